@@ -1,0 +1,1 @@
+"""聊易 (Liaoyi): the one-window government service platform of Liaocheng."""

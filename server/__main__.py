@@ -1,0 +1,237 @@
+"""One CLI: python -m server {migrate,seed,serve,worker,export-schema,create-user}. Each has --help."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from server.settings import ROOT, get_settings
+
+SCHEMA_PATH = ROOT / "schema" / "schema.graphql"
+SEEDS = ROOT / "seeds"
+
+
+def _progress(started: float) -> Callable[[str], None]:
+    def say(message: str) -> None:
+        print(f"[{time.monotonic() - started:6.1f}s] {message}", flush=True)
+
+    return say
+
+
+def _with_db(fn: Callable[..., Awaitable[Any]]) -> Callable[..., Any]:
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from server.db import close_db, init_db
+
+        async def main() -> Any:
+            await init_db(get_settings().database_url)
+            try:
+                return await fn(*args, **kwargs)
+            finally:
+                await close_db()
+
+        return asyncio.run(main())
+
+    return run
+
+
+async def migrate_db(database_url: str, *, quiet: bool = False) -> None:
+    from tortoise import Tortoise
+    from tortoise.migrations.api import migrate
+
+    from server.db import tortoise_config
+
+    def progress(*parts: str) -> None:
+        if not quiet:
+            print("迁移:", " ".join(str(p) for p in parts), flush=True)
+
+    try:
+        await migrate(config=tortoise_config(database_url), progress=progress)
+    finally:
+        await Tortoise.close_connections()
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    asyncio.run(migrate_db(settings.database_url))
+    print(f"数据库已是最新：{_safe_url(settings.database_url)}")
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url
+
+
+async def seed_all(*, demo: bool, seeds: Path = SEEDS, say: Callable[[str], None] = print) -> dict[str, Any]:
+    from server.domain.catalog.seeding import load_items, load_places
+
+    figures: dict[str, Any] = {}
+    figures.update(await load_places(seeds, say))
+    figures.update(await load_items(seeds, say))
+    if demo:
+        figures["accounts"] = await seed_demo_accounts(seeds / "demo" / "accounts.yaml", say)
+    return figures
+
+
+async def seed_demo_accounts(path: Path, say: Callable[[str], None]) -> int:
+    import yaml
+
+    from server.domain.accounts.models import StaffUser
+    from server.domain.accounts.roles import Role
+    from server.domain.accounts.service import create_user
+
+    password = os.environ.get("LIAOYI_DEMO_PASSWORD", "liaoyi-demo-2019")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    made = 0
+    for a in data["accounts"]:
+        if await StaffUser.exists(username=a["username"]):
+            continue
+        await create_user(
+            actor=None, username=a["username"], password=password, display_name=a["display_name"],
+            roles=[Role(r) for r in a["roles"]], region_code=str(a["region"]),
+            department_code=a.get("department"), hall_code=a.get("hall"),
+        )
+        made += 1
+    say(f"演示账号 {len(data['accounts'])} 个（新建 {made}），密码均为 {password}")
+    return len(data["accounts"])
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from server.domain.catalog.seeding import SeedError
+
+    say = _progress(time.monotonic())
+    try:
+        figures = _with_db(seed_all)(demo=args.demo, say=say)
+    except SeedError as exc:
+        print(f"种子数据有误：{exc}", file=sys.stderr)
+        return 1
+    say("完成：" + "，".join(f"{k}={v}" for k, v in figures.items()))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    from server.observability import setup_logging
+
+    setup_logging(settings.log_level, settings.log_json)
+    uvicorn.run(
+        "server.app:app_factory", factory=True, host=args.host, port=args.port, workers=args.workers,
+        log_config=None, access_log=False, proxy_headers=True, server_header=False,
+    )
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from server.worker.main import run_worker
+
+    return run_worker(burst=args.burst)
+
+
+def schema_text() -> str:
+    from strawberry.printer import print_schema
+
+    from server.graphql.schema import build_schema
+    from server.settings import Settings
+
+    return print_schema(build_schema(Settings(env="development"))) + "\n"
+
+
+def cmd_export_schema(args: argparse.Namespace) -> int:
+    text = schema_text()
+    if args.check:
+        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
+        if current != text:
+            print(f"{SCHEMA_PATH} 已过期：请运行 python -m server export-schema 并提交", file=sys.stderr)
+            return 1
+        print(f"{SCHEMA_PATH} 是最新的")
+        return 0
+    SCHEMA_PATH.parent.mkdir(parents=True, exist_ok=True)
+    SCHEMA_PATH.write_text(text, encoding="utf-8")
+    print(f"已写入 {SCHEMA_PATH}（{len(text.splitlines())} 行）")
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from server.domain.accounts.roles import Role
+    from server.domain.accounts.service import create_user
+    from server.domain.errors import DomainError, DomainErrors
+
+    password = os.environ.get("LIAOYI_NEW_USER_PASSWORD") or getpass.getpass("密码：")
+    try:
+        user = _with_db(create_user)(
+            actor=None, username=args.username, password=password, display_name=args.name or args.username,
+            roles=[Role(r) for r in args.role], region_code=args.region, department_code=args.department,
+            hall_code=args.hall,
+        )
+    except DomainErrors as exc:
+        for e in exc.errors:
+            print(f"错误：{e.message}", file=sys.stderr)
+        return 1
+    except DomainError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    print(f"已创建工作人员 {user.username}（{', '.join(user.roles)}，区划 {args.region}）")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    from server.domain.accounts.roles import Role
+
+    p = argparse.ArgumentParser(prog="python -m server", description="聊易（Liaoyi）服务端命令")
+    sub = p.add_subparsers(dest="command", required=True, metavar="命令")
+
+    s = sub.add_parser("migrate", help="把数据库迁移到最新（DATABASE_URL，默认 data/ 下的 SQLite 文件）")
+    s.set_defaults(fn=cmd_migrate)
+
+    s = sub.add_parser("seed", help="导入 seeds/ 下的区划、部门、大厅和事项目录（可重复运行）")
+    s.add_argument("--demo", action="store_true", help="同时创建演示用工作人员账号（seeds/demo/accounts.yaml）")
+    s.set_defaults(fn=cmd_seed)
+
+    s = sub.add_parser("serve", help="启动 HTTP 服务（GraphQL 在 /graphql，管理端在 /admin）")
+    s.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    s.add_argument("--workers", type=int, default=1, help="uvicorn 进程数（默认 1）")
+    s.set_defaults(fn=cmd_serve)
+
+    s = sub.add_parser("worker", help="启动 arq 后台任务进程（需要 REDIS_URL）")
+    s.add_argument("--burst", action="store_true", help="处理完队列中的任务后退出")
+    s.set_defaults(fn=cmd_worker)
+
+    s = sub.add_parser("export-schema", help="把 GraphQL 模式导出到 schema/schema.graphql")
+    s.add_argument("--check", action="store_true", help="只检查已提交的文件是否最新，过期则以 1 退出")
+    s.set_defaults(fn=cmd_export_schema)
+
+    s = sub.add_parser(
+        "create-user", help="创建工作人员账号（密码从 LIAOYI_NEW_USER_PASSWORD 读取，否则提示输入）"
+    )
+    s.add_argument("--username", required=True, help="用户名")
+    s.add_argument("--name", help="姓名")
+    s.add_argument(
+        "--role", action="append", required=True, choices=[r.value for r in Role],
+        help="角色，可重复：" + "、".join(r.value for r in Role),
+    )
+    s.add_argument("--region", required=True, help="所属区划代码（权限范围），如 371500")
+    s.add_argument("--department", help="所属部门代码，如 371500-XZSPJ")
+    s.add_argument("--hall", help="所属大厅代码")
+    s.set_defaults(fn=cmd_create_user)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.fn(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""create_app(): the Starlette application (DESIGN.md "Layout")."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from tortoise import connections
+
+from server.db import close_db, init_db
+from server.graphql.core.view import GraphQLHTTP, new_request_id
+from server.graphql.schema import build_schema
+from server.observability import Metrics, operation_var, request_id_var
+from server.settings import Settings, get_settings
+
+log = logging.getLogger("liaoyi.http")
+
+EXAMPLES = [
+    {
+        "query": '# 搜索事项：中文片段、全拼或首字母都可以，试试 "执照"、"yingyezhizhao"、"yyzz"\n'
+        "query SearchItems($text: String!) {\n  serviceItems(filter: {text: $text}, first: 10) {\n"
+        "    totalCount\n    edges { node { id name implementationCode committedLimit { text } "
+        "department { name } } }\n  }\n}\n",
+        "variables": '{"text": "yyzz"}',
+    },
+    {
+        "query": "# 办事指南：情形、材料、时限、收费、地点\n"
+        "query Guide($code: String!) {\n  serviceItemByCode(code: $code) {\n    name itemType legalBasis\n"
+        "    statutoryLimit { text } committedLimit { text } maxVisits online instant\n"
+        "    fees { name standard }\n    guide { process address hours contact faq { question answer } }\n"
+        "    situations { name conditions materials { name necessity form copies reviewPoints elicence } }\n"
+        "  }\n}\n",
+        "variables": '{"code": "371500-XZSPJ-010100001000"}',
+    },
+    {
+        "query": "# 三级十同一致性报告\nquery Consistency($code: String!) {\n  catalogConsistency(basicCode: $code) {\n"
+        "    consistent differenceCount\n    rows { isReference item { department { name } level }"
+        " differences { element description } }\n  }\n}\n",
+        "variables": '{"code": "010700001000"}',
+    },
+    {
+        "query": "# 工作人员登录：把返回的 token 填到下方 Headers 的 Authorization 中\n"
+        "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token expiresAt\n"
+        "    user { displayName roles region { name } }\n    errors { field message code }\n  }\n}\n",
+        "variables": '{"input": {"username": "city_catalog", "password": "liaoyi-demo-2019"}}',
+    },
+    {"query": "# 当前登录的工作人员（需要 Authorization 头）\nquery Me {\n  me { username displayName roles regionCode }\n}\n"},
+]
+
+
+class RequestContextMiddleware:
+    """Request id (X-Request-ID in and out), one access-log line per request, HTTP metrics."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        rid = new_request_id((headers.get(b"x-request-id") or b"").decode("latin-1") or None)
+        request_id_var.set(rid)
+        operation_var.set("-")
+        scope.setdefault("state", {})["request_id"] = rid
+        started = time.perf_counter()
+        status = 500
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", rid.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            route = scope.get("route")
+            path = getattr(route, "path", None) or "unmatched"
+            self.metrics.http_requests.labels(scope["method"], path, str(status)).inc()
+            log.info(
+                "%s %s %s", scope["method"], scope["path"], status,
+                extra={"status": status, "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                       "path": scope["path"], "method": scope["method"]},
+            )
+
+
+def _graphiql_page(settings: Settings) -> Any:
+    assets = settings.admin_dist / "graphiql"
+
+    def render(request: Request) -> Response:
+        if not (assets / "manifest.json").exists():
+            return HTMLResponse(
+                "<!doctype html><meta charset=utf-8><title>GraphiQL 未构建</title>"
+                "<p>GraphiQL 的前端资源尚未构建。请在项目根目录运行 <code>make ui</code>"
+                "（或 <code>cd admin-ui &amp;&amp; npm ci &amp;&amp; npm run build</code>）。</p>",
+                status_code=503,
+            )
+        from server.graphql.core.graphiql import render_graphiql
+
+        nonce = secrets.token_urlsafe(16)
+        html = render_graphiql(
+            endpoint="/graphql", assets_url="/graphiql-assets", title="聊易 GraphQL",
+            example_tabs=EXAMPLES, default_headers='{"Authorization": "Bearer <在此粘贴 login 返回的 token>"}',
+            nonce=nonce,
+        )
+        return HTMLResponse(
+            html,
+            headers={
+                "Content-Security-Policy": f"default-src 'self'; script-src 'self' 'nonce-{nonce}'; "
+                "style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+                "font-src 'self' data:",
+                "Cache-Control": "no-store",
+            },
+        )
+
+    return render
+
+
+class _ImmutableStatic(StaticFiles):
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        if response.status_code == 200:
+            response.headers["Cache-Control"] = "public, max-age=86400"
+        return response
+
+
+def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> Starlette:
+    """The ASGI app. ``manage_db=False`` when the caller (a test) has already initialised Tortoise."""
+    settings = settings or get_settings()
+    metrics = Metrics()
+    schema = build_schema(settings)
+    graphql = GraphQLHTTP(schema=schema, settings=settings, metrics=metrics, graphiql=_graphiql_page(settings))
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if manage_db:
+            await init_db(settings.database_url)
+        try:
+            yield
+        finally:
+            if manage_db:
+                await close_db()
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> Response:
+        try:
+            conn = connections.get("default")
+            await conn.execute_query("SELECT 1")
+            applied = await conn.execute_query_dict("SELECT COUNT(*) AS n FROM tortoise_migrations")
+        except Exception as exc:  # noqa: BLE001 - not ready, whatever the reason
+            return JSONResponse({"status": "unavailable", "reason": type(exc).__name__}, status_code=503)
+        return JSONResponse({"status": "ready", "migrations": applied[0]["n"]})
+
+    async def metrics_endpoint(request: Request) -> Response:
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    async def admin(request: Request) -> Response:
+        index = settings.admin_dist / "index.html"
+        if index.exists():
+            return FileResponse(index)
+        return HTMLResponse(
+            "<!doctype html><meta charset=utf-8><title>聊易管理端</title><p>管理端尚未构建。"
+            "GraphQL 接口与 GraphiQL 见 <a href='/graphql'>/graphql</a>。</p>",
+            status_code=503,
+        )
+
+    async def root(request: Request) -> Response:
+        return RedirectResponse("/admin" if settings.production else "/graphql")
+
+    routes = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics_endpoint),
+        Route("/admin", admin),
+        Route("/", root),
+    ]
+    graphiql_dir = settings.admin_dist / "graphiql"
+    routes.append(Mount("/graphiql-assets", _ImmutableStatic(directory=graphiql_dir, check_dir=False)))
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.add_middleware(RequestContextMiddleware, metrics=metrics)
+    app.state.metrics = metrics
+    app.state.settings = settings
+    return app
+
+
+def app_factory() -> Starlette:
+    """For uvicorn --factory (used by ``python -m server serve --workers N``)."""
+    from server.observability import setup_logging
+
+    settings = get_settings()
+    setup_logging(settings.log_level, settings.log_json)
+    return create_app(settings)
+
+
+__all__ = ["create_app", "app_factory"]

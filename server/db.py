@@ -1,0 +1,57 @@
+"""Tortoise ORM configuration: an SQLite file by default, PostgreSQL through DATABASE_URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tortoise import Tortoise
+
+MODEL_MODULES = [
+    "server.domain.accounts.models",
+    "server.domain.catalog.models",
+]
+
+
+def normalise_url(url: str) -> str:
+    """Accept the usual spellings of a PostgreSQL URL (postgresql://, postgres://)."""
+    for prefix in ("postgresql+asyncpg://", "postgresql://", "postgres+asyncpg://"):
+        if url.startswith(prefix):
+            return "postgres://" + url[len(prefix):]
+    return url
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
+    url = normalise_url(database_url)
+    if url.startswith("sqlite://") and not url.startswith("sqlite://:memory:"):
+        Path(url[len("sqlite://"):]).parent.mkdir(parents=True, exist_ok=True)
+    return {
+        "connections": {"default": url},
+        "apps": {
+            "liaoyi": {
+                "models": MODEL_MODULES,
+                "default_connection": "default",
+                "migrations": "server.migrations",
+            }
+        },
+        "use_tz": True,
+        "timezone": "Asia/Shanghai",
+    }
+
+
+async def init_db(database_url: str) -> None:
+    await Tortoise.init(config=tortoise_config(database_url))
+
+
+async def close_db() -> None:
+    await Tortoise.close_connections()
+
+
+def __getattr__(name: str) -> Any:
+    # `tortoise -c server.db.TORTOISE_ORM makemigrations` reads this; computed on access so that
+    # importing server.db never touches the environment.
+    if name == "TORTOISE_ORM":
+        from server.settings import get_settings
+
+        return tortoise_config(get_settings().database_url)
+    raise AttributeError(name)

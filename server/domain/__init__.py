@@ -1,0 +1,1 @@
+"""Business logic in plain Python: no GraphQL here (DESIGN.md rule 1)."""

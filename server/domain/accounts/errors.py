@@ -1,0 +1,8 @@
+"""Error codes of the accounts area (mirrored by the GraphQL error-code enums)."""
+
+INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+RATE_LIMITED = "RATE_LIMITED"
+NOT_ALLOWED = "NOT_ALLOWED"
+INVALID = "INVALID"
+DUPLICATE = "DUPLICATE"
+NOT_FOUND = "NOT_FOUND"

@@ -1,0 +1,172 @@
+"""Staff accounts: argon2 password hashes, bearer tokens that expire and can be revoked."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from collections import defaultdict, deque
+from datetime import datetime, timedelta, timezone
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from server.domain.accounts import errors
+from server.domain.accounts.models import AccessToken, StaffUser
+from server.domain.accounts.roles import Actor, Role
+from server.domain.catalog.models import Department, Hall, Region
+from server.domain.errors import DomainError
+
+_hasher = PasswordHasher()
+# verified against when the username is unknown, so both paths cost the same
+_DUMMY_HASH = _hasher.hash("liaoyi-timing-equaliser")
+MIN_PASSWORD_LENGTH = 8
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def actor_of(user: StaffUser, region_path: str) -> Actor:
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        roles=frozenset(Role(r) for r in user.roles),
+        region_code=user.region_id,  # type: ignore[attr-defined]
+        region_path=region_path,
+        department_code=user.department_id,  # type: ignore[attr-defined]
+        hall_code=user.hall_id,  # type: ignore[attr-defined]
+    )
+
+
+class LoginLimiter:
+    """Sliding-window limit on login attempts per username and per client address (in process)."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.per_minute = per_minute
+        self._hits: dict[str, deque[float]] = defaultdict(deque)
+
+    def allow(self, *keys: str) -> bool:
+        now = time.monotonic()
+        ok = True
+        for key in keys:
+            hits = self._hits[key]
+            while hits and now - hits[0] > 60:
+                hits.popleft()
+            if len(hits) >= self.per_minute:
+                ok = False
+            hits.append(now)
+        return ok
+
+
+async def create_user(
+    *,
+    actor: Actor | None,
+    username: str,
+    password: str,
+    display_name: str,
+    roles: list[Role],
+    region_code: str,
+    department_code: str | None = None,
+    hall_code: str | None = None,
+) -> StaffUser:
+    """Create a staff account. ``actor`` None means the operator's CLI (trusted)."""
+    problems: list[DomainError] = []
+    if actor is not None and not (
+        Role.CITY_ADMIN in actor.roles and actor.region_code is not None
+    ):
+        raise DomainError(errors.NOT_ALLOWED, "只有管理员可以创建工作人员账号")
+    username = username.strip()
+    if not username or len(username) > 64:
+        problems.append(DomainError(errors.INVALID, "用户名不能为空且不超过 64 个字符", ["username"]))
+    if len(password) < MIN_PASSWORD_LENGTH:
+        problems.append(
+            DomainError(errors.INVALID, f"密码至少 {MIN_PASSWORD_LENGTH} 个字符", ["password"])
+        )
+    if not roles:
+        problems.append(DomainError(errors.INVALID, "至少指定一个角色", ["roles"]))
+    region = await Region.get_or_none(code=region_code)
+    if region is None:
+        problems.append(DomainError(errors.NOT_FOUND, f"区划 {region_code} 不存在", ["regionCode"]))
+    elif actor is not None and not actor.covers(region.path):
+        problems.append(DomainError(errors.NOT_ALLOWED, "不能在本级区划以外创建账号", ["regionCode"]))
+    if department_code and not await Department.exists(code=department_code):
+        problems.append(DomainError(errors.NOT_FOUND, f"部门 {department_code} 不存在", ["departmentCode"]))
+    if hall_code and not await Hall.exists(code=hall_code):
+        problems.append(DomainError(errors.NOT_FOUND, f"大厅 {hall_code} 不存在", ["hallCode"]))
+    if await StaffUser.exists(username=username):
+        problems.append(DomainError(errors.DUPLICATE, f"用户名 {username} 已存在", ["username"]))
+    if problems:
+        from server.domain.errors import DomainErrors
+
+        raise DomainErrors(problems)
+    return await StaffUser.create(
+        username=username,
+        display_name=display_name or username,
+        password_hash=hash_password(password),
+        roles=[str(r) for r in roles],
+        region_id=region_code,
+        department_id=department_code,
+        hall_id=hall_code,
+    )
+
+
+async def login(
+    *, username: str, password: str, ttl: timedelta, limiter: LoginLimiter | None = None, client: str = ""
+) -> tuple[str, datetime, StaffUser]:
+    """Check the password and issue a bearer token. The same error whether or not the user exists."""
+    if limiter is not None and not limiter.allow(f"user:{username}", f"ip:{client}"):
+        raise DomainError(errors.RATE_LIMITED, "登录尝试过于频繁，请一分钟后再试")
+    user = await StaffUser.get_or_none(username=username.strip())
+    stored = user.password_hash if user is not None else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password)
+        ok = user is not None and user.is_active
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        ok = False
+    if not ok or user is None:
+        raise DomainError(errors.INVALID_CREDENTIALS, "用户名或密码错误", ["password"])
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        await user.save(update_fields=["password_hash"])
+    token = secrets.token_urlsafe(32)
+    expires_at = datetime.now(timezone.utc) + ttl
+    await AccessToken.create(token_hash=_token_hash(token), user=user, expires_at=expires_at)
+    return token, expires_at, user
+
+
+async def actor_for_token(token: str) -> Actor | None:
+    """One query: the live token joined with its user and the user's region."""
+    row = (
+        await AccessToken.filter(
+            token_hash=_token_hash(token),
+            revoked_at=None,
+            expires_at__gt=datetime.now(timezone.utc),
+            user__is_active=True,
+        )
+        .select_related("user", "user__region")
+        .first()
+    )
+    if row is None:
+        return None
+    return actor_of(row.user, row.user.region.path)
+
+
+async def region_path_of(user: StaffUser) -> str:
+    paths = await Region.filter(code=user.region_id).values_list("path", flat=True)  # type: ignore[attr-defined]
+    return paths[0]
+
+
+async def logout(*, token: str, all_sessions: bool = False) -> int:
+    """Revoke this token (or every live token of its user); returns how many were revoked."""
+    now = datetime.now(timezone.utc)
+    row = await AccessToken.get_or_none(token_hash=_token_hash(token), revoked_at=None)
+    if row is None:
+        return 0
+    qs = AccessToken.filter(user_id=row.user_id, revoked_at=None) if all_sessions else AccessToken.filter(id=row.id)  # type: ignore[attr-defined]
+    return await qs.update(revoked_at=now)

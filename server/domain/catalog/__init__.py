@@ -1,0 +1,1 @@
+"""The service-item catalogue: regions, departments, halls, items and their versions."""

@@ -1,0 +1,140 @@
+"""三级十同: the same item at province, city and county level must agree on ten elements.
+
+:func:`elements` renders the ten elements of one version as comparable text; :func:`compare` names
+every difference between two versions. The consistency report compares each implementation with
+the one at the highest level; the version diff compares two versions of one item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from server.domain.catalog import rules
+from server.domain.catalog.models import ItemVersion, Material, ServiceItem, Situation
+from server.domain.catalog.service import materials_of, situations_of
+
+ELEMENTS = {
+    "name": "事项名称",
+    "code": "事项编码",
+    "item_type": "事项类型",
+    "legal_basis": "设定依据",
+    "exercise_level": "行使层级",
+    "acceptance_conditions": "受理条件",
+    "service_object": "服务对象",
+    "materials": "申请材料",
+    "time_limit": "办理时限",
+    "fees": "收费项目",
+}
+
+
+def _limit(value: int, unit: str) -> str:
+    return f"{value}{rules.TIME_UNITS.get(unit, unit)}"
+
+
+def _materials(situations: list[Situation], materials: dict[int, list[Material]]) -> set[str]:
+    return {
+        f"{m.name}（{rules.NECESSITIES[m.necessity]}）"
+        for s in situations
+        for m in materials.get(s.id, [])
+    }
+
+
+def elements(
+    item: ServiceItem, version: ItemVersion, situations: list[Situation], materials: dict[int, list[Material]]
+) -> dict[str, str | set[str]]:
+    """The ten elements as comparable values (text, or a set where order does not matter)."""
+    return {
+        "name": version.name,
+        "code": item.basic_code,
+        "item_type": rules.ITEM_TYPES.get(version.item_type, version.item_type),
+        "legal_basis": " ".join(version.legal_basis.split()),
+        "exercise_level": {rules.LEVELS.get(x, x) for x in version.exercise_levels},
+        "acceptance_conditions": " ".join(version.acceptance_conditions.split()),
+        "service_object": {rules.SERVICE_OBJECTS.get(x, x) for x in version.service_objects},
+        "materials": _materials(situations, materials),
+        "time_limit": f"法定{_limit(version.statutory_limit, version.statutory_unit)}，"
+        f"承诺{_limit(version.committed_limit, version.committed_unit)}",
+        "fees": {f"{f.get('name', '')}：{f.get('standard', '')}".rstrip("：") for f in version.fees} or {"不收费"},
+    }
+
+
+def render(value: str | set[str]) -> str:
+    return "、".join(sorted(value)) if isinstance(value, set) else value
+
+
+@dataclass(slots=True)
+class Difference:
+    element: str
+    expected: str
+    actual: str
+    description: str
+
+
+def compare(
+    reference: dict[str, str | set[str]], other: dict[str, str | set[str]], *, subject: str, reference_name: str
+) -> list[Difference]:
+    out: list[Difference] = []
+    for key, label in ELEMENTS.items():
+        a, b = reference[key], other[key]
+        if a == b:
+            continue
+        if isinstance(a, set) and isinstance(b, set):
+            parts = []
+            if b - a:
+                parts.append("多出：" + "、".join(sorted(b - a)))
+            if a - b:
+                parts.append("缺少：" + "、".join(sorted(a - b)))
+            description = f"{subject}的{label}与{reference_name}不同（{'；'.join(parts)}）"
+        else:
+            description = f"{subject}的{label}为“{render(b)}”，{reference_name}为“{render(a)}”"
+        out.append(Difference(element=key, expected=render(a), actual=render(b), description=description))
+    return out
+
+
+@dataclass(slots=True)
+class Implementation:
+    version: ItemVersion  # with .item loaded
+    values: dict[str, str | set[str]]
+    differences: list[Difference] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Report:
+    basic_code: str
+    reference: Implementation | None
+    implementations: list[Implementation]
+
+    @property
+    def consistent(self) -> bool:
+        return all(not i.differences for i in self.implementations)
+
+
+async def _values_for(versions: list[ItemVersion]) -> list[dict[str, str | set[str]]]:
+    sits = await situations_of([v.id for v in versions])
+    mats = await materials_of([s.id for ss in sits.values() for s in ss])
+    return [elements(v.item, v, sits.get(v.id, []), mats) for v in versions]
+
+
+async def consistency_report(*, basic_code: str, department_names: dict[str, str] | None = None) -> Report:
+    """Published implementations of a basic code, highest level first, each compared with the first."""
+    versions = (
+        await ItemVersion.filter(item__basic_code=basic_code.strip(), status="published")
+        .select_related("item", "item__department")
+        .order_by("item__level", "item__region_path", "item_id")
+    )
+    impls = [Implementation(v, vals) for v, vals in zip(versions, await _values_for(versions))]
+    if not impls:
+        return Report(basic_code=basic_code, reference=None, implementations=[])
+    ref = impls[0]
+    ref_name = f"{rules.LEVELS[ref.version.item.level]}（{ref.version.item.department.name}）"
+    for impl in impls[1:]:
+        impl.differences = compare(
+            ref.values, impl.values, subject=impl.version.item.department.name, reference_name=ref_name
+        )
+    return Report(basic_code=basic_code, reference=ref, implementations=impls)
+
+
+async def version_diff(*, old: ItemVersion, new: ItemVersion) -> list[Difference]:
+    """What changed between two versions of one item, over the ten elements."""
+    a, b = await _values_for([old, new])
+    return compare(a, b, subject=f"第 {new.number} 版", reference_name=f"第 {old.number} 版")

@@ -1,0 +1,74 @@
+"""Search as a Chinese user expects: substrings of names and keywords, full pinyin and initials.
+
+Each item version keeps denormalised, lower-case search columns (written by :func:`search_columns`);
+a query is normalised once (:func:`normalise_query`) and matched with LIKE on SQLite and
+PostgreSQL alike, ranked name > name pinyin > keywords > guide text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from pypinyin import Style, lazy_pinyin
+from tortoise.expressions import Case, Q, When
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SPACES = re.compile(r"[\s'’·\-_]+")
+
+
+def pinyin_full(text: str) -> str:
+    """'营业执照' → 'yingyezhizhao' (non-Chinese characters are kept, lower-cased)."""
+    return "".join(lazy_pinyin(text, errors="default")).lower().replace(" ", "")
+
+
+def pinyin_initials(text: str) -> str:
+    """'营业执照' → 'yyzz'."""
+    return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")).lower().replace(" ", "")
+
+
+def normalise_query(text: str) -> str:
+    """Full-width to half-width, lower case, no spaces or apostrophes ("ying'ye" → "yingye")."""
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    return _SPACES.sub("", text)
+
+
+def search_columns(
+    *, name: str, keywords: Iterable[str], texts: Iterable[str]
+) -> dict[str, str]:
+    kws = [k.strip() for k in keywords if k and k.strip()]
+    kw_parts = kws + [pinyin_full(k) for k in kws] + [pinyin_initials(k) for k in kws]
+    return {
+        "s_name": normalise_query(name),
+        "s_name_py": pinyin_full(normalise_query(name)),
+        "s_name_ab": pinyin_initials(normalise_query(name)),
+        "s_kw": "|" + "|".join(normalise_query(p) for p in kw_parts) + "|",
+        "s_text": normalise_query(" ".join(t for t in texts if t)),
+    }
+
+
+def match_q(query: str) -> Q:
+    """The WHERE part: any column contains the normalised query."""
+    q = Q(s_name__contains=query) | Q(s_kw__contains=query) | Q(s_text__contains=query)
+    if not _CJK.search(query):
+        q |= Q(s_name_py__contains=query) | Q(s_name_ab__contains=query)
+    return q
+
+
+def rank_expression(query: str) -> Case:
+    """Higher is better: whole name, name prefix, name substring, name pinyin, keywords, text."""
+    whens = [
+        When(s_name=query, then=1000),
+        When(s_name__startswith=query, then=900),
+        When(s_name__contains=query, then=800),
+    ]
+    if not _CJK.search(query):
+        whens += [
+            When(s_name_py__startswith=query, then=750),
+            When(s_name_ab__startswith=query, then=720),
+            When(s_name_py__contains=query, then=700),
+            When(s_name_ab__contains=query, then=650),
+        ]
+    whens += [When(s_kw__contains="|" + query + "|", then=600), When(s_kw__contains=query, then=500)]
+    return Case(*whens, default=100)

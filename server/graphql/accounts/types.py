@@ -1,0 +1,96 @@
+"""Staff accounts in the graph."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+
+from server.domain.accounts import errors
+from server.domain.accounts.roles import Actor
+from server.graphql.catalog.types import Department, Hall, Region
+from server.graphql.context import Info
+
+
+@strawberry.enum(description="工作人员角色")
+class Role(Enum):
+    CITY_ADMIN = strawberry.enum_value("city_admin", description="管理员：本区划内的一切管理工作")
+    CATALOG_ADMIN = strawberry.enum_value("catalog_admin", description="事项管理员：维护本区划及下级的事项目录")
+    WINDOW_CLERK = strawberry.enum_value("window_clerk", description="综合窗口受理员")
+    DEPT_REVIEWER = strawberry.enum_value("dept_reviewer", description="部门审批人员")
+    HALL_SUPERVISOR = strawberry.enum_value("hall_supervisor", description="大厅负责人：确认不予受理、督办超期")
+
+
+@strawberry.enum(description="账号操作的错误代码")
+class AccountErrorCode(Enum):
+    INVALID_CREDENTIALS = strawberry.enum_value(errors.INVALID_CREDENTIALS, description="用户名或密码错误")
+    RATE_LIMITED = strawberry.enum_value(errors.RATE_LIMITED, description="尝试过于频繁")
+    NOT_ALLOWED = strawberry.enum_value(errors.NOT_ALLOWED, description="无权操作")
+    INVALID = strawberry.enum_value(errors.INVALID, description="输入不合法")
+    DUPLICATE = strawberry.enum_value(errors.DUPLICATE, description="重复")
+    NOT_FOUND = strawberry.enum_value(errors.NOT_FOUND, description="不存在")
+
+
+@strawberry.type(description="账号操作的错误")
+class AccountError:
+    field: list[str] | None = strawberry.field(description="出错的输入字段路径")
+    message: str = strawberry.field(description="中文错误说明")
+    code: AccountErrorCode = strawberry.field(description="错误代码")
+
+
+@strawberry.type(description="工作人员")
+class StaffUser:
+    username: str = strawberry.field(description="用户名")
+    display_name: str = strawberry.field(description="姓名")
+    roles: list[Role] = strawberry.field(description="角色")
+    region_code: str | None = strawberry.field(description="所属区划代码（权限范围）")
+    department_code: str | None = strawberry.field(description="所属部门代码")
+    hall_code: str | None = strawberry.field(description="所属大厅代码")
+
+    @classmethod
+    def of(cls, a: Actor) -> StaffUser:
+        return cls(
+            username=a.username, display_name=a.display_name, roles=[Role(str(r)) for r in sorted(a.roles)],
+            region_code=a.region_code, department_code=a.department_code, hall_code=a.hall_code,
+        )
+
+    @strawberry.field(description="所属区划")
+    async def region(self, info: Info) -> Region | None:
+        r = await info.context.loaders.region.load(self.region_code) if self.region_code else None
+        return Region.of(r) if r else None
+
+    @strawberry.field(description="所属部门")
+    async def department(self, info: Info) -> Department | None:
+        d = await info.context.loaders.department.load(self.department_code) if self.department_code else None
+        return Department.of(d) if d else None
+
+    @strawberry.field(description="所属大厅")
+    async def hall(self, info: Info) -> Hall | None:
+        h = await info.context.loaders.hall.load(self.hall_code) if self.hall_code else None
+        return Hall.of(h) if h else None
+
+
+@strawberry.input(description="工作人员登录")
+class LoginInput:
+    username: str = strawberry.field(description="用户名")
+    password: str = strawberry.field(description="密码")
+
+
+@strawberry.type(description="登录结果：成功时返回访问令牌，请求时放在 Authorization: Bearer <token> 头中")
+class LoginPayload:
+    token: str | None = strawberry.field(default=None, description="访问令牌（只返回这一次）")
+    expires_at: datetime | None = strawberry.field(default=None, description="令牌过期时间")
+    user: StaffUser | None = strawberry.field(default=None, description="登录的工作人员")
+    errors: list[AccountError] = strawberry.field(default_factory=list, description="错误；为空表示成功")
+
+
+@strawberry.input(description="退出登录（吊销当前请求所用的令牌）")
+class LogoutInput:
+    all_sessions: bool = strawberry.field(default=False, description="同时吊销本账号的全部令牌")
+
+
+@strawberry.type(description="退出登录的结果")
+class LogoutPayload:
+    revoked: int = strawberry.field(default=0, description="吊销的令牌数")
+    errors: list[AccountError] = strawberry.field(default_factory=list, description="错误；为空表示成功")

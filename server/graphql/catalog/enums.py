@@ -1,0 +1,121 @@
+"""GraphQL enums of the catalogue; values are the domain's codes, descriptions its Chinese labels."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+from strawberry import enum_value as v
+
+from server.domain.catalog import errors
+
+
+@strawberry.enum(description="事项类型（权力类型）")
+class ItemType(Enum):
+    LICENSING = v("licensing", description="行政许可")
+    CONFIRMATION = v("confirmation", description="行政确认")
+    PAYMENT = v("payment", description="行政给付")
+    LEVY = v("levy", description="行政征收")
+    REWARD = v("reward", description="行政奖励")
+    ADJUDICATION = v("adjudication", description="行政裁决")
+    OTHER_POWER = v("other_power", description="其他行政权力")
+    PUBLIC_SERVICE = v("public_service", description="公共服务")
+
+
+@strawberry.enum(description="服务对象")
+class ServiceObject(Enum):
+    NATURAL_PERSON = v("natural_person", description="自然人")
+    ENTERPRISE = v("enterprise", description="企业法人")
+    PUBLIC_INSTITUTION = v("public_institution", description="事业单位法人")
+    SOCIAL_ORGANIZATION = v("social_organization", description="社会组织法人")
+    UNINCORPORATED = v("unincorporated", description="非法人企业")
+    GOVERNMENT = v("government", description="行政机关")
+    OTHER = v("other", description="其他组织")
+
+
+@strawberry.enum(description="层级：行使层级，或实施机构所在区划的层级")
+class Level(Enum):
+    NATIONAL = v("01", description="01 国家级")
+    PROVINCE = v("02", description="02 省级")
+    CITY = v("03", description="03 市级")
+    COUNTY = v("04", description="04 县级（含市属开发区）")
+    TOWN = v("05", description="05 乡镇（街道）级")
+    VILLAGE = v("06", description="06 村（社区）级")
+
+
+@strawberry.enum(description="时限单位")
+class TimeUnit(Enum):
+    WORKING_DAY = v("working_day", description="工作日（按工作日历，跳过节假日、计入调休上班日）")
+    NATURAL_DAY = v("natural_day", description="自然日")
+
+
+@strawberry.enum(description="材料形式")
+class MaterialForm(Enum):
+    ORIGINAL = v("original", description="原件")
+    COPY = v("copy", description="复印件")
+    ORIGINAL_AND_COPY = v("original_and_copy", description="原件和复印件")
+
+
+@strawberry.enum(description="材料载体")
+class MaterialMedia(Enum):
+    PAPER = v("paper", description="纸质")
+    ELECTRONIC = v("electronic", description="电子")
+    PAPER_OR_ELECTRONIC = v("paper_or_electronic", description="纸质或电子均可")
+
+
+@strawberry.enum(description="材料必要性")
+class Necessity(Enum):
+    REQUIRED = v("required", description="必要：缺少则不能受理")
+    OPTIONAL = v("optional", description="非必要：视情况提供")
+    DEFERRABLE = v("deferrable", description="容缺后补：次要材料，可先受理、承诺后补")
+
+
+@strawberry.enum(description="事项状态")
+class ItemStatus(Enum):
+    DRAFT = v("draft", description="草稿：从未发布，仅事项管理员可见")
+    ACTIVE = v("active", description="在用：可申请")
+    SUSPENDED = v("suspended", description="暂停：指南可查，暂不受理新申请")
+    CANCELLED = v("cancelled", description="取消：已退出目录，历史版本仍可查")
+
+
+@strawberry.enum(description="版本状态")
+class VersionStatus(Enum):
+    DRAFT = v("draft", description="草稿：可修改")
+    PUBLISHED = v("published", description="已发布：当前生效版本")
+    SUPERSEDED = v("superseded", description="已替代：被更新的版本取代，仍供已受理的办件查阅")
+
+
+@strawberry.enum(description="目录变更类型")
+class ChangeKind(Enum):
+    ADD = v("add", description="新增")
+    CHANGE = v("change", description="变更")
+    SPLIT = v("split", description="拆分")
+    MERGE = v("merge", description="合并")
+
+
+@strawberry.enum(description="三级十同的十个要素")
+class ConsistencyElement(Enum):
+    NAME = v("name", description="事项名称")
+    CODE = v("code", description="事项编码")
+    ITEM_TYPE = v("item_type", description="事项类型")
+    LEGAL_BASIS = v("legal_basis", description="设定依据")
+    EXERCISE_LEVEL = v("exercise_level", description="行使层级")
+    ACCEPTANCE_CONDITIONS = v("acceptance_conditions", description="受理条件")
+    SERVICE_OBJECT = v("service_object", description="服务对象")
+    MATERIALS = v("materials", description="申请材料")
+    TIME_LIMIT = v("time_limit", description="办理时限")
+    FEES = v("fees", description="收费项目")
+
+
+@strawberry.enum(description="事项目录操作的错误代码")
+class CatalogErrorCode(Enum):
+    NOT_ALLOWED = v(errors.NOT_ALLOWED, description="无权操作（角色或区划不符）")
+    NOT_FOUND = v(errors.NOT_FOUND, description="对象不存在")
+    INVALID = v(errors.INVALID, description="输入不合法")
+    INVALID_CODE = v(errors.INVALID_CODE, description="编码格式错误（基本编码为 12 位数字）")
+    DUPLICATE_CODE = v(errors.DUPLICATE_CODE, description="编码重复")
+    INVALID_TIME_LIMIT = v(errors.INVALID_TIME_LIMIT, description="时限不合法（须大于 0，承诺时限不长于法定时限）")
+    NO_SITUATIONS = v(errors.NO_SITUATIONS, description="没有办理情形，不能发布")
+    NO_MATERIALS = v(errors.NO_MATERIALS, description="办理情形没有申请材料，不能发布")
+    INVALID_STATE = v(errors.INVALID_STATE, description="当前状态不允许该操作")
+    CONFLICT = v(errors.CONFLICT, description="并发修改冲突，请刷新后重试")

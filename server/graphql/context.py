@@ -1,0 +1,63 @@
+"""Per-request context: who is asking, the request id, and the request's own DataLoaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+from strawberry.types import Info as StrawberryInfo
+
+from server.domain.accounts.roles import ANONYMOUS, Actor
+from server.domain.accounts.service import LoginLimiter
+from server.domain.catalog import service as catalog
+from server.settings import Settings
+
+
+def _loader(fetch: Any, default: Any = None) -> DataLoader[Any, Any]:
+    async def load(keys: list[Any]) -> list[Any]:
+        found = await fetch(keys)
+        return [found.get(k, default() if callable(default) else default) for k in keys]
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass
+class Loaders:
+    """Created per request (never at module level: a cache must not outlive its request)."""
+
+    actor: Actor
+
+    def __post_init__(self) -> None:
+        a = self.actor
+        self.department = _loader(catalog.departments_by_codes)
+        self.region = _loader(catalog.regions_by_codes)
+        self.hall = _loader(catalog.halls_by_codes)
+        self.halls_of_region = _loader(catalog.halls_of_regions, list)
+        self.windows_of_hall = _loader(catalog.windows_of_halls, list)
+        self.situations = _loader(catalog.situations_of, list)
+        self.materials = _loader(catalog.materials_of, list)
+        self.item = _loader(lambda ids: catalog.items_by_ids(actor=a, ids=ids))
+        self.version = _loader(catalog.versions_by_ids)
+        self.versions_of_item = _loader(lambda ids: catalog.versions_of_items(actor=a, item_ids=ids), list)
+
+
+@dataclass
+class Context:
+    actor: Actor
+    settings: Settings
+    request_id: str
+    client: str = ""
+    token: str | None = None
+    login_limiter: LoginLimiter | None = None
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.actor)
+
+
+def anonymous_context(settings: Settings) -> Context:
+    return Context(actor=ANONYMOUS, settings=settings, request_id="-")
+
+
+Info = StrawberryInfo[Context, None]

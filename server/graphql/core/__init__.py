@@ -1,0 +1,1 @@
+"""Shared GraphQL machinery: errors, permissions, relay helpers, limits, the HTTP view."""

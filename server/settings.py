@@ -1,0 +1,88 @@
+"""Every setting comes from an environment variable, with a safe embedded default.
+
+Read once per process through :func:`get_settings`; tests build their own :class:`Settings`.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return int(raw) if raw else default
+
+
+def _default_database_url() -> str:
+    return f"sqlite://{ROOT / 'data' / 'liaoyi.sqlite3'}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Process-wide configuration (see README, "Settings")."""
+
+    env: str = "development"
+    database_url: str = field(default_factory=_default_database_url)
+    redis_url: str | None = None
+    secret_key: str = ""
+    token_ttl_hours: int = 12
+    log_level: str = "INFO"
+    log_json: bool = True
+    admin_dist: Path = ROOT / "admin-ui" / "dist"
+    data_dir: Path = ROOT / "data"
+    # GraphQL limits (DESIGN.md rule 13)
+    max_depth: int = 12
+    max_tokens: int = 2000
+    max_aliases: int = 30
+    max_directives: int = 20
+    max_page_size: int = 100
+    login_rate_per_minute: int = 10
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        env = os.environ.get("LIAOYI_ENV", "development").strip().lower()
+        if env not in {"development", "production", "test"}:
+            raise SystemExit(f"LIAOYI_ENV 必须是 development、test 或 production，当前为 {env!r}")
+        secret = os.environ.get("LIAOYI_SECRET_KEY", "")
+        if env == "production" and len(secret) < 32:
+            raise SystemExit("生产环境必须设置 LIAOYI_SECRET_KEY（至少 32 个字符）")
+        return cls(
+            env=env,
+            database_url=os.environ.get("DATABASE_URL") or _default_database_url(),
+            redis_url=os.environ.get("REDIS_URL") or None,
+            secret_key=secret or secrets.token_urlsafe(32),
+            token_ttl_hours=_int("LIAOYI_TOKEN_TTL_HOURS", 12),
+            log_level=os.environ.get("LIAOYI_LOG_LEVEL", "INFO").upper(),
+            log_json=_bool("LIAOYI_LOG_JSON", True),
+            max_depth=_int("LIAOYI_MAX_DEPTH", 12),
+            max_tokens=_int("LIAOYI_MAX_TOKENS", 2000),
+            max_aliases=_int("LIAOYI_MAX_ALIASES", 30),
+            max_directives=_int("LIAOYI_MAX_DIRECTIVES", 20),
+            login_rate_per_minute=_int("LIAOYI_LOGIN_RATE_PER_MINUTE", 10),
+        )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings.from_env()

@@ -1,0 +1,1 @@
+"""Background work on arq (Redis): scheduled jobs now, notifications when they land."""
