@@ -185,7 +185,7 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
         return RedirectResponse("/admin" if settings.production else "/graphql")
 
     routes = [
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", graphql.handle, methods=["GET", "POST"]),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),

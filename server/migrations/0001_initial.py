@@ -108,6 +108,7 @@ class Migration(migrations.Migration):
                 ('s_name_ab', fields.CharField(max_length=128)),
                 ('s_kw', fields.TextField(default='', unique=False)),
                 ('s_text', fields.TextField(default='', unique=False)),
+                ('s_objects', fields.CharField(default='', max_length=160)),
                 ('created_by_id', fields.IntField(null=True)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
                 ('published_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),

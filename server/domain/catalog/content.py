@@ -76,6 +76,7 @@ def version_row(content: ItemContent) -> dict[str, Any]:
     texts += [str(step) for step in guide.get("process", [])]
     texts += [f"{qa.get('q', '')} {qa.get('a', '')}" for qa in guide.get("faq", [])]
     row.update(search_columns(name=content.name, keywords=content.keywords, texts=texts))
+    row["s_objects"] = "|" + "|".join(content.service_objects) + "|"
     return row
 
 

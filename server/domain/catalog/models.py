@@ -151,6 +151,7 @@ class ItemVersion(Model):
     s_name_ab = fields.CharField(max_length=128)
     s_kw = fields.TextField(default="")
     s_text = fields.TextField(default="")
+    s_objects = fields.CharField(max_length=160, default="")  # "|natural_person|enterprise|"
     created_by_id = fields.IntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     published_at = fields.DatetimeField(null=True)

@@ -12,10 +12,11 @@ import unicodedata
 from collections.abc import Iterable
 
 from pypinyin import Style, lazy_pinyin
-from tortoise.expressions import Case, Q, When
+from tortoise.expressions import Case, Q, RawSQL, When
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_SPACES = re.compile(r"[\s'’·\-_]+")
+_SPACES = re.compile(r"[\s'’·\-]+")
+_LIKE_META = re.compile(r"[%_\\]+")  # LIKE wildcards mean nothing in an item name
 
 
 def pinyin_full(text: str) -> str:
@@ -31,7 +32,7 @@ def pinyin_initials(text: str) -> str:
 def normalise_query(text: str) -> str:
     """Full-width to half-width, lower case, no spaces or apostrophes ("ying'ye" → "yingye")."""
     text = unicodedata.normalize("NFKC", text).strip().lower()
-    return _SPACES.sub("", text)
+    return _LIKE_META.sub("", _SPACES.sub("", text))
 
 
 def search_columns(
@@ -56,19 +57,24 @@ def match_q(query: str) -> Q:
     return q
 
 
+def _n(score: int) -> RawSQL:
+    # an SQL literal: bound as a parameter, asyncpg would type it like the compared text column
+    return RawSQL(str(int(score)))
+
+
 def rank_expression(query: str) -> Case:
     """Higher is better: whole name, name prefix, name substring, name pinyin, keywords, text."""
     whens = [
-        When(s_name=query, then=1000),
-        When(s_name__startswith=query, then=900),
-        When(s_name__contains=query, then=800),
+        When(s_name=query, then=_n(1000)),
+        When(s_name__startswith=query, then=_n(900)),
+        When(s_name__contains=query, then=_n(800)),
     ]
     if not _CJK.search(query):
         whens += [
-            When(s_name_py__startswith=query, then=750),
-            When(s_name_ab__startswith=query, then=720),
-            When(s_name_py__contains=query, then=700),
-            When(s_name_ab__contains=query, then=650),
+            When(s_name_py__startswith=query, then=_n(750)),
+            When(s_name_ab__startswith=query, then=_n(720)),
+            When(s_name_py__contains=query, then=_n(700)),
+            When(s_name_ab__contains=query, then=_n(650)),
         ]
-    whens += [When(s_kw__contains="|" + query + "|", then=600), When(s_kw__contains=query, then=500)]
-    return Case(*whens, default=100)
+    whens += [When(s_kw__contains="|" + query + "|", then=_n(600)), When(s_kw__contains=query, then=_n(500))]
+    return Case(*whens, default=_n(100))

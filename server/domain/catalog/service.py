@@ -81,7 +81,7 @@ async def _item_query(*, actor: Actor, flt: ItemFilter) -> Any:
     if flt.item_type:
         qs = qs.filter(item_type=flt.item_type)
     if flt.service_object:
-        qs = qs.filter(service_objects__contains=[flt.service_object])
+        qs = qs.filter(s_objects__contains=f"|{flt.service_object}|")
     if flt.online_only:
         qs = qs.filter(online=True)
     if flt.instant_only:
@@ -91,6 +91,8 @@ async def _item_query(*, actor: Actor, flt: ItemFilter) -> Any:
     query = normalise_query(flt.text or "")
     if query:
         qs = qs.filter(match_q(query))
+    elif flt.text and flt.text.strip():
+        qs = qs.filter(id=-1)  # only punctuation: nothing can match
     return qs, query
 
 

@@ -27,7 +27,8 @@ from server.graphql.context import Info
 
 @strawberry.type(description="行政区划、市属开发区或乡镇（街道）、村（社区）")
 class Region(relay.Node):
-    code: relay.NodeID[str] = strawberry.field(description="区划代码（GB/T 2260 或本地代码）")
+    key: relay.NodeID[str] = strawberry.field(description="全局 ID 的组成部分（即代码）")
+    code: str = strawberry.field(description="区划代码（GB/T 2260 或本地代码）")
     name: str = strawberry.field(description="名称")
     level: Level = strawberry.field(description="层级")
     kind: str = strawberry.field(description="代码来源：gb2260 国家标准、local 本地代码、stats 统计用区划代码")
@@ -39,7 +40,7 @@ class Region(relay.Node):
     @classmethod
     def of(cls, r: models.Region) -> Region:
         return cls(
-            code=r.code, name=r.name, level=Level(r.level), kind=r.kind, valid_from=r.valid_from,
+            key=r.code, code=r.code, name=r.name, level=Level(r.level), kind=r.kind, valid_from=r.valid_from,
             valid_to=r.valid_to, parent_code=r.parent_id, successor_code=r.successor_id,  # type: ignore[attr-defined]
         )
 
@@ -73,7 +74,8 @@ async def _region(info: Info, code: str | None) -> Region | None:
 
 @strawberry.type(description="实施部门（审批服务机构）")
 class Department(relay.Node):
-    code: relay.NodeID[str] = strawberry.field(description="部门代码：区划代码-部门简码，如 371500-XZSPJ")
+    key: relay.NodeID[str] = strawberry.field(description="全局 ID 的组成部分（即代码）")
+    code: str = strawberry.field(description="部门代码：区划代码-部门简码，如 371500-XZSPJ")
     name: str = strawberry.field(description="全称")
     short_name: str = strawberry.field(description="简称")
     kind: str = strawberry.field(
@@ -83,7 +85,7 @@ class Department(relay.Node):
 
     @classmethod
     def of(cls, d: models.Department) -> Department:
-        return cls(code=d.code, name=d.name, short_name=d.short_name, kind=d.kind, region_code=d.region_id)  # type: ignore[attr-defined]
+        return cls(key=d.code, code=d.code, name=d.name, short_name=d.short_name, kind=d.kind, region_code=d.region_id)  # type: ignore[attr-defined]
 
     @strawberry.field(description="所在区划")
     async def region(self, info: Info) -> Region:
@@ -116,7 +118,8 @@ class HallWindow:
 
 @strawberry.type(description="政务服务大厅（中心）或便民服务中心")
 class Hall(relay.Node):
-    code: relay.NodeID[str] = strawberry.field(description="大厅代码")
+    key: relay.NodeID[str] = strawberry.field(description="全局 ID 的组成部分（即代码）")
+    code: str = strawberry.field(description="大厅代码")
     name: str = strawberry.field(description="名称")
     region_code: str = strawberry.field(description="所在区划代码")
     address: str = strawberry.field(description="地址")
@@ -126,7 +129,7 @@ class Hall(relay.Node):
     @classmethod
     def of(cls, h: models.Hall) -> Hall:
         return cls(
-            code=h.code, name=h.name, region_code=h.region_id, address=h.address, hours=h.hours, phone=h.phone  # type: ignore[attr-defined]
+            key=h.code, code=h.code, name=h.name, region_code=h.region_id, address=h.address, hours=h.hours, phone=h.phone  # type: ignore[attr-defined]
         )
 
     @strawberry.field(description="窗口")

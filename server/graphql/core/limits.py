@@ -5,6 +5,7 @@ Strawberry ships depth, token and alias limits; the directive limit is a validat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from graphql import DirectiveNode, GraphQLError, ValidationRule
@@ -38,15 +39,17 @@ def directive_limit_rule(max_directives: int) -> type[ValidationRule]:
     return MaxDirectives
 
 
-def limit_extensions(settings: Settings) -> list[SchemaExtension | type[SchemaExtension]]:
-    extensions: list[SchemaExtension | type[SchemaExtension]] = [
-        ParserCache(maxsize=512),
-        QueryDepthLimiter(max_depth=settings.max_depth),
-        MaxTokensLimiter(max_token_count=settings.max_tokens),
-        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        AddValidationRules([directive_limit_rule(settings.max_directives)]),
-        ValidationCache(maxsize=512),
+def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
+    """Factories: Strawberry builds fresh extensions per request (the caches are shared)."""
+    directive_rule = directive_limit_rule(settings.max_directives)
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: ParserCache(maxsize=512),
+        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: AddValidationRules([directive_rule]),
+        lambda: ValidationCache(maxsize=512),
     ]
     if settings.production:
-        extensions.append(DisableIntrospection())
+        extensions.append(DisableIntrospection)
     return extensions

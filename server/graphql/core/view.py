@@ -16,11 +16,12 @@ import time
 import uuid
 from typing import Any
 
-from graphql import GraphQLError, OperationType
+from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry import Schema
 from strawberry.types.execution import PreExecutionError
+from strawberry.types.graphql import OperationType
 
 from server.domain.accounts.roles import ANONYMOUS
 from server.domain.accounts.service import LoginLimiter, actor_for_token
@@ -80,7 +81,7 @@ class GraphQLHTTP:
         self.graphiql = graphiql
         self.login_limiter = LoginLimiter(settings.login_rate_per_minute)
 
-    async def __call__(self, request: Request) -> Response:
+    async def handle(self, request: Request) -> Response:
         media = _accepts(request)
         if request.method == "GET" and "query" not in request.query_params and "text/html" in request.headers.get(
             "accept", ""
