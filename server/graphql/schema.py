@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 from strawberry.schema.config import StrawberryConfig
@@ -10,13 +12,23 @@ from server.graphql.accounts.mutations import AccountsMutation
 from server.graphql.accounts.queries import AccountsQuery
 from server.graphql.catalog.queries import CatalogQuery
 from server.graphql.catalog.mutations import CatalogMutation
+from server.graphql.context import Info
 from server.graphql.core.limits import limit_extensions
 from server.settings import Settings
 
 
 @strawberry.type(description="查询入口：事项目录、区划与部门、当前用户")
 class Query(CatalogQuery, AccountsQuery):
-    node: relay.Node | None = relay.node(description="按全局 ID 读取任意对象（Relay Node 接口）")
+    # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
+    # so a second schema in the same process (tests, export-schema) would fail
+    @strawberry.field(description="按全局 ID 读取任意对象（Relay Node 接口）；无权查看或不存在时为空")
+    async def node(
+        self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="全局 ID")]
+    ) -> relay.Node | None:
+        try:
+            return await id.resolve_node(info, required=False)
+        except (ValueError, KeyError):
+            return None
 
 
 @strawberry.type(description="变更入口：每个变更接收一个 input，返回含 errors 的 payload")

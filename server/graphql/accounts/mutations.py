@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from datetime import timedelta
 
 import strawberry
@@ -24,7 +26,7 @@ from server.graphql.core.errors import attempt
 @strawberry.type
 class AccountsMutation:
     @strawberry.mutation(description="工作人员用用户名和密码登录，获得有时效、可吊销的访问令牌")
-    async def login(self, info: Info, input: LoginInput) -> LoginPayload:
+    async def login(self, info: Info, input: Annotated[LoginInput, strawberry.argument(description="本操作的输入")]) -> LoginPayload:
         ctx = info.context
         result, errors = await attempt(
             lambda: service.login(
@@ -40,7 +42,7 @@ class AccountsMutation:
         return LoginPayload(token=token, expires_at=expires_at, user=StaffUser.of(actor_of(user, region_path)))
 
     @strawberry.mutation(description="退出登录：吊销当前令牌（或本账号全部令牌）")
-    async def logout(self, info: Info, input: LogoutInput) -> LogoutPayload:
+    async def logout(self, info: Info, input: Annotated[LogoutInput, strawberry.argument(description="本操作的输入")]) -> LogoutPayload:
         ctx = info.context
         if not ctx.actor.is_staff or ctx.token is None:
             return LogoutPayload(

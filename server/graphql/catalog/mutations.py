@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry import UNSET
@@ -145,7 +145,7 @@ async def _run(payload: Any, action: Callable[[], Awaitable[Any]]) -> Any:
 @strawberry.type
 class CatalogMutation:
     @strawberry.mutation(description="新建事项，保存为草稿（版本 1）。仅本区划及上级的事项管理员可操作")
-    async def create_service_item(self, info: Info, input: CreateServiceItemInput) -> CreateServiceItemPayload:
+    async def create_service_item(self, info: Info, input: Annotated[CreateServiceItemInput, strawberry.argument(description="本操作的输入")]) -> CreateServiceItemPayload:
         return await _run(
             CreateServiceItemPayload,
             lambda: service.create_item(
@@ -156,7 +156,7 @@ class CatalogMutation:
 
     @strawberry.mutation(description="修改事项草稿；修改已发布的事项会先生成新的草稿版本，发布前不影响在用版本")
     async def update_service_item_draft(
-        self, info: Info, input: UpdateServiceItemDraftInput
+        self, info: Info, input: Annotated[UpdateServiceItemDraftInput, strawberry.argument(description="本操作的输入")]
     ) -> UpdateServiceItemDraftPayload:
         async def act() -> Any:
             return await service.update_draft(
@@ -167,28 +167,28 @@ class CatalogMutation:
         return await _run(UpdateServiceItemDraftPayload, act)
 
     @strawberry.mutation(description="发布草稿版本：须至少一个办理情形，每个情形至少一项材料；原版本转为已替代")
-    async def publish_service_item(self, info: Info, input: PublishServiceItemInput) -> PublishServiceItemPayload:
+    async def publish_service_item(self, info: Info, input: Annotated[PublishServiceItemInput, strawberry.argument(description="本操作的输入")]) -> PublishServiceItemPayload:
         async def act() -> Any:
             return await service.publish(actor=info.context.actor, item_id=_item_id(input.id))
 
         return await _run(PublishServiceItemPayload, act)
 
     @strawberry.mutation(description="暂停事项：指南仍可查，暂不受理新申请")
-    async def suspend_service_item(self, info: Info, input: ChangeServiceItemStatusInput) -> SuspendServiceItemPayload:
+    async def suspend_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> SuspendServiceItemPayload:
         async def act() -> Any:
             return await service.suspend(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)
 
         return await _run(SuspendServiceItemPayload, act)
 
     @strawberry.mutation(description="恢复已暂停的事项")
-    async def resume_service_item(self, info: Info, input: ChangeServiceItemStatusInput) -> ResumeServiceItemPayload:
+    async def resume_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> ResumeServiceItemPayload:
         async def act() -> Any:
             return await service.resume(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)
 
         return await _run(ResumeServiceItemPayload, act)
 
     @strawberry.mutation(description="取消事项（不可恢复）；历史版本仍可供已受理的办件查阅")
-    async def cancel_service_item(self, info: Info, input: ChangeServiceItemStatusInput) -> CancelServiceItemPayload:
+    async def cancel_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> CancelServiceItemPayload:
         async def act() -> Any:
             return await service.cancel(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)
 
