@@ -21,11 +21,14 @@ What it measures
     the CPU used by the client and the server, and the ratio graph/plain of requests/s (the
     baseline is measured in the same run: DESIGN.md "Testing").
 
-    ``--profile`` instead runs both endpoints in-process (httpx.ASGITransport, no server, no
-    sockets), times them sequentially, then samples repeated graph requests with pyinstrument and
-    prints the call tree, the functions with most self time, and where the time goes: graphql-core
-    (parse/validation/execution), strawberry, Tortoise (query building, hydration, driver + DB
-    wait), our resolvers and type constructors, our domain functions, the HTTP stack.
+    ``--profile`` instead works in-process (httpx.ASGITransport: no server, no sockets). It times,
+    one request at a time, ``plain_page()`` alone, ``GET /plain/items``, ``schema.execute()`` alone
+    and ``POST /graphql``, so that the graph layer and the HTTP envelope can be told apart; counts
+    graphql-core ``validate()`` calls (the ValidationCache should leave none); then samples
+    ``--profile-requests`` graph requests with pyinstrument (a single request is too short for a
+    sampling profiler) and prints the call tree, the functions with most self time, and where the
+    time goes: graphql-core (parsing, validation, execution), strawberry, Tortoise (query building,
+    hydration, driver), our resolvers, loaders and domain functions, the HTTP stack, asyncio.
 
 Usage (from the repository root)::
 
@@ -429,6 +432,14 @@ def print_table(summaries: list[Summary]) -> None:
               f"{s.sql_per_request:>9}{s.client_cpu_pct:>11.0f}%{server:>12}")
 
 
+def load_average() -> str:
+    """The machine's 1-minute load average: other work on it skews the figures (the ratio less so)."""
+    try:
+        return f"{os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)"
+    except OSError:
+        return "n/a"
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -472,7 +483,8 @@ async def benchmark(database_url: str, requests: int, concurrency: int) -> None:
         limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
         async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=30.0, trust_env=False) as client:
             await wait_ready(client, child)
-            print(f"server ready at {base_url} (pid {child.pid}, one uvicorn worker)", flush=True)
+            print(f"server ready at {base_url} (pid {child.pid}, one uvicorn worker); load average {load_average()}",
+                  flush=True)
             sql = await check_answers(client)
             print(f"SQL statements per request: plain {sql['plain']}, graph {sql['graph']}")
 
@@ -493,7 +505,7 @@ async def benchmark(database_url: str, requests: int, concurrency: int) -> None:
     summaries = [Summary.of(phases["plain"]), Summary.of(phases["graph"])]
     print()
     print(f"catalogue page ({PAGE_SIZE} items), {requests} requests per endpoint, concurrency {concurrency}, "
-          f"one uvicorn worker, {database_url.split(':', 1)[0]}")
+          f"one uvicorn worker, {database_url.split(':', 1)[0]}; load average at the end {load_average()}")
     print_table(summaries)
     print(f"ratio graph/plain (req/s): {summaries[1].rps / summaries[0].rps:.2f}")
 
@@ -501,133 +513,198 @@ async def benchmark(database_url: str, requests: int, concurrency: int) -> None:
 # ---------------------------------------------------------------------------------------------
 # profile (in-process)
 
-# (path fragment, category): the first fragment found in a sample's innermost categorised frame wins
+# (path fragment, category): a sample is charged to its innermost frame whose file matches one of
+# these (first match wins); stdlib frames (asyncio, json, enum ...) are so charged to their caller
+_SITE = "site-packages/"
+HERE_SUFFIX = "tests/benchmarks/catalog.py"
+_DB_DRIVER = "tortoise: driver (aiosqlite/asyncpg calls)"
+_HYDRATION = "tortoise: hydration (rows -> model objects)"
+_QUERY_BUILDING = "tortoise: query building (queryset, pypika)"
+_HTTP = "HTTP stack (starlette, httpx in-process)"
 CATEGORIES: list[tuple[str, str]] = [
-    (str(Path(__file__).resolve()), "benchmark harness (plain endpoint, SQL counter)"),
-    (str(ROOT / "server" / "graphql" / "core" / "view.py"), "ours: GraphQL HTTP view (incl. JSON encoding)"),
-    (str(ROOT / "server" / "graphql" / "context.py"), "ours: context + DataLoader batch functions"),
-    (str(ROOT / "server" / "graphql") + "/", "ours: resolvers + type constructors (server/graphql)"),
+    (str(ROOT / "server" / "graphql" / "core" / "view.py"), "ours: GraphQL HTTP view (params, context, JSON encoding)"),
+    (str(ROOT / "server" / "graphql" / "context.py"), "ours: DataLoader batch functions (server/graphql/context.py)"),
+    (str(ROOT / "server" / "graphql") + "/", "ours: resolvers + type constructors (server/graphql/catalog)"),
     (str(ROOT / "server" / "domain") + "/", "ours: domain functions (server/domain)"),
-    (str(ROOT / "server") + "/", "ours: app middleware, metrics"),
-    ("site-packages/graphql/validation/", "graphql-core: validation"),
-    ("site-packages/graphql/execution/", "graphql-core: execution"),
-    ("site-packages/graphql/language/", "graphql-core: parse / AST"),
-    ("site-packages/graphql/", "graphql-core: other"),
-    ("site-packages/strawberry/dataloader.py", "strawberry: DataLoader"),
-    ("site-packages/strawberry/extensions/", "strawberry: extensions (limits, caches)"),
-    ("site-packages/strawberry/relay/", "strawberry: relay"),
-    ("site-packages/strawberry/schema/", "strawberry: schema execute, field wrappers"),
-    ("site-packages/strawberry/", "strawberry: other"),
-    ("site-packages/aiosqlite/", "tortoise: driver + waiting for the DB thread"),
-    ("site-packages/asyncpg/", "tortoise: driver + waiting for the DB"),
-    ("site-packages/tortoise/backends/sqlite/client.py", "tortoise: driver + waiting for the DB thread"),
-    ("site-packages/tortoise/backends/asyncpg/", "tortoise: driver + waiting for the DB"),
-    ("site-packages/tortoise/backends/base/executor.py", "tortoise: hydration (rows -> models)"),
-    ("site-packages/tortoise/models.py", "tortoise: hydration (rows -> models)"),
-    ("site-packages/tortoise/fields/", "tortoise: hydration (rows -> models)"),
-    ("site-packages/pypika_tortoise/", "tortoise: query building (queryset, pypika)"),
-    ("site-packages/tortoise/", "tortoise: query building (queryset, pypika)"),
-    ("site-packages/starlette/", "HTTP stack (starlette, httpx in-process)"),
-    ("site-packages/httpx/", "HTTP stack (starlette, httpx in-process)"),
-    ("site-packages/anyio/", "HTTP stack (starlette, httpx in-process)"),
+    (str(ROOT / "server") + "/", "ours: request middleware, metrics (server/app.py)"),
+    (_SITE + "graphql/validation/", "graphql-core: validation"),
+    (_SITE + "graphql/language/", "graphql-core: parsing, AST visitors"),
+    (_SITE + "graphql/", "graphql-core: execution (incl. the asyncio tasks it creates)"),
+    (_SITE + "strawberry/dataloader.py", "strawberry: DataLoader"),
+    (_SITE + "strawberry/extensions/", "strawberry: schema extensions (limits, caches)"),
+    (_SITE + "strawberry/", "strawberry: field resolution, type conversion, lifecycle"),
+    (_SITE + "aiosqlite/", _DB_DRIVER),
+    (_SITE + "asyncpg/", _DB_DRIVER),
+    (_SITE + "tortoise/backends/sqlite/client.py", _DB_DRIVER),
+    (_SITE + "tortoise/backends/asyncpg/", _DB_DRIVER),
+    (_SITE + "tortoise/backends/base/executor.py", _HYDRATION),
+    (_SITE + "tortoise/models.py", _HYDRATION),
+    (_SITE + "tortoise/fields/", _HYDRATION),
+    (_SITE + "iso8601/", _HYDRATION),
+    (_SITE + "pypika_tortoise/", _QUERY_BUILDING),
+    (_SITE + "tortoise/", _QUERY_BUILDING),
+    (_SITE + "starlette/", _HTTP),
+    (_SITE + "httpx/", _HTTP),
+    (_SITE + "anyio/", _HTTP),
 ]
+HARNESS = "benchmark harness (SQL counter)"
+HARNESS_FUNCTIONS = frozenset({"execute", "send_with_count", "__call__"})  # the driver loop itself is not charged
+IDLE = "awaiting, loop idle (SQLite runs in aiosqlite's thread)"
+LOOP = "asyncio: running tasks and callbacks (no library frame)"
 
-# inclusive time: samples whose stack holds a frame of this function in a file ending so
-MARKERS: list[tuple[str, str, str]] = [
-    ("GraphQL view (handle)", "handle", "server/graphql/core/view.py"),
-    ("  schema.execute (parse, validate, execute, resolvers, loaders)", "execute", "strawberry/schema/schema.py"),
-    ("    graphql-core validate()", "validate", "graphql/validation/validate.py"),
-    ("    graphql-core execute()", "execute", "graphql/execution/execute.py"),
-    ("  JSON encoding of the response (_dumps)", "_dumps", "server/graphql/core/view.py"),
-    ("domain functions (server/domain/catalog/service.py), incl. Tortoise", "", "server/domain/catalog/service.py"),
-    ("our type constructors (ServiceItem.of, content_kwargs, _situation, _material)", "",
-     "server/graphql/catalog/types.py:of|content_kwargs|_situation|_material"),
+# inclusive time of synchronous work (a sample counts for each marker on its stack). Async work
+# is not listed: with async_mode="enabled" a coroutine resumed by the event loop is sampled under
+# the loop, not under the function that started it.
+MARKERS: list[tuple[str, str, frozenset[str]]] = [
+    ("graphql-core validate() (should be cached: see above)", "graphql/validation/validate.py",
+     frozenset({"validate"})),
+    ("our type constructors (ServiceItem.of, content_kwargs, _situation, _material, Department.of)",
+     "server/graphql/catalog/types.py", frozenset({"of", "content_kwargs", "_situation", "_material"})),
+    ("Tortoise: turning rows into model objects (_init_from_db)", "tortoise/models.py",
+     frozenset({"_init_from_db"})),
+    ("JSON encoding of the response (view._dumps)", "server/graphql/core/view.py", frozenset({"_dumps"})),
 ]
 
 
 def _frame(frame_info: str) -> tuple[str, str]:
+    """(function, file) of a pyinstrument frame record entry."""
     identifier = frame_info.split("\x01", 1)[0]
     function, _, rest = identifier.partition("\x00")
     return function, rest.partition("\x00")[0]
 
 
 def categorise(session: Any) -> tuple[float, dict[str, float], dict[str, float]]:
-    """Total sampled time, time by category (innermost categorised frame), inclusive time by marker."""
+    """Total sampled time, time by category, inclusive time by marker."""
     by_category: dict[str, float] = defaultdict(float)
     by_marker: dict[str, float] = defaultdict(float)
     total = 0.0
     for stack, seconds in session.frame_records:
         total += seconds
         frames = [_frame(f) for f in stack]
-        category = "asyncio event loop / other"
+        # pyinstrument charges time the profiled task spends suspended to an "[await]" leaf
+        category = IDLE if frames and frames[-1][0] in {"[await]", "epoll.poll", "select.select"} else LOOP
         for function, path in reversed(frames):
+            if category == IDLE:
+                break
+            if path.endswith(HERE_SUFFIX):
+                if function in HARNESS_FUNCTIONS:
+                    category = HARNESS
+                    break
+                continue
             hit = next((label for fragment, label in CATEGORIES if fragment in path), None)
             if hit:
                 category = hit
                 break
         by_category[category] += seconds
-        for label, function_name, path_spec in MARKERS:
-            suffix, _, names = path_spec.partition(":")
-            wanted = set(names.split("|")) if names else {function_name} if function_name else None
-            if any(path.endswith(suffix) and (wanted is None or fn in wanted) for fn, path in frames):
+        for label, suffix, functions in MARKERS:
+            if any(fn in functions and path.endswith(suffix) for fn, path in frames):
                 by_marker[label] += seconds
     return total, by_category, by_marker
 
 
-async def profile(database_url: str, profile_requests: int) -> None:
+@contextmanager
+def counting_validations() -> Iterator[list[int]]:
+    """Counts graphql-core ``validate`` calls made by strawberry (its ValidationCache should hit)."""
+    import strawberry.schema.schema as strawberry_schema
+
+    cell = [0]
+    original = getattr(strawberry_schema, "validate", None)
+    if original is None:  # another strawberry layout: nothing to count
+        cell[0] = -1
+        yield cell
+        return
+
+    def validate(*args: Any, **kwargs: Any) -> Any:
+        cell[0] += 1
+        return original(*args, **kwargs)
+
+    strawberry_schema.validate = validate  # type: ignore[attr-defined]
+    try:
+        yield cell
+    finally:
+        strawberry_schema.validate = original  # type: ignore[attr-defined]
+
+
+async def profile(database_url: str, batch: int) -> None:
     from pyinstrument import Profiler
 
+    from server.graphql.context import anonymous_context
+    from server.graphql.schema import build_schema
+    from server.settings import Settings
+
+    settings = Settings(database_url=database_url, env="development")
+    schema = build_schema(settings)  # the same schema the app builds, to time execution without HTTP
+
+    async def execute_directly() -> None:
+        result = await schema.execute(QUERY, context_value=anonymous_context(settings), operation_name="ItemPage")
+        if result.errors:
+            raise SystemExit(f"schema.execute failed: {result.errors}")
+
     app = build_app(database_url)
-    transport = httpx.ASGITransport(app=app)
     async with app.router.lifespan_context(app):
-        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
             sql = await check_answers(client)
             print(f"SQL statements per request: plain {sql['plain']}, graph {sql['graph']}")
             plain, graph = Endpoint("plain"), Endpoint("graph")
-            for endpoint in (plain, graph):
-                for _ in range(WARMUP):
-                    await endpoint.send(client)
-            print(f"warm-up done ({WARMUP} requests each), timing sequential in-process requests", flush=True)
+            steps: dict[str, Callable[[], Awaitable[Any]]] = {
+                "plain: domain calls + building the dict (plain_page())": plain_page,
+                "plain: GET /plain/items (in-process ASGI)": lambda: plain.send(client),
+                "graph: schema.execute() (no HTTP)": execute_directly,
+                "graph: POST /graphql (in-process ASGI)": lambda: graph.send(client),
+            }
+            for step in steps.values():
+                for _ in range(WARMUP // 4):
+                    await step()
+            print(f"warm-up done; timing {batch} requests per step, one at a time, in two rounds; "
+                  f"load average {load_average()}", flush=True)
+            seconds: dict[str, float] = defaultdict(float)
+            with counting_validations() as validations:
+                for name in [*steps, *reversed(steps)]:
+                    started = time.perf_counter()
+                    for _ in range(batch):
+                        await steps[name]()
+                    seconds[name] += time.perf_counter() - started
+            per = {name: seconds[name] / (2 * batch) for name in steps}
+            for name, s in per.items():
+                print(f"  {s * 1000:7.2f} ms  {name}")
+            names = list(steps)
+            print(f"  graph layer on top of the same domain calls: {(per[names[2]] - per[names[0]]) * 1000:.2f} ms; "
+                  f"HTTP + view envelope: plain {(per[names[1]] - per[names[0]]) * 1000:.2f} ms, "
+                  f"graph {(per[names[3]] - per[names[2]]) * 1000:.2f} ms")
+            print(f"  ratio graph/plain (req/s, in-process ASGI): {per[names[1]] / per[names[3]]:.2f}")
+            graph_requests = 4 * batch
+            print(f"  graphql-core validate() ran {validations[0]} times in {graph_requests} graph executions "
+                  "(ValidationCache hits would make that 0)" if validations[0] >= 0 else "  (validate() not counted)")
 
-            timings: dict[str, float] = {}
-            for endpoint in (plain, graph, graph, plain):
-                started = time.perf_counter()
-                for _ in range(profile_requests):
-                    await endpoint.send(client)
-                timings[endpoint.name] = timings.get(endpoint.name, 0.0) + time.perf_counter() - started
-            for name, seconds in timings.items():
-                per = seconds / (2 * profile_requests)
-                print(f"  in-process {name}: {per * 1000:.2f} ms per request ({1 / per:.1f} req/s, one at a time)")
-            print(f"  ratio graph/plain (req/s): {timings['plain'] / timings['graph']:.2f}")
-
-            profiler = Profiler(interval=0.0005, async_mode="enabled")
+            profiler = Profiler(interval=0.001, async_mode="enabled")
             profiler.start()
-            for _ in range(profile_requests):
+            for _ in range(batch):
                 await graph.send(client)
             profiler.stop()
 
     session = profiler.last_session
     assert session is not None
-    print(f"\npyinstrument: {profile_requests} graph requests in-process "
-          f"({session.duration / profile_requests * 1000:.2f} ms each while sampled)\n")
+    sampled = session.duration / batch
+    print(f"\npyinstrument: {batch} graph requests (POST /graphql in-process), {sampled * 1000:.2f} ms each while "
+          f"sampled vs {per[names[3]] * 1000:.2f} ms unsampled: the profiler's cost grows with the number of Python "
+          "calls, so call-heavy code (graphql-core, strawberry) looks larger than it is; read shares, not ms.\n")
     tree = profiler.output_text(unicode=True, color=False, processor_options={"filter_threshold": 0.02})
-    lines = [ln for ln in tree.splitlines() if ln.strip()]
-    print("call tree (frames >= 2% of the time; first 45 lines):")
-    print("\n".join(lines[:45]))
+    lines = [ln for ln in tree.splitlines()[4:] if ln.strip()]
+    print("call tree (frames with >= 2% of the time; first 40 lines):")
+    print("\n".join(lines[:40]))
     flat = profiler.output_text(unicode=True, color=False, flat=True, flat_time="self")
-    flat_lines = [ln for ln in flat.splitlines() if ln.strip()]
+    flat_lines = [ln for ln in flat.splitlines()[4:] if ln.strip()]
     print("\nself time by function (top 30):")
-    print("\n".join(flat_lines[:34]))
+    print("\n".join(flat_lines[:30]))
 
     total, by_category, by_marker = categorise(session)
-    print(f"\nwhere the time goes ({total * 1000 / profile_requests:.2f} ms sampled per request; each sample is "
-          "charged to its innermost frame in a known package, stdlib calls to their caller):")
-    for label, seconds in sorted(by_category.items(), key=lambda kv: -kv[1]):
-        print(f"  {100 * seconds / total:5.1f}%  {seconds * 1000 / profile_requests:6.2f} ms  {label}")
-    print("inclusive (a sample counts for every marker on its stack):")
+    print("\nwhere the time goes (each sample charged to its innermost frame in a known package; stdlib calls "
+          "count for their caller):")
+    for label, s in sorted(by_category.items(), key=lambda kv: -kv[1]):
+        print(f"  {100 * s / total:5.1f}%  {label}")
+    print("inclusive, synchronous work:")
     for label, _, _ in MARKERS:
-        seconds = by_marker.get(label, 0.0)
-        print(f"  {100 * seconds / total:5.1f}%  {seconds * 1000 / profile_requests:6.2f} ms  {label}")
+        print(f"  {100 * by_marker.get(label, 0.0) / total:5.1f}%  {label}")
 
 
 # ---------------------------------------------------------------------------------------------

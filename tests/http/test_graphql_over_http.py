@@ -7,6 +7,7 @@ structured logs.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import re
@@ -55,7 +56,8 @@ def _assert_request_error(response: httpx.Response) -> dict[str, Any]:
     assert _media(response) == GRAPHQL_RESPONSE
     body = response.json()
     assert "data" not in body, body
-    assert body["errors"] and all(isinstance(e["message"], str) and e["message"] for e in body["errors"]), body
+    assert body["errors"], body
+    assert all(isinstance(e["message"], str) and e["message"] for e in body["errors"]), body
     return body
 
 
@@ -237,7 +239,9 @@ async def test_invalid_json_body_is_400(client: httpx.AsyncClient) -> None:
     assert "data" not in body and "JSON" in body["errors"][0]["message"]
 
 
-@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "application/graphql"])
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "application/graphql"]
+)
 async def test_non_json_content_type_is_415(client: httpx.AsyncClient, content_type: str) -> None:
     r = await client.post(
         "/graphql", content=json.dumps({"query": OK_QUERY}).encode(),
@@ -347,7 +351,9 @@ async def test_directive_limit(client: httpx.AsyncClient, settings: Settings) ->
 INTROSPECTION = "query IntrospectionQuery { __schema { queryType { name } types { name } } }"
 
 
-async def test_introspection_rejected_in_production(prod: httpx.AsyncClient, client: httpx.AsyncClient) -> None:
+async def test_introspection_rejected_in_production(
+    prod: httpx.AsyncClient, client: httpx.AsyncClient
+) -> None:
     body = _assert_request_error(await _post(prod, {"query": INTROSPECTION}))
     assert "introspection" in body["errors"][0]["message"].lower()
     # the non-production app answers it
@@ -455,6 +461,22 @@ async def test_unexpected_error_shown_in_development(
     assert error["extensions"] == {"code": "INTERNAL", "requestId": r.headers["x-request-id"]}
 
 
+async def test_malformed_node_id_is_not_an_internal_error(prod: httpx.AsyncClient) -> None:
+    """SERVER BUG (server/graphql/catalog/queries.py, CatalogQuery.service_item): ``int(id.node_id)``
+    raises ValueError for a well-formed global id with a non-numeric node id ("ServiceItem:abc"),
+    which the view reports as INTERNAL (masked, logged with a traceback) although it is the client's
+    mistake. node(id:) with the same id answers null."""
+    bad = base64.b64encode(b"ServiceItem:abc").decode()
+    via_node = await _post(prod, {"query": f'{{ node(id: "{bad}") {{ id }} }}'})
+    assert via_node.json() == {"data": {"node": None}}
+    r = await _post(prod, {"query": f'{{ serviceItem(id: "{bad}") {{ name }} }}'})
+    assert r.status_code == 200
+    body = r.json()
+    codes = [e.get("extensions", {}).get("code") for e in body.get("errors", [])]
+    assert "INTERNAL" not in codes, f"SERVER BUG: a malformed id is reported as an internal error: {body}"
+    assert body["data"] == {"serviceItem": None}
+
+
 async def test_domain_errors_are_not_masked_in_production(prod: httpx.AsyncClient) -> None:
     r = await _post(prod, {"query": "{ serviceItems(first: 1000) { totalCount } }"})
     [error] = r.json()["errors"]
@@ -471,8 +493,22 @@ async def test_valid_request_id_is_echoed(client: httpx.AsyncClient) -> None:
     assert r.headers["x-request-id"] == rid
 
 
+async def test_non_ascii_request_id_is_replaced(client: httpx.AsyncClient) -> None:
+    """SERVER BUG (server/graphql/core/view.py, new_request_id): str.isalnum() accepts non-ASCII letters
+    and digits; the header is decoded as latin-1 but echoed UTF-8-encoded, so the client gets back
+    different bytes than it sent (b"\\xc0" becomes b"\\xc3\\x80"). Only [A-Za-z0-9-] ids should be kept."""
+    incoming = "ÀÀÀÀ²²²²".encode("latin-1")
+    r = await client.get("/healthz", headers={"x-request-id": incoming})
+    echoed = dict(r.headers.raw)[b"x-request-id"]
+    assert HEX16.match(echoed.decode("latin-1")), (
+        f"SERVER BUG: non-ASCII X-Request-ID {incoming!r} was accepted and echoed as {echoed!r}"
+    )
+
+
 @pytest.mark.parametrize("incoming", [None, "short", "has spaces in it", "x" * 65, "semi;colon;id"])
-async def test_missing_or_invalid_request_id_is_generated(client: httpx.AsyncClient, incoming: str | None) -> None:
+async def test_missing_or_invalid_request_id_is_generated(
+    client: httpx.AsyncClient, incoming: str | None
+) -> None:
     headers = {"x-request-id": incoming} if incoming is not None else {}
     r = await client.get("/healthz", headers=headers)
     rid = r.headers["x-request-id"]
@@ -507,13 +543,17 @@ async def test_metrics(client: httpx.AsyncClient) -> None:
     assert m.status_code == 200
     assert m.headers["content-type"].startswith("text/plain")
     text = m.text
-    assert re.search(r'^liaoyi_graphql_requests_total\{operation="MetricsProbe",outcome="ok"\} [1-9]', text, re.M), text
+    assert re.search(
+        r'^liaoyi_graphql_requests_total\{operation="MetricsProbe",outcome="ok"\} [1-9]', text, re.M
+    ), text
     assert re.search(r'^liaoyi_graphql_requests_total\{operation="anonymous",outcome="request_error"\} [1-9]',
                      text, re.M)
     assert re.search(r'^liaoyi_graphql_request_seconds_count\{operation="MetricsProbe"\} [1-9]', text, re.M)
     assert 'liaoyi_graphql_request_seconds_bucket{le="0.002",operation="MetricsProbe"}' in text
     assert re.search(r'^liaoyi_db_pool_size\{connection="[^"]+"\} \d', text, re.M), text
-    assert re.search(r'^liaoyi_http_requests_total\{method="POST",route="/graphql",status="200"\} [1-9]', text, re.M)
+    assert re.search(
+        r'^liaoyi_http_requests_total\{method="POST",route="/graphql",status="200"\} [1-9]', text, re.M
+    )
 
 
 async def test_metrics_operation_label_is_bounded(client: httpx.AsyncClient) -> None:
@@ -538,7 +578,9 @@ async def test_log_records_carry_request_id_and_operation(
         )
     assert r.status_code == 200
     assert r.headers["x-request-id"] == "log-probe-0001"
-    access = [rec for rec in caplog.records if rec.name == "liaoyi.http" and getattr(rec, "path", "") == "/graphql"]
+    access = [
+        rec for rec in caplog.records if rec.name == "liaoyi.http" and getattr(rec, "path", "") == "/graphql"
+    ]
     assert access, [rec.name for rec in caplog.records]
     rec = access[-1]
     assert rec.request_id == r.headers["x-request-id"]  # type: ignore[attr-defined]
@@ -547,7 +589,9 @@ async def test_log_records_carry_request_id_and_operation(
     assert rec.method == "POST"  # type: ignore[attr-defined]
 
 
-async def test_log_request_id_for_generated_id(client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture) -> None:
+async def test_log_request_id_for_generated_id(
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.handler.addFilter(ContextFilter())
     with caplog.at_level(logging.INFO, logger="liaoyi"):
         r = await client.get("/healthz")

@@ -61,6 +61,9 @@ class LoginLimiter:
             if len(hits) >= self.per_minute:
                 ok = False
             hits.append(now)
+        if len(self._hits) > 10_000:  # forget keys whose minute has passed
+            for key in [k for k, h in self._hits.items() if now - h[-1] > 60]:
+                del self._hits[key]
         return ok
 
 
@@ -120,9 +123,10 @@ async def login(
     *, username: str, password: str, ttl: timedelta, limiter: LoginLimiter | None = None, client: str = ""
 ) -> tuple[str, datetime, StaffUser]:
     """Check the password and issue a bearer token. The same error whether or not the user exists."""
-    if limiter is not None and not limiter.allow(f"user:{username}", f"ip:{client}"):
+    username = username.strip()  # one spelling for the limiter and the lookup
+    if limiter is not None and not limiter.allow(f"user:{username.casefold()}", f"ip:{client}"):
         raise DomainError(errors.RATE_LIMITED, "登录尝试过于频繁，请一分钟后再试")
-    user = await StaffUser.get_or_none(username=username.strip())
+    user = await StaffUser.get_or_none(username=username)
     stored = user.password_hash if user is not None else _DUMMY_HASH
     try:
         _hasher.verify(stored, password)

@@ -110,7 +110,7 @@ class CatalogQuery:
     async def service_item(
         self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="事项的全局 ID")]
     ) -> ServiceItem | None:
-        if id.type_name != "ServiceItem":
+        if id.type_name != "ServiceItem" or not id.node_id.isdigit():
             return None
         v = await info.context.loaders.item.load(int(id.node_id))
         return ServiceItem.of(v) if v else None

@@ -293,7 +293,7 @@ class ItemVersion(ItemContent, relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
         out = []
         for vid in node_ids:
-            v = await info.context.loaders.version.load(int(vid))
+            v = await info.context.loaders.version.load(int(vid)) if str(vid).isdigit() else None
             visible = v is not None and (v.status != "draft" or (
                 info.context.actor.can_edit_catalog and info.context.actor.covers(v.item.region_path)
             ))
@@ -348,7 +348,7 @@ class ServiceItem(ItemContent, relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
         out = []
         for iid in node_ids:
-            v = await info.context.loaders.item.load(int(iid))
+            v = await info.context.loaders.item.load(int(iid)) if str(iid).isdigit() else None
             out.append(ServiceItem.of(v) if v else None)
         return out
 

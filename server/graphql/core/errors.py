@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from server.domain.errors import DomainError, DomainErrors
 
@@ -27,6 +27,3 @@ async def attempt(
 def _to(error_type: Callable[..., E], codes: type[Enum], e: DomainError) -> E:
     return error_type(field=e.field, message=e.message, code=codes[e.code])
 
-
-def error_fields(doc: str) -> dict[str, Any]:
-    return {"description": doc}

@@ -90,7 +90,10 @@ class GraphQLHTTP:
                 return HTMLResponse("<h1>404</h1>", status_code=404)
             return self.graphiql(request)
         if media is None:
-            return Response(status_code=406, content="仅支持 application/graphql-response+json 或 application/json")
+            return Response(
+                "仅支持 application/graphql-response+json 或 application/json", status_code=406,
+                media_type="text/plain; charset=utf-8",
+            )
         request_id = request.state.request_id
         try:
             params = await self._params(request)
@@ -213,7 +216,7 @@ class GraphQLHTTP:
 
 
 def new_request_id(header: str | None) -> str:
-    if header and 8 <= len(header) <= 64 and header.replace("-", "").isalnum():
+    if header and 8 <= len(header) <= 64 and header.isascii() and header.replace("-", "").isalnum():
         return header
     return uuid.uuid4().hex[:16]
 
