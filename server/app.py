@@ -51,7 +51,7 @@ EXAMPLES = [
     },
     {
         "query": "# 工作人员登录：把返回的 token 填到下方 Headers 的 Authorization 中\n"
-        "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    token expiresAt\n"
+        "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    tokens { token expiresAt refreshToken }\n"
         "    user { displayName roles region { name } }\n    errors { field message code }\n  }\n}\n",
         "variables": '{"input": {"username": "city_catalog", "password": "liaoyi-demo-2019"}}',
     },

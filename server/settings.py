@@ -10,6 +10,10 @@ import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from server.domain.accounts.tokens import Lifetimes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +42,8 @@ class Settings:
     database_url: str = field(default_factory=_default_database_url)
     redis_url: str | None = None
     secret_key: str = ""
-    token_ttl_hours: int = 12
+    access_ttl_minutes: int = 30
+    refresh_ttl_days: int = 14
     log_level: str = "INFO"
     log_json: bool = True
     admin_dist: Path = ROOT / "admin-ui" / "dist"
@@ -50,6 +55,14 @@ class Settings:
     max_directives: int = 20
     max_page_size: int = 100
     login_rate_per_minute: int = 10
+
+    @property
+    def token_lifetimes(self) -> "Lifetimes":
+        from datetime import timedelta
+
+        from server.domain.accounts.tokens import Lifetimes
+
+        return Lifetimes(access=timedelta(minutes=self.access_ttl_minutes), refresh=timedelta(days=self.refresh_ttl_days))
 
     @property
     def production(self) -> bool:
@@ -72,7 +85,8 @@ class Settings:
             database_url=os.environ.get("DATABASE_URL") or _default_database_url(),
             redis_url=os.environ.get("REDIS_URL") or None,
             secret_key=secret or secrets.token_urlsafe(32),
-            token_ttl_hours=_int("LIAOYI_TOKEN_TTL_HOURS", 12),
+            access_ttl_minutes=_int("LIAOYI_ACCESS_TTL_MINUTES", 30),
+            refresh_ttl_days=_int("LIAOYI_REFRESH_TTL_DAYS", 14),
             log_level=os.environ.get("LIAOYI_LOG_LEVEL", "INFO").upper(),
             log_json=_bool("LIAOYI_LOG_JSON", True),
             max_depth=_int("LIAOYI_MAX_DEPTH", 12),

@@ -127,11 +127,11 @@ class GraphQLClient:
 
     async def login(self, username: str, password: str = DEMO_PASSWORD) -> str:
         data = await self(
-            "mutation($i: LoginInput!) { login(input: $i) { token errors { code message } } }",
+            "mutation($i: LoginInput!) { login(input: $i) { tokens { token } errors { code message } } }",
             {"i": {"username": username, "password": password}},
         )
         assert data["login"]["errors"] == [], data
-        return str(data["login"]["token"])
+        return str(data["login"]["tokens"]["token"])
 
     async def as_user(self, username: str) -> GraphQLClient:
         return GraphQLClient(self.http, token=await self.login(username))

@@ -21,7 +21,7 @@ from tests.conftest import DEMO_PASSWORD, GraphQLClient
 LOGIN = """
 mutation Login($i: LoginInput!) {
   login(input: $i) {
-    token expiresAt
+    tokens { token expiresAt refreshToken refreshExpiresAt }
     user { username displayName roles regionCode region { name } }
     errors { field message code }
   }
@@ -39,7 +39,11 @@ def _hash(token: str) -> str:
 
 async def _login(gql: GraphQLClient, username: str, password: str = DEMO_PASSWORD) -> dict[str, Any]:
     data = await gql(LOGIN, {"i": {"username": username, "password": password}})
-    return data["login"]
+    result = dict(data["login"])
+    tokens = result.pop("tokens") or {}
+    result["token"], result["expiresAt"] = tokens.get("token"), tokens.get("expiresAt")
+    result["refreshToken"] = tokens.get("refreshToken")
+    return result
 
 
 async def _assert_401(client: httpx.AsyncClient, authorization: str) -> None:
@@ -76,7 +80,7 @@ async def test_login_returns_token_and_expiry(gql: GraphQLClient, settings: Sett
     assert isinstance(login["token"], str) and len(login["token"]) >= 32
     expires = datetime.fromisoformat(login["expiresAt"])
     assert expires.tzinfo is not None
-    ttl = timedelta(hours=settings.token_ttl_hours)
+    ttl = timedelta(minutes=settings.access_ttl_minutes)
     slack = timedelta(minutes=1)
     assert before + ttl - slack <= expires <= datetime.now(timezone.utc) + ttl + slack
     user = login["user"]

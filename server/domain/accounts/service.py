@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 import time
 from collections import defaultdict, deque
 from datetime import datetime, timedelta, timezone
@@ -11,9 +9,10 @@ from datetime import datetime, timedelta, timezone
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from server.domain.accounts import errors
-from server.domain.accounts.models import AccessToken, StaffUser
+from server.domain.accounts import errors, tokens
+from server.domain.accounts.models import StaffUser
 from server.domain.accounts.roles import Actor, Role
+from server.domain.accounts.tokens import Lifetimes, TokenPair
 from server.domain.catalog.models import Department, Hall, Region
 from server.domain.errors import DomainError
 
@@ -25,23 +24,6 @@ MIN_PASSWORD_LENGTH = 8
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def actor_of(user: StaffUser, region_path: str) -> Actor:
-    return Actor(
-        user_id=user.id,
-        username=user.username,
-        display_name=user.display_name,
-        roles=frozenset(Role(r) for r in user.roles),
-        region_code=user.region_id,  # type: ignore[attr-defined]
-        region_path=region_path,
-        department_code=user.department_id,  # type: ignore[attr-defined]
-        hall_code=user.hall_id,  # type: ignore[attr-defined]
-    )
 
 
 class LoginLimiter:
@@ -119,10 +101,15 @@ async def create_user(
     )
 
 
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+
+
 async def login(
-    *, username: str, password: str, ttl: timedelta, limiter: LoginLimiter | None = None, client: str = ""
-) -> tuple[str, datetime, StaffUser]:
-    """Check the password and issue a bearer token. The same error whether or not the user exists."""
+    *, username: str, password: str, lifetimes: Lifetimes, limiter: LoginLimiter | None = None, client: str = ""
+) -> tuple[TokenPair, StaffUser]:
+    """Check the password and issue tokens. The same error whether or not the user exists;
+    five wrong passwords in a row lock the account for 15 minutes."""
     username = username.strip()  # one spelling for the limiter and the lookup
     if limiter is not None and not limiter.allow(f"user:{username.casefold()}", f"ip:{client}"):
         raise DomainError(errors.RATE_LIMITED, "登录尝试过于频繁，请一分钟后再试")
@@ -130,47 +117,30 @@ async def login(
     stored = user.password_hash if user is not None else _DUMMY_HASH
     try:
         _hasher.verify(stored, password)
-        ok = user is not None and user.is_active
+        ok = user is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
-    if not ok or user is None:
+    now = datetime.now(timezone.utc)
+    if user is not None and user.locked_until is not None and user.locked_until > now:
+        raise DomainError(errors.LOCKED, "密码错误次数过多，账号已临时锁定，请 15 分钟后再试或联系管理员")
+    if not ok or user is None or not user.is_active:
+        if user is not None and not ok:
+            failed = user.failed_logins + 1
+            locked = now + LOCKOUT if failed >= MAX_FAILED_LOGINS else None
+            await StaffUser.filter(id=user.id).update(
+                failed_logins=0 if locked else failed, locked_until=locked
+            )
         raise DomainError(errors.INVALID_CREDENTIALS, "用户名或密码错误", ["password"])
+    updates: dict[str, object] = {}
+    if user.failed_logins or user.locked_until:
+        updates.update(failed_logins=0, locked_until=None)
     if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-        await user.save(update_fields=["password_hash"])
-    token = secrets.token_urlsafe(32)
-    expires_at = datetime.now(timezone.utc) + ttl
-    await AccessToken.create(token_hash=_token_hash(token), user=user, expires_at=expires_at)
-    return token, expires_at, user
-
-
-async def actor_for_token(token: str) -> Actor | None:
-    """One query: the live token joined with its user and the user's region."""
-    row = (
-        await AccessToken.filter(
-            token_hash=_token_hash(token),
-            revoked_at=None,
-            expires_at__gt=datetime.now(timezone.utc),
-            user__is_active=True,
-        )
-        .select_related("user", "user__region")
-        .first()
-    )
-    if row is None:
-        return None
-    return actor_of(row.user, row.user.region.path)
+        updates["password_hash"] = hash_password(password)
+    if updates:
+        await StaffUser.filter(id=user.id).update(**updates)
+    return await tokens.issue(lifetimes=lifetimes, user=user), user
 
 
 async def region_path_of(user: StaffUser) -> str:
     paths = await Region.filter(code=user.region_id).values_list("path", flat=True)  # type: ignore[attr-defined]
     return paths[0]
-
-
-async def logout(*, token: str, all_sessions: bool = False) -> int:
-    """Revoke this token (or every live token of its user); returns how many were revoked."""
-    now = datetime.now(timezone.utc)
-    row = await AccessToken.get_or_none(token_hash=_token_hash(token), revoked_at=None)
-    if row is None:
-        return 0
-    qs = AccessToken.filter(user_id=row.user_id, revoked_at=None) if all_sessions else AccessToken.filter(id=row.id)  # type: ignore[attr-defined]
-    return await qs.update(revoked_at=now)

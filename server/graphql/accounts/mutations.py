@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from datetime import timedelta
-
 import strawberry
 
-from server.domain.accounts import service
-from server.domain.accounts.service import actor_of
+from server.domain.accounts import service, tokens
 from server.graphql.accounts.types import (
     AccountError,
     AccountErrorCode,
@@ -17,7 +14,10 @@ from server.graphql.accounts.types import (
     LoginPayload,
     LogoutInput,
     LogoutPayload,
+    RefreshTokensInput,
+    RefreshTokensPayload,
     StaffUser,
+    TokenPair,
 )
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
@@ -25,28 +25,41 @@ from server.graphql.core.errors import attempt
 
 @strawberry.type
 class AccountsMutation:
-    @strawberry.mutation(description="工作人员用用户名和密码登录，获得有时效、可吊销的访问令牌")
-    async def login(self, info: Info, input: Annotated[LoginInput, strawberry.argument(description="本操作的输入")]) -> LoginPayload:
+    @strawberry.mutation(description="工作人员用用户名和密码登录，获得访问令牌和刷新令牌；连续 5 次密码错误锁定 15 分钟")
+    async def login(
+        self, info: Info, input: Annotated[LoginInput, strawberry.argument(description="本操作的输入")]
+    ) -> LoginPayload:
         ctx = info.context
         result, errors = await attempt(
             lambda: service.login(
-                username=input.username, password=input.password,
-                ttl=timedelta(hours=ctx.settings.token_ttl_hours), limiter=ctx.login_limiter, client=ctx.client,
+                username=input.username, password=input.password, lifetimes=ctx.settings.token_lifetimes,
+                limiter=ctx.login_limiter, client=ctx.client,
             ),
             AccountError, AccountErrorCode,
         )
         if errors or result is None:
             return LoginPayload(errors=errors)
-        token, expires_at, user = result
+        pair, user = result
         region_path = await service.region_path_of(user)
-        return LoginPayload(token=token, expires_at=expires_at, user=StaffUser.of(actor_of(user, region_path)))
+        return LoginPayload(tokens=TokenPair.of(pair), user=StaffUser.of(tokens.staff_actor(user, region_path)))
 
-    @strawberry.mutation(description="退出登录：吊销当前令牌（或本账号全部令牌）")
-    async def logout(self, info: Info, input: Annotated[LogoutInput, strawberry.argument(description="本操作的输入")]) -> LogoutPayload:
+    @strawberry.mutation(description="用刷新令牌换取新的一对令牌（工作人员和群众通用）；旧的刷新令牌随即失效")
+    async def refresh_tokens(
+        self, info: Info, input: Annotated[RefreshTokensInput, strawberry.argument(description="本操作的输入")]
+    ) -> RefreshTokensPayload:
+        pair, errors = await attempt(
+            lambda: tokens.rotate(refresh_token=input.refresh_token, lifetimes=info.context.settings.token_lifetimes),
+            AccountError, AccountErrorCode,
+        )
+        return RefreshTokensPayload(tokens=TokenPair.of(pair) if pair else None, errors=errors)
+
+    @strawberry.mutation(description="退出登录：吊销本次登录的访问令牌和刷新令牌（或本人的全部登录）")
+    async def logout(
+        self, info: Info, input: Annotated[LogoutInput, strawberry.argument(description="本操作的输入")]
+    ) -> LogoutPayload:
         ctx = info.context
-        if not ctx.actor.is_staff or ctx.token is None:
+        if ctx.token is None or not (ctx.actor.is_staff or ctx.actor.is_citizen):
             return LogoutPayload(
                 errors=[AccountError(field=None, message="当前未登录", code=AccountErrorCode.NOT_ALLOWED)]
             )
-        revoked = await service.logout(token=ctx.token, all_sessions=input.all_sessions)
-        return LogoutPayload(revoked=revoked)
+        return LogoutPayload(revoked=await tokens.logout(token=ctx.token, all_sessions=input.all_sessions))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 import strawberry
 
@@ -20,6 +21,9 @@ class Role(Enum):
     WINDOW_CLERK = strawberry.enum_value("window_clerk", description="综合窗口受理员")
     DEPT_REVIEWER = strawberry.enum_value("dept_reviewer", description="部门审批人员")
     HALL_SUPERVISOR = strawberry.enum_value("hall_supervisor", description="大厅负责人：确认不予受理、督办超期")
+    ASSISTANCE_AGENT = strawberry.enum_value("assistance_agent", description="帮办代办员：凭委托代办")
+    COUNTY_VIEWER = strawberry.enum_value("county_viewer", description="县级查询员：查询本区划的办件和统计")
+    AUDITOR = strawberry.enum_value("auditor", description="审计员：查阅个人信息访问日志")
 
 
 @strawberry.enum(description="账号操作的错误代码")
@@ -30,6 +34,17 @@ class AccountErrorCode(Enum):
     INVALID = strawberry.enum_value(errors.INVALID, description="输入不合法")
     DUPLICATE = strawberry.enum_value(errors.DUPLICATE, description="重复")
     NOT_FOUND = strawberry.enum_value(errors.NOT_FOUND, description="不存在")
+    INVALID_TOKEN = strawberry.enum_value(errors.INVALID_TOKEN, description="令牌无效、过期或已使用")
+    LOCKED = strawberry.enum_value(errors.LOCKED, description="密码错误次数过多，账号临时锁定")
+    INVALID_CODE = strawberry.enum_value(errors.INVALID_CODE, description="验证码错误")
+    CODE_EXPIRED = strawberry.enum_value(errors.CODE_EXPIRED, description="验证码已过期或尝试次数用尽，请重新获取")
+    TOO_SOON = strawberry.enum_value(errors.TOO_SOON, description="发送过于频繁，请稍后再试")
+    INVALID_ID_NUMBER = strawberry.enum_value(errors.INVALID_ID_NUMBER, description="居民身份证号码不合法")
+    INVALID_CREDIT_CODE = strawberry.enum_value(errors.INVALID_CREDIT_CODE, description="统一社会信用代码不合法")
+    INVALID_PHONE = strawberry.enum_value(errors.INVALID_PHONE, description="手机号码不合法")
+    NOT_VERIFIED = strawberry.enum_value(errors.NOT_VERIFIED, description="尚未完成实名认证")
+    MISMATCH = strawberry.enum_value(errors.MISMATCH, description="信息不一致")
+    INVALID_STATE = strawberry.enum_value(errors.INVALID_STATE, description="当前状态不允许该操作")
 
 
 @strawberry.type(description="账号操作的错误")
@@ -77,11 +92,34 @@ class LoginInput:
     password: str = strawberry.field(description="密码")
 
 
-@strawberry.type(description="登录结果：成功时返回访问令牌，请求时放在 Authorization: Bearer <token> 头中")
+@strawberry.type(description="一对令牌：访问令牌放在 Authorization: Bearer <token> 头中；过期后用刷新令牌换新的一对")
+class TokenPair:
+    token: str = strawberry.field(description="访问令牌（短期有效，只返回这一次）")
+    expires_at: datetime = strawberry.field(description="访问令牌过期时间")
+    refresh_token: str = strawberry.field(description="刷新令牌（只能使用一次；重复使用会使本次登录的全部令牌失效）")
+    refresh_expires_at: datetime = strawberry.field(description="刷新令牌过期时间")
+
+    @classmethod
+    def of(cls, p: Any) -> TokenPair:
+        return cls(token=p.access_token, expires_at=p.access_expires_at, refresh_token=p.refresh_token,
+                   refresh_expires_at=p.refresh_expires_at)
+
+
+@strawberry.type(description="登录结果")
 class LoginPayload:
-    token: str | None = strawberry.field(default=None, description="访问令牌（只返回这一次）")
-    expires_at: datetime | None = strawberry.field(default=None, description="令牌过期时间")
+    tokens: TokenPair | None = strawberry.field(default=None, description="令牌（出错时为空）")
     user: StaffUser | None = strawberry.field(default=None, description="登录的工作人员")
+    errors: list[AccountError] = strawberry.field(default_factory=list, description="错误；为空表示成功")
+
+
+@strawberry.input(description="用刷新令牌换取新的一对令牌")
+class RefreshTokensInput:
+    refresh_token: str = strawberry.field(description="上次获得的刷新令牌")
+
+
+@strawberry.type(description="换取令牌的结果")
+class RefreshTokensPayload:
+    tokens: TokenPair | None = strawberry.field(default=None, description="新的一对令牌（出错时为空）")
     errors: list[AccountError] = strawberry.field(default_factory=list, description="错误；为空表示成功")
 
 

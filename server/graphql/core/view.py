@@ -24,7 +24,8 @@ from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
 from server.domain.accounts.roles import ANONYMOUS
-from server.domain.accounts.service import LoginLimiter, actor_for_token
+from server.domain.accounts.service import LoginLimiter
+from server.domain.accounts.tokens import actor_for_token
 from server.domain.errors import DomainError
 from server.graphql.context import Context
 from server.observability import Metrics, metric_operation, operation_var

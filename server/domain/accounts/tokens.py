@@ -1,0 +1,137 @@
+"""Bearer tokens for staff and citizens: short-lived access tokens and rotating refresh tokens.
+
+A refresh token is spent when exchanged; presenting a spent one again means it was copied, so the
+whole family (every token descended from the same sign-in) is revoked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from server.domain.accounts import errors
+from server.domain.accounts.models import AccessToken, Citizen, RefreshToken, StaffUser
+from server.domain.accounts.roles import Actor, Role
+from server.domain.errors import DomainError
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class TokenPair:
+    access_token: str
+    access_expires_at: datetime
+    refresh_token: str
+    refresh_expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Lifetimes:
+    access: timedelta
+    refresh: timedelta
+
+
+def _subject(user: StaffUser | None, citizen: Citizen | None) -> dict[str, int | None]:
+    return {"user_id": user.id if user else None, "citizen_id": citizen.id if citizen else None}
+
+
+async def issue(
+    *, lifetimes: Lifetimes, user: StaffUser | None = None, citizen: Citizen | None = None,
+    family: str | None = None, conn: object = None,
+) -> TokenPair:
+    assert (user is None) != (citizen is None), "a token belongs to exactly one subject"
+    now = datetime.now(timezone.utc)
+    family = family or secrets.token_hex(16)
+    access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(48)
+    pair = TokenPair(access, now + lifetimes.access, refresh, now + lifetimes.refresh)
+    await AccessToken.create(
+        token_hash=digest(access), family=family, expires_at=pair.access_expires_at, using_db=conn,
+        **_subject(user, citizen),
+    )
+    await RefreshToken.create(
+        token_hash=digest(refresh), family=family, expires_at=pair.refresh_expires_at, using_db=conn,
+        **_subject(user, citizen),
+    )
+    return pair
+
+
+async def rotate(*, refresh_token: str, lifetimes: Lifetimes) -> TokenPair:
+    """Spend a refresh token for a new pair. Reuse of a spent token revokes its whole family."""
+    now = datetime.now(timezone.utc)
+    row = await RefreshToken.get_or_none(token_hash=digest(refresh_token)).select_related("user", "citizen")
+    invalid = DomainError(errors.INVALID_TOKEN, "登录已失效，请重新登录", ["refreshToken"])
+    if row is None or row.revoked_at is not None or row.expires_at <= now:
+        raise invalid
+    if row.used_at is not None:
+        await revoke_family(row.family)
+        raise invalid
+    subject_ok = (row.user is not None and row.user.is_active) or (row.citizen is not None and row.citizen.is_active)
+    if not subject_ok:
+        raise invalid
+    async with in_transaction() as conn:
+        spent = await RefreshToken.filter(id=row.id, used_at=None).using_db(conn).update(used_at=now)
+        if spent != 1:  # a concurrent exchange won
+            raise invalid
+        await AccessToken.filter(family=row.family, revoked_at=None).using_db(conn).update(revoked_at=now)
+        return await issue(lifetimes=lifetimes, user=row.user, citizen=row.citizen, family=row.family, conn=conn)
+
+
+async def revoke_family(family: str) -> int:
+    now = datetime.now(timezone.utc)
+    n = await AccessToken.filter(family=family, revoked_at=None).update(revoked_at=now)
+    await RefreshToken.filter(family=family, revoked_at=None).update(revoked_at=now)
+    return n
+
+
+async def revoke_all(*, user_id: int | None = None, citizen_id: int | None = None) -> int:
+    now = datetime.now(timezone.utc)
+    q = Q(user_id=user_id) if user_id is not None else Q(citizen_id=citizen_id)
+    n = await AccessToken.filter(q, revoked_at=None).update(revoked_at=now)
+    await RefreshToken.filter(q, revoked_at=None).update(revoked_at=now)
+    return n
+
+
+async def logout(*, token: str, all_sessions: bool = False) -> int:
+    """Revoke this sign-in (its access and refresh tokens), or every sign-in of the same person."""
+    row = await AccessToken.get_or_none(token_hash=digest(token), revoked_at=None)
+    if row is None:
+        return 0
+    if all_sessions:
+        return await revoke_all(user_id=row.user_id, citizen_id=row.citizen_id)  # type: ignore[attr-defined]
+    return await revoke_family(row.family)
+
+
+def staff_actor(user: StaffUser, region_path: str) -> Actor:
+    return Actor(
+        user_id=user.id, username=user.username, display_name=user.display_name,
+        roles=frozenset(Role(r) for r in user.roles), region_code=user.region_id,  # type: ignore[attr-defined]
+        region_path=region_path, department_code=user.department_id,  # type: ignore[attr-defined]
+        hall_code=user.hall_id,  # type: ignore[attr-defined]
+    )
+
+
+def citizen_actor(citizen: Citizen) -> Actor:
+    return Actor(citizen_id=citizen.id, display_name=citizen.name or "")
+
+
+async def actor_for_token(token: str) -> Actor | None:
+    """One query: the live token joined with its staff member (and region) or citizen."""
+    row = (
+        await AccessToken.filter(token_hash=digest(token), revoked_at=None, expires_at__gt=datetime.now(timezone.utc))
+        .select_related("user", "user__region", "citizen")
+        .first()
+    )
+    if row is None:
+        return None
+    if row.user is not None:
+        return staff_actor(row.user, row.user.region.path) if row.user.is_active else None
+    if row.citizen is not None and row.citizen.is_active:
+        return citizen_actor(row.citizen)
+    return None
