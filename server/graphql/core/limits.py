@@ -12,13 +12,13 @@ from graphql import DirectiveNode, GraphQLError, ValidationRule
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as alias_validator
+from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 
 from server.settings import Settings
 
@@ -39,15 +39,22 @@ def directive_limit_rule(max_directives: int) -> type[ValidationRule]:
     return MaxDirectives
 
 
-def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
-    """Factories: Strawberry builds fresh extensions per request (the caches are shared)."""
-    directive_rule = directive_limit_rule(settings.max_directives)
-    extensions: list[Callable[[], SchemaExtension]] = [
+def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension] | type[SchemaExtension]]:
+    """Factories: Strawberry builds fresh extensions per request.
+
+    The validation rules are built once here, not per request: ValidationCache keys its cache on
+    (document, rules), and QueryDepthLimiter/MaxAliasesLimiter make new rule classes per instance,
+    which would make every request a cache miss.
+    """
+    rules = [
+        depth_validator(settings.max_depth, None),
+        alias_validator(settings.max_aliases),
+        directive_limit_rule(settings.max_directives),
+    ]
+    extensions: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
         lambda: ParserCache(maxsize=512),
-        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        lambda: AddValidationRules([directive_rule]),
+        lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=512),
     ]
     if settings.production:
