@@ -21,8 +21,10 @@ from server.graphql.catalog.types import (
     ItemVersion,
     Region,
     ServiceItem,
+    prefetch,
 )
 from server.graphql.context import Info
+from server.graphql.core.lookahead import selected_below
 from server.graphql.core.relay import After, Before, Connection, First, Last, build, page_slice
 
 
@@ -99,7 +101,9 @@ class CatalogQuery:
 
         async def fetch(offset: int, limit: int) -> list[ServiceItem]:
             rows = await service.list_items(actor=actor, flt=flt, offset=offset, limit=limit)
-            return [ServiceItem.of(v) for v in rows]
+            items = [ServiceItem.of(v) for v in rows]
+            await prefetch(info, items, selected_below(info, "edges", "node"))
+            return items
 
         return await build(
             win=page_slice(first, after, last, before), fetch=fetch,
