@@ -55,6 +55,7 @@ class Settings:
     max_directives: int = 20
     max_page_size: int = 100
     login_rate_per_minute: int = 10
+    public_rate_per_minute: int = 600  # anonymous GraphQL requests per client address
 
     @property
     def token_lifetimes(self) -> "Lifetimes":
@@ -94,6 +95,7 @@ class Settings:
             max_aliases=_int("LIAOYI_MAX_ALIASES", 30),
             max_directives=_int("LIAOYI_MAX_DIRECTIVES", 20),
             login_rate_per_minute=_int("LIAOYI_LOGIN_RATE_PER_MINUTE", 10),
+            public_rate_per_minute=_int("LIAOYI_PUBLIC_RATE_PER_MINUTE", 600),
         )
 
 

@@ -14,13 +14,21 @@ from server.graphql.accounts.mutations import AccountsMutation
 from server.graphql.accounts.queries import AccountsQuery
 from server.graphql.catalog.queries import CatalogQuery
 from server.graphql.catalog.mutations import CatalogMutation
+from server.graphql.citizens.mutations import CitizensMutation
+from server.graphql.citizens.queries import CitizensQuery
 from server.graphql.context import Info
+from server.graphql.core.execution import FastLeafExecutionContext
 from server.graphql.core.limits import limit_extensions
+from server.graphql.core.permissions import PartnersReadOnly
+from server.graphql.privacy.mutations import PrivacyMutation
+from server.graphql.privacy.queries import PrivacyQuery
+from server.graphql.staff.mutations import StaffMutation
+from server.graphql.staff.queries import StaffQuery
 from server.settings import Settings
 
 
 @strawberry.type(description="查询入口：事项目录、区划与部门、当前用户")
-class Query(CatalogQuery, AccountsQuery):
+class Query(CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
     @strawberry.field(description="按全局 ID 读取任意对象（Relay Node 接口）；无权查看或不存在时为空")
@@ -34,7 +42,7 @@ class Query(CatalogQuery, AccountsQuery):
 
 
 @strawberry.type(description="变更入口：每个变更接收一个 input，返回含 errors 的 payload")
-class Mutation(CatalogMutation, AccountsMutation):
+class Mutation(CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation):
     pass
 
 
@@ -45,10 +53,12 @@ class LiaoyiSchema(strawberry.Schema):
         return None
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
+def build_schema(settings: Settings, *, fast_leaves: bool = True) -> strawberry.Schema:
+    """The schema; ``fast_leaves=False`` gives graphql-core's stock executor (tests compare them)."""
     return LiaoyiSchema(
         query=Query,
         mutation=Mutation,
-        extensions=limit_extensions(settings),
+        extensions=[*limit_extensions(settings), PartnersReadOnly],
+        execution_context_class=FastLeafExecutionContext if fast_leaves else None,
         config=StrawberryConfig(disable_field_suggestions=settings.production, relay_max_results=100),
     )

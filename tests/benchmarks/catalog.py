@@ -348,6 +348,7 @@ class Phase:
     latencies: list[float] = field(default_factory=list)
     sql: list[int] = field(default_factory=list)
     errors: int = 0
+    first_error: str | None = None
     elapsed: float = 0.0
     client_cpu: float = 0.0
     server_cpu: float | None = None
@@ -379,6 +380,9 @@ async def run_phase(
             phase.latencies.append(time.perf_counter() - started)
             if response.status_code != 200 or b'"errors":' in response.content:
                 phase.errors += 1
+                if phase.first_error is None:
+                    phase.first_error = f"HTTP {response.status_code}: {response.text[:300]}"
+                    print(f"  {label}: first error: {phase.first_error}", flush=True)
             phase.sql.append(int(response.headers.get(SQL_COUNT_HEADER, "-1")))
             if len(phase.latencies) >= next_report:
                 next_report += PROGRESS_EVERY
@@ -439,6 +443,19 @@ def print_table(summaries: list[Summary]) -> None:
         per_request = "n/a" if s.server_cpu_ms is None else f"{s.server_cpu_ms:.2f}"
         print(f"{s.endpoint:<9}{s.requests:>9}{s.rps:>9.1f}{s.p50_ms:>9.2f}{s.p99_ms:>9.2f}{s.errors:>8}"
               f"{s.sql_per_request:>9}{s.client_cpu_pct:>11.0f}%{server:>12}{per_request:>19}")
+
+
+def code_state() -> str:
+    """The commit measured, and whether server/ has uncommitted changes (figures depend on both)."""
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True)
+        return done.stdout.strip()
+
+    try:
+        commit, dirty = git("rev-parse", "--short", "HEAD"), git("status", "--porcelain", "--", "server")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (no git)"
+    return f"{commit}{' + uncommitted changes in server/' if dirty else ''}"
 
 
 def load_average() -> str:
@@ -753,6 +770,7 @@ def main(argv: list[str] | None = None) -> int:
         serve(args.serve, args.database_url)
         return 0
 
+    print(f"code: {code_state()}; {sys.implementation.name} {sys.version.split()[0]}", flush=True)
     with tempfile.TemporaryDirectory(prefix="liaoyi-bench-") as tmp:
         database_url = args.database_url or f"sqlite://{tmp}/catalog.sqlite3"
         started = time.monotonic()

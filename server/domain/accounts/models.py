@@ -11,11 +11,14 @@ from tortoise.models import Model
 
 
 class StaffUser(Model):
+    """A staff account. role_tags repeats roles as |a|b| so that a role filter is a LIKE on both databases."""
+
     id = fields.IntField(primary_key=True)
     username = fields.CharField(max_length=64, unique=True)
     display_name = fields.CharField(max_length=64)
     password_hash = fields.CharField(max_length=256)
     roles = fields.JSONField(default=list)  # values of accounts.roles.Role
+    role_tags = fields.CharField(max_length=256, default="")  # kept in step with roles by accounts.service
     region: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "liaoyi.Region", related_name="staff", on_delete=fields.RESTRICT
     )
@@ -29,6 +32,9 @@ class StaffUser(Model):
     failed_logins = fields.IntField(default=0)
     locked_until = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+    disabled_at = fields.DatetimeField(null=True)
+    disabled_reason = fields.TextField(default="")
+    disabled_by_id = fields.IntField(null=True)
 
     class Meta:
         table = "staff_user"
@@ -172,6 +178,7 @@ class ApiKey(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     last_used_at = fields.DatetimeField(null=True)
     revoked_at = fields.DatetimeField(null=True)
+    revoked_by_id = fields.IntField(null=True)
 
     class Meta:
         table = "api_key"
@@ -198,9 +205,12 @@ class Mandate(Model):
     created_by_id = fields.IntField()
     created_at = fields.DatetimeField(auto_now_add=True)
     revoked_at = fields.DatetimeField(null=True)
+    revoked_by_id = fields.IntField(null=True)
+    revoked_reason = fields.TextField(default="")
 
     class Meta:
         table = "mandate"
+        indexes = (Index(fields=("agent_id", "valid_to")),)
 
 
 class AccessLog(Model):

@@ -1,20 +1,27 @@
-"""Staff accounts: argon2 password hashes, bearer tokens that expire and can be revoked."""
+"""Staff accounts: argon2 password hashes, bearer tokens that expire and can be revoked, and their
+administration by city admins (管理员), each within its own region (a county admin below its
+county, the city admin for all of Liaocheng)."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from tortoise.expressions import Q
 
 from server.domain.accounts import errors, tokens
 from server.domain.accounts.models import StaffUser
 from server.domain.accounts.roles import Actor, Role
 from server.domain.accounts.tokens import Lifetimes, TokenPair
 from server.domain.catalog.models import Department, Hall, Region
-from server.domain.errors import DomainError
+from server.domain.errors import DomainError, DomainErrors
 
 _hasher = PasswordHasher()
 # verified against when the username is unknown, so both paths cost the same
@@ -49,6 +56,93 @@ class LoginLimiter:
         return ok
 
 
+USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$")
+MAX_DISPLAY_NAME = 64
+MAX_REASON = 500
+
+
+class _Keep:
+    """Marks an update argument the caller left out (``None`` would mean "clear it")."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Any = _Keep()
+
+
+def role_tags(roles: Iterable[Role | str]) -> str:
+    """The roles as "|a|b|", the column a role filter matches with LIKE."""
+    names = sorted({str(r) for r in roles})
+    return "|" + "|".join(names) + "|" if names else ""
+
+
+def is_staff_admin(actor: Actor) -> bool:
+    return actor.is_staff and Role.CITY_ADMIN in actor.roles and actor.region_path is not None
+
+
+def _require_admin(actor: Actor) -> str:
+    """The admin's region path; refuses anyone else (partners and citizens have no roles)."""
+    if not is_staff_admin(actor):
+        raise DomainError(errors.NOT_ALLOWED, "只有管理员可以管理工作人员账号")
+    assert actor.region_path is not None
+    return actor.region_path
+
+
+def _raise_all(problems: list[DomainError]) -> None:
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise DomainErrors(problems)
+
+
+def _check_password(password: str, username: str, field: str) -> list[DomainError]:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return [DomainError(errors.INVALID, f"密码至少 {MIN_PASSWORD_LENGTH} 个字符", [field])]
+    if len(password) > 128:
+        return [DomainError(errors.INVALID, "密码不超过 128 个字符", [field])]
+    if password.casefold() == username.casefold():
+        return [DomainError(errors.INVALID, "密码不能与用户名相同", [field])]
+    return []
+
+
+def _check_roles(roles: list[Role]) -> list[DomainError]:
+    if not roles:
+        return [DomainError(errors.INVALID, "至少指定一个角色", ["roles"])]
+    return []
+
+
+def _check_display_name(name: str) -> list[DomainError]:
+    if len(name) > MAX_DISPLAY_NAME:
+        return [DomainError(errors.INVALID, f"姓名不超过 {MAX_DISPLAY_NAME} 个字符", ["displayName"])]
+    return []
+
+
+async def _check_placement(
+    *, actor: Actor | None, region_code: str, department_code: str | None, hall_code: str | None
+) -> list[DomainError]:
+    """The region exists and is within the admin's; the department and hall belong to that region."""
+    problems: list[DomainError] = []
+    region = await Region.get_or_none(code=region_code)
+    if region is None:
+        problems.append(DomainError(errors.NOT_FOUND, f"区划 {region_code} 不存在", ["regionCode"]))
+    elif actor is not None and not actor.covers(region.path):
+        problems.append(DomainError(errors.NOT_ALLOWED, "只能在本级及下级区划内设置账号", ["regionCode"]))
+    if department_code:
+        dept = await Department.get_or_none(code=department_code)
+        if dept is None:
+            problems.append(DomainError(errors.NOT_FOUND, f"部门 {department_code} 不存在", ["departmentCode"]))
+        elif dept.region_id != region_code:  # type: ignore[attr-defined]
+            problems.append(DomainError(errors.INVALID, "部门须属于该账号所在的区划", ["departmentCode"]))
+    if hall_code:
+        hall = await Hall.get_or_none(code=hall_code)
+        if hall is None:
+            problems.append(DomainError(errors.NOT_FOUND, f"大厅 {hall_code} 不存在", ["hallCode"]))
+        elif hall.region_id != region_code:  # type: ignore[attr-defined]
+            problems.append(DomainError(errors.INVALID, "大厅须属于该账号所在的区划", ["hallCode"]))
+    return problems
+
+
 async def create_user(
     *,
     actor: Actor | None,
@@ -60,45 +154,184 @@ async def create_user(
     department_code: str | None = None,
     hall_code: str | None = None,
 ) -> StaffUser:
-    """Create a staff account. ``actor`` None means the operator's CLI (trusted)."""
-    problems: list[DomainError] = []
-    if actor is not None and not (
-        Role.CITY_ADMIN in actor.roles and actor.region_code is not None
-    ):
-        raise DomainError(errors.NOT_ALLOWED, "只有管理员可以创建工作人员账号")
+    """Create a staff account. ``actor`` None means the operator's CLI (trusted), otherwise a city
+    admin (管理员) placing the account in its own region or below."""
+    if actor is not None:
+        _require_admin(actor)
     username = username.strip()
-    if not username or len(username) > 64:
-        problems.append(DomainError(errors.INVALID, "用户名不能为空且不超过 64 个字符", ["username"]))
-    if len(password) < MIN_PASSWORD_LENGTH:
-        problems.append(
-            DomainError(errors.INVALID, f"密码至少 {MIN_PASSWORD_LENGTH} 个字符", ["password"])
-        )
-    if not roles:
-        problems.append(DomainError(errors.INVALID, "至少指定一个角色", ["roles"]))
-    region = await Region.get_or_none(code=region_code)
-    if region is None:
-        problems.append(DomainError(errors.NOT_FOUND, f"区划 {region_code} 不存在", ["regionCode"]))
-    elif actor is not None and not actor.covers(region.path):
-        problems.append(DomainError(errors.NOT_ALLOWED, "不能在本级区划以外创建账号", ["regionCode"]))
-    if department_code and not await Department.exists(code=department_code):
-        problems.append(DomainError(errors.NOT_FOUND, f"部门 {department_code} 不存在", ["departmentCode"]))
-    if hall_code and not await Hall.exists(code=hall_code):
-        problems.append(DomainError(errors.NOT_FOUND, f"大厅 {hall_code} 不存在", ["hallCode"]))
-    if await StaffUser.exists(username=username):
+    display_name = display_name.strip()
+    problems: list[DomainError] = []
+    if not USERNAME.match(username):
+        problems.append(DomainError(
+            errors.INVALID, "用户名为 2 到 64 个字母、数字或 _ . @ -，以字母或数字开头", ["username"]
+        ))
+    problems += _check_password(password, username, "password")
+    problems += _check_roles(roles)
+    problems += _check_display_name(display_name)
+    problems += await _check_placement(
+        actor=actor, region_code=region_code, department_code=department_code, hall_code=hall_code
+    )
+    if username and await StaffUser.exists(username=username):
         problems.append(DomainError(errors.DUPLICATE, f"用户名 {username} 已存在", ["username"]))
-    if problems:
-        from server.domain.errors import DomainErrors
-
-        raise DomainErrors(problems)
+    _raise_all(problems)
     return await StaffUser.create(
         username=username,
         display_name=display_name or username,
         password_hash=hash_password(password),
-        roles=[str(r) for r in roles],
+        roles=sorted({str(r) for r in roles}),
+        role_tags=role_tags(roles),
         region_id=region_code,
         department_id=department_code,
         hall_id=hall_code,
     )
+
+
+# --- staff administration by city admins ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StaffFilter:
+    text: str | None = None
+    role: Role | None = None
+    region_code: str | None = None
+    include_inactive: bool = False
+
+
+async def _staff_query(*, actor: Actor, flt: StaffFilter) -> Any:
+    """Accounts in the admin's region and below, in the query itself (never loaded, then filtered)."""
+    qs = StaffUser.filter(region__path__startswith=_require_admin(actor))
+    if not flt.include_inactive:
+        qs = qs.filter(is_active=True)
+    if flt.role is not None:
+        qs = qs.filter(role_tags__contains=f"|{flt.role}|")
+    if flt.region_code:
+        paths = await Region.filter(code=flt.region_code).values_list("path", flat=True)
+        qs = qs.filter(region__path__startswith=paths[0]) if paths else qs.filter(id=-1)
+    text = (flt.text or "").strip()
+    if text:
+        qs = qs.filter(Q(username__icontains=text) | Q(display_name__icontains=text))
+    return qs
+
+
+async def count_staff(*, actor: Actor, flt: StaffFilter) -> int:
+    return int(await (await _staff_query(actor=actor, flt=flt)).count())
+
+
+async def list_staff(*, actor: Actor, flt: StaffFilter, offset: int, limit: int) -> list[StaffUser]:
+    """A page of accounts ordered by user name."""
+    qs = await _staff_query(actor=actor, flt=flt)
+    return list(await qs.order_by("username", "id").offset(offset).limit(limit))
+
+
+async def staff_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, StaffUser]:
+    """The accounts the actor may see: itself, and for an admin every account in its region."""
+    if not actor.is_staff or not ids:
+        return {}
+    visible = Q(id=actor.user_id)
+    if is_staff_admin(actor):
+        visible |= Q(region__path__startswith=actor.region_path)
+    return {u.id: u for u in await StaffUser.filter(Q(id__in=list(ids)), visible)}
+
+
+async def current_user(*, actor: Actor) -> StaffUser | None:
+    """The signed-in staff member's own row (``me``)."""
+    if not actor.is_staff:
+        return None
+    return await StaffUser.get_or_none(id=actor.user_id)
+
+
+async def _managed(*, actor: Actor, user_id: int) -> StaffUser:
+    """An account the admin manages; one outside its region is reported as not found."""
+    path = _require_admin(actor)
+    user = await StaffUser.filter(id=user_id, region__path__startswith=path).first()
+    if user is None:
+        raise DomainError(errors.NOT_FOUND, "工作人员账号不存在或不在本区划内", ["id"])
+    return user
+
+
+async def update_user(
+    *,
+    actor: Actor,
+    user_id: int,
+    display_name: str | None = KEEP,
+    roles: list[Role] | None = KEEP,
+    region_code: str | None = KEEP,
+    department_code: str | None = KEEP,
+    hall_code: str | None = KEEP,
+) -> StaffUser:
+    """Rename, change roles or re-scope an account within the admin's region. Left-out arguments
+    keep their value; ``None`` clears the department or hall. An admin cannot drop its own admin
+    role or move itself (it would lose the power to undo that)."""
+    user = await _managed(actor=actor, user_id=user_id)
+    problems: list[DomainError] = []
+    changes: dict[str, Any] = {}
+    if display_name is not KEEP and display_name is not None:
+        name = display_name.strip()
+        problems += _check_display_name(name)
+        if not name:
+            problems.append(DomainError(errors.INVALID, "姓名不能为空", ["displayName"]))
+        changes["display_name"] = name
+    if roles is not KEEP and roles is not None:
+        problems += _check_roles(roles)
+        if user.id == actor.user_id and Role.CITY_ADMIN not in roles:
+            problems.append(DomainError(errors.NOT_ALLOWED, "不能取消自己的管理员角色", ["roles"]))
+        changes["roles"] = sorted({str(r) for r in roles})
+        changes["role_tags"] = role_tags(roles)
+    region = user.region_id if region_code is KEEP or region_code is None else region_code  # type: ignore[attr-defined]
+    if region != user.region_id and user.id == actor.user_id:  # type: ignore[attr-defined]
+        problems.append(DomainError(errors.NOT_ALLOWED, "不能改变自己的所属区划", ["regionCode"]))
+    department = user.department_id if department_code is KEEP else (department_code or None)  # type: ignore[attr-defined]
+    hall = user.hall_id if hall_code is KEEP else (hall_code or None)  # type: ignore[attr-defined]
+    problems += await _check_placement(actor=actor, region_code=region, department_code=department, hall_code=hall)
+    _raise_all(problems)
+    changes.update(region_id=region, department_id=department, hall_id=hall)
+    await StaffUser.filter(id=user.id).update(**changes)
+    await user.refresh_from_db()
+    return user
+
+
+async def disable_user(*, actor: Actor, user_id: int, reason: str) -> tuple[StaffUser, int]:
+    """Disable an account and revoke every token it holds: its next request gets 401.
+    Returns the account and the number of access tokens revoked."""
+    user = await _managed(actor=actor, user_id=user_id)
+    reason = reason.strip()
+    if user.id == actor.user_id:
+        raise DomainError(errors.NOT_ALLOWED, "不能停用自己的账号", ["id"])
+    if not reason or len(reason) > MAX_REASON:
+        raise DomainError(errors.INVALID, f"请填写停用原因（不超过 {MAX_REASON} 个字符）", ["reason"])
+    if not user.is_active:
+        raise DomainError(errors.INVALID_STATE, "该账号已停用", ["id"])
+    now = datetime.now(timezone.utc)
+    # inactive first: actor_for_token refuses an inactive account even before its tokens are revoked
+    await StaffUser.filter(id=user.id).update(
+        is_active=False, disabled_at=now, disabled_reason=reason, disabled_by_id=actor.user_id
+    )
+    revoked = await tokens.revoke_all(user_id=user.id)
+    await user.refresh_from_db()
+    return user, revoked
+
+
+async def enable_user(*, actor: Actor, user_id: int) -> StaffUser:
+    """Re-enable an account; also clears a lockout (the admin's way to unlock one early)."""
+    user = await _managed(actor=actor, user_id=user_id)
+    await StaffUser.filter(id=user.id).update(
+        is_active=True, failed_logins=0, locked_until=None, disabled_at=None, disabled_reason="",
+        disabled_by_id=None,
+    )
+    await user.refresh_from_db()
+    return user
+
+
+async def reset_password(*, actor: Actor, user_id: int, new_password: str) -> tuple[StaffUser, int]:
+    """Set a new password, clear any lockout and revoke every token (all sessions sign in again)."""
+    user = await _managed(actor=actor, user_id=user_id)
+    _raise_all(_check_password(new_password, user.username, "newPassword"))
+    await StaffUser.filter(id=user.id).update(
+        password_hash=hash_password(new_password), failed_logins=0, locked_until=None
+    )
+    revoked = await tokens.revoke_all(user_id=user.id)
+    await user.refresh_from_db()
+    return user, revoked
 
 
 MAX_FAILED_LOGINS = 5

@@ -370,12 +370,17 @@ async def update_draft(
             await _write_situations(version=base, content=content, conn=conn)
             draft_id = base.id
         else:
-            latest = await ItemVersion.filter(item_id=item.id).annotate(m=Max("number")).values_list("m", flat=True)
+            # claim the item first: a concurrent editor then fails here (CONFLICT), before it
+            # could insert a version with the same number
+            await _bump(item, conn)
+            latest = (
+                await ItemVersion.filter(item_id=item.id).using_db(conn).annotate(m=Max("number")).values_list("m", flat=True)
+            )
             draft = await _write_version(
                 item=item, number=(latest[0] or 0) + 1, content=content, status="draft", is_current=False,
                 actor=actor, change_kind=change_kind or "change", change_note=change_note or "", conn=conn,
             )
-            await _bump(item, conn, draft_version_id=draft.id)
+            await ServiceItem.filter(id=item.id).using_db(conn).update(draft_version_id=draft.id)
             draft_id = draft.id
     return await ItemVersion.filter(id=draft_id).select_related("item").get()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from server.domain.accounts import service
 from server.graphql.accounts.types import StaffUser
 from server.graphql.context import Info
 
@@ -11,6 +12,6 @@ from server.graphql.context import Info
 @strawberry.type
 class AccountsQuery:
     @strawberry.field(description="当前登录的工作人员；未登录时为空")
-    def me(self, info: Info) -> StaffUser | None:
-        actor = info.context.actor
-        return StaffUser.of(actor) if actor.is_staff else None
+    async def me(self, info: Info) -> StaffUser | None:
+        user = await service.current_user(actor=info.context.actor)
+        return StaffUser.of_row(user) if user else None

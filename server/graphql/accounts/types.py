@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from enum import Enum
 from typing import Any
 
 import strawberry
+from strawberry import relay
 
-from server.domain.accounts import errors
+from server.domain.accounts import errors, models, service
 from server.domain.accounts.roles import Actor
 from server.graphql.catalog.types import Department, Hall, Region
 from server.graphql.context import Info
@@ -54,21 +55,46 @@ class AccountError:
     code: AccountErrorCode = strawberry.field(description="错误代码")
 
 
-@strawberry.type(description="工作人员")
-class StaffUser:
+@strawberry.type(description="工作人员账号")
+class StaffUser(relay.Node):
+    id: relay.NodeID[int] = strawberry.field(description="账号的全局 ID")
     username: str = strawberry.field(description="用户名")
     display_name: str = strawberry.field(description="姓名")
     roles: list[Role] = strawberry.field(description="角色")
     region_code: str | None = strawberry.field(description="所属区划代码（权限范围）")
     department_code: str | None = strawberry.field(description="所属部门代码")
     hall_code: str | None = strawberry.field(description="所属大厅代码")
+    is_active: bool = strawberry.field(description="在用；停用的账号不能登录，已发的令牌全部失效")
+    locked_until: datetime | None = strawberry.field(
+        description="密码连续错误后锁定到何时；为空表示未锁定（管理员启用账号可提前解锁）"
+    )
+    disabled_at: datetime | None = strawberry.field(default=None, description="停用时间")
+    disabled_reason: str = strawberry.field(default="", description="停用原因")
 
     @classmethod
     def of(cls, a: Actor) -> StaffUser:
+        """From the actor of a request that just signed in (so active and not locked)."""
         return cls(
-            username=a.username, display_name=a.display_name, roles=[Role(str(r)) for r in sorted(a.roles)],
-            region_code=a.region_code, department_code=a.department_code, hall_code=a.hall_code,
+            id=a.user_id or 0, username=a.username, display_name=a.display_name,
+            roles=[Role(str(r)) for r in sorted(a.roles)], region_code=a.region_code,
+            department_code=a.department_code, hall_code=a.hall_code, is_active=True, locked_until=None,
         )
+
+    @classmethod
+    def of_row(cls, u: models.StaffUser) -> StaffUser:
+        now = datetime.now(timezone.utc)
+        return cls(
+            id=u.id, username=u.username, display_name=u.display_name, roles=[Role(r) for r in sorted(u.roles)],
+            region_code=u.region_id, department_code=u.department_id, hall_code=u.hall_id,  # type: ignore[attr-defined]
+            is_active=u.is_active, locked_until=u.locked_until if u.locked_until and u.locked_until > now else None,
+            disabled_at=u.disabled_at, disabled_reason=u.disabled_reason,
+        )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
+        ids = [int(i) for i in node_ids if str(i).isdigit()]
+        found = await service.staff_by_ids(actor=info.context.actor, ids=ids)
+        return [cls.of_row(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
 
     @strawberry.field(description="所属区划")
     async def region(self, info: Info) -> Region | None:

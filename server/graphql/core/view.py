@@ -23,6 +23,8 @@ from strawberry import Schema
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
+from server.domain.accounts.apikeys import actor_for_api_key
+from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.accounts.roles import ANONYMOUS
 from server.domain.accounts.service import LoginLimiter
 from server.domain.accounts.tokens import actor_for_token
@@ -81,6 +83,8 @@ class GraphQLHTTP:
         self.metrics = metrics
         self.graphiql = graphiql
         self.login_limiter = LoginLimiter(settings.login_rate_per_minute)
+        # anonymous callers, per client address (DESIGN.md rule 13); signed-in callers are not counted
+        self.public_limiter = SlidingWindowLimiter(settings.public_rate_per_minute, 60.0)
 
     async def handle(self, request: Request) -> Response:
         media = _accepts(request)
@@ -103,6 +107,16 @@ class GraphQLHTTP:
             return self._respond(
                 media, {"errors": [{"message": exc.message}]}, exc.status, request_id, exc.headers
             )
+        if context.actor.kind == "anonymous":
+            decision = self.public_limiter.hit(f"ip:{context.client or '-'}")
+            if not decision.allowed:
+                wait = decision.retry_after_seconds
+                return self._respond(
+                    media,
+                    {"errors": [{"message": f"请求过于频繁，请 {wait} 秒后再试（登录后不受此限制）",
+                                 "extensions": {"code": "RATE_LIMITED"}}]},
+                    429, request_id, {"Retry-After": str(wait)},
+                )
         operation = metric_operation(params.get("operationName"), self.metrics.operation_names)
         operation_var.set(operation)
         allowed = {OperationType.QUERY} if request.method == "GET" else {
@@ -171,11 +185,26 @@ class GraphQLHTTP:
         return params
 
     async def _context(self, request: Request, request_id: str) -> Context:
+        """Who is asking: a bearer token (staff, citizens), an API key (partner systems, in
+        ``X-Api-Key: <key>`` or ``Authorization: ApiKey <key>``), or nobody. A credential that is
+        presented but wrong is a 401, never a silent downgrade to anonymous."""
         auth = request.headers.get("authorization", "")
+        api_key = request.headers.get("x-api-key")
         actor, token = ANONYMOUS, None
-        if auth:
-            scheme, _, token = auth.partition(" ")
-            token = token.strip()
+        scheme, _, value = auth.partition(" ")
+        if auth and scheme.lower() == "apikey":
+            if api_key is not None:
+                raise RequestError(401, "API 密钥只能放在一个请求头中", {"WWW-Authenticate": "ApiKey"})
+            api_key = value
+        if api_key is not None:
+            if auth and scheme.lower() != "apikey":
+                raise RequestError(401, "不能同时使用登录令牌和 API 密钥", {"WWW-Authenticate": "ApiKey"})
+            partner = await actor_for_api_key(api_key) if api_key.strip() else None
+            if partner is None:
+                raise RequestError(401, "API 密钥无效或已吊销", {"WWW-Authenticate": "ApiKey"})
+            actor = partner
+        elif auth:
+            token = value.strip()
             if scheme.lower() != "bearer" or not token:
                 raise RequestError(401, "Authorization 头须为 “Bearer <令牌>”", {"WWW-Authenticate": "Bearer"})
             found = await actor_for_token(token)

@@ -1,0 +1,183 @@
+"""Personal data seen whole (unmasked), and the access log that records every such view.
+
+Names, phone numbers and ID numbers are masked wherever they are listed (DESIGN.md rule 9). A staff
+member whose work needs them whole asks for them explicitly, with a reason: :func:`reveal` checks
+the role and the region, reads the values and writes one :class:`AccessLog` row in the same
+transaction, so there is no view without its record. Refused attempts raise NOT_ALLOWED and write
+nothing (they are not views).
+
+Who may reveal:
+- roles that handle people's matters: window clerks, hall supervisors, department reviewers,
+  assistance agents and city admins. Catalogue admins, county viewers and auditors may not.
+- an enterprise with a region, or a staff member: only within the actor's own region (or below).
+- a citizen: citizens carry no region, so for now any staff member holding one of those roles may
+  reveal a citizen's data. When cases land this narrows to the people whose cases the actor handles
+  (or who gave them a mandate); the log already records every view, so nothing goes unseen.
+
+Who may read the log: auditors and city admins, for views by staff of their region (or below),
+scoped by ``viewer_region_path`` in the query itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from server.domain.accounts import errors
+from server.domain.accounts.models import AccessLog, Citizen, Enterprise, StaffUser
+from server.domain.accounts.roles import Actor, Role
+from server.domain.errors import DomainError, DomainErrors
+
+REVEALING_ROLES = frozenset(
+    {Role.WINDOW_CLERK, Role.HALL_SUPERVISOR, Role.DEPT_REVIEWER, Role.ASSISTANCE_AGENT, Role.CITY_ADMIN}
+)
+LOG_READERS = frozenset({Role.AUDITOR, Role.CITY_ADMIN})
+
+MIN_REASON = 4
+MAX_REASON = 500
+MAX_FIELDS = 10
+
+SUBJECT_KINDS = ("citizen", "enterprise", "staff")
+
+# per kind of subject: field name -> (model attribute, Chinese label)
+FIELDS: dict[str, dict[str, tuple[str, str]]] = {
+    "citizen": {
+        "name": ("name", "姓名"),
+        "phone": ("phone", "手机号码"),
+        "id_number": ("id_number", "居民身份证号码"),
+    },
+    "enterprise": {
+        "legal_rep_name": ("legal_rep_name", "法定代表人姓名"),
+        "legal_rep_id_number": ("legal_rep_id_number", "法定代表人身份证号码"),
+    },
+    "staff": {
+        "name": ("display_name", "姓名"),
+    },
+}
+
+_MODELS: dict[str, Any] = {"citizen": Citizen, "enterprise": Enterprise, "staff": StaffUser}
+_KIND_LABELS = {"citizen": "群众", "enterprise": "企业", "staff": "工作人员"}
+
+
+def may_reveal(actor: Actor) -> bool:
+    return actor.is_staff and actor.has_any(REVEALING_ROLES)
+
+
+def may_read_log(actor: Actor) -> bool:
+    return actor.is_staff and actor.has_any(LOG_READERS) and actor.region_path is not None
+
+
+def viewer_label(actor: Actor) -> str:
+    """姓名(用户名), as the log shows the viewer."""
+    return f"{actor.display_name or actor.username}({actor.username})"[:96]
+
+
+def _check_request(subject_kind: str, fields: Sequence[str], reason: str) -> tuple[list[str], str]:
+    problems: list[DomainError] = []
+    allowed = FIELDS.get(subject_kind)
+    if allowed is None:
+        raise DomainError(errors.INVALID, "查看对象只能是群众、企业或工作人员", ["subjectId"])
+    if len(fields) > MAX_FIELDS:
+        raise DomainError(errors.INVALID, f"一次最多查看 {MAX_FIELDS} 项信息", ["fields"])
+    wanted = list(dict.fromkeys(fields))  # keep the order, drop repeats
+    if not wanted:
+        problems.append(DomainError(errors.INVALID, "请至少选择一项要查看的信息", ["fields"]))
+    for i, name in enumerate(wanted):
+        if name not in allowed:
+            labels = "、".join(label for _attr, label in allowed.values())
+            problems.append(DomainError(
+                errors.INVALID, f"{_KIND_LABELS[subject_kind]}没有可查看的“{name}”，可查看：{labels}", ["fields", str(i)]
+            ))
+    reason = (reason or "").strip()
+    if len(reason) < MIN_REASON:
+        problems.append(DomainError(errors.INVALID, f"请填写查看原因（至少 {MIN_REASON} 个字）", ["reason"]))
+    elif len(reason) > MAX_REASON:
+        problems.append(DomainError(errors.INVALID, f"查看原因不超过 {MAX_REASON} 个字", ["reason"]))
+    if problems:
+        raise DomainErrors(problems)
+    return wanted, reason
+
+
+async def reveal(
+    *, actor: Actor, subject_kind: str, subject_id: int, fields: Sequence[str], reason: str, request_id: str,
+) -> dict[str, str | None]:
+    """The requested fields of one person or enterprise, whole; the view is logged in the same
+    transaction. A field that was never recorded (a citizen not yet verified) comes back as None."""
+    if not may_reveal(actor):
+        raise DomainError(errors.NOT_ALLOWED, "您的角色无权查看完整的个人信息")
+    wanted, reason = _check_request(subject_kind, fields, reason)
+    model = _MODELS[subject_kind]
+    async with in_transaction() as conn:
+        qs = model.filter(id=subject_id).using_db(conn)
+        if subject_kind in ("enterprise", "staff"):
+            qs = qs.select_related("region")
+        subject = await qs.first()
+        if subject is None:
+            raise DomainError(errors.NOT_FOUND, f"要查看的{_KIND_LABELS[subject_kind]}不存在", ["subjectId"])
+        region = getattr(subject, "region", None) if subject_kind != "citizen" else None
+        if region is not None and not actor.covers(region.path):
+            raise DomainError(errors.NOT_ALLOWED, f"只能查看本区划内{_KIND_LABELS[subject_kind]}的个人信息", ["subjectId"])
+        values = {name: getattr(subject, FIELDS[subject_kind][name][0]) for name in wanted}
+        await AccessLog.create(
+            viewer_staff_id=actor.user_id, viewer_label=viewer_label(actor), viewer_region_path=actor.region_path,
+            subject_kind=subject_kind, subject_id=subject.id, fields_shown=wanted, reason=reason,
+            request_id=(request_id or "-")[:64], using_db=conn,
+        )
+    return {k: (None if v is None else str(v)) for k, v in values.items()}
+
+
+# --- the access log --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LogFilter:
+    subject_kind: str | None = None
+    subject_id: int | None = None
+    viewer_staff_id: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def _log_query(actor: Actor, flt: LogFilter) -> QuerySet[AccessLog]:
+    if not may_read_log(actor):
+        raise DomainError(errors.NOT_ALLOWED, "只有审计员和管理员可以查阅个人信息访问日志")
+    if flt.subject_kind is not None and flt.subject_kind not in SUBJECT_KINDS:
+        raise DomainError(errors.INVALID, "查看对象只能是群众、企业或工作人员", ["filter", "subjectKind"])
+    if flt.since is not None and flt.until is not None and flt.since > flt.until:
+        raise DomainError(errors.INVALID, "起始时间不能晚于截止时间", ["filter", "since"])
+    assert actor.region_path is not None
+    qs = AccessLog.filter(viewer_region_path__startswith=actor.region_path)
+    if flt.subject_kind is not None:
+        qs = qs.filter(subject_kind=flt.subject_kind)
+    if flt.subject_id is not None:
+        qs = qs.filter(subject_id=flt.subject_id)
+    if flt.viewer_staff_id is not None:
+        qs = qs.filter(viewer_staff_id=flt.viewer_staff_id)
+    if flt.since is not None:
+        qs = qs.filter(at__gte=flt.since)
+    if flt.until is not None:
+        qs = qs.filter(at__lt=flt.until)
+    return qs
+
+
+async def access_log(*, actor: Actor, flt: LogFilter, offset: int = 0, limit: int = 20) -> list[AccessLog]:
+    """The views of personal data by staff of the actor's region (or below), newest first."""
+    return await _log_query(actor, flt).order_by("-at", "-id").offset(offset).limit(limit)
+
+
+async def access_log_count(*, actor: Actor, flt: LogFilter) -> int:
+    return await _log_query(actor, flt).count()
+
+
+async def access_log_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, AccessLog]:
+    """Log rows by id for the Node interface; rows outside the actor's scope are simply absent."""
+    if not may_read_log(actor) or not ids:
+        return {}
+    assert actor.region_path is not None
+    rows = await AccessLog.filter(id__in=list(ids), viewer_region_path__startswith=actor.region_path)
+    return {r.id: r for r in rows}

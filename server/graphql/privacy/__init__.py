@@ -1,0 +1,1 @@
+"""Personal data seen whole, with a reason, and the access log auditors read."""

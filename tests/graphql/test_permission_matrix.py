@@ -1,0 +1,495 @@
+"""The permission matrix: every mutation and every query, for every kind of caller, allowed or
+refused as the RULES below say.
+
+Generated from the schema: each field of Mutation and of Query must have a row in RULES, so a new
+operation without a rule fails ``test_every_operation_has_a_rule`` with "add a rule for …". Each
+row names the callers that are allowed; every other caller must be refused.
+
+Callers: anonymous; one staff member per role (a demo account of the city, 371500, or a throw-away
+one where the demo seed has none); a citizen (signed in through the SMS flow, real-name verified,
+legal representative of a throw-away enterprise); a partner system (a county-system API key).
+
+What the outcomes mean:
+- refused: a payload error with code NOT_ALLOWED, or a top-level error with code FORBIDDEN,
+  UNAUTHENTICATED or NOT_ALLOWED (on the field, or on the whole operation: partners' mutations);
+  for a row with ``refused_as="null"`` (queries that answer "nobody here" with null, like ``me``)
+  a null result.
+- allowed: anything else. An allowed caller may still fail validation or find nothing (INVALID,
+  NOT_FOUND, INVALID_STATE, RATE_LIMITED …): the inputs are minimal, built from the input types, or
+  given per row in ``example`` where the operation needs a real object to get past its checks.
+  An unexpected error (code INTERNAL, or a request error) fails the test whatever the rule says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import uuid
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from graphql import (
+    GraphQLEnumType,
+    GraphQLField,
+    GraphQLInputObjectType,
+    GraphQLInputType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    get_named_type,
+)
+from stdnum.cn import ric
+from strawberry import relay
+
+from server.domain.accounts import apikeys, tokens
+from server.domain.accounts.models import AccessLog, ApiKey, Citizen, Enterprise, Mandate, StaffUser
+from server.domain.accounts.roles import Role
+from server.domain.accounts.service import create_user
+from server.domain.accounts.sms import get_sms_sender
+from server.domain.catalog import service as catalog
+from server.domain.catalog.content import ItemContent
+from server.graphql.schema import build_schema
+from server.settings import Settings
+from tests.conftest import DEMO_PASSWORD, ROOT
+
+SCHEMA = build_schema(Settings())._schema
+assert SCHEMA.mutation_type is not None
+
+# --- callers ---------------------------------------------------------------------------------------
+
+ROLES = [r.value for r in Role]
+CALLERS = ["anonymous", *ROLES, "citizen", "partner"]
+
+
+def callers(*names: str) -> frozenset[str]:
+    unknown = set(names) - set(CALLERS)
+    assert not unknown, f"unknown callers in RULES: {unknown}"
+    return frozenset(names)
+
+
+ANYONE = frozenset(CALLERS)
+STAFF = callers(*ROLES)
+NO_KEY = ANYONE - {"partner"}  # partner systems read, never write
+SIGNED_IN = STAFF | {"citizen"}
+CITY_ADMIN = callers("city_admin")
+CATALOG_EDITORS = callers("city_admin", "catalog_admin")
+REVEALERS = callers("window_clerk", "hall_supervisor", "dept_reviewer", "assistance_agent", "city_admin")
+MANDATE_GRANTORS = callers("hall_supervisor", "city_admin")
+
+
+# --- the objects the examples point at ---------------------------------------------------------------
+
+
+@dataclass
+class World:
+    """Throw-away objects created for this module, so an allowed caller's call has something real to
+    act on (and cannot touch shared demo data)."""
+
+    item: str  # a draft ServiceItem of 371500-CGJ with no situations (so it cannot be published)
+    citizen: str  # the signed-in test citizen
+    other_citizen: str  # a second verified citizen
+    enterprise: str  # represented by the test citizen, in 冠县
+    staff: str  # a window clerk of 冠县 that admins may update, disable, reset
+    api_key: str  # a county-system key that admins may revoke (not the partner caller's key)
+    mandate: str  # a mandate of the assistance agent, given by the test citizen
+    agent_username: str
+    nodes: dict[str, str]  # per Node type, the global ID of one object for the node matrix
+
+
+Example = Callable[[World], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    allowed: frozenset[str]
+    example: Example | None = None  # the variables (by argument name); default: built from the types
+    refused_as: str = "error"  # "error", or "null" when the field answers a refused caller with null
+
+
+def _status(w: World) -> dict[str, Any]:
+    return {"input": {"id": w.item, "reason": "权限矩阵测试"}}
+
+
+RULES: dict[str, Rule] = {
+    # --- mutations: sign-in and tokens
+    "login": Rule(NO_KEY),
+    "refreshTokens": Rule(NO_KEY),
+    "logout": Rule(SIGNED_IN),
+    "requestSmsCode": Rule(NO_KEY, lambda w: {"input": {"phone": _phone()}}),
+    "signInWithSmsCode": Rule(NO_KEY, lambda w: {"input": {"phone": _phone(), "code": "000000"}}),
+    # --- mutations: citizens and enterprises (the citizen acts for itself, or as legal representative)
+    "verifyRealName": Rule(callers("citizen"), lambda w: {"input": {"name": "张三", "idNumber": "371525"}}),
+    "registerEnterprise": Rule(callers("citizen"), lambda w: {"input": {
+        "creditCode": "INVALID", "name": "权限矩阵测试有限公司", "legalRepName": "张三", "legalRepIdNumber": "x"}}),
+    "addEnterpriseOperator": Rule(callers("citizen"), lambda w: {"input": {
+        "enterpriseId": w.enterprise, "phone": _phone()}}),
+    "removeEnterpriseOperator": Rule(callers("citizen"), lambda w: {"input": {
+        "enterpriseId": w.enterprise, "citizenId": w.other_citizen}}),
+    "addCreditCodeException": Rule(CITY_ADMIN, lambda w: {"input": {"code": "BAD", "reason": "权限矩阵测试"}}),
+    "removeCreditCodeException": Rule(CITY_ADMIN, lambda w: {"input": {"code": "NOT-ON-THE-LIST"}}),
+    # --- mutations: staff administration, API keys, mandates
+    "createStaffUser": Rule(CITY_ADMIN, lambda w: {"input": {
+        "username": "!", "displayName": "权限矩阵", "password": "short", "roles": [], "regionCode": "371525"}}),
+    "updateStaffUser": Rule(CITY_ADMIN, lambda w: {"input": {"id": w.staff}}),
+    "disableStaffUser": Rule(CITY_ADMIN, lambda w: {"input": {"id": w.staff, "reason": "权限矩阵测试"}}),
+    "enableStaffUser": Rule(CITY_ADMIN, lambda w: {"input": {"id": w.staff}}),
+    "resetStaffPassword": Rule(CITY_ADMIN, lambda w: {"input": {"id": w.staff, "newPassword": "short"}}),
+    "createApiKey": Rule(CITY_ADMIN, lambda w: {"input": {"name": "", "kind": "COUNTY_SYSTEM",
+                                                           "regionCode": "371525"}}),
+    "revokeApiKey": Rule(CITY_ADMIN, lambda w: {"input": {"id": w.api_key}}),
+    "createMandate": Rule(MANDATE_GRANTORS, lambda w: {"input": {
+        "principalCitizenId": w.citizen, "agentUsername": w.agent_username, "allItems": True,
+        "validFrom": "2030-01-02", "validTo": "2030-01-01"}}),
+    "revokeMandate": Rule(MANDATE_GRANTORS, lambda w: {"input": {"id": w.mandate, "reason": "权限矩阵测试"}}),
+    # --- mutations: the catalogue
+    "createServiceItem": Rule(CATALOG_EDITORS, lambda w: {"input": {
+        "basicCode": "bad", "departmentCode": "371500-CGJ", "content": {
+            "name": "权限矩阵测试事项", "itemType": "LICENSING", "statutoryLimit": {"value": 1, "unit": "WORKING_DAY"},
+            "committedLimit": {"value": 1, "unit": "WORKING_DAY"}}}}),
+    "updateServiceItemDraft": Rule(CATALOG_EDITORS, lambda w: {"input": {"id": w.item, "content": {}}}),
+    "publishServiceItem": Rule(CATALOG_EDITORS, lambda w: {"input": {"id": w.item}}),
+    "suspendServiceItem": Rule(CATALOG_EDITORS, _status),
+    "resumeServiceItem": Rule(CATALOG_EDITORS, _status),
+    "cancelServiceItem": Rule(CATALOG_EDITORS, _status),
+    # --- mutations: personal data
+    "revealPersonalData": Rule(REVEALERS, lambda w: {"input": {
+        "subjectId": w.citizen, "fields": ["ID_NUMBER"], "reason": "权限矩阵测试"}}),
+    # --- queries: public (the catalogue, the Node interface: drafts and scoped nodes resolve to null)
+    "serviceItems": Rule(ANYONE),
+    "serviceItem": Rule(ANYONE),
+    "serviceItemByCode": Rule(ANYONE),
+    "itemVersionDiff": Rule(ANYONE),
+    "catalogConsistency": Rule(ANYONE),
+    "regions": Rule(ANYONE),
+    "departments": Rule(ANYONE),
+    "halls": Rule(ANYONE),
+    "node": Rule(ANYONE),
+    # --- queries: who am I (null for everyone else)
+    "me": Rule(STAFF, refused_as="null"),
+    "myProfile": Rule(callers("citizen"), refused_as="null"),
+    "partner": Rule(callers("partner"), refused_as="null"),
+    # --- queries: sensitive lists
+    "staffUsers": Rule(CITY_ADMIN),
+    "apiKeys": Rule(CITY_ADMIN),
+    "mandates": Rule(MANDATE_GRANTORS | {"auditor", "assistance_agent", "citizen"}),
+    "creditCodeExceptions": Rule(CATALOG_EDITORS),
+    "personalDataAccessLog": Rule(callers("auditor", "city_admin")),
+}
+
+# Who may read one object of each Node type through ``node(id:)`` (others get null). The objects:
+# a region, department and hall (public); a draft item and its draft version of 371500-CGJ; the
+# test citizen and its enterprise; a window clerk of 冠县; a county-system API key; the mandate; an
+# access-log record of a view by the city clerk.
+NODE_RULES: dict[str, frozenset[str]] = {
+    "Region": ANYONE,
+    "Department": ANYONE,
+    "Hall": ANYONE,
+    "ServiceItem": CATALOG_EDITORS,
+    "ItemVersion": CATALOG_EDITORS,
+    "Citizen": callers("citizen"),  # the citizen itself
+    "Enterprise": callers("citizen"),  # its legal representative (and operators)
+    "StaffUser": CITY_ADMIN,  # admins of its region (and the member itself)
+    "ApiKey": CITY_ADMIN,
+    "Mandate": MANDATE_GRANTORS | {"auditor", "assistance_agent", "citizen"},  # the agent, the principal
+    "PersonalDataAccess": callers("auditor", "city_admin"),
+}
+
+MUTATIONS = sorted(SCHEMA.mutation_type.fields)
+QUERIES = sorted(SCHEMA.query_type.fields)
+OPERATIONS = [("mutation", n) for n in MUTATIONS] + [("query", n) for n in QUERIES]
+NODE_TYPES = sorted(
+    t.name for t in SCHEMA.type_map.values()
+    if isinstance(t, GraphQLObjectType) and any(i.name == "Node" for i in t.interfaces)
+)
+
+
+def test_every_operation_has_a_rule() -> None:
+    missing = [f"{kind} {name}" for kind, name in OPERATIONS if name not in RULES]
+    assert not missing, "add a rule for " + ", ".join(missing) + " to RULES in tests/graphql/test_permission_matrix.py"
+    stale = sorted(set(RULES) - set(MUTATIONS) - set(QUERIES))
+    assert not stale, f"RULES names operations the schema no longer has: {stale}"
+    assert not set(MUTATIONS) & set(QUERIES)
+
+
+def test_every_node_type_has_a_rule() -> None:
+    missing = sorted(set(NODE_TYPES) - set(NODE_RULES))
+    assert not missing, "add a rule for Node type " + ", ".join(missing) + " to NODE_RULES"
+    assert not set(NODE_RULES) - set(NODE_TYPES), "NODE_RULES names types that are not Nodes"
+
+
+def test_the_rules_refuse_partners_every_mutation() -> None:
+    """Partner systems read only: no mutation row may allow them."""
+    assert [name for name in MUTATIONS if "partner" in RULES[name].allowed] == []
+
+
+# --- building requests from the schema ---------------------------------------------------------------
+
+_ID = str(relay.GlobalID("PermissionMatrix", "1"))
+
+
+def _phone() -> str:
+    return "166" + f"{uuid.uuid4().int % 10**8:08d}"
+
+
+def example_value(t: GraphQLInputType) -> Any:
+    """A minimal well-formed value: required input fields only, empty lists, the first enum value."""
+    if isinstance(t, GraphQLNonNull):
+        return example_value(t.of_type)
+    if isinstance(t, GraphQLList):
+        return []
+    if isinstance(t, GraphQLEnumType):
+        return next(iter(t.values))
+    if isinstance(t, GraphQLInputObjectType):
+        return {
+            name: example_value(f.type) for name, f in t.fields.items()
+            if isinstance(f.type, GraphQLNonNull) and _no_default(f)
+        }
+    assert isinstance(t, GraphQLScalarType)
+    return {
+        "String": "权限矩阵", "ID": _ID, "Int": 1, "Float": 1.0, "Boolean": False,
+        "DateTime": dt.datetime.now(dt.timezone.utc).isoformat(), "Date": dt.date.today().isoformat(),
+    }[t.name]
+
+
+def _no_default(f: Any) -> bool:
+    from graphql.pyutils import Undefined
+
+    return f.default_value is Undefined
+
+
+def _selection(f: GraphQLField) -> str:
+    named = get_named_type(f.type)
+    if isinstance(named, GraphQLObjectType):
+        if "errors" in named.fields:
+            return "{ __typename errors { code message } }"
+        return "{ __typename }"
+    if isinstance(named, (GraphQLScalarType, GraphQLEnumType)):
+        return ""
+    return "{ __typename }"  # interfaces and unions
+
+
+def document(kind: str, name: str, variables: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    root = SCHEMA.mutation_type if kind == "mutation" else SCHEMA.query_type
+    assert root is not None
+    f = root.fields[name]
+    values: dict[str, Any] = {}
+    for arg_name, arg in f.args.items():
+        if arg_name in variables:
+            values[arg_name] = variables[arg_name]
+        elif isinstance(arg.type, GraphQLNonNull) and _no_default(arg):
+            values[arg_name] = example_value(arg.type)
+    unknown = set(variables) - set(f.args)
+    assert not unknown, f"{name}: the example names arguments the field does not have: {unknown}"
+    header = "(" + ", ".join(f"${a}: {f.args[a].type}" for a in values) + ")" if values else ""
+    call = "(" + ", ".join(f"{a}: ${a}" for a in values) + ")" if values else ""
+    text = f"{kind} Matrix{header} {{ {name}{call} {_selection(f)} }}"
+    return text, values
+
+
+AUTH_CODES = {"FORBIDDEN", "UNAUTHENTICATED", "NOT_ALLOWED"}
+
+
+def outcome(name: str, rule: Rule, status: int, body: dict[str, Any]) -> str:
+    """"refused" or "allowed" (see the module docstring); anything unexpected raises."""
+    codes = [(e.get("extensions") or {}).get("code") for e in body.get("errors", [])]
+    assert "INTERNAL" not in codes, f"{name}: internal error {body['errors']}"
+    if AUTH_CODES & set(codes):
+        return "refused"  # a field error, or a whole operation refused before it ran (partners' mutations)
+    assert "data" in body, f"{name}: request error {status}: {body}"
+    value = (body["data"] or {}).get(name)
+    if isinstance(value, dict) and any(e["code"] == "NOT_ALLOWED" for e in value.get("errors") or []):
+        return "refused"
+    if rule.refused_as == "null" and value is None:
+        return "refused"
+    return "allowed"
+
+
+# --- fixtures --------------------------------------------------------------------------------------
+
+
+def _demo_accounts() -> dict[str, str]:
+    """A demo account of the city per role, where the seed has one."""
+    data = yaml.safe_load((ROOT / "seeds" / "demo" / "accounts.yaml").read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for a in data["accounts"]:
+        if str(a["region"]) == "371500" and len(a["roles"]) == 1:
+            found.setdefault(a["roles"][0], a["username"])
+    return found
+
+
+def _id_number() -> str:
+    body = f"371525{1960 + secrets.randbelow(40)}{1 + secrets.randbelow(12):02d}{1 + secrets.randbelow(28):02d}" \
+           f"{secrets.randbelow(1000):03d}"
+    return body + ric.calc_check_digit(body)
+
+
+@dataclass
+class Cast:
+    """Who plays each caller; tokens are issued fresh for every operation (logout revokes them)."""
+
+    staff: dict[str, StaffUser]
+    citizen: Citizen
+    partner_key: str
+    world: World
+
+
+@pytest.fixture(scope="module")
+async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
+    made: list[Any] = []
+    demo = _demo_accounts()
+    staff: dict[str, StaffUser] = {}
+    for role in ROLES:
+        if role in demo:
+            staff[role] = await StaffUser.get(username=demo[role])
+        else:
+            user = await create_user(
+                actor=None, username=f"matrix_{role}_{uuid.uuid4().hex[:6]}", password=DEMO_PASSWORD,
+                display_name="权限矩阵", roles=[Role(role)], region_code="371500",
+            )
+            staff[role] = user
+            made.append(user)
+    admin_row = await StaffUser.get(username=demo["city_admin"]).select_related("region")
+    admin = tokens.staff_actor(admin_row, admin_row.region.path)
+
+    # the citizen signs in through the SMS flow, from an address of its own (the code limits count per address)
+    phone = _phone()
+    transport = httpx.ASGITransport(app=app, client=("10.200.0.1", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://liaoyi.test") as http:
+        sent = await http.post("/graphql", json={
+            "query": "mutation($p: String!) { requestSmsCode(input: {phone: $p}) { sent errors { code } } }",
+            "variables": {"p": phone}})
+        assert sent.json()["data"]["requestSmsCode"]["sent"], sent.text
+        message = get_sms_sender(settings).last_to(phone)
+        assert message is not None
+        signed = await http.post("/graphql", json={
+            "query": "mutation($p: String!, $c: String!) { signInWithSmsCode(input: {phone: $p, code: $c}) "
+                     "{ citizen { id } errors { code } } }",
+            "variables": {"p": phone, "c": message.params["code"]}})
+        assert signed.json()["data"]["signInWithSmsCode"]["errors"] == [], signed.text
+    citizen = await Citizen.get(phone=phone)
+    await Citizen.filter(id=citizen.id).update(name="权矩阵", id_number=_id_number(),
+                                               verified_at=dt.datetime.now(dt.timezone.utc))
+    other = await Citizen.create(phone=_phone(), name="另一人", id_number=_id_number(),
+                                 verified_at=dt.datetime.now(dt.timezone.utc))
+    enterprise = await Enterprise.create(
+        credit_code=uuid.uuid4().hex[:18].upper(), name="权限矩阵测试有限公司", legal_rep_name="权矩阵",
+        legal_rep_id_number=_id_number(), legal_rep=citizen, region_id="371525",
+    )
+    target = await create_user(
+        actor=None, username=f"matrix_target_{uuid.uuid4().hex[:6]}", password=DEMO_PASSWORD,
+        display_name="权限矩阵对象", roles=[Role.WINDOW_CLERK], region_code="371525",
+    )
+    partner = await apikeys.create_api_key(actor=admin, name="权限矩阵县级系统", kind="county_system",
+                                           region_code="371525")
+    revocable = await apikeys.create_api_key(actor=admin, name="权限矩阵待吊销", kind="county_system",
+                                             region_code="371525")
+    agent = staff[Role.ASSISTANCE_AGENT.value]
+    mandate = await Mandate.create(principal_citizen=citizen, agent=agent, all_items=True,
+                                   valid_from=dt.date.today(), valid_to=dt.date.today() + dt.timedelta(days=30),
+                                   created_by_id=admin_row.id)
+    content = ItemContent(name="权限矩阵测试事项", item_type="licensing", statutory_limit=1,
+                          statutory_unit="working_day", committed_limit=1, committed_unit="working_day")
+    version = await catalog.create_item(actor=admin, basic_code=f"97{secrets.randbelow(10**10):010d}",
+                                        department_code="371500-CGJ", content=content)
+    draft = await catalog.create_item(actor=admin, basic_code=f"97{secrets.randbelow(10**10):010d}",
+                                      department_code="371500-CGJ", content=content)  # stays a draft
+    clerk = await StaffUser.get(username="city_clerk").select_related("region")
+    view = await AccessLog.create(
+        viewer_staff_id=clerk.id, viewer_label="刘芳(city_clerk)", viewer_region_path=clerk.region.path,
+        subject_kind="citizen", subject_id=citizen.id, fields_shown=["name"], reason="权限矩阵测试",
+    )
+
+    def gid(type_name: str, pk: int | str) -> str:
+        return str(relay.GlobalID(type_name, str(pk)))
+
+    world = World(
+        item=gid("ServiceItem", version.item_id), citizen=gid("Citizen", citizen.id),  # type: ignore[attr-defined]
+        other_citizen=gid("Citizen", other.id), enterprise=gid("Enterprise", enterprise.id),
+        staff=gid("StaffUser", target.id), api_key=gid("ApiKey", revocable.row.id), mandate=gid("Mandate", mandate.id),
+        agent_username=agent.username,
+        nodes={
+            "Region": gid("Region", "371500"), "Department": gid("Department", "371500-CGJ"),
+            "Hall": gid("Hall", "371500-ZWFWZX"),
+            "ServiceItem": gid("ServiceItem", draft.item_id),  # type: ignore[attr-defined]
+            "ItemVersion": gid("ItemVersion", draft.id), "Citizen": gid("Citizen", citizen.id),
+            "Enterprise": gid("Enterprise", enterprise.id), "StaffUser": gid("StaffUser", target.id),
+            "ApiKey": gid("ApiKey", revocable.row.id), "Mandate": gid("Mandate", mandate.id),
+            "PersonalDataAccess": gid("PersonalDataAccess", view.id),
+        },
+    )
+    yield Cast(staff=staff, citizen=citizen, partner_key=partner.full_key, world=world)
+
+    await AccessLog.filter(subject_kind="citizen", subject_id=citizen.id).delete()
+    await Mandate.filter(id=mandate.id).delete()
+    await ApiKey.filter(id__in=[partner.row.id, revocable.row.id]).delete()
+    await enterprise.delete()
+    await Citizen.filter(id__in=[citizen.id, other.id]).delete()
+    await StaffUser.filter(id__in=[target.id, *(u.id for u in made)]).delete()
+
+
+@pytest.fixture
+async def matrix_http(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    # an address of its own: the per-address limits on SMS codes must not spill over into other tests
+    transport = httpx.ASGITransport(app=app, client=("10.200.0.2", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://liaoyi.test") as c:
+        yield c
+
+
+async def _headers(cast: Cast, caller: str, settings: Settings) -> dict[str, str]:
+    headers = {"accept": "application/graphql-response+json"}
+    if caller == "partner":
+        headers["x-api-key"] = cast.partner_key
+    elif caller == "citizen":
+        pair = await tokens.issue(lifetimes=settings.token_lifetimes, citizen=cast.citizen)
+        headers["authorization"] = f"Bearer {pair.access_token}"
+    elif caller != "anonymous":
+        pair = await tokens.issue(lifetimes=settings.token_lifetimes, user=cast.staff[caller])
+        headers["authorization"] = f"Bearer {pair.access_token}"
+    return headers
+
+
+@pytest.mark.parametrize(("kind", "name"), OPERATIONS, ids=[n for _k, n in OPERATIONS])
+async def test_matrix(kind: str, name: str, cast: Cast, matrix_http: httpx.AsyncClient, settings: Settings) -> None:
+    rule = RULES.get(name)
+    assert rule is not None, f"add a rule for {kind} {name} to RULES"
+    wrong: list[str] = []
+    for caller in CALLERS:
+        variables = rule.example(cast.world) if rule.example else {}
+        text, values = document(kind, name, variables)
+        r = await matrix_http.post("/graphql", json={"query": text, "variables": values},
+                                   headers=await _headers(cast, caller, settings))
+        got = outcome(name, rule, r.status_code, r.json())
+        expected = "allowed" if caller in rule.allowed else "refused"
+        if got != expected:
+            wrong.append(f"  {caller}: expected {expected}, got {got}: {r.json()}")
+    assert not wrong, f"{kind} {name}:\n" + "\n".join(wrong)
+
+
+NODE_QUERY = "query($id: ID!) { node(id: $id) { __typename id } }"
+
+
+@pytest.mark.parametrize("type_name", NODE_TYPES)
+async def test_node_matrix(type_name: str, cast: Cast, matrix_http: httpx.AsyncClient, settings: Settings) -> None:
+    """The Node interface is a second door to every object: it must be guarded like the lists."""
+    allowed = NODE_RULES.get(type_name)
+    assert allowed is not None, f"add a rule for Node type {type_name} to NODE_RULES"
+    node_id = cast.world.nodes.get(type_name)
+    assert node_id is not None, f"add an object of type {type_name} to World.nodes in the cast fixture"
+    wrong: list[str] = []
+    for caller in CALLERS:
+        r = await matrix_http.post("/graphql", json={"query": NODE_QUERY, "variables": {"id": node_id}},
+                                   headers=await _headers(cast, caller, settings))
+        body = r.json()
+        assert "errors" not in body, f"{type_name} as {caller}: {body}"
+        got = "refused" if body["data"]["node"] is None else "allowed"
+        if got == "allowed":
+            assert body["data"]["node"] == {"__typename": type_name, "id": node_id}
+        expected = "allowed" if caller in allowed else "refused"
+        if got != expected:
+            wrong.append(f"  {caller}: expected {expected}, got {got}")
+    assert not wrong, f"node({type_name}):\n" + "\n".join(wrong)
