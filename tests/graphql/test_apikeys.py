@@ -261,7 +261,7 @@ async def test_partner_is_refused_every_mutation(gql: GraphQLClient, client: htt
         for name, doc in docs:
             r = await _as_partner(client, key, doc, variables={"input": {}})
             body = r.json()
-            assert r.status_code == 400, (name, r.text)
+            assert r.status_code == 403, (name, r.text)
             assert "data" not in body, name
             assert [e["extensions"]["code"] for e in body["errors"]] == ["NOT_ALLOWED"], (name, body)
     assert await ApiKey.all().count() == before

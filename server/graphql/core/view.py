@@ -148,7 +148,10 @@ class GraphQLHTTP:
             body["data"] = result.data
         if result.errors:
             body["errors"] = [self._format(e, request_id, operation) for e in result.errors]
-        status = 400 if (request_error and media == GRAPHQL_RESPONSE) else 200
+        status = 200
+        if request_error and media == GRAPHQL_RESPONSE:
+            refused = all((e.extensions or {}).get("code") == "NOT_ALLOWED" for e in result.errors or [])
+            status = 403 if refused else 400  # a partner key sending a mutation: forbidden, not malformed
         self.metrics.graphql_requests.labels(operation, "request_error" if request_error else (
             "error" if result.errors else "ok")).inc()
         self.metrics.graphql_latency.labels(operation).observe(elapsed)
