@@ -72,11 +72,13 @@ def _safe_url(url: str) -> str:
 
 
 async def seed_all(*, demo: bool, seeds: Path = SEEDS, say: Callable[[str], None] = print) -> dict[str, Any]:
+    from server.domain.calendar.seeding import load_calendar
     from server.domain.catalog.seeding import load_items, load_places
 
     figures: dict[str, Any] = {}
     figures.update(await load_places(seeds, say))
     figures.update(await load_items(seeds, say))
+    figures.update(await load_calendar(say))
     if demo:
         figures["accounts"] = await seed_demo_accounts(seeds / "demo" / "accounts.yaml", say)
     return figures
@@ -194,7 +196,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("migrate", help="把数据库迁移到最新（DATABASE_URL，默认 data/ 下的 SQLite 文件）")
     s.set_defaults(fn=cmd_migrate)
 
-    s = sub.add_parser("seed", help="导入 seeds/ 下的区划、部门、大厅和事项目录（可重复运行）")
+    s = sub.add_parser("seed", help="导入 seeds/ 下的区划、部门、大厅和事项目录，以及工作日历（可重复运行）")
     s.add_argument("--demo", action="store_true", help="同时创建演示用工作人员账号（seeds/demo/accounts.yaml）")
     s.set_defaults(fn=cmd_seed)
 

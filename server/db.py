@@ -10,6 +10,7 @@ from tortoise import Tortoise
 MODEL_MODULES = [
     "server.domain.accounts.models",
     "server.domain.catalog.models",
+    "server.domain.calendar.models",
 ]
 
 

@@ -12,6 +12,8 @@ from strawberry.schema.config import StrawberryConfig
 
 from server.graphql.accounts.mutations import AccountsMutation
 from server.graphql.accounts.queries import AccountsQuery
+from server.graphql.calendar.mutations import CalendarMutation
+from server.graphql.calendar.queries import CalendarQuery
 from server.graphql.catalog.queries import CatalogQuery
 from server.graphql.catalog.mutations import CatalogMutation
 from server.graphql.citizens.mutations import CitizensMutation
@@ -28,7 +30,7 @@ from server.settings import Settings
 
 
 @strawberry.type(description="查询入口：事项目录、区划与部门、当前用户")
-class Query(CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery):
+class Query(CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
     @strawberry.field(description="按全局 ID 读取任意对象（Relay Node 接口）；无权查看或不存在时为空")
@@ -42,7 +44,9 @@ class Query(CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery
 
 
 @strawberry.type(description="变更入口：每个变更接收一个 input，返回含 errors 的 payload")
-class Mutation(CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation):
+class Mutation(
+    CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation, CalendarMutation
+):
     pass
 
 

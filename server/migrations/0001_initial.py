@@ -91,6 +91,21 @@ class Migration(migrations.Migration):
             bases=['Model'],
         ),
         ops.CreateModel(
+            name='CalendarDay',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('region', fields.ForeignKeyField('liaoyi.Region', source_field='region_id', null=True, db_constraint=True, to_field='code', related_name='calendar_days', on_delete=OnDelete.RESTRICT)),
+                ('date', fields.DateField(db_index=True)),
+                ('kind', fields.CharField(max_length=16)),
+                ('name', fields.CharField(default='', max_length=64)),
+                ('source', fields.CharField(max_length=16)),
+                ('updated_by_id', fields.IntField(null=True)),
+                ('updated_at', fields.DatetimeField(auto_now=True, auto_now_add=False)),
+            ],
+            options={'table': 'calendar_day', 'app': 'liaoyi', 'unique_together': (('region', 'date'),), 'pk_attr': 'id', 'table_description': "One non-ordinary date: nationally (no region) or as a region's override."},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
             name='Department',
             fields=[
                 ('code', fields.CharField(primary_key=True, unique=True, db_index=True, max_length=24)),

@@ -159,6 +159,14 @@ RULES: dict[str, Rule] = {
     # --- mutations: personal data
     "revealPersonalData": Rule(REVEALERS, lambda w: {"input": {
         "subjectId": w.citizen, "fields": ["ID_NUMBER"], "reason": "权限矩阵测试"}}),
+    # --- mutations: the working-time calendar (an admin's call fails validation: nothing is written)
+    "setCalendarDay": Rule(CITY_ADMIN, lambda w: {"input": {
+        "regionCode": "371525", "date": "2024-10-08", "kind": "HOLIDAY", "name": ""}}),
+    "clearCalendarDay": Rule(CITY_ADMIN, lambda w: {"input": {"regionCode": "371525", "date": "2000-01-03"}}),
+    # --- queries: the calendar and deadline previews (public: holiday arrangements are public)
+    "calendar": Rule(ANYONE, lambda w: {"regionCode": "371525", "from": "2024-09-28", "to": "2024-10-12"}),
+    "deadlinePreview": Rule(ANYONE, lambda w: {"regionCode": "371525", "start": "2024-09-30", "value": 5,
+                                               "unit": "WORKING_DAY"}),
     # --- queries: public (the catalogue, the Node interface: drafts and scoped nodes resolve to null)
     "serviceItems": Rule(ANYONE),
     "serviceItem": Rule(ANYONE),

@@ -1,0 +1,1 @@
+"""Working-time calendar: days with their kind, deadline previews, region overrides by admins."""
