@@ -16,6 +16,7 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
+from server.domain.accounts import citizens
 from server.domain.accounts import enterprises as domain
 from server.domain.accounts import models
 from server.domain.accounts.identifiers import mask_id_number, mask_name, mask_phone
@@ -101,7 +102,7 @@ class Citizen(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
         me = info.context.actor.citizen_id  # a citizen node is for that citizen only
         wanted = me is not None and str(me) in map(str, node_ids)
-        row = await models.Citizen.get_or_none(id=me, is_active=True) if wanted else None
+        row = await citizens.profile(actor=info.context.actor) if wanted else None
         return [cls.of(row) if row is not None and str(i) == str(me) else None for i in node_ids]
 
 
