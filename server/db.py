@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from tortoise import Tortoise
 
@@ -11,7 +14,27 @@ MODEL_MODULES = [
     "server.domain.accounts.models",
     "server.domain.catalog.models",
     "server.domain.calendar.models",
+    "server.domain.notifications.models",
 ]
+
+
+DB_TIMEZONE = "Asia/Shanghai"
+_DB_ZONE = ZoneInfo(DB_TIMEZONE)
+
+
+def _sqlite_datetime(value: datetime) -> str:
+    # SQLite compares datetimes as text. Tortoise converts values it stores to DB_TIMEZONE but
+    # binds filter values as they come, so `expires_at > now(UTC)` compared "…+00:00" against
+    # "…+08:00" text and an expired token stayed valid for eight hours. Every aware datetime
+    # bound to SQLite is written in the one zone the stored values use.
+    if value.tzinfo is not None:
+        value = value.astimezone(_DB_ZONE)
+    return value.isoformat(" ")
+
+
+import tortoise.backends.sqlite.executor  # noqa: E402,F401  (registers its adapter; ours replaces it)
+
+sqlite3.register_adapter(datetime, _sqlite_datetime)
 
 
 def normalise_url(url: str) -> str:
@@ -36,7 +59,7 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
             }
         },
         "use_tz": True,
-        "timezone": "Asia/Shanghai",
+        "timezone": DB_TIMEZONE,
     }
 
 
