@@ -19,6 +19,8 @@ run: setup ui
 ## test: set up everything the tests need and run every test on SQLite, then on PostgreSQL
 test: setup ui services browser
 	$(BIN)/python -m server export-schema --check
+	$(BIN)/python -m server export-contract --check
+	cd admin-ui && npm test
 	$(BIN)/python -m pytest --db=sqlite
 	$(BIN)/python -m pytest --db=postgres
 
@@ -32,7 +34,8 @@ $(VENV)/.installed: pyproject.toml
 
 ## ui: install the admin UI's packages and build it (GraphiQL assets included) when stale
 ui: admin-ui/dist/.built
-admin-ui/dist/.built: admin-ui/package.json admin-ui/package-lock.json $(shell find admin-ui/scripts -type f 2>/dev/null)
+admin-ui/dist/.built: admin-ui/package.json admin-ui/package-lock.json schema/schema.graphql \
+		$(shell find admin-ui/scripts admin-ui/src admin-ui/index.html admin-ui/vite.config.ts admin-ui/codegen.ts -type f 2>/dev/null)
 	@command -v npm >/dev/null || { echo "需要 Node.js 20 与 npm：apt-get install -y nodejs npm"; exit 1; }
 	cd admin-ui && npm ci --no-audit --no-fund --loglevel=error
 	cd admin-ui && npm run build

@@ -1,4 +1,4 @@
-"""One CLI: python -m server {migrate,seed,serve,worker,export-schema,create-user}. Each has --help."""
+"""One CLI: python -m server {migrate,seed,serve,worker,export-schema,export-contract,create-user}. Each has --help."""
 
 from __future__ import annotations
 
@@ -164,6 +164,39 @@ def cmd_export_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_contract(args: argparse.Namespace) -> int:
+    """mobile-contract/manifest.json and the shapes in mobile-contract/examples/ from the operations."""
+    from graphql import build_schema, parse, validate
+
+    from server.contract import EXAMPLES, MANIFEST, example_text, manifest_text, operations, refreshed_example
+
+    schema = build_schema(SCHEMA_PATH.read_text(encoding="utf-8"))
+    ops = operations()
+    wanted: dict[Path, str] = {MANIFEST: manifest_text(ops)}
+    for op in ops:
+        if op.definition.name is None or op.definition.name.value != op.name:
+            print(f"{op.path.name}：操作名须与文件名相同（{op.name}）", file=sys.stderr)
+            return 1
+        errors = validate(schema, parse(op.text))
+        if errors:
+            print(f"{op.path.name} 与 schema/schema.graphql 不符：" + "；".join(e.message for e in errors), file=sys.stderr)
+            return 1
+        wanted[EXAMPLES / f"{op.name}.json"] = example_text(refreshed_example(schema, op))
+    stale = [p for p, text in wanted.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+    if args.check:
+        if stale:
+            names = "、".join(str(p.relative_to(ROOT)) for p in stale)
+            print(f"移动端契约已过期：{names}；请运行 python -m server export-contract 并提交", file=sys.stderr)
+            return 1
+        print(f"移动端契约是最新的（{len(ops)} 个操作）")
+        return 0
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(wanted[path], encoding="utf-8")
+    print(f"已写入 {MANIFEST.relative_to(ROOT)}（{len(ops)} 个操作，更新 {len(stale)} 个文件）")
+    return 0
+
+
 def cmd_create_user(args: argparse.Namespace) -> int:
     from server.domain.accounts.roles import Role
     from server.domain.accounts.service import create_user
@@ -213,6 +246,13 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export-schema", help="把 GraphQL 模式导出到 schema/schema.graphql")
     s.add_argument("--check", action="store_true", help="只检查已提交的文件是否最新，过期则以 1 退出")
     s.set_defaults(fn=cmd_export_schema)
+
+    s = sub.add_parser(
+        "export-contract",
+        help="由 mobile-contract/operations/ 生成可信文档清单 manifest.json 并刷新 examples/ 中的应答形状",
+    )
+    s.add_argument("--check", action="store_true", help="只检查已提交的文件是否最新，过期则以 1 退出")
+    s.set_defaults(fn=cmd_export_contract)
 
     s = sub.add_parser(
         "create-user", help="创建工作人员账号（密码从 LIAOYI_NEW_USER_PASSWORD 读取，否则提示输入）"

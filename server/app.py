@@ -150,9 +150,22 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if manage_db:
             await init_db(settings.database_url)
+        drainer = None
+        if manage_db and not settings.redis_url:
+            # no Redis: notifications are delivered by a task in this process (DESIGN.md rule 6)
+            from server.domain.notifications.drainer import Drainer
+
+            drainer = Drainer(settings)
+            await drainer.start()
         try:
             yield
         finally:
+            if drainer is not None:
+                await drainer.stop()
+            if settings.redis_url:
+                from server.domain.notifications.service import close_pools
+
+                await close_pools()
             if manage_db:
                 await close_db()
 
@@ -171,15 +184,28 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
     async def metrics_endpoint(request: Request) -> Response:
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
+    admin_root = settings.admin_dist.resolve()
+
     async def admin(request: Request) -> Response:
-        index = settings.admin_dist / "index.html"
-        if index.exists():
-            return FileResponse(index)
-        return HTMLResponse(
-            "<!doctype html><meta charset=utf-8><title>聊易管理端</title><p>管理端尚未构建。"
-            "GraphQL 接口与 GraphiQL 见 <a href='/graphql'>/graphql</a>。</p>",
-            status_code=503,
-        )
+        """The admin SPA: built files from admin-ui/dist (hashed assets cached for a year), any
+        other path under /admin gets index.html so the client-side router can take it."""
+        index = admin_root / "index.html"
+        if not index.exists():
+            return HTMLResponse(
+                "<!doctype html><meta charset=utf-8><title>聊易管理端</title><p>管理端尚未构建。"
+                "GraphQL 接口与 GraphiQL 见 <a href='/graphql'>/graphql</a>。</p>",
+                status_code=503,
+            )
+        rel = request.path_params.get("path", "")
+        if rel:
+            candidate = (admin_root / rel).resolve()
+            if candidate.is_relative_to(admin_root) and candidate.is_file() and candidate != index:
+                immutable = candidate.is_relative_to(admin_root / "assets")
+                cache = "public, max-age=31536000, immutable" if immutable else "public, max-age=3600"
+                return FileResponse(candidate, headers={"Cache-Control": cache})
+            if rel.startswith("assets/"):
+                return HTMLResponse("<h1>404</h1>", status_code=404)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
     async def root(request: Request) -> Response:
         return RedirectResponse("/admin" if settings.production else "/graphql")
@@ -190,6 +216,7 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),
         Route("/admin", admin),
+        Route("/admin/{path:path}", admin),
         Route("/", root),
     ]
     graphiql_dir = settings.admin_dist / "graphiql"

@@ -34,6 +34,9 @@ def _default_database_url() -> str:
     return f"sqlite://{ROOT / 'data' / 'liaoyi.sqlite3'}"
 
 
+TRUSTED_DOCUMENT_MODES = ("off", "mobile")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Process-wide configuration (see README, "Settings")."""
@@ -56,6 +59,18 @@ class Settings:
     max_page_size: int = 100
     login_rate_per_minute: int = 10
     public_rate_per_minute: int = 600  # anonymous GraphQL requests per client address
+    # persisted documents (mobile-contract/README.md): "off" accepts any document from anyone;
+    # "mobile" makes anonymous callers, citizens and X-Liaoyi-Client: mobile send trusted documents
+    trusted_documents: str = "off"
+    trusted_manifest: Path = ROOT / "mobile-contract" / "manifest.json"
+    # notifications (issue 5)
+    sms_gateway_url: str | None = None  # unset: the log sink
+    sms_gateway_key: str = ""
+    push_webhook_url: str | None = None
+    quiet_hours: str = "22-7"  # China time, non-urgent SMS wait until the end; "" turns it off
+    notify_max_attempts: int = 5
+    notify_job_timeout: int = 30  # seconds: a job of a dead worker comes back after this (+10 s)
+    outbox_sweep_seconds: int = 30  # the sweep re-enqueues rows not delivered after this long
 
     @property
     def token_lifetimes(self) -> "Lifetimes":
@@ -81,6 +96,11 @@ class Settings:
         secret = os.environ.get("LIAOYI_SECRET_KEY", "")
         if env == "production" and len(secret) < 32:
             raise SystemExit("生产环境必须设置 LIAOYI_SECRET_KEY（至少 32 个字符）")
+        trusted = os.environ.get("LIAOYI_TRUSTED_DOCUMENTS", "").strip().lower() or (
+            "mobile" if env == "production" else "off"
+        )
+        if trusted not in TRUSTED_DOCUMENT_MODES:
+            raise SystemExit(f"LIAOYI_TRUSTED_DOCUMENTS 必须是 off 或 mobile，当前为 {trusted!r}")
         return cls(
             env=env,
             database_url=os.environ.get("DATABASE_URL") or _default_database_url(),
@@ -96,6 +116,14 @@ class Settings:
             max_directives=_int("LIAOYI_MAX_DIRECTIVES", 20),
             login_rate_per_minute=_int("LIAOYI_LOGIN_RATE_PER_MINUTE", 10),
             public_rate_per_minute=_int("LIAOYI_PUBLIC_RATE_PER_MINUTE", 600),
+            trusted_documents=trusted,
+            sms_gateway_url=os.environ.get("LIAOYI_SMS_GATEWAY_URL") or None,
+            sms_gateway_key=os.environ.get("LIAOYI_SMS_GATEWAY_KEY", ""),
+            push_webhook_url=os.environ.get("LIAOYI_PUSH_WEBHOOK_URL") or None,
+            quiet_hours=os.environ.get("LIAOYI_QUIET_HOURS", "22-7"),
+            notify_max_attempts=_int("LIAOYI_NOTIFY_MAX_ATTEMPTS", 5),
+            notify_job_timeout=_int("LIAOYI_NOTIFY_JOB_TIMEOUT", 30),
+            outbox_sweep_seconds=_int("LIAOYI_OUTBOX_SWEEP_SECONDS", 30),
         )
 
 

@@ -22,6 +22,8 @@ from server.graphql.context import Info
 from server.graphql.core.execution import FastLeafExecutionContext
 from server.graphql.core.limits import limit_extensions
 from server.graphql.core.permissions import PartnersReadOnly
+from server.graphql.notifications.mutations import NotificationsMutation
+from server.graphql.notifications.queries import NotificationsQuery
 from server.graphql.privacy.mutations import PrivacyMutation
 from server.graphql.privacy.queries import PrivacyQuery
 from server.graphql.staff.mutations import StaffMutation
@@ -30,7 +32,9 @@ from server.settings import Settings
 
 
 @strawberry.type(description="查询入口：事项目录、区划与部门、当前用户")
-class Query(CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery):
+class Query(
+    CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery
+):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
     @strawberry.field(description="按全局 ID 读取任意对象（Relay Node 接口）；无权查看或不存在时为空")
@@ -45,7 +49,8 @@ class Query(CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery
 
 @strawberry.type(description="变更入口：每个变更接收一个 input，返回含 errors 的 payload")
 class Mutation(
-    CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation, CalendarMutation
+    CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation, CalendarMutation,
+    NotificationsMutation,
 ):
     pass
 

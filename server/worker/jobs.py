@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import random
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -19,3 +20,34 @@ async def purge_tokens(ctx: dict[str, Any], *, keep_days: int = 30) -> int:
     deleted = await AccessToken.filter(Q(expires_at__lt=cutoff) | Q(revoked_at__lt=cutoff)).delete()
     log.info("purged %d old access tokens", deleted)
     return deleted
+
+
+async def notify(ctx: dict[str, Any], outbox_id: int) -> str:
+    """Deliver one outbox row (job id ``notify:<id>``). A transient failure raises ``Retry`` with the
+    row's backoff; a row in its quiet hours is left to the sweep."""
+    from arq.worker import Retry
+
+    from server.domain.notifications.service import deliver
+    from server.settings import get_settings
+
+    from tortoise.exceptions import OperationalError
+
+    try:
+        outcome = await deliver(outbox_id, ctx.get("settings") or get_settings())
+    except OperationalError as exc:  # the database is busy or unreachable: try again shortly
+        log.warning("notify:%s: database error (%s), retrying", outbox_id, exc)
+        raise Retry(defer=1 + random.random()) from exc
+    if outcome.status == "retry" or (outcome.status == "deferred" and 0 < outcome.retry_in <= 300):
+        raise Retry(defer=outcome.retry_in + 0.5)
+    return outcome.status  # quiet hours (longer waits) are left to the sweep
+
+
+async def sweep_outbox(ctx: dict[str, Any]) -> int:
+    """Re-enqueue outbox rows committed but never handed on (or whose job arq lost)."""
+    from server.domain.notifications.service import sweep
+    from server.settings import get_settings
+
+    n = await sweep(ctx.get("settings") or get_settings())
+    if n:
+        log.info("outbox sweep: %d notification(s) re-enqueued", n)
+    return n

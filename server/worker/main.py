@@ -6,13 +6,14 @@ import sys
 from typing import Any
 
 from arq import cron
+from arq.worker import func
 from arq.connections import RedisSettings
 from arq.worker import run_worker as arq_run_worker
 
 from server.db import close_db, init_db
 from server.observability import setup_logging
 from server.settings import get_settings
-from server.worker.jobs import purge_tokens
+from server.worker.jobs import notify, purge_tokens, sweep_outbox
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -23,15 +24,37 @@ async def shutdown(ctx: dict[str, Any]) -> None:
     await close_db()
 
 
+def _every(seconds: int) -> set[int]:
+    step = max(1, min(60, seconds))
+    return set(range(0, 60, step))
+
+
 def worker_settings(redis_url: str) -> dict[str, Any]:
+    settings = get_settings()
+    timeout = settings.notify_job_timeout
     return {
-        "functions": [purge_tokens],
-        "cron_jobs": [cron(purge_tokens, hour={3}, minute={17}, run_at_startup=False, unique=True)],
+        "functions": [
+            purge_tokens,
+            # keep_result 0: a finished notify:<id> leaves no result behind, so the sweep may enqueue
+            # the id again (deliver() is idempotent); arq's own tries stay above the outbox attempts
+            func(notify, name="notify", timeout=timeout, keep_result=0,
+                 max_tries=settings.notify_max_attempts + 3),
+            func(sweep_outbox, name="sweep_outbox", timeout=timeout, keep_result=0),
+        ],
+        "cron_jobs": [
+            cron(purge_tokens, hour={3}, minute={17}, run_at_startup=False, unique=True),
+            cron(sweep_outbox, second=_every(settings.outbox_sweep_seconds), run_at_startup=True, unique=True,
+                 timeout=timeout, keep_result=0),
+        ],
         "on_startup": startup,
         "on_shutdown": shutdown,
         "redis_settings": RedisSettings.from_dsn(redis_url),
-        "job_timeout": 30,
+        # every function short: arq holds a dead worker's job for the longest timeout + 10 s
+        "job_timeout": timeout,
         "max_tries": 5,
+        # arq reads at most max_jobs jobs per poll: with its defaults (10, 0.5 s) a worker delivers ~20/s
+        "max_jobs": 50,
+        "poll_delay": 0.05,
     }
 
 

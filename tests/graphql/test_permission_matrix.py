@@ -45,6 +45,7 @@ from graphql import (
 )
 from stdnum.cn import ric
 from strawberry import relay
+from tortoise.transactions import in_transaction
 
 from server.domain.accounts import apikeys, tokens
 from server.domain.accounts.models import AccessLog, ApiKey, Citizen, Enterprise, Mandate, StaffUser
@@ -52,6 +53,8 @@ from server.domain.accounts.roles import Role
 from server.domain.accounts.service import create_user
 from server.domain.accounts.sms import get_sms_sender
 from server.domain.catalog import service as catalog
+from server.domain.notifications import service as notifications
+from server.domain.notifications.models import InboxMessage, Outbox
 from server.domain.catalog.content import ItemContent
 from server.graphql.schema import build_schema
 from server.settings import Settings
@@ -187,6 +190,12 @@ RULES: dict[str, Rule] = {
     "mandates": Rule(MANDATE_GRANTORS | {"auditor", "assistance_agent", "citizen"}),
     "creditCodeExceptions": Rule(CATALOG_EDITORS),
     "personalDataAccessLog": Rule(callers("auditor", "city_admin")),
+    # --- notifications: each person their own inbox; the outbox is for city admins
+    "myNotifications": Rule(SIGNED_IN),
+    "unreadNotificationCount": Rule(SIGNED_IN),
+    "notificationOutbox": Rule(CITY_ADMIN),
+    "markNotificationsRead": Rule(SIGNED_IN, lambda w: {"input": {"all": True}}),
+    "retryNotification": Rule(CITY_ADMIN, lambda w: {"input": {"id": w.nodes["OutboxNotification"]}}),
 }
 
 # Who may read one object of each Node type through ``node(id:)`` (others get null). The objects:
@@ -205,6 +214,8 @@ NODE_RULES: dict[str, frozenset[str]] = {
     "ApiKey": CITY_ADMIN,
     "Mandate": MANDATE_GRANTORS | {"auditor", "assistance_agent", "citizen"},  # the agent, the principal
     "PersonalDataAccess": callers("auditor", "city_admin"),
+    "Notification": callers("citizen"),  # its recipient
+    "OutboxNotification": CITY_ADMIN,
 }
 
 MUTATIONS = sorted(SCHEMA.mutation_type.fields)
@@ -412,6 +423,13 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
         subject_kind="citizen", subject_id=citizen.id, fields_shown=["name"], reason="权限矩阵测试",
     )
 
+    async with in_transaction() as conn:
+        note = await notifications.enqueue(conn, event="approved", channel="inbox",
+                                           recipient=notifications.Recipient(citizen_id=citizen.id),
+                                           params={"item": "权限矩阵测试事项", "case_no": "M-1"})
+    assert (await notifications.deliver(note.id, settings)).status == "delivered"
+    message_row = await InboxMessage.get(outbox_id=note.id)
+
     def gid(type_name: str, pk: int | str) -> str:
         return str(relay.GlobalID(type_name, str(pk)))
 
@@ -428,11 +446,15 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
             "Enterprise": gid("Enterprise", enterprise.id), "StaffUser": gid("StaffUser", target.id),
             "ApiKey": gid("ApiKey", revocable.row.id), "Mandate": gid("Mandate", mandate.id),
             "PersonalDataAccess": gid("PersonalDataAccess", view.id),
+            "Notification": gid("Notification", message_row.id),
+            "OutboxNotification": gid("OutboxNotification", note.id),
         },
     )
     yield Cast(staff=staff, citizen=citizen, partner_key=partner.full_key, world=world)
 
     await AccessLog.filter(subject_kind="citizen", subject_id=citizen.id).delete()
+    await InboxMessage.filter(id=message_row.id).delete()
+    await Outbox.filter(id=note.id).delete()
     await Mandate.filter(id=mandate.id).delete()
     await ApiKey.filter(id__in=[partner.row.id, revocable.row.id]).delete()
     await enterprise.delete()

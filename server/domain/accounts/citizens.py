@@ -34,9 +34,13 @@ from server.domain.accounts.models import Citizen, SmsCode
 from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.accounts.roles import Actor
 from server.domain.accounts.service import LoginLimiter
-from server.domain.accounts.sms import SIGN_IN_CODE, SmsSender
+from server.domain.accounts.sms import SIGN_IN_CODE
 from server.domain.accounts.tokens import Lifetimes, TokenPair
 from server.domain.errors import DomainError, DomainErrors
+from server.domain.notifications import service as notifications
+from server.domain.notifications.models import Channel
+from server.domain.notifications.service import Recipient
+from server.settings import Settings
 
 CODE_LENGTH = 6
 CODE_TTL = timedelta(minutes=5)
@@ -87,7 +91,7 @@ def _start_of_day(now: datetime) -> datetime:
 
 
 async def request_code(
-    *, phone: str, client: str, secret: str, sender: SmsSender, limiter: SlidingWindowLimiter | None = None,
+    *, phone: str, client: str, secret: str, settings: Settings, limiter: SlidingWindowLimiter | None = None,
 ) -> CodeSent:
     """Send a sign-in code to ``phone``. Registered or not, the answer is the same."""
     decision = (limiter or address_limiter).hit(f"sms-code:{client or '-'}")
@@ -99,15 +103,18 @@ async def request_code(
         raise _too_soon(int(RESEND_AFTER.total_seconds()))
     _in_flight.add(phone)
     try:
-        code = await _issue_code(phone=phone, secret=secret)
+        outbox: list[int] = []
+        await _issue_code(phone=phone, secret=secret, outbox=outbox)
     finally:
         _in_flight.discard(phone)
-    minutes = int(CODE_TTL.total_seconds() // 60)
-    await sender.send(phone=phone, template=SIGN_IN_CODE, params={"code": code, "minutes": str(minutes)})
+    # the code and its SMS were committed together; delivery goes through the outbox (issue 5)
+    await notifications.after_commit(settings, outbox)
     return CodeSent()
 
 
-async def _issue_code(*, phone: str, secret: str) -> str:
+async def _issue_code(*, phone: str, secret: str, outbox: list[int] | None = None) -> str:
+    """Store the new code and the outbox row of its SMS in one transaction (its id is appended to
+    ``outbox``, for the caller to hand on after commit); returns the code."""
     now = datetime.now(timezone.utc)
     today = await SmsCode.filter(phone=phone, created_at__gte=_start_of_day(now)).count()
     if today >= MAX_CODES_PER_DAY:
@@ -128,6 +135,12 @@ async def _issue_code(*, phone: str, secret: str) -> str:
         await SmsCode.create(
             phone=phone, code_hash=_code_hash(secret, phone, code), expires_at=now + CODE_TTL, using_db=conn
         )
+        row = await notifications.enqueue(
+            conn, event=SIGN_IN_CODE, channel=Channel.SMS, recipient=Recipient(phone=phone),
+            params={"code": code, "minutes": str(int(CODE_TTL.total_seconds() // 60))},
+        )
+    if outbox is not None:
+        outbox.append(int(row.id))
     return code
 
 

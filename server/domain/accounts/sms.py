@@ -29,7 +29,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 
 
 class SmsSender(Protocol):
-    async def send(self, *, phone: str, template: str, params: dict[str, str]) -> None: ...
+    async def send(
+        self, *, phone: str, template: str, params: dict[str, str], message_id: str = ""
+    ) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +43,53 @@ class SmsMessage:
     at: datetime
 
 
+def _lookup(template: str) -> tuple[str, str]:
+    if template in TEMPLATES:
+        return TEMPLATES[template]
+    from server.domain.notifications.templates import current
+
+    t = current(template)
+    return t.label, t.body
+
+
 def render(template: str, params: dict[str, str]) -> str:
-    _label, text = TEMPLATES[template]
+    _label, text = _lookup(template)
     return text.format(**params)
+
+
+class SmsGatewayError(Exception):
+    """The gateway could not take the message; ``transient`` says whether trying again may help."""
+
+    def __init__(self, message: str, *, transient: bool) -> None:
+        super().__init__(message)
+        self.transient = transient
+
+
+@dataclass
+class HttpSmsGateway:
+    """An HTTP SMS gateway: POSTs JSON {id, phone, template, params, text} with the key as a bearer
+    token. ``id`` (the outbox row) lets the gateway drop a message it already took. 5xx, 429 and
+    network errors are transient, other 4xx are not."""
+
+    url: str
+    key: str = ""
+    timeout: float = 10.0
+
+    async def send(self, *, phone: str, template: str, params: dict[str, str], message_id: str = "") -> None:
+        import httpx
+
+        body = {"id": message_id, "phone": phone, "template": template, "params": params,
+                "text": render(template, params)}
+        headers = {"authorization": f"Bearer {self.key}"} if self.key else {}
+        try:
+            async with httpx.AsyncClient(timeout=self.timeout) as client:
+                response = await client.post(self.url, json=body, headers=headers)
+        except httpx.HTTPError as exc:
+            raise SmsGatewayError(f"短信网关不可达：{type(exc).__name__}", transient=True) from exc
+        if response.status_code >= 500 or response.status_code == 429:
+            raise SmsGatewayError(f"短信网关暂时失败：HTTP {response.status_code}", transient=True)
+        if response.status_code >= 400:
+            raise SmsGatewayError(f"短信网关拒绝：HTTP {response.status_code}", transient=False)
 
 
 @dataclass
@@ -56,8 +102,8 @@ class LogSmsSender:
     keep: int = 200
     outbox: list[SmsMessage] = field(default_factory=list)
 
-    async def send(self, *, phone: str, template: str, params: dict[str, str]) -> None:
-        label, _text = TEMPLATES[template]
+    async def send(self, *, phone: str, template: str, params: dict[str, str], message_id: str = "") -> None:
+        label, _text = _lookup(template)
         text = render(template, params)
         if not self.reveal:
             log.warning("%s 发往 %s（未配置短信网关，内容不写入日志）", label, mask_phone(phone))
@@ -80,5 +126,12 @@ _production_sink = LogSmsSender(reveal=False, keep=0)
 
 
 def get_sms_sender(settings: Settings) -> LogSmsSender:
-    """The sender for this process (one per process, so what a test sends stays readable)."""
+    """The log sink of this process (one per process, so what a test sends stays readable)."""
     return _production_sink if settings.production else _development_sink
+
+
+def sms_sender_for(settings: Settings) -> SmsSender:
+    """What delivers SMS: the HTTP gateway when LIAOYI_SMS_GATEWAY_URL is set, else the log sink."""
+    if settings.sms_gateway_url:
+        return HttpSmsGateway(settings.sms_gateway_url, settings.sms_gateway_key)
+    return get_sms_sender(settings)

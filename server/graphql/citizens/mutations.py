@@ -8,7 +8,6 @@ from typing import Annotated
 import strawberry
 
 from server.domain.accounts import citizens, enterprises
-from server.domain.accounts.sms import get_sms_sender
 from server.graphql.accounts.types import AccountError, AccountErrorCode, TokenPair
 from server.graphql.citizens.types import (
     AddCreditCodeExceptionInput,
@@ -51,7 +50,7 @@ class CitizensMutation:
         sent, errors = await attempt(
             lambda: citizens.request_code(
                 phone=input.phone, client=ctx.client, secret=ctx.settings.secret_key,
-                sender=get_sms_sender(ctx.settings),
+                settings=ctx.settings,
             ),
             AccountError, AccountErrorCode,
         )

@@ -6,23 +6,32 @@
   request gets 200, as the spec says for that media type.
 - Unexpected errors are masked outside development; their traceback goes to the log with the
   request id, which the client also receives.
+- Persisted documents (GraphQL-over-HTTP persisted documents): ``documentId: "sha256:<hex>"`` in
+  place of ``query`` (POST body or GET parameter) names a document of mobile-contract/manifest.json.
+  With ``LIAOYI_TRUSTED_DOCUMENTS=mobile`` anonymous callers, citizens and ``X-Liaoyi-Client: mobile``
+  must name one (staff sign-in excepted); staff tokens and partner keys keep free-form documents.
+  A GET of a trusted query by an anonymous caller is cacheable (``Cache-Control: public``, a strong
+  ``ETag``, ``If-None-Match`` → 304) and kept by this process for the same 60 s, as a proxy would;
+  every other answer is ``private, no-store``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
 import uuid
 from typing import Any
 
-from graphql import GraphQLError
+from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry import Schema
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
+from server.contract import load_manifest
 from server.domain.accounts.apikeys import actor_for_api_key
 from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.accounts.roles import ANONYMOUS
@@ -40,9 +49,20 @@ JSON = "application/json"
 
 
 class RequestError(Exception):
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, status: int, message: str, headers: dict[str, str] | None = None, code: str | None = None
+    ) -> None:
         super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers or {}
+        self.status, self.message, self.headers, self.code = status, message, headers or {}, code
+
+
+# what an anonymous caller may still send free-form when only trusted documents are accepted: the
+# staff sign-in of the admin UI (its documents are not in the mobile manifest)
+STAFF_SIGN_IN_FIELDS = frozenset({"login", "refreshTokens"})
+NO_STORE = {"Cache-Control": "private, no-store"}
+VARY = "Accept, Authorization, X-Api-Key, X-Liaoyi-Client"
+PUBLIC_MAX_AGE = 60  # seconds a proxy, and this process, may serve a public answer
+PUBLIC_CACHE_ENTRIES = 512
 
 
 def _accepts(request: Request) -> str | None:
@@ -85,11 +105,16 @@ class GraphQLHTTP:
         self.login_limiter = LoginLimiter(settings.login_rate_per_minute)
         # anonymous callers, per client address (DESIGN.md rule 13); signed-in callers are not counted
         self.public_limiter = SlidingWindowLimiter(settings.public_rate_per_minute, 60.0)
+        self.documents = load_manifest(settings.trusted_manifest)  # {"sha256:<hex>": text}
+        # public answers (anonymous GET of a trusted query), kept as a proxy would: key -> (expiry, body, etag)
+        self.public_answers: dict[tuple[str, ...], tuple[float, bytes, str]] = {}
+        if settings.trusted_documents == "mobile" and not self.documents:
+            raise SystemExit(f"LIAOYI_TRUSTED_DOCUMENTS=mobile 需要可信文档清单 {settings.trusted_manifest}")
 
     async def handle(self, request: Request) -> Response:
         media = _accepts(request)
-        if request.method == "GET" and "query" not in request.query_params and "text/html" in request.headers.get(
-            "accept", ""
+        if request.method == "GET" and not {"query", "documentId"} & set(request.query_params) and (
+            "text/html" in request.headers.get("accept", "")
         ):
             if self.settings.production or self.graphiql is None:
                 return HTMLResponse("<h1>404</h1>", status_code=404)
@@ -104,8 +129,14 @@ class GraphQLHTTP:
             params = await self._params(request)
             context = await self._context(request, request_id)
         except RequestError as exc:
+            error: dict[str, Any] = {"message": exc.message}
+            if exc.code:
+                error["extensions"] = {"code": exc.code}
+            return self._respond(media, {"errors": [error]}, exc.status, request_id, exc.headers)
+        if not params.get("trusted") and self._must_be_trusted(request, context, params["query"]):
             return self._respond(
-                media, {"errors": [{"message": exc.message}]}, exc.status, request_id, exc.headers
+                media, {"errors": [{"message": "本客户端只能发送可信文档（documentId），请更新应用",
+                                    "extensions": {"code": "PERSISTED_DOCUMENT_REQUIRED"}}]}, 400, request_id,
             )
         if context.actor.kind == "anonymous":
             decision = self.public_limiter.hit(f"ip:{context.client or '-'}")
@@ -117,6 +148,13 @@ class GraphQLHTTP:
                                  "extensions": {"code": "RATE_LIMITED"}}]},
                     429, request_id, {"Retry-After": str(wait)},
                 )
+        public_key = None
+        if request.method == "GET" and params.get("trusted") and context.actor.kind == "anonymous":
+            public_key = (params["documentId"], _dumps(params.get("variables") or {}).decode(),
+                          params.get("operationName") or "", media)
+            kept = self.public_answers.get(public_key)
+            if kept is not None and kept[0] > time.monotonic():
+                return self._cacheable(request, media, kept[1], kept[2])
         operation = metric_operation(params.get("operationName"), self.metrics.operation_names)
         operation_var.set(operation)
         allowed = {OperationType.QUERY} if request.method == "GET" else {
@@ -155,12 +193,24 @@ class GraphQLHTTP:
         self.metrics.graphql_requests.labels(operation, "request_error" if request_error else (
             "error" if result.errors else "ok")).inc()
         self.metrics.graphql_latency.labels(operation).observe(elapsed)
+        if public_key is not None and status == 200 and "errors" not in body:
+            payload = _dumps(body)
+            if len(self.public_answers) >= PUBLIC_CACHE_ENTRIES:
+                now = time.monotonic()
+                self.public_answers = {k: v for k, v in self.public_answers.items() if v[0] > now}
+                while len(self.public_answers) >= PUBLIC_CACHE_ENTRIES:
+                    del self.public_answers[next(iter(self.public_answers))]  # the oldest first
+            etag = '"' + hashlib.sha256(payload).hexdigest() + '"'
+            self.public_answers[public_key] = (time.monotonic() + PUBLIC_MAX_AGE, payload, etag)
+            return self._cacheable(request, media, payload, etag)
         return self._respond(media, body, status, request_id)
 
     async def _params(self, request: Request) -> dict[str, Any]:
         if request.method == "GET":
             qp = request.query_params
             params: dict[str, Any] = {"query": qp.get("query"), "operationName": qp.get("operationName") or None}
+            if "documentId" in qp:
+                params["documentId"] = qp["documentId"]
             for key in ("variables", "extensions"):
                 if qp.get(key):
                     try:
@@ -179,6 +229,9 @@ class GraphQLHTTP:
                 raise RequestError(400, "请求体须为 JSON 对象")
         else:
             raise RequestError(405, "只支持 GET 和 POST", {"Allow": "GET, POST"})
+        if params.get("documentId") is not None:
+            params["query"] = self._document(params)
+            params["trusted"] = True
         if not isinstance(params.get("query"), str) or not params["query"].strip():
             raise RequestError(400, "缺少 query")
         if params.get("variables") is not None and not isinstance(params["variables"], dict):
@@ -186,6 +239,42 @@ class GraphQLHTTP:
         if params.get("operationName") is not None and not isinstance(params["operationName"], str):
             raise RequestError(400, "operationName 须为字符串")
         return params
+
+    def _document(self, params: dict[str, Any]) -> str:
+        """The text of the persisted document the request names."""
+        document_id = params["documentId"]
+        if not isinstance(document_id, str):
+            raise RequestError(400, "documentId 须为字符串（sha256:<十六进制哈希>）")
+        if params.get("query"):
+            raise RequestError(400, "query 与 documentId 只能二选一")
+        text = self.documents.get(document_id)
+        if text is None:
+            raise RequestError(
+                400, f"未知的可信文档 {document_id[:80]}：服务端清单中没有它，请更新应用或改用 query",
+                code="PERSISTED_DOCUMENT_NOT_FOUND",
+            )
+        return text
+
+    def _must_be_trusted(self, request: Request, context: Context, query: str) -> bool:
+        """In ``mobile`` mode: the mobile app, citizens and anonymous callers name trusted documents;
+        staff tokens and partner keys do not have to. The staff sign-in (``login`` / ``refreshTokens``
+        alone) stays open to anonymous callers so the admin UI can sign in."""
+        if self.settings.trusted_documents != "mobile":
+            return False
+        if request.headers.get("x-liaoyi-client", "").strip().lower() == "mobile":
+            return True
+        if context.actor.kind == "citizen":
+            return True
+        if context.actor.kind != "anonymous":
+            return False
+        return not _staff_sign_in(query)
+
+    def _cacheable(self, request: Request, media: str, payload: bytes, etag: str) -> Response:
+        headers = {"ETag": etag, "Cache-Control": f"public, max-age={PUBLIC_MAX_AGE}", "Vary": VARY}
+        wanted = request.headers.get("if-none-match", "")
+        if wanted.strip() == "*" or etag in {t.strip().removeprefix("W/") for t in wanted.split(",")}:
+            return Response(status_code=304, headers=headers)
+        return Response(payload, status_code=200, media_type=f"{media}; charset=utf-8", headers=headers)
 
     async def _context(self, request: Request, request_id: str) -> Context:
         """Who is asking: a bearer token (staff, citizens), an API key (partner systems, in
@@ -243,9 +332,25 @@ class GraphQLHTTP:
         self, media: str, body: dict[str, Any], status: int, request_id: str, headers: dict[str, str] | None = None
     ) -> Response:
         response = Response(_dumps(body), status_code=status, media_type=f"{media}; charset=utf-8")
-        for k, v in (headers or {}).items():
+        for k, v in (NO_STORE | (headers or {})).items():
             response.headers[k] = v
         return response
+
+
+def _staff_sign_in(query: str) -> bool:
+    """True when the document is one mutation selecting only the staff sign-in fields."""
+    try:
+        document = parse(query, no_location=True, max_tokens=400)
+    except GraphQLError:
+        return False
+    if len(document.definitions) != 1:
+        return False
+    (op,) = document.definitions
+    return (
+        isinstance(op, OperationDefinitionNode) and op.operation.value == "mutation"
+        and all(isinstance(s, FieldNode) and s.name.value in STAFF_SIGN_IN_FIELDS
+                for s in op.selection_set.selections)
+    )
 
 
 def new_request_id(header: str | None) -> str:

@@ -1,0 +1,63 @@
+// Chinese labels for the graph's enums.
+import type {
+  ApiKeyKind,
+  ChangeKind,
+  ConsistencyElement,
+  ItemStatus,
+  ItemType,
+  Level,
+  MaterialForm,
+  MaterialMedia,
+  Necessity,
+  PersonalDataField,
+  PersonalDataSubjectKind,
+  Role,
+  TimeUnit,
+  VersionStatus,
+} from '../gql/graphql';
+
+export const LEVELS: Record<Level, string> = {
+  NATIONAL: '国家级', PROVINCE: '省级', CITY: '市级', COUNTY: '县级', TOWN: '乡镇级', VILLAGE: '村级',
+};
+export const ITEM_TYPES: Record<ItemType, string> = {
+  LICENSING: '行政许可', CONFIRMATION: '行政确认', PAYMENT: '行政给付', LEVY: '行政征收',
+  REWARD: '行政奖励', ADJUDICATION: '行政裁决', OTHER_POWER: '其他行政权力', PUBLIC_SERVICE: '公共服务',
+};
+export const ITEM_STATUSES: Record<ItemStatus, string> = {
+  DRAFT: '草稿', ACTIVE: '在用', SUSPENDED: '暂停', CANCELLED: '已取消',
+};
+export const VERSION_STATUSES: Record<VersionStatus, string> = {
+  DRAFT: '草稿', PUBLISHED: '现行', SUPERSEDED: '已被替代',
+};
+export const CHANGE_KINDS: Record<ChangeKind, string> = { ADD: '新增', CHANGE: '变更', SPLIT: '拆分', MERGE: '合并' };
+export const NECESSITY: Record<Necessity, string> = { REQUIRED: '必要', OPTIONAL: '非必要', DEFERRABLE: '容缺' };
+export const MATERIAL_FORMS: Record<MaterialForm, string> = { ORIGINAL: '原件', COPY: '复印件', ORIGINAL_AND_COPY: '原件和复印件' };
+export const MATERIAL_MEDIA: Record<MaterialMedia, string> = { PAPER: '纸质', ELECTRONIC: '电子', PAPER_OR_ELECTRONIC: '纸质或电子' };
+export const TIME_UNITS: Record<TimeUnit, string> = { WORKING_DAY: '个工作日', NATURAL_DAY: '个自然日' };
+export const ROLES: Record<Role, string> = {
+  CITY_ADMIN: '市级管理员', CATALOG_ADMIN: '事项管理员', WINDOW_CLERK: '窗口人员', DEPT_REVIEWER: '部门审核人员',
+  HALL_SUPERVISOR: '大厅督查', ASSISTANCE_AGENT: '帮办代办员', COUNTY_VIEWER: '县级查看员', AUDITOR: '审计员',
+};
+export const CONSISTENCY_ELEMENTS: Record<ConsistencyElement, string> = {
+  NAME: '事项名称', CODE: '事项编码', ITEM_TYPE: '事项类型', LEGAL_BASIS: '设定依据', EXERCISE_LEVEL: '行使层级',
+  ACCEPTANCE_CONDITIONS: '受理条件', SERVICE_OBJECT: '服务对象', MATERIALS: '申请材料', TIME_LIMIT: '办结时限', FEES: '收费标准',
+};
+export const API_KEY_KINDS: Record<ApiKeyKind, string> = {
+  COUNTY_SYSTEM: '县级系统', BANK: '银行', UTILITY: '水电气公用事业', PROVINCE: '省级平台',
+};
+export const PERSONAL_FIELDS: Record<PersonalDataField, string> = {
+  NAME: '姓名', PHONE: '手机号', ID_NUMBER: '身份证号', LEGAL_REP_NAME: '法定代表人姓名', LEGAL_REP_ID_NUMBER: '法定代表人身份证号',
+};
+export const SUBJECT_KINDS: Record<PersonalDataSubjectKind, string> = { CITIZEN: '自然人', ENTERPRISE: '企业', STAFF: '工作人员' };
+
+export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}
+
+export function formatTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { createClient, errorFor, FORM_ERROR, GRAPHQL_RESPONSE, GraphQLRequestError, toFieldErrors } from '../src/lib/graphql';
+
+function reply(status: number, body: unknown): typeof fetch {
+  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': GRAPHQL_RESPONSE } }));
+}
+
+describe('toFieldErrors', () => {
+  it('keys payload errors by their dotted field path, and field-less ones under the form key', () => {
+    const errors = toFieldErrors([
+      { field: ['committedLimit', 'value'], message: '承诺时限不能长于法定时限', code: 'INVALID_TIME_LIMIT' },
+      { field: ['situations', '0', 'materials', '1', 'name'], message: '材料名称不能为空', code: 'INVALID' },
+      { field: ['situations', '0', 'materials', '1', 'name'], message: '重复', code: 'INVALID' },
+      { field: null, message: '事项已被他人修改，请刷新后重试', code: 'CONFLICT' },
+      { field: ['input', 'reason'], message: '请填写原因', code: 'INVALID' },
+    ]);
+    expect(errors).toEqual({
+      'committedLimit.value': ['承诺时限不能长于法定时限'],
+      'situations.0.materials.1.name': ['材料名称不能为空', '重复'],
+      [FORM_ERROR]: ['事项已被他人修改，请刷新后重试'],
+      reason: ['请填写原因'],
+    });
+  });
+
+  it('shows nested messages on the parent field, and only exact ones when not deep', () => {
+    const errors = toFieldErrors([
+      { field: ['committedLimit', 'value'], message: 'A', code: 'INVALID' },
+      { field: ['committedLimit'], message: 'B', code: 'INVALID' },
+      { field: ['committedLimitX'], message: 'C', code: 'INVALID' },
+    ]);
+    expect(errorFor(errors, 'committedLimit')).toBe('A；B');
+    expect(errorFor(errors, 'committedLimit', false)).toBe('B');
+    expect(errorFor(errors, 'name')).toBe('');
+  });
+});
+
+describe('createClient', () => {
+  it('posts the operation with the GraphQL response media type and the bearer token', async () => {
+    const fetchMock = reply(200, { data: { me: null } });
+    const client = createClient({ fetch: fetchMock, getToken: () => 'tok-1' });
+    await expect(client.request('query Me { me { id } }', 'Me', { a: 1 })).resolves.toEqual({ me: null });
+    const [url, init] = (fetchMock as unknown as ReturnType<typeof vi.fn>).mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('/graphql');
+    const headers = init.headers as Record<string, string>;
+    expect(headers.Accept).toContain(GRAPHQL_RESPONSE);
+    expect(headers.Authorization).toBe('Bearer tok-1');
+    expect(JSON.parse(String(init.body))).toEqual({ query: 'query Me { me { id } }', operationName: 'Me', variables: { a: 1 } });
+  });
+
+  it('sends no Authorization header without a token', async () => {
+    const fetchMock = reply(200, { data: { ok: true } });
+    await createClient({ fetch: fetchMock, getToken: () => null }).request('{ ok }', 'X');
+    const init = (fetchMock as unknown as ReturnType<typeof vi.fn>).mock.calls[0][1] as RequestInit;
+    expect((init.headers as Record<string, string>).Authorization).toBeUndefined();
+  });
+
+  it('ends the session on 401 and throws an unauthorized error with the server message', async () => {
+    const onUnauthorized = vi.fn();
+    const client = createClient({ fetch: reply(401, { errors: [{ message: '令牌无效或已过期，请重新登录' }] }), onUnauthorized });
+    const failure = await client.request('{ me { id } }', 'Me').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(GraphQLRequestError);
+    expect((failure as GraphQLRequestError).unauthorized).toBe(true);
+    expect((failure as GraphQLRequestError).message).toBe('令牌无效或已过期，请重新登录');
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('turns top-level errors into one request error, and keeps payload errors as data', async () => {
+    const bad = createClient({ fetch: reply(400, { errors: [{ message: '语法错误' }, { message: '未知字段' }] }) });
+    await expect(bad.request('{', 'X')).rejects.toThrow('语法错误；未知字段');
+    const payload = { login: { tokens: null, errors: [{ field: ['password'], message: '用户名或密码错误', code: 'INVALID_CREDENTIALS' }] } };
+    const ok = createClient({ fetch: reply(200, { data: payload }) });
+    await expect(ok.request('mutation', 'Login')).resolves.toEqual(payload);
+  });
+
+  it('reports network failures and non-JSON answers in Chinese', async () => {
+    const down = createClient({ fetch: vi.fn(async () => { throw new TypeError('Failed to fetch'); }) });
+    await expect(down.request('{ a }', 'A')).rejects.toThrow('无法连接服务器');
+    const html = createClient({ fetch: vi.fn(async () => new Response('<h1>502</h1>', { status: 502 })) });
+    await expect(html.request('{ a }', 'A')).rejects.toThrow('服务器错误（HTTP 502）');
+  });
+});

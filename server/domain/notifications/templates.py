@@ -1,0 +1,76 @@
+"""Message templates in Chinese, per event, versioned: an outbox row names the code and the version
+it was written with, so a later wording change never alters a message already queued.
+
+Placeholders are ``str.format`` fields; ``secret`` names parameters scrubbed from the outbox row once
+the message is delivered or dead (a sign-in code must not stay readable in the database).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    code: str
+    version: int
+    label: str
+    title: str
+    body: str
+    urgent: bool = False  # urgent SMS ignore quiet hours
+    audience: str = "citizen"  # citizen | staff
+    secret: tuple[str, ...] = ()
+
+    def render(self, params: dict[str, str]) -> tuple[str, str]:
+        return self.title.format(**params), self.body.format(**params)
+
+
+_ALL = [
+    Template("sign_in_code", 1, "短信验证码", "登录验证码",
+             "【聊易】您的登录验证码为 {code}，{minutes} 分钟内有效。工作人员不会向您索要验证码，请勿告诉他人。",
+             urgent=True, secret=("code",)),
+    Template("submitted", 1, "申请已提交", "申请已提交",
+             "【聊易】您的“{item}”申请已提交（办件号 {case_no}），我们将尽快受理。"),
+    Template("accepted", 1, "申请已受理", "申请已受理",
+             "【聊易】您的“{item}”申请已受理（办件号 {case_no}），承诺 {deadline} 前办结。"),
+    Template("accepted_missing", 1, "受理待补正", "已受理，请补充材料",
+             "【聊易】您的“{item}”申请已受理（办件号 {case_no}），请于 {supply_by} 前补充：{materials}。"),
+    Template("correction_needed", 1, "需要补正", "申请需要补正",
+             "【聊易】您的“{item}”申请（办件号 {case_no}）需要补正：{reason}。请于 {supply_by} 前提交。"),
+    Template("approved", 1, "审批通过", "审批通过",
+             "【聊易】您的“{item}”申请（办件号 {case_no}）已审批通过。"),
+    Template("denied", 1, "不予许可", "不予许可",
+             "【聊易】您的“{item}”申请（办件号 {case_no}）未予许可，理由：{reason}。如有异议可依法申请复议或提起诉讼。"),
+    Template("result_pickup", 1, "结果待领取", "办理结果可领取",
+             "【聊易】您的“{item}”办理结果（办件号 {case_no}）已可领取，地点：{place}。"),
+    Template("result_posted", 1, "结果已寄出", "办理结果已寄出",
+             "【聊易】您的“{item}”办理结果（办件号 {case_no}）已寄出，运单号 {tracking_no}。"),
+    Template("elicence_issued", 1, "电子证照已签发", "电子证照已签发",
+             "【聊易】您的“{item}”电子证照已签发，可在“我的证照”中查看。"),
+    Template("appointment_reminder", 1, "预约提醒", "预约提醒",
+             "【聊易】提醒：您预约了 {date} {time} 在 {place} 办理“{item}”，请携带所需材料准时到达。"),
+    Template("evaluation_invitation", 1, "邀请评价", "请评价本次服务",
+             "【聊易】您的“{item}”已办结，请对本次服务作出评价：{link}"),
+    Template("staff_new_case", 1, "新办件", "有新的办件待处理",
+             "“{item}”新办件 {case_no} 已进入您的待办队列。", audience="staff"),
+    Template("staff_deadline_yellow", 1, "黄灯预警", "办件临近时限（黄灯）",
+             "办件 {case_no}（{item}）将于 {deadline} 到期，请尽快办理。", audience="staff"),
+    Template("staff_deadline_red", 1, "红灯预警", "办件即将超期（红灯）",
+             "办件 {case_no}（{item}）将于 {deadline} 到期，已进入红灯状态。", urgent=True, audience="staff"),
+    Template("staff_bad_review", 1, "差评待整改", "差评已分派给您",
+             "办件 {case_no}（{item}）收到差评，已分派给您整改，请于 {due} 前反馈。", audience="staff"),
+]
+
+TEMPLATES: dict[tuple[str, int], Template] = {(t.code, t.version): t for t in _ALL}
+CURRENT: dict[str, Template] = {}
+for _t in _ALL:
+    if _t.code not in CURRENT or CURRENT[_t.code].version < _t.version:
+        CURRENT[_t.code] = _t
+
+
+def current(code: str) -> Template:
+    return CURRENT[code]
+
+
+def get(code: str, version: int) -> Template:
+    return TEMPLATES[(code, version)]

@@ -1,0 +1,58 @@
+"""Mark notifications read; a city admin retries a failed one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from server.domain.notifications import inbox, service
+from server.graphql.context import Info
+from server.graphql.core.errors import attempt
+from server.graphql.notifications.types import (
+    MarkNotificationsReadInput,
+    MarkNotificationsReadPayload,
+    NotificationError,
+    NotificationErrorCode,
+    OutboxNotification,
+    RetryNotificationInput,
+    RetryNotificationPayload,
+)
+
+Input = strawberry.argument(description="本操作的输入")
+
+
+def _pk(gid: strawberry.relay.GlobalID, type_name: str) -> int:
+    return int(gid.node_id) if gid.type_name == type_name and gid.node_id.isdigit() else 0
+
+
+@strawberry.type
+class NotificationsMutation:
+    @strawberry.mutation(description="把我的站内消息标为已读（指定若干条，或全部）")
+    async def mark_notifications_read(
+        self, info: Info, input: Annotated[MarkNotificationsReadInput, Input]
+    ) -> MarkNotificationsReadPayload:
+        actor = info.context.actor
+        ids = [_pk(g, "Notification") for g in input.ids or []]
+        marked, errors = await attempt(
+            lambda: inbox.mark_read(actor=actor, ids=ids, all_=input.all),
+            NotificationError, NotificationErrorCode,
+        )
+        if marked is None:
+            return MarkNotificationsReadPayload(errors=errors)
+        return MarkNotificationsReadPayload(marked=marked, unread_count=await inbox.unread_count(actor=actor))
+
+    @strawberry.mutation(description="重试一条发送失败（已放弃或待重试）的通知：限市级管理员")
+    async def retry_notification(
+        self, info: Info, input: Annotated[RetryNotificationInput, Input]
+    ) -> RetryNotificationPayload:
+        ctx = info.context
+        row, errors = await attempt(
+            lambda: inbox.retry(actor=ctx.actor, outbox_id=_pk(input.id, "OutboxNotification")),
+            NotificationError, NotificationErrorCode,
+        )
+        if row is None:
+            return RetryNotificationPayload(errors=errors)
+        await service.after_commit(ctx.settings, [row.id])
+        row = await inbox.outbox_by_ids(actor=ctx.actor, ids=[row.id])
+        return RetryNotificationPayload(notification=OutboxNotification.of(row[next(iter(row))]))

@@ -1,0 +1,134 @@
+"""Notification types: a person's inbox messages and the outbox rows admins see."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from server.domain.accounts import errors
+from server.domain.accounts.identifiers import mask_phone
+from server.domain.notifications import inbox
+from server.domain.notifications import models
+from server.graphql.context import Info
+
+
+@strawberry.enum(description="通知渠道")
+class NotificationChannel(Enum):
+    INBOX = strawberry.enum_value("inbox", description="站内消息")
+    SMS = strawberry.enum_value("sms", description="短信")
+    PUSH = strawberry.enum_value("push", description="推送（Webhook）")
+
+
+@strawberry.enum(description="通知发送状态")
+class NotificationStatus(Enum):
+    QUEUED = strawberry.enum_value("queued", description="排队待发")
+    SENDING = strawberry.enum_value("sending", description="正在发送")
+    DELIVERED = strawberry.enum_value("delivered", description="已送达")
+    FAILED = strawberry.enum_value("failed", description="暂时失败，将自动重试")
+    DEAD = strawberry.enum_value("dead", description="多次失败已放弃，可由管理员重试")
+
+
+@strawberry.type(description="站内消息：发给当前用户的一条通知")
+class Notification(relay.Node):
+    id: relay.NodeID[int] = strawberry.field(description="消息的全局 ID")
+    event: str = strawberry.field(description="事件代码，如 accepted、approved")
+    title: str = strawberry.field(description="标题")
+    body: str = strawberry.field(description="正文")
+    read_at: datetime | None = strawberry.field(description="阅读时间；为空表示未读")
+    created_at: datetime = strawberry.field(description="送达时间")
+
+    @classmethod
+    def of(cls, m: models.InboxMessage) -> Notification:
+        return cls(id=m.id, event=m.event, title=m.title, body=m.body, read_at=m.read_at,
+                   created_at=m.created_at)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
+        ids = [int(i) for i in node_ids if str(i).isdigit()]
+        found = await inbox.messages_by_ids(actor=info.context.actor, ids=ids)
+        return [cls.of(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
+
+
+@strawberry.type(description="待发通知（发件箱中的一条）：管理员查看发送状态与失败原因")
+class OutboxNotification(relay.Node):
+    id: relay.NodeID[int] = strawberry.field(description="发件记录的全局 ID")
+    event: str = strawberry.field(description="事件代码")
+    template: str = strawberry.field(description="模板代码")
+    template_version: int = strawberry.field(description="模板版本")
+    channel: NotificationChannel = strawberry.field(description="渠道")
+    recipient: str = strawberry.field(description="收件人（手机号脱敏）")
+    status: NotificationStatus = strawberry.field(description="发送状态")
+    attempts: int = strawberry.field(description="已尝试次数")
+    last_error: str = strawberry.field(description="最近一次失败原因")
+    next_attempt_at: datetime = strawberry.field(description="下次尝试时间")
+    delivered_at: datetime | None = strawberry.field(description="送达时间")
+    created_at: datetime = strawberry.field(description="写入时间")
+
+    @classmethod
+    def of(cls, o: models.Outbox) -> OutboxNotification:
+        if o.phone:
+            who = f"手机 {mask_phone(o.phone)}"
+        elif o.citizen_id:
+            who = f"群众 #{o.citizen_id}"
+        else:
+            who = f"工作人员 #{o.staff_id}"
+        return cls(
+            id=o.id, event=o.event, template=o.template, template_version=o.template_version,
+            channel=NotificationChannel(o.channel), recipient=who, status=NotificationStatus(o.status),
+            attempts=o.attempts, last_error=o.last_error, next_attempt_at=o.next_attempt_at,
+            delivered_at=o.delivered_at, created_at=o.created_at,
+        )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
+        ids = [int(i) for i in node_ids if str(i).isdigit()]
+        found = await inbox.outbox_by_ids(actor=info.context.actor, ids=ids)
+        return [cls.of(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
+
+
+@strawberry.input(description="发件箱查询条件")
+class NotificationOutboxFilter:
+    status: NotificationStatus | None = strawberry.field(default=None, description="只看该状态")
+
+
+@strawberry.enum(description="通知操作的错误代码")
+class NotificationErrorCode(Enum):
+    NOT_ALLOWED = strawberry.enum_value(errors.NOT_ALLOWED, description="无权操作")
+    INVALID = strawberry.enum_value(errors.INVALID, description="输入不合法")
+    NOT_FOUND = strawberry.enum_value(errors.NOT_FOUND, description="通知不存在")
+    INVALID_STATE = strawberry.enum_value(errors.INVALID_STATE, description="当前状态不允许该操作")
+
+
+@strawberry.type(description="通知操作的错误")
+class NotificationError:
+    field: list[str] | None = strawberry.field(description="出错的输入字段路径")
+    message: str = strawberry.field(description="中文错误说明")
+    code: NotificationErrorCode = strawberry.field(description="错误代码")
+
+
+@strawberry.input(description="把站内消息标为已读：给出 ids，或 all 为 true")
+class MarkNotificationsReadInput:
+    ids: list[relay.GlobalID] | None = strawberry.field(default=None, description="要标为已读的消息（最多 100 条）")
+    all: bool = strawberry.field(default=False, description="把全部未读消息标为已读")
+
+
+@strawberry.type(description="标为已读的结果")
+class MarkNotificationsReadPayload:
+    marked: int = strawberry.field(default=0, description="本次标为已读的条数")
+    unread_count: int = strawberry.field(default=0, description="之后剩余的未读条数")
+    errors: list[NotificationError] = strawberry.field(default_factory=list, description="业务错误")
+
+
+@strawberry.input(description="重试一条发送失败的通知")
+class RetryNotificationInput:
+    id: relay.GlobalID = strawberry.field(description="发件记录的全局 ID")
+
+
+@strawberry.type(description="重试通知的结果")
+class RetryNotificationPayload:
+    notification: OutboxNotification | None = strawberry.field(default=None, description="重新排队的发件记录")
+    errors: list[NotificationError] = strawberry.field(default_factory=list, description="业务错误")

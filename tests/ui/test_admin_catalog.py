@@ -1,0 +1,209 @@
+"""The admin UI: how the server serves the built SPA, and the catalogue admin's daily path end to end.
+
+The end-to-end test runs a real server (``python -m server serve``) against the test database in a
+subprocess and drives Debian's Chromium with playwright-core (tests/ui/admin_catalog_e2e.mjs): the
+catalogue admin signs in, finds an item, edits its draft (the committed time limit), publishes it,
+sees version 2 in the history and the diff, and signs out. Screenshots go to
+tests/ui/screenshots/admin_catalog/. Missing prerequisites fail with the command that installs them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+
+from server.app import create_app
+from server.settings import Settings
+from tests.conftest import ROOT, GraphQLClient
+
+CHROMIUM = Path("/usr/bin/chromium")
+ADMIN_UI = ROOT / "admin-ui"
+PLAYWRIGHT = ADMIN_UI / "node_modules" / "playwright-core"
+INDEX = ADMIN_UI / "dist" / "index.html"
+E2E = ROOT / "tests" / "ui" / "admin_catalog_e2e.mjs"
+SCREENSHOTS = ROOT / "tests" / "ui" / "screenshots" / "admin_catalog"
+READY_TIMEOUT_S = 30.0
+E2E_TIMEOUT_S = 180.0
+
+
+# --- serving the SPA (in process, over a throw-away dist directory) -----------------------------
+
+
+def _spa_client(settings: Settings, dist: Path) -> httpx.AsyncClient:
+    app = create_app(dataclasses.replace(settings, admin_dist=dist), manage_db=False)
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://liaoyi.test")
+
+
+async def test_admin_serves_built_files_and_falls_back_to_index(settings: Settings, tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text("<!doctype html><title>聊易管理端</title><div id=app></div>", "utf-8")
+    (tmp_path / "assets" / "index-abc123.js").write_text("console.log(1)", "utf-8")
+    (tmp_path / "favicon.svg").write_text("<svg/>", "utf-8")
+    (tmp_path.parent / "secret.txt").write_text("nope", "utf-8")
+    async with _spa_client(settings, tmp_path) as http:
+        for path in ("/admin", "/admin/", "/admin/catalog/items/U2VydmljZUl0ZW06MQ", "/admin/staff?x=1"):
+            page = await http.get(path)
+            assert page.status_code == 200, path
+            assert "聊易管理端" in page.text and page.headers["cache-control"] == "no-cache", path
+        asset = await http.get("/admin/assets/index-abc123.js")
+        assert asset.status_code == 200 and asset.text == "console.log(1)"
+        assert asset.headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert "javascript" in asset.headers["content-type"]
+        other = await http.get("/admin/favicon.svg")
+        assert other.status_code == 200 and other.headers["cache-control"] == "public, max-age=3600"
+        # a missing hashed asset is a 404, not the index page (a stale tab must not get HTML as JS)
+        assert (await http.get("/admin/assets/index-old.js")).status_code == 404
+        # nothing outside dist is reachable
+        for path in ("/admin/../secret.txt", "/admin/%2e%2e/secret.txt", "/admin/..%2fsecret.txt"):
+            leaked = await http.get(path)
+            assert "nope" not in leaked.text, path
+
+
+async def test_admin_explains_itself_when_not_built(settings: Settings, tmp_path: Path) -> None:
+    async with _spa_client(settings, tmp_path / "missing") as http:
+        for path in ("/admin", "/admin/catalog"):
+            page = await http.get(path)
+            assert page.status_code == 503 and "管理端尚未构建" in page.text
+
+
+# --- end to end in headless Chromium -------------------------------------------------------------
+
+
+def _require_prerequisites() -> str:
+    missing: list[str] = []
+    node = shutil.which("node")
+    if node is None:
+        missing.append("node is not on PATH: install Node.js 20 (apt-get install -y nodejs npm)")
+    if not CHROMIUM.exists():
+        missing.append(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-wqy-zenhei")
+    if not PLAYWRIGHT.exists():
+        missing.append(f"{PLAYWRIGHT} is missing: cd admin-ui && npm ci && npm run build")
+    if not INDEX.exists():
+        missing.append(f"{INDEX} is missing: cd admin-ui && npm ci && npm run build")
+    if missing:
+        pytest.fail("admin UI test prerequisites are missing:\n  " + "\n  ".join(missing), pytrace=False)
+    assert node is not None
+    return node
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def _wait_ready(base: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    async with httpx.AsyncClient(base_url=base, timeout=2.0) as http:
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"the server exited with {server.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
+            try:
+                if (await http.get("/healthz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"the server was not ready within {READY_TIMEOUT_S:.0f} s:\n"
+                            f"{log.read_text(errors='replace')[-3000:]}")
+            await asyncio.sleep(0.1)
+
+
+CREATE = """
+mutation($i: CreateServiceItemInput!) {
+  createServiceItem(input: $i) { item { id name } errors { field message code } }
+}"""
+PUBLISH = """
+mutation($id: ID!) { publishServiceItem(input: {id: $id}) { item { versionNumber } errors { message } } }"""
+HISTORY = "query($id: ID!) { serviceItem(id: $id) { versionNumber committedLimit { value } versions { number status } } }"
+
+
+async def _published_item(gql: GraphQLClient) -> tuple[str, str]:
+    """A fresh city item of the city's catalogue admin, published once (version 1)."""
+    admin = await gql.as_user("city_catalog")
+    tag = uuid.uuid4().hex[:8]
+    content = {
+        "name": f"界面测试户外广告设置许可{tag}",
+        "itemType": "LICENSING",
+        "legalBasis": "《城市市容和环境卫生管理条例》第十一条",
+        "exerciseLevels": ["CITY"],
+        "serviceObjects": ["ENTERPRISE"],
+        "statutoryLimit": {"value": 20, "unit": "WORKING_DAY"},
+        "committedLimit": {"value": 10, "unit": "WORKING_DAY"},
+        "keywords": ["广告牌"],
+        "situations": [{"name": "首次申请", "materials": [
+            {"name": "申请表", "necessity": "REQUIRED", "reviewPoints": "签字齐全"},
+            {"name": "场所证明", "necessity": "DEFERRABLE", "form": "COPY"},
+        ]}],
+    }
+    basic_code = "97" + str(uuid.uuid4().int)[:10]
+    created = (await admin(CREATE, {"i": {"basicCode": basic_code, "departmentCode": "371500-CGJ",
+                                          "content": content}}))["createServiceItem"]
+    assert created["errors"] == [], created
+    item_id = created["item"]["id"]
+    published = (await admin(PUBLISH, {"id": item_id}))["publishServiceItem"]
+    assert published["errors"] == [] and published["item"]["versionNumber"] == 1, published
+    return item_id, content["name"]
+
+
+@pytest.mark.ui
+async def test_catalog_admin_edits_and_publishes_a_new_version(
+    settings: Settings, gql: GraphQLClient, tmp_path: Path,
+) -> None:
+    node = _require_prerequisites()
+    item_id, name = await _published_item(gql)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "DATABASE_URL": settings.database_url, "LIAOYI_ENV": "development",
+           "LIAOYI_LOG_JSON": "true", "PYTHONUNBUFFERED": "1"}
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    try:
+        await _wait_ready(base, server, log)
+        if SCREENSHOTS.exists():
+            shutil.rmtree(SCREENSHOTS)
+        run = await asyncio.to_thread(
+            subprocess.run, [node, str(E2E), base, name, "7", str(SCREENSHOTS)],
+            cwd=ROOT, capture_output=True, text=True, timeout=E2E_TIMEOUT_S,
+        )
+        lines = run.stdout.strip().splitlines()
+        assert run.returncode == 0 and lines, (
+            f"admin_catalog_e2e.mjs exited {run.returncode}\nstdout: {run.stdout}\nstderr: {run.stderr}\n"
+            f"server log: {log.read_text(errors='replace')[-2000:]}"
+        )
+        report = json.loads(lines[-1])
+        assert report["ok"] is True, report
+        assert report["before"] == "10个工作日" and report["after"] == "7个工作日", report
+        assert "signed out, token cleared" in report["steps"]
+        assert any(s.startswith("refused next to the field: 承诺时限不能长于法定时限") for s in report["steps"]), report
+        for shot in ("login", "catalog", "item", "draft", "history"):
+            png = SCREENSHOTS / f"{shot}.png"
+            assert png.exists() and png.stat().st_size > 10_000, png
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+
+    # the graph agrees with what the page showed
+    history = (await gql(HISTORY, {"id": item_id}))["serviceItem"]
+    assert history["versionNumber"] == 2 and history["committedLimit"] == {"value": 7}
+    assert sorted((v["number"], v["status"]) for v in history["versions"]) == [(1, "SUPERSEDED"), (2, "PUBLISHED")]
