@@ -12,12 +12,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -27,14 +23,12 @@ import pytest
 from server.app import create_app
 from server.settings import Settings
 from tests.conftest import ROOT, GraphQLClient
+from tests.ui.live import live_server, require_browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 ADMIN_UI = ROOT / "admin-ui"
-PLAYWRIGHT = ADMIN_UI / "node_modules" / "playwright-core"
 INDEX = ADMIN_UI / "dist" / "index.html"
 E2E = ROOT / "tests" / "ui" / "admin_catalog_e2e.mjs"
 SCREENSHOTS = ROOT / "tests" / "ui" / "screenshots" / "admin_catalog"
-READY_TIMEOUT_S = 30.0
 E2E_TIMEOUT_S = 180.0
 
 
@@ -81,46 +75,6 @@ async def test_admin_explains_itself_when_not_built(settings: Settings, tmp_path
 # --- end to end in headless Chromium -------------------------------------------------------------
 
 
-def _require_prerequisites() -> str:
-    missing: list[str] = []
-    node = shutil.which("node")
-    if node is None:
-        missing.append("node is not on PATH: install Node.js 20 (apt-get install -y nodejs npm)")
-    if not CHROMIUM.exists():
-        missing.append(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-wqy-zenhei")
-    if not PLAYWRIGHT.exists():
-        missing.append(f"{PLAYWRIGHT} is missing: cd admin-ui && npm ci && npm run build")
-    if not INDEX.exists():
-        missing.append(f"{INDEX} is missing: cd admin-ui && npm ci && npm run build")
-    if missing:
-        pytest.fail("admin UI test prerequisites are missing:\n  " + "\n  ".join(missing), pytrace=False)
-    assert node is not None
-    return node
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-async def _wait_ready(base: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    async with httpx.AsyncClient(base_url=base, timeout=2.0) as http:
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"the server exited with {server.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
-            try:
-                if (await http.get("/healthz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"the server was not ready within {READY_TIMEOUT_S:.0f} s:\n"
-                            f"{log.read_text(errors='replace')[-3000:]}")
-            await asyncio.sleep(0.1)
-
-
 CREATE = """
 mutation($i: CreateServiceItemInput!) {
   createServiceItem(input: $i) { item { id name } errors { field message code } }
@@ -162,20 +116,10 @@ async def _published_item(gql: GraphQLClient) -> tuple[str, str]:
 async def test_catalog_admin_edits_and_publishes_a_new_version(
     settings: Settings, gql: GraphQLClient, tmp_path: Path,
 ) -> None:
-    node = _require_prerequisites()
+    node = require_browser(INDEX, what="admin UI")
     item_id, name = await _published_item(gql)
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": settings.database_url, "LIAOYI_ENV": "development",
-           "LIAOYI_LOG_JSON": "true", "PYTHONUNBUFFERED": "1"}
     log = tmp_path / "server.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-    try:
-        await _wait_ready(base, server, log)
+    async with live_server(settings.database_url, log) as base:
         if SCREENSHOTS.exists():
             shutil.rmtree(SCREENSHOTS)
         run = await asyncio.to_thread(
@@ -195,13 +139,6 @@ async def test_catalog_admin_edits_and_publishes_a_new_version(
         for shot in ("login", "catalog", "item", "draft", "history"):
             png = SCREENSHOTS / f"{shot}.png"
             assert png.exists() and png.stat().st_size > 10_000, png
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
 
     # the graph agrees with what the page showed
     history = (await gql(HISTORY, {"id": item_id}))["serviceItem"]
