@@ -13,12 +13,20 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry import Schema
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.graphql import OperationType
 from tortoise import connections
 
 from server.db import close_db, init_db
+from server.domain.accounts.roles import ANONYMOUS
+from server.domain.accounts.tokens import actor_for_token
+from server.graphql.context import Context, Loaders
 from server.graphql.core.view import GraphQLHTTP, new_request_id
 from server.graphql.schema import build_schema
 from server.observability import Metrics, operation_var, request_id_var
@@ -99,6 +107,54 @@ class RequestContextMiddleware:
             )
 
 
+class _SubscriptionsOnly:
+    """The app's schema, streaming subscriptions only: queries and mutations go over HTTP, where the
+    rate limits, the login limiter and the trusted documents apply (a query or mutation sent over
+    the WebSocket gets an ``error`` message, "mutations are not allowed", and does not run)."""
+
+    def __init__(self, schema: Schema) -> None:
+        self._schema = schema
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._schema, name)
+
+    async def stream(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["allowed_operation_types"] = (OperationType.SUBSCRIPTION,)
+        return await self._schema.stream(*args, **kwargs)
+
+
+class GraphQLWebSocket(GraphQL):  # type: ignore[type-arg]
+    """Subscriptions at ``/graphql`` over WebSocket, graphql-transport-ws only (Strawberry's own
+    protocol handling). The caller signs in with the ``connection_init`` payload
+    ``{"Authorization": "Bearer <token>"}``; without one the connection stays anonymous (and the
+    notification subscription refuses it); a token that is presented but wrong closes the
+    connection (4403), never a silent downgrade to anonymous."""
+
+    def __init__(self, schema: Schema, settings: Settings) -> None:
+        super().__init__(_SubscriptionsOnly(schema), graphql_ide=None,  # type: ignore[arg-type] allow_queries_via_get=False,
+                         subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,))
+        self.settings = settings
+
+    async def get_context(self, request: Any, response: Any) -> Any:
+        context = Context(actor=ANONYMOUS, settings=self.settings, request_id=new_request_id(None),
+                          client=request.client.host if request.client else "")
+        context.connection_params = None  # type: ignore[attr-defined] # filled in by connection_init
+        return context
+
+    async def on_ws_connect(self, context: Any) -> Any:
+        params = getattr(context, "connection_params", None) or {}
+        auth = params.get("Authorization") or params.get("authorization")
+        if auth is None:
+            return await super().on_ws_connect(context)
+        scheme, _, value = str(auth).partition(" ")
+        token = value.strip()
+        actor = await actor_for_token(token) if scheme.lower() == "bearer" and token else None
+        if actor is None:
+            raise ConnectionRejectionError({"message": "令牌无效或已过期，请重新登录"})
+        context.actor, context.token, context.loaders = actor, token, Loaders(actor)
+        return await super().on_ws_connect(context)
+
+
 def _graphiql_page(settings: Settings) -> Any:
     assets = settings.admin_dist / "graphiql"
 
@@ -145,6 +201,7 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
     metrics = Metrics()
     schema = build_schema(settings)
     graphql = GraphQLHTTP(schema=schema, settings=settings, metrics=metrics, graphiql=_graphiql_page(settings))
+    subscriptions = GraphQLWebSocket(schema, settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -212,6 +269,7 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
 
     routes = [
         Route("/graphql", graphql.handle, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", subscriptions),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),

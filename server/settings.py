@@ -71,6 +71,7 @@ class Settings:
     notify_max_attempts: int = 5
     notify_job_timeout: int = 30  # seconds: a job of a dead worker comes back after this (+10 s)
     outbox_sweep_seconds: int = 30  # the sweep re-enqueues rows not delivered after this long
+    subscription_poll_seconds: float = 2.0  # how often a subscription looks for new inbox messages
 
     @property
     def token_lifetimes(self) -> "Lifetimes":
@@ -124,6 +125,7 @@ class Settings:
             notify_max_attempts=_int("LIAOYI_NOTIFY_MAX_ATTEMPTS", 5),
             notify_job_timeout=_int("LIAOYI_NOTIFY_JOB_TIMEOUT", 30),
             outbox_sweep_seconds=_int("LIAOYI_OUTBOX_SWEEP_SECONDS", 30),
+            subscription_poll_seconds=float(os.environ.get("LIAOYI_SUBSCRIPTION_POLL_SECONDS") or 2.0),
         )
 
 

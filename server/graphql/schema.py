@@ -24,6 +24,7 @@ from server.graphql.core.limits import limit_extensions
 from server.graphql.core.permissions import PartnersReadOnly
 from server.graphql.notifications.mutations import NotificationsMutation
 from server.graphql.notifications.queries import NotificationsQuery
+from server.graphql.notifications.subscriptions import NotificationsSubscription
 from server.graphql.privacy.mutations import PrivacyMutation
 from server.graphql.privacy.queries import PrivacyQuery
 from server.graphql.staff.mutations import StaffMutation
@@ -55,6 +56,11 @@ class Mutation(
     pass
 
 
+@strawberry.type(description="订阅入口（WebSocket，graphql-transport-ws 协议，/graphql）")
+class Subscription(NotificationsSubscription):
+    pass
+
+
 class LiaoyiSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         # Strawberry logs every error, request errors included, with the query text (which can
@@ -67,6 +73,7 @@ def build_schema(settings: Settings, *, fast_leaves: bool = True) -> strawberry.
     return LiaoyiSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=[*limit_extensions(settings), PartnersReadOnly],
         execution_context_class=FastLeafExecutionContext if fast_leaves else None,
         config=StrawberryConfig(disable_field_suggestions=settings.production, relay_max_results=100),

@@ -1,8 +1,8 @@
 """The permission matrix: every mutation and every query, for every kind of caller, allowed or
 refused as the RULES below say.
 
-Generated from the schema: each field of Mutation and of Query must have a row in RULES, so a new
-operation without a rule fails ``test_every_operation_has_a_rule`` with "add a rule for …". Each
+Generated from the schema: each field of Mutation, Query and Subscription must have a row in RULES,
+so a new operation without a rule fails ``test_every_operation_has_a_rule`` with "add a rule for …". Each
 row names the callers that are allowed; every other caller must be refused.
 
 Callers: anonymous; one staff member per role (a demo account of the city, 371500, or a throw-away
@@ -22,6 +22,7 @@ What the outcomes mean:
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import secrets
 import uuid
@@ -49,13 +50,14 @@ from tortoise.transactions import in_transaction
 
 from server.domain.accounts import apikeys, tokens
 from server.domain.accounts.models import AccessLog, ApiKey, Citizen, Enterprise, Mandate, StaffUser
-from server.domain.accounts.roles import Role
+from server.domain.accounts.roles import ANONYMOUS, Role
 from server.domain.accounts.service import create_user
 from server.domain.accounts.sms import get_sms_sender
 from server.domain.catalog import service as catalog
 from server.domain.notifications import service as notifications
 from server.domain.notifications.models import InboxMessage, Outbox
 from server.domain.catalog.content import ItemContent
+from server.graphql.context import Context
 from server.graphql.schema import build_schema
 from server.settings import Settings
 from tests.conftest import DEMO_PASSWORD, ROOT
@@ -195,6 +197,7 @@ RULES: dict[str, Rule] = {
     "unreadNotificationCount": Rule(SIGNED_IN),
     "notificationOutbox": Rule(CITY_ADMIN),
     "markNotificationsRead": Rule(SIGNED_IN, lambda w: {"input": {"all": True}}),
+    "notificationReceived": Rule(SIGNED_IN),  # a subscription: run in-process (test_subscription_matrix)
     "retryNotification": Rule(CITY_ADMIN, lambda w: {"input": {"id": w.nodes["OutboxNotification"]}}),
 }
 
@@ -221,6 +224,7 @@ NODE_RULES: dict[str, frozenset[str]] = {
 MUTATIONS = sorted(SCHEMA.mutation_type.fields)
 QUERIES = sorted(SCHEMA.query_type.fields)
 OPERATIONS = [("mutation", n) for n in MUTATIONS] + [("query", n) for n in QUERIES]
+SUBSCRIPTIONS = sorted(SCHEMA.subscription_type.fields) if SCHEMA.subscription_type else []
 NODE_TYPES = sorted(
     t.name for t in SCHEMA.type_map.values()
     if isinstance(t, GraphQLObjectType) and any(i.name == "Node" for i in t.interfaces)
@@ -228,11 +232,13 @@ NODE_TYPES = sorted(
 
 
 def test_every_operation_has_a_rule() -> None:
-    missing = [f"{kind} {name}" for kind, name in OPERATIONS if name not in RULES]
+    every = OPERATIONS + [("subscription", n) for n in SUBSCRIPTIONS]
+    missing = [f"{kind} {name}" for kind, name in every if name not in RULES]
     assert not missing, "add a rule for " + ", ".join(missing) + " to RULES in tests/graphql/test_permission_matrix.py"
-    stale = sorted(set(RULES) - set(MUTATIONS) - set(QUERIES))
+    stale = sorted(set(RULES) - set(MUTATIONS) - set(QUERIES) - set(SUBSCRIPTIONS))
     assert not stale, f"RULES names operations the schema no longer has: {stale}"
     assert not set(MUTATIONS) & set(QUERIES)
+    assert not set(SUBSCRIPTIONS) & (set(MUTATIONS) | set(QUERIES))
 
 
 def test_every_node_type_has_a_rule() -> None:
@@ -293,7 +299,8 @@ def _selection(f: GraphQLField) -> str:
 
 
 def document(kind: str, name: str, variables: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    root = SCHEMA.mutation_type if kind == "mutation" else SCHEMA.query_type
+    root = {"mutation": SCHEMA.mutation_type, "query": SCHEMA.query_type,
+            "subscription": SCHEMA.subscription_type}[kind]
     assert root is not None
     f = root.fields[name]
     values: dict[str, Any] = {}
@@ -498,6 +505,51 @@ async def test_matrix(kind: str, name: str, cast: Cast, matrix_http: httpx.Async
         if got != expected:
             wrong.append(f"  {caller}: expected {expected}, got {got}: {r.json()}")
     assert not wrong, f"{kind} {name}:\n" + "\n".join(wrong)
+
+
+SUBSCRIPTION_START_S = 0.5  # a refusal comes at once; an allowed stream is still open after this
+
+
+async def _context(cast: Cast, caller: str, settings: Settings) -> Context:
+    """The context the WebSocket endpoint builds after ``connection_init``, for this caller."""
+    actor = ANONYMOUS
+    if caller == "partner":
+        actor = await apikeys.actor_for_api_key(cast.partner_key)
+    elif caller != "anonymous":
+        token = (await _headers(cast, caller, settings))["authorization"].removeprefix("Bearer ")
+        found = await tokens.actor_for_token(token)
+        assert found is not None
+        actor = found
+    assert actor is not None
+    return Context(actor=actor, settings=settings, request_id="matrix")
+
+
+@pytest.mark.parametrize("name", SUBSCRIPTIONS)
+async def test_subscription_matrix(name: str, cast: Cast, settings: Settings) -> None:
+    """Subscriptions run over WebSocket, not HTTP: each caller subscribes in-process with the context
+    the WebSocket endpoint would build; refused = an auth error at once, allowed = an open stream."""
+    rule = RULES.get(name)
+    assert rule is not None, f"add a rule for subscription {name} to RULES"
+    schema = build_schema(settings)
+    wrong: list[str] = []
+    for caller in CALLERS:
+        variables = rule.example(cast.world) if rule.example else {}
+        text, values = document("subscription", name, variables)
+        stream = await schema.subscribe(text, variable_values=values,
+                                        context_value=await _context(cast, caller, settings))
+        try:
+            first = await asyncio.wait_for(anext(stream), SUBSCRIPTION_START_S)
+        except TimeoutError:
+            got = "allowed"  # subscribed: waiting for the next event
+        else:
+            body = {"data": first.data, "errors": [e.formatted for e in first.errors or []]}
+            got = outcome(name, rule, 200, body)
+        finally:
+            await stream.aclose()
+        expected = "allowed" if caller in rule.allowed else "refused"
+        if got != expected:
+            wrong.append(f"  {caller}: expected {expected}, got {got}")
+    assert not wrong, f"subscription {name}:\n" + "\n".join(wrong)
 
 
 NODE_QUERY = "query($id: ID!) { node(id: $id) { __typename id } }"

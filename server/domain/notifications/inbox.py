@@ -48,6 +48,18 @@ async def unread_count(*, actor: Actor) -> int:
     return await InboxMessage.filter(_mine(actor), read_at=None).count()
 
 
+async def latest_message_id(*, actor: Actor) -> int:
+    """The id of the caller's newest message (0 when none): where a subscription starts."""
+    row = await InboxMessage.filter(_mine(actor)).order_by("-id").first().values_list("id", flat=True)
+    return int(row or 0)
+
+
+async def messages_since(*, actor: Actor, after_id: int, limit: int = MAX_IDS) -> list[InboxMessage]:
+    """The caller's messages newer than ``after_id``, oldest first (one query, scoped to the caller)."""
+    _require_person(actor)
+    return await InboxMessage.filter(_mine(actor), id__gt=after_id).order_by("id").limit(limit)
+
+
 async def messages_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, InboxMessage]:
     return {m.id: m for m in await InboxMessage.filter(_mine(actor), id__in=list(ids))}
 

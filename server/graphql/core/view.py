@@ -168,6 +168,11 @@ class GraphQLHTTP:
             )
         except Exception as exc:  # strawberry raises for a mutation over GET, a missing operation …
             name = type(exc).__name__
+            if name == "InvalidOperationTypeError" and request.method == "POST":
+                return self._respond(
+                    media, {"errors": [{"message": "订阅须通过 WebSocket（graphql-transport-ws）连接 /graphql"}]},
+                    400, request_id,
+                )
             if name == "InvalidOperationTypeError":
                 return self._respond(
                     media, {"errors": [{"message": "GET 请求只能执行查询，变更请用 POST"}]}, 405, request_id,
