@@ -9,7 +9,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from server.domain.accounts.roles import ANONYMOUS, Actor
-from server.domain.accounts.service import LoginLimiter
+from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.catalog import service as catalog
 from server.settings import Settings
 
@@ -49,7 +49,7 @@ class Context:
     request_id: str
     client: str = ""
     token: str | None = None
-    login_limiter: LoginLimiter | None = None
+    login_limiter: SlidingWindowLimiter | None = None
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

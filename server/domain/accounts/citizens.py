@@ -33,7 +33,6 @@ from server.domain.accounts.identifiers import check_phone, parse_id_number
 from server.domain.accounts.models import Citizen, SmsCode
 from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.accounts.roles import Actor
-from server.domain.accounts.service import LoginLimiter
 from server.domain.accounts.sms import SIGN_IN_CODE
 from server.domain.accounts.tokens import Lifetimes, TokenPair
 from server.domain.errors import DomainError, DomainErrors
@@ -146,12 +145,12 @@ async def _issue_code(*, phone: str, secret: str, outbox: list[int] | None = Non
 
 async def sign_in(
     *, phone: str, code: str, client: str, secret: str, lifetimes: Lifetimes,
-    limiter: LoginLimiter | None = None,
+    limiter: SlidingWindowLimiter | None = None,
 ) -> SignedIn:
     """Exchange a code for tokens; the first sign-in of a phone number creates its citizen."""
     phone = check_phone(phone)
     code = (code or "").strip()
-    if limiter is not None and not limiter.allow(f"sms-sign-in:{phone}", f"ip:{client}"):
+    if limiter is not None and not limiter.hit(f"sms-sign-in:{phone}", f"ip:{client}").allowed:
         raise DomainError(errors.RATE_LIMITED, "登录尝试过于频繁，请一分钟后再试")
     if not _CODE.match(code):
         raise DomainError(errors.INVALID_CODE, "请输入 6 位数字验证码", ["code"])

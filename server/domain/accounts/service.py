@@ -5,8 +5,6 @@ county, the city admin for all of Liaocheng)."""
 from __future__ import annotations
 
 import re
-import time
-from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -18,6 +16,7 @@ from tortoise.expressions import Q
 
 from server.domain.accounts import errors, tokens
 from server.domain.accounts.models import StaffUser
+from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.accounts.roles import Actor, Role
 from server.domain.accounts.tokens import Lifetimes, TokenPair
 from server.domain.catalog.models import Department, Hall, Region
@@ -33,27 +32,10 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-class LoginLimiter:
-    """Sliding-window limit on login attempts per username and per client address (in process)."""
-
-    def __init__(self, per_minute: int) -> None:
-        self.per_minute = per_minute
-        self._hits: dict[str, deque[float]] = defaultdict(deque)
-
-    def allow(self, *keys: str) -> bool:
-        now = time.monotonic()
-        ok = True
-        for key in keys:
-            hits = self._hits[key]
-            while hits and now - hits[0] > 60:
-                hits.popleft()
-            if len(hits) >= self.per_minute:
-                ok = False
-            hits.append(now)
-        if len(self._hits) > 10_000:  # forget keys whose minute has passed
-            for key in [k for k, h in self._hits.items() if now - h[-1] > 60]:
-                del self._hits[key]
-        return ok
+def login_limiter(per_minute: int) -> SlidingWindowLimiter:
+    """Sign-in attempts per minute, per user name (or phone) and per client address. Refused
+    attempts count too: a client that keeps guessing stays refused."""
+    return SlidingWindowLimiter(per_minute, 60.0, count_refused=True)
 
 
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$")
@@ -339,12 +321,12 @@ LOCKOUT = timedelta(minutes=15)
 
 
 async def login(
-    *, username: str, password: str, lifetimes: Lifetimes, limiter: LoginLimiter | None = None, client: str = ""
+    *, username: str, password: str, lifetimes: Lifetimes, limiter: SlidingWindowLimiter | None = None, client: str = ""
 ) -> tuple[TokenPair, StaffUser]:
     """Check the password and issue tokens. The same error whether or not the user exists;
     five wrong passwords in a row lock the account for 15 minutes."""
     username = username.strip()  # one spelling for the limiter and the lookup
-    if limiter is not None and not limiter.allow(f"user:{username.casefold()}", f"ip:{client}"):
+    if limiter is not None and not limiter.hit(f"user:{username.casefold()}", f"ip:{client}").allowed:
         raise DomainError(errors.RATE_LIMITED, "登录尝试过于频繁，请一分钟后再试")
     user = await StaffUser.get_or_none(username=username)
     stored = user.password_hash if user is not None else _DUMMY_HASH

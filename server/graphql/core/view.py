@@ -35,7 +35,7 @@ from server.contract import load_manifest
 from server.domain.accounts.apikeys import actor_for_api_key
 from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.accounts.roles import ANONYMOUS
-from server.domain.accounts.service import LoginLimiter
+from server.domain.accounts.service import login_limiter
 from server.domain.accounts.tokens import actor_for_token
 from server.domain.errors import DomainError
 from server.graphql.context import Context
@@ -102,7 +102,7 @@ class GraphQLHTTP:
         self.settings = settings
         self.metrics = metrics
         self.graphiql = graphiql
-        self.login_limiter = LoginLimiter(settings.login_rate_per_minute)
+        self.login_limiter = login_limiter(settings.login_rate_per_minute)
         # anonymous callers, per client address (DESIGN.md rule 13); signed-in callers are not counted
         self.public_limiter = SlidingWindowLimiter(settings.public_rate_per_minute, 60.0)
         self.documents = load_manifest(settings.trusted_manifest)  # {"sha256:<hex>": text}
