@@ -15,6 +15,7 @@ MODEL_MODULES = [
     "server.domain.catalog.models",
     "server.domain.calendar.models",
     "server.domain.notifications.models",
+    "server.domain.cases.models",
 ]
 
 

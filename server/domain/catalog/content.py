@@ -54,13 +54,18 @@ class ItemContent:
     high_frequency: bool = False
     keywords: list[str] = field(default_factory=list)
     guide: dict[str, Any] = field(default_factory=dict)
+    form_fields: list[dict[str, Any]] = field(default_factory=list)
+    review_steps: list[str] = field(default_factory=list)
+    result_licence: str | None = None
+    instant_rule: dict[str, Any] | None = None
     situations: list[SituationSpec] = field(default_factory=list)
 
 
 VERSION_FIELDS = (
     "name", "item_type", "legal_basis", "exercise_levels", "acceptance_conditions", "service_objects",
     "statutory_limit", "statutory_unit", "committed_limit", "committed_unit", "fees", "max_visits",
-    "online", "instant", "high_frequency", "keywords", "guide",
+    "online", "instant", "high_frequency", "keywords", "guide", "form_fields", "review_steps", "result_licence",
+    "instant_rule",
 )  # fmt: skip
 MATERIAL_FIELDS = (
     "name", "form", "copies", "media", "necessity", "sample_text", "review_points", "elicence",

@@ -145,6 +145,11 @@ class ItemVersion(Model):
     high_frequency = fields.BooleanField(default=False)
     keywords = fields.JSONField(default=list)
     guide = fields.JSONField(default=dict)
+    # what applying and deciding need (catalog/forms.py and the cases domain read them)
+    form_fields = fields.JSONField(default=list)  # [{key, label, type, required, options, maxLength}]
+    review_steps = fields.JSONField(default=list)  # names of the back-office steps, in order
+    result_licence = fields.CharField(max_length=64, null=True)  # the e-licence an approval issues
+    instant_rule = fields.JSONField(null=True)  # {code, version, conditions: […]} for 秒批 items
     # denormalised search columns (lower-case; see catalog/search.py)
     s_name = fields.CharField(max_length=128)
     s_name_py = fields.CharField(max_length=512)

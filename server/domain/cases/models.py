@@ -1,0 +1,231 @@
+"""Case tables: the case (办件), its materials, its timeline, and the evidence it can reuse.
+
+A case pins the item version it was submitted under. Parent cases own sub-cases (themed "one
+thing" bundles), and a case can carry the reference of another platform it was forwarded to or
+from (delegated intake). Every change of state goes through :mod:`server.domain.cases.flow`, which
+bumps ``row_version`` with a conditional update, so two concurrent transitions have one winner.
+"""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.indexes import Index
+from tortoise.models import Model
+
+
+class Case(Model):
+    """One application (办件) for one item, from draft to completion."""
+
+    id = fields.BigIntField(primary_key=True)
+    number = fields.CharField(max_length=32, null=True, unique=True)  # given at submission
+    query_code = fields.CharField(max_length=8, null=True)  # public tracking code (查询码)
+    idempotency_key = fields.CharField(max_length=96, null=True, unique=True)  # "<who>:<client key>"
+    status = fields.CharField(max_length=24, default="draft")  # states.Status
+    channel = fields.CharField(max_length=12)  # online | window | agent | province
+    # what is applied for, pinned
+    item: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "liaoyi.ServiceItem", related_name="cases", on_delete=fields.RESTRICT
+    )
+    version: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "liaoyi.ItemVersion", related_name="cases", on_delete=fields.RESTRICT
+    )
+    situation: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "liaoyi.Situation", related_name="cases", null=True, on_delete=fields.RESTRICT
+    )
+    item_name = fields.CharField(max_length=128)
+    basic_code = fields.CharField(max_length=12)
+    # where it is handled: scoping columns, copied from the item and the hall (equality, indexable)
+    department_code = fields.CharField(max_length=24)
+    region_code = fields.CharField(max_length=12)
+    city_code = fields.CharField(max_length=12)  # the city-level region above it, or its own
+    county_code = fields.CharField(max_length=12, null=True)  # the county-level region, if any
+    hall_code = fields.CharField(max_length=24, null=True)
+    partner_code = fields.CharField(max_length=32, null=True)  # a bank or utility it is routed to
+    # themed bundles and delegated intake: the shape, not the flows
+    parent: fields.ForeignKeyNullableRelation[Case] = fields.ForeignKeyField(
+        "liaoyi.Case", related_name="sub_cases", null=True, on_delete=fields.RESTRICT
+    )
+    forwarded_platform = fields.CharField(max_length=32, null=True)
+    forwarded_number = fields.CharField(max_length=64, null=True)
+    # who applies, and who acted
+    applicant_kind = fields.CharField(max_length=12)  # citizen | enterprise
+    applicant_citizen: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "liaoyi.Citizen", related_name="cases", null=True, on_delete=fields.RESTRICT
+    )
+    applicant_enterprise: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "liaoyi.Enterprise", related_name="cases", null=True, on_delete=fields.RESTRICT
+    )
+    applicant_name = fields.CharField(max_length=128)
+    contact_phone = fields.CharField(max_length=11, default="")
+    submitted_by_staff_id = fields.IntField(null=True)  # clerk (walk-in) or agent
+    mandate_id = fields.IntField(null=True)
+    form_data = fields.JSONField(default=dict)
+    # working time
+    submitted_at = fields.DatetimeField(null=True)
+    accepted_at = fields.DatetimeField(null=True)
+    decided_at = fields.DatetimeField(null=True)
+    completed_at = fields.DatetimeField(null=True)
+    committed_limit = fields.IntField(default=0)  # the pinned version's committed limit
+    committed_unit = fields.CharField(max_length=12, default="working_day")
+    working_days_used = fields.IntField(null=True)  # accepted → completed, off-clock days excluded
+    deadline = fields.DateField(null=True)  # committed limit, pauses and extensions applied
+    statutory_deadline = fields.DateField(null=True)
+    warn_on = fields.DateField(null=True)  # first day of the yellow warning
+    extension_days = fields.IntField(default=0)
+    pauses = fields.JSONField(default=list)  # [[start, end, reason], …] off the clock
+    paused_since = fields.DateField(null=True)
+    resume_status = fields.CharField(max_length=24, null=True)  # where a suspended case goes back to
+    supply_by = fields.DateField(null=True)  # 容缺 or 补正 deadline
+    correction_sent = fields.BooleanField(default=False)  # 补正 is told once
+    correction_note = fields.TextField(default="")
+    # review
+    review_step = fields.IntField(default=0)
+    claimed_by_id = fields.IntField(null=True)
+    decision = fields.CharField(max_length=12, null=True)  # approved | denied | rejected
+    decision_reason = fields.TextField(default="")
+    instant_rule = fields.CharField(max_length=64, null=True)  # "<code>@v<version>" of an instant approval
+    # result
+    result_method = fields.CharField(max_length=12, null=True)  # pickup | postal | electronic
+    tracking_number = fields.CharField(max_length=32, null=True)
+    # scheduled work remembers what it already said
+    warned_yellow = fields.BooleanField(default=False)
+    warned_red = fields.BooleanField(default=False)
+    row_version = fields.IntField(default=1)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "service_case"
+        indexes = (
+            Index(fields=("department_code", "status", "deadline", "id")),
+            Index(fields=("hall_code", "status", "id")),
+            Index(fields=("county_code", "status", "id")),
+            Index(fields=("city_code", "status", "id")),
+            Index(fields=("applicant_citizen_id", "id")),
+            Index(fields=("applicant_enterprise_id", "id")),
+            Index(fields=("partner_code", "id")),
+            Index(fields=("status", "deadline")),
+        )
+
+
+class CaseMaterial(Model):
+    """One material of the case's situation, and how it was satisfied."""
+
+    id = fields.BigIntField(primary_key=True)
+    case: fields.ForeignKeyRelation[Case] = fields.ForeignKeyField(
+        "liaoyi.Case", related_name="materials", on_delete=fields.CASCADE
+    )
+    material: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "liaoyi.Material", related_name="case_materials", on_delete=fields.RESTRICT
+    )
+    position = fields.IntField()
+    name = fields.CharField(max_length=128)
+    necessity = fields.CharField(max_length=12)  # required | optional | deferrable
+    # pending | provided | exempt (shared data, 免提交) | reused (e-licence or verified) | missing (容缺)
+    state = fields.CharField(max_length=12, default="pending")
+    trust = fields.CharField(max_length=1, null=True)  # A e-licence, B verified at a window, C upload, D declared
+    upload_id = fields.BigIntField(null=True)
+    elicence_id = fields.BigIntField(null=True)
+    verified_id = fields.BigIntField(null=True)
+    checked_by_id = fields.IntField(null=True)  # the clerk who checked it against its review points
+    checked_at = fields.DatetimeField(null=True)
+    check_note = fields.TextField(default="")
+    supply_note = fields.TextField(default="")  # how to supply it (容缺 / 补正 notice)
+
+    class Meta:
+        table = "case_material"
+        ordering = ["case_id", "position"]
+        unique_together = (("case", "material"),)
+
+
+class CaseEvent(Model):
+    """One entry of the timeline: who, when, from, to, why (限时办结, 责任倒查)."""
+
+    id = fields.BigIntField(primary_key=True)
+    case: fields.ForeignKeyRelation[Case] = fields.ForeignKeyField(
+        "liaoyi.Case", related_name="events", on_delete=fields.CASCADE
+    )
+    at = fields.DatetimeField()
+    action = fields.CharField(max_length=32)
+    from_status = fields.CharField(max_length=24, null=True)
+    to_status = fields.CharField(max_length=24)
+    reason = fields.TextField(default="")
+    actor_kind = fields.CharField(max_length=12)  # citizen | staff | partner | system
+    actor_id = fields.IntField(null=True)
+    actor_name = fields.CharField(max_length=64, default="")
+    on_behalf_citizen_id = fields.IntField(null=True)  # an agent acting under a mandate
+    mandate_id = fields.IntField(null=True)
+    data = fields.JSONField(default=dict)
+
+    class Meta:
+        table = "case_event"
+        ordering = ["case_id", "id"]
+
+
+class CaseCounter(Model):
+    """The last sequence number given to a case of one region on one day."""
+
+    id = fields.IntField(primary_key=True)
+    region_code = fields.CharField(max_length=12)
+    day = fields.CharField(max_length=8)  # YYYYMMDD
+    last_seq = fields.IntField(default=0)
+
+    class Meta:
+        table = "case_counter"
+        unique_together = (("region_code", "day"),)
+
+
+class Upload(Model):
+    """A file someone uploaded: stored by the storage backend under ``storage_key``."""
+
+    id = fields.BigIntField(primary_key=True)
+    sha256 = fields.CharField(max_length=64, db_index=True)
+    size = fields.BigIntField()
+    content_type = fields.CharField(max_length=64)
+    filename = fields.CharField(max_length=128)
+    storage_key = fields.CharField(max_length=128)
+    owner_citizen_id = fields.IntField(null=True)
+    owner_staff_id = fields.IntField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "upload"
+
+
+class ELicence(Model):
+    """An electronic licence (电子证照) issued to a person or an enterprise: trust level A."""
+
+    id = fields.BigIntField(primary_key=True)
+    number = fields.CharField(max_length=48, unique=True)
+    kind = fields.CharField(max_length=64)  # 营业执照, 不动产权证书 … the name materials refer to
+    holder_citizen_id = fields.IntField(null=True)
+    holder_enterprise_id = fields.IntField(null=True)
+    holder_name = fields.CharField(max_length=128)
+    department_code = fields.CharField(max_length=24)
+    case_id = fields.BigIntField(null=True)
+    issued_at = fields.DatetimeField()
+    valid_to = fields.DateField(null=True)
+    revoked_at = fields.DatetimeField(null=True)
+    data = fields.JSONField(default=dict)
+
+    class Meta:
+        table = "elicence"
+        indexes = (Index(fields=("holder_citizen_id", "kind")), Index(fields=("holder_enterprise_id", "kind")))
+
+
+class VerifiedMaterial(Model):
+    """A material a clerk checked at a window (trust level B): reused without asking again."""
+
+    id = fields.BigIntField(primary_key=True)
+    name = fields.CharField(max_length=128)  # the material's name, what later items ask for
+    holder_citizen_id = fields.IntField(null=True)
+    holder_enterprise_id = fields.IntField(null=True)
+    upload_id = fields.BigIntField(null=True)
+    case_id = fields.BigIntField(null=True)
+    verified_by_id = fields.IntField()
+    verified_at = fields.DatetimeField()
+    valid_to = fields.DateField(null=True)
+
+    class Meta:
+        table = "verified_material"
+        indexes = (Index(fields=("holder_citizen_id", "name")), Index(fields=("holder_enterprise_id", "name")))
