@@ -340,6 +340,7 @@ class Migration(migrations.Migration):
                 ('applicant_enterprise', fields.ForeignKeyField('liaoyi.Enterprise', source_field='applicant_enterprise_id', null=True, db_constraint=True, to_field='id', related_name='cases', on_delete=OnDelete.RESTRICT)),
                 ('applicant_name', fields.CharField(max_length=128)),
                 ('contact_phone', fields.CharField(default='', max_length=11)),
+                ('contact_citizen_id', fields.IntField(null=True)),
                 ('submitted_by_staff_id', fields.IntField(null=True)),
                 ('mandate_id', fields.IntField(null=True)),
                 ('form_data', fields.JSONField(default=dict, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),

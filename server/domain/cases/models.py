@@ -57,6 +57,7 @@ class Case(Model):
     )
     applicant_name = fields.CharField(max_length=128)
     contact_phone = fields.CharField(max_length=11, default="")
+    contact_citizen_id = fields.IntField(null=True)  # the person who applied (self, or for the enterprise)
     submitted_by_staff_id = fields.IntField(null=True)  # clerk (walk-in) or agent
     mandate_id = fields.IntField(null=True)
     form_data = fields.JSONField(default=dict)

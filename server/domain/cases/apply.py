@@ -1,0 +1,511 @@
+"""Applying: drafts, submission (idempotent, pinned to the published version), instant approval.
+
+A citizen applies for themself or for an enterprise they represent or operate; an assistance agent
+applies for a principal under a mandate (the timeline records both). Materials are reused before
+anything is asked (e-licence A, window-verified B, shared data 免提交); what is left must be uploaded.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from server.domain.accounts import enterprises, mandates
+from server.domain.accounts.models import Citizen, Enterprise
+from server.domain.accounts.roles import Actor, Role
+from server.domain.cases import clock, errors, evidence
+from server.domain.cases.flow import Acting, Outgoing, record
+from server.domain.cases.models import Case, CaseCounter, CaseEvent, CaseMaterial, ELicence, Upload
+from server.domain.cases.states import Status
+from server.domain.catalog.forms import validate_form
+from server.domain.catalog.models import ItemVersion, Material, Region, ServiceItem, Situation
+from server.domain.catalog.models import Hall
+from server.domain.errors import DomainError, DomainErrors
+from server.domain.notifications import service as notify
+from server.settings import Settings
+
+QUERY_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+MAX_KEY = 64
+MAX_MATERIAL_INPUTS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialInput:
+    material_id: int
+    upload_id: int | None = None
+
+
+@dataclass(slots=True)
+class Application:
+    """What the applicant filled in (a draft, or a submission)."""
+
+    item_id: int
+    situation_id: int | None = None
+    form_data: dict[str, Any] = field(default_factory=dict)
+    materials: list[MaterialInput] = field(default_factory=list)
+    enterprise_id: int | None = None  # apply for this enterprise (its representative or operator)
+    principal_citizen_id: int | None = None  # an agent applies for this person
+    principal_enterprise_id: int | None = None  # … or for this enterprise
+    contact_phone: str | None = None
+
+
+@dataclass(slots=True)
+class InstantDecision:
+    approved: bool
+    rule: str  # "<code>@v<version>"
+    reasons: list[str]
+
+
+@dataclass(slots=True)
+class Submitted:
+    case: Case
+    created: bool  # False when the idempotency key named a case already submitted
+    instant: InstantDecision | None = None
+
+
+@dataclass(slots=True)
+class Applicant:
+    kind: str
+    name: str
+    citizen: Citizen | None
+    enterprise: Enterprise | None
+    contact: Citizen | None
+    acting: Acting
+
+    @property
+    def holder(self) -> evidence.Holder:
+        if self.kind == "enterprise":
+            assert self.enterprise is not None
+            return evidence.Holder(enterprise_id=self.enterprise.id)
+        assert self.citizen is not None
+        return evidence.Holder(citizen_id=self.citizen.id, identity_verified=self.citizen.verified_at is not None)
+
+    @property
+    def dishonest(self) -> bool:
+        return bool((self.enterprise or self.citizen).dishonest)  # type: ignore[union-attr]
+
+    def columns(self) -> dict[str, Any]:
+        return {
+            "applicant_kind": self.kind, "applicant_name": self.name,
+            "applicant_citizen_id": self.citizen.id if self.citizen else None,
+            "applicant_enterprise_id": self.enterprise.id if self.enterprise else None,
+            "contact_citizen_id": self.contact.id if self.contact else None,
+            "contact_phone": self.contact.phone if self.contact else "",
+        }
+
+
+async def _citizen(citizen_id: int) -> Citizen:
+    citizen = await Citizen.get_or_none(id=citizen_id)
+    if citizen is None or not citizen.is_active:
+        raise DomainError(errors.NOT_FOUND, "申请人不存在", ["principalCitizenId"])
+    return citizen
+
+
+async def applicant_for(actor: Actor, app: Application, *, basic_code: str) -> Applicant:
+    """Who applies, and on whose authority the caller acts."""
+    if actor.is_citizen:
+        me = await _citizen(actor.citizen_id)  # type: ignore[arg-type]
+        if app.principal_citizen_id or app.principal_enterprise_id:
+            raise DomainError(errors.NOT_ALLOWED, "群众不能代他人申请；请由帮办代办员办理", ["principalCitizenId"])
+        if app.enterprise_id is not None:
+            m = await enterprises.membership(actor=actor, enterprise_id=app.enterprise_id)
+            if m is None:
+                raise DomainError(errors.NOT_ALLOWED, "您不是该企业的法定代表人或经办人", ["enterpriseId"])
+            return Applicant("enterprise", m.enterprise.name, None, m.enterprise, me, Acting(actor))
+        return Applicant("citizen", me.name or "", me, None, me, Acting(actor))
+    if actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles:
+        if (app.principal_citizen_id is None) == (app.principal_enterprise_id is None):
+            raise DomainError(errors.INVALID, "代办须指定委托人（一位群众或一家企业）", ["principalCitizenId"])
+        mandate = await mandates.mandate_for(
+            agent=actor, principal_citizen_id=app.principal_citizen_id,
+            principal_enterprise_id=app.principal_enterprise_id, basic_code=basic_code, on=clock.today(),
+        )
+        if mandate is None:
+            raise DomainError(errors.NO_MANDATE, "没有覆盖该事项的有效委托，不能代办", ["principalCitizenId"])
+        if app.principal_citizen_id is not None:
+            person = await _citizen(app.principal_citizen_id)
+            return Applicant(
+                "citizen", person.name or "", person, None, person,
+                Acting(actor, mandate_id=mandate.id, on_behalf_citizen_id=person.id),
+            )
+        ent = await Enterprise.get(id=app.principal_enterprise_id)
+        rep = await Citizen.get_or_none(id=ent.legal_rep_id) if ent.legal_rep_id else None  # type: ignore[attr-defined]
+        return Applicant("enterprise", ent.name, None, ent, rep, Acting(actor, mandate_id=mandate.id))
+    raise DomainError(errors.NOT_ALLOWED, "请先登录后再申请")
+
+
+@dataclass(slots=True)
+class Pinned:
+    item: ServiceItem
+    version: ItemVersion
+    situation: Situation
+    materials: list[Material]
+    region: Region
+
+
+async def pinned(item_id: int, situation_id: int | None) -> Pinned:
+    """The item's published version and the chosen situation, or why they cannot be applied for."""
+    item = await ServiceItem.get_or_none(id=item_id).select_related("region")
+    if item is None:
+        raise DomainError(errors.NOT_FOUND, "事项不存在", ["itemId"])
+    if item.status != "active" or item.published_version_id is None:
+        raise DomainError(errors.ITEM_UNAVAILABLE, "该事项当前不可申请（未发布、已暂停或已取消）", ["itemId"])
+    version = await ItemVersion.get(id=item.published_version_id)
+    situations = await Situation.filter(version_id=version.id).order_by("position")
+    if situation_id is None:
+        if len(situations) != 1:
+            raise DomainError(errors.INVALID, "请选择办理情形", ["situationId"])
+        situation = situations[0]
+    else:
+        situation = next((s for s in situations if s.id == situation_id), None)  # type: ignore[assignment]
+        if situation is None:
+            raise DomainError(errors.INVALID, "所选办理情形不属于该事项的现行版本，请刷新后重选", ["situationId"])
+    materials = await Material.filter(situation_id=situation.id).order_by("position")
+    return Pinned(item, version, situation, list(materials), item.region)
+
+
+def _check_object(p: Pinned, a: Applicant) -> None:
+    objects = set(p.version.service_objects or [])
+    if not objects:
+        return
+    if a.kind == "citizen" and "natural_person" not in objects:
+        raise DomainError(errors.ITEM_UNAVAILABLE, "该事项面向法人和其他组织，请以企业身份申请", ["enterpriseId"])
+    if a.kind == "enterprise" and objects == {"natural_person"}:
+        raise DomainError(errors.ITEM_UNAVAILABLE, "该事项只面向自然人，不能以企业身份申请", ["enterpriseId"])
+
+
+def region_columns(region: Region) -> dict[str, Any]:
+    codes = [c for c in region.path.split("/") if c]
+    return {
+        "region_code": region.code,
+        "city_code": codes[2] if len(codes) >= 3 else region.code,
+        "county_code": codes[3] if len(codes) >= 4 else None,
+    }
+
+
+async def hall_of(region: Region) -> str | None:
+    """The hall a case of this region goes to: the region's own, else the nearest above it."""
+    codes = [c for c in region.path.split("/") if c]
+    halls = await Hall.filter(region_id__in=codes).order_by("code").values_list("code", "region_id")
+    for code in reversed(codes):
+        for hall_code, region_code in halls:
+            if region_code == code:
+                return str(hall_code)
+    return None
+
+
+async def _uploads(actor: Actor, inputs: list[MaterialInput]) -> dict[int, int]:
+    """material id → upload id, each upload belonging to the caller."""
+    if len(inputs) > MAX_MATERIAL_INPUTS:
+        raise DomainError(errors.INVALID, f"材料最多 {MAX_MATERIAL_INPUTS} 项", ["materials"])
+    wanted = {m.upload_id for m in inputs if m.upload_id is not None}
+    owner = {"owner_citizen_id": actor.citizen_id} if actor.is_citizen else {"owner_staff_id": actor.user_id}
+    mine = set(await Upload.filter(id__in=wanted, **owner).values_list("id", flat=True)) if wanted else set()
+    problems = [
+        DomainError(errors.NOT_FOUND, "上传的文件不存在或不属于您", ["materials", str(m.material_id), "uploadId"])
+        for m in inputs if m.upload_id is not None and m.upload_id not in mine
+    ]
+    if problems:
+        raise DomainErrors(problems)
+    return {m.material_id: m.upload_id for m in inputs if m.upload_id is not None}
+
+
+async def material_rows(
+    p: Pinned, a: Applicant, uploads: dict[int, int], *, strict: bool
+) -> list[tuple[Material, evidence.Satisfied]]:
+    """Each material of the situation and how it is satisfied; with ``strict`` every required
+    material must be (deferrable ones may wait for the window's 容缺 decision)."""
+    unknown = set(uploads) - {m.id for m in p.materials}
+    if unknown:
+        raise DomainError(errors.INVALID, "提交的材料不属于所选办理情形", ["materials"])
+    licences, verified = await evidence.holdings(a.holder, on=clock.today())
+    rows = [
+        (m, evidence.satisfy(m, holder=a.holder, licences=licences, verified=verified, upload_id=uploads.get(m.id)))
+        for m in p.materials
+    ]
+    if strict:
+        missing = [
+            DomainError(errors.MISSING_MATERIAL, f"请提交“{m.name}”", ["materials", str(m.id)])
+            for m, s in rows if s.state == "pending" and m.necessity == "required"
+        ]
+        if missing:
+            raise DomainErrors(missing)
+    return rows
+
+
+def _case_material(case_id: int, m: Material, s: evidence.Satisfied) -> CaseMaterial:
+    return CaseMaterial(
+        case_id=case_id, material_id=m.id, position=m.position, name=m.name, necessity=m.necessity,
+        state=s.state, trust=s.trust, upload_id=s.upload_id, elicence_id=s.elicence_id,
+        verified_id=s.verified_id, check_note=s.note,
+    )
+
+
+async def next_number(conn: Any, region_code: str, day: date) -> str:
+    """``<region>-<yyyymmdd>-<seq>``: the counter row is locked by the update until commit."""
+    key = day.strftime("%Y%m%d")
+    for _ in range(3):
+        n = await CaseCounter.filter(region_code=region_code, day=key).using_db(conn).update(last_seq=_plus_one())
+        if n == 1:
+            seq = await CaseCounter.filter(region_code=region_code, day=key).using_db(conn).values_list(
+                "last_seq", flat=True
+            )
+            return f"{region_code}-{key}-{seq[0]:05d}"
+        ph = "$1, $2" if conn.capabilities.dialect == "postgres" else "?, ?"
+        await conn.execute_query(
+            f"INSERT INTO case_counter (region_code, day, last_seq) VALUES ({ph}, 0) "
+            "ON CONFLICT (region_code, day) DO NOTHING",
+            [region_code, key],
+        )
+    raise RuntimeError("case counter could not be claimed")
+
+
+def _plus_one() -> Any:
+    from tortoise.expressions import F
+
+    return F("last_seq") + 1
+
+
+def query_code() -> str:
+    return "".join(secrets.choice(QUERY_ALPHABET) for _ in range(8))
+
+
+def evaluate_instant(
+    rule: dict[str, Any], *, applicant: Applicant, rows: list[tuple[Material, evidence.Satisfied]]
+) -> InstantDecision:
+    """The instant item's declarative rule against this submission: every condition, with reasons."""
+    reasons: list[str] = []
+    for cond in rule.get("conditions", []):
+        if cond == "identity_verified":
+            person = applicant.contact if applicant.kind == "enterprise" else applicant.citizen
+            if person is None or person.verified_at is None:
+                reasons.append("申请人未完成实名认证")
+        elif cond == "materials_by_evidence":
+            for m, s in rows:
+                if m.necessity != "optional" and s.state not in ("reused", "exempt"):
+                    reasons.append(f"“{m.name}”无电子证照或共享数据可用，需人工核验")
+        elif cond == "not_dishonest":
+            if applicant.dishonest:
+                reasons.append("申请人在失信名单中")
+        else:
+            reasons.append(f"未知的秒批条件 {cond}")
+    return InstantDecision(approved=not reasons, rule=f"{rule.get('code', '')}@v{rule.get('version', 1)}", reasons=reasons)
+
+
+def elicence_number(case: Case) -> str:
+    return f"DZZZ-{case.number}"
+
+
+async def issue_elicence(conn: Any, case: Case, kind: str) -> ELicence:
+    return await ELicence.create(
+        number=elicence_number(case), kind=kind, holder_citizen_id=case.applicant_citizen_id,
+        holder_enterprise_id=case.applicant_enterprise_id, holder_name=case.applicant_name,
+        department_code=case.department_code, case_id=case.id, issued_at=clock.now(),
+        data={"item": case.item_name, "case_no": case.number}, using_db=conn,
+    )
+
+
+# ---------------------------------------------------------------- drafts
+
+
+async def save_draft(*, actor: Actor, app: Application, draft_id: int | None = None) -> Case:
+    """Create or replace a draft (form data kept as typed; materials as chosen so far)."""
+    p = await pinned(app.item_id, app.situation_id)
+    a = await applicant_for(actor, app, basic_code=p.item.basic_code)
+    _check_object(p, a)
+    uploads = await _uploads(actor, app.materials)
+    rows = await material_rows(p, a, uploads, strict=False)
+    declared = {f.get("key") for f in p.version.form_fields or []}
+    form = {k: v for k, v in (app.form_data or {}).items() if k in declared}
+    columns = {
+        **a.columns(), **region_columns(p.region), "item_id": p.item.id, "version_id": p.version.id,
+        "situation_id": p.situation.id, "item_name": p.version.name, "basic_code": p.item.basic_code,
+        "department_code": p.item.department_id, "form_data": form,  # type: ignore[attr-defined]
+        "committed_limit": p.version.committed_limit, "committed_unit": p.version.committed_unit,
+        "mandate_id": a.acting.mandate_id, "submitted_by_staff_id": actor.user_id,
+    }
+    async with in_transaction() as conn:
+        if draft_id is None:
+            case = await Case.create(status=Status.DRAFT.value, channel=_channel(actor), using_db=conn, **columns)
+            await CaseEvent.create(
+                case_id=case.id, at=clock.now(), action="draft_saved", from_status=None, to_status="draft",
+                using_db=conn, **a.acting.event_fields(),
+            )
+        else:
+            case = await _own_draft(actor, draft_id)
+            n = await Case.filter(id=case.id, row_version=case.row_version, status="draft").using_db(conn).update(
+                row_version=case.row_version + 1, updated_at=clock.now(), **columns
+            )
+            if n != 1:
+                raise DomainError(errors.CONFLICT, "草稿已在别处修改或提交，请刷新后重试", ["draftId"])
+            await CaseMaterial.filter(case_id=case.id).using_db(conn).delete()
+        await CaseMaterial.bulk_create([_case_material(case.id, m, s) for m, s in rows], using_db=conn)
+    return await Case.get(id=case.id)
+
+
+def _channel(actor: Actor) -> str:
+    return "agent" if actor.is_staff else "online"
+
+
+async def _own_draft(actor: Actor, draft_id: int) -> Case:
+    owner = {"applicant_citizen_id": actor.citizen_id} if actor.is_citizen else {"submitted_by_staff_id": actor.user_id}
+    case = await Case.filter(id=draft_id, status="draft", **owner).first()
+    if case is None and actor.is_citizen:
+        case = await Case.filter(id=draft_id, status="draft", contact_citizen_id=actor.citizen_id).first()
+    if case is None:
+        raise DomainError(errors.NOT_FOUND, "草稿不存在或已提交", ["draftId"])
+    return case
+
+
+# ---------------------------------------------------------------- submission
+
+
+def _key(actor: Actor, key: str) -> str:
+    key = (key or "").strip()
+    if not 8 <= len(key) <= MAX_KEY:
+        raise DomainError(errors.INVALID, "幂等键应为 8 到 64 个字符（客户端为每次提交生成一个）", ["idempotencyKey"])
+    who = f"c{actor.citizen_id}" if actor.is_citizen else f"s{actor.user_id}"
+    return f"{who}:{key}"
+
+
+async def submit(
+    *, actor: Actor, settings: Settings | None, idempotency_key: str, app: Application | None = None,
+    draft_id: int | None = None,
+) -> Submitted:
+    """Submit a draft or a new application. The same key returns the same case, however often it
+    is sent; a case pins the item version published at this moment."""
+    key = _key(actor, idempotency_key)
+    existing = await Case.get_or_none(idempotency_key=key)
+    if existing is not None:
+        return Submitted(existing, created=False)
+    draft = None
+    if draft_id is not None:
+        draft = await _own_draft(actor, draft_id)
+        if app is None:
+            app = await _application_of(draft)
+    if app is None:
+        raise DomainError(errors.INVALID, "请填写申请内容或指定草稿", ["itemId"])
+    p = await pinned(app.item_id, app.situation_id)
+    a = await applicant_for(actor, app, basic_code=p.item.basic_code)
+    _check_object(p, a)
+    person = a.contact if a.kind == "enterprise" else a.citizen
+    if actor.is_citizen and (person is None or person.verified_at is None):
+        raise DomainError(errors.NOT_VERIFIED, "请先完成实名认证再提交申请")
+    form, problems = validate_form(p.version.form_fields or [], app.form_data or {})
+    uploads = await _uploads(actor, app.materials)
+    try:
+        rows = await material_rows(p, a, uploads, strict=True)
+    except DomainErrors as exc:
+        problems += exc.errors
+        rows = []
+    if problems:
+        raise DomainErrors(problems)
+    instant = None
+    if p.version.instant and p.version.instant_rule:
+        instant = evaluate_instant(p.version.instant_rule, applicant=a, rows=rows)
+    try:
+        case, ids = await _create(actor, key, p, a, form, rows, instant, draft)
+    except IntegrityError:
+        again = await Case.get_or_none(idempotency_key=key)
+        if again is None:
+            raise
+        return Submitted(again, created=False)
+    if settings is not None and ids:
+        await notify.after_commit(settings, ids)
+    return Submitted(case, created=True, instant=instant)
+
+
+async def _application_of(draft: Case) -> Application:
+    mats = await CaseMaterial.filter(case_id=draft.id).values_list("material_id", "upload_id")
+    return Application(
+        item_id=draft.item_id, situation_id=draft.situation_id, form_data=dict(draft.form_data or {}),  # type: ignore[attr-defined]
+        materials=[MaterialInput(m, u) for m, u in mats if u is not None],
+        enterprise_id=draft.applicant_enterprise_id if draft.submitted_by_staff_id is None else None,  # type: ignore[attr-defined]
+        principal_citizen_id=draft.applicant_citizen_id if draft.submitted_by_staff_id else None,  # type: ignore[attr-defined]
+        principal_enterprise_id=draft.applicant_enterprise_id if draft.submitted_by_staff_id else None,  # type: ignore[attr-defined]
+    )
+
+
+async def _create(
+    actor: Actor, key: str, p: Pinned, a: Applicant, form: dict[str, Any],
+    rows: list[tuple[Material, evidence.Satisfied]], instant: InstantDecision | None, draft: Case | None,
+) -> tuple[Case, list[int]]:
+    now = clock.now()
+    columns: dict[str, Any] = {
+        **a.columns(), **region_columns(p.region), "item_id": p.item.id, "version_id": p.version.id,
+        "situation_id": p.situation.id, "item_name": p.version.name, "basic_code": p.item.basic_code,
+        "department_code": p.item.department_id, "form_data": form,  # type: ignore[attr-defined]
+        "committed_limit": p.version.committed_limit, "committed_unit": p.version.committed_unit,
+        "mandate_id": a.acting.mandate_id, "submitted_by_staff_id": actor.user_id,
+        "idempotency_key": key, "submitted_at": now, "query_code": query_code(),
+        "hall_code": await hall_of(p.region), "status": Status.SUBMITTED.value,
+    }
+    async with in_transaction() as conn:
+        columns["number"] = await next_number(conn, p.region.code, now.date())
+        if draft is None:
+            case = await Case.create(channel=_channel(actor), using_db=conn, **columns)
+        else:
+            n = await Case.filter(id=draft.id, row_version=draft.row_version, status="draft").using_db(conn).update(
+                row_version=draft.row_version + 1, updated_at=now, **columns
+            )
+            if n != 1:
+                raise DomainError(errors.CONFLICT, "草稿已在别处修改或提交，请刷新后重试", ["draftId"])
+            await CaseMaterial.filter(case_id=draft.id).using_db(conn).delete()
+            case = await Case.get(id=draft.id).using_db(conn)
+        await CaseMaterial.bulk_create([_case_material(case.id, m, s) for m, s in rows], using_db=conn)
+        await CaseEvent.create(
+            case_id=case.id, at=now, action="submitted", from_status="draft" if draft else None,
+            to_status="submitted", using_db=conn, **a.acting.event_fields(),
+        )
+        out = Outgoing(conn, case)
+        if instant is not None and instant.approved:
+            await _instant_approve(conn, case, p, instant, out)
+        else:
+            if instant is not None:
+                await record(case, conn=conn, acting=Acting(actor, system=True), action="instant_declined",
+                             reason="；".join(instant.reasons), data={"rule": instant.rule, "reasons": instant.reasons})
+            await out.applicant("submitted")
+    return case, out.ids
+
+
+async def _instant_approve(conn: Any, case: Case, p: Pinned, instant: InstantDecision, out: Outgoing) -> None:
+    """秒批: accepted, approved and completed inside the submitting transaction, the rule recorded."""
+    from server.domain.cases import clock as clk
+
+    system = Acting(Actor(), system=True)
+    now = clk.now()
+    case.accepted_at = case.decided_at = case.completed_at = now
+    dl = await clk.compute(case, statutory_limit=p.version.statutory_limit, statutory_unit=p.version.statutory_unit)
+    updates = {
+        "status": Status.COMPLETED.value, "accepted_at": now, "decided_at": now, "completed_at": now,
+        "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on,
+        "decision": "approved", "decision_reason": f"符合秒批规则 {instant.rule}", "instant_rule": instant.rule,
+        "result_method": "electronic", "working_days_used": 0,
+    }
+    await Case.filter(id=case.id).using_db(conn).update(**updates)
+    for k, v in updates.items():
+        setattr(case, k, v)
+    steps = [("accepted", "submitted", "accepted"), ("instant_approved", "accepted", "approved")]
+    for action, frm, to in steps:
+        await CaseEvent.create(
+            case_id=case.id, at=now, action=action, from_status=frm, to_status=to,
+            reason=f"秒批规则 {instant.rule}" if action == "instant_approved" else "系统自动受理",
+            data={"rule": instant.rule}, using_db=conn, **system.event_fields(),
+        )
+    if p.version.result_licence:
+        lic = await issue_elicence(conn, case, p.version.result_licence)
+        await CaseEvent.create(
+            case_id=case.id, at=now, action="elicence_issued", from_status="approved", to_status="approved",
+            reason=f"{lic.kind} {lic.number}", data={"elicence_id": lic.id}, using_db=conn, **system.event_fields(),
+        )
+        await out.applicant("elicence_issued", sms=False)
+    await CaseEvent.create(
+        case_id=case.id, at=now, action="completed", from_status="approved", to_status="completed",
+        reason="秒批办结", using_db=conn, **system.event_fields(),
+    )
+    await out.applicant("approved")

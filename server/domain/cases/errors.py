@@ -1,0 +1,17 @@
+"""Error codes of cases (the GraphQL layer exposes them as CaseErrorCode)."""
+
+NOT_ALLOWED = "NOT_ALLOWED"
+NOT_FOUND = "NOT_FOUND"
+NOT_VERIFIED = "NOT_VERIFIED"  # the applicant has not passed real-name verification
+INVALID = "INVALID"
+INVALID_FORM = "INVALID_FORM"
+INVALID_STATE = "INVALID_STATE"  # the case is not in a state that allows this
+CONFLICT = "CONFLICT"  # someone else changed the case first
+MISSING_MATERIAL = "MISSING_MATERIAL"
+NOT_DEFERRABLE = "NOT_DEFERRABLE"  # a material that may not be missing (容缺 covers secondary ones only)
+DISHONEST = "DISHONEST"  # on the dishonesty list: 容缺 refused
+CORRECTION_ALREADY_SENT = "CORRECTION_ALREADY_SENT"  # 补正 is told once
+ITEM_UNAVAILABLE = "ITEM_UNAVAILABLE"
+NO_MANDATE = "NO_MANDATE"
+ALREADY_EXTENDED = "ALREADY_EXTENDED"
+DEADLINE_TOO_LATE = "DEADLINE_TOO_LATE"

@@ -1,0 +1,222 @@
+"""Reading cases: the applicant's own, the queues, the overdue lists, tracking without login.
+
+Every list is scoped by :func:`case_scope` in its query and pages by keyset (``(sort key, id)``
+after a cursor), so a page costs the same at the start of a queue of a million cases as at its end.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tortoise.expressions import Q
+
+from server.domain.accounts.roles import Actor, Role
+from server.domain.cases import clock, errors
+from server.domain.cases.models import Case, CaseEvent, CaseMaterial, ELicence
+from server.domain.cases.scope import case_scope, sees_cases
+from server.domain.cases.states import AT_WINDOW, CLOCK_RUNNING, Status
+from server.domain.errors import DomainError
+
+QUEUE_STATUSES = {
+    "window": [Status.SUBMITTED, Status.REJECTION_PROPOSED, Status.CORRECTION_REQUESTED],
+    "review": [Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED],
+    "result": [Status.APPROVED, Status.RESULT_ISSUED],
+}
+
+
+@dataclass(slots=True)
+class CaseFilter:
+    statuses: list[str] = field(default_factory=list)
+    item_text: str | None = None
+    number: str | None = None
+    department_code: str | None = None
+    hall_code: str | None = None
+    region_code: str | None = None
+    claimed_by_me: bool = False
+    unclaimed: bool = False
+
+
+def _cursor_q(order: str, cursor: tuple[Any, int] | None) -> Q:
+    """Rows after ``cursor`` in ``order`` (``deadline`` ascending with nulls last, or ``-id``)."""
+    if cursor is None:
+        return Q()
+    key, last_id = cursor
+    if order == "-id":
+        return Q(id__lt=last_id)
+    if order == "id":
+        return Q(id__gt=last_id)
+    # deadline, id: the queue of a department (accepted cases all have a deadline)
+    if key is None:
+        return Q(deadline=None, id__gt=last_id)
+    return Q(Q(deadline__gt=key), Q(deadline=key, id__gt=last_id), Q(deadline=None), join_type="OR")
+
+
+def _ordering(order: str) -> list[str]:
+    return ["-id"] if order == "-id" else (["id"] if order == "id" else ["deadline", "id"])
+
+
+async def my_cases(
+    *, actor: Actor, statuses: Sequence[str] = (), after: int | None = None, limit: int = 20, include_drafts: bool = True,
+) -> list[Case]:
+    """The caller's own applications, newest first."""
+    if not actor.is_citizen and not (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles):
+        return []
+    qs = Case.filter(await case_scope(actor))
+    if actor.is_staff:
+        qs = qs.filter(submitted_by_staff_id=actor.user_id)
+    if statuses:
+        qs = qs.filter(status__in=list(statuses))
+    elif not include_drafts:
+        qs = qs.exclude(status="draft")
+    if after is not None:
+        qs = qs.filter(id__lt=after)
+    return list(await qs.order_by("-id").limit(limit))
+
+
+async def count_my_cases(*, actor: Actor, statuses: Sequence[str] = ()) -> int:
+    if not actor.is_citizen and not (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles):
+        return 0
+    qs = Case.filter(await case_scope(actor))
+    if actor.is_staff:
+        qs = qs.filter(submitted_by_staff_id=actor.user_id)
+    if statuses:
+        qs = qs.filter(status__in=list(statuses))
+    return await qs.count()
+
+
+async def _queue_qs(actor: Actor, queue: str, flt: CaseFilter) -> Any:
+    if not (actor.is_staff or actor.is_partner) or not sees_cases(actor):
+        raise DomainError(errors.NOT_ALLOWED, "无权查看办件队列")
+    qs = Case.filter(await case_scope(actor)).exclude(status="draft")
+    statuses = flt.statuses or [s.value for s in QUEUE_STATUSES.get(queue, [])]
+    if statuses:
+        qs = qs.filter(status__in=statuses)
+    if flt.department_code:
+        qs = qs.filter(department_code=flt.department_code)
+    if flt.hall_code:
+        qs = qs.filter(hall_code=flt.hall_code)
+    if flt.region_code:
+        qs = qs.filter(Q(county_code=flt.region_code) | Q(region_code=flt.region_code) | Q(city_code=flt.region_code))
+    if flt.number:
+        qs = qs.filter(number=flt.number.strip())
+    if flt.item_text:
+        text = flt.item_text.strip().replace("%", "").replace("_", "")[:32]
+        if text:
+            qs = qs.filter(item_name__contains=text)
+    if flt.claimed_by_me and actor.user_id is not None:
+        qs = qs.filter(claimed_by_id=actor.user_id)
+    if flt.unclaimed:
+        qs = qs.filter(claimed_by_id=None)
+    return qs
+
+
+def queue_order(queue: str) -> str:
+    return "deadline" if queue in ("review", "result") else "id"
+
+
+async def case_queue(
+    *, actor: Actor, queue: str, flt: CaseFilter, after: tuple[Any, int] | None = None, limit: int = 20,
+) -> list[Case]:
+    """A queue: ``window`` (waiting for intake, oldest first), ``review`` (the department's, by
+    deadline), ``result`` (results to issue, by deadline), or ``all`` (newest first)."""
+    order = queue_order(queue) if queue != "all" else "-id"
+    qs = await _queue_qs(actor, queue, flt)
+    return list(await qs.filter(_cursor_q(order, after)).order_by(*_ordering(order)).limit(limit))
+
+
+async def count_queue(*, actor: Actor, queue: str, flt: CaseFilter) -> int:
+    return await (await _queue_qs(actor, queue, flt)).count()
+
+
+async def overdue_cases(
+    *, actor: Actor, level: str = "red", after: tuple[Any, int] | None = None, limit: int = 20, on: date | None = None,
+) -> list[Case]:
+    """督办: open cases past their deadline (red), or in their yellow days (yellow), by deadline."""
+    qs = await _overdue_qs(actor, level, on)
+    return list(await qs.filter(_cursor_q("deadline", after)).order_by("deadline", "id").limit(limit))
+
+
+async def count_overdue(*, actor: Actor, level: str = "red", on: date | None = None) -> int:
+    return await (await _overdue_qs(actor, level, on)).count()
+
+
+async def _overdue_qs(actor: Actor, level: str, on: date | None) -> Any:
+    if not (actor.is_staff or actor.is_partner) or not sees_cases(actor):
+        raise DomainError(errors.NOT_ALLOWED, "无权查看超期办件")
+    day = on or clock.today()
+    qs = Case.filter(await case_scope(actor), status__in=[s.value for s in CLOCK_RUNNING])
+    if level == "red":
+        return qs.filter(deadline__lt=day)
+    if level == "yellow":
+        return qs.filter(deadline__gte=day, warn_on__lte=day)
+    return qs.filter(warn_on__lte=day)
+
+
+async def cases_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, Case]:
+    if not ids:
+        return {}
+    rows = await Case.filter(await case_scope(actor), id__in=list(ids))
+    return {c.id: c for c in rows}
+
+
+async def events_of(case_ids: Sequence[int]) -> dict[int, list[CaseEvent]]:
+    """Timelines of cases the caller already may see (the loader is fed from scoped cases)."""
+    out: dict[int, list[CaseEvent]] = {i: [] for i in case_ids}
+    for e in await CaseEvent.filter(case_id__in=list(case_ids)).order_by("case_id", "id"):
+        out[e.case_id].append(e)  # type: ignore[attr-defined]
+    return out
+
+
+async def materials_of(case_ids: Sequence[int]) -> dict[int, list[CaseMaterial]]:
+    out: dict[int, list[CaseMaterial]] = {i: [] for i in case_ids}
+    for m in await CaseMaterial.filter(case_id__in=list(case_ids)).order_by("case_id", "position"):
+        out[m.case_id].append(m)  # type: ignore[attr-defined]
+    return out
+
+
+async def elicences_of_cases(case_ids: Sequence[int]) -> dict[int, list[ELicence]]:
+    out: dict[int, list[ELicence]] = {i: [] for i in case_ids}
+    for e in await ELicence.filter(case_id__in=list(case_ids)).order_by("id"):
+        out[e.case_id].append(e)  # type: ignore[arg-type]
+    return out
+
+
+async def my_elicences(*, actor: Actor) -> list[ELicence]:
+    """E-licences held by the caller and the enterprises they act for."""
+    if not actor.is_citizen:
+        return []
+    from server.domain.cases.scope import enterprise_ids_of
+
+    ents = await enterprise_ids_of(actor.citizen_id)  # type: ignore[arg-type]
+    q = Q(holder_citizen_id=actor.citizen_id)
+    if ents:
+        q = Q(q, Q(holder_enterprise_id__in=ents), join_type="OR")
+    return list(await ELicence.filter(q, revoked_at=None).order_by("-issued_at", "-id").limit(100))
+
+
+async def track(*, number: str, query_code: str) -> Case | None:
+    """A case by its number and public query code, for anyone; None when either is wrong (the
+    answer never says whether the number exists)."""
+    number = (number or "").strip()
+    code = (query_code or "").strip().upper()
+    if not (5 <= len(number) <= 32) or not (4 <= len(code) <= 8):
+        return None
+    case = await Case.get_or_none(number=number)
+    if case is None or case.query_code is None or not hmac.compare_digest(case.query_code, code):
+        return None
+    return case
+
+
+def may_see_query_code(actor: Actor, case: Case) -> bool:
+    """The applicant (and whoever acted for them) and front-desk staff, who print it on the receipt."""
+    if actor.is_citizen:
+        return True  # only their own cases reach them
+    return actor.is_staff and actor.has_any(frozenset({Role.WINDOW_CLERK, Role.ASSISTANCE_AGENT, Role.HALL_SUPERVISOR}))
+
+
+def is_own(actor: Actor, case: Case) -> bool:
+    return actor.is_citizen and (case.contact_citizen_id == actor.citizen_id or case.applicant_citizen_id == actor.citizen_id)

@@ -1,0 +1,597 @@
+"""The front desk (前台统一受理) and the comprehensive window that issues results (综合窗口出件).
+
+A clerk receives a walk-in (代为收件), checks each material against its review points, and then
+accepts, accepts with missing materials (容缺), requests corrections once (补正, 一次性告知), or
+proposes rejection, which only a hall supervisor confirms or overturns (无权否决). Applicants supply
+what is missing; the window issues the result and completes the case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from server.domain.accounts import identifiers
+from server.domain.accounts.models import Citizen, Enterprise
+from server.domain.accounts.roles import Actor, Role
+from server.domain.cases import clock, errors, evidence
+from server.domain.cases.apply import (
+    Applicant,
+    Application,
+    _case_material,
+    _check_object,
+    _key,
+    hall_of,
+    material_rows,
+    next_number,
+    pinned,
+    query_code,
+    region_columns,
+)
+from server.domain.cases.flow import (
+    Acting,
+    Outgoing,
+    reason_text,
+    record,
+    require_role,
+    require_status,
+    staff_with_role,
+    transition,
+    visible_case,
+)
+from server.domain.cases.models import Case, CaseEvent, CaseMaterial, ELicence, VerifiedMaterial
+from server.domain.cases.states import WITHDRAWABLE, Status
+from server.domain.catalog.forms import validate_form
+from server.domain.catalog.models import Hall, ItemVersion
+from server.domain.errors import DomainError, DomainErrors
+from server.domain.notifications import service as notify
+from server.settings import Settings
+
+CLERKS = frozenset({Role.WINDOW_CLERK})
+SUPERVISORS = frozenset({Role.HALL_SUPERVISOR})
+MAX_NOTICE_ITEMS = 60
+_TRACKING = re.compile(r"^[A-Za-z0-9]{8,32}$")
+
+
+# ---------------------------------------------------------------- walk-in
+
+
+@dataclass(slots=True)
+class WalkInPerson:
+    """The person at the counter: found by ID number, or registered on the spot (ID card seen)."""
+
+    id_number: str
+    name: str = ""
+    phone: str = ""
+    enterprise_credit_code: str | None = None  # they apply for this (registered) enterprise
+
+
+@dataclass(frozen=True, slots=True)
+class PaperMaterial:
+    material_id: int
+    provided: bool = True  # presented at the counter
+    upload_id: int | None = None  # scanned
+
+
+async def _walk_in_person(person: WalkInPerson, *, actor: Actor) -> tuple[Citizen, bool]:
+    rid = identifiers.parse_id_number(person.id_number, field="applicant.idNumber")
+    citizen = await Citizen.get_or_none(id_number=rid.number)
+    if citizen is not None:
+        return citizen, False
+    name = person.name.strip()
+    if not 2 <= len(name) <= 32:
+        raise DomainError(errors.INVALID, "请填写申请人姓名（与身份证一致）", ["applicant", "name"])
+    phone = identifiers.check_phone(person.phone, field="applicant.phone")
+    if await Citizen.exists(phone=phone):
+        raise DomainError(errors.INVALID, "该手机号已由另一位群众登记，请核对", ["applicant", "phone"])
+    citizen = await Citizen.create(
+        phone=phone, name=name, id_number=rid.number, birth_date=rid.birth_date, sex=rid.sex,
+        verified_at=clock.now(),  # the clerk has the identity card in hand
+    )
+    return citizen, True
+
+
+async def receive_walk_in(
+    *, actor: Actor, settings: Settings | None, idempotency_key: str, item_id: int, situation_id: int | None,
+    person: WalkInPerson, form_data: dict[str, Any], materials: list[PaperMaterial],
+) -> Case:
+    """代为收件: the clerk enters the application of the person at the counter; it waits at this
+    window for the acceptance decision."""
+    require_role(actor, CLERKS, "在窗口收件")
+    key = _key(actor, idempotency_key)
+    existing = await Case.get_or_none(idempotency_key=key)
+    if existing is not None:
+        return existing
+    p = await pinned(item_id, situation_id)
+    citizen, registered = await _walk_in_person(person, actor=actor)
+    acting = Acting(actor, on_behalf_citizen_id=citizen.id)
+    if person.enterprise_credit_code:
+        ent = await Enterprise.get_or_none(credit_code=person.enterprise_credit_code.strip().upper())
+        if ent is None:
+            raise DomainError(errors.NOT_FOUND, "该企业尚未在平台登记", ["applicant", "enterpriseCreditCode"])
+        a = Applicant("enterprise", ent.name, None, ent, citizen, acting)
+    else:
+        a = Applicant("citizen", citizen.name or "", citizen, None, citizen, acting)
+    _check_object(p, a)
+    form, problems = validate_form(p.version.form_fields or [], form_data or {})
+    if problems:
+        raise DomainErrors(problems)
+    known = {m.id for m in p.materials}
+    if any(m.material_id not in known for m in materials):
+        raise DomainError(errors.INVALID, "材料不属于所选办理情形", ["materials"])
+    presented = {m.material_id: m for m in materials if m.provided}
+    rows = await material_rows(p, a, {}, strict=False)
+    now = clock.now()
+    async with in_transaction() as conn:
+        number = await next_number(conn, p.region.code, now.date())
+        case = await Case.create(
+            **a.columns(), **region_columns(p.region), item_id=p.item.id, version_id=p.version.id,
+            situation_id=p.situation.id, item_name=p.version.name, basic_code=p.item.basic_code,
+            department_code=p.item.department_id, form_data=form,  # type: ignore[attr-defined]
+            committed_limit=p.version.committed_limit, committed_unit=p.version.committed_unit,
+            submitted_by_staff_id=actor.user_id, idempotency_key=key, submitted_at=now, query_code=query_code(),
+            hall_code=actor.hall_code or await hall_of(p.region), status=Status.SUBMITTED.value,
+            channel="window", number=number, using_db=conn,
+        )
+        out: list[CaseMaterial] = []
+        for m, s in rows:
+            if s.state == "pending" and m.id in presented:
+                s = evidence.Satisfied("provided", "C", upload_id=presented[m.id].upload_id, note="窗口收取纸质材料")
+            out.append(_case_material(case.id, m, s))
+        await CaseMaterial.bulk_create(out, using_db=conn)
+        await CaseEvent.create(
+            case_id=case.id, at=now, action="received", from_status=None, to_status="submitted",
+            reason="新登记申请人并核验身份证" if registered else "", using_db=conn, **acting.event_fields(),
+        )
+        ob = Outgoing(conn, case)
+        await ob.applicant("submitted")
+    if settings is not None and ob.ids:
+        await notify.after_commit(settings, ob.ids)
+    return case
+
+
+# ---------------------------------------------------------------- checking and accepting
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialCheck:
+    """A clerk's check of one material against its review points."""
+
+    material_id: int
+    ok: bool = True
+    note: str = ""
+
+
+async def _materials(case: Case) -> list[CaseMaterial]:
+    return list(await CaseMaterial.filter(case_id=case.id).order_by("position"))
+
+
+def _apply_checks(rows: list[CaseMaterial], checks: list[MaterialCheck]) -> list[DomainError]:
+    by_id = {r.material_id: r for r in rows}  # type: ignore[attr-defined]
+    problems = []
+    for c in checks[:MAX_NOTICE_ITEMS]:
+        row = by_id.get(c.material_id)
+        if row is None:
+            problems.append(DomainError(errors.INVALID, "材料不属于该办件", ["checks", str(c.material_id)]))
+        elif not c.ok:
+            problems.append(DomainError(
+                errors.MISSING_MATERIAL, f"“{row.name}”未通过审查：{c.note or '不符合审查要点'}；请改为一次性告知补正",
+                ["checks", str(c.material_id)],
+            ))
+    return problems
+
+
+async def _region_deadlines(case: Case) -> clock.Deadlines:
+    version = await ItemVersion.get(id=case.version_id)  # type: ignore[attr-defined]
+    return await clock.compute(case, statutory_limit=version.statutory_limit, statutory_unit=version.statutory_unit)
+
+
+async def _accept_columns(case: Case) -> dict[str, Any]:
+    now = clock.now()
+    case.accepted_at = now
+    dl = await _region_deadlines(case)
+    return {"accepted_at": now, "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on}
+
+
+async def _verify_paper(conn: Any, case: Case, rows: list[CaseMaterial], actor: Actor) -> None:
+    """Materials a clerk checked at the window become trust level B for the applicant's later cases."""
+    now = clock.now()
+    for r in rows:
+        if r.state == "provided":
+            await CaseMaterial.filter(id=r.id).using_db(conn).update(trust="B", checked_by_id=actor.user_id, checked_at=now)
+            await VerifiedMaterial.create(
+                name=r.name, holder_citizen_id=case.applicant_citizen_id,  # type: ignore[attr-defined]
+                holder_enterprise_id=case.applicant_enterprise_id,  # type: ignore[attr-defined]
+                upload_id=r.upload_id, case_id=case.id, verified_by_id=actor.user_id, verified_at=now, using_db=conn,
+            )
+
+
+async def _notify_department(out: Outgoing, case: Case) -> None:
+    await out.staff("staff_new_case", await staff_with_role(Role.DEPT_REVIEWER, department_code=case.department_code))
+
+
+async def accept(
+    *, actor: Actor, settings: Settings | None, case_id: int, checks: list[MaterialCheck] | None = None,
+    note: str = "",
+) -> Case:
+    """受理: every required material is satisfied and passes its review points."""
+    require_role(actor, CLERKS, "受理办件")
+    case = await visible_case(actor, case_id)
+    require_status(case, {Status.SUBMITTED}, "受理")
+    rows = await _materials(case)
+    problems = _apply_checks(rows, checks or [])
+    problems += [
+        DomainError(errors.MISSING_MATERIAL, f"缺少“{r.name}”，可容缺受理或一次性告知补正", ["materials", str(r.material_id)])  # type: ignore[attr-defined]
+        for r in rows if r.state in ("pending", "missing") and r.necessity != "optional"
+    ]
+    if problems:
+        raise DomainErrors(problems)
+    updates = await _accept_columns(case)
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        await _verify_paper(conn, case, rows, actor)
+        await out.applicant("accepted", deadline=case.deadline.isoformat())
+        await _notify_department(out, case)
+
+    return await transition(
+        case, acting=Acting(actor), action="accepted", to=Status.ACCEPTED, settings=settings,
+        reason=reason_text(note, required=False, what="备注", field_name="note"), updates=updates, side=side,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    material_id: int
+    how: str = ""  # how to supply it (邮寄、网上上传、窗口补交 …)
+
+
+async def accept_with_missing(
+    *, actor: Actor, settings: Settings | None, case_id: int, missing: list[Missing], commitment: str,
+    supply_by: date | None = None, checks: list[MaterialCheck] | None = None,
+) -> Case:
+    """容缺受理: only secondary (deferrable) materials may be missing; the applicant signs a
+    commitment; the notice lists each missing material, how to supply it and by when — no later
+    than the committed deadline. Applicants on the dishonesty list are refused."""
+    require_role(actor, CLERKS, "容缺受理")
+    case = await visible_case(actor, case_id)
+    require_status(case, {Status.SUBMITTED}, "容缺受理")
+    holder = await (Enterprise if case.applicant_kind == "enterprise" else Citizen).get(
+        id=case.applicant_enterprise_id if case.applicant_kind == "enterprise" else case.applicant_citizen_id  # type: ignore[attr-defined]
+    )
+    if holder.dishonest:
+        raise DomainError(errors.DISHONEST, "申请人在失信名单中，不适用容缺受理", ["caseId"])
+    commitment = reason_text(commitment, required=True, what="申请人承诺（容缺受理承诺书）", field_name="commitment")
+    rows = await _materials(case)
+    by_id = {r.material_id: r for r in rows}  # type: ignore[attr-defined]
+    problems = _apply_checks(rows, checks or [])
+    if not missing:
+        problems.append(DomainError(errors.INVALID, "请列出容缺的材料", ["missing"]))
+    listed = set()
+    for m in missing[:MAX_NOTICE_ITEMS]:
+        row = by_id.get(m.material_id)
+        if row is None:
+            problems.append(DomainError(errors.INVALID, "材料不属于该办件", ["missing", str(m.material_id)]))
+        elif row.necessity != "deferrable":
+            problems.append(DomainError(errors.NOT_DEFERRABLE, f"“{row.name}”是主要材料，不能容缺", ["missing", str(m.material_id)]))
+        elif row.state not in ("pending", "missing"):
+            problems.append(DomainError(errors.INVALID, f"“{row.name}”已提交，无需容缺", ["missing", str(m.material_id)]))
+        else:
+            listed.add(m.material_id)
+    for r in rows:
+        if r.state == "pending" and r.necessity != "optional" and r.material_id not in listed:  # type: ignore[attr-defined]
+            code = errors.NOT_DEFERRABLE if r.necessity == "required" else errors.MISSING_MATERIAL
+            problems.append(DomainError(code, f"缺少“{r.name}”且未列入容缺", ["missing", str(r.material_id)]))  # type: ignore[attr-defined]
+    if problems:
+        raise DomainErrors(problems)
+    updates = await _accept_columns(case)
+    deadline = updates["deadline"]
+    if supply_by is None:
+        supply_by = min(deadline, await clock.working_days_from(region=case.region_code, start=clock.today(), days=5))
+    if supply_by > deadline:
+        raise DomainError(errors.DEADLINE_TOO_LATE, f"补齐期限不能晚于承诺办结期限 {deadline.isoformat()}", ["supplyBy"])
+    if supply_by < clock.today():
+        raise DomainError(errors.INVALID, "补齐期限不能早于今天", ["supplyBy"])
+    updates["supply_by"] = supply_by
+    hows = {m.material_id: (m.how or "").strip()[:200] or "到受理窗口补交" for m in missing}
+    names = [by_id[i].name for i in listed]
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        for mid in listed:
+            await CaseMaterial.filter(id=by_id[mid].id).using_db(conn).update(state="missing", supply_note=hows[mid])
+        await _verify_paper(conn, case, [r for r in rows if r.material_id not in listed], actor)  # type: ignore[attr-defined]
+        await out.applicant("accepted_missing", supply_by=supply_by.isoformat(), materials="、".join(names))
+        await _notify_department(out, case)
+
+    return await transition(
+        case, acting=Acting(actor), action="accepted_missing", to=Status.ACCEPTED, settings=settings,
+        reason=f"容缺：{'、'.join(names)}", updates=updates, side=side,
+        data={"commitment": commitment, "supply_by": supply_by.isoformat(),
+              "missing": [{"material_id": i, "name": by_id[i].name, "how": hows[i]} for i in listed]},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    material_id: int | None  # None: a correction not tied to one material (e.g. the form)
+    note: str
+
+
+async def request_correction(
+    *, actor: Actor, settings: Settings | None, case_id: int, corrections: list[Correction], note: str = "",
+) -> Case:
+    """补正, told once: one notice listing everything to correct, with a deadline 5 working days out."""
+    require_role(actor, CLERKS, "一次性告知补正")
+    case = await visible_case(actor, case_id)
+    require_status(case, {Status.SUBMITTED}, "一次性告知补正")
+    if case.correction_sent:
+        raise DomainError(errors.CORRECTION_ALREADY_SENT, "该办件已一次性告知过补正，不能再次要求补正", ["caseId"])
+    if not corrections:
+        raise DomainError(errors.INVALID, "请逐项列出需要补正的内容", ["corrections"])
+    rows = {r.material_id: r for r in await _materials(case)}  # type: ignore[attr-defined]
+    problems = []
+    items = []
+    for i, c in enumerate(corrections[:MAX_NOTICE_ITEMS]):
+        text = (c.note or "").strip()
+        if not text:
+            problems.append(DomainError(errors.INVALID, "请写明补正要求", ["corrections", str(i), "note"]))
+        if c.material_id is not None and c.material_id not in rows:
+            problems.append(DomainError(errors.INVALID, "材料不属于该办件", ["corrections", str(i), "materialId"]))
+        items.append({"material_id": c.material_id, "name": rows[c.material_id].name if c.material_id in rows else "", "note": text[:300]})
+    if problems:
+        raise DomainErrors(problems)
+    supply_by = await clock.working_days_from(region=case.region_code, start=clock.today(), days=clock.CORRECTION_WORKING_DAYS)
+    summary = "；".join(f"{it['name']}：{it['note']}" if it["name"] else it["note"] for it in items)
+    general = reason_text(note, required=False, what="补正说明", field_name="note")
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        for it in items:
+            if it["material_id"] is not None:
+                await CaseMaterial.filter(id=rows[it["material_id"]].id).using_db(conn).update(
+                    state="pending", trust=None, supply_note=it["note"]
+                )
+        await out.applicant("correction_needed", reason=summary, supply_by=supply_by.isoformat())
+
+    return await transition(
+        case, acting=Acting(actor), action="correction_requested", to=Status.CORRECTION_REQUESTED, settings=settings,
+        reason=summary, updates={"correction_sent": True, "correction_note": general or summary, "supply_by": supply_by},
+        data={"items": items, "note": general, "supply_by": supply_by.isoformat()}, side=side,
+    )
+
+
+async def propose_rejection(*, actor: Actor, settings: Settings | None, case_id: int, reason: str) -> Case:
+    """拟不予受理: a clerk never says no alone; the hall supervisor decides."""
+    require_role(actor, CLERKS, "提出不予受理意见")
+    case = await visible_case(actor, case_id)
+    require_status(case, {Status.SUBMITTED}, "提出不予受理意见")
+    why = reason_text(reason, required=True, what="不予受理的理由")
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        await out.staff("staff_rejection_proposed", await staff_with_role(Role.HALL_SUPERVISOR, hall_code=case.hall_code), reason=why)
+
+    return await transition(
+        case, acting=Acting(actor), action="rejection_proposed", to=Status.REJECTION_PROPOSED, settings=settings,
+        reason=why, side=side,
+    )
+
+
+async def confirm_rejection(*, actor: Actor, settings: Settings | None, case_id: int, reason: str = "") -> Case:
+    require_role(actor, SUPERVISORS, "确认不予受理")
+    case = await visible_case(actor, case_id)
+    require_status(case, {Status.REJECTION_PROPOSED}, "确认不予受理")
+    proposed = await CaseEvent.filter(case_id=case.id, action="rejection_proposed").order_by("-id").first()
+    why = reason_text(reason, required=False, what="意见") or (proposed.reason if proposed else "")
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        await out.applicant("rejected", reason=why)
+
+    return await transition(
+        case, acting=Acting(actor), action="rejection_confirmed", to=Status.REJECTED, settings=settings, reason=why,
+        updates={"decision": "rejected", "decision_reason": why, "decided_at": clock.now(), "completed_at": clock.now()},
+        side=side,
+    )
+
+
+async def overturn_rejection(*, actor: Actor, settings: Settings | None, case_id: int, reason: str) -> Case:
+    """The supervisor does not uphold the proposal: the case goes back to the window to be accepted."""
+    require_role(actor, SUPERVISORS, "否决不予受理意见")
+    case = await visible_case(actor, case_id)
+    require_status(case, {Status.REJECTION_PROPOSED}, "否决不予受理意见")
+    why = reason_text(reason, required=True, what="否决的理由")
+    proposer = await CaseEvent.filter(case_id=case.id, action="rejection_proposed").order_by("-id").first()
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        if proposer is not None and proposer.actor_id is not None:
+            await out.staff("staff_rejection_overturned", [proposer.actor_id], reason=why)
+
+    return await transition(
+        case, acting=Acting(actor), action="rejection_overturned", to=Status.SUBMITTED, settings=settings,
+        reason=why, side=side,
+    )
+
+
+# ---------------------------------------------------------------- supplying, withdrawing
+
+
+@dataclass(frozen=True, slots=True)
+class Supplied:
+    material_id: int
+    upload_id: int | None = None  # None: handed in on paper at the window (a clerk records it)
+
+
+def _may_act_as_applicant(actor: Actor, case: Case) -> bool:
+    if actor.is_citizen:
+        return True  # visible_case already limited it to their own (or their enterprise's) cases
+    return actor.is_staff and (
+        Role.WINDOW_CLERK in actor.roles
+        or (Role.ASSISTANCE_AGENT in actor.roles and case.submitted_by_staff_id == actor.user_id)
+    )
+
+
+async def supply(*, actor: Actor, settings: Settings | None, case_id: int, materials: list[Supplied]) -> Case:
+    """Supply what a correction or a 容缺 acceptance asked for. A corrected case returns to the window;
+    a 容缺 case keeps its state, and once nothing is missing its supply deadline is lifted."""
+    case = await visible_case(actor, case_id)
+    if not _may_act_as_applicant(actor, case):
+        raise DomainError(errors.NOT_ALLOWED, "无权为该办件补交材料")
+    require_status(case, {Status.CORRECTION_REQUESTED, Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED}, "补交材料")
+    rows = {r.material_id: r for r in await _materials(case)}  # type: ignore[attr-defined]
+    if not materials:
+        raise DomainError(errors.INVALID, "请选择要补交的材料", ["materials"])
+    uploads = {m.upload_id for m in materials if m.upload_id is not None}
+    if uploads:
+        from server.domain.cases.models import Upload
+
+        owner = {"owner_citizen_id": actor.citizen_id} if actor.is_citizen else {"owner_staff_id": actor.user_id}
+        mine = set(await Upload.filter(id__in=uploads, **owner).values_list("id", flat=True))
+        if uploads - mine:
+            raise DomainError(errors.NOT_FOUND, "上传的文件不存在或不属于您", ["materials"])
+    open_states = ("pending", "missing")
+    problems = []
+    for m in materials:
+        row = rows.get(m.material_id)
+        if row is None or row.state not in open_states:
+            problems.append(DomainError(errors.INVALID, "该材料无需补交", ["materials", str(m.material_id)]))
+        elif m.upload_id is None and not (actor.is_staff and Role.WINDOW_CLERK in actor.roles):
+            problems.append(DomainError(errors.MISSING_MATERIAL, f"请上传“{row.name}”", ["materials", str(m.material_id)]))
+    if problems:
+        raise DomainErrors(problems)
+    supplied = {m.material_id: m for m in materials}
+    correcting = case.status == Status.CORRECTION_REQUESTED
+    # what still blocks: for a correction the required materials (deferrable ones can still be
+    # accepted as missing at the window); for a 容缺 case every material it lacks
+    left = [
+        r for mid, r in rows.items()
+        if r.state in open_states and mid not in supplied
+        and (r.necessity == "required" if correcting else r.necessity != "optional")
+    ]
+    if correcting:
+        to, action = (Status.SUBMITTED if not left else Status.CORRECTION_REQUESTED), "corrected"
+    else:
+        to, action = Status(case.status), "supplied"
+    updates: dict[str, Any] = {}
+    if not left:
+        updates["supply_by"] = None
+    names = "、".join(rows[mid].name for mid in supplied)
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        now = clock.now()
+        clerk = actor.is_staff and Role.WINDOW_CLERK in actor.roles
+        for mid, m in supplied.items():
+            await CaseMaterial.filter(id=rows[mid].id).using_db(conn).update(
+                state="provided", trust="B" if clerk else "C", upload_id=m.upload_id,
+                checked_by_id=actor.user_id if clerk else None, checked_at=now if clerk else None,
+            )
+
+    acting = Acting(actor, mandate_id=case.mandate_id if actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles else None)
+    return await transition(
+        case, acting=acting, action=action, to=to, settings=settings, reason=f"补交：{names}",
+        updates=updates, data={"materials": list(supplied), "remaining": len(left)}, side=side,
+    )
+
+
+async def withdraw(*, actor: Actor, settings: Settings | None, case_id: int, reason: str) -> Case:
+    """撤回: the applicant (or their agent) takes the application back before it is decided."""
+    case = await visible_case(actor, case_id)
+    if not (actor.is_citizen or (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles and case.submitted_by_staff_id == actor.user_id)):
+        raise DomainError(errors.NOT_ALLOWED, "只有申请人或其代办员可以撤回申请")
+    require_status(case, WITHDRAWABLE, "撤回")
+    why = reason_text(reason, required=False, what="撤回原因")
+    return await transition(
+        case, acting=Acting(actor, mandate_id=case.mandate_id if actor.is_staff else None), action="withdrawn",
+        to=Status.WITHDRAWN, settings=settings, reason=why, updates={"supply_by": None, "completed_at": clock.now()},
+    )
+
+
+async def expire_supply(case_id: int, *, today: date, settings: Settings | None) -> bool:
+    """The applicant missed the 补正 or 容缺 deadline (the scheduled job calls this): a correction
+    not made ends the application as not accepted (视为撤回); a 容缺 case not completed in time is
+    ended as not approved. Returns whether it changed anything."""
+    case = await Case.get_or_none(id=case_id)
+    if case is None or case.supply_by is None or case.supply_by >= today:
+        return False
+    system = Acting(Actor(), system=True)
+    if case.status == Status.CORRECTION_REQUESTED:
+        why = f"逾期（{case.supply_by.isoformat()} 前）未补正，视为撤回申请"
+        to, updates = Status.WITHDRAWN, {"supply_by": None, "completed_at": clock.now()}
+    elif case.status in (Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED):
+        if not await CaseMaterial.exists(case_id=case.id, state="missing"):
+            return False
+        why = f"容缺材料逾期（{case.supply_by.isoformat()} 前）未补齐，终止办理"
+        to = Status.DENIED
+        updates = {"supply_by": None, "decision": "denied", "decision_reason": why, "decided_at": clock.now(),
+                   "completed_at": clock.now()}
+    else:
+        return False
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        await out.applicant("supply_expired", reason=why)
+
+    try:
+        await transition(case, acting=system, action="supply_expired", to=to, settings=settings, reason=why,
+                         updates=updates, side=side)
+    except DomainError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- result
+
+
+async def issue_result(
+    *, actor: Actor, settings: Settings | None, case_id: int, method: str, tracking_number: str | None = None,
+) -> Case:
+    """出件: an e-licence already issued completes the case at once (electronic); a paper result
+    waits at the window for pickup or is posted with a tracking number."""
+    require_role(actor, CLERKS, "出件")
+    case = await visible_case(actor, case_id)
+    require_status(case, {Status.APPROVED}, "出件")
+    if method not in ("pickup", "postal", "electronic"):
+        raise DomainError(errors.INVALID, "出件方式只能为窗口领取、邮寄或电子证照", ["method"])
+    if method == "electronic" and not await ELicence.exists(case_id=case.id):
+        raise DomainError(errors.INVALID, "该办件没有签发电子证照，请选择窗口领取或邮寄", ["method"])
+    tracking = (tracking_number or "").strip()
+    if method == "postal" and not _TRACKING.match(tracking):
+        raise DomainError(errors.INVALID, "请填写 8 到 32 位的邮寄运单号（字母或数字）", ["trackingNumber"])
+    if method == "electronic":
+        return await _complete(case, actor=actor, settings=settings, updates={"result_method": "electronic"},
+                               reason="电子证照出件")
+    hall = await Hall.get_or_none(code=case.hall_code) if case.hall_code else None
+    place = f"{hall.name}（{hall.address}）" if hall else "受理窗口"
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        if method == "pickup":
+            await out.applicant("result_pickup", place=place)
+        else:
+            await out.applicant("result_posted", tracking_no=tracking)
+
+    return await transition(
+        case, acting=Acting(actor), action="result_issued", to=Status.RESULT_ISSUED, settings=settings,
+        reason="窗口领取" if method == "pickup" else f"邮寄，运单号 {tracking}",
+        updates={"result_method": method, "tracking_number": tracking or None}, side=side,
+    )
+
+
+async def complete(*, actor: Actor, settings: Settings | None, case_id: int, note: str = "") -> Case:
+    """办结: the result was picked up, or the post delivered it."""
+    require_role(actor, CLERKS, "办结")
+    case = await visible_case(actor, case_id)
+    require_status(case, {Status.RESULT_ISSUED}, "办结")
+    why = reason_text(note, required=False, what="备注", field_name="note")
+    return await _complete(case, actor=actor, settings=settings, updates={},
+                           reason=why or ("申请人已领取" if case.result_method == "pickup" else "邮件已妥投"))
+
+
+async def _complete(case: Case, *, actor: Actor, settings: Settings | None, updates: dict[str, Any], reason: str) -> Case:
+    used = await clock.used_working_days(case, until=clock.today())
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        await out.applicant("evaluation_invitation", link=f"/evaluate/{case.number}")
+
+    return await transition(
+        case, acting=Acting(actor), action="completed", to=Status.COMPLETED, settings=settings, reason=reason,
+        updates={**updates, "completed_at": clock.now(), "working_days_used": used}, side=side,
+    )
