@@ -90,7 +90,8 @@ async def database(database_kind: str, tmp_path_factory: pytest.TempPathFactory)
 @pytest.fixture(scope="session")
 def settings(database: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(env="test", database_url=database, secret_key="test-secret-" + "x" * 32,
-                    login_rate_per_minute=1000, public_rate_per_minute=100_000)
+                    login_rate_per_minute=1000, public_rate_per_minute=100_000,
+                    upload_dir=tmp_path_factory.mktemp("uploads"))
 
 
 @pytest.fixture(scope="session")

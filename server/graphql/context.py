@@ -10,6 +10,7 @@ from strawberry.types import Info as StrawberryInfo
 
 from server.domain.accounts.roles import ANONYMOUS, Actor
 from server.domain.accounts.ratelimit import SlidingWindowLimiter
+from server.domain.cases import queries as cases
 from server.domain.catalog import service as catalog
 from server.settings import Settings
 
@@ -40,6 +41,10 @@ class Loaders:
         self.item = _loader(lambda ids: catalog.items_by_ids(actor=a, ids=ids))
         self.version = _loader(catalog.versions_by_ids)
         self.versions_of_item = _loader(lambda ids: catalog.versions_of_items(actor=a, item_ids=ids), list)
+        # timelines, materials and e-licences of cases the caller already got through a scoped query
+        self.case_events = _loader(cases.events_of, list)
+        self.case_materials = _loader(cases.materials_of, list)
+        self.case_elicences = _loader(cases.elicences_of_cases, list)
 
 
 @dataclass

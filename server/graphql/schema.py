@@ -14,6 +14,9 @@ from server.graphql.accounts.mutations import AccountsMutation
 from server.graphql.accounts.queries import AccountsQuery
 from server.graphql.calendar.mutations import CalendarMutation
 from server.graphql.calendar.queries import CalendarQuery
+from server.graphql.cases.mutations import CasesMutation
+from server.graphql.cases.queries import CasesQuery
+from server.graphql.cases.uploads import UploadsMutation
 from server.graphql.catalog.queries import CatalogQuery
 from server.graphql.catalog.mutations import CatalogMutation
 from server.graphql.citizens.mutations import CitizensMutation
@@ -34,7 +37,8 @@ from server.settings import Settings
 
 @strawberry.type(description="查询入口：事项目录、区划与部门、当前用户")
 class Query(
-    CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery
+    CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery,
+    CasesQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -51,7 +55,7 @@ class Query(
 @strawberry.type(description="变更入口：每个变更接收一个 input，返回含 errors 的 payload")
 class Mutation(
     CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation, CalendarMutation,
-    NotificationsMutation,
+    NotificationsMutation, UploadsMutation, CasesMutation,
 ):
     pass
 

@@ -53,6 +53,8 @@ from server.domain.accounts.models import AccessLog, ApiKey, Citizen, Enterprise
 from server.domain.accounts.roles import ANONYMOUS, Role
 from server.domain.accounts.service import create_user
 from server.domain.accounts.sms import get_sms_sender
+from server.domain.cases.models import Case as CaseRow
+from server.domain.cases.models import ELicence, Upload
 from server.domain.catalog import service as catalog
 from server.domain.notifications import service as notifications
 from server.domain.notifications.models import InboxMessage, Outbox
@@ -85,6 +87,13 @@ CITY_ADMIN = callers("city_admin")
 CATALOG_EDITORS = callers("city_admin", "catalog_admin")
 REVEALERS = callers("window_clerk", "hall_supervisor", "dept_reviewer", "assistance_agent", "city_admin")
 MANDATE_GRANTORS = callers("hall_supervisor", "city_admin")
+APPLICANTS = callers("citizen", "assistance_agent")
+CLERK = callers("window_clerk")
+REVIEWER = callers("dept_reviewer")
+CASE_READERS = callers("city_admin", "hall_supervisor", "county_viewer", "window_clerk", "dept_reviewer",
+                       "assistance_agent", "partner")
+NO_CASE = str(relay.GlobalID("Case", "999999999"))
+NO_ITEM = str(relay.GlobalID("ServiceItem", "999999999"))
 
 
 # --- the objects the examples point at ---------------------------------------------------------------
@@ -114,6 +123,10 @@ class Rule:
     allowed: frozenset[str]
     example: Example | None = None  # the variables (by argument name); default: built from the types
     refused_as: str = "error"  # "error", or "null" when the field answers a refused caller with null
+
+
+def _no_case(w: World) -> dict[str, Any]:
+    return {"input": {"caseId": NO_CASE, "reason": "权限矩阵测试"}}
 
 
 def _status(w: World) -> dict[str, Any]:
@@ -199,6 +212,42 @@ RULES: dict[str, Rule] = {
     "markNotificationsRead": Rule(SIGNED_IN, lambda w: {"input": {"all": True}}),
     "notificationReceived": Rule(SIGNED_IN),  # a subscription: run in-process (test_subscription_matrix)
     "retryNotification": Rule(CITY_ADMIN, lambda w: {"input": {"id": w.nodes["OutboxNotification"]}}),
+    # --- cases: each transition for the role DOMAIN.md gives it (the case does not exist, so an allowed
+    # caller gets NOT_FOUND, a refused one NOT_ALLOWED or FORBIDDEN before the case is looked up)
+    "saveApplicationDraft": Rule(APPLICANTS, lambda w: {"input": {"application": {"itemId": NO_ITEM}}}),
+    "submitApplication": Rule(APPLICANTS, lambda w: {"input": {
+        "idempotencyKey": "matrix-key-0001", "application": {"itemId": NO_ITEM}}}),
+    "receiveWalkIn": Rule(CLERK, lambda w: {"input": {
+        "idempotencyKey": "matrix-key-0002", "itemId": NO_ITEM, "applicant": {"idNumber": "x"}}}),
+    "acceptCase": Rule(CLERK, lambda w: {"input": {"caseId": NO_CASE}}),
+    "acceptCaseWithMissing": Rule(CLERK, lambda w: {"input": {"caseId": NO_CASE, "missing": [], "commitment": "承诺"}}),
+    "requestCaseCorrection": Rule(CLERK, lambda w: {"input": {"caseId": NO_CASE, "items": [{"note": "补正"}]}}),
+    "proposeCaseRejection": Rule(CLERK, _no_case),
+    "confirmCaseRejection": Rule(callers("hall_supervisor"), _no_case),
+    "overturnCaseRejection": Rule(callers("hall_supervisor"), _no_case),
+    "supplyCaseMaterials": Rule(APPLICANTS | CLERK, lambda w: {"input": {"caseId": NO_CASE, "materials": []}}),
+    "withdrawCase": Rule(APPLICANTS, _no_case),
+    "claimCase": Rule(REVIEWER, lambda w: {"input": {"caseId": NO_CASE}}),
+    "releaseCase": Rule(REVIEWER, _no_case),
+    "approveCase": Rule(REVIEWER, lambda w: {"input": {"caseId": NO_CASE, "opinion": "同意"}}),
+    "denyCase": Rule(REVIEWER, _no_case),
+    "suspendCase": Rule(REVIEWER, _no_case),
+    "resumeCase": Rule(REVIEWER, _no_case),
+    "extendCase": Rule(REVIEWER | callers("hall_supervisor"), lambda w: {"input": {
+        "caseId": NO_CASE, "days": 1, "reason": "延期"}}),
+    "issueCaseResult": Rule(CLERK, lambda w: {"input": {"caseId": NO_CASE, "method": "PICKUP"}}),
+    "completeCase": Rule(CLERK, _no_case),
+    # --- cases: reading (lists are scoped in the query; a case nobody may see is null)
+    "myCases": Rule(APPLICANTS),
+    "myElicences": Rule(APPLICANTS),
+    "case": Rule(ANYONE, lambda w: {"id": w.nodes["Case"]}),
+    "caseQueue": Rule(CASE_READERS, lambda w: {"queue": "ALL"}),
+    "overdueCases": Rule(CASE_READERS),
+    "trackCase": Rule(ANYONE, lambda w: {"number": "371500-20260101-00001", "queryCode": "AAAAAAAA"}),
+    # --- material uploads: citizens, and clerks and agents taking materials for someone (a JSON request
+    # carries no file: an allowed caller gets INVALID, tests/http/test_uploads.py sends real files)
+    "uploadMaterial": Rule(callers("citizen", "window_clerk", "assistance_agent"),
+                           lambda w: {"input": {"file": "权限矩阵"}}),
 }
 
 # Who may read one object of each Node type through ``node(id:)`` (others get null). The objects:
@@ -219,6 +268,11 @@ NODE_RULES: dict[str, frozenset[str]] = {
     "PersonalDataAccess": callers("auditor", "city_admin"),
     "Notification": callers("citizen"),  # its recipient
     "OutboxNotification": CITY_ADMIN,
+    "UploadedFile": callers("citizen"),  # its owner (staff: only when a case they see uses it)
+    # a city-level case of the test citizen at the city hall (department 371500-CGJ): the applicant, and
+    # staff whose scope covers it (the hall's clerk, the city's supervisor, admin and viewer)
+    "Case": callers("citizen", "city_admin", "hall_supervisor", "county_viewer", "window_clerk"),
+    "ELicence": callers("citizen"),  # its holder
 }
 
 MUTATIONS = sorted(SCHEMA.mutation_type.fields)
@@ -436,6 +490,19 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
                                            params={"item": "权限矩阵测试事项", "case_no": "M-1"})
     assert (await notifications.deliver(note.id, settings)).status == "delivered"
     message_row = await InboxMessage.get(outbox_id=note.id)
+    upload = await Upload.create(sha256="0" * 64, size=5, content_type="application/pdf", filename="权限矩阵.pdf",
+                                 storage_key="0" * 64, owner_citizen_id=citizen.id)
+
+    case = await CaseRow.create(
+        status="submitted", channel="online", item_id=version.item_id, version_id=version.id,  # type: ignore[attr-defined]
+        item_name="权限矩阵测试事项", basic_code="970000000000", department_code="371500-CGJ", region_code="371500",
+        city_code="371500", county_code=None, hall_code="371500-ZWFWZX", applicant_kind="citizen",
+        applicant_citizen_id=citizen.id, contact_citizen_id=citizen.id, applicant_name="权矩阵",
+        number=f"371500-20260101-M{secrets.randbelow(10**4):04d}", query_code="MATRIX22",
+    )
+    licence = await ELicence.create(number=f"DZZZ-MATRIX-{uuid.uuid4().hex[:8]}", kind="营业执照",
+                                    holder_citizen_id=citizen.id, holder_name="权矩阵", department_code="371500-XZSPJ",
+                                    issued_at=dt.datetime.now(dt.timezone.utc))
 
     def gid(type_name: str, pk: int | str) -> str:
         return str(relay.GlobalID(type_name, str(pk)))
@@ -455,12 +522,17 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
             "PersonalDataAccess": gid("PersonalDataAccess", view.id),
             "Notification": gid("Notification", message_row.id),
             "OutboxNotification": gid("OutboxNotification", note.id),
+            "UploadedFile": gid("UploadedFile", upload.id),
+            "Case": gid("Case", case.id), "ELicence": gid("ELicence", licence.id),
         },
     )
     yield Cast(staff=staff, citizen=citizen, partner_key=partner.full_key, world=world)
 
     await AccessLog.filter(subject_kind="citizen", subject_id=citizen.id).delete()
     await InboxMessage.filter(id=message_row.id).delete()
+    await upload.delete()
+    await licence.delete()
+    await case.delete()
     await Outbox.filter(id=note.id).delete()
     await Mandate.filter(id=mandate.id).delete()
     await ApiKey.filter(id__in=[partner.row.id, revocable.row.id]).delete()

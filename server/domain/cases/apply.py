@@ -310,11 +310,18 @@ async def issue_elicence(conn: Any, case: Case, kind: str) -> ELicence:
     )
 
 
+def require_applicant(actor: Actor) -> None:
+    """Citizens apply for themselves (or their enterprise), assistance agents for a principal."""
+    if not (actor.is_citizen or (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles)):
+        raise DomainError(errors.NOT_ALLOWED, "只有群众本人或帮办代办员可以在线申请；窗口收件请用“代为收件”")
+
+
 # ---------------------------------------------------------------- drafts
 
 
 async def save_draft(*, actor: Actor, app: Application, draft_id: int | None = None) -> Case:
     """Create or replace a draft (form data kept as typed; materials as chosen so far)."""
+    require_applicant(actor)
     p = await pinned(app.item_id, app.situation_id)
     a = await applicant_for(actor, app, basic_code=p.item.basic_code)
     _check_object(p, a)
@@ -379,6 +386,7 @@ async def submit(
 ) -> Submitted:
     """Submit a draft or a new application. The same key returns the same case, however often it
     is sent; a case pins the item version published at this moment."""
+    require_applicant(actor)
     key = _key(actor, idempotency_key)
     existing = await Case.get_or_none(idempotency_key=key)
     if existing is not None:

@@ -220,3 +220,7 @@ def may_see_query_code(actor: Actor, case: Case) -> bool:
 
 def is_own(actor: Actor, case: Case) -> bool:
     return actor.is_citizen and (case.contact_citizen_id == actor.citizen_id or case.applicant_citizen_id == actor.citizen_id)
+
+
+async def sub_cases(*, actor: Actor, parent_id: int) -> list[Case]:
+    return list(await Case.filter(await case_scope(actor), parent_id=parent_id).order_by("id"))

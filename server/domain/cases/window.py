@@ -434,6 +434,8 @@ def _may_act_as_applicant(actor: Actor, case: Case) -> bool:
 async def supply(*, actor: Actor, settings: Settings | None, case_id: int, materials: list[Supplied]) -> Case:
     """Supply what a correction or a 容缺 acceptance asked for. A corrected case returns to the window;
     a 容缺 case keeps its state, and once nothing is missing its supply deadline is lifted."""
+    if not (actor.is_citizen or (actor.is_staff and actor.has_any(frozenset({Role.WINDOW_CLERK, Role.ASSISTANCE_AGENT})))):
+        raise DomainError(errors.NOT_ALLOWED, "只有申请人、其代办员或窗口工作人员可以补交材料")
     case = await visible_case(actor, case_id)
     if not _may_act_as_applicant(actor, case):
         raise DomainError(errors.NOT_ALLOWED, "无权为该办件补交材料")
@@ -495,6 +497,8 @@ async def supply(*, actor: Actor, settings: Settings | None, case_id: int, mater
 
 async def withdraw(*, actor: Actor, settings: Settings | None, case_id: int, reason: str) -> Case:
     """撤回: the applicant (or their agent) takes the application back before it is decided."""
+    if not (actor.is_citizen or (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles)):
+        raise DomainError(errors.NOT_ALLOWED, "只有申请人或其代办员可以撤回申请")
     case = await visible_case(actor, case_id)
     if not (actor.is_citizen or (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles and case.submitted_by_staff_id == actor.user_id)):
         raise DomainError(errors.NOT_ALLOWED, "只有申请人或其代办员可以撤回申请")

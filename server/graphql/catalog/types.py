@@ -9,9 +9,12 @@ import strawberry
 from strawberry import relay
 
 from server.domain.catalog import models, rules
+from server.domain.catalog.content import review_steps as effective_review_steps
 from server.graphql.catalog.enums import (
     ChangeKind,
     ConsistencyElement,
+    FormFieldType,
+    InstantCondition,
     ItemStatus,
     ItemType,
     Level,
@@ -180,6 +183,7 @@ class Guide:
 
 @strawberry.type(description="申请材料")
 class Material:
+    key: int = strawberry.field(description="材料编号：申请、补正、容缺时用它指明这份材料（属于某个版本，不随版本变化）")
     name: str = strawberry.field(description="材料名称")
     form: MaterialForm = strawberry.field(description="原件或复印件")
     copies: int = strawberry.field(description="份数")
@@ -192,9 +196,45 @@ class Material:
     source: str = strawberry.field(description="材料来源：申请人自备、政府部门核发、中介机构出具等")
 
 
+@strawberry.type(description="申请表单的一项")
+class FormField:
+    key: str = strawberry.field(description="标识（英文，事项内唯一），即申请数据中的键")
+    label: str = strawberry.field(description="名称，如“企业名称”")
+    type: FormFieldType = strawberry.field(description="类型")
+    required: bool = strawberry.field(description="必填")
+    options: list[str] = strawberry.field(description="可选项（仅单选项）")
+    max_length: int | None = strawberry.field(description="最大字符数（仅文本项；为空取默认：单行 200、多行 2000）")
+    min: float | None = strawberry.field(description="最小值（仅数字项）")
+    max: float | None = strawberry.field(description="最大值（仅数字项）")
+    help: str = strawberry.field(description="填写说明")
+
+
+@strawberry.type(description="秒批规则：满足全部条件的申请在提交时即获批准，并记录所用规则版本")
+class InstantRule:
+    code: str = strawberry.field(description="规则编码")
+    version: int = strawberry.field(description="规则版本（从 1 开始）")
+    conditions: list[InstantCondition] = strawberry.field(description="须全部满足的条件")
+
+
+def _form_field(f: dict[str, Any]) -> FormField:
+    return FormField(
+        key=f["key"], label=f["label"], type=FormFieldType(f.get("type", "text")), required=bool(f.get("required")),
+        options=list(f.get("options") or []), max_length=f.get("max_length"), min=f.get("min"), max=f.get("max"),
+        help=f.get("help") or "",
+    )
+
+
+def _instant_rule(rule: dict[str, Any] | None) -> InstantRule | None:
+    if not rule:
+        return None
+    return InstantRule(
+        code=rule["code"], version=rule["version"], conditions=[InstantCondition(c) for c in rule["conditions"]]
+    )
+
+
 def _material(m: models.Material) -> Material:
     return Material(
-        name=m.name, form=MaterialForm(m.form), copies=m.copies, media=MaterialMedia(m.media),
+        key=m.id, name=m.name, form=MaterialForm(m.form), copies=m.copies, media=MaterialMedia(m.media),
         necessity=Necessity(m.necessity), sample_text=m.sample_text, review_points=m.review_points,
         elicence=m.elicence, shared_data=m.shared_data, source=m.source,
     )
@@ -204,6 +244,7 @@ def _material(m: models.Material) -> Material:
 class Situation:
     _id: strawberry.Private[int]
     _materials: strawberry.Private[list[Material] | None] = None  # prefetched by a list resolver
+    key: int = strawberry.field(description="情形编号：申请时用它指明所选办理情形")
     position: int = strawberry.field(description="序号（从 0 开始）")
     name: str = strawberry.field(description="情形名称，如“有限责任公司设立登记”")
     conditions: str = strawberry.field(description="该情形的受理条件")
@@ -220,7 +261,7 @@ class Situation:
 
 
 def _situation(s: models.Situation) -> Situation:
-    return Situation(_id=s.id, position=s.position, name=s.name, conditions=s.conditions)
+    return Situation(_id=s.id, key=s.id, position=s.position, name=s.name, conditions=s.conditions)
 
 
 @strawberry.interface(description="事项内容：三级十同的十个要素与办事指南（事项和版本共有）")
@@ -243,6 +284,19 @@ class ItemContent:
     instant: bool = strawberry.field(description="即办件（秒批秒办）")
     high_frequency: bool = strawberry.field(description="高频事项")
     keywords: list[str] = strawberry.field(description="搜索关键词（俗称、别名）")
+    result_licence: str | None = strawberry.field(description="批准后核发的电子证照类型（如“营业执照”）；为空表示不出证照")
+
+    @strawberry.field(description="申请表单项（按顺序）")
+    def form_fields(self) -> list[FormField]:
+        return [_form_field(f) for f in self._v.form_fields or []]
+
+    @strawberry.field(description="后台审查环节（按顺序）；未设置时为一个环节“审查决定”")
+    def review_steps(self) -> list[str]:
+        return effective_review_steps(list(self._v.review_steps or []))
+
+    @strawberry.field(description="秒批规则（仅即办件）；为空表示人工审查")
+    def instant_rule(self) -> InstantRule | None:
+        return _instant_rule(self._v.instant_rule)
 
     @strawberry.field(description="办理情形及其材料")
     def situations(self, info: Info) -> list[Situation]:
@@ -285,7 +339,7 @@ def content_kwargs(v: models.ItemVersion) -> dict[str, Any]:
         committed_limit=TimeLimit(value=v.committed_limit, unit=TimeUnit(v.committed_unit)),
         fees=[Fee(name=f.get("name", ""), standard=f.get("standard", ""), basis=f.get("basis", "")) for f in v.fees],
         max_visits=v.max_visits, online=v.online, instant=v.instant, high_frequency=v.high_frequency,
-        keywords=list(v.keywords),
+        keywords=list(v.keywords), result_licence=v.result_licence,
     )
 
 

@@ -1,0 +1,191 @@
+"""Reading cases: mine, a case, the queues (keyset pages), the overdue lists, tracking without login."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Annotated, Any
+
+import strawberry
+from strawberry import relay
+from strawberry.permission import BasePermission
+
+from server.domain.cases import models, queries
+from server.domain.cases.scope import sees_cases
+from server.domain.catalog.models import Department
+from server.domain.accounts.identifiers import mask_name
+from server.domain.cases.states import ACTIONS, LABELS, Status
+from server.domain.errors import DomainError
+from server.graphql.cases.types import (
+    Case,
+    CaseQueueKind,
+    CaseStatus,
+    DeadlineWarning,
+    ELicence,
+    TrackedCase,
+    TrackedStep,
+    decode_key,
+    encode_key,
+)
+from server.graphql.context import Info
+from server.graphql.core.relay import MAX_PAGE, Connection
+
+PageFirst = Annotated[int | None, strawberry.argument(description="返回前 N 条（最多 100，默认 20）")]
+PageAfter = Annotated[str | None, strawberry.argument(description="从该游标之后开始（键集分页，队列变化时不重不漏）")]
+
+
+class SeesCases(BasePermission):
+    """Staff handling cases, county viewers and admins, partner systems (each within its scope)."""
+
+    message = "无权查看办件"
+    error_extensions = {"code": "FORBIDDEN"}
+
+    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
+        actor = info.context.actor
+        return bool((actor.is_staff or actor.is_partner) and sees_cases(actor))
+
+
+class IsApplicant(BasePermission):
+    """A signed-in citizen, or an assistance agent (the cases they submitted for principals)."""
+
+    message = "请先登录"
+    error_extensions = {"code": "UNAUTHENTICATED"}
+
+    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
+        from server.domain.accounts.roles import Role
+
+        actor = info.context.actor
+        return bool(actor.is_citizen or (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles))
+
+
+@strawberry.input(description="办件队列的筛选条件")
+class CaseQueueFilter:
+    statuses: list[CaseStatus] | None = strawberry.field(default=None, description="只看这些状态（默认按队列）")
+    item_name: str | None = strawberry.field(default=None, description="事项名称包含")
+    number: str | None = strawberry.field(default=None, description="办件号")
+    department_code: str | None = strawberry.field(default=None, description="办理部门")
+    hall_code: str | None = strawberry.field(default=None, description="受理大厅")
+    region_code: str | None = strawberry.field(default=None, description="区划（市或县）")
+    claimed_by_me: bool = strawberry.field(default=False, description="只看我领取的")
+    unclaimed: bool = strawberry.field(default=False, description="只看无人领取的")
+
+
+def _limit(first: int | None) -> int:
+    n = 20 if first is None else first
+    if not 0 <= n <= MAX_PAGE:
+        raise DomainError("INVALID", f"first 应在 0 到 {MAX_PAGE} 之间")
+    return n
+
+
+async def keyset(
+    *, first: int | None, after: str | None, sort_key: Callable[[models.Case], Any],
+    fetch: Callable[[tuple[Any, int] | None, int], Awaitable[Sequence[models.Case]]], count: Callable[[], Awaitable[int]],
+) -> Connection[Case]:
+    """A Relay connection over keyset pages: the cursor carries (sort key, id) of the last row."""
+    n = _limit(first)
+    cursor = decode_key(after) if after else None
+    rows = list(await fetch(cursor, n + 1))
+    has_next = len(rows) > n
+    rows = rows[:n]
+    edges = [relay.Edge(cursor=encode_key(sort_key(c), c.id), node=Case.of(c)) for c in rows]
+    return Connection(
+        edges=edges,
+        page_info=relay.PageInfo(
+            has_next_page=has_next, has_previous_page=cursor is not None,
+            start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
+        ),
+        _count=count,
+    )
+
+
+def _flt(f: CaseQueueFilter | None) -> queries.CaseFilter:
+    if f is None:
+        return queries.CaseFilter()
+    return queries.CaseFilter(
+        statuses=[s.value for s in f.statuses or []], item_text=f.item_name, number=f.number,
+        department_code=f.department_code, hall_code=f.hall_code, region_code=f.region_code,
+        claimed_by_me=f.claimed_by_me, unclaimed=f.unclaimed,
+    )
+
+
+@strawberry.type
+class CasesQuery:
+    @strawberry.field(description="我的办件（含草稿），新的在前：群众看自己和所代表企业的，代办员看自己代办的",
+                      permission_classes=[IsApplicant])
+    async def my_cases(
+        self, info: Info,
+        statuses: Annotated[list[CaseStatus] | None, strawberry.argument(description="只看这些状态")] = None,
+        first: PageFirst = None, after: PageAfter = None,
+    ) -> Connection[Case]:
+        actor = info.context.actor
+        wanted = [s.value for s in statuses or []]
+
+        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[models.Case]:
+            return await queries.my_cases(actor=actor, statuses=wanted, after=cursor[1] if cursor else None, limit=limit)
+
+        return await keyset(first=first, after=after, sort_key=lambda c: None, fetch=fetch,
+                            count=lambda: queries.count_my_cases(actor=actor, statuses=wanted))
+
+    @strawberry.field(description="按全局 ID 读取一个办件；无权查看或不存在时为空")
+    async def case(self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="办件的全局 ID")]) -> Case | None:
+        if id.type_name != "Case" or not id.node_id.isdigit():
+            return None
+        found = await queries.cases_by_ids(actor=info.context.actor, ids=[int(id.node_id)])
+        return Case.of(found[int(id.node_id)]) if found else None
+
+    @strawberry.field(description="办件队列（键集分页）：窗口待受理、部门待审、待出件或全部；只含调用者职责范围内的办件",
+                      permission_classes=[SeesCases])
+    async def case_queue(
+        self, info: Info, queue: Annotated[CaseQueueKind, strawberry.argument(description="哪个队列")],
+        filter: Annotated[CaseQueueFilter | None, strawberry.argument(description="筛选条件")] = None,
+        first: PageFirst = None, after: PageAfter = None,
+    ) -> Connection[Case]:
+        actor = info.context.actor
+        flt = _flt(filter)
+        order = queries.queue_order(queue.value) if queue is not CaseQueueKind.ALL else "-id"
+
+        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[models.Case]:
+            return await queries.case_queue(actor=actor, queue=queue.value, flt=flt, after=cursor, limit=limit)
+
+        return await keyset(
+            first=first, after=after, sort_key=(lambda c: c.deadline) if order == "deadline" else (lambda c: None),
+            fetch=fetch, count=lambda: queries.count_queue(actor=actor, queue=queue.value, flt=flt),
+        )
+
+    @strawberry.field(description="督办：超期（红灯）或临近期限（黄灯）的在办办件，按期限排序", permission_classes=[SeesCases])
+    async def overdue_cases(
+        self, info: Info,
+        level: Annotated[DeadlineWarning, strawberry.argument(description="RED 超期；YELLOW 临近；NONE 两者")] = DeadlineWarning.RED,
+        first: PageFirst = None, after: PageAfter = None,
+    ) -> Connection[Case]:
+        actor = info.context.actor
+        lvl = {"red": "red", "yellow": "yellow", "none": "both"}[level.value]
+
+        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[models.Case]:
+            return await queries.overdue_cases(actor=actor, level=lvl, after=cursor, limit=limit)
+
+        return await keyset(first=first, after=after, sort_key=lambda c: c.deadline, fetch=fetch,
+                            count=lambda: queries.count_overdue(actor=actor, level=lvl))
+
+    @strawberry.field(description="凭办件号和查询码免登录查询办理进度（个人信息脱敏）；号码或查询码不对时为空")
+    async def track_case(
+        self, info: Info,
+        number: Annotated[str, strawberry.argument(description="办件号")],
+        query_code: Annotated[str, strawberry.argument(description="查询码（受理回执或短信中）")],
+    ) -> TrackedCase | None:
+        c = await queries.track(number=number, query_code=query_code)
+        if c is None:
+            return None
+        dept = await Department.get_or_none(code=c.department_code)
+        events = await queries.events_of([c.id])
+        return TrackedCase(
+            number=c.number or "", item_name=c.item_name, department_name=dept.name if dept else "",
+            applicant_name=c.applicant_name if c.applicant_kind == "enterprise" else (mask_name(c.applicant_name) or ""),
+            status=CaseStatus(c.status), status_label=LABELS[Status(c.status)], submitted_at=c.submitted_at,
+            accepted_at=c.accepted_at, deadline=c.deadline, completed_at=c.completed_at,
+            steps=[TrackedStep(at=e.at, label=ACTIONS.get(e.action, e.action), status_label=LABELS[Status(e.to_status)])
+                   for e in events[c.id] if e.action not in ("draft_saved", "supply_reminded")],
+        )
+
+    @strawberry.field(description="我（及我所代表的企业）持有的电子证照", permission_classes=[IsApplicant])
+    async def my_elicences(self, info: Info) -> list[ELicence]:
+        return [ELicence.of(e) for e in await queries.my_elicences(actor=info.context.actor)]
