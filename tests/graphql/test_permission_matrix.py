@@ -243,6 +243,9 @@ RULES: dict[str, Rule] = {
     "case": Rule(ANYONE, lambda w: {"id": w.nodes["Case"]}),
     "caseQueue": Rule(CASE_READERS, lambda w: {"queue": "ALL"}),
     "overdueCases": Rule(CASE_READERS),
+    # --- case statistics: admins, supervisors, county viewers and county/province systems, each its own region
+    "caseStatistics": Rule(callers("city_admin", "hall_supervisor", "county_viewer", "partner"), lambda w: {
+        "filter": {"dateFrom": "2024-01-01", "dateTo": "2024-01-31"}, "groupBy": "COUNTY"}),
     "trackCase": Rule(ANYONE, lambda w: {"number": "371500-20260101-00001", "queryCode": "AAAAAAAA"}),
     # --- material uploads: citizens, and clerks and agents taking materials for someone (a JSON request
     # carries no file: an allowed caller gets INVALID, tests/http/test_uploads.py sends real files)
@@ -269,9 +272,10 @@ NODE_RULES: dict[str, frozenset[str]] = {
     "Notification": callers("citizen"),  # its recipient
     "OutboxNotification": CITY_ADMIN,
     "UploadedFile": callers("citizen"),  # its owner (staff: only when a case they see uses it)
-    # a city-level case of the test citizen at the city hall (department 371500-CGJ): the applicant, and
-    # staff whose scope covers it (the hall's clerk, the city's supervisor, admin and viewer)
-    "Case": callers("citizen", "city_admin", "hall_supervisor", "county_viewer", "window_clerk"),
+    # a city-level case of the test citizen at the city hall (department 371500-XZSPJ): the applicant,
+    # and staff whose scope covers it (the hall's clerk, the department's reviewer, the city's
+    # supervisor, admin and viewer); revealPersonalData of the citizen rests on it too
+    "Case": callers("citizen", "city_admin", "hall_supervisor", "county_viewer", "window_clerk", "dept_reviewer"),
     "ELicence": callers("citizen"),  # its holder
 }
 
@@ -495,7 +499,7 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
 
     case = await CaseRow.create(
         status="submitted", channel="online", item_id=version.item_id, version_id=version.id,  # type: ignore[attr-defined]
-        item_name="权限矩阵测试事项", basic_code="970000000000", department_code="371500-CGJ", region_code="371500",
+        item_name="权限矩阵测试事项", basic_code="970000000000", department_code="371500-XZSPJ", region_code="371500",
         city_code="371500", county_code=None, hall_code="371500-ZWFWZX", applicant_kind="citizen",
         applicant_citizen_id=citizen.id, contact_citizen_id=citizen.id, applicant_name="权矩阵",
         number=f"371500-20260101-M{secrets.randbelow(10**4):04d}", query_code="MATRIX22",

@@ -77,6 +77,29 @@ async def new_staff(role: Role, region: str, display_name: str = "临时人员")
     )
 
 
+async def case_of(citizen: Citizen, *, county: str | None = None) -> None:
+    """A submitted case of the citizen: at the city hall (administrative approval), or at a county's
+    hall — whose staff may then see the person whole."""
+    from server.domain.cases.models import Case
+    from server.domain.catalog.models import ServiceItem
+
+    item = await ServiceItem.filter(status="active").first()
+    assert item is not None
+    region = county or "371500"
+    await Case.create(
+        status="submitted", channel="online", item_id=item.id, version_id=item.published_version_id,
+        item_name="隐私测试事项", basic_code=item.basic_code, department_code=f"{region}-XZSPJ", region_code=region,
+        city_code="371500", county_code=county, hall_code=f"{region}-ZWFWZX", applicant_kind="citizen",
+        applicant_citizen_id=citizen.id, contact_citizen_id=citizen.id, applicant_name=citizen.name or "",
+    )
+
+
+async def drop_cases(citizen_id: int) -> None:
+    from server.domain.cases.models import Case
+
+    await Case.filter(applicant_citizen_id=citizen_id).delete()
+
+
 async def reveal(gql: GraphQLClient, subject: str, fields: list[str], reason: str = "核对申请人身份",
                  token: str | None = None) -> dict[str, Any]:
     data = await gql(REVEAL, {"i": {"subjectId": subject, "fields": fields, "reason": reason}}, token=token)
@@ -97,7 +120,10 @@ class Subjects:
 @pytest.fixture
 async def subjects() -> AsyncIterator[Subjects]:
     s = Subjects(await new_citizen(), await new_enterprise(GUANXIAN), await new_enterprise(SHENXIAN))
+    await case_of(s.citizen)
+    await case_of(s.citizen, county=GUANXIAN)
     yield s
+    await drop_cases(s.citizen.id)
     await AccessLog.filter(subject_kind="citizen", subject_id=s.citizen.id).delete()
     await AccessLog.filter(subject_kind="enterprise", subject_id__in=[s.guanxian_firm.id, s.shenxian_firm.id]).delete()
     await s.citizen.delete()
@@ -152,14 +178,38 @@ async def test_roles_handling_peoples_matters_may_reveal_a_citizen(
     assert payload["values"][0]["value"] == subjects.citizen.id_number
 
 
-async def test_assistance_agent_may_reveal(gql: GraphQLClient, subjects: Subjects) -> None:
+async def test_assistance_agent_may_reveal_a_principal(gql: GraphQLClient, subjects: Subjects) -> None:
+    import datetime as dt
+
+    from server.domain.accounts.models import Mandate
+
     agent = await new_staff(Role.ASSISTANCE_AGENT, GUANXIAN)
     try:
         token = await gql.login(agent.username)
         payload = await reveal(gql, gid("Citizen", subjects.citizen.id), ["PHONE"], token=token)
+        assert [e["code"] for e in payload["errors"]] == ["NOT_ALLOWED"]  # no mandate, no case: not theirs
+        await Mandate.create(principal_citizen=subjects.citizen, agent=agent, all_items=True,
+                             valid_from=dt.date.today(), valid_to=dt.date.today(), created_by_id=agent.id)
+        payload = await reveal(gql, gid("Citizen", subjects.citizen.id), ["PHONE"], token=token)
         assert payload["errors"] == [] and payload["values"][0]["value"] == subjects.citizen.phone
     finally:
+        await Mandate.filter(agent_id=agent.id).delete()
         await agent.delete()
+
+
+async def test_staff_see_only_the_people_whose_cases_they_handle(gql: GraphQLClient, subjects: Subjects) -> None:
+    """A clerk of 莘县 handles no case of this person: refused, and nothing is logged."""
+    clerk = await create_user(
+        actor=None, username=f"pv_clerk_{uuid.uuid4().hex[:8]}", password=DEMO_PASSWORD, display_name="莘县窗口",
+        roles=[Role.WINDOW_CLERK], region_code=SHENXIAN, hall_code=f"{SHENXIAN}-ZWFWZX",
+    )
+    try:
+        before = len(await views_of("citizen", subjects.citizen.id))
+        payload = await reveal(gql, gid("Citizen", subjects.citizen.id), ["NAME"], token=await gql.login(clerk.username))
+        assert [e["code"] for e in payload["errors"]] == ["NOT_ALLOWED"]
+        assert len(await views_of("citizen", subjects.citizen.id)) == before
+    finally:
+        await clerk.delete()
 
 
 @pytest.mark.parametrize("role", [Role.CATALOG_ADMIN, Role.COUNTY_VIEWER, Role.AUDITOR])
@@ -264,6 +314,7 @@ async def test_staff_names_within_the_region(gql: GraphQLClient) -> None:
 
 async def test_unverified_citizen_fields_come_back_empty(gql: GraphQLClient) -> None:
     c = await Citizen.create(phone=new_phone())
+    await case_of(c)
     try:
         payload = await reveal(gql, gid("Citizen", c.id), ["NAME", "PHONE"], token=await gql.login("city_clerk"))
         assert payload["values"] == [
@@ -272,6 +323,7 @@ async def test_unverified_citizen_fields_come_back_empty(gql: GraphQLClient) -> 
         ]
     finally:
         await AccessLog.filter(subject_kind="citizen", subject_id=c.id).delete()
+        await drop_cases(c.id)
         await c.delete()
 
 

@@ -10,9 +10,9 @@ Who may reveal:
 - roles that handle people's matters: window clerks, hall supervisors, department reviewers,
   assistance agents and city admins. Catalogue admins, county viewers and auditors may not.
 - an enterprise with a region, or a staff member: only within the actor's own region (or below).
-- a citizen: citizens carry no region, so for now any staff member holding one of those roles may
-  reveal a citizen's data. When cases land this narrows to the people whose cases the actor handles
-  (or who gave them a mandate); the log already records every view, so nothing goes unseen.
+- a citizen: citizens carry no region, so only when a case the actor may see (cases/scope.py) is
+  theirs — as the applicant, or as the person who applied for an enterprise — or when they gave the
+  actor a mandate.
 
 Who may read the log: auditors and city admins, for views by staff of their region (or below),
 scoped by ``viewer_region_path`` in the query itself.
@@ -120,6 +120,10 @@ async def reveal(
         if subject is None:
             raise DomainError(errors.NOT_FOUND, f"要查看的{_KIND_LABELS[subject_kind]}不存在", ["subjectId"])
         region = getattr(subject, "region", None) if subject_kind != "citizen" else None
+        if subject_kind == "citizen" and not await _handles_citizen(actor, subject.id):
+            raise DomainError(
+                errors.NOT_ALLOWED, "只能查看您经办的办件或委托中申请人的个人信息", ["subjectId"]
+            )
         if region is not None and not actor.covers(region.path):
             raise DomainError(errors.NOT_ALLOWED, f"只能查看本区划内{_KIND_LABELS[subject_kind]}的个人信息", ["subjectId"])
         values = {name: getattr(subject, FIELDS[subject_kind][name][0]) for name in wanted}
@@ -129,6 +133,22 @@ async def reveal(
             request_id=(request_id or "-")[:64], using_db=conn,
         )
     return {k: (None if v is None else str(v)) for k, v in values.items()}
+
+
+async def _handles_citizen(actor: Actor, citizen_id: int) -> bool:
+    """A citizen carries no region: a staff member may see one whole when a case they may see is
+    that person's (as applicant or as the one who applied for an enterprise), or when the person
+    gave them a mandate."""
+    from tortoise.expressions import Q
+
+    from server.domain.accounts.models import Mandate
+    from server.domain.cases.models import Case
+    from server.domain.cases.scope import case_scope
+
+    person = Q(Q(applicant_citizen_id=citizen_id), Q(contact_citizen_id=citizen_id), join_type="OR")
+    if await Case.filter(await case_scope(actor), person).exists():
+        return True
+    return actor.user_id is not None and await Mandate.exists(principal_citizen_id=citizen_id, agent_id=actor.user_id)
 
 
 # --- the access log --------------------------------------------------------------------------------
