@@ -45,6 +45,7 @@ class Loaders:
         self.case_events = _loader(cases.events_of, list)
         self.case_materials = _loader(cases.materials_of, list)
         self.case_elicences = _loader(cases.elicences_of_cases, list)
+        self.dishonest = _loader(cases.dishonest_applicants, bool)
 
 
 @dataclass

@@ -241,6 +241,12 @@ async def test_instant_approval_issues_the_elicence_in_the_same_request(gql: Gra
     assert res["case"]["status"] == "COMPLETED" and res["case"]["instantRule"] == res["instant"]["rule"]
     assert [e["action"] for e in res["case"]["timeline"]][:3] == ["submitted", "accepted", "instant_approved"]
     assert await CaseRow.filter(instant_rule__not_isnull=True).count() == rows + 1
+    # every instant approval can be listed, with its rule version, for sampling
+    supervisor = await gql.as_user("city_supervisor")
+    sampled = await supervisor("""query { caseQueue(queue: ALL, filter: {instantOnly: true}, first: 100) {
+        edges { node { id instantRule applicantOnDishonestyList } } } }""")
+    mine = [e["node"] for e in sampled["caseQueue"]["edges"] if e["node"]["id"] == res["case"]["id"]]
+    assert mine and mine[0]["instantRule"] == res["instant"]["rule"] and mine[0]["applicantOnDishonestyList"] is False
     # a dishonest applicant is not approved instantly: normal review, saying why
     bad = await citizen_client(gql, settings, await h.citizen(dishonest=True))
     res = (await bad(SUBMIT, {"i": {"idempotencyKey": uuid.uuid4().hex, "application": {

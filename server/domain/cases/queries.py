@@ -38,6 +38,7 @@ class CaseFilter:
     region_code: str | None = None
     claimed_by_me: bool = False
     unclaimed: bool = False
+    instant_only: bool = False  # instant approvals, to sample for inspection
 
 
 def _cursor_q(order: str, cursor: tuple[Any, int] | None) -> Q:
@@ -111,6 +112,8 @@ async def _queue_qs(actor: Actor, queue: str, flt: CaseFilter) -> Any:
         qs = qs.filter(claimed_by_id=actor.user_id)
     if flt.unclaimed:
         qs = qs.filter(claimed_by_id=None)
+    if flt.instant_only:
+        qs = qs.filter(instant_rule__not_isnull=True)
     return qs
 
 
@@ -224,3 +227,16 @@ def is_own(actor: Actor, case: Case) -> bool:
 
 async def sub_cases(*, actor: Actor, parent_id: int) -> list[Case]:
     return list(await Case.filter(await case_scope(actor), parent_id=parent_id).order_by("id"))
+
+
+async def dishonest_applicants(keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], bool]:
+    """Whether each (kind, id) applicant is on the dishonesty list (shown to staff at acceptance)."""
+    from server.domain.accounts.models import Citizen, Enterprise
+
+    out: dict[tuple[str, int], bool] = {}
+    for kind, model in (("citizen", Citizen), ("enterprise", Enterprise)):
+        ids = [i for k, i in keys if k == kind]
+        if ids:
+            for pk, flag in await model.filter(id__in=ids).values_list("id", "dishonest"):
+                out[(kind, pk)] = bool(flag)
+    return out

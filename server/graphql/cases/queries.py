@@ -67,6 +67,7 @@ class CaseQueueFilter:
     region_code: str | None = strawberry.field(default=None, description="区划（市或县）")
     claimed_by_me: bool = strawberry.field(default=False, description="只看我领取的")
     unclaimed: bool = strawberry.field(default=False, description="只看无人领取的")
+    instant_only: bool = strawberry.field(default=False, description="只看秒批通过的办件（供抽查）")
 
 
 def _limit(first: int | None) -> int:
@@ -103,7 +104,7 @@ def _flt(f: CaseQueueFilter | None) -> queries.CaseFilter:
     return queries.CaseFilter(
         statuses=[s.value for s in f.statuses or []], item_text=f.item_name, number=f.number,
         department_code=f.department_code, hall_code=f.hall_code, region_code=f.region_code,
-        claimed_by_me=f.claimed_by_me, unclaimed=f.unclaimed,
+        claimed_by_me=f.claimed_by_me, unclaimed=f.unclaimed, instant_only=f.instant_only,
     )
 
 

@@ -289,6 +289,14 @@ class Case(relay.Node):
         cid = self._c.applicant_citizen_id or self._c.contact_citizen_id  # type: ignore[attr-defined]
         return relay.GlobalID("Citizen", str(cid)) if cid else None
 
+    @strawberry.field(description="申请人是否在失信名单中（受理时可见；不适用容缺受理）：仅工作人员可见，其他人为空")
+    async def applicant_on_dishonesty_list(self, info: Info) -> bool | None:
+        if not info.context.actor.is_staff:
+            return None
+        c = self._c
+        pk = c.applicant_enterprise_id if c.applicant_kind == "enterprise" else c.applicant_citizen_id  # type: ignore[attr-defined]
+        return bool(await info.context.loaders.dishonest.load((c.applicant_kind, pk))) if pk else False
+
     @strawberry.field(description="时限预警：黄灯（临近）、红灯（超期）")
     def warning(self) -> DeadlineWarning:
         return DeadlineWarning(clock.warning(self._c))
