@@ -35,6 +35,7 @@ def _default_database_url() -> str:
 
 
 TRUSTED_DOCUMENT_MODES = ("off", "mobile")
+SMS_SINKS = ("log", "file")
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,22 @@ class Settings:
     # notifications (issue 5)
     sms_gateway_url: str | None = None  # unset: the log sink
     sms_gateway_key: str = ""
+    # without a gateway: "log" (a log line, kept in memory for tests) or "file" (JSON lines in sms_file
+    # as well; the development default, see LIAOYI_SMS_SINK)
+    sms_sink: str = "log"
+    sms_file: Path = ROOT / "data" / "sms-outbox.jsonl"
     push_webhook_url: str | None = None
     quiet_hours: str = "22-7"  # China time, non-urgent SMS wait until the end; "" turns it off
     notify_max_attempts: int = 5
     notify_job_timeout: int = 30  # seconds: a job of a dead worker comes back after this (+10 s)
     outbox_sweep_seconds: int = 30  # the sweep re-enqueues rows not delivered after this long
     subscription_poll_seconds: float = 2.0  # how often a subscription looks for new inbox messages
+    yellow_working_days: int = 1  # a case turns yellow this many working days before its deadline
+    # material uploads (issue 4): local files under upload_dir (an S3-compatible store in production)
+    upload_dir: Path = ROOT / "data" / "uploads"
+    upload_max_bytes: int = 10 * 1024 * 1024  # one file
+    upload_max_files: int = 10  # files in one multipart request
+    upload_max_request_bytes: int = 50 * 1024 * 1024  # a whole multipart request, files and fields
 
     @property
     def token_lifetimes(self) -> "Lifetimes":
@@ -102,6 +113,11 @@ class Settings:
         )
         if trusted not in TRUSTED_DOCUMENT_MODES:
             raise SystemExit(f"LIAOYI_TRUSTED_DOCUMENTS 必须是 off 或 mobile，当前为 {trusted!r}")
+        sms_sink = os.environ.get("LIAOYI_SMS_SINK", "").strip().lower() or (
+            "file" if env == "development" else "log"
+        )
+        if sms_sink not in SMS_SINKS:
+            raise SystemExit(f"LIAOYI_SMS_SINK 必须是 log 或 file，当前为 {sms_sink!r}")
         return cls(
             env=env,
             database_url=os.environ.get("DATABASE_URL") or _default_database_url(),
@@ -120,12 +136,19 @@ class Settings:
             trusted_documents=trusted,
             sms_gateway_url=os.environ.get("LIAOYI_SMS_GATEWAY_URL") or None,
             sms_gateway_key=os.environ.get("LIAOYI_SMS_GATEWAY_KEY", ""),
+            sms_sink=sms_sink,
+            sms_file=Path(os.environ.get("LIAOYI_SMS_FILE") or ROOT / "data" / "sms-outbox.jsonl"),
             push_webhook_url=os.environ.get("LIAOYI_PUSH_WEBHOOK_URL") or None,
             quiet_hours=os.environ.get("LIAOYI_QUIET_HOURS", "22-7"),
             notify_max_attempts=_int("LIAOYI_NOTIFY_MAX_ATTEMPTS", 5),
             notify_job_timeout=_int("LIAOYI_NOTIFY_JOB_TIMEOUT", 30),
             outbox_sweep_seconds=_int("LIAOYI_OUTBOX_SWEEP_SECONDS", 30),
             subscription_poll_seconds=float(os.environ.get("LIAOYI_SUBSCRIPTION_POLL_SECONDS") or 2.0),
+            yellow_working_days=_int("LIAOYI_YELLOW_WORKING_DAYS", 1),
+            upload_dir=Path(os.environ.get("LIAOYI_UPLOAD_DIR") or ROOT / "data" / "uploads"),
+            upload_max_bytes=_int("LIAOYI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024),
+            upload_max_files=_int("LIAOYI_UPLOAD_MAX_FILES", 10),
+            upload_max_request_bytes=_int("LIAOYI_UPLOAD_MAX_REQUEST_BYTES", 50 * 1024 * 1024),
         )
 
 

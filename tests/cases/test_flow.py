@@ -315,3 +315,32 @@ async def test_walk_in_registers_the_person_and_checked_paper_becomes_trust_b() 
     )
     assert case.status == "accepted"
     assert await VerifiedMaterial.filter(holder_enterprise_id=ent.id, name="卫生许可证申请表").exists()
+
+
+async def test_two_reviewers_claiming_at_once_one_wins() -> None:
+    from server.domain.accounts.roles import Actor, Role
+    from server.domain.accounts.service import create_user
+    from tests.cases.helpers import staff
+
+    rep = await h.citizen()
+    ent = await h.enterprise(rep)
+    me = h.as_citizen(rep)
+    *_, mats, app = await _company_change(me, ent)
+    case = (await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=app)).case
+    clerk = await h.staff("city_clerk")
+    await window.accept_with_missing(actor=clerk, settings=None, case_id=case.id, commitment="承诺书已签",
+                                     missing=[window.Missing(m.id) for m in mats if m.necessity == "deferrable"])
+    others = []
+    for i in range(4):
+        user = await create_user(actor=None, username=f"race_{h.key()[:10]}", password="race-password-2019",
+                                 display_name=f"审批{i}", roles=[Role.DEPT_REVIEWER], region_code="371500",
+                                 department_code="371500-XZSPJ")
+        others.append(await staff(user.username))
+    results = await asyncio.gather(
+        *[review.claim(actor=a, settings=None, case_id=case.id) for a in others], return_exceptions=True
+    )
+    wins = [r for r in results if isinstance(r, Case)]
+    assert len(wins) == 1, results
+    assert all(isinstance(r, DomainError) and r.code in ("CONFLICT", "INVALID_STATE") for r in results if r not in wins)
+    row = await Case.get(id=case.id)
+    assert row.claimed_by_id == wins[0].claimed_by_id and await CaseEvent.filter(case_id=case.id, action="claimed").count() == 1

@@ -417,7 +417,7 @@ async def submit(
     if p.version.instant and p.version.instant_rule:
         instant = evaluate_instant(p.version.instant_rule, applicant=a, rows=rows)
     try:
-        case, ids = await _create(actor, key, p, a, form, rows, instant, draft)
+        case, ids = await _create(actor, key, p, a, form, rows, instant, draft, settings)
     except IntegrityError:
         again = await Case.get_or_none(idempotency_key=key)
         if again is None:
@@ -442,6 +442,7 @@ async def _application_of(draft: Case) -> Application:
 async def _create(
     actor: Actor, key: str, p: Pinned, a: Applicant, form: dict[str, Any],
     rows: list[tuple[Material, evidence.Satisfied]], instant: InstantDecision | None, draft: Case | None,
+    settings: Settings | None,
 ) -> tuple[Case, list[int]]:
     now = clock.now()
     columns: dict[str, Any] = {
@@ -472,7 +473,7 @@ async def _create(
         )
         out = Outgoing(conn, case)
         if instant is not None and instant.approved:
-            await _instant_approve(conn, case, p, instant, out)
+            await _instant_approve(conn, case, p, instant, out, settings)
         else:
             if instant is not None:
                 await record(case, conn=conn, acting=Acting(actor, system=True), action="instant_declined",
@@ -481,14 +482,17 @@ async def _create(
     return case, out.ids
 
 
-async def _instant_approve(conn: Any, case: Case, p: Pinned, instant: InstantDecision, out: Outgoing) -> None:
+async def _instant_approve(
+    conn: Any, case: Case, p: Pinned, instant: InstantDecision, out: Outgoing, settings: Settings | None
+) -> None:
     """秒批: accepted, approved and completed inside the submitting transaction, the rule recorded."""
     from server.domain.cases import clock as clk
 
     system = Acting(Actor(), system=True)
     now = clk.now()
     case.accepted_at = case.decided_at = case.completed_at = now
-    dl = await clk.compute(case, statutory_limit=p.version.statutory_limit, statutory_unit=p.version.statutory_unit)
+    dl = await clk.compute(case, statutory_limit=p.version.statutory_limit, statutory_unit=p.version.statutory_unit,
+                           yellow=clk.yellow_days(settings))
     updates = {
         "status": Status.COMPLETED.value, "accepted_at": now, "decided_at": now, "completed_at": now,
         "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on,

@@ -48,7 +48,12 @@ async def warn_on(*, region: str, deadline: date, days: int = YELLOW_WORKING_DAY
     return working[-days] if len(working) >= days else deadline - timedelta(days=days)
 
 
-async def compute(case: Any, *, statutory_limit: int, statutory_unit: str) -> Deadlines:
+def yellow_days(settings: Any) -> int:
+    """The configured yellow warning (LIAOYI_YELLOW_WORKING_DAYS), or the default without settings."""
+    return int(getattr(settings, "yellow_working_days", YELLOW_WORKING_DAYS))
+
+
+async def compute(case: Any, *, statutory_limit: int, statutory_unit: str, yellow: int = YELLOW_WORKING_DAYS) -> Deadlines:
     """The case's committed and statutory deadlines and its yellow day, from its acceptance."""
     assert case.accepted_at is not None
     pauses = pauses_of(case)
@@ -62,7 +67,7 @@ async def compute(case: Any, *, statutory_limit: int, statutory_unit: str) -> De
     )
     return Deadlines(
         deadline=committed.deadline, statutory=statutory.deadline,
-        warn_on=await warn_on(region=case.region_code, deadline=committed.deadline),
+        warn_on=await warn_on(region=case.region_code, deadline=committed.deadline, days=yellow),
         explanation=committed.explanation,
     )
 

@@ -145,7 +145,7 @@ async def resume(*, actor: Actor, settings: Settings | None, case_id: int, reaso
 
         pauses.append([since.isoformat(), (today - timedelta(days=1)).isoformat(), "中止"])
     case.pauses = pauses
-    dl = await _region_deadlines(case)
+    dl = await _region_deadlines(case, settings)
     back = Status(case.resume_status or Status.ACCEPTED)
     return await transition(
         case, acting=Acting(actor), action="resumed", to=back, settings=settings,
@@ -168,7 +168,7 @@ async def extend(*, actor: Actor, settings: Settings | None, case_id: int, days:
         raise DomainError(errors.INVALID, f"延长的工作日数应在 1 到 {MAX_EXTENSION} 之间", ["days"])
     why = reason_text(reason, required=True, what="延期的理由")
     case.extension_days = days
-    dl = await _region_deadlines(case)
+    dl = await _region_deadlines(case, settings)
 
     async def side(conn: Any, out: Outgoing) -> None:
         await out.applicant("extended", deadline=dl.deadline.isoformat(), reason=why)

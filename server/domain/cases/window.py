@@ -185,15 +185,16 @@ def _apply_checks(rows: list[CaseMaterial], checks: list[MaterialCheck]) -> list
     return problems
 
 
-async def _region_deadlines(case: Case) -> clock.Deadlines:
+async def _region_deadlines(case: Case, settings: Settings | None) -> clock.Deadlines:
     version = await ItemVersion.get(id=case.version_id)  # type: ignore[attr-defined]
-    return await clock.compute(case, statutory_limit=version.statutory_limit, statutory_unit=version.statutory_unit)
+    return await clock.compute(case, statutory_limit=version.statutory_limit, statutory_unit=version.statutory_unit,
+                               yellow=clock.yellow_days(settings))
 
 
-async def _accept_columns(case: Case) -> dict[str, Any]:
+async def _accept_columns(case: Case, settings: Settings | None) -> dict[str, Any]:
     now = clock.now()
     case.accepted_at = now
-    dl = await _region_deadlines(case)
+    dl = await _region_deadlines(case, settings)
     return {"accepted_at": now, "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on}
 
 
@@ -230,7 +231,7 @@ async def accept(
     ]
     if problems:
         raise DomainErrors(problems)
-    updates = await _accept_columns(case)
+    updates = await _accept_columns(case, settings)
 
     async def side(conn: Any, out: Outgoing) -> None:
         await _verify_paper(conn, case, rows, actor)
@@ -287,7 +288,7 @@ async def accept_with_missing(
             problems.append(DomainError(code, f"缺少“{r.name}”且未列入容缺", ["missing", str(r.material_id)]))  # type: ignore[attr-defined]
     if problems:
         raise DomainErrors(problems)
-    updates = await _accept_columns(case)
+    updates = await _accept_columns(case, settings)
     deadline = updates["deadline"]
     if supply_by is None:
         supply_by = min(deadline, await clock.working_days_from(region=case.region_code, start=clock.today(), days=5))
