@@ -8,6 +8,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import quote
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
@@ -16,7 +17,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Redire
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry import Schema
+from strawberry import Schema, relay
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
@@ -26,8 +27,10 @@ from tortoise import connections
 from server.db import close_db, init_db
 from server.domain.accounts.roles import ANONYMOUS
 from server.domain.accounts.tokens import actor_for_token
+from server.domain.cases.uploads import read_upload
+from server.domain.errors import DomainError
 from server.graphql.context import Context, Loaders
-from server.graphql.core.view import GraphQLHTTP, new_request_id
+from server.graphql.core.view import GraphQLHTTP, RequestError, new_request_id
 from server.graphql.schema import build_schema
 from server.observability import Metrics, operation_var, request_id_var
 from server.settings import Settings, get_settings
@@ -208,15 +211,23 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
         if manage_db:
             await init_db(settings.database_url)
         drainer = None
+        scheduler = None
         if manage_db and not settings.redis_url:
             # no Redis: notifications are delivered by a task in this process (DESIGN.md rule 6)
             from server.domain.notifications.drainer import Drainer
 
             drainer = Drainer(settings)
             await drainer.start()
+            # and the scheduled jobs the arq worker runs as cron jobs (server/worker/schedule.py)
+            from server.worker.schedule import Scheduler
+
+            scheduler = Scheduler(settings)
+            await scheduler.start()
         try:
             yield
         finally:
+            if scheduler is not None:
+                await scheduler.stop()
             if drainer is not None:
                 await drainer.stop()
             if settings.redis_url:
@@ -264,6 +275,37 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
                 return HTMLResponse("<h1>404</h1>", status_code=404)
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
+    async def download(request: Request) -> Response:
+        """``GET /files/<global id of an UploadedFile>``: the bytes of an upload, for its owner or
+        staff who see a case using it, with the bearer token of the GraphQL endpoint. Anything the
+        caller may not read is a 404, so the answer does not tell whether the file exists."""
+        no_store = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
+
+        def refuse(status: int, message: str, extra: dict[str, str] | None = None) -> Response:
+            return Response(message, status_code=status, media_type="text/plain; charset=utf-8",
+                            headers=no_store | (extra or {}))
+
+        if not request.headers.get("authorization", "").lower().startswith("bearer "):
+            return refuse(401, "下载文件须带 Authorization: Bearer <令牌> 请求头", {"WWW-Authenticate": "Bearer"})
+        try:
+            context = await graphql.context_for(request)
+        except RequestError as exc:
+            return refuse(exc.status, exc.message, exc.headers)
+        try:
+            gid = relay.GlobalID.from_id(request.path_params["id"])
+        except ValueError:  # not a global ID at all
+            gid = None
+        if gid is None or gid.type_name != "UploadedFile" or not gid.node_id.isdigit():
+            return refuse(404, "文件不存在或无权查看")
+        try:
+            row, data = await read_upload(actor=context.actor, upload_id=int(gid.node_id), settings=settings)
+        except DomainError as exc:
+            return refuse(404, exc.message)
+        fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in row.filename)
+        disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(row.filename, safe='')}"
+        headers = no_store | {"Content-Disposition": disposition}
+        return Response(data, media_type=row.content_type, headers=headers)
+
     async def root(request: Request) -> Response:
         return RedirectResponse("/admin" if settings.production else "/graphql")
 
@@ -273,6 +315,7 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),
+        Route("/files/{id}", download, methods=["GET"]),
         Route("/admin", admin),
         Route("/admin/{path:path}", admin),
         Route("/", root),

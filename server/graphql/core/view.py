@@ -13,6 +13,13 @@
   A GET of a trusted query by an anonymous caller is cacheable (``Cache-Control: public``, a strong
   ``ETag``, ``If-None-Match`` → 304) and kept by this process for the same 60 s, as a proxy would;
   every other answer is ``private, no-store``.
+- File uploads: the GraphQL multipart request spec (``multipart/form-data`` with ``operations``,
+  ``map`` and the files), for mutations only. A browser form can send such a request across sites,
+  so one is refused unless it carries a bearer token or a ``GraphQL-Require-Preflight`` /
+  ``Apollo-Require-Preflight`` header (which no form can set). The body is parsed as it streams in,
+  with the limits enforced while reading: ``upload_max_request_bytes`` for the whole request,
+  ``upload_max_bytes`` per file (413), ``upload_max_files`` files (400). Each mapped file becomes an
+  ``Upload`` scalar value (a Starlette ``UploadFile``) at its path in the variables.
 """
 
 from __future__ import annotations
@@ -25,9 +32,12 @@ import uuid
 from typing import Any
 
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
+from starlette.datastructures import FormData, UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry import Schema
+from strawberry.file_uploads.utils import replace_placeholders_with_files
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType
 
@@ -37,6 +47,7 @@ from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.accounts.roles import ANONYMOUS
 from server.domain.accounts.service import login_limiter
 from server.domain.accounts.tokens import actor_for_token
+from server.domain.cases.uploads import size_text
 from server.domain.errors import DomainError
 from server.graphql.context import Context
 from server.observability import Metrics, metric_operation, operation_var
@@ -112,6 +123,14 @@ class GraphQLHTTP:
             raise SystemExit(f"LIAOYI_TRUSTED_DOCUMENTS=mobile 需要可信文档清单 {settings.trusted_manifest}")
 
     async def handle(self, request: Request) -> Response:
+        try:
+            return await self._handle(request)
+        finally:
+            form: FormData | None = getattr(request.state, "upload_form", None)
+            if form is not None:  # the spooled files of a multipart request
+                await form.close()
+
+    async def _handle(self, request: Request) -> Response:
         media = _accepts(request)
         if request.method == "GET" and not {"query", "documentId"} & set(request.query_params) and (
             "text/html" in request.headers.get("accept", "")
@@ -224,14 +243,17 @@ class GraphQLHTTP:
                         raise RequestError(400, f"{key} 不是合法的 JSON") from None
         elif request.method == "POST":
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype != JSON:
-                raise RequestError(415, "请求体须为 application/json")
-            try:
-                params = json.loads(await request.body())
-            except ValueError:
-                raise RequestError(400, "请求体不是合法的 JSON") from None
-            if not isinstance(params, dict):
-                raise RequestError(400, "请求体须为 JSON 对象")
+            if ctype == MULTIPART:
+                params = await self._multipart(request)
+            elif ctype != JSON:
+                raise RequestError(415, "请求体须为 application/json（上传文件时为 multipart/form-data）")
+            else:
+                try:
+                    params = json.loads(await request.body())
+                except ValueError:
+                    raise RequestError(400, "请求体不是合法的 JSON") from None
+                if not isinstance(params, dict):
+                    raise RequestError(400, "请求体须为 JSON 对象")
         else:
             raise RequestError(405, "只支持 GET 和 POST", {"Allow": "GET, POST"})
         if params.get("documentId") is not None:
@@ -243,7 +265,65 @@ class GraphQLHTTP:
             raise RequestError(400, "variables 须为 JSON 对象")
         if params.get("operationName") is not None and not isinstance(params["operationName"], str):
             raise RequestError(400, "operationName 须为字符串")
+        if getattr(request.state, "upload_form", None) is not None and not _is_mutation(
+            params["query"], params.get("operationName"), self.settings.max_tokens
+        ):
+            raise RequestError(400, "文件上传（multipart 请求）只能用于变更（mutation）")
         return params
+
+    async def _multipart(self, request: Request) -> dict[str, Any]:
+        """``operations`` with each file of ``map`` put at its paths (GraphQL multipart request spec)."""
+        s = self.settings
+        has_bearer = request.headers.get("authorization", "").lower().startswith("bearer ")
+        if not has_bearer and not PREFLIGHT_HEADERS & set(request.headers.keys()):
+            raise RequestError(
+                400, "上传文件的请求须带 Authorization: Bearer 令牌，或 GraphQL-Require-Preflight 请求头（防止跨站请求伪造）",
+                code="PREFLIGHT_REQUIRED",
+            )
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > s.upload_max_request_bytes:
+            raise _too_large_request(s.upload_max_request_bytes)
+
+        async def limited() -> Any:
+            seen = 0
+            async for chunk in request.stream():
+                seen += len(chunk)
+                if seen > s.upload_max_request_bytes:
+                    raise _too_large_request(s.upload_max_request_bytes)
+                yield chunk
+
+        parser = _UploadParser(request.headers, limited(), max_file_bytes=s.upload_max_bytes,
+                               max_upload_files=s.upload_max_files)
+        try:
+            form = await parser.parse()
+        except MultiPartException:
+            raise RequestError(400, "multipart 请求格式不正确") from None
+        request.state.upload_form = form
+        try:
+            operations = json.loads(str(form.get("operations") or ""))
+            mapping = json.loads(str(form.get("map") or ""))
+        except ValueError:
+            raise RequestError(400, "multipart 请求须含合法 JSON 的 operations 和 map 字段") from None
+        if not isinstance(operations, dict):
+            raise RequestError(400, "operations 须为 JSON 对象（不支持批量请求）")
+        if not isinstance(mapping, dict) or not all(
+            isinstance(paths, list) and paths
+            and all(isinstance(p, str) and p.startswith("variables.") for p in paths)
+            for paths in mapping.values()
+        ):
+            raise RequestError(400, "map 须为对象：每个文件字段名对应 variables 中的路径列表（如 [\"variables.input.file\"]）")
+        files: dict[str, UploadFile] = {}
+        for name in mapping:
+            value = form.get(name)
+            if not isinstance(value, UploadFile):
+                raise RequestError(400, f"map 中的 {name[:40]} 没有对应的文件")
+            files[name] = value
+        if not isinstance(operations.get("variables"), dict):
+            raise RequestError(400, "operations.variables 须为 JSON 对象")
+        try:
+            return replace_placeholders_with_files(operations, mapping, files)
+        except (KeyError, IndexError, ValueError, TypeError):
+            raise RequestError(400, "map 中的路径在 variables 中不存在") from None
 
     def _document(self, params: dict[str, Any]) -> str:
         """The text of the persisted document the request names."""
@@ -280,6 +360,11 @@ class GraphQLHTTP:
         if wanted.strip() == "*" or etag in {t.strip().removeprefix("W/") for t in wanted.split(",")}:
             return Response(status_code=304, headers=headers)
         return Response(payload, status_code=200, media_type=f"{media}; charset=utf-8", headers=headers)
+
+    async def context_for(self, request: Request) -> Context:
+        """Who is asking, as the GraphQL endpoint decides it (other routes, like ``/files``, reuse
+        it); :class:`RequestError` (401) for a credential that is presented but wrong."""
+        return await self._context(request, request.state.request_id)
 
     async def _context(self, request: Request, request_id: str) -> Context:
         """Who is asking: a bearer token (staff, citizens), an API key (partner systems, in
@@ -342,6 +427,58 @@ class GraphQLHTTP:
         return response
 
 
+MULTIPART = "multipart/form-data"
+PREFLIGHT_HEADERS = frozenset({"graphql-require-preflight", "apollo-require-preflight"})
+MULTIPART_FIELDS = 2  # operations and map; everything else is a file
+
+
+def _too_large_request(limit: int) -> RequestError:
+    return RequestError(413, f"上传请求过大：整个请求不能超过 {size_text(limit)}", code="TOO_LARGE")
+
+
+class _UploadParser(MultiPartParser):
+    """Starlette's streaming parser with the upload limits checked as the bytes arrive: its own
+    ``max_part_size`` covers the plain fields only, so a file's size is counted here."""
+
+    def __init__(self, *args: Any, max_file_bytes: int, max_upload_files: int, **kwargs: Any) -> None:
+        super().__init__(*args, max_files=float("inf"), max_fields=MULTIPART_FIELDS, **kwargs)
+        self.max_file_bytes = max_file_bytes
+        self.max_upload_files = max_upload_files
+        self.file_count = 0
+        self.part_bytes = 0
+
+    def on_part_begin(self) -> None:
+        super().on_part_begin()
+        self.part_bytes = 0
+
+    def on_headers_finished(self) -> None:
+        super().on_headers_finished()
+        if self._current_part.file is not None:
+            self.file_count += 1
+            if self.file_count > self.max_upload_files:
+                raise RequestError(400, f"一次最多上传 {self.max_upload_files} 个文件", code="TOO_MANY_FILES")
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        if self._current_part.file is not None:
+            self.part_bytes += end - start
+            if self.part_bytes > self.max_file_bytes:
+                raise RequestError(413, f"文件过大：单个文件不能超过 {size_text(self.max_file_bytes)}", code="TOO_LARGE")
+        super().on_part_data(data, start, end)
+
+
+def _is_mutation(query: str, operation_name: str | None, max_tokens: int) -> bool:
+    """Whether the operation the request runs is a mutation (a document that does not parse is
+    left to the executor, which reports it as usual)."""
+    try:
+        document = parse(query, no_location=True, max_tokens=max_tokens)
+    except GraphQLError:
+        return True
+    ops = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is not None:
+        ops = [o for o in ops if o.name is not None and o.name.value == operation_name]
+    return len(ops) == 1 and ops[0].operation.value == "mutation"
+
+
 def _staff_sign_in(query: str) -> bool:
     """True when the document is one mutation selecting only the staff sign-in fields."""
     try:
@@ -364,4 +501,4 @@ def new_request_id(header: str | None) -> str:
     return uuid.uuid4().hex[:16]
 
 
-__all__ = ["GraphQLHTTP", "new_request_id", "JSONResponse"]
+__all__ = ["GraphQLHTTP", "RequestError", "new_request_id", "JSONResponse"]
