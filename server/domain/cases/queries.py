@@ -225,8 +225,12 @@ def is_own(actor: Actor, case: Case) -> bool:
     return actor.is_citizen and (case.contact_citizen_id == actor.citizen_id or case.applicant_citizen_id == actor.citizen_id)
 
 
-async def sub_cases(*, actor: Actor, parent_id: int) -> list[Case]:
-    return list(await Case.filter(await case_scope(actor), parent_id=parent_id).order_by("id"))
+async def sub_cases_of(*, actor: Actor, parent_ids: Sequence[int]) -> dict[int, list[Case]]:
+    """The sub-cases (of themed bundles) the caller may see, per parent."""
+    out: dict[int, list[Case]] = {i: [] for i in parent_ids}
+    for c in await Case.filter(await case_scope(actor), parent_id__in=list(parent_ids)).order_by("id"):
+        out[c.parent_id].append(c)  # type: ignore[attr-defined]
+    return out
 
 
 async def dishonest_applicants(keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], bool]:

@@ -301,15 +301,14 @@ class Case(relay.Node):
     def warning(self) -> DeadlineWarning:
         return DeadlineWarning(clock.warning(self._c))
 
-    @strawberry.field(description="承诺期限是怎样算出来的：跳过了哪些节假日、周末和中止的日子，为什么")
-    async def deadline_explanation(self) -> str | None:
+    @strawberry.field(description="承诺期限是怎样算出来的：跳过了哪些节假日、周末和中止的日子，为什么（逐件计算，用于办件详情页）")
+    async def deadline_explanation(self, info: Info) -> str | None:
         c = self._c
         if c.accepted_at is None or c.deadline is None:
             return None
-        from server.domain.catalog.models import ItemVersion as VersionRow
-
-        v = await VersionRow.get(id=c.version_id)  # type: ignore[attr-defined]
-        dl = await clock.compute(c, statutory_limit=v.statutory_limit, statutory_unit=v.statutory_unit)
+        v = await info.context.loaders.version.load(c.version_id)  # type: ignore[attr-defined]
+        dl = await clock.compute(c, statutory_limit=v.statutory_limit, statutory_unit=v.statutory_unit,
+                                 yellow=clock.yellow_days(info.context.settings))
         return dl.explanation.text
 
     @strawberry.field(description="当前审查环节名称")
@@ -390,12 +389,12 @@ class Case(relay.Node):
         pid = self._c.parent_id  # type: ignore[attr-defined]
         if pid is None:
             return None
-        found = await queries.cases_by_ids(actor=info.context.actor, ids=[pid])
-        return Case.of(found[pid]) if pid in found else None
+        found = await info.context.loaders.case.load(pid)
+        return Case.of(found) if found else None
 
     @strawberry.field(description="子办件（主题式“一件事”按事项拆分、分送各部门的办件）")
     async def sub_cases(self, info: Info) -> list[Case]:
-        return [Case.of(c) for c in await queries.sub_cases(actor=info.context.actor, parent_id=self._c.id)]
+        return [Case.of(c) for c in await info.context.loaders.sub_cases.load(self._c.id)]
 
 
 @strawberry.type(description="免登录查询到的办件进度（个人信息已脱敏）")
