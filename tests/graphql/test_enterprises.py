@@ -380,3 +380,12 @@ async def test_who_keeps_and_who_reads_the_exception_list(
     for caller in (citizen.gql, await devices()):
         body = await caller(EXCEPTIONS, expect_errors=True)
         assert body["data"] is None and body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_a_county_admin_cannot_change_the_citywide_exception_list(gql: GraphQLClient) -> None:
+    county = await gql.as_user("guanxian_admin")
+    out = (await county(ADD_EXCEPTION, {"code": failing_credit_code(), "reason": "县级尝试"}))["addCreditCodeException"]
+    assert out["exception"] is None and out["errors"][0]["code"] == "NOT_ALLOWED"
+    assert "市级" in out["errors"][0]["message"]
+    out = (await county(REMOVE_EXCEPTION, {"code": failing_credit_code()}))["removeCreditCodeException"]
+    assert out["errors"][0]["code"] == "NOT_ALLOWED"

@@ -184,6 +184,14 @@ def _may(actor: Actor, roles: frozenset[Role], what: str) -> None:
         raise DomainError(errors.NOT_ALLOWED, f"只有管理员可以{what}统一社会信用代码例外名单")
 
 
+def _may_edit_list(actor: Actor) -> None:
+    """The list admits codes for every county: only admins of the city (or above) maintain it."""
+    _may(actor, EXCEPTION_EDITORS, "维护")
+    depth = len([c for c in (actor.region_path or "").split("/") if c])
+    if not 0 < depth <= 3:
+        raise DomainError(errors.NOT_ALLOWED, "例外名单全市通用，只能由市级管理员维护")
+
+
 async def list_credit_code_exceptions(*, actor: Actor) -> list[CreditCodeException]:
     _may(actor, EXCEPTION_READERS, "查看")
     return await CreditCodeException.all().order_by("code")
@@ -191,7 +199,7 @@ async def list_credit_code_exceptions(*, actor: Actor) -> list[CreditCodeExcepti
 
 async def add_credit_code_exception(*, actor: Actor, code: str, reason: str) -> CreditCodeException:
     """Admit an early legal code whose check character fails GB 32100."""
-    _may(actor, EXCEPTION_EDITORS, "维护")
+    _may_edit_list(actor)
     code = re.sub(r"\s", "", code or "").upper()
     reason = (reason or "").strip()
     problems: list[DomainError] = []
@@ -217,7 +225,7 @@ async def add_credit_code_exception(*, actor: Actor, code: str, reason: str) -> 
 
 async def remove_credit_code_exception(*, actor: Actor, code: str) -> str:
     """Take a code off the list (enterprises already registered with it stay)."""
-    _may(actor, EXCEPTION_EDITORS, "维护")
+    _may_edit_list(actor)
     code = re.sub(r"\s", "", code or "").upper()
     if await CreditCodeException.filter(code=code).delete() == 0:
         raise DomainError(errors.NOT_FOUND, "例外名单中没有该代码", ["code"])
