@@ -1,1 +1,1 @@
-"""Background work on arq (Redis): scheduled jobs now, notifications when they land."""
+"""Background work on arq (Redis): notification delivery, the outbox sweep, the scheduled jobs."""

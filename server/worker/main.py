@@ -14,6 +14,7 @@ from server.db import close_db, init_db
 from server.observability import setup_logging
 from server.settings import get_settings
 from server.worker.jobs import notify, purge_tokens, sweep_outbox
+from server.worker.schedule import CHINA, arq_cron_jobs
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -42,13 +43,15 @@ def worker_settings(redis_url: str) -> dict[str, Any]:
             func(sweep_outbox, name="sweep_outbox", timeout=timeout, keep_result=0),
         ],
         "cron_jobs": [
-            cron(purge_tokens, hour={3}, minute={17}, run_at_startup=False, unique=True),
+            # the scheduled jobs (server/worker/schedule.py: the embedded scheduler runs the same table)
+            *arq_cron_jobs(timeout=timeout),
             cron(sweep_outbox, second=_every(settings.outbox_sweep_seconds), run_at_startup=True, unique=True,
                  timeout=timeout, keep_result=0),
         ],
         "on_startup": startup,
         "on_shutdown": shutdown,
         "redis_settings": RedisSettings.from_dsn(redis_url),
+        "timezone": CHINA,  # cron hours are China time
         # every function short: arq holds a dead worker's job for the longest timeout + 10 s
         "job_timeout": timeout,
         "max_tries": 5,

@@ -12,7 +12,6 @@ import signal
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -28,47 +27,7 @@ from server.settings import ROOT, Settings
 from server.worker.jobs import notify
 from tests.worker.peer import http_peer
 
-REDIS_BASE = os.environ.get("LIAOYI_TEST_REDIS_URL", "redis://127.0.0.1:6379")
-TEST_DBS = [5, *range(7, 16)]  # database 6 is the benchmark's; a session claims one of these
-CLAIM = "liaoyi:test-session"
 CLOSED_PORT_URL = "redis://127.0.0.1:1/5"  # nothing listens there: "Redis is down"
-START_REDIS = ("sudo redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save '' --appendonly no "
-               "(or `make services`, which the README's `make test` runs)")
-
-
-@pytest.fixture(scope="session")
-async def redis_url() -> AsyncIterator[str]:
-    """A Redis database of this test session's own: the first of TEST_DBS no other session (another
-    checkout running the suite at the same time) has claimed. Only that database is flushed."""
-    from redis.asyncio import Redis
-
-    token = uuid.uuid4().hex
-    for db in TEST_DBS:
-        url = f"{REDIS_BASE}/{db}"
-        client = Redis.from_url(url)
-        try:
-            claimed = await client.set(CLAIM, token, nx=True, ex=3600)
-        except Exception as exc:  # noqa: BLE001
-            await client.aclose()
-            pytest.fail(f"Redis is not reachable at {REDIS_BASE} ({exc}). Start it with: {START_REDIS}")
-        if claimed:
-            stale = [k async for k in client.scan_iter() if k != CLAIM.encode()]
-            if stale:
-                await client.delete(*stale)
-            try:
-                yield url
-            finally:
-                await client.flushdb()
-                await client.aclose()
-            return
-        await client.aclose()
-    pytest.fail(f"every Redis test database {TEST_DBS} is claimed by another session ({CLAIM} key)")
-
-
-@pytest.fixture
-async def redis_settings(settings: Settings, redis_url: str) -> AsyncIterator[Settings]:
-    yield dataclasses.replace(settings, redis_url=redis_url, quiet_hours="")
-    await service.close_pools()
 
 
 def _burst_worker(s: Settings) -> Worker:
@@ -190,6 +149,7 @@ async def test_a_worker_killed_mid_batch_leaves_nothing_undelivered_and_nothing_
         for body in peer.passed_on.values():
             per_phone[body["phone"]] = per_phone.get(body["phone"], 0) + 1
         assert set(per_phone.values()) == {1}  # nobody gets a message twice
-        # a repeat reaches the gateway only for a message that was in flight at the kill (its id is dropped there)
-        assert peer.repeats <= 10, peer.repeats
+        # a repeat reaches the gateway only for a message that was in flight at the kill (its id is dropped
+        # there): at most the jobs one worker runs at once (max_jobs), however the kill lands
+        assert peer.repeats <= min(n, 50), peer.repeats
         print(f"\nkilled after {killed_at}/{n} delivered; repeats dropped by the gateway: {peer.repeats}")

@@ -1,18 +1,27 @@
-"""Text messages to mobile phones: one sender interface, and the development sink behind it.
+"""Text messages to mobile phones: one sender interface, and the adapters behind it.
 
-Domain code hands a message to an :class:`SmsSender` as a template name and its parameters; it
-never builds the text itself. Until the notifications issue routes the same interface through the
-outbox and a real SMS gateway, :func:`get_sms_sender` returns the log sink, :class:`LogSmsSender`:
-it writes one log line per message (the phone masked) and keeps the latest messages in memory,
-where the tests read them. In production the sink writes no code into the log and keeps no copy:
-a production deployment needs the gateway, which the notifications issue adds.
+Nothing calls a sender directly: domain code writes an outbox row (the sign-in code included, see
+accounts/citizens.py), and the notifications pipeline hands it to :func:`sms_sender_for` when it
+delivers the row. A message is a template name and its parameters; the text comes from
+notifications/templates.py. The adapters:
+
+- :class:`HttpSmsGateway` when LIAOYI_SMS_GATEWAY_URL is set (production);
+- :class:`FileSmsSender` (LIAOYI_SMS_SINK=file, the development default): one JSON line per message
+  in LIAOYI_SMS_FILE (default data/sms-outbox.jsonl), and the log line below as well;
+- :class:`LogSmsSender` otherwise: one log line per message (the phone masked), the latest messages
+  kept in memory where the tests read them. In production it writes no text into the log and keeps
+  no copy: a production deployment needs the gateway.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Protocol
 
 from server.domain.accounts.identifiers import mask_phone
@@ -21,11 +30,6 @@ from server.settings import Settings
 log = logging.getLogger("liaoyi.sms")
 
 SIGN_IN_CODE = "sign_in_code"
-
-# template name -> (what the log line calls it, the text sent)
-TEMPLATES: dict[str, tuple[str, str]] = {
-    SIGN_IN_CODE: ("短信验证码", "【聊易】您的登录验证码为 {code}，{minutes} 分钟内有效。工作人员不会向您索要验证码，请勿告诉他人。"),
-}
 
 
 class SmsSender(Protocol):
@@ -44,8 +48,7 @@ class SmsMessage:
 
 
 def _lookup(template: str) -> tuple[str, str]:
-    if template in TEMPLATES:
-        return TEMPLATES[template]
+    """(what the log line calls it, the text) of the current version of ``template``."""
     from server.domain.notifications.templates import current
 
     t = current(template)
@@ -121,6 +124,39 @@ class LogSmsSender:
         return None
 
 
+@dataclass
+class FileSmsSender:
+    """The development sink: appends {id, at, phone, template, params, text} as one JSON line to
+    ``path`` (the directory is created), then hands the message to ``also`` (the log sink)."""
+
+    path: Path
+    also: SmsSender | None = None
+
+    async def send(self, *, phone: str, template: str, params: dict[str, str], message_id: str = "") -> None:
+        line = json.dumps({"id": message_id, "at": datetime.now(timezone.utc).isoformat(), "phone": phone,
+                           "template": template, "params": dict(params), "text": render(template, params)},
+                          ensure_ascii=False)
+        try:
+            await asyncio.to_thread(self._append, line)
+        except OSError as exc:
+            raise SmsGatewayError(f"短信文件写入失败：{exc}", transient=True) from exc
+        if self.also is not None:
+            await self.also.send(phone=phone, template=template, params=params, message_id=message_id)
+
+    def _append(self, line: str) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _file_lock, self.path.open("a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+
+    def messages(self) -> list[dict[str, object]]:
+        """Every message in the file, oldest first."""
+        if not self.path.exists():
+            return []
+        with self.path.open(encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+
+
+_file_lock = threading.Lock()
 _development_sink = LogSmsSender(reveal=True)
 _production_sink = LogSmsSender(reveal=False, keep=0)
 
@@ -131,7 +167,10 @@ def get_sms_sender(settings: Settings) -> LogSmsSender:
 
 
 def sms_sender_for(settings: Settings) -> SmsSender:
-    """What delivers SMS: the HTTP gateway when LIAOYI_SMS_GATEWAY_URL is set, else the log sink."""
+    """What delivers SMS: the HTTP gateway when LIAOYI_SMS_GATEWAY_URL is set, else the file sink
+    (LIAOYI_SMS_SINK=file) or the log sink."""
     if settings.sms_gateway_url:
         return HttpSmsGateway(settings.sms_gateway_url, settings.sms_gateway_key)
+    if settings.sms_sink == "file":
+        return FileSmsSender(Path(settings.sms_file), also=get_sms_sender(settings))
     return get_sms_sender(settings)

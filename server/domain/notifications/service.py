@@ -194,7 +194,8 @@ async def _send(row: Outbox, settings: Settings) -> None:
         if not phone and row.citizen_id:
             from server.domain.accounts.models import Citizen
 
-            phone = await Citizen.filter(id=row.citizen_id).values_list("phone", flat=True).first()
+            citizen = await Citizen.get_or_none(id=row.citizen_id)
+            phone = citizen.phone if citizen is not None else None
         if not phone:
             raise PermanentFailure("收件人没有手机号")
         try:

@@ -1,0 +1,277 @@
+"""Scheduled case work: deadline warnings, supplement reminders, supplement expiry, the calendar check.
+
+Each job is idempotent (arq may run a cron job twice, the embedded scheduler runs in every server
+process): what a job says is remembered in the same transaction that writes its outbox rows, and
+the rows are handed on after commit (DESIGN.md rules 5 and 6).
+
+- Deadline warnings: open cases whose yellow day has come (``warn_on <= today``) get a yellow
+  warning, overdue ones (``deadline < today``) a red one, each once: the flag is set with a
+  conditional UPDATE (``… WHERE id = ? AND warned_yellow = false``), so of two runs one wins.
+  Yellow goes to the reviewer who claimed the case, or else to the department's active reviewers
+  (at most 20); red also goes to the supervisors of the case's hall.
+- Supplement reminders: the day before the 容缺/补正 deadline (``supply_by`` is the next working
+  day of the case's region), the applicant is reminded once per deadline; a ``supply_reminded``
+  timeline entry records it.
+- Expiry: a case whose ``supply_by`` has passed is handed to ``window.expire_supply`` (the lifecycle),
+  which makes the transition and its notifications.
+- Calendar check: in November and December, when the national calendar has no holidays for next
+  year, the city administrators are told in their inbox, once per year.
+
+Appointment reminders and default ratings wait for the appointment and evaluation capabilities.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta, timezone
+
+from tortoise.expressions import F, Q
+from tortoise.transactions import in_transaction
+
+from server.domain.accounts.models import StaffUser
+from server.domain.accounts.roles import Role
+from server.domain.calendar import service as calendar_service
+from server.domain.calendar.models import CalendarDay
+from server.domain.cases.models import Case, CaseEvent
+from server.domain.notifications import service as notifications
+from server.domain.notifications.models import Channel, Outbox
+from server.domain.notifications.service import Recipient
+from server.settings import Settings
+
+log = logging.getLogger("liaoyi.reminders")
+
+CHINA = timezone(timedelta(hours=8))
+# the clock runs in these statuses (deadline warnings apply)
+OPEN_STATUSES = ("accepted", "under_review", "approved", "result_issued")
+CORRECTION = "correction_requested"
+WITH_MISSING_STATUSES = ("accepted", "under_review", "suspended")  # 容缺受理: a material may still be missing
+MISSING = "missing"  # CaseMaterial.state of a 容缺 material not yet supplied
+SUPPLY_REMINDED = "supply_reminded"  # CaseEvent.action of a supplement reminder
+MAX_REVIEWERS = 20
+MAX_ADMINS = 50
+BATCH = 200
+SUPPLY_HORIZON = timedelta(days=40)  # the next working day is never further away than this
+
+
+def china_today(now: datetime | None = None) -> date:
+    """Today in China (the date every scheduled job works on)."""
+    return (now or datetime.now(timezone.utc)).astimezone(CHINA).date()
+
+
+def _case_params(case: Case) -> dict[str, str]:
+    return {"item": case.item_name, "case_no": case.number or str(case.id),
+            "deadline": case.deadline.isoformat() if case.deadline else ""}
+
+
+async def _staff_with_role(role: Role, *, limit: int, **where: object) -> list[int]:
+    rows = await StaffUser.filter(is_active=True, role_tags__contains=f"|{role.value}|", **where) \
+        .order_by("id").limit(limit).values_list("id", flat=True)
+    return [int(r) for r in rows]
+
+
+class _Recipients:
+    """Who hears about a case's deadline, looked up once per department and hall per run."""
+
+    def __init__(self) -> None:
+        self.reviewers: dict[str, list[int]] = {}
+        self.supervisors: dict[str, list[int]] = {}
+
+    async def for_case(self, case: Case, *, red: bool) -> list[int]:
+        if case.claimed_by_id:
+            staff = [int(case.claimed_by_id)]
+        else:
+            if case.department_code not in self.reviewers:
+                self.reviewers[case.department_code] = await _staff_with_role(
+                    Role.DEPT_REVIEWER, limit=MAX_REVIEWERS, department_id=case.department_code
+                )
+            staff = list(self.reviewers[case.department_code])
+        if red and case.hall_code:
+            if case.hall_code not in self.supervisors:
+                self.supervisors[case.hall_code] = await _staff_with_role(
+                    Role.HALL_SUPERVISOR, limit=MAX_REVIEWERS, hall_id=case.hall_code
+                )
+            staff += [s for s in self.supervisors[case.hall_code] if s not in staff]
+        return staff
+
+
+async def _warn(case: Case, *, red: bool, recipients: _Recipients) -> tuple[bool, list[int]]:
+    """One warning for one case: the flag and the outbox rows in one transaction. Returns whether
+    this run set the flag (False: another run did first) and the outbox ids."""
+    staff = await recipients.for_case(case, red=red)
+    event = "staff_deadline_red" if red else "staff_deadline_yellow"
+    ids: list[int] = []
+    async with in_transaction() as conn:
+        if red:  # a red warning makes a yellow one pointless
+            won = await Case.filter(id=case.id, warned_red=False, status__in=OPEN_STATUSES).using_db(conn).update(
+                warned_red=True, warned_yellow=True
+            )
+        else:
+            won = await Case.filter(id=case.id, warned_yellow=False, status__in=OPEN_STATUSES).using_db(conn) \
+                .update(warned_yellow=True)
+        if won != 1:  # another run warned it first, or the case left the open statuses meanwhile
+            return False, []
+        for staff_id in staff:
+            row = await notifications.enqueue(
+                conn, event=event, channel=Channel.INBOX, recipient=Recipient(staff_id=staff_id),
+                params=_case_params(case),
+            )
+            ids.append(int(row.id))
+    if not staff:
+        log.warning("办件 %s 的%s预警没有接收人（部门 %s 无在岗审批人员）", case.number, "红灯" if red else "黄灯",
+                    case.department_code)
+    return True, ids
+
+
+async def deadline_warnings(*, today: date, settings: Settings) -> int:
+    """Yellow and red warnings due ``today``; returns the number of cases warned."""
+    warned = 0
+    recipients = _Recipients()
+    for red, condition in (
+        (True, Q(deadline__lt=today, warned_red=False)),
+        (False, Q(warn_on__lte=today, warned_yellow=False) & (Q(deadline=None) | Q(deadline__gte=today))),
+    ):
+        after = 0
+        while True:
+            batch = await Case.filter(condition, status__in=OPEN_STATUSES, id__gt=after) \
+                .order_by("id").limit(BATCH)
+            if not batch:
+                break
+            for case in batch:
+                after = int(case.id)
+                won, ids = await _warn(case, red=red, recipients=recipients)
+                warned += won
+                await notifications.after_commit(settings, ids)
+    return warned
+
+
+# ---------------------------------------------------------------- supplements (容缺 / 补正)
+
+
+def _awaiting_supply() -> Q:
+    """Cases waiting for the applicant: asked for corrections (补正), or accepted with a 容缺 material
+    still missing (in the queue, under review or suspended: what the lifecycle's expiry ends)."""
+    return Q(status=CORRECTION) | Q(status__in=WITH_MISSING_STATUSES, materials__state=MISSING)
+
+
+async def _next_working_days(regions: Iterable[str], today: date) -> dict[str, date]:
+    out: dict[str, date] = {}
+    for region in set(regions):
+        result = await calendar_service.add_working_days(region_path_or_code=region, start=today, days=1)
+        out[region] = result.deadline
+    return out
+
+
+async def supply_reminders(*, today: date, settings: Settings) -> int:
+    """Remind applicants whose supplement deadline is the next working day; once per deadline.
+    Returns the number of cases reminded."""
+    candidates = await Case.filter(
+        _awaiting_supply(), supply_by__gt=today, supply_by__lte=today + SUPPLY_HORIZON
+    ).distinct().order_by("id")
+    if not candidates:
+        return 0
+    next_day = await _next_working_days((c.region_code for c in candidates), today)
+    due = [c for c in candidates if c.supply_by == next_day[c.region_code]]
+    if not due:
+        return 0
+    done = {
+        (int(e["case_id"]), e["reason"])
+        for e in await CaseEvent.filter(case_id__in=[c.id for c in due], action=SUPPLY_REMINDED)
+        .values("case_id", "reason")
+    }
+    reminded = 0
+    for case in due:
+        reason = _reminder_reason(case)
+        if (int(case.id), reason) in done:
+            continue
+        ids = await _remind(case, reason)
+        if ids is not None:
+            reminded += 1
+            await notifications.after_commit(settings, ids)
+    return reminded
+
+
+def _reminder_reason(case: Case) -> str:
+    assert case.supply_by is not None
+    return f"提醒申请人于 {case.supply_by.isoformat()} 前补齐材料"
+
+
+async def _remind(case: Case, reason: str) -> list[int] | None:
+    params = {"item": case.item_name, "case_no": case.number or str(case.id),
+              "supply_by": case.supply_by.isoformat() if case.supply_by else ""}
+    ids: list[int] = []
+    async with in_transaction() as conn:
+        # a no-op write first: it locks the case row (PostgreSQL) or the database (SQLite) until commit,
+        # so a concurrent run waits here and then sees the timeline entry; 0 rows: the deadline moved
+        locked = await Case.filter(id=case.id, supply_by=case.supply_by).using_db(conn).update(
+            supply_by=F("supply_by")
+        )
+        told = CaseEvent.filter(case_id=case.id, action=SUPPLY_REMINDED, reason=reason).using_db(conn)
+        if locked != 1 or await told.exists():
+            return None
+        await CaseEvent.create(
+            case_id=case.id, at=datetime.now(timezone.utc), action=SUPPLY_REMINDED, from_status=case.status,
+            to_status=case.status, reason=reason, actor_kind="system", actor_name="系统",
+            data={"supply_by": case.supply_by.isoformat() if case.supply_by else None}, using_db=conn,
+        )
+        # the person who applied (for themself, or for an enterprise)
+        citizen_id = getattr(case, "contact_citizen_id", None) or case.applicant_citizen_id
+        if citizen_id:
+            row = await notifications.enqueue(conn, event="supply_reminder", channel=Channel.INBOX,
+                                              recipient=Recipient(citizen_id=citizen_id), params=params)
+            ids.append(int(row.id))
+        if case.contact_phone or citizen_id:
+            row = await notifications.enqueue(
+                conn, event="supply_reminder", channel=Channel.SMS,
+                recipient=Recipient(citizen_id=citizen_id, phone=case.contact_phone or None), params=params,
+            )
+            ids.append(int(row.id))
+    return ids
+
+
+async def expire_supplies(*, today: date, settings: Settings) -> int:
+    """Hand every case whose supplement deadline has passed to the lifecycle's ``expire_supply``
+    (the transition and its notifications); returns how many it expired."""
+    from server.domain.cases.window import expire_supply as expire  # the lifecycle (it depends on much)
+
+    ids = await Case.filter(_awaiting_supply(), supply_by__lt=today).distinct().order_by("id") \
+        .values_list("id", flat=True)
+    expired = 0
+    for case_id in ids:
+        try:
+            if await expire(int(case_id), today=today, settings=settings):
+                expired += 1
+        except Exception:  # noqa: BLE001 - one broken case must not stop the others; tomorrow retries it
+            log.exception("办件 %s 补正期限到期处理失败", case_id)
+    return expired
+
+
+# ---------------------------------------------------------------- calendar
+
+
+async def calendar_check(*, today: date, settings: Settings) -> int:
+    """In November and December: when next year's national calendar has no holiday, tell the city
+    administrators (once per year). Returns the number of messages written."""
+    if today.month < 11:
+        return 0
+    year = today.year + 1
+    if await CalendarDay.filter(region_id=None, kind="holiday", date__gte=date(year, 1, 1),
+                                date__lte=date(year, 12, 31)).exists():
+        return 0
+    event = f"calendar_missing:{year}"
+    if await Outbox.filter(event=event).exists():
+        return 0
+    admins = await _staff_with_role(Role.CITY_ADMIN, limit=MAX_ADMINS, region__level__in=["01", "02", "03"])
+    if not admins:
+        log.warning("%d 年节假日安排尚未导入，且没有市级管理员可通知", year)
+        return 0
+    ids: list[int] = []
+    async with in_transaction() as conn:
+        for staff_id in admins:
+            row = await notifications.enqueue(
+                conn, event=event, template="calendar_missing", channel=Channel.INBOX,
+                recipient=Recipient(staff_id=staff_id), params={"year": year},
+            )
+            ids.append(int(row.id))
+    await notifications.after_commit(settings, ids)
+    return len(ids)
