@@ -78,6 +78,7 @@ class Settings:
     outbox_sweep_seconds: int = 30  # the sweep re-enqueues rows not delivered after this long
     subscription_poll_seconds: float = 2.0  # how often a subscription looks for new inbox messages
     yellow_working_days: int = 1  # a case turns yellow this many working days before its deadline
+    default_rating_days: int = 7  # an unrated finished case is rated 基本满意 after this many natural days
     # material uploads (issue 4): local files under upload_dir (an S3-compatible store in production)
     upload_dir: Path = ROOT / "data" / "uploads"
     upload_max_bytes: int = 10 * 1024 * 1024  # one file
@@ -145,6 +146,7 @@ class Settings:
             outbox_sweep_seconds=_int("LIAOYI_OUTBOX_SWEEP_SECONDS", 30),
             subscription_poll_seconds=float(os.environ.get("LIAOYI_SUBSCRIPTION_POLL_SECONDS") or 2.0),
             yellow_working_days=_int("LIAOYI_YELLOW_WORKING_DAYS", 1),
+            default_rating_days=_int("LIAOYI_DEFAULT_RATING_DAYS", 7),
             upload_dir=Path(os.environ.get("LIAOYI_UPLOAD_DIR") or ROOT / "data" / "uploads"),
             upload_max_bytes=_int("LIAOYI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024),
             upload_max_files=_int("LIAOYI_UPLOAD_MAX_FILES", 10),

@@ -398,6 +398,22 @@ class Migration(migrations.Migration):
             bases=['Model'],
         ),
         ops.CreateModel(
+            name='CaseRating',
+            fields=[
+                ('id', fields.BigIntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('case', fields.OneToOneField('liaoyi.Case', source_field='case_id', db_constraint=True, to_field='id', related_name='rating', on_delete=OnDelete.CASCADE)),
+                ('level', fields.IntField()),
+                ('channel', fields.CharField(max_length=12)),
+                ('comment', fields.TextField(default='', unique=False)),
+                ('citizen_id', fields.IntField(null=True)),
+                ('department_code', fields.CharField(max_length=24)),
+                ('region_code', fields.CharField(max_length=12)),
+                ('rated_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'case_rating', 'app': 'liaoyi', 'indexes': [Index(fields=['department_code', 'rated_at'])], 'pk_attr': 'id', 'table_description': 'One rating per case (好差评): five levels, the channel it came by, or the default given when'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
             name='Material',
             fields=[
                 ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),

@@ -48,6 +48,12 @@ async def _calendar_check(today: date, settings: Settings) -> int:
     return await reminders.calendar_check(today=today, settings=settings)
 
 
+async def _default_ratings(today: date, settings: Settings) -> int:
+    from server.domain.cases import ratings
+
+    return await ratings.default_ratings(today=today, settings=settings)
+
+
 async def _purge_tokens(today: date, settings: Settings) -> int:
     from server.worker.jobs import purge_tokens
 
@@ -81,6 +87,8 @@ JOBS: tuple[ScheduledJob, ...] = (
     ScheduledJob("supply_expiry", "容缺、补正期限已过的办件到期处理", frozenset({0}), frozenset({30}), _supply_expiry),
     ScheduledJob("calendar_check", "11、12 月检查下一年节假日安排是否已导入", frozenset({8}), frozenset({0}),
                  _calendar_check),
+    ScheduledJob("default_ratings", "办结后逾期未评价的办件默认“基本满意”", frozenset({1}), frozenset({15}),
+                 _default_ratings),
     ScheduledJob("purge_tokens", "清理过期令牌", frozenset({3}), frozenset({17}), _purge_tokens),
 )
 

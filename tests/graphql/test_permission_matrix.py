@@ -237,6 +237,7 @@ RULES: dict[str, Rule] = {
         "caseId": NO_CASE, "days": 1, "reason": "延期"}}),
     "issueCaseResult": Rule(CLERK, lambda w: {"input": {"caseId": NO_CASE, "method": "PICKUP"}}),
     "completeCase": Rule(CLERK, _no_case),
+    "rateCase": Rule(callers("citizen"), lambda w: {"input": {"caseId": NO_CASE, "level": 5}}),
     # --- cases: reading (lists are scoped in the query; a case nobody may see is null)
     "myCases": Rule(APPLICANTS),
     "myElicences": Rule(APPLICANTS),

@@ -37,6 +37,7 @@ def test_the_worker_has_every_scheduled_job_as_an_arq_cron_job() -> None:
         "cron:supply_reminders": ({9}, {0}),
         "cron:supply_expiry": ({0}, {30}),
         "cron:calendar_check": ({8}, {0}),
+        "cron:default_ratings": ({1}, {15}),
         "cron:purge_tokens": ({3}, {17}),
     }
     for name, (hours, minutes) in expected.items():

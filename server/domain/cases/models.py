@@ -230,3 +230,24 @@ class VerifiedMaterial(Model):
     class Meta:
         table = "verified_material"
         indexes = (Index(fields=("holder_citizen_id", "name")), Index(fields=("holder_enterprise_id", "name")))
+
+
+class CaseRating(Model):
+    """One rating per case (好差评): five levels, the channel it came by, or the default given when
+    the applicant did not rate within the configured number of natural days."""
+
+    id = fields.BigIntField(primary_key=True)
+    case: fields.OneToOneRelation[Case] = fields.OneToOneField(
+        "liaoyi.Case", related_name="rating", on_delete=fields.CASCADE
+    )
+    level = fields.IntField()  # 5 非常满意 … 1 非常不满意
+    channel = fields.CharField(max_length=12)  # app | web | sms | window | qr | default
+    comment = fields.TextField(default="")
+    citizen_id = fields.IntField(null=True)
+    department_code = fields.CharField(max_length=24)
+    region_code = fields.CharField(max_length=12)
+    rated_at = fields.DatetimeField()
+
+    class Meta:
+        table = "case_rating"
+        indexes = (Index(fields=("department_code", "rated_at")),)

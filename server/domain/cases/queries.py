@@ -244,3 +244,9 @@ async def dishonest_applicants(keys: Sequence[tuple[str, int]]) -> dict[tuple[st
             for pk, flag in await model.filter(id__in=ids).values_list("id", "dishonest"):
                 out[(kind, pk)] = bool(flag)
     return out
+
+
+async def ratings_of(case_ids: Sequence[int]) -> dict[int, Any]:
+    from server.domain.cases.models import CaseRating
+
+    return {r.case_id: r for r in await CaseRating.filter(case_id__in=list(case_ids))}  # type: ignore[attr-defined]

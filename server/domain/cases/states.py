@@ -80,4 +80,5 @@ ACTIONS = {
     "withdrawn": "撤回申请",
     "supply_expired": "逾期未补齐材料",
     "supply_reminded": "提醒补齐材料",
+    "rated": "评价",
 }

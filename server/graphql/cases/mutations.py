@@ -222,6 +222,14 @@ class IssueCaseResultInput:
     tracking_number: str | None = strawberry.field(default=None, description="邮寄运单号（邮寄时必填）")
 
 
+@strawberry.input(description="评价办件（办结后，每件一次）")
+class RateCaseInput:
+    case_id: relay.GlobalID = strawberry.field(description="办件的全局 ID")
+    level: int = strawberry.field(description="等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意")
+    comment: str = strawberry.field(default="", description="评价内容（不满意时必填）")
+    channel: str = strawberry.field(default="app", description="渠道：app、web、sms、window、qr")
+
+
 # ---------------------------------------------------------------- payloads
 
 SaveApplicationDraftPayload = _payload("SaveApplicationDraftPayload", "保存草稿的结果")
@@ -247,6 +255,7 @@ ResumeCasePayload = _payload("ResumeCasePayload", "恢复办理的结果")
 ExtendCasePayload = _payload("ExtendCasePayload", "延期的结果")
 IssueCaseResultPayload = _payload("IssueCaseResultPayload", "出件的结果")
 CompleteCasePayload = _payload("CompleteCasePayload", "办结的结果")
+RateCasePayload = _payload("RateCasePayload", "评价的结果")
 
 
 def _case_id(gid: relay.GlobalID) -> int:
@@ -396,3 +405,17 @@ class CasesMutation:
         ctx = info.context
         return await _run(CompleteCasePayload, lambda: window.complete(
             actor=ctx.actor, settings=ctx.settings, case_id=_case_id(input.case_id), note=input.reason))
+
+    @strawberry.mutation(description="评价办件（好差评）：申请人，办结后一次", permission_classes=[IsSignedIn])
+    async def rate_case(self, info: Info, input: Annotated[RateCaseInput, Input]) -> RateCasePayload:
+        from server.domain.cases import ratings
+        from server.domain.cases.models import Case as Row
+
+        actor = info.context.actor
+
+        async def go() -> Row:
+            r = await ratings.rate(actor=actor, case_id=_case_id(input.case_id), level=input.level,
+                                   channel=input.channel, comment=input.comment)
+            return await Row.get(id=r.case_id)  # type: ignore[attr-defined]
+
+        return await _run(RateCasePayload, go)

@@ -384,6 +384,11 @@ class Case(relay.Node):
         h = await info.context.loaders.hall.load(self._c.hall_code)
         return Hall.of(h) if h else None
 
+    @strawberry.field(description="评价（好差评）；未评价为空")
+    async def rating(self, info: Info) -> CaseRating | None:
+        r = await info.context.loaders.case_rating.load(self._c.id)
+        return CaseRating.of(r) if r else None
+
     @strawberry.field(description="主办件（主题式“一件事”中，本办件是其子办件时）")
     async def parent(self, info: Info) -> Case | None:
         pid = self._c.parent_id  # type: ignore[attr-defined]
@@ -395,6 +400,21 @@ class Case(relay.Node):
     @strawberry.field(description="子办件（主题式“一件事”按事项拆分、分送各部门的办件）")
     async def sub_cases(self, info: Info) -> list[Case]:
         return [Case.of(c) for c in await info.context.loaders.sub_cases.load(self._c.id)]
+
+
+@strawberry.type(description="办件的评价（好差评）")
+class CaseRating:
+    level: int = strawberry.field(description="等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意")
+    level_label: str = strawberry.field(description="等级名称")
+    channel: str = strawberry.field(description="渠道：app、web、sms、window、qr；default 为逾期未评价的默认评价")
+    comment: str = strawberry.field(description="评价内容")
+    rated_at: datetime = strawberry.field(description="评价时间")
+
+    @classmethod
+    def of(cls, r: Any) -> CaseRating:
+        from server.domain.cases.ratings import LEVELS
+
+        return cls(level=r.level, level_label=LEVELS[r.level], channel=r.channel, comment=r.comment, rated_at=r.rated_at)
 
 
 @strawberry.type(description="免登录查询到的办件进度（个人信息已脱敏）")

@@ -1,0 +1,83 @@
+"""Rating a case (好差评, article 11): one rating per case, five levels; a case left unrated for the
+configured number of natural days after completion is rated 基本满意 by default.
+
+This is the record the evaluation work builds on (bad-review rectification, revisits and appeals
+come with it); here the applicant rates, and the scheduled job gives the default.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from server.domain.accounts.roles import Actor
+from server.domain.cases import clock, errors
+from server.domain.cases.flow import Acting, reason_text, visible_case
+from server.domain.cases.models import Case, CaseEvent, CaseRating
+from server.domain.errors import DomainError
+from server.settings import Settings
+
+LEVELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
+DEFAULT_LEVEL = 3
+CHANNELS = ("app", "web", "sms", "window", "qr")
+RATEABLE = ("completed", "denied", "rejected")
+DEFAULT_BATCH = 500
+
+
+async def rate(*, actor: Actor, case_id: int, level: int, channel: str = "app", comment: str = "") -> CaseRating:
+    """The applicant rates a finished case, once."""
+    if not actor.is_citizen:
+        raise DomainError(errors.NOT_ALLOWED, "只有申请人可以评价")
+    case = await visible_case(actor, case_id)
+    if case.status not in RATEABLE:
+        raise DomainError(errors.INVALID_STATE, "办结后才能评价", ["caseId"])
+    if level not in LEVELS:
+        raise DomainError(errors.INVALID, "评价等级应为 1 到 5", ["level"])
+    if channel not in CHANNELS:
+        raise DomainError(errors.INVALID, "未知的评价渠道", ["channel"])
+    text = reason_text(comment, required=level <= 2, what="不满意的原因", field_name="comment")
+    try:
+        async with in_transaction() as conn:
+            rating = await CaseRating.create(
+                case_id=case.id, level=level, channel=channel, comment=text, citizen_id=actor.citizen_id,
+                department_code=case.department_code, region_code=case.region_code, rated_at=clock.now(), using_db=conn,
+            )
+            await CaseEvent.create(
+                case_id=case.id, at=clock.now(), action="rated", from_status=case.status, to_status=case.status,
+                reason=LEVELS[level], data={"level": level, "channel": channel}, using_db=conn,
+                **Acting(actor).event_fields(),
+            )
+    except IntegrityError:
+        raise DomainError(errors.INVALID_STATE, "该办件已评价过", ["caseId"]) from None
+    return rating
+
+
+async def default_ratings(*, today: date, settings: Settings, batch: int = DEFAULT_BATCH) -> int:
+    """基本满意 for cases finished at least ``default_rating_days`` natural days before ``today`` and
+    still unrated (idempotent: the rating is unique per case)."""
+    cutoff = datetime.combine(today - timedelta(days=settings.default_rating_days), time.min, tzinfo=clock.ZONE)
+    done = 0
+    while True:
+        ids = await Case.filter(status__in=RATEABLE, completed_at__lt=cutoff, rating=None).order_by("id").limit(
+            batch
+        ).values_list("id", "department_code", "region_code", "status")
+        if not ids:
+            return done
+        for case_id, dept, region, status in ids:
+            try:
+                async with in_transaction() as conn:
+                    await CaseRating.create(case_id=case_id, level=DEFAULT_LEVEL, channel="default",
+                                            department_code=dept, region_code=region, rated_at=clock.now(), using_db=conn)
+                    await CaseEvent.create(
+                        case_id=case_id, at=clock.now(), action="rated", from_status=status, to_status=status,
+                        reason=f"{settings.default_rating_days} 日内未评价，默认基本满意",
+                        data={"level": DEFAULT_LEVEL, "channel": "default"}, actor_kind="system", actor_name="系统",
+                        using_db=conn,
+                    )
+                done += 1
+            except IntegrityError:
+                continue  # rated meanwhile (by the applicant, or another run)
+        if len(ids) < batch:
+            return done
