@@ -3,6 +3,8 @@ import type {
   ApiKeyKind,
   ChangeKind,
   ConsistencyElement,
+  FormFieldType,
+  InstantCondition,
   ItemStatus,
   ItemType,
   Level,
@@ -33,6 +35,15 @@ export const CHANGE_KINDS: Record<ChangeKind, string> = { ADD: '新增', CHANGE:
 export const NECESSITY: Record<Necessity, string> = { REQUIRED: '必要', OPTIONAL: '非必要', DEFERRABLE: '容缺' };
 export const MATERIAL_FORMS: Record<MaterialForm, string> = { ORIGINAL: '原件', COPY: '复印件', ORIGINAL_AND_COPY: '原件和复印件' };
 export const MATERIAL_MEDIA: Record<MaterialMedia, string> = { PAPER: '纸质', ELECTRONIC: '电子', PAPER_OR_ELECTRONIC: '纸质或电子' };
+export const FORM_FIELD_TYPES: Record<FormFieldType, string> = {
+  TEXT: '单行文本', TEXTAREA: '多行文本', NUMBER: '数字', DATE: '日期', SELECT: '单选', BOOLEAN: '是/否',
+  ID_NUMBER: '身份证号码', PHONE: '手机号码', CREDIT_CODE: '统一社会信用代码',
+};
+export const INSTANT_CONDITIONS: Record<InstantCondition, string> = {
+  IDENTITY_VERIFIED: '申请人已实名认证',
+  MATERIALS_BY_EVIDENCE: '必要材料全部由电子证照或共享数据提供',
+  NOT_DISHONEST: '申请人不在失信名单',
+};
 export const TIME_UNITS: Record<TimeUnit, string> = { WORKING_DAY: '个工作日', NATURAL_DAY: '个自然日' };
 export const ROLES: Record<Role, string> = {
   CITY_ADMIN: '市级管理员', CATALOG_ADMIN: '事项管理员', WINDOW_CLERK: '窗口人员', DEPT_REVIEWER: '部门审核人员',

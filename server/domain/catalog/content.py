@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from server.domain.catalog import errors, rules
+from server.domain.catalog.forms import validate_definitions
 from server.domain.catalog.search import search_columns
 from server.domain.errors import DomainError
 
@@ -160,4 +161,76 @@ def validate(content: ItemContent, *, for_publish: bool) -> list[DomainError]:
             bad(errors.NO_MATERIALS, f"办理情形“{sit.name}”没有申请材料，不能发布", "situations", i, "materials")
     if for_publish and not content.situations:
         bad(errors.NO_SITUATIONS, "事项至少需要一个办理情形才能发布", "situations")
+    problems += validate_definitions(content.form_fields, prefix=("formFields",))
+    problems += _validate_decision(content, for_publish=for_publish)
+    return problems
+
+
+def review_steps(steps: list[str]) -> list[str]:
+    """The back-office steps a case goes through: the listed ones, or the single default step."""
+    return list(steps) or list(rules.DEFAULT_REVIEW_STEPS)
+
+
+def default_instant_rule(basic_code: str) -> dict[str, Any]:
+    """The rule an instant item gets when its seed names none: every condition, version 1."""
+    return {"code": f"instant-{basic_code}", "version": 1, "conditions": list(rules.INSTANT_CONDITIONS)}
+
+
+def _validate_decision(content: ItemContent, *, for_publish: bool) -> list[DomainError]:
+    """Review steps, the licence an approval issues and the instant rule."""
+    problems: list[DomainError] = []
+
+    def bad(message: str, *path: str | int) -> None:
+        problems.append(DomainError(errors.INVALID, message, [str(p) for p in path]))
+
+    steps = content.review_steps
+    if not isinstance(steps, list):
+        bad("审查环节应为列表", "reviewSteps")
+    else:
+        if len(steps) > rules.MAX_REVIEW_STEPS:
+            bad(f"审查环节最多 {rules.MAX_REVIEW_STEPS} 个", "reviewSteps")
+        seen: set[str] = set()
+        for i, step in enumerate(steps):
+            if not isinstance(step, str) or not step.strip():
+                bad(f"第 {i + 1} 个审查环节的名称不能为空", "reviewSteps", i)
+            elif len(step) > 32:
+                bad(f"审查环节“{step[:32]}…”的名称不能超过 32 个字符", "reviewSteps", i)
+            elif step in seen:
+                bad(f"审查环节“{step}”重复", "reviewSteps", i)
+            else:
+                seen.add(step)
+    licence = content.result_licence
+    if licence is not None:
+        if not isinstance(licence, str) or not licence.strip():
+            bad("办理结果证照名称不能为空（不出证照请留空）", "resultLicence")
+        elif len(licence) > 64:
+            bad("办理结果证照名称不能超过 64 个字符", "resultLicence")
+    rule = content.instant_rule
+    if rule is not None:
+        if not content.instant:
+            bad("只有即办件可以设置秒批规则", "instantRule")
+        if not isinstance(rule, dict):
+            bad("秒批规则应为对象", "instantRule")
+        else:
+            for extra in sorted(set(rule) - {"code", "version", "conditions"}):
+                bad(f"秒批规则有未知的属性“{extra}”", "instantRule", extra)
+            code = rule.get("code")
+            if not isinstance(code, str) or not code.strip():
+                bad("秒批规则编码不能为空", "instantRule", "code")
+            elif len(code) > 48:
+                bad("秒批规则编码不能超过 48 个字符", "instantRule", "code")
+            version = rule.get("version")
+            if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+                bad("秒批规则版本应为不小于 1 的整数", "instantRule", "version")
+            conditions = rule.get("conditions")
+            if not isinstance(conditions, list) or not conditions:
+                bad("秒批规则至少需要一个条件", "instantRule", "conditions")
+            else:
+                for i, c in enumerate(conditions):
+                    if c not in rules.INSTANT_CONDITIONS:
+                        bad(f"未知的秒批条件：{c}", "instantRule", "conditions", i)
+                if len(set(map(str, conditions))) != len(conditions):
+                    bad("秒批条件有重复", "instantRule", "conditions")
+    elif content.instant and for_publish:
+        bad("即办件须设置秒批规则才能发布", "instantRule")
     return problems

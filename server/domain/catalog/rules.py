@@ -36,3 +36,29 @@ VERSION_STATUSES = {"draft": "草稿", "published": "已发布", "superseded": "
 PUBLIC_STATUSES = ("active", "suspended", "cancelled")
 
 BASIC_CODE_LENGTH = 12
+
+# what an applicant fills in (catalog/forms.py): field type → Chinese label
+FORM_FIELD_TYPES = {
+    "text": "单行文本",
+    "textarea": "多行文本",
+    "number": "数字",
+    "date": "日期",
+    "select": "单选",
+    "boolean": "是/否",
+    "id_number": "居民身份证号码",
+    "phone": "手机号码",
+    "credit_code": "统一社会信用代码",
+}
+MAX_FORM_FIELDS = 50
+
+# the back-office steps of a version with none listed
+DEFAULT_REVIEW_STEPS = ("审查决定",)
+MAX_REVIEW_STEPS = 6
+
+# 秒批: what an instant rule may require before it approves at submission (checked by the cases domain)
+INSTANT_CONDITIONS = ("identity_verified", "materials_by_evidence", "not_dishonest")
+INSTANT_CONDITION_LABELS = {
+    "identity_verified": "申请人已实名认证",
+    "materials_by_evidence": "必要材料全部由电子证照或共享数据提供",
+    "not_dishonest": "申请人不在失信名单",
+}

@@ -19,7 +19,8 @@ import yaml
 from tortoise.transactions import in_transaction
 
 from server.domain.catalog import rules
-from server.domain.catalog.content import ItemContent, MaterialSpec, SituationSpec, validate
+from server.domain.catalog.content import ItemContent, MaterialSpec, SituationSpec, default_instant_rule, validate
+from server.domain.catalog.forms import normalise_definitions
 from server.domain.catalog.models import Department, Hall, ItemVersion, Region, ServiceItem, Window
 from server.domain.catalog.service import _write_version, implementation_code
 
@@ -114,6 +115,9 @@ async def load_places(seeds: Path, progress: Progress) -> dict[str, int]:
 
 
 def content_from_seed(entry: dict[str, Any], where: str) -> ItemContent:
+    """The content of one seed entry. ``form_fields`` entries may leave out defaults (type text, not
+    required); an ``instant: true`` entry without ``instant_rule`` gets
+    ``{code: instant-<basic_code>, version: 1, conditions: [every condition]}``."""
     try:
         item_type = _TYPE_CODES[entry["item_type"]]
         objects = [_OBJECT_CODES[o] for o in entry.get("service_objects") or []]
@@ -138,6 +142,10 @@ def content_from_seed(entry: dict[str, Any], where: str) -> ItemContent:
         high_frequency=bool(entry.get("high_frequency", False)),
         keywords=[str(k) for k in entry.get("keywords") or []],
         guide=guide,
+        form_fields=normalise_definitions(entry.get("form_fields") or []),
+        review_steps=[str(x).strip() for x in entry.get("review_steps") or []],
+        result_licence=str(entry["result_licence"]).strip() if entry.get("result_licence") else None,
+        instant_rule=_instant_rule(entry),
         situations=[
             SituationSpec(
                 name=s["name"],
@@ -161,6 +169,18 @@ def content_from_seed(entry: dict[str, Any], where: str) -> ItemContent:
     if problems:
         raise SeedError(f"{where}: " + "；".join(p.message for p in problems))
     return content
+
+
+def _instant_rule(entry: dict[str, Any]) -> dict[str, Any] | None:
+    rule = entry.get("instant_rule")
+    if rule is None and entry.get("instant"):
+        return default_instant_rule(str(entry["basic_code"]))
+    if isinstance(rule, dict):
+        rule = dict(rule)
+        rule.setdefault("version", 1)
+        if rule.get("conditions") is None:
+            rule["conditions"] = list(rules.INSTANT_CONDITIONS)
+    return rule
 
 
 def _hash(basic_code: str, content: ItemContent) -> str:

@@ -107,6 +107,26 @@ class ConsistencyElement(Enum):
     FEES = v("fees", description="收费项目")
 
 
+@strawberry.enum(description="申请表单项的类型")
+class FormFieldType(Enum):
+    TEXT = v("text", description="单行文本")
+    TEXTAREA = v("textarea", description="多行文本")
+    NUMBER = v("number", description="数字")
+    DATE = v("date", description="日期（YYYY-MM-DD）")
+    SELECT = v("select", description="单选（从选项中选择一项）")
+    BOOLEAN = v("boolean", description="是/否")
+    ID_NUMBER = v("id_number", description="居民身份证号码（校验末位校验码，x 转为大写）")
+    PHONE = v("phone", description="11 位手机号码")
+    CREDIT_CODE = v("credit_code", description="统一社会信用代码（校验末位校验码）")
+
+
+@strawberry.enum(description="秒批规则的条件：全部满足时提交即批准")
+class InstantCondition(Enum):
+    IDENTITY_VERIFIED = v("identity_verified", description="申请人已实名认证")
+    MATERIALS_BY_EVIDENCE = v("materials_by_evidence", description="必要材料全部由电子证照或共享数据提供")
+    NOT_DISHONEST = v("not_dishonest", description="申请人不在失信名单")
+
+
 @strawberry.enum(description="事项目录操作的错误代码")
 class CatalogErrorCode(Enum):
     NOT_ALLOWED = v(errors.NOT_ALLOWED, description="无权操作（角色或区划不符）")
@@ -119,3 +139,4 @@ class CatalogErrorCode(Enum):
     NO_MATERIALS = v(errors.NO_MATERIALS, description="办理情形没有申请材料，不能发布")
     INVALID_STATE = v(errors.INVALID_STATE, description="当前状态不允许该操作")
     CONFLICT = v(errors.CONFLICT, description="并发修改冲突，请刷新后重试")
+    INVALID_FORM = v(errors.INVALID_FORM, description="申请表单数据不合法（逐项说明）")

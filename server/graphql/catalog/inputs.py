@@ -7,6 +7,8 @@ from strawberry import UNSET
 
 from server.graphql.catalog.enums import (
     ChangeKind,
+    FormFieldType,
+    InstantCondition,
     ItemType,
     Level,
     MaterialForm,
@@ -18,6 +20,8 @@ from server.graphql.catalog.enums import (
 
 MAX_SITUATIONS = 50
 MAX_MATERIALS = 80
+MAX_FORM_FIELDS = 50
+MAX_REVIEW_STEPS = 6
 
 
 @strawberry.input(description="时限")
@@ -71,6 +75,26 @@ class SituationInput:
     )
 
 
+@strawberry.input(description="申请表单项")
+class FormFieldInput:
+    key: str = strawberry.field(description="标识：小写字母开头，只含字母、数字和下划线，不超过 32 个字符，事项内唯一")
+    label: str = strawberry.field(description="名称（不超过 32 个字符）")
+    type: FormFieldType = strawberry.field(default=FormFieldType.TEXT, description="类型，默认单行文本")
+    required: bool = strawberry.field(default=False, description="必填")
+    options: list[str] = strawberry.field(default_factory=list, description="可选项（仅单选项，至少一项）")
+    max_length: int | None = strawberry.field(default=None, description="最大字符数（仅文本项）")
+    min: float | None = strawberry.field(default=None, description="最小值（仅数字项）")
+    max: float | None = strawberry.field(default=None, description="最大值（仅数字项）")
+    help: str = strawberry.field(default="", description="填写说明（不超过 200 个字符）")
+
+
+@strawberry.input(description="秒批规则")
+class InstantRuleInput:
+    code: str = strawberry.field(description="规则编码，如 instant-200170001000")
+    version: int = strawberry.field(default=1, description="规则版本（不小于 1；规则内容变化时加 1）")
+    conditions: list[InstantCondition] = strawberry.field(description="须全部满足的条件（至少一项）")
+
+
 @strawberry.input(description="事项内容；修改草稿时只传要改的字段，situations 传入则整体替换")
 class ItemContentInput:
     name: str | None = strawberry.field(default=UNSET, description="事项名称")
@@ -90,6 +114,18 @@ class ItemContentInput:
     guide: GuideInput | None = strawberry.field(default=UNSET, description="办事指南")
     situations: list[SituationInput] | None = strawberry.field(
         default=UNSET, description=f"办理情形（最多 {MAX_SITUATIONS} 个），整体替换"
+    )
+    form_fields: list[FormFieldInput] | None = strawberry.field(
+        default=UNSET, description=f"申请表单项（最多 {MAX_FORM_FIELDS} 个），整体替换"
+    )
+    review_steps: list[str] | None = strawberry.field(
+        default=UNSET, description=f"后台审查环节（最多 {MAX_REVIEW_STEPS} 个，按顺序），整体替换；空列表表示只有“审查决定”"
+    )
+    result_licence: str | None = strawberry.field(
+        default=UNSET, description="批准后核发的电子证照类型；传 null 或空字符串表示不出证照"
+    )
+    instant_rule: InstantRuleInput | None = strawberry.field(
+        default=UNSET, description="秒批规则（仅即办件；即办件发布前必填）；传 null 表示取消秒批规则"
     )
 
 

@@ -13,7 +13,9 @@ from server.domain.catalog.content import ItemContent, MaterialSpec, SituationSp
 from server.domain.errors import DomainError
 from server.graphql.catalog.enums import CatalogErrorCode
 from server.graphql.catalog.inputs import (
+    MAX_FORM_FIELDS,
     MAX_MATERIALS,
+    MAX_REVIEW_STEPS,
     MAX_SITUATIONS,
     ChangeServiceItemStatusInput,
     CreateServiceItemInput,
@@ -102,7 +104,35 @@ def _changes(c: ItemContentInput) -> dict[str, Any]:
             ]
             sits.append(SituationSpec(name=s.name, conditions=s.conditions, materials=mats))
         out["situations"] = sits
+    if given(c.form_fields):
+        if len(c.form_fields) > MAX_FORM_FIELDS:
+            raise DomainError("INVALID", f"表单项最多 {MAX_FORM_FIELDS} 个", ["content", "formFields"])
+        out["form_fields"] = [
+            {
+                "key": f.key.strip(), "label": f.label.strip(), "type": f.type.value, "required": f.required,
+                "options": [o.strip() for o in f.options], "max_length": f.max_length,
+                "min": _plain(f.min), "max": _plain(f.max), "help": f.help.strip(),
+            }
+            for f in c.form_fields
+        ]
+    if given(c.review_steps):
+        if len(c.review_steps) > MAX_REVIEW_STEPS:
+            raise DomainError("INVALID", f"审查环节最多 {MAX_REVIEW_STEPS} 个", ["content", "reviewSteps"])
+        out["review_steps"] = [s.strip() for s in c.review_steps]
+    if c.result_licence is not UNSET:  # null clears
+        out["result_licence"] = (c.result_licence or "").strip() or None
+    if c.instant_rule is not UNSET:  # null clears
+        r = c.instant_rule
+        out["instant_rule"] = (
+            None if r is None
+            else {"code": r.code.strip(), "version": r.version, "conditions": [x.value for x in r.conditions]}
+        )
     return out
+
+
+def _plain(n: float | None) -> int | float | None:
+    """Whole numbers stay integers in the stored definition (GraphQL Float gives 0.0 for 0)."""
+    return int(n) if n is not None and float(n).is_integer() else n
 
 
 def _new_content(c: ItemContentInput) -> ItemContent:
