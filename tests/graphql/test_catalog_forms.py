@@ -103,6 +103,12 @@ async def test_draft_sets_clears_and_publishes_the_elements(gql: GraphQLClient) 
     assert cleared["errors"] == []
     assert cleared["version"]["resultLicence"] is None and cleared["version"]["reviewSteps"] == ["审查决定"]
     assert cleared["version"]["formFields"] == []
+    # the version diff names these changes too (they are not among the ten 三级十同 elements)
+    diff = await admin("query($a: ID!, $b: ID!) { itemVersionDiff(from: $a, to: $b) { element description } }",
+                     {"a": version["id"], "b": cleared["version"]["id"]})
+    changed = {d["element"] for d in diff["itemVersionDiff"]}
+    assert {"FORM_FIELDS", "REVIEW_STEPS", "RESULT_LICENCE"} <= changed
+    assert any("签发电子证照" in d["description"] for d in diff["itemVersionDiff"])
 
     # an instant item without a rule can be drafted but not published
     no_rule = (await admin(UPDATE, {"i": {"id": item_id, "content": {"instantRule": None}}}))["updateServiceItemDraft"]

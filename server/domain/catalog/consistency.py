@@ -27,6 +27,30 @@ ELEMENTS = {
 }
 
 
+# what a version also says beyond the ten elements (not part of 三级十同, but a version diff shows it)
+VERSION_EXTRAS = {
+    "form_fields": "申请表单",
+    "review_steps": "审查环节",
+    "result_licence": "签发电子证照",
+    "instant_rule": "秒批规则",
+}
+
+
+def extras(version: ItemVersion) -> dict[str, str | set[str]]:
+    rule = version.instant_rule or {}
+    return {
+        "form_fields": {
+            f"{f.get('label', '')}（{f.get('key', '')}，{f.get('type', '')}{'，必填' if f.get('required') else ''}）"
+            for f in version.form_fields or []
+        } or {"无"},
+        "review_steps": " → ".join(version.review_steps or []) or "审查决定",
+        "result_licence": version.result_licence or "无",
+        "instant_rule": (f"{rule.get('code', '')} 第 {rule.get('version', 1)} 版："
+                         + "、".join(rules.INSTANT_CONDITION_LABELS.get(c, c) for c in rule.get("conditions", [])))
+        if rule else "无",
+    }
+
+
 def _limit(value: int, unit: str) -> str:
     return f"{value}{rules.TIME_UNITS.get(unit, unit)}"
 
@@ -71,10 +95,11 @@ class Difference:
 
 
 def compare(
-    reference: dict[str, str | set[str]], other: dict[str, str | set[str]], *, subject: str, reference_name: str
+    reference: dict[str, str | set[str]], other: dict[str, str | set[str]], *, subject: str, reference_name: str,
+    labels: dict[str, str] = ELEMENTS,
 ) -> list[Difference]:
     out: list[Difference] = []
-    for key, label in ELEMENTS.items():
+    for key, label in labels.items():
         a, b = reference[key], other[key]
         if a == b:
             continue
@@ -135,6 +160,8 @@ async def consistency_report(*, basic_code: str, department_names: dict[str, str
 
 
 async def version_diff(*, old: ItemVersion, new: ItemVersion) -> list[Difference]:
-    """What changed between two versions of one item, over the ten elements."""
+    """What changed between two versions of one item: the ten elements, then the form, the review
+    steps, the e-licence issued and the instant rule."""
     a, b = await _values_for([old, new])
-    return compare(a, b, subject=f"第 {new.number} 版", reference_name=f"第 {old.number} 版")
+    names = {"subject": f"第 {new.number} 版", "reference_name": f"第 {old.number} 版"}
+    return compare(a, b, **names) + compare(extras(old), extras(new), labels=VERSION_EXTRAS, **names)

@@ -105,6 +105,10 @@ class ConsistencyElement(Enum):
     MATERIALS = v("materials", description="申请材料")
     TIME_LIMIT = v("time_limit", description="办理时限")
     FEES = v("fees", description="收费项目")
+    FORM_FIELDS = v("form_fields", description="申请表单（仅版本对比）")
+    REVIEW_STEPS = v("review_steps", description="审查环节（仅版本对比）")
+    RESULT_LICENCE = v("result_licence", description="签发电子证照（仅版本对比）")
+    INSTANT_RULE = v("instant_rule", description="秒批规则（仅版本对比）")
 
 
 @strawberry.enum(description="申请表单项的类型")
