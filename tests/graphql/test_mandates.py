@@ -373,3 +373,20 @@ async def test_domain_refuses_partners_and_citizens(setup: Setup) -> None:
     theirs = await mandates.list_mandates(actor=Actor(citizen_id=s.other_citizen.id), flt=mandates.MandateFilter(),
                                           offset=0, limit=100)
     assert m.id not in {x.id for x in theirs}
+
+
+async def test_the_principal_revokes_their_own_mandate(gql: GraphQLClient, settings: Any) -> None:
+    citizen = await _citizen()
+    stranger = await _citizen(name="李四")
+    code = (await _codes(1))[0]
+    m = await _make(gql, "city_supervisor", "city_agent", citizen, basicCodes=[code])
+    as_stranger = GraphQLClient(gql.http, token=(await tokens.issue(lifetimes=settings.token_lifetimes,
+                                                                     citizen=stranger)).access_token)
+    refused = (await as_stranger(REVOKE, {"i": {"id": m["id"], "reason": "不是我的"}}))["revokeMandate"]
+    assert _errors(refused) == [("NOT_FOUND", "id")]
+    me = GraphQLClient(gql.http, token=(await tokens.issue(lifetimes=settings.token_lifetimes,
+                                                            citizen=citizen)).access_token)
+    done = (await me(REVOKE, {"i": {"id": m["id"], "reason": "已自行办理"}}))["revokeMandate"]
+    assert done["errors"] == [] and done["mandate"]["isActive"] is False
+    assert await mandate_for(agent=await _agent_actor("city_agent"), principal_citizen_id=citizen.id,
+                             basic_code=code, on=TODAY) is None

@@ -163,7 +163,7 @@ RULES: dict[str, Rule] = {
     "createMandate": Rule(MANDATE_GRANTORS, lambda w: {"input": {
         "principalCitizenId": w.citizen, "agentUsername": w.agent_username, "allItems": True,
         "validFrom": "2030-01-02", "validTo": "2030-01-01"}}),
-    "revokeMandate": Rule(MANDATE_GRANTORS, lambda w: {"input": {"id": w.mandate, "reason": "权限矩阵测试"}}),
+    "revokeMandate": Rule(MANDATE_GRANTORS | {"citizen"}, lambda w: {"input": {"id": w.mandate, "reason": "权限矩阵测试"}}),
     # --- mutations: the catalogue
     "createServiceItem": Rule(CATALOG_EDITORS, lambda w: {"input": {
         "basicCode": "bad", "departmentCode": "371500-CGJ", "content": {

@@ -145,11 +145,17 @@ async def create_mandate(
 
 
 async def revoke_mandate(*, actor: Actor, mandate_id: int, reason: str) -> Mandate:
-    """Revoke a mandate from now on (what the agent already did under it stays recorded)."""
-    path = _grantor_path(actor)
-    row = await Mandate.filter(id=mandate_id, agent__region__path__startswith=path).first()
-    if row is None:
-        raise DomainError(errors.NOT_FOUND, "委托不存在或不在本区划内", ["id"])
+    """Revoke a mandate from now on (what the agent already did under it stays recorded): a
+    supervisor or admin of the agent's region, or the citizen who gave it."""
+    if actor.is_citizen:
+        row = await Mandate.filter(id=mandate_id, principal_citizen_id=actor.citizen_id).first()
+        if row is None:
+            raise DomainError(errors.NOT_FOUND, "委托不存在或不是您本人给出的", ["id"])
+    else:
+        path = _grantor_path(actor)
+        row = await Mandate.filter(id=mandate_id, agent__region__path__startswith=path).first()
+        if row is None:
+            raise DomainError(errors.NOT_FOUND, "委托不存在或不在本区划内", ["id"])
     reason = reason.strip()
     if not reason or len(reason) > MAX_NOTE:
         raise DomainError(errors.INVALID, f"请填写撤销原因（不超过 {MAX_NOTE} 个字符）", ["reason"])

@@ -132,7 +132,7 @@ class StaffMutation:
         ))
         return MandatePayload(mandate=Mandate.of(row) if row else None, errors=errors)
 
-    @strawberry.mutation(description="撤销帮办代办委托：限代办员所在区划的大厅负责人或管理员")
+    @strawberry.mutation(description="撤销帮办代办委托：代办员所在区划的大厅负责人或管理员，或给出委托的群众本人")
     async def revoke_mandate(self, info: Info, input: Annotated[RevokeMandateInput, Input]) -> MandatePayload:
         row, errors = await _try(lambda: mandates.revoke_mandate(
             actor=info.context.actor, mandate_id=pk(input.id, "Mandate") or 0, reason=input.reason
