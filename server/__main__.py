@@ -1,4 +1,4 @@
-"""One CLI: python -m server {migrate,seed,serve,worker,export-schema,export-contract,create-user}. Each has --help."""
+"""One CLI: python -m server {migrate,seed,generate-cases,serve,worker,export-schema,export-contract,create-user}. Each has --help."""
 
 from __future__ import annotations
 
@@ -84,6 +84,21 @@ async def seed_all(*, demo: bool, seeds: Path = SEEDS, say: Callable[[str], None
     return figures
 
 
+DEMO_CASES = 800
+
+
+async def seed_demo_cases(say: Callable[[str], None]) -> int:
+    """800 generated cases when the database has none, so that the dashboard shows something real."""
+    from server.domain.cases.generator import generate_cases
+    from server.domain.cases.models import Case
+
+    if await Case.exists():
+        return 0
+    made = await generate_cases(DEMO_CASES, seed=2019)
+    say(f"演示办件 {made} 件（python -m server generate-cases 可生成更多）")
+    return made
+
+
 async def seed_demo_accounts(path: Path, say: Callable[[str], None]) -> int:
     import yaml
 
@@ -107,16 +122,43 @@ async def seed_demo_accounts(path: Path, say: Callable[[str], None]) -> int:
     return len(data["accounts"])
 
 
+async def seed_command(*, demo: bool, say: Callable[[str], None]) -> dict[str, Any]:
+    """What ``seed`` does: the seeds, and with ``--demo`` also demo cases for an empty database (the
+    test fixture calls seed_all alone, so tests start without generated cases)."""
+    figures = await seed_all(demo=demo, say=say)
+    if demo:
+        figures["demo_cases"] = await seed_demo_cases(say)
+    return figures
+
+
 def cmd_seed(args: argparse.Namespace) -> int:
     from server.domain.catalog.seeding import SeedError
 
     say = _progress(time.monotonic())
     try:
-        figures = _with_db(seed_all)(demo=args.demo, say=say)
+        figures = _with_db(seed_command)(demo=args.demo, say=say)
     except SeedError as exc:
         print(f"种子数据有误：{exc}", file=sys.stderr)
         return 1
     say("完成：" + "，".join(f"{k}={v}" for k, v in figures.items()))
+    return 0
+
+
+def cmd_generate_cases(args: argparse.Namespace) -> int:
+    from server.domain.cases.generator import MAX_COUNT, generate_cases
+
+    if not 1 <= args.count <= MAX_COUNT:
+        print(f"--count 应在 1 到 {MAX_COUNT} 之间", file=sys.stderr)
+        return 1
+    started = time.monotonic()
+    say = _progress(started)
+
+    def progress(done: int, total: int) -> None:
+        rate = done / max(time.monotonic() - started, 1e-6)
+        say(f"生成办件 {done}/{total}（{done * 100 // total}%，约 {rate:.0f} 件/秒）")
+
+    made = _with_db(generate_cases)(args.count, seed=args.seed, progress=progress, batch=args.batch)
+    say(f"完成：生成办件 {made} 件（种子 {args.seed}）")
     return 0
 
 
@@ -230,8 +272,16 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(fn=cmd_migrate)
 
     s = sub.add_parser("seed", help="导入 seeds/ 下的区划、部门、大厅和事项目录，以及工作日历（可重复运行）")
-    s.add_argument("--demo", action="store_true", help="同时创建演示用工作人员账号（seeds/demo/accounts.yaml）")
+    s.add_argument("--demo", action="store_true", help="同时创建演示用工作人员账号（seeds/demo/accounts.yaml），数据库中没有办件时再生成 800 件演示办件")
     s.set_defaults(fn=cmd_seed)
+
+    s = sub.add_parser(
+        "generate-cases", help="按已发布的事项目录生成模拟办件（近 180 天，含申请人、材料与办理过程），供演示、统计与压测"
+    )
+    s.add_argument("--count", type=int, required=True, help="生成的办件数，如 100000（最多 2000000）")
+    s.add_argument("--seed", type=int, default=2019, help="随机种子（默认 2019），同一种子与数据库状态生成相同的数据")
+    s.add_argument("--batch", type=int, default=2000, help="每批写入的办件数（默认 2000）")
+    s.set_defaults(fn=cmd_generate_cases)
 
     s = sub.add_parser("serve", help="启动 HTTP 服务（GraphQL 在 /graphql，管理端在 /admin）")
     s.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")

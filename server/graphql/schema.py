@@ -16,6 +16,7 @@ from server.graphql.calendar.mutations import CalendarMutation
 from server.graphql.calendar.queries import CalendarQuery
 from server.graphql.cases.mutations import CasesMutation
 from server.graphql.cases.queries import CasesQuery
+from server.graphql.cases.statistics import CaseStatisticsQuery
 from server.graphql.cases.uploads import UploadsMutation
 from server.graphql.catalog.queries import CatalogQuery
 from server.graphql.catalog.mutations import CatalogMutation
@@ -38,7 +39,7 @@ from server.settings import Settings
 @strawberry.type(description="查询入口：事项目录、区划与部门、当前用户")
 class Query(
     CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery,
-    CasesQuery,
+    CasesQuery, CaseStatisticsQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail

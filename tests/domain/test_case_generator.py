@@ -1,0 +1,178 @@
+"""The case generator: counts, consistency, deadlines equal to the calendar service's, valid
+identifiers, reproducible for a seed."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from tortoise.functions import Max
+
+from server.domain.accounts.identifiers import check_credit_code, parse_id_number
+from server.domain.accounts.models import Citizen, Enterprise
+from server.domain.calendar import service as calendar
+from server.domain.cases import clock
+from server.domain.cases.generator import generate_cases, load_calendar, load_offers
+from server.domain.cases.models import Case, CaseEvent, CaseMaterial
+from server.domain.cases.states import CLOCK_RUNNING, Status
+from server.domain.catalog.models import ItemVersion, Material, Region
+
+TODAY = date(2025, 6, 30)  # a fixed day: the generated months hold 端午节 and 劳动节
+NUMBER = re.compile(r"^(\d{6,12})-(\d{8})-(\d{5})$")
+QUERY = re.compile(r"^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$")
+
+
+async def _max_id(model: Any) -> int:
+    return int((await model.annotate(m=Max("id")).values_list("m", flat=True))[0] or 0)
+
+
+async def _generate(count: int, seed: int) -> list[Case]:
+    before = await _max_id(Case)
+    seen: list[tuple[int, int]] = []
+    made = await generate_cases(count, seed=seed, today=TODAY, batch=150, progress=lambda d, t: seen.append((d, t)))
+    assert made == count
+    assert seen[0] == (0, count) and seen[-1] == (count, count)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    return await Case.filter(id__gt=before).order_by("id")
+
+
+@pytest.fixture(scope="module")
+async def generated(database: str) -> list[Case]:
+    return await _generate(400, seed=41)
+
+
+async def test_it_writes_the_cases_with_their_materials_and_events(generated: list[Case]) -> None:
+    assert len(generated) == 400
+    ids = [c.id for c in generated]
+    events = await CaseEvent.filter(case_id__in=ids).count()
+    materials = await CaseMaterial.filter(case_id__in=ids).count()
+    assert events >= 2 * len(ids)  # at least submitted and one more step for most
+    # each case has one row per material of its situation
+    per_situation: dict[int, int] = {}
+    for m in await Material.filter(situation_id__in={c.situation_id for c in generated}).values("situation_id"):
+        per_situation[m["situation_id"]] = per_situation.get(m["situation_id"], 0) + 1
+    assert materials == sum(per_situation.get(c.situation_id, 0) for c in generated)  # type: ignore[arg-type]
+
+
+async def test_the_mix_of_statuses_and_channels(generated: list[Case]) -> None:
+    statuses = {s: sum(c.status == s for c in generated) for s in {c.status for c in generated}}
+    assert statuses[Status.COMPLETED.value] > 0.6 * len(generated)
+    assert statuses.get(Status.WITHDRAWN.value, 0) + statuses.get(Status.DENIED.value, 0) > 0
+    assert sum(statuses.get(s.value, 0) for s in CLOCK_RUNNING) > 0
+    overdue = [c for c in generated if c.status in CLOCK_RUNNING and c.deadline and c.deadline < TODAY]
+    assert overdue, "some open cases are past their deadline"
+    assert any(c.supply_by is not None and c.status in CLOCK_RUNNING | {Status.COMPLETED} for c in generated)  # 容缺
+    assert {c.channel for c in generated} >= {"online", "window"}
+    assert {c.applicant_kind for c in generated} == {"citizen", "enterprise"}
+    first = min(c.submitted_at for c in generated if c.submitted_at)
+    last = max(c.submitted_at for c in generated if c.submitted_at)
+    assert calendar.local_date(first) >= TODAY - timedelta(days=180)
+    assert calendar.local_date(last) <= TODAY
+
+
+async def test_every_case_is_consistent(generated: list[Case]) -> None:
+    regions = {r["code"]: r["path"] for r in await Region.all().values("code", "path")}
+    events: dict[int, list[dict[str, Any]]] = {}
+    for e in await CaseEvent.filter(case_id__in=[c.id for c in generated]).order_by("case_id", "at", "id").values():
+        events.setdefault(e["case_id"], []).append(e)
+    numbers = [c.number for c in generated]
+    assert len(set(numbers)) == len(numbers)
+    for c in generated:
+        m = NUMBER.match(c.number or "")
+        assert m and m.group(1) == c.region_code, c.number
+        assert m.group(2) == f"{calendar.local_date(c.submitted_at):%Y%m%d}"  # type: ignore[arg-type]
+        assert QUERY.match(c.query_code or "")
+        codes = [x for x in regions[c.region_code].split("/") if x]
+        assert c.city_code == "371500" and c.county_code == (codes[3] if len(codes) > 3 else None)
+        assert c.hall_code
+        if c.accepted_at is not None:
+            assert c.submitted_at is not None and c.accepted_at >= c.submitted_at
+            assert c.deadline is not None and c.statutory_deadline is not None and c.warn_on is not None
+            assert c.warn_on <= c.deadline <= c.statutory_deadline or c.committed_unit != "working_day"
+        if c.status in (Status.COMPLETED, Status.DENIED):
+            assert c.completed_at is not None and c.accepted_at is not None
+            assert c.completed_at >= c.accepted_at
+            assert c.working_days_used is not None and c.working_days_used >= 0
+        if c.status == Status.COMPLETED:
+            assert c.decided_at is not None and c.accepted_at <= c.decided_at <= c.completed_at  # type: ignore[operator]
+        if c.status in CLOCK_RUNNING:
+            assert c.completed_at is None and c.accepted_at is not None
+        timeline = events[c.id]
+        assert timeline[0]["to_status"] == "submitted"
+        assert timeline[-1]["to_status"] == c.status
+        for before, after in zip(timeline, timeline[1:]):
+            assert after["from_status"] == before["to_status"], (c.number, before["action"], after["action"])
+            assert after["at"] >= before["at"]
+        assert all(e["actor_name"] for e in timeline)
+
+
+async def test_working_days_used_is_counted_on_the_calendar(generated: list[Case]) -> None:
+    done = [c for c in generated if c.status == Status.COMPLETED and c.committed_limit > 0][:15]
+    assert done
+    for c in done:
+        used = await calendar.working_days_between(region=c.region_code, start=c.accepted_at, end=c.completed_at)  # type: ignore[arg-type]
+        assert c.working_days_used == used, c.number
+
+
+async def test_deadlines_equal_the_calendar_service(generated: list[Case]) -> None:
+    accepted = [c for c in generated if c.accepted_at is not None]
+    sample = accepted[::max(1, len(accepted) // 40)]
+    versions = {v["id"]: v for v in await ItemVersion.filter(id__in={c.version_id for c in sample}).values(  # type: ignore[attr-defined]
+        "id", "statutory_limit", "statutory_unit")}
+    for c in sample:
+        v = versions[c.version_id]  # type: ignore[attr-defined]
+        committed = await calendar.deadline(region=c.region_code, start=c.accepted_at,  # type: ignore[arg-type]
+                                            limit_value=c.committed_limit, limit_unit=c.committed_unit)
+        statutory = await calendar.deadline(region=c.region_code, start=c.accepted_at,  # type: ignore[arg-type]
+                                            limit_value=v["statutory_limit"], limit_unit=v["statutory_unit"])
+        assert c.deadline == committed.deadline, c.number
+        assert c.statutory_deadline == statutory.deadline, c.number
+        assert c.warn_on == await clock.warn_on(region=c.region_code, deadline=committed.deadline), c.number
+
+
+async def test_the_in_memory_calendar_matches_the_service_over_holidays() -> None:
+    """Every start day of 2024 (春节, 国庆 and their 调休 weekends), limits 0 to 25, both units."""
+    offers = await load_offers()
+    path = next(o.region_path for o in offers if o.county_code == "371525")
+    cal = await load_calendar(path, date(2023, 12, 1), date(2025, 6, 30))
+    for start in [date(2024, 1, 1) + timedelta(days=i) for i in range(0, 366, 9)]:
+        for value in (0, 1, 3, 10, 25):
+            for unit in ("working_day", "natural_day"):
+                expected = await calendar.deadline(region=path, start=start, limit_value=value, limit_unit=unit)
+                assert cal.deadline(start, value, unit) == expected.deadline, (start, value, unit)
+        end = start + timedelta(days=40)
+        assert cal.between(start, end) == await calendar.working_days_between(region=path, start=start, end=end)
+
+
+async def test_applicants_have_valid_identifiers(generated: list[Case]) -> None:
+    citizen_ids = {c.applicant_citizen_id for c in generated if c.applicant_citizen_id}
+    enterprise_ids = {c.applicant_enterprise_id for c in generated if c.applicant_enterprise_id}
+    for row in await Citizen.filter(id__in=citizen_ids).values("id_number", "phone"):
+        parse_id_number(row["id_number"])
+        assert re.match(r"^1[358]\d{9}$", row["phone"])
+    for code in await Enterprise.filter(id__in=enterprise_ids).values_list("credit_code", flat=True):
+        assert check_credit_code(code) == code
+
+
+def _signature(c: Case) -> tuple[Any, ...]:
+    return (c.item_id, c.situation_id, c.channel, c.status, c.applicant_kind, c.submitted_at, c.accepted_at,  # type: ignore[attr-defined]
+            c.completed_at, c.deadline, c.warn_on, c.working_days_used, c.supply_by, c.query_code)
+
+
+async def test_the_same_seed_gives_the_same_cases_and_another_seed_others(generated: list[Case]) -> None:
+    again = await _generate(120, seed=41)
+    first = await _generate(120, seed=42)
+    # the first 120 of a 400-case run are not the first 120 planned (a run sorts each batch by time),
+    # so compare two runs of the same size
+    twice = await _generate(120, seed=42)
+    assert [_signature(c) for c in first] == [_signature(c) for c in twice]
+    assert [_signature(c) for c in again] != [_signature(c) for c in first]
+    assert {c.number for c in first}.isdisjoint({c.number for c in twice})  # numbers continue the counters
+
+
+async def test_refuses_silly_counts() -> None:
+    with pytest.raises(ValueError):
+        await generate_cases(-1)
+    assert await generate_cases(0) == 0
