@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test setup ui services browser test-sqlite test-postgres schema bench clean
+.PHONY: run test setup ui services browser test-sqlite test-postgres schema bench bench-cases clean
 
 ## run: set up everything and serve the product on SQLite with demo data (http://127.0.0.1:8000)
 run: setup ui
@@ -76,6 +76,10 @@ schema: setup
 ## bench: the catalogue benchmark (graph against a plain JSON endpoint, same run)
 bench: setup
 	$(BIN)/python tests/benchmarks/catalog.py
+
+## bench-cases: the cases benchmark, 100,000 generated cases on SQLite then PostgreSQL (query plans checked)
+bench-cases: setup services
+	$(BIN)/python tests/benchmarks/cases.py --db both --cases 100000 --pg-url $(PG_URL)
 
 clean:
 	rm -rf $(VENV) admin-ui/node_modules admin-ui/dist data

@@ -41,6 +41,9 @@ OPERATIONS = CONTRACT / "operations"
 EXAMPLES = CONTRACT / "examples"
 MANIFEST = CONTRACT / "manifest.json"
 DOCUMENT_PREFIX = "sha256:"
+# what an example may say about its request besides the variables: an upload's multipart request, a
+# subscription's WebSocket messages (README: "Examples")
+TRANSPORT_KEYS = ("multipart", "websocket")
 
 
 @dataclass(frozen=True)
@@ -221,10 +224,15 @@ def example_text(example: dict[str, Any]) -> str:
 
 
 def refreshed_example(schema: GraphQLSchema, op: Operation) -> dict[str, Any]:
-    """The example file of ``op`` with its shape derived anew (its variables kept as written)."""
+    """The example file of ``op`` with its shape derived anew. Its variables, and what it says about
+    the transport (``multipart`` for an upload, ``websocket`` for a subscription), are kept as written."""
     path = EXAMPLES / f"{op.name}.json"
     current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    return {"variables": current.get("variables", {}), "response": {"data": response_shape(schema, op)}}
+    transport = {k: current[k] for k in TRANSPORT_KEYS if k in current}
+    operations_part = transport.get("multipart", {}).get("parts", {}).get("operations")
+    if isinstance(operations_part, dict):  # the multipart request names this very document
+        operations_part["documentId"] = op.document_id
+    return {"variables": current.get("variables", {}), **transport, "response": {"data": response_shape(schema, op)}}
 
 
 # --- breaking changes --------------------------------------------------------------------------------
@@ -342,8 +350,34 @@ def previous_schema(path: Path, root: Path = ROOT) -> tuple[str, str] | None:
     return None
 
 
+def operations_at(commit: str, root: Path = ROOT, folder: Path = OPERATIONS) -> list[Operation] | None:
+    """The contract's operations as they were at ``commit`` (what app builds of that time send), or
+    None without git. A schema change is breaking when it breaks one of these: an operation added or
+    changed since then is checked against the schema as it is now by the operation tests."""
+    import subprocess
+
+    relative = str(folder.relative_to(root))
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    listing = git("ls-tree", "--name-only", f"{commit}:{relative}")
+    if listing is None:
+        return None
+    out = []
+    for name in sorted(n for n in listing.split() if n.endswith(".graphql")):
+        text = git("show", f"{commit}:{relative}/{name}")
+        if text is not None:
+            out.append(Operation(name[: -len(".graphql")], folder / name, text))
+    return out
+
+
 __all__ = [
-    "CONTRACT", "DOCUMENT_PREFIX", "EXAMPLES", "MANIFEST", "OPERATIONS", "Operation", "check_enum_values",
+    "CONTRACT", "DOCUMENT_PREFIX", "EXAMPLES", "MANIFEST", "OPERATIONS", "Operation", "TRANSPORT_KEYS", "check_enum_values",
     "contract_breaking_changes", "example_text", "load_manifest", "manifest_text", "operations",
-    "previous_schema", "refreshed_example", "response_shape", "shape_mismatches", "used_by",
+    "operations_at", "previous_schema", "refreshed_example", "response_shape", "shape_mismatches", "used_by",
 ]

@@ -15,6 +15,34 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** Date with time (isoformat) */
   DateTime: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](https://ecma-international.org/wp-content/uploads/ECMA-404_2nd_edition_december_2017.pdf). */
+  JSON: { input: unknown; output: unknown; }
+  /** Represents a file upload. */
+  Upload: { input: unknown; output: unknown; }
+};
+
+/** 受理 */
+export type AcceptCaseInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 逐项审查结果 */
+  checks?: Array<MaterialCheckInput>;
+  /** 备注 */
+  note?: Scalars['String']['input'];
+};
+
+/** 容缺受理 */
+export type AcceptCaseWithMissingInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 已交材料的审查结果 */
+  checks?: Array<MaterialCheckInput>;
+  /** 申请人承诺（已签署容缺受理承诺书） */
+  commitment: Scalars['String']['input'];
+  /** 容缺的材料 */
+  missing: Array<MissingMaterialInput>;
+  /** 补齐期限；为空取 5 个工作日与承诺期限中较早者 */
+  supplyBy?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** 账号操作的错误代码 */
@@ -89,6 +117,39 @@ export type ApiKeyKind =
   /** 水电气暖等公用事业单位：只读分派给本单位的子办件 */
   | 'UTILITY';
 
+/** 申请人类型 */
+export type ApplicantKind =
+  /** 自然人 */
+  | 'CITIZEN'
+  /** 法人或其他组织 */
+  | 'ENTERPRISE';
+
+/** 申请内容 */
+export type ApplicationInput = {
+  /** 以企业身份申请：企业的全局 ID（须为其法定代表人或经办人） */
+  enterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  /** 申请表数据：键为表单项 key */
+  formData?: Scalars['JSON']['input'];
+  /** 事项的全局 ID（ServiceItem） */
+  itemId: Scalars['ID']['input'];
+  /** 上传的材料（最多 60 项） */
+  materials?: Array<MaterialFileInput>;
+  /** 代办：委托人（群众）的全局 ID */
+  principalCitizenId?: InputMaybe<Scalars['ID']['input']>;
+  /** 代办：委托企业的全局 ID */
+  principalEnterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  /** 办理情形编号（Situation.key）；事项只有一个情形时可省略 */
+  situationKey?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 审查通过当前环节（最后一个环节即准予） */
+export type ApproveCaseInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 审查意见 */
+  opinion: Scalars['String']['input'];
+};
+
 /** 工作日历中一天的类型 */
 export type CalendarDayKind =
   /** 节假日：法定节假日（含假期中的周末）或本地放假日，不计入工作日 */
@@ -118,6 +179,153 @@ export type CalendarErrorCode =
   /** 区划不存在，或要清除的设置不存在 */
   | 'NOT_FOUND';
 
+/** 办件操作的错误代码 */
+export type CaseErrorCode =
+  /** 已延期过一次 */
+  | 'ALREADY_EXTENDED'
+  /** 办件刚被他人处理，请刷新后重试 */
+  | 'CONFLICT'
+  /** 补正已一次性告知过 */
+  | 'CORRECTION_ALREADY_SENT'
+  /** 期限晚于承诺办结期限 */
+  | 'DEADLINE_TOO_LATE'
+  /** 申请人在失信名单中 */
+  | 'DISHONEST'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 申请表填写有误 */
+  | 'INVALID_FORM'
+  /** 居民身份证号码不合法 */
+  | 'INVALID_ID_NUMBER'
+  /** 手机号码不合法 */
+  | 'INVALID_PHONE'
+  /** 办件当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 事项当前不可申请 */
+  | 'ITEM_UNAVAILABLE'
+  /** 缺少材料 */
+  | 'MISSING_MATERIAL'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 该材料不能容缺 */
+  | 'NOT_DEFERRABLE'
+  /** 不存在或无权查看 */
+  | 'NOT_FOUND'
+  /** 申请人尚未实名认证 */
+  | 'NOT_VERIFIED'
+  /** 没有有效委托 */
+  | 'NO_MANDATE';
+
+/** 对办件的动作（无需理由） */
+export type CaseIdInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+};
+
+/** 材料的提交情况 */
+export type CaseMaterialState =
+  /** 共享数据，免提交 */
+  | 'EXEMPT'
+  /** 容缺：受理后补交 */
+  | 'MISSING'
+  /** 未提交 */
+  | 'PENDING'
+  /** 已提交（上传或窗口收取） */
+  | 'PROVIDED'
+  /** 复用：电子证照或窗口已核验材料，无需再交 */
+  | 'REUSED';
+
+/** 办件队列的筛选条件 */
+export type CaseQueueFilter = {
+  /** 只看我领取的 */
+  claimedByMe?: Scalars['Boolean']['input'];
+  /** 办理部门 */
+  departmentCode?: InputMaybe<Scalars['String']['input']>;
+  /** 受理大厅 */
+  hallCode?: InputMaybe<Scalars['String']['input']>;
+  /** 只看秒批通过的办件（供抽查） */
+  instantOnly?: Scalars['Boolean']['input'];
+  /** 事项名称包含 */
+  itemName?: InputMaybe<Scalars['String']['input']>;
+  /** 办件号 */
+  number?: InputMaybe<Scalars['String']['input']>;
+  /** 区划（市或县） */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** 只看这些状态（默认按队列） */
+  statuses?: InputMaybe<Array<CaseStatus>>;
+  /** 只看无人领取的 */
+  unclaimed?: Scalars['Boolean']['input'];
+};
+
+/** 办件队列 */
+export type CaseQueueKind =
+  /** 全部可见办件，新的在前 */
+  | 'ALL'
+  /** 待出件、待领取，按办结期限排序 */
+  | 'RESULT'
+  /** 部门待审（含审查中、已中止），按办结期限排序 */
+  | 'REVIEW'
+  /** 窗口待受理（含待补正、拟不予受理），先到先办 */
+  | 'WINDOW';
+
+/** 对办件的一个决定或动作，附理由 */
+export type CaseReasonInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 理由或意见 */
+  reason?: Scalars['String']['input'];
+};
+
+/** 办件统计的范围：日期区间（含首尾，北京时间）与可选的区划、部门 */
+export type CaseStatisticsFilter = {
+  /** 开始日期（含） */
+  dateFrom: Scalars['Date']['input'];
+  /** 结束日期（含），区间最多 366 天 */
+  dateTo: Scalars['Date']['input'];
+  /** 只统计该部门的办件，如 371500-XZSPJ */
+  departmentCode?: InputMaybe<Scalars['String']['input']>;
+  /** 只统计该区划及其下级的办件，如 371525；超出调用者权限范围的部分不会计入 */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 办件统计的分组方式 */
+export type CaseStatisticsGroup =
+  /** 按县（市、区）分组，市直部门的办件归为“市本级” */
+  | 'COUNTY'
+  /** 按日分组（区间内每天一行，含无办件的日期） */
+  | 'DAY'
+  /** 按办理部门分组 */
+  | 'DEPARTMENT';
+
+/** 办件状态 */
+export type CaseStatus =
+  /** 已受理（含容缺受理），在部门待审队列中 */
+  | 'ACCEPTED'
+  /** 准予许可，待出件 */
+  | 'APPROVED'
+  /** 已办结 */
+  | 'COMPLETED'
+  /** 待补正（已一次性告知） */
+  | 'CORRECTION_REQUESTED'
+  /** 不予许可 */
+  | 'DENIED'
+  /** 草稿 */
+  | 'DRAFT'
+  /** 不予受理 */
+  | 'REJECTED'
+  /** 窗口拟不予受理，待大厅负责人确认 */
+  | 'REJECTION_PROPOSED'
+  /** 已出件：待窗口领取或邮寄中 */
+  | 'RESULT_ISSUED'
+  /** 已申报，待窗口受理 */
+  | 'SUBMITTED'
+  /** 已中止（不计入办理时限） */
+  | 'SUSPENDED'
+  /** 审查中（已有审批人员领取） */
+  | 'UNDER_REVIEW'
+  /** 已撤回 */
+  | 'WITHDRAWN';
+
 /** 事项目录操作的错误代码 */
 export type CatalogErrorCode =
   /** 并发修改冲突，请刷新后重试 */
@@ -128,6 +336,8 @@ export type CatalogErrorCode =
   | 'INVALID'
   /** 编码格式错误（基本编码为 12 位数字） */
   | 'INVALID_CODE'
+  /** 申请表单数据不合法（逐项说明） */
+  | 'INVALID_FORM'
   /** 当前状态不允许该操作 */
   | 'INVALID_STATE'
   /** 时限不合法（须大于 0，承诺时限不长于法定时限） */
@@ -178,6 +388,10 @@ export type ConsistencyElement =
   | 'EXERCISE_LEVEL'
   /** 收费项目 */
   | 'FEES'
+  /** 申请表单（仅版本对比） */
+  | 'FORM_FIELDS'
+  /** 秒批规则（仅版本对比） */
+  | 'INSTANT_RULE'
   /** 事项类型 */
   | 'ITEM_TYPE'
   /** 设定依据 */
@@ -186,10 +400,22 @@ export type ConsistencyElement =
   | 'MATERIALS'
   /** 事项名称 */
   | 'NAME'
+  /** 签发电子证照（仅版本对比） */
+  | 'RESULT_LICENCE'
+  /** 审查环节（仅版本对比） */
+  | 'REVIEW_STEPS'
   /** 服务对象 */
   | 'SERVICE_OBJECT'
   /** 办理时限 */
   | 'TIME_LIMIT';
+
+/** 补正要求的一项 */
+export type CorrectionItemInput = {
+  /** 涉及的材料编号；为空表示与材料无关（如申请表） */
+  materialKey?: InputMaybe<Scalars['Int']['input']>;
+  /** 补正内容 */
+  note: Scalars['String']['input'];
+};
 
 /** 为合作系统新建 API 密钥 */
 export type CreateApiKeyInput = {
@@ -257,6 +483,15 @@ export type CreateStaffUserInput = {
   username: Scalars['String']['input'];
 };
 
+/** 时限预警 */
+export type DeadlineWarning =
+  /** 正常 */
+  | 'NONE'
+  /** 红灯：已超过承诺时限 */
+  | 'RED'
+  /** 黄灯：临近承诺时限 */
+  | 'YELLOW';
+
 /** 停用工作人员账号 */
 export type DisableStaffUserInput = {
   /** 账号的全局 ID */
@@ -278,6 +513,16 @@ export type EnterpriseRole =
   /** 经办人：由法定代表人授权代企业办事 */
   | 'OPERATOR';
 
+/** 延长办理时限 */
+export type ExtendCaseInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 延长的工作日数（1 到 30，只能延长一次） */
+  days: Scalars['Int']['input'];
+  /** 延期理由 */
+  reason: Scalars['String']['input'];
+};
+
 /** 常见问题 */
 export type FaqInput = {
   /** 解答 */
@@ -296,6 +541,49 @@ export type FeeInput = {
   standard?: Scalars['String']['input'];
 };
 
+/** 申请表单项 */
+export type FormFieldInput = {
+  /** 填写说明（不超过 200 个字符） */
+  help?: Scalars['String']['input'];
+  /** 标识：小写字母开头，只含字母、数字和下划线，不超过 32 个字符，事项内唯一 */
+  key: Scalars['String']['input'];
+  /** 名称（不超过 32 个字符） */
+  label: Scalars['String']['input'];
+  /** 最大值（仅数字项） */
+  max?: InputMaybe<Scalars['Float']['input']>;
+  /** 最大字符数（仅文本项） */
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  /** 最小值（仅数字项） */
+  min?: InputMaybe<Scalars['Float']['input']>;
+  /** 可选项（仅单选项，至少一项） */
+  options?: Array<Scalars['String']['input']>;
+  /** 必填 */
+  required?: Scalars['Boolean']['input'];
+  /** 类型，默认单行文本 */
+  type?: FormFieldType;
+};
+
+/** 申请表单项的类型 */
+export type FormFieldType =
+  /** 是/否 */
+  | 'BOOLEAN'
+  /** 统一社会信用代码（校验末位校验码） */
+  | 'CREDIT_CODE'
+  /** 日期（YYYY-MM-DD） */
+  | 'DATE'
+  /** 居民身份证号码（校验末位校验码，x 转为大写） */
+  | 'ID_NUMBER'
+  /** 数字 */
+  | 'NUMBER'
+  /** 11 位手机号码 */
+  | 'PHONE'
+  /** 单选（从选项中选择一项） */
+  | 'SELECT'
+  /** 单行文本 */
+  | 'TEXT'
+  /** 多行文本 */
+  | 'TEXTAREA';
+
 /** 办事指南 */
 export type GuideInput = {
   /** 办理地点；为空取大厅地址 */
@@ -310,6 +598,35 @@ export type GuideInput = {
   process?: Array<Scalars['String']['input']>;
 };
 
+/** 秒批规则的条件：全部满足时提交即批准 */
+export type InstantCondition =
+  /** 申请人已实名认证 */
+  | 'IDENTITY_VERIFIED'
+  /** 必要材料全部由电子证照或共享数据提供 */
+  | 'MATERIALS_BY_EVIDENCE'
+  /** 申请人不在失信名单 */
+  | 'NOT_DISHONEST';
+
+/** 秒批规则 */
+export type InstantRuleInput = {
+  /** 规则编码，如 instant-200170001000 */
+  code: Scalars['String']['input'];
+  /** 须全部满足的条件（至少一项） */
+  conditions: Array<InstantCondition>;
+  /** 规则版本（不小于 1；规则内容变化时加 1） */
+  version?: Scalars['Int']['input'];
+};
+
+/** 出件 */
+export type IssueCaseResultInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 出件方式 */
+  method: ResultMethod;
+  /** 邮寄运单号（邮寄时必填） */
+  trackingNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 事项内容；修改草稿时只传要改的字段，situations 传入则整体替换 */
 export type ItemContentInput = {
   /** 受理条件 */
@@ -320,12 +637,16 @@ export type ItemContentInput = {
   exerciseLevels?: InputMaybe<Array<Level>>;
   /** 收费项目；空列表表示不收费 */
   fees?: InputMaybe<Array<FeeInput>>;
+  /** 申请表单项（最多 50 个），整体替换 */
+  formFields?: InputMaybe<Array<FormFieldInput>>;
   /** 办事指南 */
   guide?: InputMaybe<GuideInput>;
   /** 高频事项 */
   highFrequency?: InputMaybe<Scalars['Boolean']['input']>;
   /** 即办件 */
   instant?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 秒批规则（仅即办件；即办件发布前必填）；传 null 表示取消秒批规则 */
+  instantRule?: InputMaybe<InstantRuleInput>;
   /** 事项类型 */
   itemType?: InputMaybe<ItemType>;
   /** 搜索关键词 */
@@ -338,6 +659,10 @@ export type ItemContentInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** 可全程网办 */
   online?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 批准后核发的电子证照类型；传 null 或空字符串表示不出证照 */
+  resultLicence?: InputMaybe<Scalars['String']['input']>;
+  /** 后台审查环节（最多 6 个，按顺序），整体替换；空列表表示只有“审查决定” */
+  reviewSteps?: InputMaybe<Array<Scalars['String']['input']>>;
   /** 服务对象 */
   serviceObjects?: InputMaybe<Array<ServiceObject>>;
   /** 办理情形（最多 50 个），整体替换 */
@@ -423,6 +748,24 @@ export type MarkNotificationsReadInput = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** 窗口对一份材料的审查结果 */
+export type MaterialCheckInput = {
+  /** 材料编号 */
+  materialKey: Scalars['Int']['input'];
+  /** 审查意见 */
+  note?: Scalars['String']['input'];
+  /** 符合审查要点 */
+  ok?: Scalars['Boolean']['input'];
+};
+
+/** 一份材料：上传的文件（不传则由复用、共享数据或窗口收取满足） */
+export type MaterialFileInput = {
+  /** 材料编号（Material.key） */
+  materialKey: Scalars['Int']['input'];
+  /** uploadMaterial 返回的文件 ID */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** 材料形式 */
 export type MaterialForm =
   /** 复印件 */
@@ -464,6 +807,14 @@ export type MaterialMedia =
   | 'PAPER'
   /** 纸质或电子均可 */
   | 'PAPER_OR_ELECTRONIC';
+
+/** 容缺的一份材料 */
+export type MissingMaterialInput = {
+  /** 补交方式，如“网上上传”“到窗口补交” */
+  how?: Scalars['String']['input'];
+  /** 材料编号（须为“容缺后补”材料） */
+  materialKey: Scalars['Int']['input'];
+};
 
 /** 材料必要性 */
 export type Necessity =
@@ -512,6 +863,16 @@ export type NotificationStatus =
   | 'QUEUED'
   /** 正在发送 */
   | 'SENDING';
+
+/** 窗口收取的一份材料 */
+export type PaperMaterialInput = {
+  /** 材料编号 */
+  materialKey: Scalars['Int']['input'];
+  /** 申请人已当场提交 */
+  provided?: Scalars['Boolean']['input'];
+  /** 扫描件（可选） */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 /** 一段暂停计时的时间（两端日期都不计入期限） */
 export type PausedIntervalInput = {
@@ -572,6 +933,34 @@ export type PublishServiceItemInput = {
   id: Scalars['ID']['input'];
 };
 
+/** 评价办件（办结后，每件一次） */
+export type RateCaseInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 渠道：app、web、sms、window、qr */
+  channel?: Scalars['String']['input'];
+  /** 评价内容（不满意时必填） */
+  comment?: Scalars['String']['input'];
+  /** 等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意 */
+  level: Scalars['Int']['input'];
+};
+
+/** 窗口代为收件 */
+export type ReceiveWalkInInput = {
+  /** 申请人 */
+  applicant: WalkInApplicantInput;
+  /** 申请表数据 */
+  formData?: Scalars['JSON']['input'];
+  /** 幂等键（8 到 64 个字符） */
+  idempotencyKey: Scalars['String']['input'];
+  /** 事项的全局 ID */
+  itemId: Scalars['ID']['input'];
+  /** 当场收取的材料 */
+  materials?: Array<PaperMaterialInput>;
+  /** 办理情形编号 */
+  situationKey?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** 用刷新令牌换取新的一对令牌 */
 export type RefreshTokensInput = {
   /** 上次获得的刷新令牌 */
@@ -604,6 +993,16 @@ export type RemoveEnterpriseOperatorInput = {
   enterpriseId: Scalars['ID']['input'];
 };
 
+/** 一次性告知补正 */
+export type RequestCaseCorrectionInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 需要补正的全部内容（只能告知一次） */
+  items: Array<CorrectionItemInput>;
+  /** 总体说明 */
+  note?: Scalars['String']['input'];
+};
+
 /** 获取登录短信验证码 */
 export type RequestSmsCodeInput = {
   /** 11 位手机号码 */
@@ -617,6 +1016,15 @@ export type ResetStaffPasswordInput = {
   /** 新密码（至少 8 个字符） */
   newPassword: Scalars['String']['input'];
 };
+
+/** 出件方式 */
+export type ResultMethod =
+  /** 电子证照（无纸质结果） */
+  | 'ELECTRONIC'
+  /** 窗口领取 */
+  | 'PICKUP'
+  /** 邮寄送达 */
+  | 'POSTAL';
 
 /** 重试一条发送失败的通知 */
 export type RetryNotificationInput = {
@@ -666,6 +1074,14 @@ export type Role =
   | 'HALL_SUPERVISOR'
   /** 综合窗口受理员 */
   | 'WINDOW_CLERK';
+
+/** 保存申请草稿 */
+export type SaveApplicationDraftInput = {
+  /** 申请内容 */
+  application: ApplicationInput;
+  /** 要更新的草稿（办件全局 ID）；为空则新建 */
+  draftId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 /** 事项查询条件；各条件之间为“且” */
 export type ServiceItemFilter = {
@@ -768,6 +1184,32 @@ export type StaffUserFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 提交申请：给出申请内容，或给出草稿 */
+export type SubmitApplicationInput = {
+  /** 申请内容（与 draftId 二选一；都给时以此为准） */
+  application?: InputMaybe<ApplicationInput>;
+  /** 要提交的草稿 */
+  draftId?: InputMaybe<Scalars['ID']['input']>;
+  /** 幂等键：客户端为每次提交生成（8 到 64 个字符），重复提交返回同一办件 */
+  idempotencyKey: Scalars['String']['input'];
+};
+
+/** 补交的一份材料 */
+export type SuppliedMaterialInput = {
+  /** 材料编号 */
+  materialKey: Scalars['Int']['input'];
+  /** 上传的文件；窗口收取纸质材料时为空 */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 补交材料（补正或容缺） */
+export type SupplyCaseMaterialsInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 补交的材料 */
+  materials: Array<SuppliedMaterialInput>;
+};
+
 /** 时限 */
 export type TimeLimitInput = {
   /** 单位，默认工作日 */
@@ -782,6 +1224,17 @@ export type TimeUnit =
   | 'NATURAL_DAY'
   /** 工作日（按工作日历，跳过节假日、计入调休上班日） */
   | 'WORKING_DAY';
+
+/** 材料可信度（证据等级） */
+export type TrustLevel =
+  /** A：部门签发的电子证照 */
+  | 'A'
+  /** B：窗口核验过的材料 */
+  | 'B'
+  /** C：申请人上传 */
+  | 'C'
+  /** D：申请人自我声明 */
+  | 'D';
 
 /** 修改事项草稿；已发布的事项会先生成新的草稿版本 */
 export type UpdateServiceItemDraftInput = {
@@ -811,6 +1264,25 @@ export type UpdateStaffUserInput = {
   roles?: InputMaybe<Array<Role>>;
 };
 
+/** 上传材料的错误代码 */
+export type UploadErrorCode =
+  /** 文件为空 */
+  | 'EMPTY_FILE'
+  /** 输入不合法（例如 file 不是以 multipart 请求上传的文件） */
+  | 'INVALID'
+  /** 无权上传 */
+  | 'NOT_ALLOWED'
+  /** 文件超过大小限制 */
+  | 'TOO_LARGE'
+  /** 文件类型不支持，或与声明的类型不符 */
+  | 'UNSUPPORTED_TYPE';
+
+/** 上传一份材料文件 */
+export type UploadMaterialInput = {
+  /** 文件：以 GraphQL multipart 请求（multipart/form-data）上传；PDF、JPEG、PNG 或 OFD */
+  file: Scalars['Upload']['input'];
+};
+
 /** 实名认证：姓名与居民身份证号码 */
 export type VerifyRealNameInput = {
   /** 18 位居民身份证号码（末位 x 大小写均可） */
@@ -827,6 +1299,18 @@ export type VersionStatus =
   | 'PUBLISHED'
   /** 已替代：被更新的版本取代，仍供已受理的办件查阅 */
   | 'SUPERSEDED';
+
+/** 窗口前来办事的人：按身份证号查找，未登记的当场登记（已查验身份证原件） */
+export type WalkInApplicantInput = {
+  /** 代表企业办理时：企业统一社会信用代码 */
+  enterpriseCreditCode?: InputMaybe<Scalars['String']['input']>;
+  /** 居民身份证号码 */
+  idNumber: Scalars['String']['input'];
+  /** 姓名（新登记时必填） */
+  name?: Scalars['String']['input'];
+  /** 手机号码（新登记时必填） */
+  phone?: Scalars['String']['input'];
+};
 
 /** 账号操作的错误代码 */
 export type AccountErrorCode =
@@ -865,12 +1349,146 @@ export type AccountErrorCode =
   /** 发送过于频繁，请稍后再试 */
   | 'TOO_SOON';
 
+/** 申请人类型 */
+export type ApplicantKind =
+  /** 自然人 */
+  | 'CITIZEN'
+  /** 法人或其他组织 */
+  | 'ENTERPRISE';
+
+/** 申请内容 */
+export type ApplicationInput = {
+  /** 以企业身份申请：企业的全局 ID（须为其法定代表人或经办人） */
+  enterpriseId?: string | null | undefined;
+  /** 申请表数据：键为表单项 key */
+  formData?: unknown;
+  /** 事项的全局 ID（ServiceItem） */
+  itemId: string;
+  /** 上传的材料（最多 60 项） */
+  materials?: Array<MaterialFileInput>;
+  /** 代办：委托人（群众）的全局 ID */
+  principalCitizenId?: string | null | undefined;
+  /** 代办：委托企业的全局 ID */
+  principalEnterpriseId?: string | null | undefined;
+  /** 办理情形编号（Situation.key）；事项只有一个情形时可省略 */
+  situationKey?: number | null | undefined;
+};
+
+/** 办件操作的错误代码 */
+export type CaseErrorCode =
+  /** 已延期过一次 */
+  | 'ALREADY_EXTENDED'
+  /** 办件刚被他人处理，请刷新后重试 */
+  | 'CONFLICT'
+  /** 补正已一次性告知过 */
+  | 'CORRECTION_ALREADY_SENT'
+  /** 期限晚于承诺办结期限 */
+  | 'DEADLINE_TOO_LATE'
+  /** 申请人在失信名单中 */
+  | 'DISHONEST'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 申请表填写有误 */
+  | 'INVALID_FORM'
+  /** 居民身份证号码不合法 */
+  | 'INVALID_ID_NUMBER'
+  /** 手机号码不合法 */
+  | 'INVALID_PHONE'
+  /** 办件当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 事项当前不可申请 */
+  | 'ITEM_UNAVAILABLE'
+  /** 缺少材料 */
+  | 'MISSING_MATERIAL'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 该材料不能容缺 */
+  | 'NOT_DEFERRABLE'
+  /** 不存在或无权查看 */
+  | 'NOT_FOUND'
+  /** 申请人尚未实名认证 */
+  | 'NOT_VERIFIED'
+  /** 没有有效委托 */
+  | 'NO_MANDATE';
+
+/** 材料的提交情况 */
+export type CaseMaterialState =
+  /** 共享数据，免提交 */
+  | 'EXEMPT'
+  /** 容缺：受理后补交 */
+  | 'MISSING'
+  /** 未提交 */
+  | 'PENDING'
+  /** 已提交（上传或窗口收取） */
+  | 'PROVIDED'
+  /** 复用：电子证照或窗口已核验材料，无需再交 */
+  | 'REUSED';
+
+/** 办件状态 */
+export type CaseStatus =
+  /** 已受理（含容缺受理），在部门待审队列中 */
+  | 'ACCEPTED'
+  /** 准予许可，待出件 */
+  | 'APPROVED'
+  /** 已办结 */
+  | 'COMPLETED'
+  /** 待补正（已一次性告知） */
+  | 'CORRECTION_REQUESTED'
+  /** 不予许可 */
+  | 'DENIED'
+  /** 草稿 */
+  | 'DRAFT'
+  /** 不予受理 */
+  | 'REJECTED'
+  /** 窗口拟不予受理，待大厅负责人确认 */
+  | 'REJECTION_PROPOSED'
+  /** 已出件：待窗口领取或邮寄中 */
+  | 'RESULT_ISSUED'
+  /** 已申报，待窗口受理 */
+  | 'SUBMITTED'
+  /** 已中止（不计入办理时限） */
+  | 'SUSPENDED'
+  /** 审查中（已有审批人员领取） */
+  | 'UNDER_REVIEW'
+  /** 已撤回 */
+  | 'WITHDRAWN';
+
+/** 时限预警 */
+export type DeadlineWarning =
+  /** 正常 */
+  | 'NONE'
+  /** 红灯：已超过承诺时限 */
+  | 'RED'
+  /** 黄灯：临近承诺时限 */
+  | 'YELLOW';
+
 /** 群众在企业中的身份 */
 export type EnterpriseRole =
   /** 法定代表人：登记企业，管理经办人 */
   | 'LEGAL_REP'
   /** 经办人：由法定代表人授权代企业办事 */
   | 'OPERATOR';
+
+/** 申请表单项的类型 */
+export type FormFieldType =
+  /** 是/否 */
+  | 'BOOLEAN'
+  /** 统一社会信用代码（校验末位校验码） */
+  | 'CREDIT_CODE'
+  /** 日期（YYYY-MM-DD） */
+  | 'DATE'
+  /** 居民身份证号码（校验末位校验码，x 转为大写） */
+  | 'ID_NUMBER'
+  /** 数字 */
+  | 'NUMBER'
+  /** 11 位手机号码 */
+  | 'PHONE'
+  /** 单选（从选项中选择一项） */
+  | 'SELECT'
+  /** 单行文本 */
+  | 'TEXT'
+  /** 多行文本 */
+  | 'TEXTAREA';
 
 /** 事项状态 */
 export type ItemStatus =
@@ -917,6 +1535,14 @@ export type Level =
   /** 06 村（社区）级 */
   | 'VILLAGE';
 
+/** 一份材料：上传的文件（不传则由复用、共享数据或窗口收取满足） */
+export type MaterialFileInput = {
+  /** 材料编号（Material.key） */
+  materialKey: number;
+  /** uploadMaterial 返回的文件 ID */
+  uploadId?: string | null | undefined;
+};
+
 /** 材料形式 */
 export type MaterialForm =
   /** 复印件 */
@@ -926,6 +1552,15 @@ export type MaterialForm =
   /** 原件和复印件 */
   | 'ORIGINAL_AND_COPY';
 
+/** 材料载体 */
+export type MaterialMedia =
+  /** 电子 */
+  | 'ELECTRONIC'
+  /** 纸质 */
+  | 'PAPER'
+  /** 纸质或电子均可 */
+  | 'PAPER_OR_ELECTRONIC';
+
 /** 材料必要性 */
 export type Necessity =
   /** 容缺后补：次要材料，可先受理、承诺后补 */
@@ -934,6 +1569,17 @@ export type Necessity =
   | 'OPTIONAL'
   /** 必要：缺少则不能受理 */
   | 'REQUIRED';
+
+/** 通知操作的错误代码 */
+export type NotificationErrorCode =
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 通知不存在 */
+  | 'NOT_FOUND';
 
 /** 登记企业（仅法定代表人本人，须已实名认证） */
 export type RegisterEnterpriseInput = {
@@ -946,6 +1592,15 @@ export type RegisterEnterpriseInput = {
   /** 企业名称 */
   name: string;
 };
+
+/** 出件方式 */
+export type ResultMethod =
+  /** 电子证照（无纸质结果） */
+  | 'ELECTRONIC'
+  /** 窗口领取 */
+  | 'PICKUP'
+  /** 邮寄送达 */
+  | 'POSTAL';
 
 /** 事项查询条件；各条件之间为“且” */
 export type ServiceItemFilter = {
@@ -997,12 +1652,50 @@ export type Sex =
   /** 男 */
   | 'MALE';
 
+/** 补交的一份材料 */
+export type SuppliedMaterialInput = {
+  /** 材料编号 */
+  materialKey: number;
+  /** 上传的文件；窗口收取纸质材料时为空 */
+  uploadId?: string | null | undefined;
+};
+
 /** 时限单位 */
 export type TimeUnit =
   /** 自然日 */
   | 'NATURAL_DAY'
   /** 工作日（按工作日历，跳过节假日、计入调休上班日） */
   | 'WORKING_DAY';
+
+/** 材料可信度（证据等级） */
+export type TrustLevel =
+  /** A：部门签发的电子证照 */
+  | 'A'
+  /** B：窗口核验过的材料 */
+  | 'B'
+  /** C：申请人上传 */
+  | 'C'
+  /** D：申请人自我声明 */
+  | 'D';
+
+/** 上传材料的错误代码 */
+export type UploadErrorCode =
+  /** 文件为空 */
+  | 'EMPTY_FILE'
+  /** 输入不合法（例如 file 不是以 multipart 请求上传的文件） */
+  | 'INVALID'
+  /** 无权上传 */
+  | 'NOT_ALLOWED'
+  /** 文件超过大小限制 */
+  | 'TOO_LARGE'
+  /** 文件类型不支持，或与声明的类型不符 */
+  | 'UNSUPPORTED_TYPE';
+
+/** 上传一份材料文件 */
+export type UploadMaterialInput = {
+  /** 文件：以 GraphQL multipart 请求（multipart/form-data）上传；PDF、JPEG、PNG 或 OFD */
+  file: unknown;
+};
 
 export type AddEnterpriseOperatorMutationVariables = Exact<{
   enterpriseId: string;
@@ -1011,6 +1704,13 @@ export type AddEnterpriseOperatorMutationVariables = Exact<{
 
 
 export type AddEnterpriseOperatorMutation = { addEnterpriseOperator: { enterprise: { id: string, name: string, myRole: EnterpriseRole, operators: Array<{ addedAt: string, citizen: { id: string, phone: string, name: string | null, masked: boolean } }> | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type CaseDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CaseDetailQuery = { case: { id: string, number: string | null, queryCode: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, applicantKind: ApplicantKind, applicantName: string, contactPhone: string, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, deadlineExplanation: string | null, extensionDays: number, warning: DeadlineWarning, supplyBy: string | null, reviewStepName: string, decisionReason: string, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null, elicences: Array<{ id: string, number: string, kind: string, holderName: string, issuedAt: string, validTo: string | null }>, item: { id: string, name: string, implementationCode: string } | null, department: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null } | null };
 
 export type HallsOfRegionQueryVariables = Exact<{
   regionCode: string;
@@ -1045,10 +1745,45 @@ export type LogoutMutationVariables = Exact<{
 
 export type LogoutMutation = { logout: { revoked: number, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
 
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+  all?: boolean;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { marked: number, unreadCount: number, errors: Array<{ field: Array<string> | null, message: string, code: NotificationErrorCode }> } };
+
+export type MyCasesQueryVariables = Exact<{
+  statuses?: Array<CaseStatus> | CaseStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyCasesQuery = { myCases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, submittedAt: string | null, deadline: string | null, supplyBy: string | null, warning: DeadlineWarning, completedAt: string | null } }> } };
+
+export type MyElicencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyElicencesQuery = { myElicences: Array<{ id: string, number: string, kind: string, holderName: string, departmentCode: string, issuedAt: string, validTo: string | null }> };
+
+export type MyNotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyNotificationsQuery = { myNotifications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, event: string, title: string, body: string, readAt: string | null, createdAt: string, caseId: string | null } }> } };
+
 export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyProfileQuery = { myProfile: { id: string, phone: string, name: string | null, idNumber: string | null, birthDate: string | null, sex: Sex | null, verified: boolean, verifiedAt: string | null, masked: boolean, enterprises: Array<{ id: string, creditCode: string, name: string, myRole: EnterpriseRole, registeredAt: string, region: { code: string, name: string } | null }> | null } | null };
+
+export type NotificationReceivedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationReceivedSubscription = { notificationReceived: { id: string, event: string, title: string, body: string, readAt: string | null, createdAt: string, caseId: string | null } };
 
 export type RefreshTokensMutationVariables = Exact<{
   refreshToken: string;
@@ -1079,6 +1814,14 @@ export type RequestSmsCodeMutationVariables = Exact<{
 
 export type RequestSmsCodeMutation = { requestSmsCode: { sent: boolean, expiresInSeconds: number | null, resendAfterSeconds: number | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
 
+export type SaveApplicationDraftMutationVariables = Exact<{
+  draftId?: string | null | undefined;
+  application: ApplicationInput;
+}>;
+
+
+export type SaveApplicationDraftMutation = { saveApplicationDraft: { case: { id: string, status: CaseStatus, statusLabel: string, itemName: string, applicantKind: ApplicantKind, applicantName: string, formData: unknown, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
 export type SearchServiceItemsQueryVariables = Exact<{
   filter?: ServiceItemFilter | null | undefined;
   first?: number | null | undefined;
@@ -1087,6 +1830,13 @@ export type SearchServiceItemsQueryVariables = Exact<{
 
 
 export type SearchServiceItemsQuery = { serviceItems: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, implementationCode: string, itemType: ItemType, level: Level, regionCode: string, online: boolean, instant: boolean, highFrequency: boolean, maxVisits: number, serviceObjects: Array<ServiceObject>, committedLimit: { value: number, unit: TimeUnit, text: string }, department: { id: string, name: string, shortName: string } } }> } };
+
+export type ServiceItemApplicationFormQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ServiceItemApplicationFormQuery = { serviceItem: { id: string, name: string, implementationCode: string, status: ItemStatus, online: boolean, instant: boolean, serviceObjects: Array<ServiceObject>, committedLimit: { value: number, unit: TimeUnit, text: string }, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, position: number, name: string, conditions: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, elicence: string | null, sharedData: boolean }> }> } | null };
 
 export type ServiceItemGuideQueryVariables = Exact<{
   id: string;
@@ -1110,6 +1860,43 @@ export type SignInWithSmsCodeMutationVariables = Exact<{
 
 export type SignInWithSmsCodeMutation = { signInWithSmsCode: { firstSignIn: boolean, tokens: { token: string, expiresAt: string, refreshToken: string, refreshExpiresAt: string } | null, citizen: { id: string, phone: string, name: string | null, verified: boolean, masked: boolean } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
 
+export type SubmitApplicationMutationVariables = Exact<{
+  idempotencyKey: string;
+  draftId?: string | null | undefined;
+  application?: ApplicationInput | null | undefined;
+}>;
+
+
+export type SubmitApplicationMutation = { submitApplication: { created: boolean, instant: { approved: boolean, rule: string, reasons: Array<string> } | null, case: { id: string, number: string | null, queryCode: string | null, status: CaseStatus, statusLabel: string, itemName: string, submittedAt: string | null, deadline: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type SupplyCaseMaterialsMutationVariables = Exact<{
+  caseId: string;
+  materials: Array<SuppliedMaterialInput> | SuppliedMaterialInput;
+}>;
+
+
+export type SupplyCaseMaterialsMutation = { supplyCaseMaterials: { case: { id: string, status: CaseStatus, statusLabel: string, supplyBy: string | null, deadline: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, supplyNote: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type TrackCaseQueryVariables = Exact<{
+  number: string;
+  queryCode: string;
+}>;
+
+
+export type TrackCaseQuery = { trackCase: { number: string, itemName: string, departmentName: string, applicantName: string, status: CaseStatus, statusLabel: string, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, completedAt: string | null, steps: Array<{ at: string, label: string, statusLabel: string }> } | null };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type UploadMaterialMutationVariables = Exact<{
+  input: UploadMaterialInput;
+}>;
+
+
+export type UploadMaterialMutation = { uploadMaterial: { upload: { id: string, filename: string, contentType: string, size: number, sha256: string, createdAt: string, downloadUrl: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: UploadErrorCode }> } };
+
 export type VerifyRealNameMutationVariables = Exact<{
   name: string;
   idNumber: string;
@@ -1117,3 +1904,11 @@ export type VerifyRealNameMutationVariables = Exact<{
 
 
 export type VerifyRealNameMutation = { verifyRealName: { citizen: { id: string, phone: string, name: string | null, idNumber: string | null, birthDate: string | null, sex: Sex | null, verified: boolean, verifiedAt: string | null, masked: boolean } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type WithdrawCaseMutationVariables = Exact<{
+  caseId: string;
+  reason?: string;
+}>;
+
+
+export type WithdrawCaseMutation = { withdrawCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, completedAt: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };

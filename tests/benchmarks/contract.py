@@ -5,7 +5,10 @@ What it prints
     1. For every operation of mobile-contract/ (with its example variables): the bytes of the POST
        body with the full document (``{"query", "variables", "operationName"}``) and with the
        document id (``{"documentId", "variables"}``), and for queries the length of the GET URL's
-       query string both ways; totals and the ratio.
+       query string both ways; totals and the ratio. An upload counts its multipart request's
+       ``operations`` part (the file is the same both ways). A subscription is sent over the
+       WebSocket as its text (graphql-transport-ws has no document ids): its ``subscribe`` message is
+       listed, and left out of the totals.
     2. Requests/s, p50 and p99 of the ``SearchServiceItems`` catalogue query (its example variables)
        sent four ways to the same server in the same run:
        * ``GET 304``: ``GET /graphql?documentId=…&variables=…`` with ``If-None-Match`` (the answer a
@@ -62,10 +65,18 @@ def request_sizes() -> list[tuple[str, str, int, int, int | None, int | None]]:
 
     rows = []
     for op in operations():
-        variables = json.loads((EXAMPLES / f"{op.name}.json").read_text(encoding="utf-8"))["variables"]
+        example = json.loads((EXAMPLES / f"{op.name}.json").read_text(encoding="utf-8"))
+        variables = example["variables"]
+        kind = op.definition.operation.value
+        if kind == "subscription":  # over the WebSocket, by its text only
+            message = {"id": "1", "type": "subscribe",
+                       "payload": {"query": op.text, "variables": variables, "operationName": op.name}}
+            rows.append((op.name, "ws", len(compact(message).encode()), None, None, None))
+            continue
         full = compact({"query": op.text, "variables": variables, "operationName": op.name}).encode()
         by_id = compact({"documentId": op.document_id, "variables": variables}).encode()
-        kind = op.definition.operation.value
+        if "multipart" in example:  # the operations part of the multipart request
+            kind = "multipart"
         get_full = get_id = None
         if kind == "query":
             get_full = len(urlencode({"query": op.text, "variables": compact(variables), "operationName": op.name}))
@@ -77,13 +88,20 @@ def request_sizes() -> list[tuple[str, str, int, int, int | None, int | None]]:
 def print_sizes() -> None:
     rows = request_sizes()
     print("1. request bytes per operation (example variables): full document vs trusted document id")
-    print(f"{'operation':<26}{'type':<10}{'POST full':>10}{'POST id':>9}{'ratio':>7}{'GET full':>10}{'GET id':>8}")
+    print(f"{'operation':<28}{'type':<14}{'POST full':>10}{'POST id':>9}{'ratio':>7}{'GET full':>10}{'GET id':>8}")
     for name, kind, full, by_id, get_full, get_id in rows:
         gets = f"{get_full:>10}{get_id:>8}" if get_full is not None else f"{'-':>10}{'-':>8}"
-        print(f"{name:<26}{kind:<10}{full:>10}{by_id:>9}{by_id / full:>7.2f}{gets}")
-    total_full, total_id = sum(r[2] for r in rows), sum(r[3] for r in rows)
-    print(f"{'total':<36}{total_full:>10}{total_id:>9}{total_id / total_full:>7.2f}"
-          f"  (mean {total_full / len(rows):.0f} → {total_id / len(rows):.0f} bytes per request)")
+        if by_id is None:
+            print(f"{name:<28}{kind:<14}{full:>10}{'-':>9}{'-':>7}{gets}   (WebSocket subscribe message)")
+            continue
+        print(f"{name:<28}{kind:<14}{full:>10}{by_id:>9}{by_id / full:>7.2f}{gets}")
+    sent = [r for r in rows if r[3] is not None]
+    total_full, total_id = sum(r[2] for r in sent), sum(r[3] or 0 for r in sent)
+    print(f"{'total (' + str(len(sent)) + ' HTTP operations)':<42}{total_full:>10}{total_id:>9}{total_id / total_full:>7.2f}"
+          f"  (mean {total_full / len(sent):.0f} → {total_id / len(sent):.0f} bytes per request)")
+    queries = [r for r in rows if r[4] is not None]
+    get_full, get_id = sum(r[4] or 0 for r in queries), sum(r[5] or 0 for r in queries)
+    print(f"{'GET query strings (' + str(len(queries)) + ' queries)':<42}{get_full:>10}{get_id:>9}{get_id / get_full:>7.2f}")
     print()
 
 
@@ -115,7 +133,11 @@ async def run_phase(send: Any, n: int, concurrency: int, expect: int) -> tuple[f
         while remaining > 0:
             remaining -= 1
             started = time.perf_counter()
-            response = await send()
+            try:
+                response = await send()
+            except httpx.TransportError:  # a dropped connection is a failed request, not a crash
+                errors += 1
+                continue
             latencies.append(time.perf_counter() - started)
             if response.status_code != expect or (expect == 200 and b'"errors"' in response.content):
                 errors += 1

@@ -155,7 +155,7 @@ async def test_lifecycle_through_http(gql: GraphQLClient, settings: Settings, cl
     assert c["status"] == "SUBMITTED"
 
     # 3. 容缺: the licence to hand back is missing; the notice lists it with a deadline
-    licence_mat = next(x for x in c["materials"] if x["necessity"] == "deferrable")
+    licence_mat = next(x for x in c["materials"] if x["necessity"] == "DEFERRABLE")
     c = await _do(clerk, "acceptCaseWithMissing", "AcceptCaseWithMissingInput", {
         "caseId": case["id"], "commitment": "申请人已签署《容缺受理承诺书》",
         "missing": [{"materialKey": licence_mat["materialKey"], "how": "领取新执照时交回"}]})
@@ -222,7 +222,14 @@ async def test_lifecycle_through_http(gql: GraphQLClient, settings: Settings, cl
     assert (await stranger("query($id: ID!) { case(id: $id) { id } }", {"id": case["id"]}))["case"] is None
     assert (await stranger("query { myCases { totalCount } }"))["myCases"]["totalCount"] == 0
 
-    # 9. everybody who should have heard did
+    # 9. everybody who should have heard did; an inbox message names its case, so the app can open it
+    from server.domain.notifications import service as notify_service
+
+    for row in await Outbox.filter(citizen_id=rep.id, channel="inbox"):
+        await notify_service.deliver(row.id, settings)
+    inbox = await me("query { myNotifications(first: 100) { edges { node { event caseId } } } }")
+    about = {e["node"]["caseId"] for e in inbox["myNotifications"]["edges"]}
+    assert case["id"] in about
     heard = {r.event for r in await Outbox.filter(citizen_id=rep.id)}
     assert {"submitted", "correction_needed", "accepted_missing", "approved", "elicence_issued", "result_posted",
             "evaluation_invitation"} <= heard
@@ -287,7 +294,7 @@ async def test_walk_in_at_the_window_through_http(gql: GraphQLClient, settings: 
     res = data["receiveWalkIn"]
     assert res["errors"] == [] and res["case"]["status"] == "SUBMITTED"
     assert res["case"]["timeline"][0]["onBehalf"] is True
-    missing = [x for x in res["case"]["materials"] if x["necessity"] == "deferrable"]
+    missing = [x for x in res["case"]["materials"] if x["necessity"] == "DEFERRABLE"]
     c = await _do(clerk, "acceptCaseWithMissing", "AcceptCaseWithMissingInput", {
         "caseId": res["case"]["id"], "commitment": "申请人已签署承诺书",
         "missing": [{"materialKey": x["materialKey"], "how": "网上上传"} for x in missing]})

@@ -67,6 +67,6 @@ def test_the_generated_typescript_types_are_current() -> None:
     )
     text = GENERATED.read_text(encoding="utf-8")
     for op in operations():
-        kind = "Mutation" if op.definition.operation.value == "mutation" else "Query"
+        kind = op.definition.operation.value.capitalize()  # Query, Mutation, Subscription
         assert f"export type {op.name}{kind} = " in text
         assert f"export type {op.name}{kind}Variables = " in text

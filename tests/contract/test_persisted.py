@@ -241,3 +241,11 @@ async def test_other_answers_are_never_cacheable(client: httpx.AsyncClient, gql:
     with_errors = await client.get("/graphql", params=get_params(OPS["ServiceItemGuide"].document_id,
                                                                  {"id": "bm90IGFuIGlk"}))
     assert with_errors.headers["cache-control"] == "private, no-store"
+
+
+async def test_tracking_a_case_is_never_publicly_cached(client: httpx.AsyncClient) -> None:
+    """trackCase answers with one person's case: not for a shared cache or a proxy log, even by GET."""
+    params = get_params(OPS["TrackCase"].document_id, {"number": "371500-20260101-00001", "queryCode": "ABCDEFGH"})
+    first = await client.get("/graphql", params=params, headers={"accept": GQL_JSON})
+    assert first.status_code == 200 and first.json()["data"] == {"trackCase": None}
+    assert first.headers["cache-control"] == "private, no-store" and "etag" not in first.headers

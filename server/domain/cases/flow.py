@@ -74,14 +74,14 @@ class Outgoing:
         if c.contact_citizen_id is not None:
             row = await notify.enqueue(
                 self.conn, event=event, channel=Channel.INBOX,
-                recipient=notify.Recipient(citizen_id=c.contact_citizen_id), params=params,
+                recipient=notify.Recipient(citizen_id=c.contact_citizen_id), params=params, case_id=c.id,
             )
             self.ids.append(row.id)
         if sms and (c.contact_phone or c.contact_citizen_id):
             row = await notify.enqueue(
                 self.conn, event=event, channel=Channel.SMS,
                 recipient=notify.Recipient(citizen_id=c.contact_citizen_id, phone=c.contact_phone or None),
-                params=params,
+                params=params, case_id=c.id,
             )
             self.ids.append(row.id)
 
@@ -89,7 +89,7 @@ class Outgoing:
         for sid in list(dict.fromkeys(staff_ids))[:MAX_STAFF_NOTIFIED]:
             row = await notify.enqueue(
                 self.conn, event=event, channel=Channel.INBOX, recipient=notify.Recipient(staff_id=sid),
-                params=self.params(**extra),
+                params=self.params(**extra), case_id=self.case.id,
             )
             self.ids.append(row.id)
 

@@ -161,6 +161,7 @@ class CaseEvent(Model):
     class Meta:
         table = "case_event"
         ordering = ["case_id", "id"]
+        indexes = (Index(fields=("case_id", "id")),)  # a case's timeline (Tortoise indexes no FK by itself)
 
 
 class CaseCounter(Model):

@@ -117,8 +117,20 @@ async def _queue_qs(actor: Actor, queue: str, flt: CaseFilter) -> Any:
     return qs
 
 
-def queue_order(queue: str) -> str:
-    return "deadline" if queue in ("review", "result") else "id"
+DATED = frozenset({*CLOCK_RUNNING, Status.SUSPENDED, Status.DENIED, Status.COMPLETED})
+"""States in which a case always has a deadline (it was accepted)."""
+
+
+def queue_order(queue: str, flt: CaseFilter | None = None) -> str:
+    """``deadline`` for the review and result queues, when every status asked for has a deadline (a
+    keyset over a nullable column would sort NULLs differently on SQLite and PostgreSQL); else ``id``."""
+    if queue == "all":
+        return "-id"
+    if queue not in ("review", "result"):
+        return "id"
+    if flt is not None and flt.statuses and not set(flt.statuses) <= {s.value for s in DATED}:
+        return "id"
+    return "deadline"
 
 
 async def case_queue(
@@ -126,7 +138,7 @@ async def case_queue(
 ) -> list[Case]:
     """A queue: ``window`` (waiting for intake, oldest first), ``review`` (the department's, by
     deadline), ``result`` (results to issue, by deadline), or ``all`` (newest first)."""
-    order = queue_order(queue) if queue != "all" else "-id"
+    order = queue_order(queue, flt)
     qs = await _queue_qs(actor, queue, flt)
     return list(await qs.filter(_cursor_q(order, after)).order_by(*_ordering(order)).limit(limit))
 

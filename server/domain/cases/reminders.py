@@ -114,7 +114,7 @@ async def _warn(case: Case, *, red: bool, recipients: _Recipients) -> tuple[bool
         for staff_id in staff:
             row = await notifications.enqueue(
                 conn, event=event, channel=Channel.INBOX, recipient=Recipient(staff_id=staff_id),
-                params=_case_params(case),
+                params=_case_params(case), case_id=case.id,
             )
             ids.append(int(row.id))
     if not staff:
@@ -218,12 +218,14 @@ async def _remind(case: Case, reason: str) -> list[int] | None:
         citizen_id = getattr(case, "contact_citizen_id", None) or case.applicant_citizen_id
         if citizen_id:
             row = await notifications.enqueue(conn, event="supply_reminder", channel=Channel.INBOX,
-                                              recipient=Recipient(citizen_id=citizen_id), params=params)
+                                              recipient=Recipient(citizen_id=citizen_id), params=params,
+                                              case_id=case.id)
             ids.append(int(row.id))
         if case.contact_phone or citizen_id:
             row = await notifications.enqueue(
                 conn, event="supply_reminder", channel=Channel.SMS,
                 recipient=Recipient(citizen_id=citizen_id, phone=case.contact_phone or None), params=params,
+                case_id=case.id,
             )
             ids.append(int(row.id))
     return ids

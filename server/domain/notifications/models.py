@@ -35,6 +35,7 @@ class Outbox(Model):
     staff_id = fields.IntField(null=True)
     phone = fields.CharField(max_length=11, null=True)
     params = fields.JSONField(default=dict)
+    case_id = fields.BigIntField(null=True)  # the case the message is about, if any
     urgent = fields.BooleanField(default=False)
     status = fields.CharField(max_length=10, default=Status.QUEUED.value)  # Status
     attempts = fields.IntField(default=0)
@@ -61,6 +62,7 @@ class InboxMessage(Model):
     body = fields.TextField()
     read_at = fields.DatetimeField(null=True)
     outbox_id = fields.BigIntField(unique=True)
+    case_id = fields.BigIntField(null=True)  # the case the message is about (the app opens it)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -142,7 +142,7 @@ class CasesQuery:
     ) -> Connection[Case]:
         actor = info.context.actor
         flt = _flt(filter)
-        order = queries.queue_order(queue.value) if queue is not CaseQueueKind.ALL else "-id"
+        order = queries.queue_order(queue.value, flt)
 
         async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[models.Case]:
             return await queries.case_queue(actor=actor, queue=queue.value, flt=flt, after=cursor, limit=limit)

@@ -16,6 +16,7 @@ from server.domain.accounts.identifiers import mask_name, mask_phone
 from server.domain.cases import clock, errors, models, queries
 from server.domain.cases.states import ACTIONS, LABELS
 from server.domain.cases.states import Status as DomainStatus
+from server.graphql.catalog.enums import Necessity
 from server.graphql.catalog.types import Department, Hall, ItemVersion, ServiceItem, _department
 from server.graphql.context import Info
 
@@ -114,7 +115,7 @@ class CaseError:
 class CaseMaterial:
     material_key: int = strawberry.field(description="材料编号（即事项版本中 Material.key）")
     name: str = strawberry.field(description="材料名称")
-    necessity: str = strawberry.field(description="必要性：required 必要、optional 非必要、deferrable 容缺后补")
+    necessity: Necessity = strawberry.field(description="必要性（必要、非必要、容缺后补）")
     state: CaseMaterialState = strawberry.field(description="提交情况")
     trust: TrustLevel | None = strawberry.field(description="可信度等级")
     upload_id: relay.GlobalID | None = strawberry.field(description="上传文件的全局 ID（UploadedFile）")
@@ -126,7 +127,7 @@ class CaseMaterial:
     @classmethod
     def of(cls, m: models.CaseMaterial, licences: dict[int, str]) -> CaseMaterial:
         return cls(
-            material_key=m.material_id, name=m.name, necessity=m.necessity,  # type: ignore[attr-defined]
+            material_key=m.material_id, name=m.name, necessity=Necessity(m.necessity),  # type: ignore[attr-defined]
             state=CaseMaterialState(m.state), trust=TrustLevel(m.trust) if m.trust else None,
             upload_id=relay.GlobalID("UploadedFile", str(m.upload_id)) if m.upload_id else None,
             elicence_number=licences.get(m.elicence_id) if m.elicence_id else None, note=m.check_note,

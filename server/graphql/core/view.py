@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -71,6 +72,24 @@ class RequestError(Exception):
 # staff sign-in of the admin UI (its documents are not in the mobile manifest)
 STAFF_SIGN_IN_FIELDS = frozenset({"login", "refreshTokens"})
 NO_STORE = {"Cache-Control": "private, no-store"}
+# root fields whose answers must never sit in a shared cache or a proxy log, even for anonymous
+# callers: tracking a case by number and query code shows one person's case
+PRIVATE_ROOT_FIELDS = frozenset({"trackCase"})
+
+
+@functools.lru_cache(maxsize=1024)
+def publicly_cacheable(query: str) -> bool:
+    """Whether an anonymous trusted query may be answered from the public cache (no private root field)."""
+    try:
+        document = parse(query)
+    except GraphQLError:
+        return False
+    for definition in document.definitions:
+        if isinstance(definition, OperationDefinitionNode):
+            for selection in definition.selection_set.selections:
+                if not isinstance(selection, FieldNode) or selection.name.value in PRIVATE_ROOT_FIELDS:
+                    return False
+    return True
 VARY = "Accept, Authorization, X-Api-Key, X-Liaoyi-Client"
 PUBLIC_MAX_AGE = 60  # seconds a proxy, and this process, may serve a public answer
 PUBLIC_CACHE_ENTRIES = 512
@@ -168,7 +187,8 @@ class GraphQLHTTP:
                     429, request_id, {"Retry-After": str(wait)},
                 )
         public_key = None
-        if request.method == "GET" and params.get("trusted") and context.actor.kind == "anonymous":
+        if (request.method == "GET" and params.get("trusted") and context.actor.kind == "anonymous"
+                and publicly_cacheable(params["query"])):
             public_key = (params["documentId"], _dumps(params.get("variables") or {}).decode(),
                           params.get("operationName") or "", media)
             kept = self.public_answers.get(public_key)
