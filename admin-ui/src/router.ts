@@ -14,6 +14,15 @@ declare module 'vue-router' {
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true, title: '登录' } },
+  // Printable notices: outside the shell (no navigation), A4 when printed
+  {
+    path: '/cases/:id/deferral-notice', name: 'deferral-notice', component: () => import('./pages/cases/CaseNotice.vue'),
+    props: { kind: 'deferral' }, meta: { title: '容缺受理通知书', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR'] },
+  },
+  {
+    path: '/cases/:id/correction-notice', name: 'correction-notice', component: () => import('./pages/cases/CaseNotice.vue'),
+    props: { kind: 'correction' }, meta: { title: '一次性告知单', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR'] },
+  },
   {
     path: '/',
     component: () => import('./pages/LayoutShell.vue'),
@@ -29,12 +38,41 @@ export const routes: RouteRecordRaw[] = [
         path: 'catalog/consistency/:basicCode', name: 'consistency', component: () => import('./pages/ConsistencyReport.vue'),
         meta: { title: '三级十同一致性' },
       },
+      {
+        path: 'dashboard', name: 'dashboard', component: () => import('./pages/StatisticsDashboard.vue'),
+        meta: { title: '办件统计', roles: ['CITY_ADMIN', 'HALL_SUPERVISOR', 'COUNTY_VIEWER'] },
+      },
       { path: 'staff', name: 'staff', component: () => import('./pages/StaffList.vue'), meta: { title: '工作人员', roles: ['CITY_ADMIN'] } },
       { path: 'api-keys', name: 'api-keys', component: () => import('./pages/ApiKeys.vue'), meta: { title: 'API 密钥', roles: ['CITY_ADMIN'] } },
       {
         path: 'access-log', name: 'access-log', component: () => import('./pages/AccessLog.vue'),
         meta: { title: '个人信息访问日志', roles: ['AUDITOR', 'CITY_ADMIN'] },
       },
+      // Cases (the window workbench, review, supervision) and the notification outbox
+      {
+        path: 'cases/window', name: 'case-window', component: () => import('./pages/cases/CaseQueue.vue'),
+        props: { queue: 'WINDOW', empty: '窗口队列中没有待受理的办件' }, meta: { title: '窗口受理', roles: ['WINDOW_CLERK'] },
+      },
+      { path: 'cases/walk-in', name: 'walk-in', component: () => import('./pages/cases/WalkIn.vue'), meta: { title: '代为收件', roles: ['WINDOW_CLERK'] } },
+      {
+        path: 'cases/results', name: 'case-results', component: () => import('./pages/cases/CaseQueue.vue'),
+        props: { queue: 'RESULT', empty: '没有待出件或待办结的办件' }, meta: { title: '出件办结', roles: ['WINDOW_CLERK'] },
+      },
+      {
+        path: 'cases/review', name: 'case-review', component: () => import('./pages/cases/CaseQueue.vue'),
+        props: { queue: 'REVIEW', claimFilter: true, empty: '本部门没有待审批的办件' }, meta: { title: '审批', roles: ['DEPT_REVIEWER'] },
+      },
+      {
+        path: 'cases/rejections', name: 'case-rejections', component: () => import('./pages/cases/CaseQueue.vue'),
+        props: { queue: 'WINDOW', fixedStatuses: ['REJECTION_PROPOSED'], empty: '没有待确认的不予受理意见' },
+        meta: { title: '不予受理确认', roles: ['HALL_SUPERVISOR'] },
+      },
+      { path: 'cases/overdue', name: 'case-overdue', component: () => import('./pages/cases/OverdueCases.vue'), meta: { title: '督办', roles: ['HALL_SUPERVISOR'] } },
+      {
+        path: 'cases/:id', name: 'case', component: () => import('./pages/cases/CaseDetail.vue'),
+        meta: { title: '办件', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR'] },
+      },
+      { path: 'outbox', name: 'outbox', component: () => import('./pages/notifications/OutboxList.vue'), meta: { title: '通知发件箱', roles: ['CITY_ADMIN'] } },
       { path: 'forbidden', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: '无权访问' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFound.vue'), meta: { title: '页面不存在' } },
     ],

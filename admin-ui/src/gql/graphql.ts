@@ -2,6 +2,30 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** 受理 */
+export type AcceptCaseInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+  /** 逐项审查结果 */
+  checks?: Array<MaterialCheckInput>;
+  /** 备注 */
+  note?: string;
+};
+
+/** 容缺受理 */
+export type AcceptCaseWithMissingInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+  /** 已交材料的审查结果 */
+  checks?: Array<MaterialCheckInput>;
+  /** 申请人承诺（已签署容缺受理承诺书） */
+  commitment: string;
+  /** 容缺的材料 */
+  missing: Array<MissingMaterialInput>;
+  /** 补齐期限；为空取 5 个工作日与承诺期限中较早者 */
+  supplyBy?: string | null | undefined;
+};
+
 /** 账号操作的错误代码 */
 export type AccountErrorCode =
   /** 验证码已过期或尝试次数用尽，请重新获取 */
@@ -58,6 +82,168 @@ export type ApiKeyKind =
   /** 水电气暖等公用事业单位：只读分派给本单位的子办件 */
   | 'UTILITY';
 
+/** 申请人类型 */
+export type ApplicantKind =
+  /** 自然人 */
+  | 'CITIZEN'
+  /** 法人或其他组织 */
+  | 'ENTERPRISE';
+
+/** 审查通过当前环节（最后一个环节即准予） */
+export type ApproveCaseInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+  /** 审查意见 */
+  opinion: string;
+};
+
+/** 办件操作的错误代码 */
+export type CaseErrorCode =
+  /** 已延期过一次 */
+  | 'ALREADY_EXTENDED'
+  /** 办件刚被他人处理，请刷新后重试 */
+  | 'CONFLICT'
+  /** 补正已一次性告知过 */
+  | 'CORRECTION_ALREADY_SENT'
+  /** 期限晚于承诺办结期限 */
+  | 'DEADLINE_TOO_LATE'
+  /** 申请人在失信名单中 */
+  | 'DISHONEST'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 申请表填写有误 */
+  | 'INVALID_FORM'
+  /** 居民身份证号码不合法 */
+  | 'INVALID_ID_NUMBER'
+  /** 手机号码不合法 */
+  | 'INVALID_PHONE'
+  /** 办件当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 事项当前不可申请 */
+  | 'ITEM_UNAVAILABLE'
+  /** 缺少材料 */
+  | 'MISSING_MATERIAL'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 该材料不能容缺 */
+  | 'NOT_DEFERRABLE'
+  /** 不存在或无权查看 */
+  | 'NOT_FOUND'
+  /** 申请人尚未实名认证 */
+  | 'NOT_VERIFIED'
+  /** 没有有效委托 */
+  | 'NO_MANDATE';
+
+/** 对办件的动作（无需理由） */
+export type CaseIdInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+};
+
+/** 材料的提交情况 */
+export type CaseMaterialState =
+  /** 共享数据，免提交 */
+  | 'EXEMPT'
+  /** 容缺：受理后补交 */
+  | 'MISSING'
+  /** 未提交 */
+  | 'PENDING'
+  /** 已提交（上传或窗口收取） */
+  | 'PROVIDED'
+  /** 复用：电子证照或窗口已核验材料，无需再交 */
+  | 'REUSED';
+
+/** 办件队列的筛选条件 */
+export type CaseQueueFilter = {
+  /** 只看我领取的 */
+  claimedByMe?: boolean;
+  /** 办理部门 */
+  departmentCode?: string | null | undefined;
+  /** 受理大厅 */
+  hallCode?: string | null | undefined;
+  /** 只看秒批通过的办件（供抽查） */
+  instantOnly?: boolean;
+  /** 事项名称包含 */
+  itemName?: string | null | undefined;
+  /** 办件号 */
+  number?: string | null | undefined;
+  /** 区划（市或县） */
+  regionCode?: string | null | undefined;
+  /** 只看这些状态（默认按队列） */
+  statuses?: Array<CaseStatus> | null | undefined;
+  /** 只看无人领取的 */
+  unclaimed?: boolean;
+};
+
+/** 办件队列 */
+export type CaseQueueKind =
+  /** 全部可见办件，新的在前 */
+  | 'ALL'
+  /** 待出件、待领取，按办结期限排序 */
+  | 'RESULT'
+  /** 部门待审（含审查中、已中止），按办结期限排序 */
+  | 'REVIEW'
+  /** 窗口待受理（含待补正、拟不予受理），先到先办 */
+  | 'WINDOW';
+
+/** 对办件的一个决定或动作，附理由 */
+export type CaseReasonInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+  /** 理由或意见 */
+  reason?: string;
+};
+
+/** 办件统计的范围：日期区间（含首尾，北京时间）与可选的区划、部门 */
+export type CaseStatisticsFilter = {
+  /** 开始日期（含） */
+  dateFrom: string;
+  /** 结束日期（含），区间最多 366 天 */
+  dateTo: string;
+  /** 只统计该部门的办件，如 371500-XZSPJ */
+  departmentCode?: string | null | undefined;
+  /** 只统计该区划及其下级的办件，如 371525；超出调用者权限范围的部分不会计入 */
+  regionCode?: string | null | undefined;
+};
+
+/** 办件统计的分组方式 */
+export type CaseStatisticsGroup =
+  /** 按县（市、区）分组，市直部门的办件归为“市本级” */
+  | 'COUNTY'
+  /** 按日分组（区间内每天一行，含无办件的日期） */
+  | 'DAY'
+  /** 按办理部门分组 */
+  | 'DEPARTMENT';
+
+/** 办件状态 */
+export type CaseStatus =
+  /** 已受理（含容缺受理），在部门待审队列中 */
+  | 'ACCEPTED'
+  /** 准予许可，待出件 */
+  | 'APPROVED'
+  /** 已办结 */
+  | 'COMPLETED'
+  /** 待补正（已一次性告知） */
+  | 'CORRECTION_REQUESTED'
+  /** 不予许可 */
+  | 'DENIED'
+  /** 草稿 */
+  | 'DRAFT'
+  /** 不予受理 */
+  | 'REJECTED'
+  /** 窗口拟不予受理，待大厅负责人确认 */
+  | 'REJECTION_PROPOSED'
+  /** 已出件：待窗口领取或邮寄中 */
+  | 'RESULT_ISSUED'
+  /** 已申报，待窗口受理 */
+  | 'SUBMITTED'
+  /** 已中止（不计入办理时限） */
+  | 'SUSPENDED'
+  /** 审查中（已有审批人员领取） */
+  | 'UNDER_REVIEW'
+  /** 已撤回 */
+  | 'WITHDRAWN';
+
 /** 事项目录操作的错误代码 */
 export type CatalogErrorCode =
   /** 并发修改冲突，请刷新后重试 */
@@ -68,6 +254,8 @@ export type CatalogErrorCode =
   | 'INVALID'
   /** 编码格式错误（基本编码为 12 位数字） */
   | 'INVALID_CODE'
+  /** 申请表单数据不合法（逐项说明） */
+  | 'INVALID_FORM'
   /** 当前状态不允许该操作 */
   | 'INVALID_STATE'
   /** 时限不合法（须大于 0，承诺时限不长于法定时限） */
@@ -110,6 +298,10 @@ export type ConsistencyElement =
   | 'EXERCISE_LEVEL'
   /** 收费项目 */
   | 'FEES'
+  /** 申请表单（仅版本对比） */
+  | 'FORM_FIELDS'
+  /** 秒批规则（仅版本对比） */
+  | 'INSTANT_RULE'
   /** 事项类型 */
   | 'ITEM_TYPE'
   /** 设定依据 */
@@ -118,10 +310,22 @@ export type ConsistencyElement =
   | 'MATERIALS'
   /** 事项名称 */
   | 'NAME'
+  /** 签发电子证照（仅版本对比） */
+  | 'RESULT_LICENCE'
+  /** 审查环节（仅版本对比） */
+  | 'REVIEW_STEPS'
   /** 服务对象 */
   | 'SERVICE_OBJECT'
   /** 办理时限 */
   | 'TIME_LIMIT';
+
+/** 补正要求的一项 */
+export type CorrectionItemInput = {
+  /** 涉及的材料编号；为空表示与材料无关（如申请表） */
+  materialKey?: number | null | undefined;
+  /** 补正内容 */
+  note: string;
+};
 
 /** 为合作系统新建 API 密钥 */
 export type CreateApiKeyInput = {
@@ -153,11 +357,30 @@ export type CreateStaffUserInput = {
   username: string;
 };
 
+/** 时限预警 */
+export type DeadlineWarning =
+  /** 正常 */
+  | 'NONE'
+  /** 红灯：已超过承诺时限 */
+  | 'RED'
+  /** 黄灯：临近承诺时限 */
+  | 'YELLOW';
+
 /** 停用工作人员账号 */
 export type DisableStaffUserInput = {
   /** 账号的全局 ID */
   id: string;
   /** 停用原因（记入账号） */
+  reason: string;
+};
+
+/** 延长办理时限 */
+export type ExtendCaseInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+  /** 延长的工作日数（1 到 30，只能延长一次） */
+  days: number;
+  /** 延期理由 */
   reason: string;
 };
 
@@ -179,6 +402,49 @@ export type FeeInput = {
   standard?: string;
 };
 
+/** 申请表单项 */
+export type FormFieldInput = {
+  /** 填写说明（不超过 200 个字符） */
+  help?: string;
+  /** 标识：小写字母开头，只含字母、数字和下划线，不超过 32 个字符，事项内唯一 */
+  key: string;
+  /** 名称（不超过 32 个字符） */
+  label: string;
+  /** 最大值（仅数字项） */
+  max?: number | null | undefined;
+  /** 最大字符数（仅文本项） */
+  maxLength?: number | null | undefined;
+  /** 最小值（仅数字项） */
+  min?: number | null | undefined;
+  /** 可选项（仅单选项，至少一项） */
+  options?: Array<string>;
+  /** 必填 */
+  required?: boolean;
+  /** 类型，默认单行文本 */
+  type?: FormFieldType;
+};
+
+/** 申请表单项的类型 */
+export type FormFieldType =
+  /** 是/否 */
+  | 'BOOLEAN'
+  /** 统一社会信用代码（校验末位校验码） */
+  | 'CREDIT_CODE'
+  /** 日期（YYYY-MM-DD） */
+  | 'DATE'
+  /** 居民身份证号码（校验末位校验码，x 转为大写） */
+  | 'ID_NUMBER'
+  /** 数字 */
+  | 'NUMBER'
+  /** 11 位手机号码 */
+  | 'PHONE'
+  /** 单选（从选项中选择一项） */
+  | 'SELECT'
+  /** 单行文本 */
+  | 'TEXT'
+  /** 多行文本 */
+  | 'TEXTAREA';
+
 /** 办事指南 */
 export type GuideInput = {
   /** 办理地点；为空取大厅地址 */
@@ -193,6 +459,35 @@ export type GuideInput = {
   process?: Array<string>;
 };
 
+/** 秒批规则的条件：全部满足时提交即批准 */
+export type InstantCondition =
+  /** 申请人已实名认证 */
+  | 'IDENTITY_VERIFIED'
+  /** 必要材料全部由电子证照或共享数据提供 */
+  | 'MATERIALS_BY_EVIDENCE'
+  /** 申请人不在失信名单 */
+  | 'NOT_DISHONEST';
+
+/** 秒批规则 */
+export type InstantRuleInput = {
+  /** 规则编码，如 instant-200170001000 */
+  code: string;
+  /** 须全部满足的条件（至少一项） */
+  conditions: Array<InstantCondition>;
+  /** 规则版本（不小于 1；规则内容变化时加 1） */
+  version?: number;
+};
+
+/** 出件 */
+export type IssueCaseResultInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+  /** 出件方式 */
+  method: ResultMethod;
+  /** 邮寄运单号（邮寄时必填） */
+  trackingNumber?: string | null | undefined;
+};
+
 /** 事项内容；修改草稿时只传要改的字段，situations 传入则整体替换 */
 export type ItemContentInput = {
   /** 受理条件 */
@@ -203,12 +498,16 @@ export type ItemContentInput = {
   exerciseLevels?: Array<Level> | null | undefined;
   /** 收费项目；空列表表示不收费 */
   fees?: Array<FeeInput> | null | undefined;
+  /** 申请表单项（最多 50 个），整体替换 */
+  formFields?: Array<FormFieldInput> | null | undefined;
   /** 办事指南 */
   guide?: GuideInput | null | undefined;
   /** 高频事项 */
   highFrequency?: boolean | null | undefined;
   /** 即办件 */
   instant?: boolean | null | undefined;
+  /** 秒批规则（仅即办件；即办件发布前必填）；传 null 表示取消秒批规则 */
+  instantRule?: InstantRuleInput | null | undefined;
   /** 事项类型 */
   itemType?: ItemType | null | undefined;
   /** 搜索关键词 */
@@ -221,6 +520,10 @@ export type ItemContentInput = {
   name?: string | null | undefined;
   /** 可全程网办 */
   online?: boolean | null | undefined;
+  /** 批准后核发的电子证照类型；传 null 或空字符串表示不出证照 */
+  resultLicence?: string | null | undefined;
+  /** 后台审查环节（最多 6 个，按顺序），整体替换；空列表表示只有“审查决定” */
+  reviewSteps?: Array<string> | null | undefined;
   /** 服务对象 */
   serviceObjects?: Array<ServiceObject> | null | undefined;
   /** 办理情形（最多 50 个），整体替换 */
@@ -288,6 +591,16 @@ export type LogoutInput = {
   allSessions?: boolean;
 };
 
+/** 窗口对一份材料的审查结果 */
+export type MaterialCheckInput = {
+  /** 材料编号 */
+  materialKey: number;
+  /** 审查意见 */
+  note?: string;
+  /** 符合审查要点 */
+  ok?: boolean;
+};
+
 /** 材料形式 */
 export type MaterialForm =
   /** 复印件 */
@@ -330,6 +643,14 @@ export type MaterialMedia =
   /** 纸质或电子均可 */
   | 'PAPER_OR_ELECTRONIC';
 
+/** 容缺的一份材料 */
+export type MissingMaterialInput = {
+  /** 补交方式，如“网上上传”“到窗口补交” */
+  how?: string;
+  /** 材料编号（须为“容缺后补”材料） */
+  materialKey: number;
+};
+
 /** 材料必要性 */
 export type Necessity =
   /** 容缺后补：次要材料，可先受理、承诺后补 */
@@ -338,6 +659,55 @@ export type Necessity =
   | 'OPTIONAL'
   /** 必要：缺少则不能受理 */
   | 'REQUIRED';
+
+/** 通知渠道 */
+export type NotificationChannel =
+  /** 站内消息 */
+  | 'INBOX'
+  /** 推送（Webhook） */
+  | 'PUSH'
+  /** 短信 */
+  | 'SMS';
+
+/** 通知操作的错误代码 */
+export type NotificationErrorCode =
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 通知不存在 */
+  | 'NOT_FOUND';
+
+/** 发件箱查询条件 */
+export type NotificationOutboxFilter = {
+  /** 只看该状态 */
+  status?: NotificationStatus | null | undefined;
+};
+
+/** 通知发送状态 */
+export type NotificationStatus =
+  /** 多次失败已放弃，可由管理员重试 */
+  | 'DEAD'
+  /** 已送达 */
+  | 'DELIVERED'
+  /** 暂时失败，将自动重试 */
+  | 'FAILED'
+  /** 排队待发 */
+  | 'QUEUED'
+  /** 正在发送 */
+  | 'SENDING';
+
+/** 窗口收取的一份材料 */
+export type PaperMaterialInput = {
+  /** 材料编号 */
+  materialKey: number;
+  /** 申请人已当场提交 */
+  provided?: boolean;
+  /** 扫描件（可选） */
+  uploadId?: string | null | undefined;
+};
 
 /** 访问日志的查询条件；各条件之间为“且” */
 export type PersonalDataAccessFilter = {
@@ -381,10 +751,61 @@ export type PublishServiceItemInput = {
   id: string;
 };
 
+/** 窗口代为收件 */
+export type ReceiveWalkInInput = {
+  /** 申请人 */
+  applicant: WalkInApplicantInput;
+  /** 申请表数据 */
+  formData?: unknown;
+  /** 幂等键（8 到 64 个字符） */
+  idempotencyKey: string;
+  /** 事项的全局 ID */
+  itemId: string;
+  /** 当场收取的材料 */
+  materials?: Array<PaperMaterialInput>;
+  /** 办理情形编号 */
+  situationKey?: number | null | undefined;
+};
+
 /** 用刷新令牌换取新的一对令牌 */
 export type RefreshTokensInput = {
   /** 上次获得的刷新令牌 */
   refreshToken: string;
+};
+
+/** 一次性告知补正 */
+export type RequestCaseCorrectionInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+  /** 需要补正的全部内容（只能告知一次） */
+  items: Array<CorrectionItemInput>;
+  /** 总体说明 */
+  note?: string;
+};
+
+/** 出件方式 */
+export type ResultMethod =
+  /** 电子证照（无纸质结果） */
+  | 'ELECTRONIC'
+  /** 窗口领取 */
+  | 'PICKUP'
+  /** 邮寄送达 */
+  | 'POSTAL';
+
+/** 重试一条发送失败的通知 */
+export type RetryNotificationInput = {
+  /** 发件记录的全局 ID */
+  id: string;
+};
+
+/** 申请查看完整的个人信息：须说明原因，每次查看都记入访问日志 */
+export type RevealPersonalDataInput = {
+  /** 要查看的信息项（群众：姓名、手机号码、身份证号码；企业：法定代表人姓名、身份证号码；工作人员：姓名） */
+  fields: Array<PersonalDataField>;
+  /** 查看原因（至少 4 个字），如“核对申请人身份” */
+  reason: string;
+  /** 被查看主体的全局 ID：群众（Citizen）、企业（Enterprise）或工作人员（StaffUser） */
+  subjectId: string;
 };
 
 /** 吊销 API 密钥 */
@@ -477,6 +898,22 @@ export type StaffUserFilter = {
   text?: string | null | undefined;
 };
 
+/** 补交的一份材料 */
+export type SuppliedMaterialInput = {
+  /** 材料编号 */
+  materialKey: number;
+  /** 上传的文件；窗口收取纸质材料时为空 */
+  uploadId?: string | null | undefined;
+};
+
+/** 补交材料（补正或容缺） */
+export type SupplyCaseMaterialsInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+  /** 补交的材料 */
+  materials: Array<SuppliedMaterialInput>;
+};
+
 /** 时限 */
 export type TimeLimitInput = {
   /** 单位，默认工作日 */
@@ -491,6 +928,17 @@ export type TimeUnit =
   | 'NATURAL_DAY'
   /** 工作日（按工作日历，跳过节假日、计入调休上班日） */
   | 'WORKING_DAY';
+
+/** 材料可信度（证据等级） */
+export type TrustLevel =
+  /** A：部门签发的电子证照 */
+  | 'A'
+  /** B：窗口核验过的材料 */
+  | 'B'
+  /** C：申请人上传 */
+  | 'C'
+  /** D：申请人自我声明 */
+  | 'D';
 
 /** 修改事项草稿；已发布的事项会先生成新的草稿版本 */
 export type UpdateServiceItemDraftInput = {
@@ -512,6 +960,18 @@ export type VersionStatus =
   | 'PUBLISHED'
   /** 已替代：被更新的版本取代，仍供已受理的办件查阅 */
   | 'SUPERSEDED';
+
+/** 窗口前来办事的人：按身份证号查找，未登记的当场登记（已查验身份证原件） */
+export type WalkInApplicantInput = {
+  /** 代表企业办理时：企业统一社会信用代码 */
+  enterpriseCreditCode?: string | null | undefined;
+  /** 居民身份证号码 */
+  idNumber: string;
+  /** 姓名（新登记时必填） */
+  name?: string;
+  /** 手机号码（新登记时必填） */
+  phone?: string;
+};
 
 export type StaffUsersQueryVariables = Exact<{
   filter?: StaffUserFilter | null | undefined;
@@ -594,11 +1054,182 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { id: string, username: string, displayName: string, roles: Array<Role>, regionCode: string | null, region: { name: string } | null, department: { name: string } | null } | null };
 
+export type CaseRowFragment = { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null };
+
+export type CaseFullFragment = { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null };
+
+export type CaseQueueQueryVariables = Exact<{
+  queue: CaseQueueKind;
+  filter?: CaseQueueFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CaseQueueQuery = { caseQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null } }> } };
+
+export type OverdueCasesQueryVariables = Exact<{
+  level: DeadlineWarning;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OverdueCasesQuery = { overdueCases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { deadlineExplanation: string | null, id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null } }> } };
+
+export type CaseDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CaseDetailQuery = { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null };
+
+export type CaseNoticesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CaseNoticesQuery = { case: { id: string, number: string | null, itemName: string, applicantKind: ApplicantKind, applicantName: string, applicantCitizenId: string | null, department: { name: string } | null, hall: { name: string, address: string, phone: string, hours: string } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
+
+export type WalkInItemsQueryVariables = Exact<{
+  filter?: ServiceItemFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type WalkInItemsQuery = { serviceItems: { totalCount: number, edges: Array<{ node: { id: string, name: string, implementationCode: string, serviceObjects: Array<ServiceObject>, department: { name: string }, region: { name: string }, committedLimit: { text: string }, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, conditions: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } }> } };
+
+export type ReceiveWalkInMutationVariables = Exact<{
+  input: ReceiveWalkInInput;
+}>;
+
+
+export type ReceiveWalkInMutation = { receiveWalkIn: { case: { id: string, number: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type AcceptCaseMutationVariables = Exact<{
+  input: AcceptCaseInput;
+}>;
+
+
+export type AcceptCaseMutation = { acceptCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type AcceptCaseWithMissingMutationVariables = Exact<{
+  input: AcceptCaseWithMissingInput;
+}>;
+
+
+export type AcceptCaseWithMissingMutation = { acceptCaseWithMissing: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type RequestCaseCorrectionMutationVariables = Exact<{
+  input: RequestCaseCorrectionInput;
+}>;
+
+
+export type RequestCaseCorrectionMutation = { requestCaseCorrection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ProposeCaseRejectionMutationVariables = Exact<{
+  input: CaseReasonInput;
+}>;
+
+
+export type ProposeCaseRejectionMutation = { proposeCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ConfirmCaseRejectionMutationVariables = Exact<{
+  input: CaseReasonInput;
+}>;
+
+
+export type ConfirmCaseRejectionMutation = { confirmCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type OverturnCaseRejectionMutationVariables = Exact<{
+  input: CaseReasonInput;
+}>;
+
+
+export type OverturnCaseRejectionMutation = { overturnCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type SupplyCaseMaterialsMutationVariables = Exact<{
+  input: SupplyCaseMaterialsInput;
+}>;
+
+
+export type SupplyCaseMaterialsMutation = { supplyCaseMaterials: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ClaimCaseMutationVariables = Exact<{
+  input: CaseIdInput;
+}>;
+
+
+export type ClaimCaseMutation = { claimCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ReleaseCaseMutationVariables = Exact<{
+  input: CaseReasonInput;
+}>;
+
+
+export type ReleaseCaseMutation = { releaseCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ApproveCaseMutationVariables = Exact<{
+  input: ApproveCaseInput;
+}>;
+
+
+export type ApproveCaseMutation = { approveCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type DenyCaseMutationVariables = Exact<{
+  input: CaseReasonInput;
+}>;
+
+
+export type DenyCaseMutation = { denyCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type SuspendCaseMutationVariables = Exact<{
+  input: CaseReasonInput;
+}>;
+
+
+export type SuspendCaseMutation = { suspendCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ResumeCaseMutationVariables = Exact<{
+  input: CaseReasonInput;
+}>;
+
+
+export type ResumeCaseMutation = { resumeCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ExtendCaseMutationVariables = Exact<{
+  input: ExtendCaseInput;
+}>;
+
+
+export type ExtendCaseMutation = { extendCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type IssueCaseResultMutationVariables = Exact<{
+  input: IssueCaseResultInput;
+}>;
+
+
+export type IssueCaseResultMutation = { issueCaseResult: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type CompleteCaseMutationVariables = Exact<{
+  input: CaseReasonInput;
+}>;
+
+
+export type CompleteCaseMutation = { completeCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type RevealApplicantMutationVariables = Exact<{
+  input: RevealPersonalDataInput;
+}>;
+
+
+export type RevealApplicantMutation = { revealPersonalData: { values: Array<{ field: PersonalDataField, label: string, value: string | null }>, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
 export type TimeLimitPartsFragment = { value: number, unit: TimeUnit, text: string };
 
-type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
+type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
 
-type ItemContentParts_ServiceItem_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
+type ItemContentParts_ServiceItem_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
 
 export type ItemContentPartsFragment =
   | ItemContentParts_ItemVersion_Fragment
@@ -619,7 +1250,7 @@ export type CatalogItemQueryVariables = Exact<{
 }>;
 
 
-export type CatalogItemQuery = { serviceItem: { id: string, implementationCode: string, status: ItemStatus, statusReason: string, level: Level, departmentCode: string, regionCode: string, versionNumber: number, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, department: { code: string, name: string }, region: { name: string }, draftVersion: { id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null, versions: Array<{ id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, publishedAt: string | null }>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null };
+export type CatalogItemQuery = { serviceItem: { id: string, implementationCode: string, status: ItemStatus, statusReason: string, level: Level, departmentCode: string, regionCode: string, versionNumber: number, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, department: { code: string, name: string }, region: { name: string }, draftVersion: { id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null, versions: Array<{ id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, publishedAt: string | null }>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null };
 
 export type ItemVersionDiffQueryVariables = Exact<{
   from: string;
@@ -670,3 +1301,34 @@ export type CancelServiceItemMutationVariables = Exact<{
 
 
 export type CancelServiceItemMutation = { cancelServiceItem: { item: { id: string, status: ItemStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
+
+export type NotificationOutboxQueryVariables = Exact<{
+  filter?: NotificationOutboxFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationOutboxQuery = { notificationOutbox: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, event: string, template: string, templateVersion: number, channel: NotificationChannel, recipient: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string, deliveredAt: string | null, createdAt: string } }> } };
+
+export type RetryNotificationMutationVariables = Exact<{
+  input: RetryNotificationInput;
+}>;
+
+
+export type RetryNotificationMutation = { retryNotification: { notification: { id: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: NotificationErrorCode }> } };
+
+export type CaseStatisticsQueryVariables = Exact<{
+  filter: CaseStatisticsFilter;
+  groupBy: CaseStatisticsGroup;
+}>;
+
+
+export type CaseStatisticsQuery = { caseStatistics: { rows: Array<{ key: string, name: string, submitted: number, accepted: number, completed: number, completedOnTime: number, onTimeRate: number | null, avgWorkingDays: number | null, avgCommittedDays: number | null, overdueOpen: number, nearDue: number }>, totals: { submitted: number, accepted: number, completed: number, completedOnTime: number, onTimeRate: number | null, avgWorkingDays: number | null, avgCommittedDays: number | null, overdueOpen: number, nearDue: number } } };
+
+export type DashboardCountiesQueryVariables = Exact<{
+  parentCode?: string | null | undefined;
+}>;
+
+
+export type DashboardCountiesQuery = { regions: Array<{ code: string, name: string }> };

@@ -52,6 +52,7 @@ export const ROLES: Record<Role, string> = {
 export const CONSISTENCY_ELEMENTS: Record<ConsistencyElement, string> = {
   NAME: '事项名称', CODE: '事项编码', ITEM_TYPE: '事项类型', LEGAL_BASIS: '设定依据', EXERCISE_LEVEL: '行使层级',
   ACCEPTANCE_CONDITIONS: '受理条件', SERVICE_OBJECT: '服务对象', MATERIALS: '申请材料', TIME_LIMIT: '办结时限', FEES: '收费标准',
+  FORM_FIELDS: '申请表单', REVIEW_STEPS: '审查环节', RESULT_LICENCE: '签发电子证照', INSTANT_RULE: '秒批规则',
 };
 export const API_KEY_KINDS: Record<ApiKeyKind, string> = {
   COUNTY_SYSTEM: '县级系统', BANK: '银行', UTILITY: '水电气公用事业', PROVINCE: '省级平台',
