@@ -20,20 +20,12 @@
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), ADMIN_E2E_TIMEOUT_MS (default 30000).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CheckFailure, fail, launchChromium } from './browser.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const adminUi = path.resolve(here, '..', '..', 'admin-ui');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.ADMIN_E2E_TIMEOUT_MS || 30000);
 const PASSWORD = 'liaoyi-demo-2019';
 
-class CheckFailure extends Error {}
-const fail = (message) => {
-  throw new CheckFailure(message);
-};
 
 const steps = [];
 const step = (name) => steps.push(name);
@@ -404,24 +396,7 @@ async function main() {
   const spec = JSON.parse(specJson);
   mkdirSync(shotDir, { recursive: true });
   const host = new URL(base).host;
-  const require = createRequire(path.join(adminUi, 'package.json'));
-  let chromium;
-  try {
-    chromium = require('playwright-core').chromium;
-  } catch (err) {
-    fail(`cannot load playwright-core from ${adminUi}/node_modules (run \`npm ci\` there): ${err.message}`);
-  }
-  let browser;
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  } catch (err) {
-    fail(`cannot launch ${CHROMIUM} (apt-get install -y chromium): ${err.message.split('\n')[0]}`);
-  }
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
     await context.route('**/*', (route) => {

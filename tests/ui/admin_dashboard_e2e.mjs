@@ -13,22 +13,14 @@
 //              ADMIN_USER / ADMIN_PASSWORD (default city_admin / liaoyi-demo-2019).
 
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CheckFailure, fail, launchChromium } from './browser.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const adminUi = path.resolve(here, '..', '..', 'admin-ui');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.ADMIN_E2E_TIMEOUT_MS || 30000);
 const USER = process.env.ADMIN_USER || 'city_admin';
 const PASSWORD = process.env.ADMIN_PASSWORD || 'liaoyi-demo-2019';
 const CHARTS = ['chart-volume', 'chart-on-time', 'chart-days', 'chart-overdue'];
 
-class CheckFailure extends Error {}
-const fail = (message) => {
-  throw new CheckFailure(message);
-};
 
 const steps = [];
 const foreign = new Set();
@@ -65,24 +57,7 @@ async function main() {
   if (!base || !shotDir) fail('usage: node tests/ui/admin_dashboard_e2e.mjs <base url> <screenshot dir>');
   mkdirSync(shotDir, { recursive: true });
   const host = new URL(base).host;
-  const require = createRequire(path.join(adminUi, 'package.json'));
-  let chromium;
-  try {
-    chromium = require('playwright-core').chromium;
-  } catch (err) {
-    fail(`cannot load playwright-core from ${adminUi}/node_modules (run \`npm ci\` there): ${err.message}`);
-  }
-  let browser;
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  } catch (err) {
-    fail(`cannot launch ${CHROMIUM} (apt-get install -y chromium): ${err.message.split('\n')[0]}`);
-  }
+  const browser = await launchChromium();
   let page;
   const shot = async (name) => page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: true });
   const step = (name) => steps.push(name);
