@@ -57,6 +57,16 @@ async def _company_change(actor, ent, *, situation="经营范围变更"):
     return item, version, sit, mats, app
 
 
+async def _submitted(*, dishonest: bool = False):  # type: ignore[no-untyped-def]
+    """A company change submitted online by the representative of a fresh enterprise."""
+    rep = await h.citizen()
+    ent = await h.enterprise(rep, dishonest=dishonest)
+    me = h.as_citizen(rep)
+    *_, mats, app = await _company_change(me, ent)
+    case = (await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=app)).case
+    return me, rep, case, mats
+
+
 async def test_full_lifecycle_with_missing_material_steps_and_elicence_reuse() -> None:
     rep = await h.citizen(name="李建华")
     ent = await h.enterprise(rep)
@@ -116,7 +126,6 @@ async def test_full_lifecycle_with_missing_material_steps_and_elicence_reuse() -
     assert events[1].actor_name == "刘芳" and events[1].from_status == "submitted" and events[1].to_status == "accepted"
     assert events[1].data["commitment"]
     # the applicant heard about every step (inbox and SMS), the department about the new case
-    sent = await Outbox.filter(params__contains={"case_no": case.number}).values_list("event", flat=True) if False else None
     events_out = {r.event for r in await Outbox.filter(citizen_id=rep.id)}
     assert {"submitted", "accepted_missing", "approved", "elicence_issued", "result_posted",
             "evaluation_invitation"} <= events_out
@@ -181,11 +190,7 @@ async def test_unverified_citizen_cannot_submit_and_stranger_cannot_apply_for_en
 
 
 async def test_correction_is_told_once_and_rejection_needs_a_supervisor() -> None:
-    rep = await h.citizen()
-    ent = await h.enterprise(rep)
-    me = h.as_citizen(rep)
-    *_, mats, app = await _company_change(me, ent)
-    case = (await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=app)).case
+    me, rep, case, mats = await _submitted()
     clerk = await h.staff("city_clerk")
     first = mats[0]
     case = await window.request_correction(actor=clerk, settings=None, case_id=case.id, corrections=[
@@ -216,11 +221,7 @@ async def test_correction_is_told_once_and_rejection_needs_a_supervisor() -> Non
 
 
 async def test_dishonest_applicant_is_refused_missing_materials() -> None:
-    rep = await h.citizen()
-    ent = await h.enterprise(rep, dishonest=True)
-    me = h.as_citizen(rep)
-    *_, mats, app = await _company_change(me, ent)
-    case = (await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=app)).case
+    me, rep, case, mats = await _submitted(dishonest=True)
     clerk = await h.staff("city_clerk")
     deferrable = next(m for m in mats if m.necessity == "deferrable")
     with pytest.raises(DomainError) as err:
@@ -240,11 +241,7 @@ async def test_only_deferrable_materials_may_be_missing() -> None:
 
 
 async def test_concurrent_transitions_have_exactly_one_winner() -> None:
-    rep = await h.citizen()
-    ent = await h.enterprise(rep)
-    me = h.as_citizen(rep)
-    *_, mats, app = await _company_change(me, ent)
-    case = (await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=app)).case
+    me, rep, case, mats = await _submitted()
     clerk = await h.staff("city_clerk")
     deferrable = [m for m in mats if m.necessity == "deferrable"]
     results = await asyncio.gather(
@@ -263,11 +260,7 @@ async def test_concurrent_transitions_have_exactly_one_winner() -> None:
 
 
 async def test_withdraw_suspend_resume_extend() -> None:
-    rep = await h.citizen()
-    ent = await h.enterprise(rep)
-    me = h.as_citizen(rep)
-    *_, mats, app = await _company_change(me, ent)
-    case = (await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=app)).case
+    me, rep, case, mats = await _submitted()
     clerk = await h.staff("city_clerk")
     deferrable = [m for m in mats if m.necessity == "deferrable"]
     case = await window.accept_with_missing(actor=clerk, settings=None, case_id=case.id, commitment="承诺书已签",
@@ -322,11 +315,7 @@ async def test_two_reviewers_claiming_at_once_one_wins() -> None:
     from server.domain.accounts.service import create_user
     from tests.cases.helpers import staff
 
-    rep = await h.citizen()
-    ent = await h.enterprise(rep)
-    me = h.as_citizen(rep)
-    *_, mats, app = await _company_change(me, ent)
-    case = (await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=app)).case
+    me, rep, case, mats = await _submitted()
     clerk = await h.staff("city_clerk")
     await window.accept_with_missing(actor=clerk, settings=None, case_id=case.id, commitment="承诺书已签",
                                      missing=[window.Missing(m.id) for m in mats if m.necessity == "deferrable"])

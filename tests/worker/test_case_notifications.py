@@ -54,7 +54,8 @@ async def test_a_burst_worker_delivers_a_lifecycle_exactly_once(redis_settings: 
     inbox_ids = [r.id for r in rows if r.channel == "inbox"]
     messages = await InboxMessage.filter(outbox_id__in=inbox_ids)
     assert sorted(m.outbox_id for m in messages) == sorted(inbox_ids)  # one message per row, none twice
-    staff_rows = await Outbox.filter(staff_id=reviewer.user_id, event="staff_new_case")
+    staff_rows = await Outbox.filter(staff_id=reviewer.user_id, event="staff_new_case", case_id=case.id)
+    assert staff_rows
     assert all(r.status == "delivered" for r in staff_rows)
     # every row enqueued again (a sweep, a lost result): the worker runs them and sends nothing more
     await service.enqueue_jobs(str(redis_settings.redis_url), [r.id for r in rows])
