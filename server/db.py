@@ -16,6 +16,7 @@ MODEL_MODULES = [
     "server.domain.calendar.models",
     "server.domain.notifications.models",
     "server.domain.cases.models",
+    "server.domain.appointments.models",
 ]
 
 

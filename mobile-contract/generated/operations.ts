@@ -142,12 +142,50 @@ export type ApplicationInput = {
   situationKey?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** 预约操作的错误代码 */
+export type AppointmentErrorCode =
+  /** 该时段预约已满 */
+  | 'FULL'
+  /** 输入不合法（非工作日、已过去的时段、超过 30 天、当天已预约该事项等） */
+  | 'INVALID'
+  /** 无权操作（只有个人用户本人可以预约、取消） */
+  | 'NOT_ALLOWED'
+  /** 大厅、事项或预约不存在 */
+  | 'NOT_FOUND'
+  /** 尚未完成实名认证 */
+  | 'NOT_VERIFIED';
+
+/** 预约的状态 */
+export type AppointmentStatus =
+  /** 已到场办理 */
+  | 'ATTENDED'
+  /** 已预约 */
+  | 'BOOKED'
+  /** 已取消 */
+  | 'CANCELLED'
+  /** 未到场（爽约） */
+  | 'MISSED';
+
 /** 审查通过当前环节（最后一个环节即准予） */
 export type ApproveCaseInput = {
   /** 办件的全局 ID */
   caseId: Scalars['ID']['input'];
   /** 审查意见 */
   opinion: Scalars['String']['input'];
+};
+
+/** 预约一个时段 */
+export type BookAppointmentInput = {
+  /** 日期：今天起 30 天内的工作日 */
+  date: Scalars['Date']['input'];
+  /** 大厅代码，如 371500-ZWFWZX */
+  hallCode: Scalars['String']['input'];
+  /** 事项的全局 ID（ServiceItem） */
+  itemId: Scalars['ID']['input'];
+  /** 备注（最多 200 字） */
+  note?: Scalars['String']['input'];
+  /** 时段开始时间，如 09:00（上午 9:00–12:00、下午 13:30–17:00，每 30 分钟一段） */
+  start: Scalars['String']['input'];
 };
 
 /** 工作日历中一天的类型 */
@@ -178,6 +216,14 @@ export type CalendarErrorCode =
   | 'NOT_ALLOWED'
   /** 区划不存在，或要清除的设置不存在 */
   | 'NOT_FOUND';
+
+/** 取消一次预约 */
+export type CancelAppointmentInput = {
+  /** 预约的全局 ID */
+  appointmentId: Scalars['ID']['input'];
+  /** 取消原因（最多 200 字） */
+  reason?: Scalars['String']['input'];
+};
 
 /** 办件操作的错误代码 */
 export type CaseErrorCode =
@@ -1374,6 +1420,30 @@ export type ApplicationInput = {
   situationKey?: number | null | undefined;
 };
 
+/** 预约操作的错误代码 */
+export type AppointmentErrorCode =
+  /** 该时段预约已满 */
+  | 'FULL'
+  /** 输入不合法（非工作日、已过去的时段、超过 30 天、当天已预约该事项等） */
+  | 'INVALID'
+  /** 无权操作（只有个人用户本人可以预约、取消） */
+  | 'NOT_ALLOWED'
+  /** 大厅、事项或预约不存在 */
+  | 'NOT_FOUND'
+  /** 尚未完成实名认证 */
+  | 'NOT_VERIFIED';
+
+/** 预约的状态 */
+export type AppointmentStatus =
+  /** 已到场办理 */
+  | 'ATTENDED'
+  /** 已预约 */
+  | 'BOOKED'
+  /** 已取消 */
+  | 'CANCELLED'
+  /** 未到场（爽约） */
+  | 'MISSED';
+
 /** 办件操作的错误代码 */
 export type CaseErrorCode =
   /** 已延期过一次 */
@@ -1705,6 +1775,35 @@ export type AddEnterpriseOperatorMutationVariables = Exact<{
 
 export type AddEnterpriseOperatorMutation = { addEnterpriseOperator: { enterprise: { id: string, name: string, myRole: EnterpriseRole, operators: Array<{ addedAt: string, citizen: { id: string, phone: string, name: string | null, masked: boolean } }> | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
 
+export type AppointmentSlotsQueryVariables = Exact<{
+  hallCode: string;
+  itemId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type AppointmentSlotsQuery = { appointmentSlots: Array<{ date: string, start: string, end: string, capacity: number, available: number }> };
+
+export type BookAppointmentMutationVariables = Exact<{
+  hallCode: string;
+  itemId: string;
+  date: string;
+  start: string;
+  note?: string;
+}>;
+
+
+export type BookAppointmentMutation = { bookAppointment: { appointment: { id: string, hallCode: string, hallName: string, itemName: string, date: string, start: string, end: string, status: AppointmentStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: AppointmentErrorCode }> } };
+
+export type CancelAppointmentMutationVariables = Exact<{
+  appointmentId: string;
+  reason?: string;
+}>;
+
+
+export type CancelAppointmentMutation = { cancelAppointment: { appointment: { id: string, status: AppointmentStatus, cancelReason: string, cancelledAt: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AppointmentErrorCode }> } };
+
 export type CaseDetailQueryVariables = Exact<{
   id: string;
 }>;
@@ -1752,6 +1851,11 @@ export type MarkNotificationsReadMutationVariables = Exact<{
 
 
 export type MarkNotificationsReadMutation = { markNotificationsRead: { marked: number, unreadCount: number, errors: Array<{ field: Array<string> | null, message: string, code: NotificationErrorCode }> } };
+
+export type MyAppointmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAppointmentsQuery = { myAppointments: Array<{ id: string, hallCode: string, hallName: string, itemId: string, itemName: string, date: string, start: string, end: string, status: AppointmentStatus, note: string, cancelReason: string, createdAt: string, cancelledAt: string | null }> };
 
 export type MyCasesQueryVariables = Exact<{
   statuses?: Array<CaseStatus> | CaseStatus | null | undefined;

@@ -12,6 +12,8 @@ from strawberry.schema.config import StrawberryConfig
 
 from server.graphql.accounts.mutations import AccountsMutation
 from server.graphql.accounts.queries import AccountsQuery
+from server.graphql.appointments.mutations import AppointmentsMutation
+from server.graphql.appointments.queries import AppointmentsQuery
 from server.graphql.calendar.mutations import CalendarMutation
 from server.graphql.calendar.queries import CalendarQuery
 from server.graphql.cases.mutations import CasesMutation
@@ -39,7 +41,7 @@ from server.settings import Settings
 @strawberry.type(description="查询入口：事项目录、区划与部门、当前用户")
 class Query(
     CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery,
-    CasesQuery, CaseStatisticsQuery,
+    CasesQuery, CaseStatisticsQuery, AppointmentsQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -56,7 +58,7 @@ class Query(
 @strawberry.type(description="变更入口：每个变更接收一个 input，返回含 errors 的 payload")
 class Mutation(
     CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation, CalendarMutation,
-    NotificationsMutation, UploadsMutation, CasesMutation,
+    NotificationsMutation, UploadsMutation, CasesMutation, AppointmentsMutation,
 ):
     pass
 

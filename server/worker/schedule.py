@@ -54,6 +54,12 @@ async def _default_ratings(today: date, settings: Settings) -> int:
     return await ratings.default_ratings(today=today, settings=settings)
 
 
+async def _appointment_reminders(today: date, settings: Settings) -> int:
+    from server.domain.appointments import service
+
+    return await service.appointment_reminders(today=today, settings=settings)
+
+
 async def _purge_tokens(today: date, settings: Settings) -> int:
     from server.worker.jobs import purge_tokens
 
@@ -90,6 +96,8 @@ JOBS: tuple[ScheduledJob, ...] = (
     ScheduledJob("default_ratings", "办结后逾期未评价的办件默认“基本满意”", frozenset({1}), frozenset({15}),
                  _default_ratings),
     ScheduledJob("purge_tokens", "清理过期令牌", frozenset({3}), frozenset({17}), _purge_tokens),
+    ScheduledJob("appointment_reminders", "提醒次日（下一工作日）有预约的办事人", frozenset({18}), frozenset({0}),
+                 _appointment_reminders),
 )
 
 

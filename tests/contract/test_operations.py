@@ -26,6 +26,7 @@ import random
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,9 @@ RUNTIME: dict[str, set[str]] = {
     "WithdrawCase": {"caseId"},
     "TrackCase": {"number", "queryCode"},
     "MarkNotificationsRead": {"ids"},
+    "AppointmentSlots": {"itemId", "from", "to"},
+    "BookAppointment": {"itemId", "date", "start"},
+    "CancelAppointment": {"appointmentId"},
 }
 # the item the contract applies for, and how: an enterprise changes its business scope
 APPLY_CODE = "371500-XZSPJ-010100005000"  # 公司变更登记, 市行政审批服务局
@@ -95,6 +99,7 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "ServiceItemApplicationForm", "UploadMaterial", "SaveApplicationDraft", "SubmitApplication", "MyCases",
         "CaseDetail", "SupplyCaseMaterials", "WithdrawCase", "TrackCase", "MyElicences", "MyNotifications",
         "UnreadNotificationCount", "MarkNotificationsRead", "NotificationReceived",
+        "AppointmentSlots", "BookAppointment", "MyAppointments", "CancelAppointment",
     }
     assert {p.stem for p in EXAMPLES.glob("*.json")} == set(OPS), "one example per operation"
     assert set(RUNTIME) <= set(OPS)
@@ -306,6 +311,9 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     profile = (await run("MyProfile"))["myProfile"]
     assert profile["verified"] and [e["id"] for e in profile["enterprises"]] == [enterprise["id"]]
 
+    # the verified citizen books a slot at the city hall, sees it among theirs and cancels it
+    await _appointments(run, anonymous)
+
     # the enterprise applies, is accepted with a material missing, supplies it, is approved; it
     # tracks the case, reads its notifications and hears of a new one as it arrives
     await _cases(run, anonymous, devices, settings, enterprise, tmp_path)
@@ -316,6 +324,28 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     assert (await run("Logout"))["logout"]["revoked"] >= 1
 
     assert run.ran | other.ran | anonymous.ran == set(OPS), set(OPS) - run.ran - other.ran - anonymous.ran
+
+
+async def _appointments(run: Runner, anonymous: Runner) -> None:
+    found = await anonymous.gql("query($c: String!) { serviceItemByCode(code: $c) { id } }", {"c": APPLY_CODE})
+    item_id = found["serviceItemByCode"]["id"]
+    hall = example("AppointmentSlots")["variables"]["hallCode"]
+    today = datetime.now(timezone(timedelta(hours=8))).date()
+    span = {"from": today.isoformat(), "to": (today + timedelta(days=14)).isoformat()}
+    slots = (await anonymous("AppointmentSlots", itemId=item_id, **span))["appointmentSlots"]
+    assert slots and all(s["capacity"] >= 1 for s in slots)
+    slot = next(s for s in slots if s["available"] > 0)
+    booked = (await run("BookAppointment", itemId=item_id, date=slot["date"], start=slot["start"]))["bookAppointment"]
+    mine = booked["appointment"]
+    assert (mine["status"], mine["hallCode"], mine["date"], mine["start"]) == ("BOOKED", hall, slot["date"], slot["start"])
+    listed = (await run("MyAppointments"))["myAppointments"]
+    assert [a["id"] for a in listed] == [mine["id"]] and listed[0]["itemId"] == item_id
+    after = (await anonymous("AppointmentSlots", itemId=item_id, **span))["appointmentSlots"]
+    same = next(s for s in after if (s["date"], s["start"]) == (slot["date"], slot["start"]))
+    assert same["available"] == slot["available"] - 1
+    cancelled = (await run("CancelAppointment", appointmentId=mine["id"]))["cancelAppointment"]["appointment"]
+    assert cancelled["status"] == "CANCELLED" and cancelled["cancelledAt"]
+    assert (await run("MyAppointments"))["myAppointments"][0]["status"] == "CANCELLED"
 
 
 def _pdf(title: str) -> dict[str, tuple[str, bytes, str]]:
@@ -451,6 +481,7 @@ def test_operation_type_is_what_the_name_says() -> None:
         "RequestSmsCode", "SignInWithSmsCode", "RefreshTokens", "Logout", "VerifyRealName",
         "RegisterEnterprise", "AddEnterpriseOperator", "RemoveEnterpriseOperator", "UploadMaterial",
         "SaveApplicationDraft", "SubmitApplication", "SupplyCaseMaterials", "WithdrawCase", "MarkNotificationsRead",
+        "BookAppointment", "CancelAppointment",
     }
     assert {n for n, k in kinds.items() if k == "subscription"} == {"NotificationReceived"}
     assert all(isinstance(op, Operation) for op in OPS.values())

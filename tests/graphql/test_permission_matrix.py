@@ -248,6 +248,18 @@ RULES: dict[str, Rule] = {
     "caseStatistics": Rule(callers("city_admin", "hall_supervisor", "county_viewer", "partner"), lambda w: {
         "filter": {"dateFrom": "2024-01-01", "dateTo": "2024-01-31"}, "groupBy": "COUNTY"}),
     "trackCase": Rule(ANYONE, lambda w: {"number": "371500-20260101-00001", "queryCode": "AAAAAAAA"}),
+    # --- appointments: free slots are public; booking and cancelling are the citizen's own (the item and the
+    # appointment do not exist: the citizen gets NOT_FOUND or INVALID, others NOT_ALLOWED before any lookup);
+    # a hall's day is for its clerks and supervisor (demo accounts of the city hall) and the city admin
+    "appointmentSlots": Rule(ANYONE, lambda w: {"hallCode": "371500-ZWFWZX", "itemId": NO_ITEM,
+                                                "from": "2024-10-08", "to": "2024-10-09"}),
+    "myAppointments": Rule(callers("citizen")),
+    "hallAppointments": Rule(callers("window_clerk", "hall_supervisor", "city_admin"),
+                             lambda w: {"hallCode": "371500-ZWFWZX", "day": "2024-10-08"}),
+    "bookAppointment": Rule(callers("citizen"), lambda w: {"input": {
+        "hallCode": "371500-ZWFWZX", "itemId": NO_ITEM, "date": "2024-10-08", "start": "09:00"}}),
+    "cancelAppointment": Rule(callers("citizen"), lambda w: {"input": {
+        "appointmentId": str(relay.GlobalID("Appointment", "999999999")), "reason": "权限矩阵测试"}}),
     # --- material uploads: citizens, and clerks and agents taking materials for someone (a JSON request
     # carries no file: an allowed caller gets INVALID, tests/http/test_uploads.py sends real files)
     "uploadMaterial": Rule(callers("citizen", "window_clerk", "assistance_agent"),

@@ -1,0 +1,313 @@
+"""Appointments (预约办理, article 22 of 聊政办字〔2019〕35号): a citizen books a 30-minute slot of a
+hall for an item, on a working day of the hall's region, at most ``HORIZON_DAYS`` ahead.
+
+Capacity of a slot: the number of the hall's windows serving the item's department, or 1. It is
+guarded by :class:`AppointmentSlotCount`: a booking inserts the slot's row if missing (ON CONFLICT
+DO NOTHING) and then claims a seat with ``UPDATE … SET booked = booked + 1 WHERE … AND booked <
+capacity`` in the booking's transaction, so concurrent bookings never overbook. A cancellation gives
+the seat back in its own transaction. One active booking per citizen, item and day is a unique
+``active_key`` (NULL once cancelled).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from server.domain.accounts.identifiers import mask_name
+from server.domain.accounts.models import Citizen
+from server.domain.accounts.roles import Actor, Role
+from server.domain.appointments import errors
+from server.domain.appointments.models import Appointment, AppointmentSlotCount
+from server.domain.calendar import service as calendar_service
+from server.domain.catalog.models import Hall, ItemVersion, Region, ServiceItem, Window
+from server.domain.errors import DomainError
+from server.domain.notifications import service as notifications
+from server.domain.notifications.models import Channel
+from server.domain.notifications.service import Recipient
+from server.settings import Settings
+
+log = logging.getLogger("liaoyi.appointments")
+
+CHINA = timezone(timedelta(hours=8))
+HORIZON_DAYS = 30  # bookable at most this many days ahead
+SLOT_MINUTES = 30
+SESSIONS = (("09:00", "12:00"), ("13:30", "17:00"))  # morning and afternoon, China time
+BOOKED, CANCELLED, ATTENDED, MISSED = "booked", "cancelled", "attended", "missed"
+STATUSES = (BOOKED, CANCELLED, ATTENDED, MISSED)
+MAX_LIST = 100  # a citizen's list and a hall's day are capped (newest first / in slot order)
+REMIND_HORIZON = timedelta(days=40)  # the next working day is never further away than this
+HALL_STAFF = frozenset({Role.WINDOW_CLERK, Role.HALL_SUPERVISOR})
+
+
+def _minutes(hhmm: str) -> int:
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def slot_times() -> list[tuple[str, str]]:
+    """The (start, end) of every slot of a working day: 09:00–12:00 and 13:30–17:00 by 30 minutes."""
+    out: list[tuple[str, str]] = []
+    for first, last in SESSIONS:
+        t = _minutes(first)
+        while t + SLOT_MINUTES <= _minutes(last):
+            out.append((_hhmm(t), _hhmm(t + SLOT_MINUTES)))
+            t += SLOT_MINUTES
+    return out
+
+
+SLOT_ENDS = dict(slot_times())
+
+
+def china_now() -> datetime:
+    return datetime.now(CHINA)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    day: date
+    start: str
+    end: str
+    capacity: int
+    booked: int
+
+    @property
+    def available(self) -> int:
+        return max(0, self.capacity - self.booked)
+
+
+@dataclass(frozen=True, slots=True)
+class HallAppointment:
+    """A booking as a hall's staff see it: the citizen's name masked."""
+
+    appointment: Appointment
+    citizen_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    hall: Hall
+    item: ServiceItem
+    item_name: str
+    capacity: int
+
+
+async def _target(hall_code: str, item_id: int) -> _Target:
+    hall = await Hall.get_or_none(code=hall_code)
+    if hall is None:
+        raise DomainError(errors.NOT_FOUND, f"大厅 {hall_code} 不存在", ["hallCode"])
+    item = await ServiceItem.get_or_none(id=item_id)
+    if item is None or item.status != "active" or item.published_version_id is None:
+        raise DomainError(errors.NOT_FOUND, "事项不存在或未在办理中", ["itemId"])
+    names = await ItemVersion.filter(id=item.published_version_id).values_list("name", flat=True)
+    windows = await Window.filter(hall_id=hall.code).values_list("department_codes", flat=True)
+    serving = sum(1 for codes in windows if item.department_id in (codes or []))  # type: ignore[attr-defined]
+    return _Target(hall=hall, item=item, item_name=str(names[0]) if names else "", capacity=max(1, serving))
+
+
+def _bookable_range(start: date, end: date, now: datetime) -> tuple[date, date]:
+    today = now.astimezone(CHINA).date()
+    return max(start, today), min(end, today + timedelta(days=HORIZON_DAYS))
+
+
+def _past(day: date, start: str, now: datetime) -> bool:
+    local = now.astimezone(CHINA)
+    return day < local.date() or (day == local.date() and start <= local.strftime("%H:%M"))
+
+
+async def available_slots(*, hall_code: str, item_id: int, start: date, end: date,
+                          now: datetime | None = None) -> list[Slot]:
+    """Every future slot from ``start`` to ``end`` (clipped to today … today + 30 days) on the working
+    days of the hall's region, with its capacity for the item and the seats already booked."""
+    if end < start:
+        raise DomainError(errors.INVALID, "结束日期早于开始日期", ["to"])
+    target = await _target(hall_code, item_id)
+    now = now or china_now()
+    lo, hi = _bookable_range(start, end, now)
+    if hi < lo:
+        return []
+    days = await calendar_service.calendar_days(region=target.hall.region_id, start=lo, end=hi)  # type: ignore[attr-defined]
+    working = [d.date for d in days if d.working]
+    if not working:
+        return []
+    counts = {
+        (r["day"], r["start"]): int(r["booked"])
+        for r in await AppointmentSlotCount.filter(hall_code=hall_code, day__gte=lo, day__lte=hi)
+        .values("day", "start", "booked")
+    }
+    out: list[Slot] = []
+    for day in working:
+        for s, e in slot_times():
+            if _past(day, s, now):
+                continue
+            out.append(Slot(day=day, start=s, end=e, capacity=target.capacity, booked=counts.get((day, s), 0)))
+    return out
+
+
+async def _claim_seat(conn: Any, hall_code: str, day: date, start: str, capacity: int) -> bool:
+    ph = "$1, $2, $3" if conn.capabilities.dialect == "postgres" else "?, ?, ?"
+    bound_day: Any = day if conn.capabilities.dialect == "postgres" else day.isoformat()
+    await conn.execute_query(
+        f"INSERT INTO appointment_slot_count (hall_code, day, start, booked) VALUES ({ph}, 0) "
+        "ON CONFLICT (hall_code, day, start) DO NOTHING",
+        [hall_code, bound_day, start],
+    )
+    won = await AppointmentSlotCount.filter(hall_code=hall_code, day=day, start=start, booked__lt=capacity) \
+        .using_db(conn).update(booked=F("booked") + 1)
+    return won == 1
+
+
+def _active_key(citizen_id: int, item_id: int, day: date) -> str:
+    return f"{citizen_id}:{item_id}:{day.isoformat()}"
+
+
+async def book(*, actor: Actor, hall_code: str, item_id: int, day: date, start: str, note: str = "",
+               now: datetime | None = None) -> Appointment:
+    """Book the slot ``start`` of ``day`` at ``hall_code`` for ``item_id``: a real-name verified
+    citizen, one active booking per item and day."""
+    if not actor.is_citizen:
+        raise DomainError(errors.NOT_ALLOWED, "只有实名认证的个人用户可以预约")
+    citizen = await Citizen.get_or_none(id=actor.citizen_id, is_active=True)
+    if citizen is None:
+        raise DomainError(errors.NOT_ALLOWED, "账号不存在或已停用")
+    if citizen.verified_at is None:
+        raise DomainError(errors.NOT_VERIFIED, "请先完成实名认证再预约")
+    note = (note or "").strip()
+    if len(note) > 200:
+        raise DomainError(errors.INVALID, "备注最多 200 字", ["note"])
+    end = SLOT_ENDS.get(start)
+    if end is None:
+        raise DomainError(errors.INVALID, "预约时段无效：上午 9:00–12:00、下午 13:30–17:00，每 30 分钟一个时段",
+                          ["start"])
+    target = await _target(hall_code, item_id)
+    now = now or china_now()
+    today = now.astimezone(CHINA).date()
+    if _past(day, start, now):
+        raise DomainError(errors.INVALID, "不能预约已经过去的时段", ["day"])
+    if day > today + timedelta(days=HORIZON_DAYS):
+        raise DomainError(errors.INVALID, f"最多可预约 {HORIZON_DAYS} 天内的时段", ["day"])
+    region = target.hall.region_id  # type: ignore[attr-defined]
+    if not await calendar_service.is_working_day(region=region, day=day):
+        raise DomainError(errors.INVALID, f"{day.isoformat()} 不是工作日，大厅不办理预约", ["day"])
+    try:
+        async with in_transaction() as conn:
+            if not await _claim_seat(conn, hall_code, day, start, target.capacity):
+                raise DomainError(errors.FULL, f"{day.isoformat()} {start} 的预约已满，请选择其他时段", ["start"])
+            return await Appointment.create(
+                hall_code=hall_code, hall_name=target.hall.name, region_code=region, item_id=target.item.id,
+                item_name=target.item_name, department_code=target.item.department_id,  # type: ignore[attr-defined]
+                citizen_id=citizen.id, day=day, start=start, end=end, status=BOOKED,
+                active_key=_active_key(citizen.id, target.item.id, day), note=note, using_db=conn,
+            )
+    except IntegrityError:  # the seat claimed above is rolled back with the rest
+        raise DomainError(errors.INVALID, "您当天已预约过该事项，如需改期请先取消原预约", ["day"]) from None
+
+
+async def cancel(*, actor: Actor, appointment_id: int, reason: str = "", now: datetime | None = None) -> Appointment:
+    """The citizen cancels a booking of theirs that has not started; the seat is freed in the same
+    transaction."""
+    if not actor.is_citizen:
+        raise DomainError(errors.NOT_ALLOWED, "只有预约人本人可以取消预约")
+    reason = (reason or "").strip()
+    if len(reason) > 200:
+        raise DomainError(errors.INVALID, "取消原因最多 200 字", ["reason"])
+    found = await Appointment.get_or_none(id=appointment_id, citizen_id=actor.citizen_id)
+    if found is None:
+        raise DomainError(errors.NOT_FOUND, "预约不存在", ["appointmentId"])
+    if found.status != BOOKED:
+        raise DomainError(errors.INVALID, "该预约已取消或已结束，不能取消", ["appointmentId"])
+    now = now or china_now()
+    if _past(found.day, found.start, now):
+        raise DomainError(errors.INVALID, "预约时段已开始，不能取消", ["appointmentId"])
+    async with in_transaction() as conn:
+        won = await Appointment.filter(id=found.id, status=BOOKED).using_db(conn).update(
+            status=CANCELLED, active_key=None, cancelled_at=now, cancel_reason=reason,
+        )
+        if won != 1:
+            raise DomainError(errors.INVALID, "该预约已取消或已结束，不能取消", ["appointmentId"])
+        await AppointmentSlotCount.filter(hall_code=found.hall_code, day=found.day, start=found.start, booked__gt=0) \
+            .using_db(conn).update(booked=F("booked") - 1)
+        return await Appointment.get(id=found.id).using_db(conn)
+
+
+async def my_appointments(*, actor: Actor) -> list[Appointment]:
+    """The citizen's own bookings, latest slot first (at most ``MAX_LIST``)."""
+    if not actor.is_citizen:
+        raise DomainError(errors.NOT_ALLOWED, "请先登录个人账号")
+    return await Appointment.filter(citizen_id=actor.citizen_id).order_by("-day", "-start", "-id").limit(MAX_LIST)
+
+
+async def _may_see_hall(actor: Actor, hall_code: str) -> bool:
+    if actor.has_any(HALL_STAFF) and actor.hall_code == hall_code:
+        return True
+    if Role.CITY_ADMIN in actor.roles and actor.region_path:
+        paths = await Region.filter(halls__code=hall_code).values_list("path", flat=True)
+        return bool(paths) and actor.covers(str(paths[0]))
+    return False
+
+
+async def hall_appointments(*, actor: Actor, hall_code: str, day: date) -> list[HallAppointment]:
+    """A hall's bookings of one day in slot order, for its window clerks and supervisors and the
+    administrators of its region; citizens' names are masked."""
+    if not actor.is_staff or not await _may_see_hall(actor, hall_code):
+        raise DomainError(errors.NOT_ALLOWED, "只有本大厅的窗口人员、大厅负责人或所在区划的管理员可以查看预约")
+    rows = await Appointment.filter(hall_code=hall_code, day=day).order_by("start", "id").limit(MAX_LIST * 5)
+    names = dict(await Citizen.filter(id__in={a.citizen_id for a in rows}).values_list("id", "name")) if rows else {}
+    return [HallAppointment(appointment=a, citizen_name=mask_name(names.get(a.citizen_id))) for a in rows]
+
+
+# ---------------------------------------------------------------- reminders (the 18:00 job)
+
+
+async def _next_working_days(regions: set[str], today: date) -> dict[str, date]:
+    out: dict[str, date] = {}
+    for region in regions:
+        out[region] = (await calendar_service.add_working_days(region_path_or_code=region, start=today, days=1)).deadline
+    return out
+
+
+async def _remind(a: Appointment) -> list[int]:
+    params = {"date": a.day.isoformat(), "time": f"{a.start}–{a.end}", "place": a.hall_name, "item": a.item_name}
+    ids: list[int] = []
+    async with in_transaction() as conn:
+        won = await Appointment.filter(id=a.id, status=BOOKED, reminded_at=None).using_db(conn).update(
+            reminded_at=datetime.now(timezone.utc)
+        )
+        if won != 1:  # another run reminded it first, or it was cancelled meanwhile
+            return []
+        for channel in (Channel.INBOX, Channel.SMS):
+            row = await notifications.enqueue(conn, event="appointment_reminder", channel=channel,
+                                              recipient=Recipient(citizen_id=a.citizen_id), params=params)
+            ids.append(int(row.id))
+    return ids
+
+
+async def appointment_reminders(*, today: date, settings: Settings) -> int:
+    """Remind every citizen booked for the next working day of the hall's region (or tomorrow), once:
+    the inbox message and the SMS are written with ``reminded_at`` in one transaction. Returns the
+    number of bookings reminded."""
+    candidates = await Appointment.filter(
+        status=BOOKED, reminded_at=None, day__gt=today, day__lte=today + REMIND_HORIZON
+    ).order_by("day", "start", "id")
+    if not candidates:
+        return 0
+    next_day = await _next_working_days({a.region_code for a in candidates}, today)
+    reminded = 0
+    for a in candidates:
+        if a.day > max(next_day[a.region_code], today + timedelta(days=1)):
+            continue
+        ids = await _remind(a)
+        if ids:
+            reminded += 1
+            await notifications.after_commit(settings, ids)
+    return reminded
