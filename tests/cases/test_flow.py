@@ -4,14 +4,12 @@ issue the result; the timeline, the notifications written with each change, and 
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 
 import pytest
 
 from server.domain.cases import apply, review, window
-from server.domain.cases.apply import Application, MaterialInput
+from server.domain.cases.apply import Application
 from server.domain.cases.models import Case, CaseEvent, CaseMaterial, ELicence, VerifiedMaterial
-from server.domain.cases.states import Status
 from server.domain.errors import DomainError, DomainErrors
 from server.domain.notifications.models import Outbox
 from tests.cases import helpers as h
@@ -311,7 +309,7 @@ async def test_walk_in_registers_the_person_and_checked_paper_becomes_trust_b() 
 
 
 async def test_two_reviewers_claiming_at_once_one_wins() -> None:
-    from server.domain.accounts.roles import Actor, Role
+    from server.domain.accounts.roles import Role
     from server.domain.accounts.service import create_user
     from tests.cases.helpers import staff
 

@@ -11,10 +11,9 @@ import uuid
 from typing import Any
 
 import httpx
-import pytest
 
 from server.domain.accounts import tokens
-from server.domain.accounts.models import Citizen, StaffUser
+from server.domain.accounts.models import Citizen
 from server.domain.cases.models import Case as CaseRow
 from server.domain.notifications.models import Outbox
 from server.settings import Settings

@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 from datetime import timedelta
 
-import pytest
 
 from server.domain.cases import clock, ratings
 from server.domain.cases.models import Case, CaseEvent, CaseRating

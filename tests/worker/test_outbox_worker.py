@@ -14,7 +14,6 @@ import time
 import uuid
 from typing import Any
 
-import pytest
 from arq.connections import RedisSettings
 from arq.worker import Worker, func
 from tortoise.transactions import in_transaction
@@ -84,7 +83,7 @@ async def test_with_redis_down_at_commit_the_sweep_delivers_everything(redis_set
     assert await service.sweep(down, stale_seconds=0) == 0  # still down: nothing is lost either
     # Redis is back: the sweep hands on what was committed
     assert await service.sweep(redis_settings, stale_seconds=0) >= 10
-    worker = await _burst(redis_settings)
+    await _burst(redis_settings)
     assert {r.status for r in await Outbox.filter(id__in=ids)} == {"delivered"}
     assert await InboxMessage.filter(citizen_id=citizen.id).count() == 10
 

@@ -18,7 +18,7 @@ from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors
 from server.domain.cases.models import Case, CaseEvent, CaseMaterial, ELicence
 from server.domain.cases.scope import case_scope, sees_cases
-from server.domain.cases.states import AT_WINDOW, CLOCK_RUNNING, Status
+from server.domain.cases.states import CLOCK_RUNNING, Status
 from server.domain.errors import DomainError
 
 QUEUE_STATUSES = {

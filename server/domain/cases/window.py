@@ -9,7 +9,7 @@ what is missing; the window issues the result and completes the case.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,7 +21,6 @@ from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors, evidence
 from server.domain.cases.apply import (
     Applicant,
-    Application,
     _case_material,
     _check_object,
     _key,
@@ -36,7 +35,6 @@ from server.domain.cases.flow import (
     Acting,
     Outgoing,
     reason_text,
-    record,
     require_role,
     require_status,
     staff_with_role,
