@@ -53,6 +53,7 @@ from server.domain.accounts.models import AccessLog, ApiKey, Citizen, Enterprise
 from server.domain.accounts.roles import ANONYMOUS, Role
 from server.domain.accounts.service import create_user
 from server.domain.accounts.sms import get_sms_sender
+from server.domain.appointments.models import Appointment
 from server.domain.cases.models import Case as CaseRow
 from server.domain.cases.models import ELicence, Upload
 from server.domain.catalog import service as catalog
@@ -290,6 +291,7 @@ NODE_RULES: dict[str, frozenset[str]] = {
     # supervisor, admin and viewer); revealPersonalData of the citizen rests on it too
     "Case": callers("citizen", "city_admin", "hall_supervisor", "county_viewer", "window_clerk", "dept_reviewer"),
     "ELicence": callers("citizen"),  # its holder
+    "Appointment": callers("citizen"),  # its booker (hall staff read a day's bookings, masked, by hallAppointments)
 }
 
 MUTATIONS = sorted(SCHEMA.mutation_type.fields)
@@ -521,6 +523,12 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
                                     holder_citizen_id=citizen.id, holder_name="权矩阵", department_code="371500-XZSPJ",
                                     issued_at=dt.datetime.now(dt.timezone.utc))
 
+    booking = await Appointment.create(
+        hall_code="371500-ZWFWZX", hall_name="聊城市政务服务中心", region_code="371500", item_id=version.item_id,  # type: ignore[attr-defined]
+        item_name="权限矩阵测试事项", department_code="371500-CGJ", citizen_id=citizen.id, day=dt.date(2030, 1, 2),
+        start="09:00", end="09:30", status="cancelled",
+    )
+
     def gid(type_name: str, pk: int | str) -> str:
         return str(relay.GlobalID(type_name, str(pk)))
 
@@ -541,6 +549,7 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
             "OutboxNotification": gid("OutboxNotification", note.id),
             "UploadedFile": gid("UploadedFile", upload.id),
             "Case": gid("Case", case.id), "ELicence": gid("ELicence", licence.id),
+            "Appointment": gid("Appointment", booking.id),
         },
     )
     yield Cast(staff=staff, citizen=citizen, partner_key=partner.full_key, world=world)
@@ -549,6 +558,7 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
     await InboxMessage.filter(id=message_row.id).delete()
     await upload.delete()
     await licence.delete()
+    await booking.delete()
     await case.delete()
     await Outbox.filter(id=note.id).delete()
     await Mandate.filter(id=mandate.id).delete()

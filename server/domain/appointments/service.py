@@ -247,6 +247,14 @@ async def my_appointments(*, actor: Actor) -> list[Appointment]:
     return await Appointment.filter(citizen_id=actor.citizen_id).order_by("-day", "-start", "-id").limit(MAX_LIST)
 
 
+async def appointments_by_ids(*, actor: Actor, ids: list[int]) -> dict[int, Appointment]:
+    """Bookings by id for ``node(id:)``: a citizen's own (staff read a hall's day, masked, through
+    :func:`hall_appointments`)."""
+    if not actor.is_citizen or not ids:
+        return {}
+    return {a.id: a for a in await Appointment.filter(id__in=ids, citizen_id=actor.citizen_id)}
+
+
 async def _may_see_hall(actor: Actor, hall_code: str) -> bool:
     if actor.has_any(HALL_STAFF) and actor.hall_code == hall_code:
         return True

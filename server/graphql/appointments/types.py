@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
+from typing import Any
 
 import strawberry
 from strawberry import enum_value as v
@@ -51,8 +52,8 @@ class AppointmentSlot:
 
 
 @strawberry.type(description="一次预约：到某大厅、某时段办理某事项")
-class Appointment:
-    id: relay.GlobalID = strawberry.field(description="预约的全局 ID（取消预约时使用）")
+class Appointment(relay.Node):
+    id: relay.NodeID[int] = strawberry.field(description="预约的全局 ID（取消预约时使用）")
     hall_code: str = strawberry.field(description="大厅代码")
     hall_name: str = strawberry.field(description="大厅名称")
     item_id: relay.GlobalID = strawberry.field(description="事项的全局 ID（ServiceItem）")
@@ -70,11 +71,17 @@ class Appointment:
     @classmethod
     def of(cls, a: models.Appointment) -> Appointment:
         return cls(
-            id=relay.GlobalID("Appointment", str(a.id)), hall_code=a.hall_code, hall_name=a.hall_name,
+            id=a.id, hall_code=a.hall_code, hall_name=a.hall_name,
             item_id=relay.GlobalID("ServiceItem", str(a.item_id)), item_name=a.item_name, date=a.day, start=a.start,
             end=a.end, status=AppointmentStatus(a.status), note=a.note, cancel_reason=a.cancel_reason,
             created_at=a.created_at, cancelled_at=a.cancelled_at, reminded_at=a.reminded_at,
         )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Any, node_ids: Any, required: bool = False) -> list[Any]:
+        ids = [int(i) for i in node_ids if str(i).isdigit()]
+        found = await service.appointments_by_ids(actor=info.context.actor, ids=ids)
+        return [cls.of(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
 
 
 @strawberry.type(description="大厅工作人员看到的一条预约（预约人姓名已脱敏）")
