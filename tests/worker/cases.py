@@ -31,7 +31,8 @@ async def department() -> Department:
 
 
 async def hall() -> Hall:
-    code = f"{CITY}-H{tag()}"
+    # "ZZ" sorts after the city's real hall (371500-ZWFWZX), which lists and contract examples read first
+    code = f"{CITY}-ZZ{tag()}"
     return await Hall.create(code=code, name=f"测试大厅{code[-4:]}", region_id=CITY, address="聊城市测试路 1 号",
                              hours="工作日 9:00-17:00", phone="0635-0000000")
 

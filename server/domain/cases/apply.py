@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from server.domain.accounts import enterprises, mandates
@@ -179,6 +180,17 @@ def _check_object(p: Pinned, a: Applicant) -> None:
         raise DomainError(errors.ITEM_UNAVAILABLE, "该事项只面向自然人，不能以企业身份申请", ["enterpriseId"])
 
 
+def case_columns(actor: Actor, p: Pinned, a: Applicant, form: dict[str, Any]) -> dict[str, Any]:
+    """The columns every new case takes from its pinned item version, its applicant and who entered it."""
+    return {
+        **a.columns(), **region_columns(p.region), "item_id": p.item.id, "version_id": p.version.id,
+        "situation_id": p.situation.id, "item_name": p.version.name, "basic_code": p.item.basic_code,
+        "department_code": p.item.department_id, "form_data": form,  # type: ignore[attr-defined]
+        "committed_limit": p.version.committed_limit, "committed_unit": p.version.committed_unit,
+        "mandate_id": a.acting.mandate_id, "submitted_by_staff_id": actor.user_id,
+    }
+
+
 def region_columns(region: Region) -> dict[str, Any]:
     codes = [c for c in region.path.split("/") if c]
     return {
@@ -199,7 +211,7 @@ async def hall_of(region: Region) -> str | None:
     return None
 
 
-async def _uploads(actor: Actor, inputs: list[MaterialInput]) -> dict[int, int]:
+async def owned_uploads(actor: Actor, inputs: list[MaterialInput]) -> dict[int, int]:
     """material id → upload id, each upload belonging to the caller."""
     if len(inputs) > MAX_MATERIAL_INPUTS:
         raise DomainError(errors.INVALID, f"材料最多 {MAX_MATERIAL_INPUTS} 项", ["materials"])
@@ -250,7 +262,7 @@ async def next_number(conn: Any, region_code: str, day: date) -> str:
     """``<region>-<yyyymmdd>-<seq>``: the counter row is locked by the update until commit."""
     key = day.strftime("%Y%m%d")
     for _ in range(3):
-        n = await CaseCounter.filter(region_code=region_code, day=key).using_db(conn).update(last_seq=_plus_one())
+        n = await CaseCounter.filter(region_code=region_code, day=key).using_db(conn).update(last_seq=F("last_seq") + 1)
         if n == 1:
             seq = await CaseCounter.filter(region_code=region_code, day=key).using_db(conn).values_list(
                 "last_seq", flat=True
@@ -263,12 +275,6 @@ async def next_number(conn: Any, region_code: str, day: date) -> str:
             [region_code, key],
         )
     raise RuntimeError("case counter could not be claimed")
-
-
-def _plus_one() -> Any:
-    from tortoise.expressions import F
-
-    return F("last_seq") + 1
 
 
 def query_code() -> str:
@@ -325,17 +331,11 @@ async def save_draft(*, actor: Actor, app: Application, draft_id: int | None = N
     p = await pinned(app.item_id, app.situation_id)
     a = await applicant_for(actor, app, basic_code=p.item.basic_code)
     _check_object(p, a)
-    uploads = await _uploads(actor, app.materials)
+    uploads = await owned_uploads(actor, app.materials)
     rows = await material_rows(p, a, uploads, strict=False)
     declared = {f.get("key") for f in p.version.form_fields or []}
     form = {k: v for k, v in (app.form_data or {}).items() if k in declared}
-    columns = {
-        **a.columns(), **region_columns(p.region), "item_id": p.item.id, "version_id": p.version.id,
-        "situation_id": p.situation.id, "item_name": p.version.name, "basic_code": p.item.basic_code,
-        "department_code": p.item.department_id, "form_data": form,  # type: ignore[attr-defined]
-        "committed_limit": p.version.committed_limit, "committed_unit": p.version.committed_unit,
-        "mandate_id": a.acting.mandate_id, "submitted_by_staff_id": actor.user_id,
-    }
+    columns = case_columns(actor, p, a, form)
     async with in_transaction() as conn:
         if draft_id is None:
             case = await Case.create(status=Status.DRAFT.value, channel=_channel(actor), using_db=conn, **columns)
@@ -405,7 +405,7 @@ async def submit(
     if actor.is_citizen and (person is None or person.verified_at is None):
         raise DomainError(errors.NOT_VERIFIED, "请先完成实名认证再提交申请")
     form, problems = validate_form(p.version.form_fields or [], app.form_data or {})
-    uploads = await _uploads(actor, app.materials)
+    uploads = await owned_uploads(actor, app.materials)
     try:
         rows = await material_rows(p, a, uploads, strict=True)
     except DomainErrors as exc:
@@ -446,12 +446,7 @@ async def _create(
 ) -> tuple[Case, list[int]]:
     now = clock.now()
     columns: dict[str, Any] = {
-        **a.columns(), **region_columns(p.region), "item_id": p.item.id, "version_id": p.version.id,
-        "situation_id": p.situation.id, "item_name": p.version.name, "basic_code": p.item.basic_code,
-        "department_code": p.item.department_id, "form_data": form,  # type: ignore[attr-defined]
-        "committed_limit": p.version.committed_limit, "committed_unit": p.version.committed_unit,
-        "mandate_id": a.acting.mandate_id, "submitted_by_staff_id": actor.user_id,
-        "idempotency_key": key, "submitted_at": now, "query_code": query_code(),
+        **case_columns(actor, p, a, form), "idempotency_key": key, "submitted_at": now, "query_code": query_code(),
         "hall_code": await hall_of(p.region), "status": Status.SUBMITTED.value,
     }
     async with in_transaction() as conn:
@@ -486,13 +481,11 @@ async def _instant_approve(
     conn: Any, case: Case, p: Pinned, instant: InstantDecision, out: Outgoing, settings: Settings | None
 ) -> None:
     """秒批: accepted, approved and completed inside the submitting transaction, the rule recorded."""
-    from server.domain.cases import clock as clk
-
     system = Acting(Actor(), system=True)
-    now = clk.now()
+    now = clock.now()
     case.accepted_at = case.decided_at = case.completed_at = now
-    dl = await clk.compute(case, statutory_limit=p.version.statutory_limit, statutory_unit=p.version.statutory_unit,
-                           yellow=clk.yellow_days(settings))
+    dl = await clock.compute(case, statutory_limit=p.version.statutory_limit, statutory_unit=p.version.statutory_unit,
+                           yellow=clock.yellow_days(settings))
     updates = {
         "status": Status.COMPLETED.value, "accepted_at": now, "decided_at": now, "completed_at": now,
         "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on,

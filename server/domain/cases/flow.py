@@ -20,7 +20,7 @@ from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors
 from server.domain.cases.models import Case, CaseEvent
 from server.domain.cases.scope import case_scope
-from server.domain.cases.states import Status
+from server.domain.cases.states import LABELS, Status
 from server.domain.errors import DomainError
 from server.domain.notifications import service as notify
 from server.domain.notifications.models import Channel
@@ -124,8 +124,6 @@ async def visible_case(actor: Actor, case_id: int) -> Case:
 def require_status(case: Case, allowed: Iterable[Status], what: str) -> None:
     allowed = frozenset(allowed)
     if case.status not in allowed:
-        from server.domain.cases.states import LABELS
-
         raise DomainError(
             errors.INVALID_STATE, f"办件当前状态为“{LABELS[Status(case.status)]}”，不能{what}", ["caseId"]
         )

@@ -14,6 +14,7 @@ from typing import Any
 
 from tortoise.expressions import Q
 
+from server.domain.accounts.identifiers import mask_name
 from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors
 from server.domain.cases.models import Case, CaseEvent, CaseMaterial, ELicence
@@ -64,14 +65,10 @@ async def my_cases(
     *, actor: Actor, statuses: Sequence[str] = (), after: int | None = None, limit: int = 20, include_drafts: bool = True,
 ) -> list[Case]:
     """The caller's own applications, newest first."""
-    if not actor.is_citizen and not (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles):
+    qs = await _mine_qs(actor, statuses)
+    if qs is None:
         return []
-    qs = Case.filter(await case_scope(actor))
-    if actor.is_staff:
-        qs = qs.filter(submitted_by_staff_id=actor.user_id)
-    if statuses:
-        qs = qs.filter(status__in=list(statuses))
-    elif not include_drafts:
+    if not statuses and not include_drafts:
         qs = qs.exclude(status="draft")
     if after is not None:
         qs = qs.filter(id__lt=after)
@@ -79,14 +76,18 @@ async def my_cases(
 
 
 async def count_my_cases(*, actor: Actor, statuses: Sequence[str] = ()) -> int:
+    qs = await _mine_qs(actor, statuses)
+    return 0 if qs is None else await qs.count()
+
+
+async def _mine_qs(actor: Actor, statuses: Sequence[str]) -> Any:
+    """The caller's own cases (a citizen's, or those an agent submitted), or None for anyone else."""
     if not actor.is_citizen and not (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles):
-        return 0
+        return None
     qs = Case.filter(await case_scope(actor))
     if actor.is_staff:
         qs = qs.filter(submitted_by_staff_id=actor.user_id)
-    if statuses:
-        qs = qs.filter(status__in=list(statuses))
-    return await qs.count()
+    return qs.filter(status__in=list(statuses)) if statuses else qs
 
 
 async def _queue_qs(actor: Actor, queue: str, flt: CaseFilter) -> Any:
@@ -231,6 +232,23 @@ def may_see_query_code(actor: Actor, case: Case) -> bool:
     if actor.is_citizen:
         return True  # only their own cases reach them
     return actor.is_staff and actor.has_any(frozenset({Role.WINDOW_CLERK, Role.ASSISTANCE_AGENT, Role.HALL_SUPERVISOR}))
+
+
+PRIVATE_ACTIONS = frozenset({"draft_saved", "supply_reminded"})
+"""Timeline entries that public tracking leaves out."""
+
+
+async def public_steps(case_id: int) -> list[CaseEvent]:
+    """What tracking by number and query code shows of a case's timeline."""
+    return [e for e in (await events_of([case_id]))[case_id] if e.action not in PRIVATE_ACTIONS]
+
+
+def applicant_name_for(actor: Actor, case: Case) -> str:
+    """An enterprise's name is not personal data; a person's name is whole for themself, masked for
+    everybody else (staff see it whole through revealPersonalData, which is logged)."""
+    if case.applicant_kind == "enterprise" or is_own(actor, case):
+        return case.applicant_name
+    return mask_name(case.applicant_name) or ""
 
 
 def is_own(actor: Actor, case: Case) -> bool:

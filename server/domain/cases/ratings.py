@@ -26,8 +26,8 @@ RATEABLE = ("completed", "denied", "rejected")
 DEFAULT_BATCH = 500
 
 
-async def rate(*, actor: Actor, case_id: int, level: int, channel: str = "app", comment: str = "") -> CaseRating:
-    """The applicant rates a finished case, once."""
+async def rate(*, actor: Actor, case_id: int, level: int, channel: str = "app", comment: str = "") -> Case:
+    """The applicant rates a finished case, once; returns the case."""
     if not actor.is_citizen:
         raise DomainError(errors.NOT_ALLOWED, "只有申请人可以评价")
     case = await visible_case(actor, case_id)
@@ -40,7 +40,7 @@ async def rate(*, actor: Actor, case_id: int, level: int, channel: str = "app", 
     text = reason_text(comment, required=level <= 2, what="不满意的原因", field_name="comment")
     try:
         async with in_transaction() as conn:
-            rating = await CaseRating.create(
+            await CaseRating.create(
                 case_id=case.id, level=level, channel=channel, comment=text, citizen_id=actor.citizen_id,
                 department_code=case.department_code, region_code=case.region_code, rated_at=clock.now(), using_db=conn,
             )
@@ -51,7 +51,7 @@ async def rate(*, actor: Actor, case_id: int, level: int, channel: str = "app", 
             )
     except IntegrityError:
         raise DomainError(errors.INVALID_STATE, "该办件已评价过", ["caseId"]) from None
-    return rating
+    return case
 
 
 async def default_ratings(*, today: date, settings: Settings, batch: int = DEFAULT_BATCH) -> int:

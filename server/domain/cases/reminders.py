@@ -33,7 +33,9 @@ from server.domain.accounts.models import StaffUser
 from server.domain.accounts.roles import Role
 from server.domain.calendar import service as calendar_service
 from server.domain.calendar.models import CalendarDay
+from server.domain.cases.flow import staff_with_role
 from server.domain.cases.models import Case, CaseEvent
+from server.domain.cases.states import CLOCK_RUNNING
 from server.domain.notifications import service as notifications
 from server.domain.notifications.models import Channel, Outbox
 from server.domain.notifications.service import Recipient
@@ -43,12 +45,11 @@ log = logging.getLogger("liaoyi.reminders")
 
 CHINA = timezone(timedelta(hours=8))
 # the clock runs in these statuses (deadline warnings apply)
-OPEN_STATUSES = ("accepted", "under_review", "approved", "result_issued")
+OPEN_STATUSES = tuple(s.value for s in CLOCK_RUNNING)
 CORRECTION = "correction_requested"
 WITH_MISSING_STATUSES = ("accepted", "under_review", "suspended")  # 容缺受理: a material may still be missing
 MISSING = "missing"  # CaseMaterial.state of a 容缺 material not yet supplied
 SUPPLY_REMINDED = "supply_reminded"  # CaseEvent.action of a supplement reminder
-MAX_REVIEWERS = 20
 MAX_ADMINS = 50
 BATCH = 200
 SUPPLY_HORIZON = timedelta(days=40)  # the next working day is never further away than this
@@ -64,12 +65,6 @@ def _case_params(case: Case) -> dict[str, str]:
             "deadline": case.deadline.isoformat() if case.deadline else ""}
 
 
-async def _staff_with_role(role: Role, *, limit: int, **where: object) -> list[int]:
-    rows = await StaffUser.filter(is_active=True, role_tags__contains=f"|{role.value}|", **where) \
-        .order_by("id").limit(limit).values_list("id", flat=True)
-    return [int(r) for r in rows]
-
-
 class _Recipients:
     """Who hears about a case's deadline, looked up once per department and hall per run."""
 
@@ -82,15 +77,11 @@ class _Recipients:
             staff = [int(case.claimed_by_id)]
         else:
             if case.department_code not in self.reviewers:
-                self.reviewers[case.department_code] = await _staff_with_role(
-                    Role.DEPT_REVIEWER, limit=MAX_REVIEWERS, department_id=case.department_code
-                )
+                self.reviewers[case.department_code] = await staff_with_role(Role.DEPT_REVIEWER, department_code=case.department_code)
             staff = list(self.reviewers[case.department_code])
         if red and case.hall_code:
             if case.hall_code not in self.supervisors:
-                self.supervisors[case.hall_code] = await _staff_with_role(
-                    Role.HALL_SUPERVISOR, limit=MAX_REVIEWERS, hall_id=case.hall_code
-                )
+                self.supervisors[case.hall_code] = await staff_with_role(Role.HALL_SUPERVISOR, hall_code=case.hall_code)
             staff += [s for s in self.supervisors[case.hall_code] if s not in staff]
         return staff
 
@@ -263,7 +254,9 @@ async def calendar_check(*, today: date, settings: Settings) -> int:
     event = f"calendar_missing:{year}"
     if await Outbox.filter(event=event).exists():
         return 0
-    admins = await _staff_with_role(Role.CITY_ADMIN, limit=MAX_ADMINS, region__level__in=["01", "02", "03"])
+    admins = list(await StaffUser.filter(
+        is_active=True, role_tags__contains=f"|{Role.CITY_ADMIN.value}|", region__level__in=["01", "02", "03"]
+    ).order_by("id").limit(MAX_ADMINS).values_list("id", flat=True))
     if not admins:
         log.warning("%d 年节假日安排尚未导入，且没有市级管理员可通知", year)
         return 0

@@ -34,7 +34,7 @@ async def _reviewer_case(actor: Actor, case_id: int, what: str) -> Case:
     require_role(actor, REVIEWERS, what)
     case = await visible_case(actor, case_id)
     if case.department_code != actor.department_code:
-        raise DomainError(errors.NOT_ALLOWED, f"只有{'本部门'}审批人员可以{what}")
+        raise DomainError(errors.NOT_ALLOWED, f"只有本部门审批人员可以{what}")
     return case
 
 

@@ -21,15 +21,17 @@ from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors, evidence
 from server.domain.cases.apply import (
     Applicant,
+    MaterialInput,
     _case_material,
     _check_object,
     _key,
+    case_columns,
     hall_of,
     material_rows,
     next_number,
+    owned_uploads,
     pinned,
     query_code,
-    region_columns,
 )
 from server.domain.cases.flow import (
     Acting,
@@ -127,11 +129,7 @@ async def receive_walk_in(
     async with in_transaction() as conn:
         number = await next_number(conn, p.region.code, now.date())
         case = await Case.create(
-            **a.columns(), **region_columns(p.region), item_id=p.item.id, version_id=p.version.id,
-            situation_id=p.situation.id, item_name=p.version.name, basic_code=p.item.basic_code,
-            department_code=p.item.department_id, form_data=form,  # type: ignore[attr-defined]
-            committed_limit=p.version.committed_limit, committed_unit=p.version.committed_unit,
-            submitted_by_staff_id=actor.user_id, idempotency_key=key, submitted_at=now, query_code=query_code(),
+            **case_columns(actor, p, a, form), idempotency_key=key, submitted_at=now, query_code=query_code(),
             hall_code=actor.hall_code or await hall_of(p.region), status=Status.SUBMITTED.value,
             channel="window", number=number, using_db=conn,
         )
@@ -442,14 +440,7 @@ async def supply(*, actor: Actor, settings: Settings | None, case_id: int, mater
     rows = {r.material_id: r for r in await _materials(case)}  # type: ignore[attr-defined]
     if not materials:
         raise DomainError(errors.INVALID, "请选择要补交的材料", ["materials"])
-    uploads = {m.upload_id for m in materials if m.upload_id is not None}
-    if uploads:
-        from server.domain.cases.models import Upload
-
-        owner = {"owner_citizen_id": actor.citizen_id} if actor.is_citizen else {"owner_staff_id": actor.user_id}
-        mine = set(await Upload.filter(id__in=uploads, **owner).values_list("id", flat=True))
-        if uploads - mine:
-            raise DomainError(errors.NOT_FOUND, "上传的文件不存在或不属于您", ["materials"])
+    await owned_uploads(actor, [MaterialInput(m.material_id, m.upload_id) for m in materials])
     open_states = ("pending", "missing")
     problems = []
     for m in materials:

@@ -15,7 +15,7 @@ from strawberry import relay
 from strawberry.permission import BasePermission
 from strawberry.scalars import JSON
 
-from server.domain.cases import apply, review, window
+from server.domain.cases import apply, ratings, review, window
 from server.domain.cases.models import Case as CaseRow
 from server.domain.errors import DomainError
 from server.graphql.cases.types import Case, CaseError, CaseErrorCode, InstantDecision, ResultMethod
@@ -408,14 +408,7 @@ class CasesMutation:
 
     @strawberry.mutation(description="评价办件（好差评）：申请人，办结后一次", permission_classes=[IsSignedIn])
     async def rate_case(self, info: Info, input: Annotated[RateCaseInput, Input]) -> RateCasePayload:
-        from server.domain.cases import ratings
-        from server.domain.cases.models import Case as Row
-
         actor = info.context.actor
-
-        async def go() -> Row:
-            r = await ratings.rate(actor=actor, case_id=_case_id(input.case_id), level=input.level,
-                                   channel=input.channel, comment=input.comment)
-            return await Row.get(id=r.case_id)  # type: ignore[attr-defined]
-
-        return await _run(RateCasePayload, go)
+        return await _run(RateCasePayload, lambda: ratings.rate(
+            actor=actor, case_id=_case_id(input.case_id), level=input.level, channel=input.channel,
+            comment=input.comment))

@@ -9,10 +9,9 @@ import strawberry
 from strawberry import relay
 from strawberry.permission import BasePermission
 
+from server.domain.accounts.roles import ANONYMOUS
 from server.domain.cases import models, queries
 from server.domain.cases.scope import sees_cases
-from server.domain.catalog.models import Department
-from server.domain.accounts.identifiers import mask_name
 from server.domain.cases.states import ACTIONS, LABELS, Status
 from server.domain.errors import DomainError
 from server.graphql.cases.types import (
@@ -176,15 +175,14 @@ class CasesQuery:
         c = await queries.track(number=number, query_code=query_code)
         if c is None:
             return None
-        dept = await Department.get_or_none(code=c.department_code)
-        events = await queries.events_of([c.id])
+        dept = await info.context.loaders.department.load(c.department_code)
         return TrackedCase(
             number=c.number or "", item_name=c.item_name, department_name=dept.name if dept else "",
-            applicant_name=c.applicant_name if c.applicant_kind == "enterprise" else (mask_name(c.applicant_name) or ""),
+            applicant_name=queries.applicant_name_for(ANONYMOUS, c),
             status=CaseStatus(c.status), status_label=LABELS[Status(c.status)], submitted_at=c.submitted_at,
             accepted_at=c.accepted_at, deadline=c.deadline, completed_at=c.completed_at,
             steps=[TrackedStep(at=e.at, label=ACTIONS.get(e.action, e.action), status_label=LABELS[Status(e.to_status)])
-                   for e in events[c.id] if e.action not in ("draft_saved", "supply_reminded")],
+                   for e in await queries.public_steps(c.id)],
         )
 
     @strawberry.field(description="我（及我所代表的企业）持有的电子证照", permission_classes=[IsApplicant])

@@ -271,8 +271,7 @@ class Case(relay.Node):
 
     @strawberry.field(description="申请人名称：申请人本人可见全名，其他人看到脱敏（如“张*”）；工作人员查看全名请用 revealPersonalData")
     def applicant_name(self, info: Info) -> str:
-        own = queries.is_own(info.context.actor, self._c)
-        return self._c.applicant_name if own or self._c.applicant_kind == "enterprise" else (mask_name(self._c.applicant_name) or "")
+        return queries.applicant_name_for(info.context.actor, self._c)
 
     @strawberry.field(description="联系电话：申请人本人可见全号，其他人看到脱敏")
     def contact_phone(self, info: Info) -> str:
