@@ -206,6 +206,22 @@ def cmd_export_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_lifecycle(args: argparse.Namespace) -> int:
+    """The case lifecycle diagram and table in docs/ARCHITECTURE.md, from the transition table."""
+    from server.domain.cases import diagram
+
+    page = ROOT / "docs" / "ARCHITECTURE.md"
+    if args.check:
+        if not diagram.export(page, check=True):
+            print(f"{page} 中的办件生命周期已过期：请运行 python -m server export-lifecycle 并提交", file=sys.stderr)
+            return 1
+        print(f"{page} 中的办件生命周期是最新的")
+        return 0
+    diagram.export(page)
+    print(f"已写入 {page} 的办件生命周期（状态迁移表）")
+    return 0
+
+
 def cmd_export_contract(args: argparse.Namespace) -> int:
     """mobile-contract/manifest.json and the shapes in mobile-contract/examples/ from the operations."""
     from graphql import build_schema, parse, validate
@@ -296,6 +312,10 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export-schema", help="把 GraphQL 模式导出到 schema/schema.graphql")
     s.add_argument("--check", action="store_true", help="只检查已提交的文件是否最新，过期则以 1 退出")
     s.set_defaults(fn=cmd_export_schema)
+
+    s = sub.add_parser("export-lifecycle", help="由状态迁移表生成 docs/ARCHITECTURE.md 中的办件生命周期图")
+    s.add_argument("--check", action="store_true", help="只检查文档是否最新，过期则以 1 退出")
+    s.set_defaults(fn=cmd_export_lifecycle)
 
     s = sub.add_parser(
         "export-contract",

@@ -14,20 +14,19 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
-from tortoise.transactions import in_transaction
 
 from server.domain.accounts import enterprises, mandates
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors, evidence
-from server.domain.cases.flow import Acting, Outgoing, record
-from server.domain.cases.models import Case, CaseCounter, CaseEvent, CaseMaterial, ELicence, Upload
-from server.domain.cases.states import Status
+from server.domain.cases import flow
+from server.domain.cases.flow import SYSTEM, Acting, Outgoing, transition
+from server.domain.cases.models import Case, CaseCounter, CaseMaterial, ELicence, Upload
+from server.domain.cases.states import APPLICANTS, Action
 from server.domain.catalog.forms import validate_form
 from server.domain.catalog.models import ItemVersion, Material, Region, ServiceItem, Situation
 from server.domain.catalog.models import Hall
 from server.domain.errors import DomainError, DomainErrors
-from server.domain.notifications import service as notify
 from server.settings import Settings
 
 QUERY_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -318,7 +317,7 @@ async def issue_elicence(conn: Any, case: Case, kind: str) -> ELicence:
 
 def require_applicant(actor: Actor) -> None:
     """Citizens apply for themselves (or their enterprise), assistance agents for a principal."""
-    if not (actor.is_citizen or (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles)):
+    if flow.parties_of(actor).isdisjoint(APPLICANTS):
         raise DomainError(errors.NOT_ALLOWED, "只有群众本人或帮办代办员可以在线申请；窗口收件请用“代为收件”")
 
 
@@ -336,22 +335,17 @@ async def save_draft(*, actor: Actor, app: Application, draft_id: int | None = N
     declared = {f.get("key") for f in p.version.form_fields or []}
     form = {k: v for k, v in (app.form_data or {}).items() if k in declared}
     columns = case_columns(actor, p, a, form)
-    async with in_transaction() as conn:
-        if draft_id is None:
-            case = await Case.create(status=Status.DRAFT.value, channel=_channel(actor), using_db=conn, **columns)
-            await CaseEvent.create(
-                case_id=case.id, at=clock.now(), action="draft_saved", from_status=None, to_status="draft",
-                using_db=conn, **a.acting.event_fields(),
-            )
-        else:
-            case = await _own_draft(actor, draft_id)
-            n = await Case.filter(id=case.id, row_version=case.row_version, status="draft").using_db(conn).update(
-                row_version=case.row_version + 1, updated_at=clock.now(), **columns
-            )
-            if n != 1:
-                raise DomainError(errors.CONFLICT, "草稿已在别处修改或提交，请刷新后重试", ["draftId"])
-            await CaseMaterial.filter(case_id=case.id).using_db(conn).delete()
-        await CaseMaterial.bulk_create([_case_material(case.id, m, s) for m, s in rows], using_db=conn)
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        await CaseMaterial.filter(case_id=out.case.id).using_db(conn).delete()
+        await CaseMaterial.bulk_create([_case_material(out.case.id, m, s) for m, s in rows], using_db=conn)
+
+    if draft_id is None:
+        case = await flow.create(acting=a.acting, action=Action.DRAFT_SAVED, settings=None, side=side,
+                                 columns={**columns, "channel": _channel(actor)})
+    else:
+        case = await transition(await _own_draft(actor, draft_id), acting=a.acting, action=Action.DRAFT_SAVED,
+                                settings=None, updates=columns, side=side)
     return await Case.get(id=case.id)
 
 
@@ -417,14 +411,12 @@ async def submit(
     if p.version.instant and p.version.instant_rule:
         instant = evaluate_instant(p.version.instant_rule, applicant=a, rows=rows)
     try:
-        case, ids = await _create(actor, key, p, a, form, rows, instant, draft, settings)
+        case = await _create(actor, key, p, a, form, rows, instant, draft, settings)
     except IntegrityError:
         again = await Case.get_or_none(idempotency_key=key)
         if again is None:
             raise
         return Submitted(again, created=False)
-    if settings is not None and ids:
-        await notify.after_commit(settings, ids)
     return Submitted(case, created=True, instant=instant)
 
 
@@ -443,74 +435,57 @@ async def _create(
     actor: Actor, key: str, p: Pinned, a: Applicant, form: dict[str, Any],
     rows: list[tuple[Material, evidence.Satisfied]], instant: InstantDecision | None, draft: Case | None,
     settings: Settings | None,
-) -> tuple[Case, list[int]]:
+) -> Case:
     now = clock.now()
     columns: dict[str, Any] = {
         **case_columns(actor, p, a, form), "idempotency_key": key, "submitted_at": now, "query_code": query_code(),
-        "hall_code": await hall_of(p.region), "status": Status.SUBMITTED.value,
+        "hall_code": await hall_of(p.region),
     }
-    async with in_transaction() as conn:
-        columns["number"] = await next_number(conn, p.region.code, now.date())
+
+    async def materials(conn: Any, out: Outgoing) -> None:
+        if draft is not None:
+            await CaseMaterial.filter(case_id=out.case.id).using_db(conn).delete()
+        await CaseMaterial.bulk_create([_case_material(out.case.id, m, s) for m, s in rows], using_db=conn)
+
+    async with flow.unit(settings) as u:
+        columns["number"] = await next_number(u.conn, p.region.code, now.date())
         if draft is None:
-            case = await Case.create(channel=_channel(actor), using_db=conn, **columns)
+            case = await flow.create(acting=a.acting, action=Action.SUBMITTED, settings=settings, within=u,
+                                     columns={**columns, "channel": _channel(actor)}, side=materials)
         else:
-            n = await Case.filter(id=draft.id, row_version=draft.row_version, status="draft").using_db(conn).update(
-                row_version=draft.row_version + 1, updated_at=now, **columns
-            )
-            if n != 1:
-                raise DomainError(errors.CONFLICT, "草稿已在别处修改或提交，请刷新后重试", ["draftId"])
-            await CaseMaterial.filter(case_id=draft.id).using_db(conn).delete()
-            case = await Case.get(id=draft.id).using_db(conn)
-        await CaseMaterial.bulk_create([_case_material(case.id, m, s) for m, s in rows], using_db=conn)
-        await CaseEvent.create(
-            case_id=case.id, at=now, action="submitted", from_status="draft" if draft else None,
-            to_status="submitted", using_db=conn, **a.acting.event_fields(),
-        )
-        out = Outgoing(conn, case)
+            case = await transition(draft, acting=a.acting, action=Action.SUBMITTED, settings=settings, within=u,
+                                    updates=columns, side=materials)
+        out = u.out(case)
         if instant is not None and instant.approved:
-            await _instant_approve(conn, case, p, instant, out, settings)
+            await _instant_approve(u, case, p, instant, settings)
         else:
             if instant is not None:
-                await record(case, conn=conn, acting=Acting(actor, system=True), action="instant_declined",
-                             reason="；".join(instant.reasons), data={"rule": instant.rule, "reasons": instant.reasons})
+                await transition(case, acting=SYSTEM, action=Action.INSTANT_DECLINED, settings=settings, within=u,
+                                 reason="；".join(instant.reasons), data={"rule": instant.rule, "reasons": instant.reasons})
             await out.applicant("submitted")
-    return case, out.ids
+    return case
 
 
-async def _instant_approve(
-    conn: Any, case: Case, p: Pinned, instant: InstantDecision, out: Outgoing, settings: Settings | None
-) -> None:
+async def _instant_approve(u: flow.Unit, case: Case, p: Pinned, instant: InstantDecision, settings: Settings | None) -> None:
     """秒批: accepted, approved and completed inside the submitting transaction, the rule recorded."""
-    system = Acting(Actor(), system=True)
     now = clock.now()
-    case.accepted_at = case.decided_at = case.completed_at = now
+    case.accepted_at = now
     dl = await clock.compute(case, statutory_limit=p.version.statutory_limit, statutory_unit=p.version.statutory_unit,
-                           yellow=clock.yellow_days(settings))
-    updates = {
-        "status": Status.COMPLETED.value, "accepted_at": now, "decided_at": now, "completed_at": now,
-        "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on,
-        "decision": "approved", "decision_reason": f"符合秒批规则 {instant.rule}", "instant_rule": instant.rule,
-        "result_method": "electronic", "working_days_used": 0,
-    }
-    await Case.filter(id=case.id).using_db(conn).update(**updates)
-    for k, v in updates.items():
-        setattr(case, k, v)
-    steps = [("accepted", "submitted", "accepted"), ("instant_approved", "accepted", "approved")]
-    for action, frm, to in steps:
-        await CaseEvent.create(
-            case_id=case.id, at=now, action=action, from_status=frm, to_status=to,
-            reason=f"秒批规则 {instant.rule}" if action == "instant_approved" else "系统自动受理",
-            data={"rule": instant.rule}, using_db=conn, **system.event_fields(),
-        )
+                             yellow=clock.yellow_days(settings))
+    rule = {"rule": instant.rule}
+    await transition(case, acting=SYSTEM, action=Action.ACCEPTED, settings=settings, within=u, reason="系统自动受理",
+                     data=rule, updates={"accepted_at": now, "deadline": dl.deadline, "statutory_deadline": dl.statutory,
+                                         "warn_on": dl.warn_on})
+    await transition(case, acting=SYSTEM, action=Action.INSTANT_APPROVED, settings=settings, within=u,
+                     reason=f"秒批规则 {instant.rule}", data=rule,
+                     updates={"decided_at": now, "decision": "approved", "decision_reason": f"符合秒批规则 {instant.rule}",
+                              "instant_rule": instant.rule})
+    out = u.out(case)
     if p.version.result_licence:
-        lic = await issue_elicence(conn, case, p.version.result_licence)
-        await CaseEvent.create(
-            case_id=case.id, at=now, action="elicence_issued", from_status="approved", to_status="approved",
-            reason=f"{lic.kind} {lic.number}", data={"elicence_id": lic.id}, using_db=conn, **system.event_fields(),
-        )
+        lic = await issue_elicence(u.conn, case, p.version.result_licence)
+        await transition(case, acting=SYSTEM, action=Action.ELICENCE_ISSUED, settings=settings, within=u,
+                         reason=f"{lic.kind} {lic.number}", data={"elicence_id": lic.id})
         await out.applicant("elicence_issued", sms=False)
-    await CaseEvent.create(
-        case_id=case.id, at=now, action="completed", from_status="approved", to_status="completed",
-        reason="秒批办结", using_db=conn, **system.event_fields(),
-    )
+    await transition(case, acting=SYSTEM, action=Action.COMPLETED, settings=settings, within=u, reason="秒批办结",
+                     updates={"completed_at": now, "result_method": "electronic", "working_days_used": 0})
     await out.applicant("approved")

@@ -1,14 +1,19 @@
-"""The one way a case changes state (DESIGN.md rule 5).
+"""The one way a case changes (DESIGN.md rule 5): every write to a case goes through
+:func:`transition` (or :func:`create`, the transition from "no case yet").
 
-:func:`transition` writes the new state with a conditional ``UPDATE … WHERE row_version = ?``, the
-timeline event (who, when, from, to, why) and the outbox rows of its notifications in one
-transaction, then hands the outbox rows on after commit. When two people act on one case at once,
-exactly one update matches: the other gets CONFLICT and nothing of theirs is written.
+Each checks the move against the lifecycle table in :mod:`server.domain.cases.states` — the case's
+status × the action → the new status, and which parties may take it — then writes the new state
+with a conditional ``UPDATE … WHERE row_version = ?``, the timeline event (who, when, from, to,
+why) and the outbox rows of its notifications in one transaction, and hands the outbox rows on
+after commit. When two people act on one case at once, exactly one update matches: the other gets
+CONFLICT and nothing of theirs is written. Several moves can share one transaction (an instant
+approval: accepted → approved → e-licence → completed) by passing the same ``Unit``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,7 +25,7 @@ from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors
 from server.domain.cases.models import Case, CaseEvent
 from server.domain.cases.scope import case_scope
-from server.domain.cases.states import LABELS, Status
+from server.domain.cases.states import ACTIONS, PARTY_LABELS, Action, Move, Party, Status, label, move
 from server.domain.errors import DomainError
 from server.domain.notifications import service as notify
 from server.domain.notifications.models import Channel
@@ -28,6 +33,13 @@ from server.settings import Settings
 
 MAX_REASON = 1000
 MAX_STAFF_NOTIFIED = 20
+
+ROLE_PARTIES = {
+    Role.WINDOW_CLERK: Party.CLERK,
+    Role.DEPT_REVIEWER: Party.REVIEWER,
+    Role.HALL_SUPERVISOR: Party.SUPERVISOR,
+    Role.ASSISTANCE_AGENT: Party.AGENT,
+}
 
 
 @dataclass(slots=True)
@@ -38,6 +50,10 @@ class Acting:
     mandate_id: int | None = None
     on_behalf_citizen_id: int | None = None
     system: bool = False
+
+    @property
+    def parties(self) -> frozenset[Party]:
+        return parties_of(self.actor, system=self.system)
 
     def event_fields(self) -> dict[str, Any]:
         a = self.actor
@@ -57,6 +73,25 @@ class Acting:
         }
 
 
+SYSTEM = Acting(Actor(), system=True)
+
+
+def parties_of(actor: Actor, *, system: bool = False) -> frozenset[Party]:
+    """The lifecycle parties an actor counts as."""
+    if system:
+        return frozenset({Party.SYSTEM})
+    if actor.is_citizen:
+        return frozenset({Party.APPLICANT})
+    if actor.is_partner:
+        return frozenset({Party.PARTNER})
+    return frozenset(ROLE_PARTIES[r] for r in actor.roles if r in ROLE_PARTIES)
+
+
+def applicant_recipient(case: Case) -> int | None:
+    """The person told about a case: who applied (for themself, or for their enterprise)."""
+    return case.contact_citizen_id or case.applicant_citizen_id  # type: ignore[attr-defined]
+
+
 @dataclass(slots=True)
 class Outgoing:
     """Notifications a transition writes, in its transaction."""
@@ -64,23 +99,25 @@ class Outgoing:
     conn: Any
     case: Case
     ids: list[int] = field(default_factory=list)
+    unit: Unit | None = None  # the transaction, for further moves inside a side effect
 
     def params(self, **extra: Any) -> dict[str, Any]:
-        return {"item": self.case.item_name, "case_no": self.case.number or "", **extra}
+        return {"item": self.case.item_name, "case_no": self.case.number or str(self.case.id), **extra}
 
     async def applicant(self, event: str, *, sms: bool = True, **extra: Any) -> None:
         c = self.case
         params = self.params(**extra)
-        if c.contact_citizen_id is not None:
+        citizen_id = applicant_recipient(c)
+        if citizen_id is not None:
             row = await notify.enqueue(
                 self.conn, event=event, channel=Channel.INBOX,
-                recipient=notify.Recipient(citizen_id=c.contact_citizen_id), params=params, case_id=c.id,
+                recipient=notify.Recipient(citizen_id=citizen_id), params=params, case_id=c.id,
             )
             self.ids.append(row.id)
-        if sms and (c.contact_phone or c.contact_citizen_id):
+        if sms and (c.contact_phone or citizen_id):
             row = await notify.enqueue(
                 self.conn, event=event, channel=Channel.SMS,
-                recipient=notify.Recipient(citizen_id=c.contact_citizen_id, phone=c.contact_phone or None),
+                recipient=notify.Recipient(citizen_id=citizen_id, phone=c.contact_phone or None),
                 params=params, case_id=c.id,
             )
             self.ids.append(row.id)
@@ -92,6 +129,27 @@ class Outgoing:
                 params=self.params(**extra), case_id=self.case.id,
             )
             self.ids.append(row.id)
+
+
+@dataclass(slots=True)
+class Unit:
+    """One transaction shared by several moves; the outbox rows are handed on after it commits."""
+
+    conn: Any
+    ids: list[int] = field(default_factory=list)
+
+    def out(self, case: Case) -> Outgoing:
+        return Outgoing(self.conn, case, self.ids, self)
+
+
+@asynccontextmanager
+async def unit(settings: Settings | None) -> AsyncIterator[Unit]:
+    """``async with flow.unit(settings) as u:`` — moves passed ``within=u`` commit together."""
+    async with in_transaction() as conn:
+        u = Unit(conn)
+        yield u
+    if settings is not None and u.ids:
+        await notify.after_commit(settings, u.ids)
 
 
 async def staff_with_role(role: Role, *, department_code: str | None = None, hall_code: str | None = None) -> list[int]:
@@ -121,57 +179,105 @@ async def visible_case(actor: Actor, case_id: int) -> Case:
     return case
 
 
-def require_status(case: Case, allowed: Iterable[Status], what: str) -> None:
-    allowed = frozenset(allowed)
-    if case.status not in allowed:
-        raise DomainError(
-            errors.INVALID_STATE, f"办件当前状态为“{LABELS[Status(case.status)]}”，不能{what}", ["caseId"]
-        )
+# ---------------------------------------------------------------- the table's checks
 
 
-def require_role(actor: Actor, roles: Iterable[Role], what: str) -> None:
-    if not (actor.is_staff and actor.has_any(frozenset(roles))):
-        raise DomainError(errors.NOT_ALLOWED, f"无权{what}")
+def may(who: Actor | Acting, action: Action) -> None:
+    """NOT_ALLOWED unless the caller is one of the parties the table lets take ``action`` (from
+    any state); the state itself is checked by :func:`check` once the case is loaded."""
+    acting = who if isinstance(who, Acting) else Acting(who)
+    from server.domain.cases.states import TRANSITIONS
+
+    allowed = frozenset().union(*(m.who for m in TRANSITIONS if m.action == action))
+    if acting.parties.isdisjoint(allowed):
+        raise DomainError(errors.NOT_ALLOWED, f"无权{ACTIONS[action]}（{'、'.join(PARTY_LABELS[p] for p in sorted(allowed))}可以）")
+
+
+def check(case: Case | Status | str | None, action: Action, acting: Acting | Actor | None = None,
+          to: Status | None = None) -> Move:
+    """The table's row for ``action`` from the case's status: INVALID_STATE (naming the state)
+    when there is none, NOT_ALLOWED when ``acting`` may not take it, INVALID when ``to`` is not
+    one of its destinations."""
+    status = case.status if isinstance(case, Case) else case
+    row = move(status, action)
+    if row is None:
+        raise DomainError(errors.INVALID_STATE, f"办件当前状态为“{label(status)}”，不能{ACTIONS[action]}", ["caseId"])
+    if acting is not None:
+        a = acting if isinstance(acting, Acting) else Acting(acting)
+        if a.parties.isdisjoint(row.who):
+            raise DomainError(errors.NOT_ALLOWED, f"无权{ACTIONS[action]}")
+    if to is not None and to not in row.to:
+        raise AssertionError(f"{action} from {status} cannot lead to {to}")  # a bug, not a user error
+    return row
 
 
 Side = Callable[[Any, Outgoing], Awaitable[None]]
 
 
+async def _event(conn: Any, case: Case, *, acting: Acting, action: Action, from_status: str | None, reason: str,
+                 data: dict[str, Any] | None) -> None:
+    await CaseEvent.create(
+        case_id=case.id, at=clock.now(), action=action.value, from_status=from_status, to_status=case.status,
+        reason=reason, data=data or {}, using_db=conn, **acting.event_fields(),
+    )
+
+
 async def transition(
-    case: Case, *, acting: Acting, action: str, to: Status, settings: Settings | None, reason: str = "",
-    updates: dict[str, Any] | None = None, data: dict[str, Any] | None = None, side: Side | None = None,
+    case: Case, *, acting: Acting, action: Action, settings: Settings | None, to: Status | None = None,
+    reason: str = "", updates: dict[str, Any] | None = None, data: dict[str, Any] | None = None,
+    side: Side | None = None, within: Unit | None = None,
 ) -> Case:
-    """Move ``case`` to ``to``: state, event and notifications in one transaction, or CONFLICT."""
+    """Take ``action`` on ``case``: state, event and notifications in one transaction, or an error
+    (INVALID_STATE, NOT_ALLOWED, CONFLICT) and nothing written. ``to`` picks one of the row's
+    destinations where it has several; ``within`` joins a transaction opened by :func:`unit`."""
+    row = check(case, action, acting, to)
+    dest = to or row.to[0]
+    if within is None:
+        async with unit(settings) as u:
+            return await _apply(case, row, dest, u, acting, action, reason, updates, data, side)
+    return await _apply(case, row, dest, within, acting, action, reason, updates, data, side)
+
+
+async def _apply(case: Case, row: Move, dest: Status, u: Unit, acting: Acting, action: Action, reason: str,
+                 updates: dict[str, Any] | None, data: dict[str, Any] | None, side: Side | None) -> Case:
     updates = dict(updates or {})
+    updates.pop("status", None)
     new_version = case.row_version + 1
-    async with in_transaction() as conn:
-        changed = await Case.filter(id=case.id, row_version=case.row_version).using_db(conn).update(
-            status=to.value, row_version=new_version, updated_at=clock.now(), **updates
-        )
-        if changed != 1:
-            raise DomainError(errors.CONFLICT, "办件刚被他人处理，请刷新后重试", ["caseId"])
-        from_status = case.status
-        for key, value in updates.items():
-            setattr(case, key, value)
-        case.status, case.row_version = to.value, new_version
-        await CaseEvent.create(
-            case_id=case.id, at=clock.now(), action=action, from_status=from_status, to_status=to.value,
-            reason=reason, data=data or {}, using_db=conn, **acting.event_fields(),
-        )
-        out = Outgoing(conn, case)
-        if side is not None:
-            await side(conn, out)
-    if settings is not None and out.ids:
-        await notify.after_commit(settings, out.ids)
+    changed = await Case.filter(id=case.id, row_version=case.row_version).using_db(u.conn).update(
+        status=dest.value, row_version=new_version, updated_at=clock.now(), **updates
+    )
+    if changed != 1:
+        raise DomainError(errors.CONFLICT, "办件刚被他人处理，请刷新后重试", ["caseId"])
+    from_status = case.status
+    for key, value in updates.items():
+        setattr(case, key, value)
+    case.status, case.row_version = dest.value, new_version
+    await _event(u.conn, case, acting=acting, action=action, from_status=from_status, reason=reason, data=data)
+    if side is not None:
+        await side(u.conn, u.out(case))
     return case
 
 
-async def record(case: Case, *, conn: Any, acting: Acting, action: str, reason: str = "", data: dict[str, Any] | None = None) -> None:
-    """An extra timeline entry inside a transition's transaction (the state does not change)."""
-    await CaseEvent.create(
-        case_id=case.id, at=clock.now(), action=action, from_status=case.status, to_status=case.status,
-        reason=reason, data=data or {}, using_db=conn, **acting.event_fields(),
-    )
+async def create(
+    *, acting: Acting, action: Action, columns: dict[str, Any], settings: Settings | None, reason: str = "",
+    data: dict[str, Any] | None = None, side: Side | None = None, within: Unit | None = None,
+) -> Case:
+    """The move from "no case yet": a draft, a submission or a walk-in creates the case row with
+    the status the table gives, and its first timeline event, in one transaction."""
+    row = check(None, action, acting)
+    columns = {k: v for k, v in columns.items() if k not in ("status", "row_version")}
+
+    async def go(u: Unit) -> Case:
+        case = await Case.create(status=row.to[0].value, using_db=u.conn, **columns)
+        await _event(u.conn, case, acting=acting, action=action, from_status=None, reason=reason, data=data)
+        if side is not None:
+            await side(u.conn, u.out(case))
+        return case
+
+    if within is None:
+        async with unit(settings) as u:
+            return await go(u)
+    return await go(within)
 
 
 def iso(day: date | None) -> str:

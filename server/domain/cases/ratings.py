@@ -8,21 +8,21 @@ come with it); here the applicant rates, and the scheduled job gives the default
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from server.domain.accounts.roles import Actor
 from server.domain.cases import clock, errors
-from server.domain.cases.flow import Acting, reason_text, visible_case
-from server.domain.cases.models import Case, CaseEvent, CaseRating
+from server.domain.cases.flow import SYSTEM, Acting, Outgoing, reason_text, transition, visible_case
+from server.domain.cases.models import Case, CaseRating
+from server.domain.cases.states import RATEABLE, Action
 from server.domain.errors import DomainError
 from server.settings import Settings
 
 LEVELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
 DEFAULT_LEVEL = 3
 CHANNELS = ("app", "web", "sms", "window", "qr")
-RATEABLE = ("completed", "denied", "rejected")
 DEFAULT_BATCH = 500
 
 
@@ -38,20 +38,18 @@ async def rate(*, actor: Actor, case_id: int, level: int, channel: str = "app", 
     if channel not in CHANNELS:
         raise DomainError(errors.INVALID, "未知的评价渠道", ["channel"])
     text = reason_text(comment, required=level <= 2, what="不满意的原因", field_name="comment")
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        await CaseRating.create(
+            case_id=case.id, level=level, channel=channel, comment=text, citizen_id=actor.citizen_id,
+            department_code=case.department_code, region_code=case.region_code, rated_at=clock.now(), using_db=conn,
+        )
+
     try:
-        async with in_transaction() as conn:
-            await CaseRating.create(
-                case_id=case.id, level=level, channel=channel, comment=text, citizen_id=actor.citizen_id,
-                department_code=case.department_code, region_code=case.region_code, rated_at=clock.now(), using_db=conn,
-            )
-            await CaseEvent.create(
-                case_id=case.id, at=clock.now(), action="rated", from_status=case.status, to_status=case.status,
-                reason=LEVELS[level], data={"level": level, "channel": channel}, using_db=conn,
-                **Acting(actor).event_fields(),
-            )
+        return await transition(case, acting=Acting(actor), action=Action.RATED, settings=None, reason=LEVELS[level],
+                                data={"level": level, "channel": channel}, side=side)
     except IntegrityError:
         raise DomainError(errors.INVALID_STATE, "该办件已评价过", ["caseId"]) from None
-    return case
 
 
 async def default_ratings(*, today: date, settings: Settings, batch: int = DEFAULT_BATCH) -> int:
@@ -59,25 +57,23 @@ async def default_ratings(*, today: date, settings: Settings, batch: int = DEFAU
     still unrated (idempotent: the rating is unique per case)."""
     cutoff = datetime.combine(today - timedelta(days=settings.default_rating_days), time.min, tzinfo=clock.ZONE)
     done = 0
+    reason = f"{settings.default_rating_days} 日内未评价，默认基本满意"
     while True:
-        ids = await Case.filter(status__in=RATEABLE, completed_at__lt=cutoff, rating=None).order_by("id").limit(
-            batch
-        ).values_list("id", "department_code", "region_code", "status")
-        if not ids:
+        cases = await Case.filter(status__in=list(RATEABLE), completed_at__lt=cutoff, rating=None).order_by("id").limit(batch)
+        if not cases:
             return done
-        for case_id, dept, region, status in ids:
+        for case in cases:
+
+            async def side(conn: Any, out: Outgoing) -> None:
+                c = out.case
+                await CaseRating.create(case_id=c.id, level=DEFAULT_LEVEL, channel="default", department_code=c.department_code,
+                                        region_code=c.region_code, rated_at=clock.now(), using_db=conn)
+
             try:
-                async with in_transaction() as conn:
-                    await CaseRating.create(case_id=case_id, level=DEFAULT_LEVEL, channel="default",
-                                            department_code=dept, region_code=region, rated_at=clock.now(), using_db=conn)
-                    await CaseEvent.create(
-                        case_id=case_id, at=clock.now(), action="rated", from_status=status, to_status=status,
-                        reason=f"{settings.default_rating_days} 日内未评价，默认基本满意",
-                        data={"level": DEFAULT_LEVEL, "channel": "default"}, actor_kind="system", actor_name="系统",
-                        using_db=conn,
-                    )
+                await transition(case, acting=SYSTEM, action=Action.RATED, settings=None, reason=reason,
+                                 data={"level": DEFAULT_LEVEL, "channel": "default"}, side=side)
                 done += 1
-            except IntegrityError:
+            except (IntegrityError, DomainError):
                 continue  # rated meanwhile (by the applicant, or another run)
-        if len(ids) < batch:
+        if len(cases) < batch:
             return done

@@ -24,18 +24,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
-from tortoise.expressions import F, Q
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server.domain.accounts.models import StaffUser
 from server.domain.accounts.roles import Role
 from server.domain.calendar import service as calendar_service
 from server.domain.calendar.models import CalendarDay
-from server.domain.cases.flow import staff_with_role
+from server.domain.cases import clock
+from server.domain.cases.flow import SYSTEM, Outgoing, staff_with_role, transition
 from server.domain.cases.models import Case, CaseEvent
-from server.domain.cases.states import CLOCK_RUNNING
+from server.domain.cases.states import AWAITING_SUPPLY, CLOCK_RUNNING, Action, Status
+from server.domain.errors import DomainError
 from server.domain.notifications import service as notifications
 from server.domain.notifications.models import Channel, Outbox
 from server.domain.notifications.service import Recipient
@@ -43,13 +45,13 @@ from server.settings import Settings
 
 log = logging.getLogger("liaoyi.reminders")
 
-CHINA = timezone(timedelta(hours=8))
 # the clock runs in these statuses (deadline warnings apply)
 OPEN_STATUSES = tuple(s.value for s in CLOCK_RUNNING)
-CORRECTION = "correction_requested"
-WITH_MISSING_STATUSES = ("accepted", "under_review", "suspended")  # 容缺受理: a material may still be missing
+CORRECTION = Status.CORRECTION_REQUESTED.value
+# 容缺受理: a material may still be missing
+WITH_MISSING_STATUSES = tuple(s.value for s in sorted(AWAITING_SUPPLY - {Status.CORRECTION_REQUESTED}))
 MISSING = "missing"  # CaseMaterial.state of a 容缺 material not yet supplied
-SUPPLY_REMINDED = "supply_reminded"  # CaseEvent.action of a supplement reminder
+SUPPLY_REMINDED = Action.SUPPLY_REMINDED.value
 MAX_ADMINS = 50
 BATCH = 200
 SUPPLY_HORIZON = timedelta(days=40)  # the next working day is never further away than this
@@ -57,12 +59,7 @@ SUPPLY_HORIZON = timedelta(days=40)  # the next working day is never further awa
 
 def china_today(now: datetime | None = None) -> date:
     """Today in China (the date every scheduled job works on)."""
-    return (now or datetime.now(timezone.utc)).astimezone(CHINA).date()
-
-
-def _case_params(case: Case) -> dict[str, str]:
-    return {"item": case.item_name, "case_no": case.number or str(case.id),
-            "deadline": case.deadline.isoformat() if case.deadline else ""}
+    return now.astimezone(clock.ZONE).date() if now is not None else clock.today()
 
 
 class _Recipients:
@@ -86,32 +83,27 @@ class _Recipients:
         return staff
 
 
-async def _warn(case: Case, *, red: bool, recipients: _Recipients) -> tuple[bool, list[int]]:
-    """One warning for one case: the flag and the outbox rows in one transaction. Returns whether
-    this run set the flag (False: another run did first) and the outbox ids."""
+async def _warn(case: Case, *, red: bool, recipients: _Recipients, settings: Settings) -> bool:
+    """One warning for one case: the flag, the timeline entry and the outbox rows in one transition.
+    Returns whether this run warned it (False: another run did first, or the case moved on)."""
     staff = await recipients.for_case(case, red=red)
     event = "staff_deadline_red" if red else "staff_deadline_yellow"
-    ids: list[int] = []
-    async with in_transaction() as conn:
-        if red:  # a red warning makes a yellow one pointless
-            won = await Case.filter(id=case.id, warned_red=False, status__in=OPEN_STATUSES).using_db(conn).update(
-                warned_red=True, warned_yellow=True
-            )
-        else:
-            won = await Case.filter(id=case.id, warned_yellow=False, status__in=OPEN_STATUSES).using_db(conn) \
-                .update(warned_yellow=True)
-        if won != 1:  # another run warned it first, or the case left the open statuses meanwhile
-            return False, []
-        for staff_id in staff:
-            row = await notifications.enqueue(
-                conn, event=event, channel=Channel.INBOX, recipient=Recipient(staff_id=staff_id),
-                params=_case_params(case), case_id=case.id,
-            )
-            ids.append(int(row.id))
+    deadline = case.deadline.isoformat() if case.deadline else ""
+
+    async def side(conn: object, out: Outgoing) -> None:
+        await out.staff(event, staff, deadline=deadline)
+
+    # a red warning makes a yellow one pointless
+    flags = {"warned_red": True, "warned_yellow": True} if red else {"warned_yellow": True}
+    try:
+        await transition(case, acting=SYSTEM, action=Action.WARNED_RED if red else Action.WARNED_YELLOW,
+                         settings=settings, reason=f"承诺办结期限 {deadline}", updates=flags, side=side)
+    except DomainError:  # another run warned it first, or the case left the open statuses meanwhile
+        return False
     if not staff:
         log.warning("办件 %s 的%s预警没有接收人（部门 %s 无在岗审批人员）", case.number, "红灯" if red else "黄灯",
                     case.department_code)
-    return True, ids
+    return True
 
 
 async def deadline_warnings(*, today: date, settings: Settings) -> int:
@@ -130,9 +122,7 @@ async def deadline_warnings(*, today: date, settings: Settings) -> int:
                 break
             for case in batch:
                 after = int(case.id)
-                won, ids = await _warn(case, red=red, recipients=recipients)
-                warned += won
-                await notifications.after_commit(settings, ids)
+                warned += await _warn(case, red=red, recipients=recipients, settings=settings)
     return warned
 
 
@@ -175,10 +165,7 @@ async def supply_reminders(*, today: date, settings: Settings) -> int:
         reason = _reminder_reason(case)
         if (int(case.id), reason) in done:
             continue
-        ids = await _remind(case, reason)
-        if ids is not None:
-            reminded += 1
-            await notifications.after_commit(settings, ids)
+        reminded += await _remind(case, reason, settings)
     return reminded
 
 
@@ -187,39 +174,20 @@ def _reminder_reason(case: Case) -> str:
     return f"提醒申请人于 {case.supply_by.isoformat()} 前补齐材料"
 
 
-async def _remind(case: Case, reason: str) -> list[int] | None:
-    params = {"item": case.item_name, "case_no": case.number or str(case.id),
-              "supply_by": case.supply_by.isoformat() if case.supply_by else ""}
-    ids: list[int] = []
-    async with in_transaction() as conn:
-        # a no-op write first: it locks the case row (PostgreSQL) or the database (SQLite) until commit,
-        # so a concurrent run waits here and then sees the timeline entry; 0 rows: the deadline moved
-        locked = await Case.filter(id=case.id, supply_by=case.supply_by).using_db(conn).update(
-            supply_by=F("supply_by")
-        )
-        told = CaseEvent.filter(case_id=case.id, action=SUPPLY_REMINDED, reason=reason).using_db(conn)
-        if locked != 1 or await told.exists():
-            return None
-        await CaseEvent.create(
-            case_id=case.id, at=datetime.now(timezone.utc), action=SUPPLY_REMINDED, from_status=case.status,
-            to_status=case.status, reason=reason, actor_kind="system", actor_name="系统",
-            data={"supply_by": case.supply_by.isoformat() if case.supply_by else None}, using_db=conn,
-        )
-        # the person who applied (for themself, or for an enterprise)
-        citizen_id = getattr(case, "contact_citizen_id", None) or case.applicant_citizen_id
-        if citizen_id:
-            row = await notifications.enqueue(conn, event="supply_reminder", channel=Channel.INBOX,
-                                              recipient=Recipient(citizen_id=citizen_id), params=params,
-                                              case_id=case.id)
-            ids.append(int(row.id))
-        if case.contact_phone or citizen_id:
-            row = await notifications.enqueue(
-                conn, event="supply_reminder", channel=Channel.SMS,
-                recipient=Recipient(citizen_id=citizen_id, phone=case.contact_phone or None), params=params,
-                case_id=case.id,
-            )
-            ids.append(int(row.id))
-    return ids
+async def _remind(case: Case, reason: str, settings: Settings) -> bool:
+    """The reminder as a transition: if another run reminded first (or the deadline moved), its
+    row version no longer matches and this one writes nothing."""
+    supply_by = case.supply_by.isoformat() if case.supply_by else ""
+
+    async def side(conn: object, out: Outgoing) -> None:
+        await out.applicant("supply_reminder", supply_by=supply_by)
+
+    try:
+        await transition(case, acting=SYSTEM, action=Action.SUPPLY_REMINDED, settings=settings, reason=reason,
+                         data={"supply_by": supply_by or None}, side=side)
+    except DomainError:
+        return False
+    return True
 
 
 async def expire_supplies(*, today: date, settings: Settings) -> int:

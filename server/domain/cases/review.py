@@ -12,16 +12,14 @@ from typing import Any
 from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors
 from server.domain.cases.apply import issue_elicence
-from server.domain.cases.flow import Acting, Outgoing, reason_text, record, require_role, require_status, transition, visible_case
+from server.domain.cases.flow import Acting, Outgoing, check, may, reason_text, transition, visible_case
 from server.domain.cases.models import Case, CaseMaterial
-from server.domain.cases.states import Status
+from server.domain.cases.states import Action, Status
 from server.domain.cases.window import _region_deadlines
 from server.domain.catalog.models import ItemVersion
 from server.domain.errors import DomainError
 from server.settings import Settings
 
-REVIEWERS = frozenset({Role.DEPT_REVIEWER})
-EXTENDERS = frozenset({Role.DEPT_REVIEWER, Role.HALL_SUPERVISOR})
 DEFAULT_STEP = "审查决定"
 MAX_EXTENSION = 30
 
@@ -30,11 +28,12 @@ def steps_of(version: ItemVersion) -> list[str]:
     return list(version.review_steps or []) or [DEFAULT_STEP]
 
 
-async def _reviewer_case(actor: Actor, case_id: int, what: str) -> Case:
-    require_role(actor, REVIEWERS, what)
+async def _reviewer_case(actor: Actor, case_id: int, action: Action, what: str) -> Case:
+    may(actor, action)
     case = await visible_case(actor, case_id)
     if case.department_code != actor.department_code:
         raise DomainError(errors.NOT_ALLOWED, f"只有本部门审批人员可以{what}")
+    check(case, action, actor)
     return case
 
 
@@ -45,31 +44,28 @@ def _require_claimant(actor: Actor, case: Case, what: str) -> None:
 
 async def claim(*, actor: Actor, settings: Settings | None, case_id: int) -> Case:
     """领取: the case leaves the department's queue for this reviewer (one winner if two claim)."""
-    case = await _reviewer_case(actor, case_id, "领取办件")
-    require_status(case, {Status.ACCEPTED}, "领取")
+    case = await _reviewer_case(actor, case_id, Action.CLAIMED, "领取办件")
     version = await ItemVersion.get(id=case.version_id)  # type: ignore[attr-defined]
     step = steps_of(version)[min(case.review_step, len(steps_of(version)) - 1)]
     return await transition(
-        case, acting=Acting(actor), action="claimed", to=Status.UNDER_REVIEW, settings=settings,
+        case, acting=Acting(actor), action=Action.CLAIMED, to=Status.UNDER_REVIEW, settings=settings,
         reason=f"环节：{step}", updates={"claimed_by_id": actor.user_id}, data={"step": case.review_step, "step_name": step},
     )
 
 
 async def release(*, actor: Actor, settings: Settings | None, case_id: int, reason: str = "") -> Case:
     """退回队列: the claimant hands the case back (leave, reassignment)."""
-    case = await _reviewer_case(actor, case_id, "退回办件")
-    require_status(case, {Status.UNDER_REVIEW}, "退回队列")
+    case = await _reviewer_case(actor, case_id, Action.RELEASED, "退回办件")
     _require_claimant(actor, case, "退回")
     return await transition(
-        case, acting=Acting(actor), action="released", to=Status.ACCEPTED, settings=settings,
+        case, acting=Acting(actor), action=Action.RELEASED, to=Status.ACCEPTED, settings=settings,
         reason=reason_text(reason, required=False), updates={"claimed_by_id": None},
     )
 
 
 async def approve(*, actor: Actor, settings: Settings | None, case_id: int, opinion: str) -> Case:
     """Pass the current review step; at the last step, 准予 (and the e-licence, if the item gives one)."""
-    case = await _reviewer_case(actor, case_id, "审批")
-    require_status(case, {Status.UNDER_REVIEW}, "审批")
+    case = await _reviewer_case(actor, case_id, Action.APPROVED, "审批")
     _require_claimant(actor, case, "审批")
     why = reason_text(opinion, required=True, what="审查意见", field_name="opinion")
     version = await ItemVersion.get(id=case.version_id)  # type: ignore[attr-defined]
@@ -77,7 +73,7 @@ async def approve(*, actor: Actor, settings: Settings | None, case_id: int, opin
     step_name = steps[min(case.review_step, len(steps) - 1)]
     if case.review_step + 1 < len(steps):
         return await transition(
-            case, acting=Acting(actor), action="step_passed", to=Status.ACCEPTED, settings=settings,
+            case, acting=Acting(actor), action=Action.STEP_PASSED, to=Status.ACCEPTED, settings=settings,
             reason=f"{step_name}：{why}", updates={"review_step": case.review_step + 1, "claimed_by_id": None},
             data={"step": case.review_step, "step_name": step_name, "next": steps[case.review_step + 1]},
         )
@@ -88,12 +84,12 @@ async def approve(*, actor: Actor, settings: Settings | None, case_id: int, opin
         await out.applicant("approved")
         if version.result_licence:
             lic = await issue_elicence(conn, case, version.result_licence)
-            await record(case, conn=conn, acting=Acting(actor), action="elicence_issued",
-                         reason=f"{lic.kind} {lic.number}", data={"elicence_id": lic.id})
+            await transition(case, acting=Acting(actor), action=Action.ELICENCE_ISSUED, settings=None,
+                             reason=f"{lic.kind} {lic.number}", data={"elicence_id": lic.id}, within=out.unit)
             await out.applicant("elicence_issued", sms=False)
 
     return await transition(
-        case, acting=Acting(actor), action="approved", to=Status.APPROVED, settings=settings,
+        case, acting=Acting(actor), action=Action.APPROVED, to=Status.APPROVED, settings=settings,
         reason=f"{step_name}：{why}", updates={"decision": "approved", "decision_reason": why, "decided_at": clock.now()},
         data={"step": case.review_step, "step_name": step_name}, side=side,
     )
@@ -101,8 +97,7 @@ async def approve(*, actor: Actor, settings: Settings | None, case_id: int, opin
 
 async def deny(*, actor: Actor, settings: Settings | None, case_id: int, reason: str) -> Case:
     """不予许可, with the reasons (the applicant is told of their right to review or sue)."""
-    case = await _reviewer_case(actor, case_id, "作出不予许可决定")
-    require_status(case, {Status.UNDER_REVIEW}, "作出不予许可决定")
+    case = await _reviewer_case(actor, case_id, Action.DENIED, "作出不予许可决定")
     _require_claimant(actor, case, "作出决定")
     why = reason_text(reason, required=True, what="不予许可的理由")
     used = await clock.used_working_days(case, until=clock.today())
@@ -111,7 +106,7 @@ async def deny(*, actor: Actor, settings: Settings | None, case_id: int, reason:
         await out.applicant("denied", reason=why)
 
     return await transition(
-        case, acting=Acting(actor), action="denied", to=Status.DENIED, settings=settings, reason=why,
+        case, acting=Acting(actor), action=Action.DENIED, to=Status.DENIED, settings=settings, reason=why,
         updates={"decision": "denied", "decision_reason": why, "decided_at": clock.now(), "completed_at": clock.now(),
                  "working_days_used": used, "supply_by": None},
         side=side,
@@ -120,23 +115,21 @@ async def deny(*, actor: Actor, settings: Settings | None, case_id: int, reason:
 
 async def suspend(*, actor: Actor, settings: Settings | None, case_id: int, reason: str) -> Case:
     """中止 (e.g. expert review, hearing): the clock stops until the case resumes."""
-    case = await _reviewer_case(actor, case_id, "中止办理")
-    require_status(case, {Status.ACCEPTED, Status.UNDER_REVIEW}, "中止办理")
+    case = await _reviewer_case(actor, case_id, Action.SUSPENDED, "中止办理")
     why = reason_text(reason, required=True, what="中止的原因")
 
     async def side(conn: Any, out: Outgoing) -> None:
         await out.applicant("suspended", reason=why)
 
     return await transition(
-        case, acting=Acting(actor), action="suspended", to=Status.SUSPENDED, settings=settings, reason=why,
+        case, acting=Acting(actor), action=Action.SUSPENDED, to=Status.SUSPENDED, settings=settings, reason=why,
         updates={"paused_since": clock.today(), "resume_status": case.status}, side=side,
     )
 
 
 async def resume(*, actor: Actor, settings: Settings | None, case_id: int, reason: str = "") -> Case:
     """恢复: the days suspended are off the clock; the deadline moves by them."""
-    case = await _reviewer_case(actor, case_id, "恢复办理")
-    require_status(case, {Status.SUSPENDED}, "恢复办理")
+    case = await _reviewer_case(actor, case_id, Action.RESUMED, "恢复办理")
     today = clock.today()
     pauses = list(case.pauses or [])
     since = case.paused_since or today
@@ -148,7 +141,7 @@ async def resume(*, actor: Actor, settings: Settings | None, case_id: int, reaso
     dl = await _region_deadlines(case, settings)
     back = Status(case.resume_status or Status.ACCEPTED)
     return await transition(
-        case, acting=Acting(actor), action="resumed", to=back, settings=settings,
+        case, acting=Acting(actor), action=Action.RESUMED, to=back, settings=settings,
         reason=reason_text(reason, required=False), data={"paused_from": since.isoformat(), "deadline": dl.deadline.isoformat()},
         updates={"pauses": pauses, "paused_since": None, "resume_status": None, "deadline": dl.deadline,
                  "statutory_deadline": dl.statutory, "warn_on": dl.warn_on, "warned_yellow": False, "warned_red": False},
@@ -157,11 +150,11 @@ async def resume(*, actor: Actor, settings: Settings | None, case_id: int, reaso
 
 async def extend(*, actor: Actor, settings: Settings | None, case_id: int, days: int, reason: str) -> Case:
     """延期: once, by up to 30 working days, with reasons; the applicant is told the new deadline."""
-    require_role(actor, EXTENDERS, "延长办理时限")
+    may(actor, Action.EXTENDED)
     case = await visible_case(actor, case_id)
     if Role.HALL_SUPERVISOR not in actor.roles and case.department_code != actor.department_code:
         raise DomainError(errors.NOT_ALLOWED, "只有本部门审批人员或大厅负责人可以延长办理时限")
-    require_status(case, {Status.ACCEPTED, Status.UNDER_REVIEW}, "延长办理时限")
+    check(case, Action.EXTENDED, actor)
     if case.extension_days:
         raise DomainError(errors.ALREADY_EXTENDED, "该办件已延期过一次，不能再次延期", ["days"])
     if not 1 <= days <= MAX_EXTENSION:
@@ -174,7 +167,7 @@ async def extend(*, actor: Actor, settings: Settings | None, case_id: int, days:
         await out.applicant("extended", deadline=dl.deadline.isoformat(), reason=why)
 
     return await transition(
-        case, acting=Acting(actor), action="extended", to=Status(case.status), settings=settings, reason=why,
+        case, acting=Acting(actor), action=Action.EXTENDED, to=Status(case.status), settings=settings, reason=why,
         updates={"extension_days": days, "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on,
                  "warned_yellow": False, "warned_red": False},
         data={"days": days, "deadline": dl.deadline.isoformat()}, side=side,

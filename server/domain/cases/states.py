@@ -1,12 +1,23 @@
-"""The states of a case, what each means to the applicant, and which transitions leave it.
+"""The case lifecycle as data: the states, the actions, and the one transition table every writer
+goes through (``flow.transition`` checks it; nothing else changes a case).
 
-draft → submitted → (correction_requested ⇄ submitted) · (rejection_proposed → rejected | submitted)
-→ accepted ⇄ under_review (one claim per review step) ⇄ suspended → approved | denied →
-result_issued → completed. A case may be withdrawn until it is decided.
+A row of :data:`TABLE` says: from this status, this action leads to this status (or one of a few,
+where the domain decides, e.g. a resumed case returns to where it was suspended), and these parties
+may take it. ``None`` as the source is a case that does not exist yet (drafts, submissions and
+walk-ins create one). Self-moves (``to`` = ``from``) are timeline entries that change no status:
+a rating, a reminder, a deadline warning, an e-licence issued with an approval.
+
+The diagram in ``docs/ARCHITECTURE.md`` is generated from this table (``python -m server
+export-lifecycle``); a test fails when it is stale.
+
+A parent case (a themed bundle) has no status of its own: :func:`parent_status` derives it from
+its sub-cases, and nothing writes it by hand.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -26,7 +37,7 @@ class Status(StrEnum):
     WITHDRAWN = "withdrawn"  # 撤回
 
 
-LABELS = {
+LABELS: dict[Status, str] = {
     Status.DRAFT: "草稿",
     Status.SUBMITTED: "已申报，待受理",
     Status.CORRECTION_REQUESTED: "待补正",
@@ -42,6 +53,22 @@ LABELS = {
     Status.WITHDRAWN: "已撤回",
 }
 
+DESCRIPTIONS: dict[Status, str] = {
+    Status.DRAFT: "草稿",
+    Status.SUBMITTED: "已申报，待窗口受理",
+    Status.CORRECTION_REQUESTED: "待补正（已一次性告知）",
+    Status.REJECTION_PROPOSED: "窗口拟不予受理，待大厅负责人确认",
+    Status.REJECTED: "不予受理",
+    Status.ACCEPTED: "已受理（含容缺受理），在部门待审队列中",
+    Status.UNDER_REVIEW: "审查中（已有审批人员领取）",
+    Status.SUSPENDED: "已中止（不计入办理时限）",
+    Status.APPROVED: "准予许可，待出件",
+    Status.DENIED: "不予许可",
+    Status.RESULT_ISSUED: "已出件：待窗口领取或邮寄中",
+    Status.COMPLETED: "已办结",
+    Status.WITHDRAWN: "已撤回",
+}
+
 AT_WINDOW = frozenset({Status.SUBMITTED, Status.CORRECTION_REQUESTED, Status.REJECTION_PROPOSED})
 CLOCK_RUNNING = frozenset({Status.ACCEPTED, Status.UNDER_REVIEW, Status.APPROVED, Status.RESULT_ISSUED})
 """Accepted and not yet completed: the committed limit is counting (suspended is off the clock)."""
@@ -50,35 +77,265 @@ WITHDRAWABLE = frozenset(
     {Status.DRAFT, Status.SUBMITTED, Status.CORRECTION_REQUESTED, Status.REJECTION_PROPOSED, Status.ACCEPTED,
      Status.UNDER_REVIEW, Status.SUSPENDED}
 )
+RATEABLE = frozenset({Status.COMPLETED, Status.DENIED, Status.REJECTED})
+AWAITING_SUPPLY = frozenset({Status.CORRECTION_REQUESTED, Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED})
+"""Where an applicant may still owe something: a correction, or a 容缺 material."""
+REVIEWING = frozenset({Status.ACCEPTED, Status.UNDER_REVIEW})
 
-# what each action is called in the timeline
-ACTIONS = {
-    "draft_saved": "保存草稿",
-    "submitted": "提交申请",
-    "received": "窗口代为收件",
-    "instant_approved": "秒批通过",
-    "instant_declined": "不符合秒批条件，转人工审查",
-    "accepted": "受理",
-    "accepted_missing": "容缺受理",
-    "correction_requested": "一次性告知补正",
-    "corrected": "补正材料",
-    "supplied": "补齐容缺材料",
-    "rejection_proposed": "拟不予受理",
-    "rejection_confirmed": "确认不予受理",
-    "rejection_overturned": "否决拟不予受理意见",
-    "claimed": "领取审查",
-    "released": "退回待审队列",
-    "step_passed": "审查环节通过",
-    "approved": "准予许可",
-    "denied": "不予许可",
-    "elicence_issued": "签发电子证照",
-    "suspended": "中止办理",
-    "resumed": "恢复办理",
-    "extended": "延长办理时限",
-    "result_issued": "出件",
-    "completed": "办结",
-    "withdrawn": "撤回申请",
-    "supply_expired": "逾期未补齐材料",
-    "supply_reminded": "提醒补齐材料",
-    "rated": "评价",
+
+class Action(StrEnum):
+    """Every entry a case's timeline can hold (the value is what the event row stores)."""
+
+    DRAFT_SAVED = "draft_saved"
+    SUBMITTED = "submitted"
+    RECEIVED = "received"
+    INSTANT_APPROVED = "instant_approved"
+    INSTANT_DECLINED = "instant_declined"
+    ACCEPTED = "accepted"
+    ACCEPTED_MISSING = "accepted_missing"
+    CORRECTION_REQUESTED = "correction_requested"
+    CORRECTED = "corrected"
+    CORRECTED_PART = "corrected_part"
+    SUPPLIED = "supplied"
+    REJECTION_PROPOSED = "rejection_proposed"
+    REJECTION_CONFIRMED = "rejection_confirmed"
+    REJECTION_OVERTURNED = "rejection_overturned"
+    CLAIMED = "claimed"
+    RELEASED = "released"
+    STEP_PASSED = "step_passed"
+    APPROVED = "approved"
+    DENIED = "denied"
+    ELICENCE_ISSUED = "elicence_issued"
+    SUSPENDED = "suspended"
+    RESUMED = "resumed"
+    EXTENDED = "extended"
+    RESULT_ISSUED = "result_issued"
+    COMPLETED = "completed"
+    WITHDRAWN = "withdrawn"
+    SUPPLY_EXPIRED = "supply_expired"
+    SUPPLY_REMINDED = "supply_reminded"
+    WARNED_YELLOW = "warned_yellow"
+    WARNED_RED = "warned_red"
+    RATED = "rated"
+
+
+ACTIONS: dict[Action, str] = {
+    Action.DRAFT_SAVED: "保存草稿",
+    Action.SUBMITTED: "提交申请",
+    Action.RECEIVED: "窗口代为收件",
+    Action.INSTANT_APPROVED: "秒批通过",
+    Action.INSTANT_DECLINED: "不符合秒批条件，转人工审查",
+    Action.ACCEPTED: "受理",
+    Action.ACCEPTED_MISSING: "容缺受理",
+    Action.CORRECTION_REQUESTED: "一次性告知补正",
+    Action.CORRECTED: "补正材料",
+    Action.CORRECTED_PART: "补正部分材料",
+    Action.SUPPLIED: "补齐容缺材料",
+    Action.REJECTION_PROPOSED: "拟不予受理",
+    Action.REJECTION_CONFIRMED: "确认不予受理",
+    Action.REJECTION_OVERTURNED: "否决拟不予受理意见",
+    Action.CLAIMED: "领取审查",
+    Action.RELEASED: "退回待审队列",
+    Action.STEP_PASSED: "审查环节通过",
+    Action.APPROVED: "准予许可",
+    Action.DENIED: "不予许可",
+    Action.ELICENCE_ISSUED: "签发电子证照",
+    Action.SUSPENDED: "中止办理",
+    Action.RESUMED: "恢复办理",
+    Action.EXTENDED: "延长办理时限",
+    Action.RESULT_ISSUED: "出件",
+    Action.COMPLETED: "办结",
+    Action.WITHDRAWN: "撤回申请",
+    Action.SUPPLY_EXPIRED: "逾期未补齐材料",
+    Action.SUPPLY_REMINDED: "提醒补齐材料",
+    Action.WARNED_YELLOW: "黄灯预警",
+    Action.WARNED_RED: "红灯预警",
+    Action.RATED: "评价",
 }
+
+PRIVATE_ACTIONS = frozenset({Action.DRAFT_SAVED, Action.SUPPLY_REMINDED, Action.WARNED_YELLOW, Action.WARNED_RED})
+"""Timeline entries the public tracking page does not show."""
+
+
+class Party(StrEnum):
+    """Who may take an action (an :class:`~server.domain.accounts.roles.Actor` maps onto these)."""
+
+    APPLICANT = "applicant"  # the citizen applying (for themself or their enterprise)
+    AGENT = "agent"  # 帮办代办员, under a mandate
+    CLERK = "clerk"  # 综合窗口受理员
+    REVIEWER = "reviewer"  # 部门审批人员
+    SUPERVISOR = "supervisor"  # 大厅负责人
+    PARTNER = "partner"  # a partner system, on the sub-cases routed to it
+    SYSTEM = "system"  # the platform itself: instant rules, scheduled jobs
+
+
+PARTY_LABELS: dict[Party, str] = {
+    Party.APPLICANT: "申请人",
+    Party.AGENT: "帮办代办员",
+    Party.CLERK: "窗口受理员",
+    Party.REVIEWER: "审批人员",
+    Party.SUPERVISOR: "大厅负责人",
+    Party.PARTNER: "合作机构",
+    Party.SYSTEM: "系统",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    source: Status | None
+    action: Action
+    to: tuple[Status, ...]  # the first is the default destination
+    who: frozenset[Party]
+
+
+P = Party
+S = Status
+A = Action
+APPLICANTS = frozenset({P.APPLICANT, P.AGENT})
+SUPPLIERS = frozenset({P.APPLICANT, P.AGENT, P.CLERK})
+CLERK = frozenset({P.CLERK})
+REVIEWER = frozenset({P.REVIEWER})
+SUPERVISOR = frozenset({P.SUPERVISOR})
+SYSTEM = frozenset({P.SYSTEM})
+EXTENDERS = frozenset({P.REVIEWER, P.SUPERVISOR})
+
+
+def _rows() -> list[Move]:
+    rows: list[Move] = []
+
+    def add(sources: Iterable[Status | None], action: Action, to: Status | tuple[Status, ...] | None,
+            who: frozenset[Party]) -> None:
+        for s in sources:
+            dest = (s,) if to is None else (to if isinstance(to, tuple) else (to,))
+            assert all(d is not None for d in dest)
+            rows.append(Move(s, action, tuple(d for d in dest if d is not None), who))
+
+    # applying
+    add([None, S.DRAFT], A.DRAFT_SAVED, S.DRAFT, APPLICANTS)
+    add([None, S.DRAFT], A.SUBMITTED, S.SUBMITTED, APPLICANTS)
+    add([None], A.RECEIVED, S.SUBMITTED, CLERK)
+    add([S.SUBMITTED], A.INSTANT_DECLINED, None, SYSTEM)
+    # the window
+    add([S.SUBMITTED], A.ACCEPTED, S.ACCEPTED, CLERK | SYSTEM)
+    add([S.SUBMITTED], A.ACCEPTED_MISSING, S.ACCEPTED, CLERK)
+    add([S.SUBMITTED], A.CORRECTION_REQUESTED, S.CORRECTION_REQUESTED, CLERK)
+    add([S.SUBMITTED], A.REJECTION_PROPOSED, S.REJECTION_PROPOSED, CLERK)
+    add([S.REJECTION_PROPOSED], A.REJECTION_CONFIRMED, S.REJECTED, SUPERVISOR)
+    add([S.REJECTION_PROPOSED], A.REJECTION_OVERTURNED, S.SUBMITTED, SUPERVISOR)
+    # what the applicant owes
+    add([S.CORRECTION_REQUESTED], A.CORRECTED, S.SUBMITTED, SUPPLIERS)
+    add([S.CORRECTION_REQUESTED], A.CORRECTED_PART, None, SUPPLIERS)
+    add([S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED], A.SUPPLIED, None, SUPPLIERS)
+    add(AWAITING_SUPPLY, A.SUPPLY_REMINDED, None, SYSTEM)
+    add([S.CORRECTION_REQUESTED], A.SUPPLY_EXPIRED, S.WITHDRAWN, SYSTEM)
+    add([S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED], A.SUPPLY_EXPIRED, S.DENIED, SYSTEM)
+    # the back office
+    add([S.ACCEPTED], A.CLAIMED, S.UNDER_REVIEW, REVIEWER)
+    add([S.UNDER_REVIEW], A.RELEASED, S.ACCEPTED, REVIEWER)
+    add([S.UNDER_REVIEW], A.STEP_PASSED, S.ACCEPTED, REVIEWER)
+    add([S.UNDER_REVIEW], A.APPROVED, S.APPROVED, REVIEWER)
+    add([S.ACCEPTED], A.INSTANT_APPROVED, S.APPROVED, SYSTEM)
+    add([S.UNDER_REVIEW], A.DENIED, S.DENIED, REVIEWER)
+    add([S.APPROVED], A.ELICENCE_ISSUED, None, REVIEWER | SYSTEM)
+    add(REVIEWING, A.SUSPENDED, S.SUSPENDED, REVIEWER)
+    add([S.SUSPENDED], A.RESUMED, (S.ACCEPTED, S.UNDER_REVIEW), REVIEWER)
+    add(REVIEWING, A.EXTENDED, None, EXTENDERS)
+    add(CLOCK_RUNNING, A.WARNED_YELLOW, None, SYSTEM)
+    add(CLOCK_RUNNING, A.WARNED_RED, None, SYSTEM)
+    # the result
+    add([S.APPROVED], A.RESULT_ISSUED, S.RESULT_ISSUED, CLERK)
+    add([S.APPROVED, S.RESULT_ISSUED], A.COMPLETED, S.COMPLETED, CLERK | SYSTEM)
+    add(sorted(WITHDRAWABLE), A.WITHDRAWN, S.WITHDRAWN, APPLICANTS)
+    add(sorted(RATEABLE), A.RATED, None, frozenset({P.APPLICANT, P.SYSTEM}))
+    return rows
+
+
+TRANSITIONS: tuple[Move, ...] = tuple(_rows())
+TABLE: dict[tuple[Status | None, Action], Move] = {(m.source, m.action): m for m in TRANSITIONS}
+assert len(TABLE) == len(TRANSITIONS), "one row per (status, action)"
+
+CREATING = frozenset(m.action for m in TRANSITIONS if m.source is None)
+
+
+def move(source: Status | str | None, action: Action) -> Move | None:
+    """The row for ``action`` from ``source``, or None when the table has none."""
+    return TABLE.get((Status(source) if source is not None else None, action))
+
+
+def allowed_actions(source: Status | str | None) -> list[Action]:
+    s = Status(source) if source is not None else None
+    return [m.action for m in TRANSITIONS if m.source == s]
+
+
+def label(status: Status | str | None) -> str:
+    return LABELS[Status(status)] if status else "未创建"
+
+
+# ---------------------------------------------------------------- parent cases (themed bundles)
+
+
+class ParentStatus(StrEnum):
+    """A bundle's aggregate state, derived from its sub-cases (never stored by hand)."""
+
+    AT_WINDOW = "at_window"  # submitted, waiting for the window's decision on the bundle
+    WAITING_APPLICANT = "waiting_applicant"  # a sub-case waits for the applicant (补正, 容缺)
+    IN_PROGRESS = "in_progress"  # sub-cases of the open stage are with their departments
+    PARTLY_DENIED = "partly_denied"  # at least one sub-case failed; the others stand
+    DONE = "done"  # every sub-case finished well
+    FAILED = "failed"  # nothing stands: every sub-case rejected, denied or withdrawn
+    WITHDRAWN = "withdrawn"  # the applicant withdrew the whole bundle
+
+
+PARENT_LABELS: dict[ParentStatus, str] = {
+    ParentStatus.AT_WINDOW: "已申报，待窗口受理",
+    ParentStatus.WAITING_APPLICANT: "待申请人补正或补齐材料",
+    ParentStatus.IN_PROGRESS: "办理中",
+    ParentStatus.PARTLY_DENIED: "部分事项未获准予",
+    ParentStatus.DONE: "已全部办结",
+    ParentStatus.FAILED: "未获办理",
+    ParentStatus.WITHDRAWN: "已撤回",
+}
+
+GOOD_END = frozenset({Status.COMPLETED})
+BAD_END = frozenset({Status.REJECTED, Status.DENIED, Status.WITHDRAWN})
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    status: ParentStatus
+    stage: int  # the open stage (1-based); the last one when everything is finished
+    stages: int
+
+    @property
+    def label(self) -> str:
+        base = PARENT_LABELS[self.status]
+        if self.status == ParentStatus.IN_PROGRESS and self.stages > 1:
+            return f"办理中：第 {self.stage} 阶段（共 {self.stages} 个阶段）"
+        return base
+
+
+def parent_status(subs: Iterable[tuple[int, Status | str, bool]], *, stages: int = 1, withdrawn: bool = False) -> Derived:
+    """A bundle's status from its sub-cases: ``(stage, status, owes_material)`` for each (stage
+    1-based; ``owes_material``: a 容缺 material is still missing). ``stages`` is the number of
+    stages the bundle has (later stages have no sub-cases until they open)."""
+    rows = [(int(st), Status(s), bool(owes)) for st, s, owes in subs]
+    if withdrawn:
+        return Derived(ParentStatus.WITHDRAWN, max((r[0] for r in rows), default=1), stages)
+    if not rows:
+        return Derived(ParentStatus.AT_WINDOW, 1, stages)
+    open_stage = max(r[0] for r in rows)
+    finished = all(s in FINAL for _, s, _ in rows)
+    if finished:
+        good = [s for _, s, _ in rows if s in GOOD_END]
+        if not good:
+            return Derived(ParentStatus.FAILED, open_stage, stages)
+        if len(good) < len(rows):
+            return Derived(ParentStatus.PARTLY_DENIED, open_stage, stages)
+        return Derived(ParentStatus.DONE if open_stage >= stages else ParentStatus.IN_PROGRESS, open_stage, stages)
+    if any(s in BAD_END for _, s, _ in rows):
+        return Derived(ParentStatus.PARTLY_DENIED, open_stage, stages)
+    if any(s == Status.CORRECTION_REQUESTED or owes for _, s, owes in rows):
+        return Derived(ParentStatus.WAITING_APPLICANT, open_stage, stages)
+    if all(s in AT_WINDOW or s == Status.DRAFT for _, s, _ in rows):
+        return Derived(ParentStatus.AT_WINDOW, open_stage, stages)
+    return Derived(ParentStatus.IN_PROGRESS, open_stage, stages)

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tortoise.transactions import in_transaction
-
 from server.domain.accounts import identifiers
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.accounts.roles import Actor, Role
@@ -33,26 +31,25 @@ from server.domain.cases.apply import (
     pinned,
     query_code,
 )
+from server.domain.cases import flow
 from server.domain.cases.flow import (
+    SYSTEM,
     Acting,
     Outgoing,
+    check,
+    may,
     reason_text,
-    require_role,
-    require_status,
     staff_with_role,
     transition,
     visible_case,
 )
 from server.domain.cases.models import Case, CaseEvent, CaseMaterial, ELicence, VerifiedMaterial
-from server.domain.cases.states import WITHDRAWABLE, Status
+from server.domain.cases.states import AWAITING_SUPPLY, Action, Party, Status
 from server.domain.catalog.forms import validate_form
 from server.domain.catalog.models import Hall, ItemVersion
 from server.domain.errors import DomainError, DomainErrors
-from server.domain.notifications import service as notify
 from server.settings import Settings
 
-CLERKS = frozenset({Role.WINDOW_CLERK})
-SUPERVISORS = frozenset({Role.HALL_SUPERVISOR})
 MAX_NOTICE_ITEMS = 60
 _TRACKING = re.compile(r"^[A-Za-z0-9]{8,32}$")
 
@@ -101,7 +98,7 @@ async def receive_walk_in(
 ) -> Case:
     """代为收件: the clerk enters the application of the person at the counter; it waits at this
     window for the acceptance decision."""
-    require_role(actor, CLERKS, "在窗口收件")
+    may(actor, Action.RECEIVED)
     key = _key(actor, idempotency_key)
     existing = await Case.get_or_none(idempotency_key=key)
     if existing is not None:
@@ -126,27 +123,26 @@ async def receive_walk_in(
     presented = {m.material_id: m for m in materials if m.provided}
     rows = await material_rows(p, a, {}, strict=False)
     now = clock.now()
-    async with in_transaction() as conn:
-        number = await next_number(conn, p.region.code, now.date())
-        case = await Case.create(
-            **case_columns(actor, p, a, form), idempotency_key=key, submitted_at=now, query_code=query_code(),
-            hall_code=actor.hall_code or await hall_of(p.region), status=Status.SUBMITTED.value,
-            channel="window", number=number, using_db=conn,
-        )
+
+    async def side(conn: Any, ob: Outgoing) -> None:
         out: list[CaseMaterial] = []
         for m, s in rows:
             if s.state == "pending" and m.id in presented:
                 s = evidence.Satisfied("provided", "C", upload_id=presented[m.id].upload_id, note="窗口收取纸质材料")
-            out.append(_case_material(case.id, m, s))
+            out.append(_case_material(ob.case.id, m, s))
         await CaseMaterial.bulk_create(out, using_db=conn)
-        await CaseEvent.create(
-            case_id=case.id, at=now, action="received", from_status=None, to_status="submitted",
-            reason="新登记申请人并核验身份证" if registered else "", using_db=conn, **acting.event_fields(),
-        )
-        ob = Outgoing(conn, case)
         await ob.applicant("submitted")
-    if settings is not None and ob.ids:
-        await notify.after_commit(settings, ob.ids)
+
+    async with flow.unit(settings) as u:
+        number = await next_number(u.conn, p.region.code, now.date())
+        columns = {
+            **case_columns(actor, p, a, form), "idempotency_key": key, "submitted_at": now, "query_code": query_code(),
+            "hall_code": actor.hall_code or await hall_of(p.region), "channel": "window", "number": number,
+        }
+        case = await flow.create(
+            acting=acting, action=Action.RECEIVED, columns=columns, settings=settings, within=u, side=side,
+            reason="新登记申请人并核验身份证" if registered else "",
+        )
     return case
 
 
@@ -216,9 +212,9 @@ async def accept(
     note: str = "",
 ) -> Case:
     """受理: every required material is satisfied and passes its review points."""
-    require_role(actor, CLERKS, "受理办件")
+    may(actor, Action.ACCEPTED)
     case = await visible_case(actor, case_id)
-    require_status(case, {Status.SUBMITTED}, "受理")
+    check(case, Action.ACCEPTED, actor)
     rows = await _materials(case)
     problems = _apply_checks(rows, checks or [])
     problems += [
@@ -235,7 +231,7 @@ async def accept(
         await _notify_department(out, case)
 
     return await transition(
-        case, acting=Acting(actor), action="accepted", to=Status.ACCEPTED, settings=settings,
+        case, acting=Acting(actor), action=Action.ACCEPTED, to=Status.ACCEPTED, settings=settings,
         reason=reason_text(note, required=False, what="备注", field_name="note"), updates=updates, side=side,
     )
 
@@ -253,9 +249,9 @@ async def accept_with_missing(
     """容缺受理: only secondary (deferrable) materials may be missing; the applicant signs a
     commitment; the notice lists each missing material, how to supply it and by when — no later
     than the committed deadline. Applicants on the dishonesty list are refused."""
-    require_role(actor, CLERKS, "容缺受理")
+    may(actor, Action.ACCEPTED_MISSING)
     case = await visible_case(actor, case_id)
-    require_status(case, {Status.SUBMITTED}, "容缺受理")
+    check(case, Action.ACCEPTED_MISSING, actor)
     holder = await (Enterprise if case.applicant_kind == "enterprise" else Citizen).get(
         id=case.applicant_enterprise_id if case.applicant_kind == "enterprise" else case.applicant_citizen_id  # type: ignore[attr-defined]
     )
@@ -304,7 +300,7 @@ async def accept_with_missing(
         await _notify_department(out, case)
 
     return await transition(
-        case, acting=Acting(actor), action="accepted_missing", to=Status.ACCEPTED, settings=settings,
+        case, acting=Acting(actor), action=Action.ACCEPTED_MISSING, to=Status.ACCEPTED, settings=settings,
         reason=f"容缺：{'、'.join(names)}", updates=updates, side=side,
         data={"commitment": commitment, "supply_by": supply_by.isoformat(),
               "missing": [{"material_id": i, "name": by_id[i].name, "how": hows[i]} for i in listed]},
@@ -321,9 +317,9 @@ async def request_correction(
     *, actor: Actor, settings: Settings | None, case_id: int, corrections: list[Correction], note: str = "",
 ) -> Case:
     """补正, told once: one notice listing everything to correct, with a deadline 5 working days out."""
-    require_role(actor, CLERKS, "一次性告知补正")
+    may(actor, Action.CORRECTION_REQUESTED)
     case = await visible_case(actor, case_id)
-    require_status(case, {Status.SUBMITTED}, "一次性告知补正")
+    check(case, Action.CORRECTION_REQUESTED, actor)
     if case.correction_sent:
         raise DomainError(errors.CORRECTION_ALREADY_SENT, "该办件已一次性告知过补正，不能再次要求补正", ["caseId"])
     if not corrections:
@@ -353,7 +349,7 @@ async def request_correction(
         await out.applicant("correction_needed", reason=summary, supply_by=supply_by.isoformat())
 
     return await transition(
-        case, acting=Acting(actor), action="correction_requested", to=Status.CORRECTION_REQUESTED, settings=settings,
+        case, acting=Acting(actor), action=Action.CORRECTION_REQUESTED, to=Status.CORRECTION_REQUESTED, settings=settings,
         reason=summary, updates={"correction_sent": True, "correction_note": general or summary, "supply_by": supply_by},
         data={"items": items, "note": general, "supply_by": supply_by.isoformat()}, side=side,
     )
@@ -361,32 +357,32 @@ async def request_correction(
 
 async def propose_rejection(*, actor: Actor, settings: Settings | None, case_id: int, reason: str) -> Case:
     """拟不予受理: a clerk never says no alone; the hall supervisor decides."""
-    require_role(actor, CLERKS, "提出不予受理意见")
+    may(actor, Action.REJECTION_PROPOSED)
     case = await visible_case(actor, case_id)
-    require_status(case, {Status.SUBMITTED}, "提出不予受理意见")
+    check(case, Action.REJECTION_PROPOSED, actor)
     why = reason_text(reason, required=True, what="不予受理的理由")
 
     async def side(conn: Any, out: Outgoing) -> None:
         await out.staff("staff_rejection_proposed", await staff_with_role(Role.HALL_SUPERVISOR, hall_code=case.hall_code), reason=why)
 
     return await transition(
-        case, acting=Acting(actor), action="rejection_proposed", to=Status.REJECTION_PROPOSED, settings=settings,
+        case, acting=Acting(actor), action=Action.REJECTION_PROPOSED, to=Status.REJECTION_PROPOSED, settings=settings,
         reason=why, side=side,
     )
 
 
 async def confirm_rejection(*, actor: Actor, settings: Settings | None, case_id: int, reason: str = "") -> Case:
-    require_role(actor, SUPERVISORS, "确认不予受理")
+    may(actor, Action.REJECTION_CONFIRMED)
     case = await visible_case(actor, case_id)
-    require_status(case, {Status.REJECTION_PROPOSED}, "确认不予受理")
-    proposed = await CaseEvent.filter(case_id=case.id, action="rejection_proposed").order_by("-id").first()
+    check(case, Action.REJECTION_CONFIRMED, actor)
+    proposed = await CaseEvent.filter(case_id=case.id, action=Action.REJECTION_PROPOSED).order_by("-id").first()
     why = reason_text(reason, required=False, what="意见") or (proposed.reason if proposed else "")
 
     async def side(conn: Any, out: Outgoing) -> None:
         await out.applicant("rejected", reason=why)
 
     return await transition(
-        case, acting=Acting(actor), action="rejection_confirmed", to=Status.REJECTED, settings=settings, reason=why,
+        case, acting=Acting(actor), action=Action.REJECTION_CONFIRMED, to=Status.REJECTED, settings=settings, reason=why,
         updates={"decision": "rejected", "decision_reason": why, "decided_at": clock.now(), "completed_at": clock.now()},
         side=side,
     )
@@ -394,18 +390,18 @@ async def confirm_rejection(*, actor: Actor, settings: Settings | None, case_id:
 
 async def overturn_rejection(*, actor: Actor, settings: Settings | None, case_id: int, reason: str) -> Case:
     """The supervisor does not uphold the proposal: the case goes back to the window to be accepted."""
-    require_role(actor, SUPERVISORS, "否决不予受理意见")
+    may(actor, Action.REJECTION_OVERTURNED)
     case = await visible_case(actor, case_id)
-    require_status(case, {Status.REJECTION_PROPOSED}, "否决不予受理意见")
+    check(case, Action.REJECTION_OVERTURNED, actor)
     why = reason_text(reason, required=True, what="否决的理由")
-    proposer = await CaseEvent.filter(case_id=case.id, action="rejection_proposed").order_by("-id").first()
+    proposer = await CaseEvent.filter(case_id=case.id, action=Action.REJECTION_PROPOSED).order_by("-id").first()
 
     async def side(conn: Any, out: Outgoing) -> None:
         if proposer is not None and proposer.actor_id is not None:
             await out.staff("staff_rejection_overturned", [proposer.actor_id], reason=why)
 
     return await transition(
-        case, acting=Acting(actor), action="rejection_overturned", to=Status.SUBMITTED, settings=settings,
+        case, acting=Acting(actor), action=Action.REJECTION_OVERTURNED, to=Status.SUBMITTED, settings=settings,
         reason=why, side=side,
     )
 
@@ -431,12 +427,13 @@ def _may_act_as_applicant(actor: Actor, case: Case) -> bool:
 async def supply(*, actor: Actor, settings: Settings | None, case_id: int, materials: list[Supplied]) -> Case:
     """Supply what a correction or a 容缺 acceptance asked for. A corrected case returns to the window;
     a 容缺 case keeps its state, and once nothing is missing its supply deadline is lifted."""
-    if not (actor.is_citizen or (actor.is_staff and actor.has_any(frozenset({Role.WINDOW_CLERK, Role.ASSISTANCE_AGENT})))):
+    if flow.parties_of(actor).isdisjoint({Party.APPLICANT, Party.AGENT, Party.CLERK}):
         raise DomainError(errors.NOT_ALLOWED, "只有申请人、其代办员或窗口工作人员可以补交材料")
     case = await visible_case(actor, case_id)
     if not _may_act_as_applicant(actor, case):
         raise DomainError(errors.NOT_ALLOWED, "无权为该办件补交材料")
-    require_status(case, {Status.CORRECTION_REQUESTED, Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED}, "补交材料")
+    if case.status not in AWAITING_SUPPLY:
+        check(case, Action.SUPPLIED)  # INVALID_STATE, naming the state
     rows = {r.material_id: r for r in await _materials(case)}  # type: ignore[attr-defined]
     if not materials:
         raise DomainError(errors.INVALID, "请选择要补交的材料", ["materials"])
@@ -461,9 +458,9 @@ async def supply(*, actor: Actor, settings: Settings | None, case_id: int, mater
         and (r.necessity == "required" if correcting else r.necessity != "optional")
     ]
     if correcting:
-        to, action = (Status.SUBMITTED if not left else Status.CORRECTION_REQUESTED), "corrected"
+        action = Action.CORRECTED_PART if left else Action.CORRECTED
     else:
-        to, action = Status(case.status), "supplied"
+        action = Action.SUPPLIED
     updates: dict[str, Any] = {}
     if not left:
         updates["supply_by"] = None
@@ -480,22 +477,21 @@ async def supply(*, actor: Actor, settings: Settings | None, case_id: int, mater
 
     acting = Acting(actor, mandate_id=case.mandate_id if actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles else None)
     return await transition(
-        case, acting=acting, action=action, to=to, settings=settings, reason=f"补交：{names}",
+        case, acting=acting, action=action, settings=settings, reason=f"补交：{names}",
         updates=updates, data={"materials": list(supplied), "remaining": len(left)}, side=side,
     )
 
 
 async def withdraw(*, actor: Actor, settings: Settings | None, case_id: int, reason: str) -> Case:
     """撤回: the applicant (or their agent) takes the application back before it is decided."""
-    if not (actor.is_citizen or (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles)):
-        raise DomainError(errors.NOT_ALLOWED, "只有申请人或其代办员可以撤回申请")
+    may(actor, Action.WITHDRAWN)
     case = await visible_case(actor, case_id)
     if not (actor.is_citizen or (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles and case.submitted_by_staff_id == actor.user_id)):
         raise DomainError(errors.NOT_ALLOWED, "只有申请人或其代办员可以撤回申请")
-    require_status(case, WITHDRAWABLE, "撤回")
+    check(case, Action.WITHDRAWN, actor)
     why = reason_text(reason, required=False, what="撤回原因")
     return await transition(
-        case, acting=Acting(actor, mandate_id=case.mandate_id if actor.is_staff else None), action="withdrawn",
+        case, acting=Acting(actor, mandate_id=case.mandate_id if actor.is_staff else None), action=Action.WITHDRAWN,
         to=Status.WITHDRAWN, settings=settings, reason=why, updates={"supply_by": None, "completed_at": clock.now()},
     )
 
@@ -507,7 +503,6 @@ async def expire_supply(case_id: int, *, today: date, settings: Settings | None)
     case = await Case.get_or_none(id=case_id)
     if case is None or case.supply_by is None or case.supply_by >= today:
         return False
-    system = Acting(Actor(), system=True)
     if case.status == Status.CORRECTION_REQUESTED:
         why = f"逾期（{case.supply_by.isoformat()} 前）未补正，视为撤回申请"
         to, updates = Status.WITHDRAWN, {"supply_by": None, "completed_at": clock.now()}
@@ -525,7 +520,7 @@ async def expire_supply(case_id: int, *, today: date, settings: Settings | None)
         await out.applicant("supply_expired", reason=why)
 
     try:
-        await transition(case, acting=system, action="supply_expired", to=to, settings=settings, reason=why,
+        await transition(case, acting=SYSTEM, action=Action.SUPPLY_EXPIRED, to=to, settings=settings, reason=why,
                          updates=updates, side=side)
     except DomainError:
         return False
@@ -540,9 +535,9 @@ async def issue_result(
 ) -> Case:
     """出件: an e-licence already issued completes the case at once (electronic); a paper result
     waits at the window for pickup or is posted with a tracking number."""
-    require_role(actor, CLERKS, "出件")
+    may(actor, Action.RESULT_ISSUED)
     case = await visible_case(actor, case_id)
-    require_status(case, {Status.APPROVED}, "出件")
+    check(case, Action.RESULT_ISSUED, actor)
     if method not in ("pickup", "postal", "electronic"):
         raise DomainError(errors.INVALID, "出件方式只能为窗口领取、邮寄或电子证照", ["method"])
     if method == "electronic" and not await ELicence.exists(case_id=case.id):
@@ -563,7 +558,7 @@ async def issue_result(
             await out.applicant("result_posted", tracking_no=tracking)
 
     return await transition(
-        case, acting=Acting(actor), action="result_issued", to=Status.RESULT_ISSUED, settings=settings,
+        case, acting=Acting(actor), action=Action.RESULT_ISSUED, to=Status.RESULT_ISSUED, settings=settings,
         reason="窗口领取" if method == "pickup" else f"邮寄，运单号 {tracking}",
         updates={"result_method": method, "tracking_number": tracking or None}, side=side,
     )
@@ -571,9 +566,9 @@ async def issue_result(
 
 async def complete(*, actor: Actor, settings: Settings | None, case_id: int, note: str = "") -> Case:
     """办结: the result was picked up, or the post delivered it."""
-    require_role(actor, CLERKS, "办结")
+    may(actor, Action.COMPLETED)
     case = await visible_case(actor, case_id)
-    require_status(case, {Status.RESULT_ISSUED}, "办结")
+    check(case, Action.COMPLETED, actor)
     why = reason_text(note, required=False, what="备注", field_name="note")
     return await _complete(case, actor=actor, settings=settings, updates={},
                            reason=why or ("申请人已领取" if case.result_method == "pickup" else "邮件已妥投"))
@@ -586,6 +581,6 @@ async def _complete(case: Case, *, actor: Actor, settings: Settings | None, upda
         await out.applicant("evaluation_invitation", link=f"/evaluate/{case.number}")
 
     return await transition(
-        case, acting=Acting(actor), action="completed", to=Status.COMPLETED, settings=settings, reason=reason,
+        case, acting=Acting(actor), action=Action.COMPLETED, to=Status.COMPLETED, settings=settings, reason=reason,
         updates={**updates, "completed_at": clock.now(), "working_days_used": used}, side=side,
     )
