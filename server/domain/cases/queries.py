@@ -19,7 +19,7 @@ from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors
 from server.domain.cases.models import Case, CaseEvent, CaseMaterial, ELicence
 from server.domain.cases.scope import case_scope, sees_cases
-from server.domain.cases.states import CLOCK_RUNNING, Status
+from server.domain.cases.states import CLOCK_RUNNING, PRIVATE_ACTIONS, Status
 from server.domain.errors import DomainError
 
 QUEUE_STATUSES = {
@@ -183,21 +183,21 @@ async def events_of(case_ids: Sequence[int]) -> dict[int, list[CaseEvent]]:
     """Timelines of cases the caller already may see (the loader is fed from scoped cases)."""
     out: dict[int, list[CaseEvent]] = {i: [] for i in case_ids}
     for e in await CaseEvent.filter(case_id__in=list(case_ids)).order_by("case_id", "id"):
-        out[e.case_id].append(e)  # type: ignore[attr-defined]
+        out[e.case_id].append(e)
     return out
 
 
 async def materials_of(case_ids: Sequence[int]) -> dict[int, list[CaseMaterial]]:
     out: dict[int, list[CaseMaterial]] = {i: [] for i in case_ids}
     for m in await CaseMaterial.filter(case_id__in=list(case_ids)).order_by("case_id", "position"):
-        out[m.case_id].append(m)  # type: ignore[attr-defined]
+        out[m.case_id].append(m)
     return out
 
 
 async def elicences_of_cases(case_ids: Sequence[int]) -> dict[int, list[ELicence]]:
     out: dict[int, list[ELicence]] = {i: [] for i in case_ids}
     for e in await ELicence.filter(case_id__in=list(case_ids)).order_by("id"):
-        out[e.case_id].append(e)  # type: ignore[arg-type]
+        out[e.case_id].append(e)
     return out
 
 
@@ -234,8 +234,6 @@ def may_see_query_code(actor: Actor, case: Case) -> bool:
     return actor.is_staff and actor.has_any(frozenset({Role.WINDOW_CLERK, Role.ASSISTANCE_AGENT, Role.HALL_SUPERVISOR}))
 
 
-PRIVATE_ACTIONS = frozenset({"draft_saved", "supply_reminded"})
-"""Timeline entries that public tracking leaves out."""
 
 
 async def public_steps(case_id: int) -> list[CaseEvent]:
@@ -259,7 +257,7 @@ async def sub_cases_of(*, actor: Actor, parent_ids: Sequence[int]) -> dict[int, 
     """The sub-cases (of themed bundles) the caller may see, per parent."""
     out: dict[int, list[Case]] = {i: [] for i in parent_ids}
     for c in await Case.filter(await case_scope(actor), parent_id__in=list(parent_ids)).order_by("id"):
-        out[c.parent_id].append(c)  # type: ignore[attr-defined]
+        out[c.parent_id].append(c)
     return out
 
 
@@ -279,4 +277,4 @@ async def dishonest_applicants(keys: Sequence[tuple[str, int]]) -> dict[tuple[st
 async def ratings_of(case_ids: Sequence[int]) -> dict[int, Any]:
     from server.domain.cases.models import CaseRating
 
-    return {r.case_id: r for r in await CaseRating.filter(case_id__in=list(case_ids))}  # type: ignore[attr-defined]
+    return {r.case_id: r for r in await CaseRating.filter(case_id__in=list(case_ids))}

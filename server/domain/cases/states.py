@@ -205,7 +205,8 @@ def _rows() -> list[Move]:
 
     def add(sources: Iterable[Status | None], action: Action, to: Status | tuple[Status, ...] | None,
             who: frozenset[Party]) -> None:
-        for s in sources:
+        ordered = sorted(sources, key=lambda x: -1 if x is None else list(Status).index(x))  # stable, whatever the hash seed
+        for s in ordered:
             dest = (s,) if to is None else (to if isinstance(to, tuple) else (to,))
             assert all(d is not None for d in dest)
             rows.append(Move(s, action, tuple(d for d in dest if d is not None), who))
@@ -245,8 +246,8 @@ def _rows() -> list[Move]:
     # the result
     add([S.APPROVED], A.RESULT_ISSUED, S.RESULT_ISSUED, CLERK)
     add([S.APPROVED, S.RESULT_ISSUED], A.COMPLETED, S.COMPLETED, CLERK | SYSTEM)
-    add(sorted(WITHDRAWABLE), A.WITHDRAWN, S.WITHDRAWN, APPLICANTS)
-    add(sorted(RATEABLE), A.RATED, None, frozenset({P.APPLICANT, P.SYSTEM}))
+    add(WITHDRAWABLE, A.WITHDRAWN, S.WITHDRAWN, APPLICANTS)
+    add(RATEABLE, A.RATED, None, frozenset({P.APPLICANT, P.SYSTEM}))
     return rows
 
 
