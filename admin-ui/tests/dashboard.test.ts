@@ -19,7 +19,7 @@ function row(key: string, over: Partial<StatRow> = {}): StatRow {
   };
 }
 
-const TODAY = new Date(2025, 5, 30, 10, 0); // 2025-06-30 local time
+const TODAY = new Date('2025-06-30T10:00:00+08:00'); // 2025-06-30 in China
 
 describe('the filter in the URL', () => {
   it('defaults to the last 30 days', () => {

@@ -36,6 +36,7 @@ const ITEM = {
   },
 };
 
+const { UpdateServiceItemDraftDocument } = await import('../src/gql/graphql');
 const MOUNT = { global: { plugins: [ElementPlus], stubs: { 'router-link': { template: '<a><slot /></a>' } } } };
 const { default: ItemDraftEditor } = await import('../src/pages/ItemDraftEditor.vue');
 
@@ -62,8 +63,8 @@ describe('ItemDraftEditor: form and decision', () => {
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(request).toHaveBeenCalledTimes(2);
-    const [, operation, variables] = request.mock.calls[1];
-    expect(operation).toBe('UpdateServiceItemDraft');
+    const [document, variables] = request.mock.calls[1];
+    expect(document).toBe(UpdateServiceItemDraftDocument);
     const content = variables.input.content;
     expect(content.resultLicence).toBe('社会保险登记证');
     expect(content.reviewSteps).toEqual(['审查决定']);

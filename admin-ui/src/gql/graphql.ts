@@ -2,6 +2,7 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** 受理 */
 export type AcceptCaseInput = {
   /** 办件的全局 ID */
@@ -632,6 +633,8 @@ export type MaterialInput = {
   sharedData?: boolean;
   /** 材料来源 */
   source?: string;
+  /** 标准材料编码（材料互认，如 SFZ、YYZZ；申请书为 SQB）；为空表示非标准材料 */
+  standardCode?: string | null | undefined;
 };
 
 /** 材料载体 */
@@ -977,10 +980,12 @@ export type StaffUsersQueryVariables = Exact<{
   filter?: StaffUserFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type StaffUsersQuery = { staffUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, username: string, displayName: string, roles: Array<Role>, regionCode: string | null, departmentCode: string | null, isActive: boolean, disabledAt: string | null, disabledReason: string, region: { name: string } | null, department: { name: string } | null } }> } };
+export type StaffUsersQuery = { staffUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, username: string, displayName: string, roles: Array<Role>, regionCode: string | null, departmentCode: string | null, isActive: boolean, disabledAt: string | null, disabledReason: string, region: { name: string } | null, department: { name: string } | null } }> } };
 
 export type CreateStaffUserMutationVariables = Exact<{
   input: CreateStaffUserInput;
@@ -1000,10 +1005,12 @@ export type ApiKeysQueryVariables = Exact<{
   filter?: ApiKeyFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type ApiKeysQuery = { apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, kind: ApiKeyKind, prefix: string, regionCode: string | null, partnerCode: string | null, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } }> } };
+export type ApiKeysQuery = { apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, kind: ApiKeyKind, prefix: string, regionCode: string | null, partnerCode: string | null, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } }> } };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -1023,10 +1030,12 @@ export type AccessLogQueryVariables = Exact<{
   filter?: PersonalDataAccessFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type AccessLogQuery = { personalDataAccessLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, viewerLabel: string, viewerRegionCode: string | null, subjectKind: PersonalDataSubjectKind, subjectId: string, fields: Array<PersonalDataField>, reason: string, requestId: string } }> } };
+export type AccessLogQuery = { personalDataAccessLog: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, viewerLabel: string, viewerRegionCode: string | null, subjectKind: PersonalDataSubjectKind, subjectId: string, fields: Array<PersonalDataField>, reason: string, requestId: string } }> } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -1066,7 +1075,7 @@ export type CaseQueueQueryVariables = Exact<{
 }>;
 
 
-export type CaseQueueQuery = { caseQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null } }> } };
+export type CaseQueueQuery = { caseQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null } }> } };
 
 export type OverdueCasesQueryVariables = Exact<{
   level: DeadlineWarning;
@@ -1075,7 +1084,7 @@ export type OverdueCasesQueryVariables = Exact<{
 }>;
 
 
-export type OverdueCasesQuery = { overdueCases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { deadlineExplanation: string | null, id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null } }> } };
+export type OverdueCasesQuery = { overdueCases: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ node: { deadlineExplanation: string | null, id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null } }> } };
 
 export type CaseDetailQueryVariables = Exact<{
   id: string;
@@ -1240,10 +1249,12 @@ export type CatalogItemsQueryVariables = Exact<{
   filter?: ServiceItemFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type CatalogItemsQuery = { serviceItems: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, implementationCode: string, basicCode: string, itemType: ItemType, level: Level, status: ItemStatus, versionNumber: number, committedLimit: { text: string }, department: { code: string, name: string }, region: { name: string } } }> } };
+export type CatalogItemsQuery = { serviceItems: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, implementationCode: string, basicCode: string, itemType: ItemType, level: Level, status: ItemStatus, versionNumber: number, committedLimit: { text: string }, department: { code: string, name: string }, region: { name: string } } }> } };
 
 export type CatalogItemQueryVariables = Exact<{
   id: string;
@@ -1306,10 +1317,12 @@ export type NotificationOutboxQueryVariables = Exact<{
   filter?: NotificationOutboxFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type NotificationOutboxQuery = { notificationOutbox: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, event: string, template: string, templateVersion: number, channel: NotificationChannel, recipient: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string, deliveredAt: string | null, createdAt: string } }> } };
+export type NotificationOutboxQuery = { notificationOutbox: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, event: string, template: string, templateVersion: number, channel: NotificationChannel, recipient: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string, deliveredAt: string | null, createdAt: string } }> } };
 
 export type RetryNotificationMutationVariables = Exact<{
   input: RetryNotificationInput;
@@ -1332,3 +1345,3080 @@ export type DashboardCountiesQueryVariables = Exact<{
 
 
 export type DashboardCountiesQuery = { regions: Array<{ code: string, name: string }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const CaseRowFragmentDoc = new TypedDocumentString(`
+    fragment CaseRow on Case {
+  id
+  number
+  status
+  statusLabel
+  itemName
+  applicantName
+  contactPhone
+  warning
+  deadline
+  supplyBy
+  submittedAt
+  acceptedAt
+  claimedByMe
+  reviewStepName
+  department {
+    name
+  }
+  hall {
+    name
+  }
+}
+    `, {"fragmentName":"CaseRow"}) as unknown as TypedDocumentString<CaseRowFragment, unknown>;
+export const CaseFullFragmentDoc = new TypedDocumentString(`
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}
+    `, {"fragmentName":"CaseFull"}) as unknown as TypedDocumentString<CaseFullFragment, unknown>;
+export const TimeLimitPartsFragmentDoc = new TypedDocumentString(`
+    fragment TimeLimitParts on TimeLimit {
+  value
+  unit
+  text
+}
+    `, {"fragmentName":"TimeLimitParts"}) as unknown as TypedDocumentString<TimeLimitPartsFragment, unknown>;
+export const ItemContentPartsFragmentDoc = new TypedDocumentString(`
+    fragment ItemContentParts on ItemContent {
+  name
+  basicCode
+  itemType
+  legalBasis
+  exerciseLevels
+  acceptanceConditions
+  serviceObjects
+  statutoryLimit {
+    ...TimeLimitParts
+  }
+  committedLimit {
+    ...TimeLimitParts
+  }
+  fees {
+    name
+    standard
+    basis
+  }
+  maxVisits
+  online
+  instant
+  highFrequency
+  keywords
+  resultLicence
+  reviewSteps
+  formFields {
+    key
+    label
+    type
+    required
+    options
+    maxLength
+    min
+    max
+    help
+  }
+  instantRule {
+    code
+    version
+    conditions
+  }
+  situations {
+    position
+    name
+    conditions
+    materials {
+      name
+      form
+      copies
+      media
+      necessity
+      sampleText
+      reviewPoints
+      elicence
+      sharedData
+      source
+    }
+  }
+  guide {
+    process
+    address
+    hours
+    contact
+    faq {
+      question
+      answer
+    }
+  }
+}
+    fragment TimeLimitParts on TimeLimit {
+  value
+  unit
+  text
+}`, {"fragmentName":"ItemContentParts"}) as unknown as TypedDocumentString<ItemContentPartsFragment, unknown>;
+export const StaffUsersDocument = new TypedDocumentString(`
+    query StaffUsers($filter: StaffUserFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  staffUsers(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        id
+        username
+        displayName
+        roles
+        regionCode
+        departmentCode
+        isActive
+        disabledAt
+        disabledReason
+        region {
+          name
+        }
+        department {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffUsersQuery, StaffUsersQueryVariables>;
+export const CreateStaffUserDocument = new TypedDocumentString(`
+    mutation CreateStaffUser($input: CreateStaffUserInput!) {
+  createStaffUser(input: $input) {
+    staffUser {
+      id
+      username
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateStaffUserMutation, CreateStaffUserMutationVariables>;
+export const DisableStaffUserDocument = new TypedDocumentString(`
+    mutation DisableStaffUser($input: DisableStaffUserInput!) {
+  disableStaffUser(input: $input) {
+    staffUser {
+      id
+      isActive
+    }
+    revokedTokens
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DisableStaffUserMutation, DisableStaffUserMutationVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys($filter: ApiKeyFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  apiKeys(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        kind
+        prefix
+        regionCode
+        partnerCode
+        createdAt
+        lastUsedAt
+        revokedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    apiKey {
+      id
+      name
+      prefix
+    }
+    key
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) {
+    apiKey {
+      id
+      revokedAt
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const AccessLogDocument = new TypedDocumentString(`
+    query AccessLog($filter: PersonalDataAccessFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  personalDataAccessLog(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        id
+        at
+        viewerLabel
+        viewerRegionCode
+        subjectKind
+        subjectId
+        fields
+        reason
+        requestId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    tokens {
+      token
+      expiresAt
+      refreshToken
+      refreshExpiresAt
+    }
+    user {
+      id
+      username
+      displayName
+      roles
+      regionCode
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const RefreshTokensDocument = new TypedDocumentString(`
+    mutation RefreshTokens($input: RefreshTokensInput!) {
+  refreshTokens(input: $input) {
+    tokens {
+      token
+      expiresAt
+      refreshToken
+      refreshExpiresAt
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshTokensMutation, RefreshTokensMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout($input: LogoutInput!) {
+  logout(input: $input) {
+    revoked
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    username
+    displayName
+    roles
+    regionCode
+    region {
+      name
+    }
+    department {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const CaseQueueDocument = new TypedDocumentString(`
+    query CaseQueue($queue: CaseQueueKind!, $filter: CaseQueueFilter, $first: Int, $after: String) {
+  caseQueue(queue: $queue, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      endCursor
+    }
+    edges {
+      node {
+        ...CaseRow
+      }
+    }
+  }
+}
+    fragment CaseRow on Case {
+  id
+  number
+  status
+  statusLabel
+  itemName
+  applicantName
+  contactPhone
+  warning
+  deadline
+  supplyBy
+  submittedAt
+  acceptedAt
+  claimedByMe
+  reviewStepName
+  department {
+    name
+  }
+  hall {
+    name
+  }
+}`) as unknown as TypedDocumentString<CaseQueueQuery, CaseQueueQueryVariables>;
+export const OverdueCasesDocument = new TypedDocumentString(`
+    query OverdueCases($level: DeadlineWarning!, $first: Int, $after: String) {
+  overdueCases(level: $level, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      endCursor
+    }
+    edges {
+      node {
+        ...CaseRow
+        deadlineExplanation
+      }
+    }
+  }
+}
+    fragment CaseRow on Case {
+  id
+  number
+  status
+  statusLabel
+  itemName
+  applicantName
+  contactPhone
+  warning
+  deadline
+  supplyBy
+  submittedAt
+  acceptedAt
+  claimedByMe
+  reviewStepName
+  department {
+    name
+  }
+  hall {
+    name
+  }
+}`) as unknown as TypedDocumentString<OverdueCasesQuery, OverdueCasesQueryVariables>;
+export const CaseDetailDocument = new TypedDocumentString(`
+    query CaseDetail($id: ID!) {
+  case(id: $id) {
+    ...CaseFull
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<CaseDetailQuery, CaseDetailQueryVariables>;
+export const CaseNoticesDocument = new TypedDocumentString(`
+    query CaseNotices($id: ID!) {
+  case(id: $id) {
+    id
+    number
+    itemName
+    applicantKind
+    applicantName
+    applicantCitizenId
+    department {
+      name
+    }
+    hall {
+      name
+      address
+      phone
+      hours
+    }
+    deferralNotice {
+      caseNumber
+      itemName
+      applicantName
+      acceptedAt
+      supplyBy
+      deadline
+      commitment
+      clerk
+      materials {
+        name
+        requirement
+      }
+    }
+    correctionNotice {
+      caseNumber
+      itemName
+      applicantName
+      issuedAt
+      supplyBy
+      note
+      clerk
+      items {
+        name
+        requirement
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseNoticesQuery, CaseNoticesQueryVariables>;
+export const WalkInItemsDocument = new TypedDocumentString(`
+    query WalkInItems($filter: ServiceItemFilter, $first: Int) {
+  serviceItems(filter: $filter, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        implementationCode
+        serviceObjects
+        department {
+          name
+        }
+        region {
+          name
+        }
+        committedLimit {
+          text
+        }
+        formFields {
+          key
+          label
+          type
+          required
+          options
+          maxLength
+          min
+          max
+          help
+        }
+        situations {
+          key
+          name
+          conditions
+          materials {
+            key
+            name
+            form
+            copies
+            media
+            necessity
+            reviewPoints
+            elicence
+            sharedData
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WalkInItemsQuery, WalkInItemsQueryVariables>;
+export const ReceiveWalkInDocument = new TypedDocumentString(`
+    mutation ReceiveWalkIn($input: ReceiveWalkInInput!) {
+  receiveWalkIn(input: $input) {
+    case {
+      id
+      number
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReceiveWalkInMutation, ReceiveWalkInMutationVariables>;
+export const AcceptCaseDocument = new TypedDocumentString(`
+    mutation AcceptCase($input: AcceptCaseInput!) {
+  acceptCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<AcceptCaseMutation, AcceptCaseMutationVariables>;
+export const AcceptCaseWithMissingDocument = new TypedDocumentString(`
+    mutation AcceptCaseWithMissing($input: AcceptCaseWithMissingInput!) {
+  acceptCaseWithMissing(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<AcceptCaseWithMissingMutation, AcceptCaseWithMissingMutationVariables>;
+export const RequestCaseCorrectionDocument = new TypedDocumentString(`
+    mutation RequestCaseCorrection($input: RequestCaseCorrectionInput!) {
+  requestCaseCorrection(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<RequestCaseCorrectionMutation, RequestCaseCorrectionMutationVariables>;
+export const ProposeCaseRejectionDocument = new TypedDocumentString(`
+    mutation ProposeCaseRejection($input: CaseReasonInput!) {
+  proposeCaseRejection(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ProposeCaseRejectionMutation, ProposeCaseRejectionMutationVariables>;
+export const ConfirmCaseRejectionDocument = new TypedDocumentString(`
+    mutation ConfirmCaseRejection($input: CaseReasonInput!) {
+  confirmCaseRejection(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ConfirmCaseRejectionMutation, ConfirmCaseRejectionMutationVariables>;
+export const OverturnCaseRejectionDocument = new TypedDocumentString(`
+    mutation OverturnCaseRejection($input: CaseReasonInput!) {
+  overturnCaseRejection(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<OverturnCaseRejectionMutation, OverturnCaseRejectionMutationVariables>;
+export const SupplyCaseMaterialsDocument = new TypedDocumentString(`
+    mutation SupplyCaseMaterials($input: SupplyCaseMaterialsInput!) {
+  supplyCaseMaterials(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<SupplyCaseMaterialsMutation, SupplyCaseMaterialsMutationVariables>;
+export const ClaimCaseDocument = new TypedDocumentString(`
+    mutation ClaimCase($input: CaseIdInput!) {
+  claimCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ClaimCaseMutation, ClaimCaseMutationVariables>;
+export const ReleaseCaseDocument = new TypedDocumentString(`
+    mutation ReleaseCase($input: CaseReasonInput!) {
+  releaseCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ReleaseCaseMutation, ReleaseCaseMutationVariables>;
+export const ApproveCaseDocument = new TypedDocumentString(`
+    mutation ApproveCase($input: ApproveCaseInput!) {
+  approveCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ApproveCaseMutation, ApproveCaseMutationVariables>;
+export const DenyCaseDocument = new TypedDocumentString(`
+    mutation DenyCase($input: CaseReasonInput!) {
+  denyCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<DenyCaseMutation, DenyCaseMutationVariables>;
+export const SuspendCaseDocument = new TypedDocumentString(`
+    mutation SuspendCase($input: CaseReasonInput!) {
+  suspendCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<SuspendCaseMutation, SuspendCaseMutationVariables>;
+export const ResumeCaseDocument = new TypedDocumentString(`
+    mutation ResumeCase($input: CaseReasonInput!) {
+  resumeCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ResumeCaseMutation, ResumeCaseMutationVariables>;
+export const ExtendCaseDocument = new TypedDocumentString(`
+    mutation ExtendCase($input: ExtendCaseInput!) {
+  extendCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ExtendCaseMutation, ExtendCaseMutationVariables>;
+export const IssueCaseResultDocument = new TypedDocumentString(`
+    mutation IssueCaseResult($input: IssueCaseResultInput!) {
+  issueCaseResult(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<IssueCaseResultMutation, IssueCaseResultMutationVariables>;
+export const CompleteCaseDocument = new TypedDocumentString(`
+    mutation CompleteCase($input: CaseReasonInput!) {
+  completeCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<CompleteCaseMutation, CompleteCaseMutationVariables>;
+export const RevealApplicantDocument = new TypedDocumentString(`
+    mutation RevealApplicant($input: RevealPersonalDataInput!) {
+  revealPersonalData(input: $input) {
+    values {
+      field
+      label
+      value
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevealApplicantMutation, RevealApplicantMutationVariables>;
+export const CatalogItemsDocument = new TypedDocumentString(`
+    query CatalogItems($filter: ServiceItemFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  serviceItems(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        implementationCode
+        basicCode
+        itemType
+        level
+        status
+        versionNumber
+        committedLimit {
+          text
+        }
+        department {
+          code
+          name
+        }
+        region {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogItemsQuery, CatalogItemsQueryVariables>;
+export const CatalogItemDocument = new TypedDocumentString(`
+    query CatalogItem($id: ID!) {
+  serviceItem(id: $id) {
+    id
+    implementationCode
+    status
+    statusReason
+    level
+    departmentCode
+    regionCode
+    versionNumber
+    department {
+      code
+      name
+    }
+    region {
+      name
+    }
+    ...ItemContentParts
+    draftVersion {
+      id
+      number
+      status
+      changeKind
+      changeNote
+      createdAt
+      ...ItemContentParts
+    }
+    versions {
+      id
+      number
+      status
+      changeKind
+      changeNote
+      createdAt
+      publishedAt
+    }
+  }
+}
+    fragment TimeLimitParts on TimeLimit {
+  value
+  unit
+  text
+}
+fragment ItemContentParts on ItemContent {
+  name
+  basicCode
+  itemType
+  legalBasis
+  exerciseLevels
+  acceptanceConditions
+  serviceObjects
+  statutoryLimit {
+    ...TimeLimitParts
+  }
+  committedLimit {
+    ...TimeLimitParts
+  }
+  fees {
+    name
+    standard
+    basis
+  }
+  maxVisits
+  online
+  instant
+  highFrequency
+  keywords
+  resultLicence
+  reviewSteps
+  formFields {
+    key
+    label
+    type
+    required
+    options
+    maxLength
+    min
+    max
+    help
+  }
+  instantRule {
+    code
+    version
+    conditions
+  }
+  situations {
+    position
+    name
+    conditions
+    materials {
+      name
+      form
+      copies
+      media
+      necessity
+      sampleText
+      reviewPoints
+      elicence
+      sharedData
+      source
+    }
+  }
+  guide {
+    process
+    address
+    hours
+    contact
+    faq {
+      question
+      answer
+    }
+  }
+}`) as unknown as TypedDocumentString<CatalogItemQuery, CatalogItemQueryVariables>;
+export const ItemVersionDiffDocument = new TypedDocumentString(`
+    query ItemVersionDiff($from: ID!, $to: ID!) {
+  itemVersionDiff(from: $from, to: $to) {
+    element
+    expected
+    actual
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<ItemVersionDiffQuery, ItemVersionDiffQueryVariables>;
+export const CatalogConsistencyDocument = new TypedDocumentString(`
+    query CatalogConsistency($basicCode: String!) {
+  catalogConsistency(basicCode: $basicCode) {
+    basicCode
+    consistent
+    differenceCount
+    rows {
+      isReference
+      item {
+        id
+        name
+        implementationCode
+        level
+        department {
+          name
+        }
+        region {
+          name
+        }
+      }
+      values {
+        element
+        label
+        value
+      }
+      differences {
+        element
+        expected
+        actual
+        description
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogConsistencyQuery, CatalogConsistencyQueryVariables>;
+export const UpdateServiceItemDraftDocument = new TypedDocumentString(`
+    mutation UpdateServiceItemDraft($input: UpdateServiceItemDraftInput!) {
+  updateServiceItemDraft(input: $input) {
+    version {
+      id
+      number
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateServiceItemDraftMutation, UpdateServiceItemDraftMutationVariables>;
+export const PublishServiceItemDocument = new TypedDocumentString(`
+    mutation PublishServiceItem($input: PublishServiceItemInput!) {
+  publishServiceItem(input: $input) {
+    item {
+      id
+      status
+      versionNumber
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishServiceItemMutation, PublishServiceItemMutationVariables>;
+export const SuspendServiceItemDocument = new TypedDocumentString(`
+    mutation SuspendServiceItem($input: ChangeServiceItemStatusInput!) {
+  suspendServiceItem(input: $input) {
+    item {
+      id
+      status
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendServiceItemMutation, SuspendServiceItemMutationVariables>;
+export const ResumeServiceItemDocument = new TypedDocumentString(`
+    mutation ResumeServiceItem($input: ChangeServiceItemStatusInput!) {
+  resumeServiceItem(input: $input) {
+    item {
+      id
+      status
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeServiceItemMutation, ResumeServiceItemMutationVariables>;
+export const CancelServiceItemDocument = new TypedDocumentString(`
+    mutation CancelServiceItem($input: ChangeServiceItemStatusInput!) {
+  cancelServiceItem(input: $input) {
+    item {
+      id
+      status
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CancelServiceItemMutation, CancelServiceItemMutationVariables>;
+export const NotificationOutboxDocument = new TypedDocumentString(`
+    query NotificationOutbox($filter: NotificationOutboxFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  notificationOutbox(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        id
+        event
+        template
+        templateVersion
+        channel
+        recipient
+        status
+        attempts
+        lastError
+        nextAttemptAt
+        deliveredAt
+        createdAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationOutboxQuery, NotificationOutboxQueryVariables>;
+export const RetryNotificationDocument = new TypedDocumentString(`
+    mutation RetryNotification($input: RetryNotificationInput!) {
+  retryNotification(input: $input) {
+    notification {
+      id
+      status
+      attempts
+      lastError
+      nextAttemptAt
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RetryNotificationMutation, RetryNotificationMutationVariables>;
+export const CaseStatisticsDocument = new TypedDocumentString(`
+    query CaseStatistics($filter: CaseStatisticsFilter!, $groupBy: CaseStatisticsGroup!) {
+  caseStatistics(filter: $filter, groupBy: $groupBy) {
+    rows {
+      key
+      name
+      submitted
+      accepted
+      completed
+      completedOnTime
+      onTimeRate
+      avgWorkingDays
+      avgCommittedDays
+      overdueOpen
+      nearDue
+    }
+    totals {
+      submitted
+      accepted
+      completed
+      completedOnTime
+      onTimeRate
+      avgWorkingDays
+      avgCommittedDays
+      overdueOpen
+      nearDue
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseStatisticsQuery, CaseStatisticsQueryVariables>;
+export const DashboardCountiesDocument = new TypedDocumentString(`
+    query DashboardCounties($parentCode: String) {
+  regions(parentCode: $parentCode, level: COUNTY) {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardCountiesQuery, DashboardCountiesQueryVariables>;

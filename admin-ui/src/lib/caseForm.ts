@@ -5,6 +5,7 @@
 // (resident ID number) and GB 32100 (unified social credit code), checked as the server does.
 import type { FormFieldType } from '../gql/graphql';
 import type { FieldErrors } from './graphql';
+import { isIsoDate } from './time';
 
 export interface FormFieldDef {
   key: string;
@@ -109,9 +110,7 @@ export function validateForm(fields: readonly FormFieldDef[], values: FormValues
         break;
       }
       case 'DATE': {
-        const text = String(value);
-        const d = new Date(`${text}T00:00:00Z`);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
+        if (!isIsoDate(String(value))) {
           bad(f.key, `“${f.label}”不是有效日期（格式如 2024-05-01）`);
         }
         break;

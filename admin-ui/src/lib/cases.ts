@@ -121,9 +121,3 @@ export function idempotencyKey(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return `walkin-${crypto.randomUUID()}`;
   return `walkin-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
-
-/** Today in the browser's time zone, as YYYY-MM-DD (date pickers' lower bound). */
-export function today(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -2,6 +2,7 @@
 // from the rows of caseStatistics. Pure functions (tests/dashboard.test.ts).
 
 import type { RouteQuery } from './filters';
+import { addDays, chinaToday, daysBetween, isIsoDate } from './time';
 
 export interface StatRow {
   key: string;
@@ -25,20 +26,9 @@ export interface DashboardFilter {
 
 export const DEFAULT_DAYS = 30;
 export const MAX_DAYS = 366;
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 86_400_000;
-
-export function isoDay(d: Date): string {
-  const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
-
-function valid(text: string | undefined): text is string {
-  return !!text && ISO.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && isoDay(new Date(`${text}T12:00:00`)) === text;
-}
 
 function spanDays(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+  return daysBetween(from, to) + 1;
 }
 
 function first(value: RouteQuery[string]): string | undefined {
@@ -46,13 +36,13 @@ function first(value: RouteQuery[string]): string | undefined {
   return v == null || v === '' ? undefined : String(v);
 }
 
-/** The filter from the URL; a missing or invalid range is the last 30 days up to today. */
-export function parseDashboardQuery(query: RouteQuery, today: Date = new Date()): DashboardFilter {
-  const end = isoDay(today);
-  const start = isoDay(new Date(today.getTime() - (DEFAULT_DAYS - 1) * DAY_MS));
+/** The filter from the URL; a missing or invalid range is the last 30 days up to today in China. */
+export function parseDashboardQuery(query: RouteQuery, now: Date = new Date()): DashboardFilter {
+  const end = chinaToday(now);
+  const start = addDays(end, -(DEFAULT_DAYS - 1));
   let from = first(query.from);
   let to = first(query.to);
-  if (!valid(from) || !valid(to) || spanDays(from, to) < 1 || spanDays(from, to) > MAX_DAYS) {
+  if (!isIsoDate(from) || !isIsoDate(to) || spanDays(from, to) < 1 || spanDays(from, to) > MAX_DAYS) {
     from = start;
     to = end;
   }

@@ -1,6 +1,12 @@
 // A tiny fetch-based GraphQL-over-HTTP client (no Apollo): one POST per operation, the
 // application/graphql-response+json media type, the bearer token from the session, and the
 // mapping of payload errors `{ field, message, code }` to form field errors.
+//
+// The client takes only the typed documents graphql-codegen writes to src/gql/graphql.ts (one
+// `XxxDocument` per operation: that operation and the fragments it uses). The document fixes the
+// variables it takes and the data it answers, so a page cannot send a whole .graphql file, name an
+// operation that is not there, or read a field it did not ask for.
+import type { TypedDocumentString } from '../gql/graphql';
 
 export const ENDPOINT = '/graphql';
 export const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -66,19 +72,44 @@ export interface ClientOptions {
   onUnauthorized?: () => void;
 }
 
+/** Any operation's variables. */
+export type Variables = { [key: string]: unknown };
+
+/** The variables argument: optional when the operation needs none, required otherwise; a
+ * fragment's document (its variables `unknown`) cannot be sent at all. */
+export type VariablesArg<TVariables> = unknown extends TVariables
+  ? [fragment: never]
+  : Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
+
+/** Any document written by codegen, whatever it answers and takes. */
+export type AnyDocument = TypedDocumentString<unknown, never>;
+
+const OPERATION = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+
+/** The name of the document's operation (codegen prints the operation first, its fragments after). */
+export function operationName(document: AnyDocument): string {
+  const name = OPERATION.exec(document.toString())?.[1];
+  if (!name) throw new TypeError('GraphQL 文档须以一个具名的操作开头（请使用 src/gql/graphql.ts 中生成的文档）');
+  return name;
+}
+
 export interface GraphQLClient {
-  /** Runs `operationName` from `document` (a .graphql file may hold several operations). */
-  request<TData, TVariables extends object = Record<string, never>>(
-    document: string,
-    operationName: string,
-    variables?: TVariables,
+  /** Runs the one operation of a typed document. */
+  request<TData, TVariables>(
+    document: TypedDocumentString<TData, TVariables>,
+    ...variables: VariablesArg<NoInfer<TVariables>>
   ): Promise<TData>;
 }
 
 export function createClient(options: ClientOptions = {}): GraphQLClient {
   const endpoint = options.endpoint ?? ENDPOINT;
   return {
-    async request<TData, TVariables extends object>(document: string, operationName: string, variables?: TVariables) {
+    async request<TData, TVariables>(
+      document: TypedDocumentString<TData, TVariables>,
+      ...[variables]: VariablesArg<NoInfer<TVariables>>
+    ): Promise<TData> {
+      const query = document.toString();
+      const name = operationName(document);
       const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
       const headers: Record<string, string> = {
         Accept: `${GRAPHQL_RESPONSE}, application/json;q=0.9`,
@@ -91,7 +122,7 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
         response = await doFetch(endpoint, {
           method: 'POST',
           headers,
-          body: JSON.stringify({ query: document, operationName, variables: variables ?? {} }),
+          body: JSON.stringify({ query, operationName: name, variables: variables ?? {} }),
           credentials: 'same-origin',
         });
       } catch (err) {

@@ -3,17 +3,7 @@
 // on logout and on any 401.
 import { reactive } from 'vue';
 
-import authDoc from '../graphql/auth.graphql?raw';
-import type {
-  LoginMutation,
-  LoginMutationVariables,
-  LogoutMutation,
-  LogoutMutationVariables,
-  MeQuery,
-  RefreshTokensMutation,
-  RefreshTokensMutationVariables,
-  Role,
-} from '../gql/graphql';
+import { LoginDocument, LogoutDocument, type MeQuery, MeDocument, RefreshTokensDocument, type Role } from '../gql/graphql';
 import { createClient, type FieldErrors, toFieldErrors } from './graphql';
 
 const STORAGE_KEY = 'liaoyi.admin.session';
@@ -74,10 +64,7 @@ export async function refresh(): Promise<boolean> {
   const tokens = session.tokens;
   if (!tokens) return false;
   try {
-    const data = await client.request<RefreshTokensMutation, RefreshTokensMutationVariables>(
-      authDoc, 'RefreshTokens',
-      { input: { refreshToken: tokens.refreshToken } },
-    );
+    const data = await client.request(RefreshTokensDocument, { input: { refreshToken: tokens.refreshToken } });
     const fresh = data.refreshTokens.tokens;
     if (!fresh) {
       expire();
@@ -92,9 +79,7 @@ export async function refresh(): Promise<boolean> {
 }
 
 export async function login(username: string, password: string): Promise<FieldErrors | null> {
-  const data = await client.request<LoginMutation, LoginMutationVariables>(authDoc, 'Login', {
-    input: { username, password },
-  });
+  const data = await client.request(LoginDocument, { input: { username, password } });
   const payload = data.login;
   if (payload.errors.length || !payload.tokens) return toFieldErrors(payload.errors);
   store(payload.tokens);
@@ -103,7 +88,7 @@ export async function login(username: string, password: string): Promise<FieldEr
 }
 
 export async function loadMe(): Promise<Me | null> {
-  const data = await client.request<MeQuery>(authDoc, 'Me');
+  const data = await client.request(MeDocument);
   session.me = data.me;
   return data.me;
 }
@@ -131,9 +116,7 @@ export async function restore(): Promise<boolean> {
 export async function logout(): Promise<void> {
   try {
     if (session.tokens) {
-      await client.request<LogoutMutation, LogoutMutationVariables>(authDoc, 'Logout', {
-        input: { allSessions: false },
-      });
+      await client.request(LogoutDocument, { input: { allSessions: false } });
     }
   } catch {
     // The session ends here whatever the server says.
