@@ -6,9 +6,10 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from tortoise import Tortoise
+
+from server import clock
 
 MODEL_MODULES = [
     "server.domain.accounts.models",
@@ -17,11 +18,12 @@ MODEL_MODULES = [
     "server.domain.notifications.models",
     "server.domain.cases.models",
     "server.domain.appointments.models",
+    "server.domain.themes.models",
 ]
 
 
-DB_TIMEZONE = "Asia/Shanghai"
-_DB_ZONE = ZoneInfo(DB_TIMEZONE)
+DB_TIMEZONE = clock.ZONE.key  # stored times are China time (server.clock)
+_DB_ZONE = clock.ZONE
 
 
 def _sqlite_datetime(value: datetime) -> str:

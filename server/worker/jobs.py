@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from typing import Any
 
 from tortoise.expressions import Q
 
+from server import clock
 from server.domain.accounts.models import AccessToken
 
 log = logging.getLogger("liaoyi.worker")
@@ -16,7 +17,7 @@ log = logging.getLogger("liaoyi.worker")
 
 async def purge_tokens(ctx: dict[str, Any], *, keep_days: int = 30) -> int:
     """Delete tokens that expired or were revoked more than ``keep_days`` ago."""
-    cutoff = datetime.now(timezone.utc) - timedelta(days=keep_days)
+    cutoff = clock.utcnow() - timedelta(days=keep_days)
     deleted = await AccessToken.filter(Q(expires_at__lt=cutoff) | Q(revoked_at__lt=cutoff)).delete()
     log.info("purged %d old access tokens", deleted)
     return deleted
@@ -26,11 +27,10 @@ async def notify(ctx: dict[str, Any], outbox_id: int) -> str:
     """Deliver one outbox row (job id ``notify:<id>``). A transient failure raises ``Retry`` with the
     row's backoff; a row in its quiet hours is left to the sweep."""
     from arq.worker import Retry
+    from tortoise.exceptions import OperationalError
 
     from server.domain.notifications.service import deliver
     from server.settings import get_settings
-
-    from tortoise.exceptions import OperationalError
 
     try:
         outcome = await deliver(outbox_id, ctx.get("settings") or get_settings())

@@ -11,14 +11,18 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
+from server import clock
 from server.settings import Settings
+
+if TYPE_CHECKING:
+    from arq.typing import WorkerCoroutine
 
 log = logging.getLogger("liaoyi.schedule")
 
-CHINA = timezone(timedelta(hours=8))
+CHINA = clock.ZONE  # the worker's cron zone (server.worker.main)
 WORKING_HOURS = frozenset(range(8, 19))  # 08:00 … 18:00, China time
 
 Run = Callable[[date, Settings], Awaitable[int]]
@@ -102,7 +106,7 @@ JOBS: tuple[ScheduledJob, ...] = (
 
 
 def china_now() -> datetime:
-    return datetime.now(CHINA)
+    return clock.now()
 
 
 async def run_job(job: ScheduledJob, settings: Settings, *, at: datetime | None = None) -> int:
@@ -114,10 +118,10 @@ async def run_job(job: ScheduledJob, settings: Settings, *, at: datetime | None 
     return result
 
 
-def arq_function(job: ScheduledJob) -> Callable[[dict[str, Any]], Awaitable[int]]:
+def arq_function(job: ScheduledJob) -> WorkerCoroutine:
     """The arq coroutine for ``job`` (settings from the worker's ctx, else the environment)."""
 
-    async def scheduled(ctx: dict[str, Any]) -> int:
+    async def scheduled(ctx: dict[Any, Any], *_args: Any, **_kwargs: Any) -> int:
         from server.settings import get_settings
 
         return await run_job(job, ctx.get("settings") or get_settings())
@@ -140,10 +144,10 @@ def arq_cron_jobs(*, timeout: int) -> list[Any]:
 # ---------------------------------------------------------------- embedded mode
 
 
-_current: "Scheduler | None" = None
+_current: Scheduler | None = None
 
 
-def running_scheduler() -> "Scheduler | None":
+def running_scheduler() -> Scheduler | None:
     s = _current
     return s if s is not None and s.task is not None and not s.task.done() else None
 

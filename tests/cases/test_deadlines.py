@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import server.clock
 from server.domain.cases import apply, clock, review, window
 from server.domain.cases.apply import Application
-from tests.cases import helpers as h
-from tests.cases.test_flow import _form
+from tests import factories as f
 
 pytestmark = pytest.mark.usefixtures("database")
 SH = ZoneInfo("Asia/Shanghai")
@@ -49,17 +49,17 @@ async def test_spring_festival_2025() -> None:
 
 async def test_suspension_and_extension_move_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
     now = {"t": datetime(2024, 9, 27, 9, 30, tzinfo=SH)}
-    monkeypatch.setattr(clock, "now", lambda: now["t"])
-    rep = await h.citizen()
-    ent = await h.enterprise(rep)
-    me = h.as_citizen(rep)
-    item, version = await h.item("公司变更登记")
-    sit, mats = await h.situation(version, "经营范围变更")
-    form = await _form(version)
-    case = (await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=Application(
+    monkeypatch.setattr(server.clock, "_utc_now", lambda: now["t"])
+    rep = await f.citizen()
+    ent = await f.enterprise(rep)
+    me = f.as_citizen(rep)
+    item, version = await f.item("公司变更登记")
+    sit, mats = await f.situation(version, "经营范围变更")
+    form = f.form_answers(version)
+    case = (await apply.submit(actor=me, settings=None, idempotency_key=f.key(), app=Application(
         item_id=item.id, situation_id=sit.id, form_data=form, enterprise_id=ent.id,
-        materials=await h.uploads_for(me, mats)))).case
-    clerk = await h.staff("city_clerk")
+        materials=await f.uploads_for(me, mats)))).case
+    clerk = await f.staff("city_clerk")
     case = await window.accept_with_missing(
         actor=clerk, settings=None, case_id=case.id, commitment="承诺书已签",
         missing=[window.Missing(m.id) for m in mats if m.necessity == "deferrable"])
@@ -68,8 +68,8 @@ async def test_suspension_and_extension_move_the_deadline(monkeypatch: pytest.Mo
     expected = await calendar.deadline(region="371500", start=date(2024, 9, 27), limit_value=version.committed_limit,
                                        limit_unit=version.committed_unit)
     assert case.deadline == expected.deadline
-    assert case.supply_by <= case.deadline
-    reviewer = await h.staff("city_reviewer_scjg")
+    assert case.supply_by is not None and case.deadline is not None and case.supply_by <= case.deadline
+    reviewer = await f.staff("city_reviewer_scjg")
     now["t"] = datetime(2024, 9, 29, 9, tzinfo=SH)  # the make-up Sunday: a working day
     case = await review.suspend(actor=reviewer, settings=None, case_id=case.id, reason="组织专家评审")
     now["t"] = datetime(2024, 10, 9, 9, tzinfo=SH)
@@ -89,5 +89,6 @@ async def test_suspension_and_extension_move_the_deadline(monkeypatch: pytest.Mo
 
     row = await Case.get(id=case.id)
     assert clock.warning(row, on=row.warn_on) == "yellow"
+    assert row.deadline is not None
     assert clock.warning(row, on=date.fromordinal(row.deadline.toordinal() + 1)) == "red"
     assert clock.warning(row, on=date(2024, 9, 27)) == "none"

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from stdnum.cn import ric, uscc
 
+from server import clock as server_clock
 from server.domain.accounts import mandates, tokens
 from server.domain.accounts.mandates import mandate_for
 from server.domain.accounts.models import Citizen, Enterprise, Mandate, StaffUser
@@ -38,7 +39,7 @@ LIST = f"""
 query List($f: MandateFilter, $first: Int) {{
   mandates(filter: $f, first: $first) {{ totalCount edges {{ node {{ {MANDATE_FIELDS} }} }} }}
 }}"""
-TODAY = date.today()
+TODAY = server_clock.today()
 
 
 def gid(type_name: str, pk: int) -> str:
@@ -100,6 +101,7 @@ def _errors(payload: dict[str, Any]) -> list[tuple[str, str]]:
 
 async def test_supervisor_records_a_mandate_and_the_principal_is_masked(gql: GraphQLClient) -> None:
     citizen = await _citizen(name="张三丰")
+    assert citizen.id_number is not None
     codes = await _codes()
     supervisor = await gql.as_user("guanxian_supervisor")
     result = (await supervisor(CREATE, {"i": _input(gid("Citizen", citizen.id), basicCodes=[codes[0], codes[0]],
@@ -369,7 +371,7 @@ async def test_domain_refuses_partners_and_citizens(setup: Setup) -> None:
     # a citizen lists the mandates it gave, and no one else's
     mine = await mandates.list_mandates(actor=Actor(citizen_id=s.citizen.id), flt=mandates.MandateFilter(),
                                         offset=0, limit=100)
-    assert m.id in {x.id for x in mine} and {x.principal_citizen_id for x in mine} == {s.citizen.id}  # type: ignore[attr-defined]
+    assert m.id in {x.id for x in mine} and {x.principal_citizen_id for x in mine} == {s.citizen.id}
     theirs = await mandates.list_mandates(actor=Actor(citizen_id=s.other_citizen.id), flt=mandates.MandateFilter(),
                                           offset=0, limit=100)
     assert m.id not in {x.id for x in theirs}

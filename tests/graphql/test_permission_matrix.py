@@ -48,18 +48,19 @@ from stdnum.cn import ric
 from strawberry import relay
 from tortoise.transactions import in_transaction
 
+from server import clock as server_clock
 from server.domain.accounts import apikeys, tokens
 from server.domain.accounts.models import AccessLog, ApiKey, Citizen, Enterprise, Mandate, StaffUser
-from server.domain.accounts.roles import ANONYMOUS, Role
+from server.domain.accounts.roles import ANONYMOUS, Actor, Role
 from server.domain.accounts.service import create_user
 from server.domain.accounts.sms import get_sms_sender
 from server.domain.appointments.models import Appointment
 from server.domain.cases.models import Case as CaseRow
 from server.domain.cases.models import ELicence, Upload
 from server.domain.catalog import service as catalog
+from server.domain.catalog.content import ItemContent
 from server.domain.notifications import service as notifications
 from server.domain.notifications.models import InboxMessage, Outbox
-from server.domain.catalog.content import ItemContent
 from server.graphql.context import Context
 from server.graphql.schema import build_schema
 from server.settings import Settings
@@ -294,6 +295,7 @@ NODE_RULES: dict[str, frozenset[str]] = {
     "Appointment": callers("citizen"),  # its booker (hall staff read a day's bookings, masked, by hallAppointments)
 }
 
+assert SCHEMA.mutation_type is not None and SCHEMA.query_type is not None
 MUTATIONS = sorted(SCHEMA.mutation_type.fields)
 QUERIES = sorted(SCHEMA.query_type.fields)
 OPERATIONS = [("mutation", n) for n in MUTATIONS] + [("query", n) for n in QUERIES]
@@ -350,7 +352,7 @@ def example_value(t: GraphQLInputType) -> Any:
     assert isinstance(t, GraphQLScalarType)
     return {
         "String": "权限矩阵", "ID": _ID, "Int": 1, "Float": 1.0, "Boolean": False,
-        "DateTime": dt.datetime.now(dt.timezone.utc).isoformat(), "Date": dt.date.today().isoformat(),
+        "DateTime": dt.datetime.now(dt.timezone.utc).isoformat(), "Date": server_clock.today().isoformat(),
     }[t.name]
 
 
@@ -489,7 +491,7 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
                                              region_code="371525")
     agent = staff[Role.ASSISTANCE_AGENT.value]
     mandate = await Mandate.create(principal_citizen=citizen, agent=agent, all_items=True,
-                                   valid_from=dt.date.today(), valid_to=dt.date.today() + dt.timedelta(days=30),
+                                   valid_from=server_clock.today(), valid_to=server_clock.today() + dt.timedelta(days=30),
                                    created_by_id=admin_row.id)
     content = ItemContent(name="权限矩阵测试事项", item_type="licensing", statutory_limit=1,
                           statutory_unit="working_day", committed_limit=1, committed_unit="working_day")
@@ -513,7 +515,7 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
                                  storage_key="0" * 64, owner_citizen_id=citizen.id)
 
     case = await CaseRow.create(
-        status="submitted", channel="online", item_id=version.item_id, version_id=version.id,  # type: ignore[attr-defined]
+        status="submitted", channel="online", item_id=version.item_id, version_id=version.id,
         item_name="权限矩阵测试事项", basic_code="970000000000", department_code="371500-XZSPJ", region_code="371500",
         city_code="371500", county_code=None, hall_code="371500-ZWFWZX", applicant_kind="citizen",
         applicant_citizen_id=citizen.id, contact_citizen_id=citizen.id, applicant_name="权矩阵",
@@ -524,7 +526,7 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
                                     issued_at=dt.datetime.now(dt.timezone.utc))
 
     booking = await Appointment.create(
-        hall_code="371500-ZWFWZX", hall_name="聊城市政务服务中心", region_code="371500", item_id=version.item_id,  # type: ignore[attr-defined]
+        hall_code="371500-ZWFWZX", hall_name="聊城市政务服务中心", region_code="371500", item_id=version.item_id,
         item_name="权限矩阵测试事项", department_code="371500-CGJ", citizen_id=citizen.id, day=dt.date(2030, 1, 2),
         start="09:00", end="09:30", status="cancelled",
     )
@@ -533,14 +535,14 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
         return str(relay.GlobalID(type_name, str(pk)))
 
     world = World(
-        item=gid("ServiceItem", version.item_id), citizen=gid("Citizen", citizen.id),  # type: ignore[attr-defined]
+        item=gid("ServiceItem", version.item_id), citizen=gid("Citizen", citizen.id),
         other_citizen=gid("Citizen", other.id), enterprise=gid("Enterprise", enterprise.id),
         staff=gid("StaffUser", target.id), api_key=gid("ApiKey", revocable.row.id), mandate=gid("Mandate", mandate.id),
         agent_username=agent.username,
         nodes={
             "Region": gid("Region", "371500"), "Department": gid("Department", "371500-CGJ"),
             "Hall": gid("Hall", "371500-ZWFWZX"),
-            "ServiceItem": gid("ServiceItem", draft.item_id),  # type: ignore[attr-defined]
+            "ServiceItem": gid("ServiceItem", draft.item_id),
             "ItemVersion": gid("ItemVersion", draft.id), "Citizen": gid("Citizen", citizen.id),
             "Enterprise": gid("Enterprise", enterprise.id), "StaffUser": gid("StaffUser", target.id),
             "ApiKey": gid("ApiKey", revocable.row.id), "Mandate": gid("Mandate", mandate.id),
@@ -611,7 +613,7 @@ SUBSCRIPTION_START_S = 0.5  # a refusal comes at once; an allowed stream is stil
 
 async def _context(cast: Cast, caller: str, settings: Settings) -> Context:
     """The context the WebSocket endpoint builds after ``connection_init``, for this caller."""
-    actor = ANONYMOUS
+    actor: Actor | None = ANONYMOUS
     if caller == "partner":
         actor = await apikeys.actor_for_api_key(cast.partner_key)
     elif caller != "anonymous":

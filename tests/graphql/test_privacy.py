@@ -14,6 +14,7 @@ import pytest
 from stdnum.cn import ric
 from strawberry import relay
 
+from server import clock as server_clock
 from server.domain.accounts import privacy, tokens
 from server.domain.accounts.models import AccessLog, Citizen, Enterprise, StaffUser
 from server.domain.accounts.roles import Role
@@ -179,7 +180,6 @@ async def test_roles_handling_peoples_matters_may_reveal_a_citizen(
 
 
 async def test_assistance_agent_may_reveal_a_principal(gql: GraphQLClient, subjects: Subjects) -> None:
-    import datetime as dt
 
     from server.domain.accounts.models import Mandate
 
@@ -189,7 +189,7 @@ async def test_assistance_agent_may_reveal_a_principal(gql: GraphQLClient, subje
         payload = await reveal(gql, gid("Citizen", subjects.citizen.id), ["PHONE"], token=token)
         assert [e["code"] for e in payload["errors"]] == ["NOT_ALLOWED"]  # no mandate, no case: not theirs
         await Mandate.create(principal_citizen=subjects.citizen, agent=agent, all_items=True,
-                             valid_from=dt.date.today(), valid_to=dt.date.today(), created_by_id=agent.id)
+                             valid_from=server_clock.today(), valid_to=server_clock.today(), created_by_id=agent.id)
         payload = await reveal(gql, gid("Citizen", subjects.citizen.id), ["PHONE"], token=token)
         assert payload["errors"] == [] and payload["values"][0]["value"] == subjects.citizen.phone
     finally:

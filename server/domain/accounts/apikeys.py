@@ -14,12 +14,13 @@ import re
 import secrets
 import string
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
+from server import clock
 from server.domain.accounts import errors
 from server.domain.accounts.models import ApiKey
 from server.domain.accounts.roles import Actor
@@ -132,7 +133,7 @@ async def revoke_api_key(*, actor: Actor, key_id: int) -> ApiKey:
         raise DomainError(errors.NOT_FOUND, "API 密钥不存在", ["id"])
     if row.revoked_at is not None:
         raise DomainError(errors.INVALID_STATE, "该密钥已吊销", ["id"])
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     await ApiKey.filter(id=row.id, revoked_at=None).update(revoked_at=now, revoked_by_id=actor.user_id)
     await row.refresh_from_db()
     return row
@@ -192,7 +193,7 @@ async def actor_for_api_key(raw: str) -> Actor | None:
     row = await ApiKey.filter(prefix=prefix, revoked_at=None).select_related("region").first()
     if row is None or not hmac.compare_digest(row.secret_hash, digest(secret)):
         return None
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
         stale = Q(last_used_at=None) | Q(last_used_at__lte=now - TOUCH_EVERY)
         await ApiKey.filter(stale, id=row.id).update(last_used_at=now)

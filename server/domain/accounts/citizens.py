@@ -28,6 +28,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.domain.accounts import errors, tokens
 from server.domain.accounts.identifiers import check_phone, parse_id_number
 from server.domain.accounts.models import Citizen, SmsCode
@@ -48,7 +49,6 @@ MAX_CODES_PER_DAY = 10
 MAX_ATTEMPTS = 5
 ADDRESS_LIMIT = 10  # code requests per client address …
 ADDRESS_WINDOW = 600.0  # … in this many seconds
-CHINA = timezone(timedelta(hours=8))  # no daylight saving: a fixed offset is exact
 
 # per process, like the app's login limiter (with N processes an address may get N times as many)
 address_limiter = SlidingWindowLimiter(ADDRESS_LIMIT, ADDRESS_WINDOW)
@@ -85,7 +85,7 @@ def _too_soon(seconds: int) -> DomainError:
 
 
 def _start_of_day(now: datetime) -> datetime:
-    local = now.astimezone(CHINA)
+    local = clock.china(now)
     return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(timezone.utc)
 
 
@@ -114,7 +114,7 @@ async def request_code(
 async def _issue_code(*, phone: str, secret: str, outbox: list[int] | None = None) -> str:
     """Store the new code and the outbox row of its SMS in one transaction (its id is appended to
     ``outbox``, for the caller to hand on after commit); returns the code."""
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     today = await SmsCode.filter(phone=phone, created_at__gte=_start_of_day(now)).count()
     if today >= MAX_CODES_PER_DAY:
         raise DomainError(errors.RATE_LIMITED, "该手机号今日获取验证码次数已达上限，请明天再试", ["phone"])
@@ -154,7 +154,7 @@ async def sign_in(
         raise DomainError(errors.RATE_LIMITED, "登录尝试过于频繁，请一分钟后再试")
     if not _CODE.match(code):
         raise DomainError(errors.INVALID_CODE, "请输入 6 位数字验证码", ["code"])
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     expired = DomainError(errors.CODE_EXPIRED, "验证码已失效，请重新获取", ["code"])
     row = await SmsCode.filter(phone=phone).order_by("-id").first()
     if row is None or row.consumed_at is not None or row.expires_at <= now:
@@ -233,7 +233,7 @@ async def verify_real_name(*, actor: Actor, name: str, id_number: str) -> Citize
     )
     if await Citizen.filter(id_number=rid.number).exclude(id=citizen_id).exists():
         raise taken
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     try:
         async with in_transaction() as conn:
             done = await Citizen.filter(id=citizen_id, verified_at=None).using_db(conn).update(

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
 from stdnum.cn import uscc
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.domain.accounts import errors
 from server.domain.accounts.citizens import check_person_name
 from server.domain.accounts.identifiers import check_credit_code, check_phone, parse_id_number
@@ -118,7 +118,7 @@ async def _operators_of(enterprise_ids: list[int]) -> dict[int, list[EnterpriseO
             .order_by("added_at", "id")
         )
         for op in rows:
-            out[op.enterprise_id].append(op)  # type: ignore[attr-defined]
+            out[op.enterprise_id].append(op)
     return out
 
 
@@ -131,7 +131,7 @@ async def add_operator(*, actor: Actor, enterprise_id: int, phone: str) -> Membe
         raise DomainError(
             errors.NOT_VERIFIED, "该手机号尚未注册或未完成实名认证，请对方先登录聊易并完成实名认证", ["phone"]
         )
-    if citizen.id == enterprise.legal_rep_id:  # type: ignore[attr-defined]
+    if citizen.id == enterprise.legal_rep_id:
         raise DomainError(errors.INVALID, "法定代表人无需添加为经办人", ["phone"])
     if await EnterpriseOperator.exists(enterprise_id=enterprise.id, citizen_id=citizen.id, removed_at=None):
         raise DomainError(errors.DUPLICATE, "该人员已是本企业的经办人", ["phone"])
@@ -146,7 +146,7 @@ async def remove_operator(*, actor: Actor, enterprise_id: int, citizen_id: int) 
     enterprise = await _represented(actor, enterprise_id)
     removed = await EnterpriseOperator.filter(
         enterprise_id=enterprise.id, citizen_id=citizen_id, removed_at=None
-    ).update(removed_at=datetime.now(timezone.utc))
+    ).update(removed_at=clock.utcnow())
     if removed == 0:
         raise DomainError(errors.NOT_FOUND, "该人员不是本企业的经办人", ["citizenId"])
     return Membership(enterprise, LEGAL_REP, (await _operators_of([enterprise.id]))[enterprise.id])

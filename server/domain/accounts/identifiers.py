@@ -11,6 +11,7 @@ from datetime import date
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 
+from server import clock
 from server.domain.accounts import errors
 from server.domain.errors import DomainError
 
@@ -45,7 +46,7 @@ def parse_id_number(raw: str, field: str = "idNumber") -> ResidentId:
         birth = None
     if birth is None or birth.year < 1900:
         raise DomainError(errors.INVALID_ID_NUMBER, "居民身份证号码中的出生日期不存在", [field])
-    if birth > date.today():
+    if birth > clock.today():
         raise DomainError(errors.INVALID_ID_NUMBER, "居民身份证号码中的出生日期晚于今天", [field])
     return ResidentId(number=text, birth_date=birth, sex="M" if int(text[16]) % 2 else "F")
 

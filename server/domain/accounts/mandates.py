@@ -8,11 +8,12 @@ cases issue asks :func:`mandate_for` before letting an agent act for a principal
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 from tortoise.expressions import Q
 
+from server import clock
 from server.domain.accounts import errors
 from server.domain.accounts.models import Citizen, Enterprise, Mandate, StaffUser
 from server.domain.accounts.roles import Actor, Role
@@ -106,7 +107,7 @@ async def create_mandate(
     principal is a real-name verified citizen or an enterprise; the items are all, or basic codes in
     the catalogue; the validity ends on or after it starts, and not before today."""
     _grantor_path(actor)
-    today = today or date.today()
+    today = today or clock.today()
     problems: list[DomainError] = []
     subject: dict[str, Any] = {}
     agent: StaffUser | None = None
@@ -159,7 +160,7 @@ async def revoke_mandate(*, actor: Actor, mandate_id: int, reason: str) -> Manda
     reason = reason.strip()
     if not reason or len(reason) > MAX_NOTE:
         raise DomainError(errors.INVALID, f"请填写撤销原因（不超过 {MAX_NOTE} 个字符）", ["reason"])
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     done = await Mandate.filter(id=row.id, revoked_at=None).update(
         revoked_at=now, revoked_by_id=actor.user_id, revoked_reason=reason
     )
@@ -206,6 +207,13 @@ def can_list(actor: Actor) -> bool:
 
 def _active_on(day: date) -> Q:
     return Q(revoked_at=None, valid_from__lte=day, valid_to__gte=day)
+
+
+def is_active(mandate: Any, *, on: date | None = None) -> bool:
+    """Whether ``mandate`` applies on the day ``on`` (China's today by default): not revoked and
+    ``on`` within its validity — what :func:`_active_on` selects."""
+    day = on or clock.today()
+    return mandate.revoked_at is None and mandate.valid_from <= day <= mandate.valid_to
 
 
 def _query(*, actor: Actor, flt: MandateFilter) -> Any:

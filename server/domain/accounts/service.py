@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from tortoise.expressions import Q
 
+from server import clock
 from server.domain.accounts import errors, tokens
 from server.domain.accounts.models import StaffUser
 from server.domain.accounts.ratelimit import SlidingWindowLimiter
@@ -114,13 +115,13 @@ async def _check_placement(
         dept = await Department.get_or_none(code=department_code)
         if dept is None:
             problems.append(DomainError(errors.NOT_FOUND, f"部门 {department_code} 不存在", ["departmentCode"]))
-        elif dept.region_id != region_code:  # type: ignore[attr-defined]
+        elif dept.region_id != region_code:
             problems.append(DomainError(errors.INVALID, "部门须属于该账号所在的区划", ["departmentCode"]))
     if hall_code:
         hall = await Hall.get_or_none(code=hall_code)
         if hall is None:
             problems.append(DomainError(errors.NOT_FOUND, f"大厅 {hall_code} 不存在", ["hallCode"]))
-        elif hall.region_id != region_code:  # type: ignore[attr-defined]
+        elif hall.region_id != region_code:
             problems.append(DomainError(errors.INVALID, "大厅须属于该账号所在的区划", ["hallCode"]))
     return problems
 
@@ -259,11 +260,11 @@ async def update_user(
             problems.append(DomainError(errors.NOT_ALLOWED, "不能取消自己的管理员角色", ["roles"]))
         changes["roles"] = sorted({str(r) for r in roles})
         changes["role_tags"] = role_tags(roles)
-    region = user.region_id if region_code is KEEP or region_code is None else region_code  # type: ignore[attr-defined]
-    if region != user.region_id and user.id == actor.user_id:  # type: ignore[attr-defined]
+    region = user.region_id if region_code is KEEP or region_code is None else region_code
+    if region != user.region_id and user.id == actor.user_id:
         problems.append(DomainError(errors.NOT_ALLOWED, "不能改变自己的所属区划", ["regionCode"]))
-    department = user.department_id if department_code is KEEP else (department_code or None)  # type: ignore[attr-defined]
-    hall = user.hall_id if hall_code is KEEP else (hall_code or None)  # type: ignore[attr-defined]
+    department = user.department_id if department_code is KEEP else (department_code or None)
+    hall = user.hall_id if hall_code is KEEP else (hall_code or None)
     problems += await _check_placement(actor=actor, region_code=region, department_code=department, hall_code=hall)
     _raise_all(problems)
     changes.update(region_id=region, department_id=department, hall_id=hall)
@@ -283,7 +284,7 @@ async def disable_user(*, actor: Actor, user_id: int, reason: str) -> tuple[Staf
         raise DomainError(errors.INVALID, f"请填写停用原因（不超过 {MAX_REASON} 个字符）", ["reason"])
     if not user.is_active:
         raise DomainError(errors.INVALID_STATE, "该账号已停用", ["id"])
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     # inactive first: actor_for_token refuses an inactive account even before its tokens are revoked
     await StaffUser.filter(id=user.id).update(
         is_active=False, disabled_at=now, disabled_reason=reason, disabled_by_id=actor.user_id
@@ -335,7 +336,7 @@ async def login(
         ok = user is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     if user is not None and user.locked_until is not None and user.locked_until > now:
         raise DomainError(errors.LOCKED, "密码错误次数过多，账号已临时锁定，请 15 分钟后再试或联系管理员")
     if not ok or user is None or not user.is_active:
@@ -357,5 +358,5 @@ async def login(
 
 
 async def region_path_of(user: StaffUser) -> str:
-    paths = await Region.filter(code=user.region_id).values_list("path", flat=True)  # type: ignore[attr-defined]
-    return paths[0]
+    paths: list[Any] = await Region.filter(code=user.region_id).values_list("path", flat=True)
+    return str(paths[0])

@@ -20,10 +20,11 @@ import json
 import logging
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
+from server import clock
 from server.domain.accounts.identifiers import mask_phone
 from server.settings import Settings
 
@@ -112,7 +113,7 @@ class LogSmsSender:
             log.warning("%s 发往 %s（未配置短信网关，内容不写入日志）", label, mask_phone(phone))
             return
         log.info("%s 发往 %s：%s", label, mask_phone(phone), text)
-        self.outbox.append(SmsMessage(phone, template, dict(params), text, datetime.now(timezone.utc)))
+        self.outbox.append(SmsMessage(phone, template, dict(params), text, clock.utcnow()))
         if len(self.outbox) > self.keep:
             del self.outbox[: len(self.outbox) - self.keep]
 
@@ -133,7 +134,7 @@ class FileSmsSender:
     also: SmsSender | None = None
 
     async def send(self, *, phone: str, template: str, params: dict[str, str], message_id: str = "") -> None:
-        line = json.dumps({"id": message_id, "at": datetime.now(timezone.utc).isoformat(), "phone": phone,
+        line = json.dumps({"id": message_id, "at": clock.utcnow().isoformat(), "phone": phone,
                            "template": template, "params": dict(params), "text": render(template, params)},
                           ensure_ascii=False)
         try:
@@ -148,7 +149,7 @@ class FileSmsSender:
         with _file_lock, self.path.open("a", encoding="utf-8") as fh:
             fh.write(line + "\n")
 
-    def messages(self) -> list[dict[str, object]]:
+    def messages(self) -> list[dict[str, Any]]:
         """Every message in the file, oldest first."""
         if not self.path.exists():
             return []

@@ -9,11 +9,14 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
+from typing import Any
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.domain.accounts import errors
 from server.domain.accounts.models import AccessToken, Citizen, RefreshToken, StaffUser
 from server.domain.accounts.roles import Actor, Role
@@ -38,16 +41,16 @@ class Lifetimes:
     refresh: timedelta
 
 
-def _subject(user: StaffUser | None, citizen: Citizen | None) -> dict[str, int | None]:
+def _subject(user: StaffUser | None, citizen: Citizen | None) -> dict[str, Any]:
     return {"user_id": user.id if user else None, "citizen_id": citizen.id if citizen else None}
 
 
 async def issue(
     *, lifetimes: Lifetimes, user: StaffUser | None = None, citizen: Citizen | None = None,
-    family: str | None = None, conn: object = None,
+    family: str | None = None, conn: BaseDBAsyncClient | None = None,
 ) -> TokenPair:
     assert (user is None) != (citizen is None), "a token belongs to exactly one subject"
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     family = family or secrets.token_hex(16)
     access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(48)
     pair = TokenPair(access, now + lifetimes.access, refresh, now + lifetimes.refresh)
@@ -64,7 +67,7 @@ async def issue(
 
 async def rotate(*, refresh_token: str, lifetimes: Lifetimes) -> TokenPair:
     """Spend a refresh token for a new pair. Reuse of a spent token revokes its whole family."""
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     row = await RefreshToken.get_or_none(token_hash=digest(refresh_token)).select_related("user", "citizen")
     invalid = DomainError(errors.INVALID_TOKEN, "登录已失效，请重新登录", ["refreshToken"])
     if row is None or row.revoked_at is not None or row.expires_at <= now:
@@ -84,14 +87,14 @@ async def rotate(*, refresh_token: str, lifetimes: Lifetimes) -> TokenPair:
 
 
 async def revoke_family(family: str) -> int:
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     n = await AccessToken.filter(family=family, revoked_at=None).update(revoked_at=now)
     await RefreshToken.filter(family=family, revoked_at=None).update(revoked_at=now)
     return n
 
 
 async def revoke_all(*, user_id: int | None = None, citizen_id: int | None = None) -> int:
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     q = Q(user_id=user_id) if user_id is not None else Q(citizen_id=citizen_id)
     n = await AccessToken.filter(q, revoked_at=None).update(revoked_at=now)
     await RefreshToken.filter(q, revoked_at=None).update(revoked_at=now)
@@ -104,16 +107,16 @@ async def logout(*, token: str, all_sessions: bool = False) -> int:
     if row is None:
         return 0
     if all_sessions:
-        return await revoke_all(user_id=row.user_id, citizen_id=row.citizen_id)  # type: ignore[attr-defined]
+        return await revoke_all(user_id=row.user_id, citizen_id=row.citizen_id)
     return await revoke_family(row.family)
 
 
 def staff_actor(user: StaffUser, region_path: str) -> Actor:
     return Actor(
         user_id=user.id, username=user.username, display_name=user.display_name,
-        roles=frozenset(Role(r) for r in user.roles), region_code=user.region_id,  # type: ignore[attr-defined]
-        region_path=region_path, department_code=user.department_id,  # type: ignore[attr-defined]
-        hall_code=user.hall_id,  # type: ignore[attr-defined]
+        roles=frozenset(Role(r) for r in user.roles), region_code=user.region_id,
+        region_path=region_path, department_code=user.department_id,
+        hall_code=user.hall_id,
     )
 
 
@@ -124,7 +127,7 @@ def citizen_actor(citizen: Citizen) -> Actor:
 async def actor_for_token(token: str) -> Actor | None:
     """One query: the live token joined with its staff member (and region) or citizen."""
     row = (
-        await AccessToken.filter(token_hash=digest(token), revoked_at=None, expires_at__gt=datetime.now(timezone.utc))
+        await AccessToken.filter(token_hash=digest(token), revoked_at=None, expires_at__gt=clock.utcnow())
         .select_related("user", "user__region", "citizen")
         .first()
     )

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.domain.accounts.identifiers import mask_name
 from server.domain.accounts.models import Citizen
 from server.domain.accounts.roles import Actor, Role
@@ -35,7 +36,6 @@ from server.settings import Settings
 
 log = logging.getLogger("liaoyi.appointments")
 
-CHINA = timezone(timedelta(hours=8))
 HORIZON_DAYS = 30  # bookable at most this many days ahead
 SLOT_MINUTES = 30
 SESSIONS = (("09:00", "12:00"), ("13:30", "17:00"))  # morning and afternoon, China time
@@ -70,7 +70,7 @@ SLOT_ENDS = dict(slot_times())
 
 
 def china_now() -> datetime:
-    return datetime.now(CHINA)
+    return clock.now()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,17 +111,17 @@ async def _target(hall_code: str, item_id: int) -> _Target:
         raise DomainError(errors.NOT_FOUND, "事项不存在或未在办理中", ["itemId"])
     names = await ItemVersion.filter(id=item.published_version_id).values_list("name", flat=True)
     windows = await Window.filter(hall_id=hall.code).values_list("department_codes", flat=True)
-    serving = sum(1 for codes in windows if item.department_id in (codes or []))  # type: ignore[attr-defined]
+    serving = sum(1 for codes in windows if item.department_id in (codes or []))
     return _Target(hall=hall, item=item, item_name=str(names[0]) if names else "", capacity=max(1, serving))
 
 
 def _bookable_range(start: date, end: date, now: datetime) -> tuple[date, date]:
-    today = now.astimezone(CHINA).date()
+    today = now.astimezone(clock.ZONE).date()
     return max(start, today), min(end, today + timedelta(days=HORIZON_DAYS))
 
 
 def _past(day: date, start: str, now: datetime) -> bool:
-    local = now.astimezone(CHINA)
+    local = now.astimezone(clock.ZONE)
     return day < local.date() or (day == local.date() and start <= local.strftime("%H:%M"))
 
 
@@ -136,7 +136,7 @@ async def available_slots(*, hall_code: str, item_id: int, start: date, end: dat
     lo, hi = _bookable_range(start, end, now)
     if hi < lo:
         return []
-    days = await calendar_service.calendar_days(region=target.hall.region_id, start=lo, end=hi)  # type: ignore[attr-defined]
+    days = await calendar_service.calendar_days(region=target.hall.region_id, start=lo, end=hi)
     working = [d.date for d in days if d.working]
     if not working:
         return []
@@ -191,12 +191,12 @@ async def book(*, actor: Actor, hall_code: str, item_id: int, day: date, start: 
                           ["start"])
     target = await _target(hall_code, item_id)
     now = now or china_now()
-    today = now.astimezone(CHINA).date()
+    today = now.astimezone(clock.ZONE).date()
     if _past(day, start, now):
         raise DomainError(errors.INVALID, "不能预约已经过去的时段", ["day"])
     if day > today + timedelta(days=HORIZON_DAYS):
         raise DomainError(errors.INVALID, f"最多可预约 {HORIZON_DAYS} 天内的时段", ["day"])
-    region = target.hall.region_id  # type: ignore[attr-defined]
+    region = target.hall.region_id
     if not await calendar_service.is_working_day(region=region, day=day):
         raise DomainError(errors.INVALID, f"{day.isoformat()} 不是工作日，大厅不办理预约", ["day"])
     try:
@@ -205,7 +205,7 @@ async def book(*, actor: Actor, hall_code: str, item_id: int, day: date, start: 
                 raise DomainError(errors.FULL, f"{day.isoformat()} {start} 的预约已满，请选择其他时段", ["start"])
             return await Appointment.create(
                 hall_code=hall_code, hall_name=target.hall.name, region_code=region, item_id=target.item.id,
-                item_name=target.item_name, department_code=target.item.department_id,  # type: ignore[attr-defined]
+                item_name=target.item_name, department_code=target.item.department_id,
                 citizen_id=citizen.id, day=day, start=start, end=end, status=BOOKED,
                 active_key=_active_key(citizen.id, target.item.id, day), note=note, using_db=conn,
             )
@@ -237,7 +237,7 @@ async def cancel(*, actor: Actor, appointment_id: int, reason: str = "", now: da
             raise DomainError(errors.INVALID, "该预约已取消或已结束，不能取消", ["appointmentId"])
         await AppointmentSlotCount.filter(hall_code=found.hall_code, day=found.day, start=found.start, booked__gt=0) \
             .using_db(conn).update(booked=F("booked") - 1)
-        return await Appointment.get(id=found.id).using_db(conn)
+        return await Appointment.filter(id=found.id).using_db(conn).get()
 
 
 async def my_appointments(*, actor: Actor) -> list[Appointment]:
@@ -289,7 +289,7 @@ async def _remind(a: Appointment) -> list[int]:
     ids: list[int] = []
     async with in_transaction() as conn:
         won = await Appointment.filter(id=a.id, status=BOOKED, reminded_at=None).using_db(conn).update(
-            reminded_at=datetime.now(timezone.utc)
+            reminded_at=clock.utcnow()
         )
         if won != 1:  # another run reminded it first, or it was cancelled meanwhile
             return []

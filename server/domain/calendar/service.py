@@ -43,17 +43,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
-from zoneinfo import ZoneInfo
 
 from tortoise.expressions import Q
 
+from server.clock import ZONE
 from server.domain.accounts.roles import Actor, Role
 from server.domain.calendar import errors
 from server.domain.calendar.models import KINDS, WORKING_KINDS, CalendarDay
 from server.domain.catalog.models import Region
 from server.domain.errors import DomainError
 
-LOCAL = ZoneInfo("Asia/Shanghai")
 ONE_DAY = timedelta(days=1)
 MAX_DAYS = 3650  # the longest limit (or extension) one computation accepts
 MAX_SPAN_DAYS = 20 * 366  # a computation running further than this is refused (pauses gone wrong)
@@ -188,7 +187,7 @@ def _runs(skipped: list[SkippedDay]) -> list[str]:
 def local_date(value: date | datetime) -> date:
     """The calendar date of a date or a time (an aware time is taken on Beijing time)."""
     if isinstance(value, datetime):
-        return value.astimezone(LOCAL).date() if value.tzinfo is not None else value.date()
+        return value.astimezone(ZONE).date() if value.tzinfo is not None else value.date()
     return value
 
 

@@ -3,28 +3,24 @@
 The committed deadline counts from the day of acceptance (that day not included) in the pinned
 version's unit, with suspensions off the clock and extensions added in working days. The yellow
 warning starts ``yellow_working_days`` working days before the deadline; red is past it.
+
+China time and the clock are :mod:`server.clock`'s: ``ZONE``, ``now`` and ``today`` are re-exported
+here for the callers that read them as ``cases.clock.now()``; freeze time through that module.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from server.clock import ZONE as ZONE  # re-exported: one zone, one clock (server/clock.py)
+from server.clock import now as now
+from server.clock import today as today
 from server.domain.calendar import service as calendar
 
-ZONE = ZoneInfo("Asia/Shanghai")  # the city's time: what "today" means for a deadline
 YELLOW_WORKING_DAYS = 1
 CORRECTION_WORKING_DAYS = 5  # 补正: on the spot or within 5 working days
-
-
-def now() -> datetime:
-    return datetime.now(timezone.utc).astimezone(ZONE)
-
-
-def today() -> date:
-    return now().date()
 
 
 def pauses_of(case: Any) -> list[calendar.Pause]:

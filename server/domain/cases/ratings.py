@@ -7,11 +7,12 @@ come with it); here the applicant rates, and the scheduled job gives the default
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
+from server.clock import day_start
 from server.domain.accounts.roles import Actor
 from server.domain.cases import clock, errors
 from server.domain.cases.flow import SYSTEM, Acting, Outgoing, reason_text, transition, visible_case
@@ -55,7 +56,7 @@ async def rate(*, actor: Actor, case_id: int, level: int, channel: str = "app", 
 async def default_ratings(*, today: date, settings: Settings, batch: int = DEFAULT_BATCH) -> int:
     """基本满意 for cases finished at least ``default_rating_days`` natural days before ``today`` and
     still unrated (idempotent: the rating is unique per case)."""
-    cutoff = datetime.combine(today - timedelta(days=settings.default_rating_days), time.min, tzinfo=clock.ZONE)
+    cutoff = day_start(today - timedelta(days=settings.default_rating_days))
     done = 0
     reason = f"{settings.default_rating_days} 日内未评价，默认基本满意"
     while True:

@@ -85,13 +85,13 @@ def _dialect() -> str:
 def _local_date(column: str) -> str:
     """The Beijing date of a stored time (SQLite keeps them as text in that zone)."""
     if _dialect() == "postgres":
-        return f"CAST(({column} AT TIME ZONE 'Asia/Shanghai') AS DATE)"
+        return f"CAST(({column} AT TIME ZONE '{clock.ZONE.key}') AS DATE)"
     return f"substr({column}, 1, 10)"
 
 
 def _day_key(column: str) -> str:
     if _dialect() == "postgres":
-        return f"to_char(({column} AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')"
+        return f"to_char(({column} AT TIME ZONE '{clock.ZONE.key}'), 'YYYY-MM-DD')"
     return f"substr({column}, 1, 10)"
 
 
@@ -218,7 +218,7 @@ async def case_statistics(
 
 
 async def _by_day(qs: Any, period: _Period, date_from: date, date_to: date) -> list[StatRow]:
-    days = {(date_from + timedelta(days=i)).isoformat(): {} for i in range((date_to - date_from).days + 1)}
+    days: dict[str, dict[str, Any]] = {(date_from + timedelta(days=i)).isoformat(): {} for i in range((date_to - date_from).days + 1)}
     plan = (
         ("submitted_at", ("submitted",)),
         ("accepted_at", ("accepted",)),

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from typing import Any
 
 from tortoise.expressions import Q
 from tortoise.functions import Max
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.domain.accounts.roles import Actor
 from server.domain.catalog import errors, rules
 from server.domain.catalog.content import (
@@ -57,8 +57,8 @@ class ItemFilter:
 
 
 async def _region_path(code: str) -> str | None:
-    row = await Region.filter(code=code).values_list("path", flat=True)
-    return row[0] if row else None
+    row: list[Any] = await Region.filter(code=code).values_list("path", flat=True)
+    return str(row[0]) if row else None
 
 
 async def _item_query(*, actor: Actor, flt: ItemFilter) -> Any:
@@ -112,7 +112,7 @@ async def list_items(*, actor: Actor, flt: ItemFilter, offset: int, limit: int) 
 
 
 def _readable(actor: Actor, item: ServiceItem) -> bool:
-    if item.published_version_id is not None:  # type: ignore[attr-defined]
+    if item.published_version_id is not None:
         return True
     return actor.can_edit_catalog and actor.covers(item.region_path)
 
@@ -120,7 +120,7 @@ def _readable(actor: Actor, item: ServiceItem) -> bool:
 async def items_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, ItemVersion]:
     """Current versions by item id (for node lookups), only those the actor may read."""
     rows = await ItemVersion.filter(item_id__in=list(ids), is_current=True).select_related("item")
-    return {v.item_id: v for v in rows if _readable(actor, v.item)}  # type: ignore[attr-defined]
+    return {v.item_id: v for v in rows if _readable(actor, v.item)}
 
 
 async def item_by_code(*, actor: Actor, code: str) -> ItemVersion | None:
@@ -144,21 +144,21 @@ async def versions_of_items(*, actor: Actor, item_ids: Sequence[int]) -> dict[in
     rows = await ItemVersion.filter(item_id__in=list(item_ids)).select_related("item").order_by("-number")
     for v in rows:
         if v.status != "draft" or (actor.can_edit_catalog and actor.covers(v.item.region_path)):
-            out[v.item_id].append(v)  # type: ignore[attr-defined]
+            out[v.item_id].append(v)
     return out
 
 
 async def situations_of(version_ids: Sequence[int]) -> dict[int, list[Situation]]:
     out: dict[int, list[Situation]] = defaultdict(list)
     for s in await Situation.filter(version_id__in=list(version_ids)).order_by("version_id", "position"):
-        out[s.version_id].append(s)  # type: ignore[attr-defined]
+        out[s.version_id].append(s)
     return out
 
 
 async def materials_of(situation_ids: Sequence[int]) -> dict[int, list[Material]]:
     out: dict[int, list[Material]] = defaultdict(list)
     for m in await Material.filter(situation_id__in=list(situation_ids)).order_by("situation_id", "position"):
-        out[m.situation_id].append(m)  # type: ignore[attr-defined]
+        out[m.situation_id].append(m)
     return out
 
 
@@ -177,14 +177,14 @@ async def halls_by_codes(codes: Iterable[str]) -> dict[str, Hall]:
 async def halls_of_regions(codes: Iterable[str]) -> dict[str, list[Hall]]:
     out: dict[str, list[Hall]] = defaultdict(list)
     for h in await Hall.filter(region_id__in=list(set(codes))).order_by("code"):
-        out[h.region_id].append(h)  # type: ignore[attr-defined]
+        out[h.region_id].append(h)
     return out
 
 
 async def windows_of_halls(codes: Iterable[str]) -> dict[str, list[Window]]:
     out: dict[str, list[Window]] = defaultdict(list)
     for w in await Window.filter(hall_id__in=list(set(codes))).order_by("hall_id", "number"):
-        out[w.hall_id].append(w)  # type: ignore[attr-defined]
+        out[w.hall_id].append(w)
     return out
 
 
@@ -336,7 +336,7 @@ async def _locked_item(*, actor: Actor, item_id: int) -> ServiceItem:
 async def _bump(item: ServiceItem, conn: Any, **changes: Any) -> None:
     """Conditional update on row_version: of two concurrent writers exactly one wins."""
     updated = await ServiceItem.filter(id=item.id, row_version=item.row_version).using_db(conn).update(
-        row_version=item.row_version + 1, updated_at=datetime.now(timezone.utc), **changes
+        row_version=item.row_version + 1, updated_at=clock.utcnow(), **changes
     )
     if updated != 1:
         raise DomainError(errors.CONFLICT, "事项已被他人修改，请刷新后重试")
@@ -350,7 +350,7 @@ async def update_draft(
     item = await _locked_item(actor=actor, item_id=item_id)
     if item.status == "cancelled":
         raise DomainError(errors.INVALID_STATE, "事项已取消，不能再修改")
-    base_id = item.draft_version_id or item.published_version_id  # type: ignore[attr-defined]
+    base_id = item.draft_version_id or item.published_version_id
     base = await ItemVersion.get(id=base_id)
     content = replace(await load_content(base), **changes)
     problems = validate(content, for_publish=False)
@@ -358,7 +358,7 @@ async def update_draft(
         problems.append(DomainError(errors.INVALID, f"未知的变更类型：{change_kind}", ["changeKind"]))
     _raise_if(problems)
     async with in_transaction() as conn:
-        if item.draft_version_id is not None:  # type: ignore[attr-defined]
+        if item.draft_version_id is not None:
             await _bump(item, conn)
             extra = {}
             if change_kind is not None:
@@ -373,7 +373,7 @@ async def update_draft(
             # claim the item first: a concurrent editor then fails here (CONFLICT), before it
             # could insert a version with the same number
             await _bump(item, conn)
-            latest = (
+            latest: list[Any] = (
                 await ItemVersion.filter(item_id=item.id).using_db(conn).annotate(m=Max("number")).values_list("m", flat=True)
             )
             draft = await _write_version(
@@ -390,18 +390,18 @@ async def publish(*, actor: Actor, item_id: int) -> ItemVersion:
     item = await _locked_item(actor=actor, item_id=item_id)
     if item.status == "cancelled":
         raise DomainError(errors.INVALID_STATE, "事项已取消，不能发布")
-    if item.draft_version_id is None:  # type: ignore[attr-defined]
+    if item.draft_version_id is None:
         raise DomainError(errors.INVALID_STATE, "没有待发布的草稿版本")
-    draft = await ItemVersion.get(id=item.draft_version_id)  # type: ignore[attr-defined]
+    draft = await ItemVersion.get(id=item.draft_version_id)
     _raise_if(validate(await load_content(draft), for_publish=True))
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     async with in_transaction() as conn:
         await _bump(
             item, conn, published_version_id=draft.id, draft_version_id=None,
             status="active" if item.status == "draft" else item.status,
         )
-        if item.published_version_id is not None:  # type: ignore[attr-defined]
-            await ItemVersion.filter(id=item.published_version_id).using_db(conn).update(  # type: ignore[attr-defined]
+        if item.published_version_id is not None:
+            await ItemVersion.filter(id=item.published_version_id).using_db(conn).update(
                 status="superseded", is_current=False
             )
         await ItemVersion.filter(id=draft.id).using_db(conn).update(
@@ -423,7 +423,7 @@ async def _set_status(*, actor: Actor, item_id: int, reason: str, allowed: set[s
     async with in_transaction() as conn:
         await _bump(
             item, conn, status=to, status_reason=reason.strip(),
-            status_changed_at=datetime.now(timezone.utc), status_changed_by_id=actor.user_id,
+            status_changed_at=clock.utcnow(), status_changed_by_id=actor.user_id,
         )
     return await _current(item.id)
 

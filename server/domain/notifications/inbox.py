@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
 from typing import Any
 
 from tortoise.expressions import Q
 
+from server import clock
 from server.domain.accounts import errors
 from server.domain.accounts.roles import Actor, Role
 from server.domain.errors import DomainError
@@ -50,7 +50,7 @@ async def unread_count(*, actor: Actor) -> int:
 
 async def latest_message_id(*, actor: Actor) -> int:
     """The id of the caller's newest message (0 when none): where a subscription starts."""
-    row = await InboxMessage.filter(_mine(actor)).order_by("-id").first().values_list("id", flat=True)
+    row: Any = await InboxMessage.filter(_mine(actor)).order_by("-id").first().values_list("id", flat=True)
     return int(row or 0)
 
 
@@ -74,7 +74,7 @@ async def mark_read(*, actor: Actor, ids: Sequence[int] | None, all_: bool) -> i
     q = InboxMessage.filter(_mine(actor), read_at=None)
     if not all_:
         q = q.filter(id__in=list(ids or []))
-    return await q.update(read_at=datetime.now(timezone.utc))
+    return await q.update(read_at=clock.utcnow())
 
 
 def _outbox_q(status: str | None) -> Any:

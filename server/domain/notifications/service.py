@@ -18,12 +18,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.domain.errors import DomainError
 from server.domain.notifications import templates
 from server.domain.notifications.models import Channel, InboxMessage, Outbox, Status
@@ -31,8 +31,6 @@ from server.settings import Settings
 
 log = logging.getLogger("liaoyi.notifications")
 
-CHINA = timezone(timedelta(hours=8))
-DB_ZONE = ZoneInfo("Asia/Shanghai")  # server.db: Tortoise stores datetimes in this zone
 BACKOFF_BASE = 5.0  # seconds: 5, 10, 20, 40 … capped at BACKOFF_MAX
 BACKOFF_MAX = 600.0
 SWEEP_BATCH = 500
@@ -58,8 +56,8 @@ class PermanentFailure(Exception):
 
 
 def _now() -> datetime:
-    # in the database's time zone: SQLite compares the stored text, offset included
-    return datetime.now(timezone.utc).astimezone(DB_ZONE)
+    # in the database's time zone (China time, server.db): SQLite compares the stored text, offset included
+    return clock.now()
 
 
 async def enqueue(
@@ -167,7 +165,7 @@ def quiet_until(settings: Settings, at: datetime) -> datetime | None:
         return None
     start_s, end_s = spec.split("-", 1)
     start, end = int(start_s), int(end_s)
-    local = at.astimezone(CHINA)
+    local = at.astimezone(clock.ZONE)
     h = local.hour
     inside = (start <= h or h < end) if start > end else (start <= h < end)
     if not inside:
@@ -235,7 +233,7 @@ async def deliver(outbox_id: int, settings: Settings) -> Outcome:
         return Outcome("done")
     if row.channel == Channel.SMS and not row.urgent and row.status == Status.QUEUED:
         until = quiet_until(settings, now)
-        until = until.astimezone(DB_ZONE) if until else None
+        until = until.astimezone(clock.ZONE) if until else None
         if until is not None:
             await Outbox.filter(id=row.id, status=Status.QUEUED).update(next_attempt_at=until)
             return Outcome("deferred", (until - now).total_seconds())
@@ -280,7 +278,7 @@ async def deliver(outbox_id: int, settings: Settings) -> Outcome:
                                               params=_scrubbed(row))
         log.warning("outbox %s dead: %s", row.id, exc)
         return Outcome("dead")
-    except (ConnectionError, OSError, TimeoutError, asyncio.TimeoutError) as exc:
+    except (ConnectionError, OSError, TimeoutError) as exc:
         message = str(exc) or type(exc).__name__
         if row.attempts >= settings.notify_max_attempts:
             await Outbox.filter(id=row.id).update(status=Status.DEAD.value, last_error=message[:2000],
@@ -306,7 +304,7 @@ async def due_ids(settings: Settings, *, stale_seconds: float, limit: int = SWEE
     now = _now()
     stale = now - timedelta(seconds=stale_seconds)
     lease = now - timedelta(seconds=settings.notify_job_timeout)
-    rows = await Outbox.filter(
+    rows: list[Any] = await Outbox.filter(
         (Q(status__in=[Status.QUEUED, Status.FAILED], next_attempt_at__lte=now, created_at__lte=stale)
          & (Q(enqueued_at=None) | Q(enqueued_at__lte=stale)))
         | Q(status=Status.SENDING, claimed_at__lt=lease)
