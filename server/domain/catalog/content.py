@@ -6,6 +6,7 @@ so they share one validation and one way of computing the search columns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,8 @@ from server.domain.catalog import errors, rules
 from server.domain.catalog.forms import validate_definitions
 from server.domain.catalog.search import search_columns
 from server.domain.errors import DomainError
+
+STANDARD_CODE = re.compile(r"^[A-Z]{2,8}$")
 
 
 @dataclass(slots=True)
@@ -27,6 +30,7 @@ class MaterialSpec:
     elicence: str | None = None
     shared_data: bool = False
     source: str = "申请人自备"
+    standard_code: str | None = None  # a StandardMaterial code (材料互认), checked where it is written
 
 
 @dataclass(slots=True)
@@ -70,7 +74,7 @@ VERSION_FIELDS = (
 )  # fmt: skip
 MATERIAL_FIELDS = (
     "name", "form", "copies", "media", "necessity", "sample_text", "review_points", "elicence",
-    "shared_data", "source",
+    "shared_data", "source", "standard_code",
 )  # fmt: skip
 
 
@@ -157,6 +161,8 @@ def validate(content: ItemContent, *, for_publish: bool) -> list[DomainError]:
                 bad(errors.INVALID, f"未知的必要性：{mat.necessity}", *where, "necessity")
             if not 0 <= mat.copies <= 20:
                 bad(errors.INVALID, "份数应在 0 到 20 之间", *where, "copies")
+            if mat.standard_code is not None and not STANDARD_CODE.match(mat.standard_code):
+                bad(errors.INVALID, f"标准材料编码“{mat.standard_code}”应为 2 到 8 位大写字母", *where, "standardCode")
         if for_publish and not sit.materials:
             bad(errors.NO_MATERIALS, f"办理情形“{sit.name}”没有申请材料，不能发布", "situations", i, "materials")
     if for_publish and not content.situations:

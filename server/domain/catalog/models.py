@@ -7,6 +7,8 @@ says (the ten 三级十同 elements, situations, materials, guide) lives in numb
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
@@ -22,6 +24,7 @@ class Region(Model):
     parent: fields.ForeignKeyNullableRelation[Region] = fields.ForeignKeyField(
         "liaoyi.Region", related_name="children", null=True, on_delete=fields.RESTRICT
     )
+    parent_id: str | None
     # materialised path of codes from the root, "/100000/370000/371500/" — scoping is a prefix match
     path = fields.CharField(max_length=128, db_index=True)
     valid_from = fields.DateField(null=True)
@@ -29,6 +32,7 @@ class Region(Model):
     successor: fields.ForeignKeyNullableRelation[Region] = fields.ForeignKeyField(
         "liaoyi.Region", related_name="predecessors", null=True, on_delete=fields.RESTRICT
     )
+    successor_id: str | None
 
     class Meta:
         table = "region"
@@ -44,6 +48,7 @@ class Department(Model):
     region: fields.ForeignKeyRelation[Region] = fields.ForeignKeyField(
         "liaoyi.Region", related_name="departments", on_delete=fields.RESTRICT
     )
+    region_id: str
 
     class Meta:
         table = "department"
@@ -56,6 +61,7 @@ class Hall(Model):
     region: fields.ForeignKeyRelation[Region] = fields.ForeignKeyField(
         "liaoyi.Region", related_name="halls", on_delete=fields.RESTRICT
     )
+    region_id: str
     address = fields.CharField(max_length=128)
     hours = fields.CharField(max_length=128)
     phone = fields.CharField(max_length=32)
@@ -70,10 +76,11 @@ class Window(Model):
     hall: fields.ForeignKeyRelation[Hall] = fields.ForeignKeyField(
         "liaoyi.Hall", related_name="windows", on_delete=fields.CASCADE
     )
+    hall_id: str
     number = fields.CharField(max_length=8)
     name = fields.CharField(max_length=64)
     kind = fields.CharField(max_length=24)
-    department_codes = fields.JSONField(default=list)
+    department_codes: fields.JSONField[list[str]] = fields.JSONField(default=list)
 
     class Meta:
         table = "hall_window"
@@ -90,9 +97,11 @@ class ServiceItem(Model):
     department: fields.ForeignKeyRelation[Department] = fields.ForeignKeyField(
         "liaoyi.Department", related_name="items", on_delete=fields.RESTRICT
     )
+    department_id: str
     region: fields.ForeignKeyRelation[Region] = fields.ForeignKeyField(
         "liaoyi.Region", related_name="items", on_delete=fields.RESTRICT
     )
+    region_id: str
     region_path = fields.CharField(max_length=128)  # copy of region.path, for scoped queries
     level = fields.CharField(max_length=2)  # implementing level, from the region
     status = fields.CharField(max_length=12, default="draft")  # draft|active|suspended|cancelled
@@ -120,6 +129,7 @@ class ItemVersion(Model):
     item: fields.ForeignKeyRelation[ServiceItem] = fields.ForeignKeyField(
         "liaoyi.ServiceItem", related_name="versions", on_delete=fields.CASCADE
     )
+    item_id: int
     number = fields.IntField()
     status = fields.CharField(max_length=12, default="draft")  # draft|published|superseded
     # the version lists show: the published one, or the draft of a never-published item
@@ -130,26 +140,26 @@ class ItemVersion(Model):
     name = fields.CharField(max_length=128)
     item_type = fields.CharField(max_length=16)
     legal_basis = fields.TextField(default="")
-    exercise_levels = fields.JSONField(default=list)
+    exercise_levels: fields.JSONField[list[str]] = fields.JSONField(default=list)
     acceptance_conditions = fields.TextField(default="")
-    service_objects = fields.JSONField(default=list)
+    service_objects: fields.JSONField[list[str]] = fields.JSONField(default=list)
     statutory_limit = fields.IntField()
     statutory_unit = fields.CharField(max_length=12)
     committed_limit = fields.IntField()
     committed_unit = fields.CharField(max_length=12)
-    fees = fields.JSONField(default=list)
+    fees: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)
     # the rest of the guide
     max_visits = fields.IntField(default=1)
     online = fields.BooleanField(default=False)
     instant = fields.BooleanField(default=False)
     high_frequency = fields.BooleanField(default=False)
-    keywords = fields.JSONField(default=list)
-    guide = fields.JSONField(default=dict)
+    keywords: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    guide: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     # what applying and deciding need (catalog/forms.py and the cases domain read them)
-    form_fields = fields.JSONField(default=list)  # [{key, label, type, required, options, maxLength}]
-    review_steps = fields.JSONField(default=list)  # names of the back-office steps, in order
+    form_fields: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)  # [{key, label, type, required, options, maxLength}]
+    review_steps: fields.JSONField[list[str]] = fields.JSONField(default=list)  # names of the back-office steps, in order
     result_licence = fields.CharField(max_length=64, null=True)  # the e-licence an approval issues
-    instant_rule = fields.JSONField(null=True)  # {code, version, conditions: […]} for 秒批 items
+    instant_rule: fields.JSONField[dict[str, Any] | None] = fields.JSONField(null=True)  # {code, version, conditions: […]} for 秒批 items
     # denormalised search columns (lower-case; see catalog/search.py)
     s_name = fields.CharField(max_length=128)
     s_name_py = fields.CharField(max_length=512)
@@ -175,6 +185,7 @@ class Situation(Model):
     version: fields.ForeignKeyRelation[ItemVersion] = fields.ForeignKeyField(
         "liaoyi.ItemVersion", related_name="situations", on_delete=fields.CASCADE
     )
+    version_id: int
     position = fields.IntField()
     name = fields.CharField(max_length=128)
     conditions = fields.TextField(default="")
@@ -189,6 +200,7 @@ class Material(Model):
     situation: fields.ForeignKeyRelation[Situation] = fields.ForeignKeyField(
         "liaoyi.Situation", related_name="materials", on_delete=fields.CASCADE
     )
+    situation_id: int
     position = fields.IntField()
     name = fields.CharField(max_length=128)
     form = fields.CharField(max_length=20)  # original|copy|original_and_copy
@@ -200,7 +212,28 @@ class Material(Model):
     elicence = fields.CharField(max_length=64, null=True)
     shared_data = fields.BooleanField(default=False)
     source = fields.CharField(max_length=16, default="申请人自备")
+    # the standard material this one is (材料互认: 居民身份证, 营业执照 …; SQB = the application form
+    # generated from the filled-in form); a code of :class:`StandardMaterial`, or none
+    standard_code = fields.CharField(max_length=8, null=True, db_index=True)
 
     class Meta:
         table = "item_material"
         ordering = ["situation_id", "position"]
+
+
+class StandardMaterial(Model):
+    """A material with one identity across items (一套材料, 材料互认), asked once per bundle.
+
+    E.g. SFZ 居民身份证: a bundle asks for it once, whichever items need it. ``generated`` marks the
+    application form (SQB), which the platform prints from the filled-in form instead of asking
+    for an upload."""
+
+    code = fields.CharField(max_length=8, primary_key=True)
+    name = fields.CharField(max_length=64)
+    elicence = fields.CharField(max_length=64, null=True)  # the e-licence type that stands for it
+    generated = fields.BooleanField(default=False)
+    note = fields.TextField(default="")
+
+    class Meta:
+        table = "standard_material"
+        ordering = ["code"]

@@ -11,17 +11,33 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 from tortoise.transactions import in_transaction
 
+from server import clock
 from server.domain.catalog import rules
-from server.domain.catalog.content import ItemContent, MaterialSpec, SituationSpec, default_instant_rule, validate
+from server.domain.catalog.content import (
+    STANDARD_CODE,
+    ItemContent,
+    MaterialSpec,
+    SituationSpec,
+    default_instant_rule,
+    validate,
+)
 from server.domain.catalog.forms import normalise_definitions
-from server.domain.catalog.models import Department, Hall, ItemVersion, Region, ServiceItem, Window
+from server.domain.catalog.models import (
+    Department,
+    Hall,
+    ItemVersion,
+    Region,
+    ServiceItem,
+    StandardMaterial,
+    Window,
+)
 from server.domain.catalog.service import _write_version, implementation_code
 
 Progress = Callable[[str], None]
@@ -114,10 +130,37 @@ async def load_places(seeds: Path, progress: Progress) -> dict[str, int]:
     return {"regions": len(by_code), "departments": len(departments), "halls": len(halls), "windows": windows}
 
 
-def content_from_seed(entry: dict[str, Any], where: str) -> ItemContent:
+async def load_standard_materials(seeds: Path, progress: Progress) -> set[str]:
+    """``materials.yaml``: the standard materials (材料互认) item materials point to with ``code:``.
+    Upserted by code; returns the codes."""
+    rows = _read(seeds / "materials.yaml") or []
+    codes: set[str] = set()
+    async with in_transaction():
+        for i, m in enumerate(rows):
+            code = str(m.get("code") or "")
+            if not STANDARD_CODE.match(code) or code in codes:
+                raise SeedError(f"materials.yaml 第 {i + 1} 项：编码 {code!r} 应为 2 到 8 位大写字母且不重复")
+            codes.add(code)
+            values: dict[str, Any] = {
+                "name": str(m["name"]), "elicence": m.get("elicence") or None,
+                "generated": bool(m.get("generated", False)), "note": str(m.get("note") or "").strip(),
+            }
+            current = await StandardMaterial.get_or_none(code=code)
+            if current is None:
+                await StandardMaterial.create(code=code, **values)
+            elif any(getattr(current, k) != v for k, v in values.items()):
+                await StandardMaterial.filter(code=code).update(**values)
+    progress(f"标准材料 {len(codes)} 种")
+    return codes
+
+
+def content_from_seed(
+    entry: dict[str, Any], where: str, standard_codes: set[str] | frozenset[str] | None = None
+) -> ItemContent:
     """The content of one seed entry. ``form_fields`` entries may leave out defaults (type text, not
     required); an ``instant: true`` entry without ``instant_rule`` gets
-    ``{code: instant-<basic_code>, version: 1, conditions: [every condition]}``."""
+    ``{code: instant-<basic_code>, version: 1, conditions: [every condition]}``. A material's
+    ``code:`` names its standard material (checked against ``standard_codes`` when given)."""
     try:
         item_type = _TYPE_CODES[entry["item_type"]]
         objects = [_OBJECT_CODES[o] for o in entry.get("service_objects") or []]
@@ -157,7 +200,7 @@ def content_from_seed(entry: dict[str, Any], where: str) -> ItemContent:
                         sample_text=(m.get("sample_text") or "").strip(),
                         review_points=(m.get("review_points") or "").strip(),
                         elicence=m.get("elicence") or None, shared_data=bool(m.get("shared_data", False)),
-                        source=m.get("source") or "申请人自备",
+                        source=m.get("source") or "申请人自备", standard_code=m.get("code") or None,
                     )
                     for m in s.get("materials") or []
                 ],
@@ -165,9 +208,15 @@ def content_from_seed(entry: dict[str, Any], where: str) -> ItemContent:
             for s in entry.get("situations") or []
         ],
     )
-    problems = validate(content, for_publish=True)
+    problems = [p.message for p in validate(content, for_publish=True)]
+    if standard_codes is not None:
+        problems += [
+            f"材料“{m.name}”的标准材料编码 {m.standard_code} 不在 materials.yaml 中"
+            for s in content.situations for m in s.materials
+            if m.standard_code is not None and m.standard_code not in standard_codes
+        ]
     if problems:
-        raise SeedError(f"{where}: " + "；".join(p.message for p in problems))
+        raise SeedError(f"{where}: " + "；".join(problems))
     return content
 
 
@@ -184,21 +233,27 @@ def _instant_rule(entry: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _hash(basic_code: str, content: ItemContent) -> str:
-    blob = json.dumps([basic_code, asdict(content)], ensure_ascii=False, sort_keys=True, default=str)
+    data = asdict(content)
+    for situation in data["situations"]:
+        for material in situation["materials"]:
+            if material["standard_code"] is None:  # untagged materials hash as before the code existed
+                del material["standard_code"]
+    blob = json.dumps([basic_code, data], ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
 async def load_items(seeds: Path, progress: Progress) -> dict[str, int]:
+    standard_codes = await load_standard_materials(seeds, progress)
     files = sorted((seeds / "items").glob("*.yaml"))
     entries: list[tuple[str, dict[str, Any]]] = []
     for f in files:
         for i, e in enumerate((_read(f) or {}).get("items") or []):
             entries.append((f"{f.name} 第 {i + 1} 项（{e.get('name', '?')}）", e))
     departments = {d.code: d for d in await Department.all().select_related("region")}
-    existing = {(i.basic_code, i.department_id): i for i in await ServiceItem.all()}  # type: ignore[attr-defined]
+    existing = {(i.basic_code, i.department_id): i for i in await ServiceItem.all()}
     seen: set[tuple[str, str]] = set()
     created = updated = unchanged = 0
-    now = datetime.now(timezone.utc)
+    now = clock.utcnow()
     for n, (where, e) in enumerate(entries, 1):
         basic_code, dept_code = str(e["basic_code"]), e["department"]
         if len(basic_code) != rules.BASIC_CODE_LENGTH or not basic_code.isdigit():
@@ -209,7 +264,7 @@ async def load_items(seeds: Path, progress: Progress) -> dict[str, int]:
         if (basic_code, dept_code) in seen:
             raise SeedError(f"{where}: 部门 {dept_code} 重复定义基本编码 {basic_code}")
         seen.add((basic_code, dept_code))
-        content = content_from_seed(e, where)
+        content = content_from_seed(e, where, standard_codes)
         digest = _hash(basic_code, content)
         item = existing.get((basic_code, dept_code))
         if item is not None and item.seed_hash == digest:
