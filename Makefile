@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test setup ui services browser test-sqlite test-postgres schema bench bench-cases clean
+.PHONY: run test lint setup ui services browser test-sqlite test-postgres schema bench bench-cases clean
 
 ## run: set up everything and serve the product on SQLite with demo data (http://127.0.0.1:8000)
 run: setup ui
@@ -16,13 +16,18 @@ run: setup ui
 	@echo "GraphiQL: http://127.0.0.1:8000/graphql   管理端: http://127.0.0.1:8000/admin"
 	$(BIN)/python -m server serve --host 127.0.0.1 --port 8000
 
-## test: set up everything the tests need and run every test on SQLite, then on PostgreSQL
-test: setup ui services browser
+## test: set up everything the tests need, lint, and run every test on SQLite, then on PostgreSQL
+test: setup lint ui services browser
 	$(BIN)/python -m server export-schema --check
 	$(BIN)/python -m server export-contract --check
 	cd admin-ui && npm test
 	$(BIN)/python -m pytest --db=sqlite
 	$(BIN)/python -m pytest --db=postgres
+
+## lint: ruff and mypy over server/ and tests/ (configured in pyproject.toml)
+lint: setup
+	$(BIN)/ruff check server tests
+	$(BIN)/mypy
 
 setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml

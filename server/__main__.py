@@ -74,10 +74,12 @@ def _safe_url(url: str) -> str:
 async def seed_all(*, demo: bool, seeds: Path = SEEDS, say: Callable[[str], None] = print) -> dict[str, Any]:
     from server.domain.calendar.seeding import load_calendar
     from server.domain.catalog.seeding import load_items, load_places
+    from server.domain.themes.seeding import load_themes
 
     figures: dict[str, Any] = {}
     figures.update(await load_places(seeds, say))
     figures.update(await load_items(seeds, say))
+    figures.update(await load_themes(seeds, say))
     figures.update(await load_calendar(say))
     if demo:
         figures["accounts"] = await seed_demo_accounts(seeds / "demo" / "accounts.yaml", say)
@@ -89,8 +91,8 @@ DEMO_CASES = 800
 
 async def seed_demo_cases(say: Callable[[str], None]) -> int:
     """800 generated cases when the database has none, so that the dashboard shows something real."""
-    from server.domain.cases.generator import generate_cases
     from server.domain.cases.models import Case
+    from server.tools.case_generator import generate_cases
 
     if await Case.exists():
         return 0
@@ -107,7 +109,7 @@ async def seed_demo_accounts(path: Path, say: Callable[[str], None]) -> int:
     from server.domain.accounts.service import create_user
 
     password = os.environ.get("LIAOYI_DEMO_PASSWORD", "liaoyi-demo-2019")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load(await asyncio.to_thread(path.read_text, encoding="utf-8"))
     made = 0
     for a in data["accounts"]:
         if await StaffUser.exists(username=a["username"]):
@@ -145,7 +147,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_generate_cases(args: argparse.Namespace) -> int:
-    from server.domain.cases.generator import MAX_COUNT, generate_cases
+    from server.tools.case_generator import MAX_COUNT, generate_cases
 
     if not 1 <= args.count <= MAX_COUNT:
         print(f"--count 应在 1 到 {MAX_COUNT} 之间", file=sys.stderr)

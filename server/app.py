@@ -7,7 +7,7 @@ import secrets
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -126,7 +126,7 @@ class _SubscriptionsOnly:
         return await self._schema.stream(*args, **kwargs)
 
 
-class GraphQLWebSocket(GraphQL):  # type: ignore[type-arg]
+class GraphQLWebSocket(GraphQL):
     """Subscriptions at ``/graphql`` over WebSocket, graphql-transport-ws only (Strawberry's own
     protocol handling). The caller signs in with the ``connection_init`` payload
     ``{"Authorization": "Bearer <token>"}``; without one the connection stays anonymous (and the
@@ -134,7 +134,8 @@ class GraphQLWebSocket(GraphQL):  # type: ignore[type-arg]
     connection (4403), never a silent downgrade to anonymous."""
 
     def __init__(self, schema: Schema, settings: Settings) -> None:
-        super().__init__(_SubscriptionsOnly(schema), graphql_ide=None,  # type: ignore[arg-type] allow_queries_via_get=False,
+        # _SubscriptionsOnly stands in for the schema (it delegates every attribute to it)
+        super().__init__(cast(Schema, _SubscriptionsOnly(schema)), graphql_ide=None, allow_queries_via_get=False,
                          subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,))
         self.settings = settings
 

@@ -325,29 +325,81 @@ def contract_breaking_changes(
     return touched
 
 
-def previous_schema(path: Path, root: Path = ROOT) -> tuple[str, str] | None:
-    """``(commit, text)`` of the latest committed version of ``path`` that differs from the file as
-    it is now (HEAD's when the file has uncommitted changes), or None without git history."""
+RELEASE_TAGS = "v[0-9]*"  # release tags: v1.0.0, v2024.11 …
+MAIN_REFS = ("origin/main", "main")  # the upstream main when this clone has one, else the local branch
+
+
+class NoSchemaHistory(RuntimeError):
+    """There is no earlier schema to judge a change against (no git, a shallow clone, no main)."""
+
+
+def _git(root: Path, *args: str) -> str | None:
     import subprocess
 
-    relative = str(path.relative_to(root))
-    current = path.read_text(encoding="utf-8")
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
 
-    def git(*args: str) -> str | None:
-        try:
-            done = subprocess.run(
-                ["git", *args], cwd=root, capture_output=True, text=True, timeout=30, check=False
-            )
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return done.stdout if done.returncode == 0 else None
 
-    commits = git("log", "--format=%H", "-n", "50", "HEAD", "--", relative)
-    for commit in (commits or "").split():
-        text = git("show", f"{commit}:{relative}")
-        if text is not None and text != current:
-            return commit, text
-    return None
+def baseline_commit(root: Path = ROOT) -> tuple[str, str]:
+    """``(commit, why)``: what a schema change is judged against.
+
+    1. The newest release tag (``v…``) that HEAD contains: released app builds send its operations.
+    2. Else the merge base of HEAD with main (``origin/main`` when the clone has it, else ``main``):
+       on a branch, main where the branch left it. When that merge base is HEAD itself (this
+       checkout is main, as in CI), main's first parent before HEAD: the state of main before the
+       last commit, which with uncommitted changes in the work tree also covers those.
+
+    Raises :class:`NoSchemaHistory` when git, HEAD, main or that commit is missing (a shallow clone
+    has no parents): never a silent pass."""
+    head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    if not head:
+        raise NoSchemaHistory(f"{root} 不是含提交的 git 仓库")
+    if _git(root, "rev-parse", "--is-shallow-repository") == "true":
+        raise NoSchemaHistory("浅克隆（shallow clone）没有可比较的历史：请运行 git fetch --unshallow")
+    tag = _git(root, "describe", "--tags", "--abbrev=0", "--match", RELEASE_TAGS, "HEAD")
+    if tag:
+        commit = _git(root, "rev-parse", "--verify", "--quiet", f"{tag}^{{commit}}")
+        if commit:
+            return commit, f"最近的发布 {tag}"
+    for ref in MAIN_REFS:
+        if _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is None:
+            continue
+        base = _git(root, "merge-base", "HEAD", ref)
+        if not base:
+            raise NoSchemaHistory(f"HEAD 与 {ref} 没有共同祖先")
+        if base != head:
+            return base, f"与 {ref} 的合并基点"
+        parent = _git(root, "rev-parse", "--verify", "--quiet", "HEAD~1^{commit}")
+        if not parent:
+            raise NoSchemaHistory(f"HEAD 即 {ref} 且没有父提交（仓库的第一个提交）")
+        return parent, f"{ref} 的上一个提交（HEAD 即 {ref}）"
+    raise NoSchemaHistory(f"既没有发布标签（{RELEASE_TAGS}）也没有 {' / '.join(MAIN_REFS)} 分支")
+
+
+def previous_schema(path: Path, root: Path = ROOT) -> tuple[str, str]:
+    """``(commit, text)`` of ``path`` at :func:`baseline_commit`. Raises :class:`NoSchemaHistory`
+    when there is no baseline or the file did not exist there."""
+    commit, why = baseline_commit(root)
+    relative = path.resolve().relative_to(root.resolve()).as_posix()
+    text = _git_show(root, f"{commit}:{relative}")
+    if text is None:
+        raise NoSchemaHistory(f"{why}（{commit[:10]}）没有 {relative}")
+    return commit, text
+
+
+def _git_show(root: Path, spec: str) -> str | None:
+    """A file's exact text at a commit (``_git`` strips, which a schema comparison must not)."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "show", spec], cwd=root, capture_output=True, text=True, timeout=30,
+                              check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
 
 
 def operations_at(commit: str, root: Path = ROOT, folder: Path = OPERATIONS) -> list[Operation] | None:
@@ -377,7 +429,8 @@ def operations_at(commit: str, root: Path = ROOT, folder: Path = OPERATIONS) -> 
 
 
 __all__ = [
-    "CONTRACT", "DOCUMENT_PREFIX", "EXAMPLES", "MANIFEST", "OPERATIONS", "Operation", "TRANSPORT_KEYS", "check_enum_values",
-    "contract_breaking_changes", "example_text", "load_manifest", "manifest_text", "operations",
-    "operations_at", "previous_schema", "refreshed_example", "response_shape", "shape_mismatches", "used_by",
+    "CONTRACT", "DOCUMENT_PREFIX", "EXAMPLES", "MANIFEST", "OPERATIONS", "NoSchemaHistory", "Operation", "TRANSPORT_KEYS",
+    "baseline_commit", "check_enum_values", "contract_breaking_changes", "example_text", "load_manifest",
+    "manifest_text", "operations", "operations_at", "previous_schema", "refreshed_example", "response_shape",
+    "shape_mismatches", "used_by",
 ]

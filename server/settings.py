@@ -86,7 +86,7 @@ class Settings:
     upload_max_request_bytes: int = 50 * 1024 * 1024  # a whole multipart request, files and fields
 
     @property
-    def token_lifetimes(self) -> "Lifetimes":
+    def token_lifetimes(self) -> Lifetimes:
         from datetime import timedelta
 
         from server.domain.accounts.tokens import Lifetimes
@@ -102,7 +102,7 @@ class Settings:
         return self.database_url.startswith("sqlite")
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         env = os.environ.get("LIAOYI_ENV", "development").strip().lower()
         if env not in {"development", "production", "test"}:
             raise SystemExit(f"LIAOYI_ENV 必须是 development、test 或 production，当前为 {env!r}")

@@ -35,7 +35,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_report_header(config: pytest.Config) -> str:
-    return f"liaoyi database: {config.getoption('--db')}"
+    order = os.environ.get("LIAOYI_TEST_ORDER", "")
+    return f"liaoyi database: {config.getoption('--db')}" + (f", test order: {order}" if order else "")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``LIAOYI_TEST_ORDER=reverse`` runs the collected tests last to first: a test that passes only
+    after another one (it reads what that one left in the shared database) fails then."""
+    order = os.environ.get("LIAOYI_TEST_ORDER", "")
+    if order == "reverse":
+        items.reverse()
+    elif order:
+        raise pytest.UsageError(f"LIAOYI_TEST_ORDER={order!r}: only 'reverse' is known")
 
 
 async def _fresh_postgres() -> tuple[str, str]:

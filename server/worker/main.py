@@ -6,8 +6,8 @@ import sys
 from typing import Any
 
 from arq import cron
-from arq.worker import func
 from arq.connections import RedisSettings
+from arq.worker import func
 from arq.worker import run_worker as arq_run_worker
 
 from server.db import close_db, init_db
@@ -69,5 +69,5 @@ def run_worker(*, burst: bool = False) -> int:
               "不设 Redis 时，服务进程会在进程内完成这些工作。", file=sys.stderr)
         return 2
     ws = worker_settings(settings.redis_url)
-    arq_run_worker(type("WorkerSettings", (), ws), burst=burst)  # type: ignore[arg-type]
+    arq_run_worker(type("WorkerSettings", (), ws), burst=burst)
     return 0

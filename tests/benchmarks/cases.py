@@ -3,7 +3,7 @@
 What it measures
     For each database (``--db sqlite|postgres|both``) the script makes a fresh database, migrates and
     seeds it as the tests do (``migrate_db`` + ``seed_all(demo=True)``), then writes synthetic cases
-    with :func:`server.domain.cases.generator.generate_cases` in two steps: 1,000 cases first (the
+    with :func:`server.tools.case_generator.generate_cases` in two steps: 1,000 cases first (the
     *small* stage, measured), then the rest up to ``--cases`` (default 100,000; ``--million`` for
     1,000,000), measured again. Both stages run in the same process, through the real app from
     :func:`server.app.create_app` over ``httpx.ASGITransport`` (no sockets), one request at a time:
@@ -338,7 +338,7 @@ class Bench:
             dept = await Department.get(code=department_code)
             await create_user(actor=None, username=username, password=uuid.uuid4().hex + "Aa1!",
                               display_name="基准审批员", roles=[Role.DEPT_REVIEWER],
-                              region_code=dept.region_id, department_code=department_code)  # type: ignore[attr-defined]
+                              region_code=dept.region_id, department_code=department_code)
         return username
 
     async def actor_of(self, username: str) -> Any:
@@ -347,7 +347,7 @@ class Bench:
         from server.domain.catalog.models import Region
 
         user = await StaffUser.get(username=username)
-        region = await Region.get(code=user.region_id)  # type: ignore[attr-defined]
+        region = await Region.get(code=user.region_id)
         return staff_actor(user, region.path)
 
 
@@ -399,7 +399,8 @@ async def deep_cursor(actor: Any, share: float = 0.9) -> tuple[str | None, int]:
 async def tracked_sample(rng: random.Random, n: int) -> list[tuple[str, str]]:
     from server.domain.cases.models import Case
 
-    hi = (await Case.all().order_by("-id").limit(1).values_list("id", flat=True))[0]
+    last: list[Any] = await Case.all().order_by("-id").limit(1).values_list("id", flat=True)
+    hi = int(last[0])
     out: list[tuple[str, str]] = []
     while len(out) < n:
         ids = [rng.randrange(1, hi + 1) for _ in range(4 * n)]
@@ -417,11 +418,11 @@ async def submission_plan(b: Bench) -> tuple[dict[str, Any], list[tuple[str, dic
 
     from server.domain.cases.models import Upload
     from server.domain.catalog.models import ItemVersion, Material, ServiceItem, Situation
-    from tests.cases import helpers as h
+    from tests import factories as h
 
     chosen: dict[str, Any] | None = None
     for v in await ItemVersion.filter(instant=False, status="published", s_objects__contains="|natural_person|").order_by("id"):
-        item = await ServiceItem.get(id=v.item_id)  # type: ignore[attr-defined]
+        item = await ServiceItem.get(id=v.item_id)
         if item.status != "active" or item.published_version_id != v.id or not item.region_path.startswith("/100000/370000/371500/"):
             continue
         sits = await Situation.filter(version_id=v.id)
@@ -675,9 +676,9 @@ async def run(kind: str, args: argparse.Namespace) -> int:
     from server.__main__ import migrate_db, seed_all
     from server.app import create_app
     from server.db import close_db, init_db
-    from server.domain.cases.generator import generate_cases
     from server.domain.cases.models import Case
     from server.settings import Settings
+    from server.tools.case_generator import generate_cases
 
     total = 1_000_000 if args.million else args.cases
     url, dropped = await fresh_database(kind, args.pg_url)

@@ -190,11 +190,11 @@ async def plain_page() -> dict[str, Any]:
     total = await count_items(actor=ANONYMOUS, flt=flt)
     situations = await situations_of([v.id for v in versions])
     materials = await materials_of([s.id for ss in situations.values() for s in ss])
-    departments = await departments_by_codes(v.item.department_id for v in versions)  # type: ignore[attr-defined]
+    departments = await departments_by_codes(v.item.department_id for v in versions)
     edges = []
     for v in versions:
         item = v.item
-        dept = departments[item.department_id]  # type: ignore[attr-defined]
+        dept = departments[item.department_id]
         edges.append({"node": {
             "id": base64.b64encode(f"ServiceItem:{item.id}".encode()).decode(),
             "name": v.name,
@@ -682,11 +682,11 @@ def counting_validations() -> Iterator[list[int]]:
         cell[0] += 1
         return original(*args, **kwargs)
 
-    strawberry_schema.validate = validate  # type: ignore[attr-defined]
+    strawberry_schema.validate = validate
     try:
         yield cell
     finally:
-        strawberry_schema.validate = original  # type: ignore[attr-defined]
+        strawberry_schema.validate = original
 
 
 async def profile(database_url: str, batch: int) -> None:

@@ -60,10 +60,13 @@ def compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def request_sizes() -> list[tuple[str, str, int, int, int | None, int | None]]:
+Sizes = tuple[str, str, int, int | None, int | None, int | None]  # name, kind, full, by id, GET full, GET by id
+
+
+def request_sizes() -> list[Sizes]:
     from server.contract import EXAMPLES, operations
 
-    rows = []
+    rows: list[Sizes] = []
     for op in operations():
         example = json.loads((EXAMPLES / f"{op.name}.json").read_text(encoding="utf-8"))
         variables = example["variables"]

@@ -90,10 +90,10 @@ async def main(args: argparse.Namespace) -> int:
     finally:
         worker.terminate()
         await worker.wait()
-    rows = await Outbox.filter(id__in=ids).values("created_at", "delivered_at")
-    delays = [(r["delivered_at"] - r["created_at"]).total_seconds() * 1000 for r in rows]
-    first = min(r["created_at"] for r in rows)
-    last = max(r["delivered_at"] for r in rows)
+    times = await Outbox.filter(id__in=ids).values("created_at", "delivered_at")
+    delays = [(r["delivered_at"] - r["created_at"]).total_seconds() * 1000 for r in times]
+    first = min(r["created_at"] for r in times)
+    last = max(r["delivered_at"] for r in times)
     inbox = await InboxMessage.filter(outbox_id__in=ids).count()
     span = (last - first).total_seconds()
     print(f"database: {'sqlite' if url.startswith('sqlite') else 'postgres'}, one worker "

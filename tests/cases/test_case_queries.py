@@ -23,7 +23,7 @@ from server.domain.accounts.service import create_user
 from server.domain.cases.models import Case, CaseEvent, CaseMaterial
 from server.domain.catalog.models import Department, Hall, Material
 from server.settings import Settings
-from tests.cases import helpers as h
+from tests import factories as f
 from tests.conftest import GraphQLClient
 
 COUNTY = "371526"  # 高唐县: nothing else in the suite reads its cases
@@ -93,10 +93,10 @@ class Maker:
 
 @pytest.fixture(scope="module")
 async def maker(database: str) -> Maker:
-    _, version = await h.item("公共场所卫生许可")
-    situation, materials = await h.situation(version, "公共场所卫生许可新办")
+    _, version = await f.item("公共场所卫生许可")
+    situation, materials = await f.situation(version, "公共场所卫生许可新办")
     hall = await Hall.filter(region_id=COUNTY).order_by("code").first()
-    return Maker(version.item_id, version.id, situation.id, materials, hall.code if hall else None)  # type: ignore[attr-defined]
+    return Maker(version.item_id, version.id, situation.id, materials, hall.code if hall else None)
 
 
 async def department_of(region: str, index: int = 0) -> str:
@@ -127,7 +127,7 @@ class World:
 async def world(maker: Maker, settings: Settings) -> World:
     """60 overdue cases under review in one 高唐县 department, all applied for by one citizen."""
     dept = await department_of(COUNTY)
-    person = await h.citizen()
+    person = await f.citizen()
     rows = await maker.cases(60, department=dept, deadline=date(2020, 1, 6), step=timedelta(days=1),
                              applicant_citizen_id=person.id, contact_citizen_id=person.id)
     return World(
@@ -207,8 +207,8 @@ async def test_keyset_pages_return_every_case_once_while_cases_arrive(
         data = (await gql(QUEUE, {"first": 4, "after": after}, token=token))["caseQueue"]
         seen += ids(data)
         # new cases arrive between pages: before the cursor, on the cursor's own day, and after it
-        day = start + timedelta(days=page % 12)
-        arrived += await maker.cases(1, department=dept, deadline=day, events=1)
+        on = start + timedelta(days=page % 12)
+        arrived += await maker.cases(1, department=dept, deadline=on, events=1)
         arrived += await maker.cases(1, department=dept, deadline=start - timedelta(days=1), events=1)
         if not data["pageInfo"]["hasNextPage"]:
             break
@@ -217,7 +217,7 @@ async def test_keyset_pages_return_every_case_once_while_cases_arrive(
         raise AssertionError("the queue did not end")
     assert len(seen) == len(set(seen)), "a case was returned twice"
     assert {gid("Case", c.id) for c in before} <= set(seen), "a case that was there from the start was skipped"
-    assert not {gid("Case", c.id) for c in arrived if c.deadline < start} & set(seen)
+    assert not {gid("Case", c.id) for c in arrived if c.deadline is not None and c.deadline < start} & set(seen)
     # what was seen is in queue order: by deadline, then id
     order = {gid("Case", c.id): (c.deadline, c.id) for c in [*before, *arrived]}
     keys = [order[i] for i in seen]
@@ -269,7 +269,7 @@ async def _codes_under(county: str) -> set[str]:
 
 
 async def test_bank_sees_only_the_sub_cases_routed_to_it(gql: GraphQLClient, maker: Maker) -> None:
-    admin = await h.staff("city_admin")
+    admin = await f.staff("city_admin")
     code = f"ICBC-LC{uuid.uuid4().hex[:6].upper()}"
     other = f"ABC-LC{uuid.uuid4().hex[:6].upper()}"
     key = (await apikeys.create_api_key(actor=admin, name="工商银行聊城分行", kind="bank", partner_code=code)).full_key

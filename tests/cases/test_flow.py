@@ -12,73 +12,37 @@ from server.domain.cases.apply import Application
 from server.domain.cases.models import Case, CaseEvent, CaseMaterial, ELicence, VerifiedMaterial
 from server.domain.errors import DomainError, DomainErrors
 from server.domain.notifications.models import Outbox
-from tests.cases import helpers as h
+from tests import factories as f
 
 pytestmark = pytest.mark.usefixtures("database")
 
 FORM = {"changeItems": "经营范围", "reason": "拓展业务", "contactPhone": "13800138000"}
 
 
-async def _form(version) -> dict:
-    """Valid answers for whatever form the version declares."""
-    out = {}
-    for f in version.form_fields or []:
-        t, k = f["type"], f["key"]
-        if t == "number":
-            out[k] = max(1, f.get("min") or 0)
-        elif t == "select":
-            out[k] = f["options"][0]
-        elif t == "multi_select":
-            out[k] = [f["options"][0]]
-        elif t == "boolean":
-            out[k] = True
-        elif t == "date":
-            out[k] = "2026-01-05"
-        elif t == "phone":
-            out[k] = "13800138000"
-        elif t == "id_number":
-            out[k] = h.id_number()
-        elif t == "credit_code":
-            out[k] = h.credit_code()
-        else:
-            out[k] = "测试内容"
-    return out
-
-
-async def _company_change(actor, ent, *, situation="经营范围变更"):
-    item, version = await h.item("公司变更登记")
-    sit, mats = await h.situation(version, situation)
-    app = Application(
-        item_id=item.id, situation_id=sit.id, form_data=await _form(version), enterprise_id=ent.id,
-        materials=await h.uploads_for(actor, mats),
-    )
-    return item, version, sit, mats, app
-
-
-async def _submitted(*, dishonest: bool = False):  # type: ignore[no-untyped-def]
+async def _submitted(*, dishonest: bool = False):
     """A company change submitted online by the representative of a fresh enterprise."""
-    rep = await h.citizen()
-    ent = await h.enterprise(rep, dishonest=dishonest)
-    me = h.as_citizen(rep)
-    *_, mats, app = await _company_change(me, ent)
-    case = (await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=app)).case
+    rep = await f.citizen()
+    ent = await f.enterprise(rep, dishonest=dishonest)
+    me = f.as_citizen(rep)
+    *_, mats, app = await f.company_change(me, ent)
+    case = (await apply.submit(actor=me, settings=None, idempotency_key=f.key(), app=app)).case
     return me, rep, case, mats
 
 
 async def test_full_lifecycle_with_missing_material_steps_and_elicence_reuse() -> None:
-    rep = await h.citizen(name="李建华")
-    ent = await h.enterprise(rep)
-    me = h.as_citizen(rep)
-    item, version, sit, mats, app = await _company_change(me, ent)
-    submitted = await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=app)
+    rep = await f.citizen(name="李建华")
+    ent = await f.enterprise(rep)
+    me = f.as_citizen(rep)
+    item, version, sit, mats, app = await f.company_change(me, ent)
+    submitted = await apply.submit(actor=me, settings=None, idempotency_key=f.key(), app=app)
     case = submitted.case
-    assert case.status == "submitted" and case.number.startswith("371500-") and len(case.query_code) == 8
+    assert case.status == "submitted" and (case.number or "").startswith("371500-") and len(case.query_code or "") == 8
     assert case.version_id == version.id and case.applicant_kind == "enterprise"
     # 营业执照正副本 is deferrable and not held yet: it waits for the window
     licence_row = await CaseMaterial.get(case_id=case.id, name="营业执照正、副本（缴回）")
     assert licence_row.state == "pending"
 
-    clerk = await h.staff("city_clerk")
+    clerk = await f.staff("city_clerk")
     with pytest.raises(DomainErrors) as exc:
         await window.accept(actor=clerk, settings=None, case_id=case.id)
     assert {e.code for e in exc.value.errors} == {"MISSING_MATERIAL"}
@@ -86,10 +50,11 @@ async def test_full_lifecycle_with_missing_material_steps_and_elicence_reuse() -
         actor=clerk, settings=None, case_id=case.id, commitment="申请人已签署容缺受理承诺书",
         missing=[window.Missing(licence_row.material_id, "领证时交回")],
     )
-    assert case.status == "accepted" and case.deadline is not None and case.supply_by <= case.deadline
+    assert case.status == "accepted" and case.deadline is not None and case.supply_by is not None
+    assert case.supply_by <= case.deadline
     assert (await CaseMaterial.get(id=licence_row.id)).state == "missing"
 
-    reviewer = await h.staff("city_reviewer_scjg")
+    reviewer = await f.staff("city_reviewer_scjg")
     case = await review.claim(actor=reviewer, settings=None, case_id=case.id)
     assert case.status == "under_review"
     case = await review.approve(actor=reviewer, settings=None, case_id=case.id, opinion="材料齐全，符合法定形式")
@@ -100,7 +65,7 @@ async def test_full_lifecycle_with_missing_material_steps_and_elicence_reuse() -
     assert err.value.code == "MISSING_MATERIAL"
 
     case = await window.supply(actor=me, settings=None, case_id=case.id,
-                               materials=[window.Supplied(licence_row.material_id, await h.upload(me))])
+                               materials=[window.Supplied(licence_row.material_id, await f.upload(me))])
     assert case.status == "under_review" and case.supply_by is None
     case = await review.approve(actor=reviewer, settings=None, case_id=case.id, opinion="准予变更登记")
     assert case.status == "approved" and case.decision == "approved"
@@ -132,22 +97,22 @@ async def test_full_lifecycle_with_missing_material_steps_and_elicence_reuse() -
     assert await VerifiedMaterial.filter(holder_enterprise_id=ent.id).exists()
 
     # a second application reuses the e-licence without asking again (trust level A)
-    food, fv = await h.item("食品经营许可")
-    fsit, fmats = await h.situation(fv, "食品经营许可新办")
-    second = await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=Application(
-        item_id=food.id, situation_id=fsit.id, form_data=await _form(fv), enterprise_id=ent.id,
-        materials=await h.uploads_for(me, fmats),
+    food, fv = await f.item("食品经营许可")
+    fsit, fmats = await f.situation(fv, "食品经营许可新办")
+    second = await apply.submit(actor=me, settings=None, idempotency_key=f.key(), app=Application(
+        item_id=food.id, situation_id=fsit.id, form_data=f.form_answers(fv), enterprise_id=ent.id,
+        materials=await f.uploads_for(me, fmats),
     ))
     reused = await CaseMaterial.get(case_id=second.case.id, name="营业执照或者其他主体资格证明文件")
     assert reused.state == "reused" and reused.trust == "A" and reused.elicence_id == lic.id
 
 
 async def test_submission_is_idempotent_and_pins_the_version() -> None:
-    rep = await h.citizen()
-    ent = await h.enterprise(rep)
-    me = h.as_citizen(rep)
-    *_, app = await _company_change(me, ent)
-    k = h.key()
+    rep = await f.citizen()
+    ent = await f.enterprise(rep)
+    me = f.as_citizen(rep)
+    *_, app = await f.company_change(me, ent)
+    k = f.key()
     first = await apply.submit(actor=me, settings=None, idempotency_key=k, app=app)
     again = await apply.submit(actor=me, settings=None, idempotency_key=k, app=app)
     assert first.created and not again.created and again.case.id == first.case.id
@@ -157,46 +122,46 @@ async def test_submission_is_idempotent_and_pins_the_version() -> None:
 
 
 async def test_submission_validates_form_and_materials_all_at_once() -> None:
-    rep = await h.citizen()
-    ent = await h.enterprise(rep)
-    me = h.as_citizen(rep)
-    *_, app = await _company_change(me, ent)
+    rep = await f.citizen()
+    ent = await f.enterprise(rep)
+    me = f.as_citizen(rep)
+    *_, app = await f.company_change(me, ent)
     app.materials = []
     app.form_data = {"nonsense": "x"}
     with pytest.raises(DomainErrors) as exc:
-        await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=app)
+        await apply.submit(actor=me, settings=None, idempotency_key=f.key(), app=app)
     codes = [e.code for e in exc.value.errors]
     assert "MISSING_MATERIAL" in codes and len(codes) >= 3
     assert all(e.message for e in exc.value.errors)
 
 
 async def test_unverified_citizen_cannot_submit_and_stranger_cannot_apply_for_enterprise() -> None:
-    rep = await h.citizen()
-    ent = await h.enterprise(rep)
-    stranger = h.as_citizen(await h.citizen())
-    *_, app = await _company_change(stranger, ent)
+    rep = await f.citizen()
+    ent = await f.enterprise(rep)
+    stranger = f.as_citizen(await f.citizen())
+    *_, app = await f.company_change(stranger, ent)
     with pytest.raises(DomainError) as err:
-        await apply.submit(actor=stranger, settings=None, idempotency_key=h.key(), app=app)
+        await apply.submit(actor=stranger, settings=None, idempotency_key=f.key(), app=app)
     assert err.value.code == "NOT_ALLOWED"
-    unverified = await h.citizen(verified=False)
-    food, fv = await h.item("公共场所卫生许可")
-    sit, mats = await h.situation(fv, "公共场所卫生许可新办")
+    unverified = await f.citizen(verified=False)
+    food, fv = await f.item("公共场所卫生许可")
+    sit, mats = await f.situation(fv, "公共场所卫生许可新办")
     with pytest.raises(DomainError) as err:
-        await apply.submit(actor=h.as_citizen(unverified), settings=None, idempotency_key=h.key(),
+        await apply.submit(actor=f.as_citizen(unverified), settings=None, idempotency_key=f.key(),
                            app=Application(item_id=food.id, situation_id=sit.id))
     assert err.value.code == "NOT_VERIFIED"
 
 
 async def test_correction_is_told_once_and_rejection_needs_a_supervisor() -> None:
     me, rep, case, mats = await _submitted()
-    clerk = await h.staff("city_clerk")
+    clerk = await f.staff("city_clerk")
     first = mats[0]
     case = await window.request_correction(actor=clerk, settings=None, case_id=case.id, corrections=[
         window.Correction(first.id, "申请书未签字"), window.Correction(None, "联系电话无法接通"),
     ])
     assert case.status == "correction_requested" and case.supply_by is not None
     case = await window.supply(actor=me, settings=None, case_id=case.id,
-                               materials=[window.Supplied(first.id, await h.upload(me))])
+                               materials=[window.Supplied(first.id, await f.upload(me))])
     assert case.status == "submitted"
     with pytest.raises(DomainError) as err:
         await window.request_correction(actor=clerk, settings=None, case_id=case.id,
@@ -208,7 +173,7 @@ async def test_correction_is_told_once_and_rejection_needs_a_supervisor() -> Non
     with pytest.raises(DomainError) as err:  # a clerk never says no alone
         await window.confirm_rejection(actor=clerk, settings=None, case_id=case.id)
     assert err.value.code == "NOT_ALLOWED"
-    supervisor = await h.staff("city_supervisor")
+    supervisor = await f.staff("city_supervisor")
     case = await window.overturn_rejection(actor=supervisor, settings=None, case_id=case.id, reason="属于本机关职权，应当受理")
     assert case.status == "submitted"
     assert await Outbox.filter(event="staff_rejection_overturned", staff_id=clerk.user_id).exists()
@@ -220,7 +185,7 @@ async def test_correction_is_told_once_and_rejection_needs_a_supervisor() -> Non
 
 async def test_dishonest_applicant_is_refused_missing_materials() -> None:
     me, rep, case, mats = await _submitted(dishonest=True)
-    clerk = await h.staff("city_clerk")
+    clerk = await f.staff("city_clerk")
     deferrable = next(m for m in mats if m.necessity == "deferrable")
     with pytest.raises(DomainError) as err:
         await window.accept_with_missing(actor=clerk, settings=None, case_id=case.id, commitment="承诺",
@@ -229,18 +194,18 @@ async def test_dishonest_applicant_is_refused_missing_materials() -> None:
 
 
 async def test_only_deferrable_materials_may_be_missing() -> None:
-    rep = await h.citizen()
-    ent = await h.enterprise(rep)
-    me = h.as_citizen(rep)
-    *_, mats, app = await _company_change(me, ent)
+    rep = await f.citizen()
+    ent = await f.enterprise(rep)
+    me = f.as_citizen(rep)
+    *_, mats, app = await f.company_change(me, ent)
     app.materials = app.materials[1:]  # the first required material is not uploaded …
     with pytest.raises(DomainErrors):
-        await apply.submit(actor=me, settings=None, idempotency_key=h.key(), app=app)
+        await apply.submit(actor=me, settings=None, idempotency_key=f.key(), app=app)
 
 
 async def test_concurrent_transitions_have_exactly_one_winner() -> None:
     me, rep, case, mats = await _submitted()
-    clerk = await h.staff("city_clerk")
+    clerk = await f.staff("city_clerk")
     deferrable = [m for m in mats if m.necessity == "deferrable"]
     results = await asyncio.gather(
         window.accept_with_missing(actor=clerk, settings=None, case_id=case.id, commitment="承诺书已签",
@@ -259,13 +224,14 @@ async def test_concurrent_transitions_have_exactly_one_winner() -> None:
 
 async def test_withdraw_suspend_resume_extend() -> None:
     me, rep, case, mats = await _submitted()
-    clerk = await h.staff("city_clerk")
+    clerk = await f.staff("city_clerk")
     deferrable = [m for m in mats if m.necessity == "deferrable"]
     case = await window.accept_with_missing(actor=clerk, settings=None, case_id=case.id, commitment="承诺书已签",
                                             missing=[window.Missing(m.id) for m in deferrable])
-    reviewer = await h.staff("city_reviewer_scjg")
+    reviewer = await f.staff("city_reviewer_scjg")
     before = case.deadline
     case = await review.extend(actor=reviewer, settings=None, case_id=case.id, days=5, reason="需要现场核查")
+    assert before is not None and case.deadline is not None
     assert case.deadline > before and case.extension_days == 5
     with pytest.raises(DomainError) as err:
         await review.extend(actor=reviewer, settings=None, case_id=case.id, days=1, reason="再延")
@@ -276,24 +242,24 @@ async def test_withdraw_suspend_resume_extend() -> None:
     assert case.status == "accepted"
     case = await window.withdraw(actor=me, settings=None, case_id=case.id, reason="不再需要")
     assert case.status == "withdrawn"
-    other = h.as_citizen(await h.citizen())
+    other = f.as_citizen(await f.citizen())
     with pytest.raises(DomainError) as err:
         await window.withdraw(actor=other, settings=None, case_id=case.id, reason="x")
     assert err.value.code == "NOT_FOUND"
 
 
 async def test_walk_in_registers_the_person_and_checked_paper_becomes_trust_b() -> None:
-    clerk = await h.staff("city_clerk")
-    food, fv = await h.item("公共场所卫生许可")
-    sit, mats = await h.situation(fv, "公共场所卫生许可新办")
-    number = h.id_number()
-    rep = await h.citizen()
-    ent = await h.enterprise(rep)
+    clerk = await f.staff("city_clerk")
+    food, fv = await f.item("公共场所卫生许可")
+    sit, mats = await f.situation(fv, "公共场所卫生许可新办")
+    number = f.id_number()
+    rep = await f.citizen()
+    ent = await f.enterprise(rep)
     case = await window.receive_walk_in(
-        actor=clerk, settings=None, idempotency_key=h.key(), item_id=food.id, situation_id=sit.id,
-        person=window.WalkInPerson(id_number=number.lower(), name="王小红", phone=h.phone(),
+        actor=clerk, settings=None, idempotency_key=f.key(), item_id=food.id, situation_id=sit.id,
+        person=window.WalkInPerson(id_number=number.lower(), name="王小红", phone=f.phone(),
                                    enterprise_credit_code=ent.credit_code),
-        form_data=await _form(fv), materials=[window.PaperMaterial(m.id) for m in mats if m.necessity != "deferrable"],
+        form_data=f.form_answers(fv), materials=[window.PaperMaterial(m.id) for m in mats if m.necessity != "deferrable"],
     )
     assert case.status == "submitted" and case.channel == "window" and case.hall_code == "371500-ZWFWZX"
     events = await CaseEvent.filter(case_id=case.id)
@@ -311,18 +277,17 @@ async def test_walk_in_registers_the_person_and_checked_paper_becomes_trust_b() 
 async def test_two_reviewers_claiming_at_once_one_wins() -> None:
     from server.domain.accounts.roles import Role
     from server.domain.accounts.service import create_user
-    from tests.cases.helpers import staff
 
     me, rep, case, mats = await _submitted()
-    clerk = await h.staff("city_clerk")
+    clerk = await f.staff("city_clerk")
     await window.accept_with_missing(actor=clerk, settings=None, case_id=case.id, commitment="承诺书已签",
                                      missing=[window.Missing(m.id) for m in mats if m.necessity == "deferrable"])
     others = []
     for i in range(4):
-        user = await create_user(actor=None, username=f"race_{h.key()[:10]}", password="race-password-2019",
+        user = await create_user(actor=None, username=f"race_{f.key()[:10]}", password="race-password-2019",
                                  display_name=f"审批{i}", roles=[Role.DEPT_REVIEWER], region_code="371500",
                                  department_code="371500-XZSPJ")
-        others.append(await staff(user.username))
+        others.append(await f.staff(user.username))
     results = await asyncio.gather(
         *[review.claim(actor=a, settings=None, case_id=case.id) for a in others], return_exceptions=True
     )

@@ -12,12 +12,10 @@ from typing import Any
 
 import httpx
 
-from server.domain.accounts import tokens
-from server.domain.accounts.models import Citizen
 from server.domain.cases.models import Case as CaseRow
 from server.domain.notifications.models import Outbox
 from server.settings import Settings
-from tests.cases import helpers as h
+from tests import factories as f
 from tests.conftest import GraphQLClient
 
 CASE = """
@@ -43,7 +41,7 @@ def m(name: str) -> str:
     return CASE + name
 
 
-async def upload(http: httpx.AsyncClient, token: str, name: str = "材料.pdf") -> str:
+async def upload(http: httpx.AsyncClient, token: str | None, name: str = "材料.pdf") -> str:
     query = "mutation($input: UploadMaterialInput!) { uploadMaterial(input: $input) { upload { id } errors { code message } } }"
     ops = {"query": query, "variables": {"input": {"file": None}}}
     r = await http.post(
@@ -56,13 +54,8 @@ async def upload(http: httpx.AsyncClient, token: str, name: str = "材料.pdf") 
     return str(body["data"]["uploadMaterial"]["upload"]["id"])
 
 
-async def citizen_client(gql: GraphQLClient, settings: Settings, citizen: Citizen) -> GraphQLClient:
-    pair = await tokens.issue(lifetimes=settings.token_lifetimes, citizen=citizen)
-    return GraphQLClient(gql.http, token=pair.access_token)
-
-
 async def _item(gql: GraphQLClient, name: str, region: str = "371500") -> dict[str, Any]:
-    item, version = await h.item(name, region)
+    item, version = await f.item(name, region)
     data = await gql(
         """query($id: ID!) { node(id: $id) { ... on ServiceItem { id name
              formFields { key type required options min }
@@ -74,11 +67,11 @@ async def _item(gql: GraphQLClient, name: str, region: str = "371500") -> dict[s
 
 def _form(fields: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f in fields:
-        t = f["type"]
-        out[f["key"]] = {
-            "NUMBER": max(1, f.get("min") or 0), "SELECT": (f["options"] or ["x"])[0], "BOOLEAN": True,
-            "DATE": "2026-01-05", "PHONE": "13800138000", "ID_NUMBER": h.id_number(), "CREDIT_CODE": h.credit_code(),
+    for field in fields:
+        t = field["type"]
+        out[field["key"]] = {
+            "NUMBER": max(1, field.get("min") or 0), "SELECT": (field["options"] or ["x"])[0], "BOOLEAN": True,
+            "DATE": "2026-01-05", "PHONE": "13800138000", "ID_NUMBER": f.id_number(), "CREDIT_CODE": f.credit_code(),
         }.get(t, "测试内容")
     return out
 
@@ -104,9 +97,9 @@ async def _do(client: GraphQLClient, name: str, input_type: str, i: dict[str, An
 
 
 async def test_lifecycle_through_http(gql: GraphQLClient, settings: Settings, client: httpx.AsyncClient) -> None:
-    rep = await h.citizen(name="赵德胜")
-    ent = await h.enterprise(rep)
-    me = await citizen_client(gql, settings, rep)
+    rep = await f.citizen(name="赵德胜")
+    ent = await f.enterprise(rep)
+    me = await f.citizen_client(gql, settings, rep)
     clerk = await gql.as_user("city_clerk")
     reviewer = await gql.as_user("city_reviewer_scjg")
     supervisor = await gql.as_user("city_supervisor")
@@ -217,15 +210,15 @@ async def test_lifecycle_through_http(gql: GraphQLClient, settings: Settings, cl
     # 8. mine: the applicant sees both, newest first; a stranger sees none
     mine = await me("query { myCases(first: 10) { totalCount edges { node { id status } } } myElicences { kind } }")
     assert mine["myCases"]["totalCount"] == 2 and mine["myElicences"][0]["kind"] == "营业执照"
-    stranger = await citizen_client(gql, settings, await h.citizen())
+    stranger = await f.citizen_client(gql, settings, await f.citizen())
     assert (await stranger("query($id: ID!) { case(id: $id) { id } }", {"id": case["id"]}))["case"] is None
     assert (await stranger("query { myCases { totalCount } }"))["myCases"]["totalCount"] == 0
 
     # 9. everybody who should have heard did; an inbox message names its case, so the app can open it
     from server.domain.notifications import service as notify_service
 
-    for row in await Outbox.filter(citizen_id=rep.id, channel="inbox"):
-        await notify_service.deliver(row.id, settings)
+    for message in await Outbox.filter(citizen_id=rep.id, channel="inbox"):
+        await notify_service.deliver(message.id, settings)
     inbox = await me("query { myNotifications(first: 100) { edges { node { event caseId } } } }")
     about = {e["node"]["caseId"] for e in inbox["myNotifications"]["edges"]}
     assert case["id"] in about
@@ -235,8 +228,8 @@ async def test_lifecycle_through_http(gql: GraphQLClient, settings: Settings, cl
 
 
 async def test_instant_approval_issues_the_elicence_in_the_same_request(gql: GraphQLClient, settings: Settings) -> None:
-    person = await h.citizen(name="钱多多")
-    me = await citizen_client(gql, settings, person)
+    person = await f.citizen(name="钱多多")
+    me = await f.citizen_client(gql, settings, person)
     rows = await CaseRow.filter(instant_rule__not_isnull=True).count()
     item = await _instant_item_for_citizens(gql)
     sit = item["situations"][0]
@@ -254,7 +247,7 @@ async def test_instant_approval_issues_the_elicence_in_the_same_request(gql: Gra
     mine = [e["node"] for e in sampled["caseQueue"]["edges"] if e["node"]["id"] == res["case"]["id"]]
     assert mine and mine[0]["instantRule"] == res["instant"]["rule"] and mine[0]["applicantOnDishonestyList"] is False
     # a dishonest applicant is not approved instantly: normal review, saying why
-    bad = await citizen_client(gql, settings, await h.citizen(dishonest=True))
+    bad = await f.citizen_client(gql, settings, await f.citizen(dishonest=True))
     res = (await bad(SUBMIT, {"i": {"idempotencyKey": uuid.uuid4().hex, "application": {
         "itemId": item["id"], "situationKey": sit["key"], "formData": _form(item["formFields"])}}}))["submitApplication"]
     assert res["instant"]["approved"] is False and "失信" in res["instant"]["reasons"][0]
@@ -272,9 +265,9 @@ async def _instant_item_for_citizens(gql: GraphQLClient) -> dict[str, Any]:
             continue
         mats = await Material.filter(situation_id=sits[0].id)
         if all(x.necessity == "optional" or x.shared_data or x.elicence == "居民身份证" for x in mats) and mats:
-            item = await ServiceItem.get(id=v.item_id)  # type: ignore[attr-defined]
+            item = await ServiceItem.get(id=v.item_id)
             if item.status == "active" and item.published_version_id == v.id and v.instant_rule:
-                return await _item(gql, v.name, item.region_id)  # type: ignore[attr-defined]
+                return await _item(gql, v.name, item.region_id)
     raise AssertionError("the seeds need an instant item for citizens whose materials are all reusable")
 
 
@@ -282,11 +275,11 @@ async def test_walk_in_at_the_window_through_http(gql: GraphQLClient, settings: 
     clerk = await gql.as_user("city_clerk")
     item = await _item(gql, "公共场所卫生许可")
     sit = _situation(item, "公共场所卫生许可新办")
-    rep = await h.citizen()
-    ent = await h.enterprise(rep)
+    rep = await f.citizen()
+    ent = await f.enterprise(rep)
     data = await clerk(m("mutation($i: ReceiveWalkInInput!) { receiveWalkIn(input: $i) { case { ...C } " + ERR + " } }"), {"i": {
         "idempotencyKey": uuid.uuid4().hex, "itemId": item["id"], "situationKey": sit["key"],
-        "applicant": {"idNumber": h.id_number(), "name": "孙丽", "phone": h.phone(), "enterpriseCreditCode": ent.credit_code},
+        "applicant": {"idNumber": f.id_number(), "name": "孙丽", "phone": f.phone(), "enterpriseCreditCode": ent.credit_code},
         "formData": _form(item["formFields"]),
         "materials": [{"materialKey": x["key"]} for x in sit["materials"] if x["necessity"] == "REQUIRED"],
     }})

@@ -6,14 +6,11 @@ from __future__ import annotations
 import base64
 from datetime import timedelta
 
-
 from server.domain.cases import clock, ratings
 from server.domain.cases.models import Case, CaseEvent, CaseRating
 from server.settings import Settings
-from tests.cases import helpers as h
-from tests.cases.test_graph_lifecycle import citizen_client
+from tests import factories as f
 from tests.conftest import GraphQLClient
-from tests.worker.test_case_notifications import _lifecycle
 
 RATE = """mutation($i: RateCaseInput!) { rateCase(input: $i) {
   case { rating { level levelLabel channel comment } timeline { action reason } } errors { field message code } } }"""
@@ -24,10 +21,10 @@ def gid(pk: int) -> str:
 
 
 async def test_the_applicant_rates_once(gql: GraphQLClient, settings: Settings) -> None:
-    case, citizen_id = await _lifecycle(None)  # type: ignore[arg-type]
+    case, citizen_id = await f.completed_case(None)
     from server.domain.accounts.models import Citizen
 
-    me = await citizen_client(gql, settings, await Citizen.get(id=citizen_id))
+    me = await f.citizen_client(gql, settings, await Citizen.get(id=citizen_id))
     unhappy = (await me(RATE, {"i": {"caseId": gid(case.id), "level": 2}}))["rateCase"]
     assert unhappy["errors"][0]["field"] == ["comment"]
     done = (await me(RATE, {"i": {"caseId": gid(case.id), "level": 5, "comment": "一次办好"}}))["rateCase"]
@@ -36,14 +33,14 @@ async def test_the_applicant_rates_once(gql: GraphQLClient, settings: Settings) 
     assert done["case"]["timeline"][-1]["action"] == "rated"
     again = (await me(RATE, {"i": {"caseId": gid(case.id), "level": 1, "comment": "改主意了"}}))["rateCase"]
     assert again["errors"][0]["code"] == "INVALID_STATE"
-    stranger = await citizen_client(gql, settings, await h.citizen())
+    stranger = await f.citizen_client(gql, settings, await f.citizen())
     other = (await stranger(RATE, {"i": {"caseId": gid(case.id), "level": 1, "comment": "恶意差评"}}))["rateCase"]
     assert other["errors"][0]["code"] == "NOT_FOUND"
 
 
 async def test_unrated_cases_default_to_basically_satisfied_once(settings: Settings) -> None:
-    old, _ = await _lifecycle(None)  # type: ignore[arg-type]
-    recent, _ = await _lifecycle(None)  # type: ignore[arg-type]
+    old, _ = await f.completed_case(None)
+    recent, _ = await f.completed_case(None)
     today = clock.today()
     await Case.filter(id=old.id).update(completed_at=clock.now() - timedelta(days=settings.default_rating_days + 1))
     given = await ratings.default_ratings(today=today, settings=settings)

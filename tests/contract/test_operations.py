@@ -46,9 +46,9 @@ from server.contract import (
     used_by,
 )
 from server.settings import ROOT, Settings
+from tests import factories as f
 from tests.conftest import GraphQLClient
-from tests.graphql.test_citizens import Devices, latest_code, new_id_number, new_name, new_phone, open_devices
-from tests.graphql.test_enterprises import new_credit_code
+from tests.factories import Devices
 from tests.ui.live import live_server
 
 OPS = {op.name: op for op in operations()}
@@ -255,7 +255,7 @@ class Runner:
 async def sign_in(run: Runner, phone: str, settings: Settings) -> dict[str, Any]:
     sent = (await run("RequestSmsCode", phone=phone))["requestSmsCode"]
     assert sent["sent"] is True
-    done = (await run("SignInWithSmsCode", phone=phone, code=latest_code(settings, phone)))["signInWithSmsCode"]
+    done = (await run("SignInWithSmsCode", phone=phone, code=f.latest_code(settings, phone)))["signInWithSmsCode"]
     assert done["tokens"] and done["citizen"]["phone"] == phone
     run.gql.token = done["tokens"]["token"]
     return dict(done)
@@ -264,7 +264,7 @@ async def sign_in(run: Runner, phone: str, settings: Settings) -> dict[str, Any]
 async def test_every_operation_runs_against_the_seeded_server_and_matches_its_shape(
     app: Any, settings: Settings, schema: GraphQLSchema, tmp_path: Path
 ) -> None:
-    async with open_devices(app) as devices:
+    async with f.open_devices(app) as devices:
         await _walk(devices, settings, schema, tmp_path)
 
 
@@ -288,20 +288,20 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     assert halls and halls[0]["windows"]
 
     # a citizen signs in by SMS, verifies, registers an enterprise and manages its operators
-    phone = new_phone()
+    phone = f.phone()
     signed = await sign_in(run, phone, settings)
-    name, number = new_name(), new_id_number()
+    name, number = f.person_name(), f.id_number()
     verified = (await run("VerifyRealName", name=name, idNumber=number))["verifyRealName"]["citizen"]
     assert verified["verified"] is True and verified["name"] == name and verified["masked"] is False
-    registration = {"creditCode": new_credit_code(), "name": f"聊城市契约测试{random.randrange(10**6)}有限公司",
+    registration = {"creditCode": f.credit_code(), "name": f"聊城市契约测试{random.randrange(10**6)}有限公司",
                     "legalRepName": name, "legalRepIdNumber": number}
     enterprise = (await run("RegisterEnterprise", input=registration))["registerEnterprise"]["enterprise"]
     assert enterprise["myRole"] == "LEGAL_REP"
 
     other = Runner(await devices(), schema)
-    other_phone = new_phone()
+    other_phone = f.phone()
     other_citizen = (await sign_in(other, other_phone, settings))["citizen"]
-    await other("VerifyRealName", name=new_name(), idNumber=new_id_number())
+    await other("VerifyRealName", name=f.person_name(), idNumber=f.id_number())
     added = (await run("AddEnterpriseOperator", enterpriseId=enterprise["id"], phone=other_phone))
     operators = added["addEnterpriseOperator"]["enterprise"]["operators"]
     assert [o["citizen"]["id"] for o in operators] == [other_citizen["id"]]

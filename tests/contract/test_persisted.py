@@ -15,8 +15,8 @@ import pytest
 from server.app import create_app
 from server.contract import operations
 from server.settings import Settings
+from tests import factories as f
 from tests.conftest import GraphQLClient
-from tests.graphql.test_citizens import latest_code, new_address, new_phone
 
 OPS = {op.name: op for op in operations()}
 GQL_JSON = "application/graphql-response+json"
@@ -31,7 +31,7 @@ def trusted_app(settings: Settings) -> Any:
 
 @pytest.fixture
 async def trusted(trusted_app: Any) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=trusted_app, client=(new_address(), 41000))
+    transport = httpx.ASGITransport(app=trusted_app, client=(f.address(), 41000))
     async with httpx.AsyncClient(transport=transport, base_url="http://liaoyi.test") as c:
         yield c
 
@@ -61,7 +61,7 @@ async def test_a_query_document_is_named_by_id_in_a_get(client: httpx.AsyncClien
 
 async def test_a_mutation_document_is_refused_over_get(client: httpx.AsyncClient) -> None:
     got = await client.get(
-        "/graphql", params=get_params(OPS["RequestSmsCode"].document_id, {"phone": new_phone()}),
+        "/graphql", params=get_params(OPS["RequestSmsCode"].document_id, {"phone": f.phone()}),
         headers={"accept": GQL_JSON},
     )
     assert got.status_code == 405 and got.headers["allow"] == "POST"
@@ -159,13 +159,13 @@ async def test_trusted_mode_only_opens_the_bare_staff_sign_in(trusted: httpx.Asy
 async def test_trusted_mode_binds_citizens_and_the_mobile_client(
     trusted: httpx.AsyncClient, settings: Settings
 ) -> None:
-    phone = new_phone()
+    phone = f.phone()
     sent = await trusted.post("/graphql", json={"documentId": OPS["RequestSmsCode"].document_id,
                                                 "variables": {"phone": phone}})
     assert sent.json()["data"]["requestSmsCode"]["sent"] is True
     signed = await trusted.post("/graphql", json={
         "documentId": OPS["SignInWithSmsCode"].document_id,
-        "variables": {"phone": phone, "code": latest_code(settings, phone)},
+        "variables": {"phone": phone, "code": f.latest_code(settings, phone)},
     })
     token = signed.json()["data"]["signInWithSmsCode"]["tokens"]["token"]
     as_citizen = {"authorization": f"Bearer {token}", "accept": GQL_JSON}
@@ -236,7 +236,7 @@ async def test_other_answers_are_never_cacheable(client: httpx.AsyncClient, gql:
     posted = await client.post("/graphql", json={"documentId": SEARCH.document_id, "variables": SEARCH_VARS})
     assert posted.headers["cache-control"] == "private, no-store" and "etag" not in posted.headers
     mutation = await client.post("/graphql", json={"documentId": OPS["RequestSmsCode"].document_id,
-                                                   "variables": {"phone": new_phone()}})
+                                                   "variables": {"phone": f.phone()}})
     assert mutation.status_code == 200 and mutation.headers["cache-control"] == "private, no-store"
     with_errors = await client.get("/graphql", params=get_params(OPS["ServiceItemGuide"].document_id,
                                                                  {"id": "bm90IGFuIGlk"}))

@@ -15,7 +15,7 @@ from server.domain.appointments import errors, service
 from server.domain.appointments.models import Appointment, AppointmentSlotCount
 from server.domain.catalog.models import Hall, ServiceItem, Window
 from server.domain.errors import DomainError
-from tests.worker import cases
+from tests import factories as f
 
 pytestmark = pytest.mark.usefixtures("database")
 
@@ -31,24 +31,24 @@ REGION = "371524"  # 东阿县: no other test lists this county's halls or edits
 
 async def new_hall() -> Hall:
     """A hall of this test's own (not in the city's list of halls other tests read)."""
-    code = f"{REGION}-YY{cases.tag()}"
+    code = f"{REGION}-YY{f.tag()}"
     return await Hall.create(code=code, name=f"预约测试大厅{code[-4:]}", region_id=REGION, address="东阿县测试路 1 号",
                              hours="工作日 9:00-17:00", phone="0635-0000000")
 
 
 async def _setup(windows: int = 2) -> tuple[Hall, ServiceItem]:
-    item = await cases.published_item()
+    item = await f.published_item()
     hall = await new_hall()
     for n in range(windows):
         await Window.create(hall_id=hall.code, number=f"A{n:02d}", name=f"窗口{n}", kind="department",
-                            department_codes=[item.department_id, "371500-OTHER"])  # type: ignore[attr-defined]
+                            department_codes=[item.department_id, "371500-OTHER"])
     await Window.create(hall_id=hall.code, number="Z99", name="其他部门窗口", kind="department",
                         department_codes=["371500-OTHER"])
     return hall, item
 
 
 async def _citizen(verified: bool = True, name: str = "张三丰") -> Actor:
-    c = await Citizen.create(phone=cases.phone(), name=name, verified_at=NOW if verified else None)
+    c = await Citizen.create(phone=f.phone(), name=name, verified_at=NOW if verified else None)
     return Actor(citizen_id=c.id)
 
 

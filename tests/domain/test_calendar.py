@@ -80,7 +80,8 @@ async def test_seeding_is_idempotent_and_covers_every_year_the_package_knows() -
     assert "新增 0，更正 0，删除 0" in said[0]
     national = await CalendarDay.filter(region_id__isnull=True).count()
     assert national == len(package_days())
-    years = {d.year for d in await CalendarDay.filter(region_id__isnull=True).values_list("date", flat=True)}
+    dates: list[Any] = await CalendarDay.filter(region_id__isnull=True).values_list("date", flat=True)
+    years = {d.year for d in dates}
     assert years == set(range(first, last + 1))
 
 

@@ -11,63 +11,43 @@ import pytest
 
 from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, stats
-from server.domain.cases.models import Case
-from server.domain.catalog.models import ServiceItem
 from server.domain.errors import DomainError
+from tests import factories as f
 
 CITY = "/100000/370000/371500/"
 BJ = clock.ZONE
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=BJ)
-
-
-async def make_case(dept: str, *, county: str | None, status: str, submitted: datetime, accepted: datetime | None = None,
-                    completed: datetime | None = None, deadline: date | None = None, warn_on: date | None = None,
-                    used: int | None = None, committed: int = 5) -> Case:
-    item = await ServiceItem.filter(status="active", published_version_id__isnull=False).order_by("id").first()
-    assert item is not None
-    region = county or "371500"
-    return await Case.create(
-        number=f"T{uuid.uuid4().hex[:20]}", query_code="TESTCODE", status=status, channel="window", item_id=item.id,
-        version_id=item.published_version_id, item_name="统计测试事项", basic_code=item.basic_code,
-        department_code=dept, region_code=region, city_code="371500", county_code=county, hall_code=f"{region}-ZWFWZX",
-        applicant_kind="citizen", applicant_name="统计测试", submitted_at=submitted, accepted_at=accepted,
-        completed_at=completed, deadline=deadline, warn_on=warn_on, working_days_used=used, committed_limit=committed,
-    )
 
 
 async def hand_made_set(dept: str) -> None:
     """Eight cases of one department in March 2021, plus ones outside the period (see the figures below)."""
     today = clock.today()
     # 冠县: on time, late, and one open past its deadline
-    await make_case(dept, county="371525", status="completed", submitted=at("2021-03-01 10:00"),
-                    accepted=at("2021-03-01 11:00"), completed=at("2021-03-03 15:00"), deadline=date(2021, 3, 5),
+    await f.statistics_case(dept, county="371525", status="completed", submitted=f.at("2021-03-01 10:00"),
+                    accepted=f.at("2021-03-01 11:00"), completed=f.at("2021-03-03 15:00"), deadline=date(2021, 3, 5),
                     used=2, committed=5)
-    await make_case(dept, county="371525", status="completed", submitted=at("2021-03-02 09:00"),
-                    accepted=at("2021-03-02 09:30"), completed=at("2021-03-10 16:00"), deadline=date(2021, 3, 8),
+    await f.statistics_case(dept, county="371525", status="completed", submitted=f.at("2021-03-02 09:00"),
+                    accepted=f.at("2021-03-02 09:30"), completed=f.at("2021-03-10 16:00"), deadline=date(2021, 3, 8),
                     used=6, committed=4)
-    await make_case(dept, county="371525", status="under_review", submitted=at("2021-03-05 09:00"),
-                    accepted=at("2021-03-05 10:00"), deadline=date(2021, 3, 20), warn_on=date(2021, 3, 19))
+    await f.statistics_case(dept, county="371525", status="under_review", submitted=f.at("2021-03-05 09:00"),
+                    accepted=f.at("2021-03-05 10:00"), deadline=date(2021, 3, 20), warn_on=date(2021, 3, 19))
     # 莘县: denied (concluded, on time) and withdrawn (not concluded: completed_at set, but not counted)
-    await make_case(dept, county="371522", status="denied", submitted=at("2021-03-03 09:00"),
-                    accepted=at("2021-03-03 09:10"), completed=at("2021-03-04 11:00"), deadline=date(2021, 3, 10),
+    await f.statistics_case(dept, county="371522", status="denied", submitted=f.at("2021-03-03 09:00"),
+                    accepted=f.at("2021-03-03 09:10"), completed=f.at("2021-03-04 11:00"), deadline=date(2021, 3, 10),
                     used=1, committed=5)
-    await make_case(dept, county="371522", status="withdrawn", submitted=at("2021-03-04 09:00"),
-                    completed=at("2021-03-04 10:00"))
+    await f.statistics_case(dept, county="371522", status="withdrawn", submitted=f.at("2021-03-04 09:00"),
+                    completed=f.at("2021-03-04 10:00"))
     # the city's own (市本级): late evening on the last day, just after midnight on the first (Beijing time)
-    await make_case(dept, county=None, status="submitted", submitted=at("2021-03-31 23:30"))
-    await make_case(dept, county=None, status="submitted",
+    await f.statistics_case(dept, county=None, status="submitted", submitted=f.at("2021-03-31 23:30"))
+    await f.statistics_case(dept, county=None, status="submitted",
                     submitted=datetime(2021, 2, 28, 16, 30, tzinfo=timezone.utc))  # 2021-03-01 00:30 in Beijing
     # outside the period: submitted in April, or the last day of February
-    await make_case(dept, county=None, status="submitted", submitted=at("2021-04-01 00:10"))
-    await make_case(dept, county="371525", status="completed", submitted=at("2021-02-26 09:00"),
-                    accepted=at("2021-02-26 09:30"), completed=at("2021-04-02 10:00"), deadline=date(2021, 3, 31),
+    await f.statistics_case(dept, county=None, status="submitted", submitted=f.at("2021-04-01 00:10"))
+    await f.statistics_case(dept, county="371525", status="completed", submitted=f.at("2021-02-26 09:00"),
+                    accepted=f.at("2021-02-26 09:30"), completed=f.at("2021-04-02 10:00"), deadline=date(2021, 3, 31),
                     used=20, committed=20)
     # open now, in its yellow days (counted whatever the period: it is a figure of today)
-    await make_case(dept, county=None, status="accepted", submitted=at(f"{today - timedelta(days=1)} 10:00"),
-                    accepted=at(f"{today - timedelta(days=1)} 11:00"), deadline=today + timedelta(days=1), warn_on=today)
+    await f.statistics_case(dept, county=None, status="accepted", submitted=f.at(f"{today - timedelta(days=1)} 10:00"),
+                    accepted=f.at(f"{today - timedelta(days=1)} 11:00"), deadline=today + timedelta(days=1), warn_on=today)
 
 
 def admin(region_path: str = CITY, role: Role = Role.CITY_ADMIN) -> Actor:
@@ -134,12 +114,12 @@ async def test_a_county_sees_only_its_own(dept: str) -> None:
     rows = await stats.case_statistics(actor=viewer, department_code=dept, group_by="county", **MARCH)  # type: ignore[arg-type]
     assert [r.key for r in rows] == ["371525"]
     # asking for another county's region gives nothing, not that county
-    other = await stats.case_totals(actor=viewer, department_code=dept, region_code="371522", **MARCH)  # type: ignore[arg-type]
+    other = await stats.case_totals(actor=viewer, department_code=dept, region_code="371522", **MARCH)
     assert figures(other)["submitted"] == 0 and figures(other)["completed"] == 0
 
 
 async def test_the_region_filter(dept: str) -> None:
-    t = await stats.case_totals(actor=admin(), department_code=dept, region_code="371522", **MARCH)  # type: ignore[arg-type]
+    t = await stats.case_totals(actor=admin(), department_code=dept, region_code="371522", **MARCH)
     assert (t.submitted, t.completed) == (2, 1)
 
 

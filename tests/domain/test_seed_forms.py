@@ -3,6 +3,8 @@ instant rules, on the items the flows use."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from server.domain.catalog import rules
 from server.domain.catalog.content import ItemContent
 from server.domain.catalog.forms import validate_definitions, validate_form
@@ -16,12 +18,12 @@ CITIZEN_INSTANT = ("371502-YBJ-200710003000", "100000-SWZJ-200300007000")
 
 async def _current(code: str) -> tuple[ItemVersion, ItemContent]:
     item = await ServiceItem.get(implementation_code=code)
-    version = await ItemVersion.get(id=item.published_version_id)  # type: ignore[attr-defined]
+    version = await ItemVersion.get(id=item.published_version_id)
     return version, await load_content(version)
 
 
 async def test_company_setup_has_form_steps_licence_and_paper_and_deferrable_materials(database: str) -> None:
-    codes = await ServiceItem.filter(basic_code="010100001000").values_list("implementation_code", flat=True)
+    codes: list[Any] = await ServiceItem.filter(basic_code="010100001000").values_list("implementation_code", flat=True)
     assert {"371500-XZSPJ-010100001000", "371502-XZSPJ-010100001000", "371525-XZSPJ-010100001000"} <= set(codes)
     for code in codes:
         version, content = await _current(code)
@@ -63,7 +65,7 @@ async def test_licences_named_by_materials_are_issued_by_some_item(database: str
 
 async def test_instant_items_have_rules_and_evidence_only_materials(database: str) -> None:
     # every instant item got a rule (the seed default where it names none)
-    instant = await ItemVersion.filter(status="published", instant=True).values_list("instant_rule", flat=True)
+    instant: list[Any] = await ItemVersion.filter(status="published", instant=True).values_list("instant_rule", flat=True)
     assert instant and all(r and r["version"] >= 1 and r["conditions"] for r in instant)
     assert await ItemVersion.filter(status="published", instant=False).exclude(instant_rule=None).count() == 0
     version, _ = await _current("371500-RSJ-200170001000")

@@ -40,7 +40,7 @@ from server.domain.cases.models import Case as CaseRow
 from server.domain.notifications import service as notifications
 from server.domain.notifications.service import Recipient
 from server.settings import Settings
-from tests.cases import helpers as h
+from tests import factories as h
 from tests.conftest import ROOT, GraphQLClient
 from tests.ui.live import live_server, require_browser
 
@@ -91,10 +91,12 @@ async def _run(node: str, base: str, scenario: str, spec: dict[str, Any], log: P
         cwd=ROOT, capture_output=True, text=True, timeout=E2E_TIMEOUT_S,
     )
     lines = run.stdout.strip().splitlines()
-    assert run.returncode == 0 and lines, (
-        f"admin_cases_e2e.mjs {scenario} exited {run.returncode}\nstdout: {run.stdout}\nstderr: {run.stderr}\n"
-        f"server log: {log.read_text(errors='replace')[-3000:]}"
-    )
+    if run.returncode != 0 or not lines:
+        server_log = (await asyncio.to_thread(log.read_text, errors="replace"))[-3000:]
+        raise AssertionError(
+            f"admin_cases_e2e.mjs {scenario} exited {run.returncode}\nstdout: {run.stdout}\nstderr: {run.stderr}\n"
+            f"server log: {server_log}"
+        )
     report: dict[str, Any] = json.loads(lines[-1])
     assert report["ok"] is True, report
     return report

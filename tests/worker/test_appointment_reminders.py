@@ -14,12 +14,12 @@ from server.domain.accounts.sms import get_sms_sender
 from server.domain.appointments import service
 from server.domain.appointments.models import Appointment
 from server.domain.calendar import service as calendar_service
-from server.domain.catalog.models import Hall
 from server.domain.cases import reminders
+from server.domain.catalog.models import Hall
 from server.domain.notifications.models import InboxMessage, Outbox
 from server.settings import Settings
 from server.worker import schedule
-from tests.worker import cases
+from tests import factories as f
 
 TODAY = reminders.china_today()
 
@@ -28,13 +28,13 @@ REGION = "371524"  # 东阿县: no other test lists this county's halls or edits
 
 async def new_hall() -> Hall:
     """A hall of this test's own (not in the city's list of halls other tests read)."""
-    code = f"{REGION}-YY{cases.tag()}"
+    code = f"{REGION}-YY{f.tag()}"
     return await Hall.create(code=code, name=f"预约测试大厅{code[-4:]}", region_id=REGION, address="东阿县测试路 1 号",
                              hours="工作日 9:00-17:00", phone="0635-0000000")
 
 
 async def _person() -> tuple[Actor, Citizen]:
-    c = await Citizen.create(phone=cases.phone(), name="王五", verified_at=datetime.now(timezone.utc))
+    c = await Citizen.create(phone=f.phone(), name="王五", verified_at=datetime.now(timezone.utc))
     return Actor(citizen_id=c.id), c
 
 
@@ -44,7 +44,7 @@ async def _working_day(n: int) -> object:
 
 async def _book(hall: Hall, n_working_days: int, start: str = "09:00") -> tuple[Appointment, Citizen]:
     actor, citizen = await _person()
-    item = await cases.published_item()
+    item = await f.published_item()
     day = await _working_day(n_working_days)
     a = await service.book(actor=actor, hall_code=hall.code, item_id=item.id, day=day, start=start)  # type: ignore[arg-type]
     return a, citizen

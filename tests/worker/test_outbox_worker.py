@@ -14,8 +14,6 @@ import time
 import uuid
 from typing import Any
 
-from arq.connections import RedisSettings
-from arq.worker import Worker, func
 from tortoise.transactions import in_transaction
 
 from server.domain.accounts.models import Citizen
@@ -23,29 +21,8 @@ from server.domain.notifications import service
 from server.domain.notifications.models import InboxMessage, Outbox
 from server.domain.notifications.service import Recipient
 from server.settings import ROOT, Settings
-from server.worker.jobs import notify
+from tests import factories as f
 from tests.worker.peer import http_peer
-
-CLOSED_PORT_URL = "redis://127.0.0.1:1/5"  # nothing listens there: "Redis is down"
-
-
-def _burst_worker(s: Settings) -> Worker:
-    return Worker(
-        functions=[func(notify, name="notify", keep_result=0, max_tries=10)],
-        redis_settings=RedisSettings.from_dsn(str(s.redis_url)), burst=True, poll_delay=0.05, job_timeout=10,
-        ctx={"settings": s}, handle_signals=False,
-    )
-
-
-async def _burst(s: Settings) -> Worker:
-    """Run a burst worker until the queue is empty (Worker.close() calls a deprecated redis-py close)."""
-    worker = _burst_worker(s)
-    try:
-        await worker.main()
-    finally:
-        if worker._pool is not None:
-            await worker._pool.aclose()
-    return worker
 
 
 async def _rows(citizen: Citizen, n: int) -> list[int]:
@@ -61,19 +38,19 @@ async def test_a_burst_worker_delivers_each_row_exactly_once(redis_settings: Set
     await service.after_commit(redis_settings, ids)
     await service.after_commit(redis_settings, ids)  # handed on twice: arq keeps one job per id
     assert all(r.enqueued_at is not None for r in await Outbox.filter(id__in=ids))
-    worker = await _burst(redis_settings)
+    worker = await f.run_burst_worker(redis_settings)
     assert worker.jobs_complete == 30 and worker.jobs_failed == 0
     assert {r.status for r in await Outbox.filter(id__in=ids)} == {"delivered"}
     assert await InboxMessage.filter(citizen_id=citizen.id).count() == 30
     # a delivered row enqueued again (the sweep, a lost result) runs and sends nothing
     await service.enqueue_jobs(str(redis_settings.redis_url), ids[:5])
-    worker = await _burst(redis_settings)
+    worker = await f.run_burst_worker(redis_settings)
     assert await InboxMessage.filter(citizen_id=citizen.id).count() == 30
 
 
 async def test_with_redis_down_at_commit_the_sweep_delivers_everything(redis_settings: Settings) -> None:
     citizen = await Citizen.create(phone="151" + f"{uuid.uuid4().int % 10**8:08d}")
-    down = dataclasses.replace(redis_settings, redis_url=CLOSED_PORT_URL)
+    down = dataclasses.replace(redis_settings, redis_url=f.CLOSED_PORT_URL)
     started = time.monotonic()
     ids = await _rows(citizen, 10)
     await service.after_commit(down, ids)  # logged, not raised: the change itself is committed
@@ -83,17 +60,17 @@ async def test_with_redis_down_at_commit_the_sweep_delivers_everything(redis_set
     assert await service.sweep(down, stale_seconds=0) == 0  # still down: nothing is lost either
     # Redis is back: the sweep hands on what was committed
     assert await service.sweep(redis_settings, stale_seconds=0) >= 10
-    await _burst(redis_settings)
+    await f.run_burst_worker(redis_settings)
     assert {r.status for r in await Outbox.filter(id__in=ids)} == {"delivered"}
     assert await InboxMessage.filter(citizen_id=citizen.id).count() == 10
 
 
-def _worker_process(settings: Settings, gateway: str) -> asyncio.subprocess.Process:
+async def _worker_process(settings: Settings, gateway: str) -> asyncio.subprocess.Process:
     env = {**os.environ, "DATABASE_URL": settings.database_url, "REDIS_URL": str(settings.redis_url), "LIAOYI_ENV": "test",
            "LIAOYI_SMS_GATEWAY_URL": gateway, "LIAOYI_QUIET_HOURS": "", "LIAOYI_NOTIFY_JOB_TIMEOUT": "2",
            "LIAOYI_OUTBOX_SWEEP_SECONDS": "2", "LIAOYI_LOG_LEVEL": "WARNING",
            "LIAOYI_SECRET_KEY": "w" * 40}
-    return asyncio.create_subprocess_exec(  # type: ignore[return-value]
+    return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "server", "worker", cwd=ROOT, env=env,
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
     )

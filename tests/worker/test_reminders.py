@@ -15,7 +15,7 @@ from server.domain.cases import reminders
 from server.domain.cases.models import Case, CaseEvent
 from server.domain.notifications.models import InboxMessage, Outbox
 from server.settings import Settings
-from tests.worker import cases
+from tests import factories as f
 
 TODAY = reminders.china_today()
 
@@ -33,23 +33,23 @@ async def _warning_rows(case_numbers: list[str]) -> int:
 
 
 async def test_deadline_warnings_reach_the_right_staff_once(settings: Settings) -> None:
-    dept, hall = await cases.department(), await cases.hall()
-    r1, r2, r3 = [await cases.staff("dept_reviewer", department_code=dept.code) for _ in range(3)]
-    gone = await cases.staff("dept_reviewer", department_code=dept.code, active=False)
-    other_dept = await cases.department()
-    stranger = await cases.staff("dept_reviewer", department_code=other_dept.code)
-    sup = await cases.staff("hall_supervisor", hall_code=hall.code)
-    clerk = await cases.staff("window_clerk", hall_code=hall.code)
+    dept, hall = await f.department(), await f.hall()
+    r1, r2, r3 = [await f.new_staff("dept_reviewer", department_code=dept.code) for _ in range(3)]
+    gone = await f.new_staff("dept_reviewer", department_code=dept.code, active=False)
+    other_dept = await f.department()
+    stranger = await f.new_staff("dept_reviewer", department_code=other_dept.code)
+    sup = await f.new_staff("hall_supervisor", hall_code=hall.code)
+    clerk = await f.new_staff("window_clerk", hall_code=hall.code)
 
-    claimed = await cases.case(department_code=dept.code, hall_code=hall.code, claimed_by_id=r1.id, status="under_review",
+    claimed = await f.case(department_code=dept.code, hall_code=hall.code, claimed_by_id=r1.id, status="under_review",
                                warn_on=TODAY, deadline=TODAY + timedelta(days=2))
-    unclaimed = await cases.case(department_code=dept.code, hall_code=hall.code, warn_on=TODAY - timedelta(days=1),
+    unclaimed = await f.case(department_code=dept.code, hall_code=hall.code, warn_on=TODAY - timedelta(days=1),
                                  deadline=TODAY)
-    overdue = await cases.case(department_code=dept.code, hall_code=hall.code, warn_on=TODAY - timedelta(days=4),
+    overdue = await f.case(department_code=dept.code, hall_code=hall.code, warn_on=TODAY - timedelta(days=4),
                                deadline=TODAY - timedelta(days=1))
-    not_yet = await cases.case(department_code=dept.code, hall_code=hall.code, warn_on=TODAY + timedelta(days=2),
+    not_yet = await f.case(department_code=dept.code, hall_code=hall.code, warn_on=TODAY + timedelta(days=2),
                                deadline=TODAY + timedelta(days=3))
-    at_window = await cases.case(department_code=dept.code, hall_code=hall.code, status="submitted",
+    at_window = await f.case(department_code=dept.code, hall_code=hall.code, status="submitted",
                                  warn_on=TODAY - timedelta(days=3), deadline=TODAY - timedelta(days=1))
     numbers = [str(c.number) for c in (claimed, unclaimed, overdue, not_yet, at_window)]
 
@@ -89,9 +89,9 @@ async def test_deadline_warnings_reach_the_right_staff_once(settings: Settings) 
 
 
 async def test_two_runs_racing_for_one_case_send_one_warning(settings: Settings) -> None:
-    dept = await cases.department()
-    reviewer = await cases.staff("dept_reviewer", department_code=dept.code)
-    c = await cases.case(department_code=dept.code, warn_on=TODAY, deadline=TODAY + timedelta(days=1))
+    dept = await f.department()
+    reviewer = await f.new_staff("dept_reviewer", department_code=dept.code)
+    c = await f.case(department_code=dept.code, warn_on=TODAY, deadline=TODAY + timedelta(days=1))
     stale = await Case.get(id=c.id)  # what a second run read before the first one committed
     assert await reminders._warn(c, red=False, recipients=reminders._Recipients(), settings=settings)
     assert not await reminders._warn(stale, red=False, recipients=reminders._Recipients(), settings=settings)
@@ -99,8 +99,8 @@ async def test_two_runs_racing_for_one_case_send_one_warning(settings: Settings)
 
 
 async def test_a_case_nobody_can_review_is_flagged_without_messages(settings: Settings) -> None:
-    dept = await cases.department()  # no reviewers at all
-    c = await cases.case(department_code=dept.code, warn_on=TODAY, deadline=TODAY + timedelta(days=1))
+    dept = await f.department()  # no reviewers at all
+    c = await f.case(department_code=dept.code, warn_on=TODAY, deadline=TODAY + timedelta(days=1))
     await reminders.deadline_warnings(today=TODAY, settings=settings)
     assert (await Case.get(id=c.id)).warned_yellow
     assert await _warning_rows([str(c.number)]) == 0
@@ -108,18 +108,18 @@ async def test_a_case_nobody_can_review_is_flagged_without_messages(settings: Se
 
 async def test_supply_reminders_go_to_the_applicant_once_the_day_before(settings: Settings) -> None:
     s = dataclasses.replace(settings, quiet_hours="")
-    next_day = (await calendar_service.add_working_days(region_path_or_code=cases.CITY, start=TODAY, days=1)).deadline
-    later = (await calendar_service.add_working_days(region_path_or_code=cases.CITY, start=TODAY, days=2)).deadline
-    dept = await cases.department()
-    p1, p2 = await cases.citizen(), await cases.citizen()
-    phone2 = cases.phone()
+    next_day = (await calendar_service.add_working_days(region_path_or_code=f.CITY, start=TODAY, days=1)).deadline
+    later = (await calendar_service.add_working_days(region_path_or_code=f.CITY, start=TODAY, days=2)).deadline
+    dept = await f.department()
+    p1, p2 = await f.phone_citizen(), await f.phone_citizen()
+    phone2 = f.phone()
     # 容缺: accepted with a missing material; 补正: correction requested (an enterprise's contact phone)
-    rongque = await cases.case(department_code=dept.code, citizen_id=p1.id, supply_by=next_day)
-    await cases.missing_material(rongque)
-    buzheng = await cases.case(department_code=dept.code, status="correction_requested", contact_phone=phone2,
+    rongque = await f.case(department_code=dept.code, citizen_id=p1.id, supply_by=next_day)
+    await f.missing_material(rongque)
+    buzheng = await f.case(department_code=dept.code, status="correction_requested", contact_phone=phone2,
                                supply_by=next_day, citizen_id=None, applicant_kind="enterprise")
-    complete = await cases.case(department_code=dept.code, citizen_id=p2.id, supply_by=next_day)  # nothing missing
-    not_yet = await cases.case(department_code=dept.code, status="correction_requested", citizen_id=p2.id,
+    complete = await f.case(department_code=dept.code, citizen_id=p2.id, supply_by=next_day)  # nothing missing
+    not_yet = await f.case(department_code=dept.code, status="correction_requested", citizen_id=p2.id,
                                supply_by=later)
 
     assert await reminders.supply_reminders(today=TODAY, settings=s) >= 2
@@ -150,10 +150,10 @@ async def test_supply_reminders_go_to_the_applicant_once_the_day_before(settings
 
 async def test_quiet_hours_hold_the_reminder_sms_but_not_the_inbox(settings: Settings) -> None:
     quiet = dataclasses.replace(settings, quiet_hours="0-24")  # always quiet
-    next_day = (await calendar_service.add_working_days(region_path_or_code=cases.CITY, start=TODAY, days=1)).deadline
-    dept = await cases.department()
-    person = await cases.citizen()
-    c = await cases.case(department_code=dept.code, status="correction_requested", citizen_id=person.id,
+    next_day = (await calendar_service.add_working_days(region_path_or_code=f.CITY, start=TODAY, days=1)).deadline
+    dept = await f.department()
+    person = await f.phone_citizen()
+    c = await f.case(department_code=dept.code, status="correction_requested", citizen_id=person.id,
                          supply_by=next_day)
     assert await reminders.supply_reminders(today=TODAY, settings=quiet) >= 1
     rows = {r.channel: r for r in await Outbox.filter(event="supply_reminder") if r.params["case_no"] == c.number}
@@ -167,14 +167,14 @@ async def test_expired_supplements_go_to_the_lifecycle(settings: Settings) -> No
     """The job hands each case whose 容缺/补正 deadline has passed to the lifecycle (window.expire_supply):
     an unmade correction counts as withdrawn, a 容缺 material never supplied ends the case as denied;
     the applicant is told, once."""
-    dept = await cases.department()
-    person = await cases.citizen()
-    late = await cases.case(department_code=dept.code, status="correction_requested", citizen_id=person.id,
+    dept = await f.department()
+    person = await f.phone_citizen()
+    late = await f.case(department_code=dept.code, status="correction_requested", citizen_id=person.id,
                             supply_by=TODAY - timedelta(days=1))
-    rongque = await cases.case(department_code=dept.code, status="under_review", citizen_id=person.id,
+    rongque = await f.case(department_code=dept.code, status="under_review", citizen_id=person.id,
                                supply_by=TODAY - timedelta(days=2), deadline=TODAY + timedelta(days=5))
-    await cases.missing_material(rongque)
-    in_time = await cases.case(department_code=dept.code, status="correction_requested", citizen_id=person.id,
+    await f.missing_material(rongque)
+    in_time = await f.case(department_code=dept.code, status="correction_requested", citizen_id=person.id,
                                supply_by=TODAY)
     assert await reminders.expire_supplies(today=TODAY, settings=settings) >= 2
     statuses = {c.id: c.status for c in await Case.filter(id__in=[late.id, rongque.id, in_time.id])}
@@ -205,13 +205,13 @@ async def test_calendar_check_tells_city_admins_once_a_year(settings: Settings) 
 
 async def test_concurrent_runs_say_everything_once(settings: Settings) -> None:
     s = dataclasses.replace(settings, quiet_hours="")
-    next_day = (await calendar_service.add_working_days(region_path_or_code=cases.CITY, start=TODAY, days=1)).deadline
-    dept = await cases.department()
-    reviewer = await cases.staff("dept_reviewer", department_code=dept.code)
-    person = await cases.citizen()
-    warned = [await cases.case(department_code=dept.code, warn_on=TODAY, deadline=TODAY + timedelta(days=1))
+    next_day = (await calendar_service.add_working_days(region_path_or_code=f.CITY, start=TODAY, days=1)).deadline
+    dept = await f.department()
+    reviewer = await f.new_staff("dept_reviewer", department_code=dept.code)
+    person = await f.phone_citizen()
+    warned = [await f.case(department_code=dept.code, warn_on=TODAY, deadline=TODAY + timedelta(days=1))
               for _ in range(5)]
-    waiting = [await cases.case(department_code=dept.code, status="correction_requested", citizen_id=person.id,
+    waiting = [await f.case(department_code=dept.code, status="correction_requested", citizen_id=person.id,
                                 supply_by=next_day) for _ in range(5)]
     await asyncio.gather(*(reminders.deadline_warnings(today=TODAY, settings=s) for _ in range(4)),
                          *(reminders.supply_reminders(today=TODAY, settings=s) for _ in range(4)))

@@ -18,7 +18,7 @@ from server.settings import Settings
 from server.worker import schedule
 from server.worker.jobs import notify
 from server.worker.main import worker_settings
-from tests.worker import cases
+from tests import factories as f
 
 CHINA = schedule.CHINA
 
@@ -60,10 +60,10 @@ def test_the_table_says_when_each_job_runs() -> None:
 
 
 async def test_the_embedded_scheduler_runs_the_jobs_due_once_a_minute(settings: Settings) -> None:
-    dept = await cases.department()
-    reviewer = await cases.staff("dept_reviewer", department_code=dept.code)
+    dept = await f.department()
+    reviewer = await f.new_staff("dept_reviewer", department_code=dept.code)
     today = reminders.china_today()
-    c = await cases.case(department_code=dept.code, warn_on=today, deadline=today + timedelta(days=2))
+    c = await f.case(department_code=dept.code, warn_on=today, deadline=today + timedelta(days=2))
 
     scheduler = schedule.Scheduler(settings)
     assert await scheduler.run_due(_at(8)) == ["deadline_warnings", "calendar_check"]
@@ -119,10 +119,10 @@ async def test_the_scheduler_task_runs_on_its_clock_and_stops(settings: Settings
 
 async def test_an_arq_worker_runs_a_scheduled_job_and_delivers_what_it_wrote(redis_settings: Settings) -> None:
     s = dataclasses.replace(redis_settings, quiet_hours="")
-    dept = await cases.department()
-    r1, r2 = [await cases.staff("dept_reviewer", department_code=dept.code) for _ in range(2)]
+    dept = await f.department()
+    r1, r2 = [await f.new_staff("dept_reviewer", department_code=dept.code) for _ in range(2)]
     today = reminders.china_today()
-    c = await cases.case(department_code=dept.code, warn_on=today - timedelta(days=1), deadline=today)
+    c = await f.case(department_code=dept.code, warn_on=today - timedelta(days=1), deadline=today)
     job = next(j for j in schedule.JOBS if j.name == "deadline_warnings")
 
     async def burst() -> Worker:

@@ -12,11 +12,16 @@ import pytest
 from server.domain.accounts import citizens
 from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.accounts.sms import (
-    SIGN_IN_CODE, FileSmsSender, HttpSmsGateway, LogSmsSender, get_sms_sender, sms_sender_for,
+    SIGN_IN_CODE,
+    FileSmsSender,
+    HttpSmsGateway,
+    LogSmsSender,
+    get_sms_sender,
+    sms_sender_for,
 )
 from server.domain.notifications.models import Outbox
 from server.settings import ROOT, Settings
-from tests.worker import cases
+from tests import factories as f
 
 
 def test_settings_choose_the_adapter(tmp_path: Path) -> None:
@@ -62,7 +67,7 @@ async def test_the_file_sink_appends_one_json_line_per_message(tmp_path: Path) -
 
 async def test_a_sign_in_code_goes_through_the_outbox_to_the_file_sink(settings: Settings, tmp_path: Path) -> None:
     s = dataclasses.replace(settings, sms_sink="file", sms_file=tmp_path / "sms.jsonl", quiet_hours="0-24")
-    phone = cases.phone()
+    phone = f.phone()
     await citizens.request_code(phone=phone, client="10.9.8.7", secret=s.secret_key, settings=s,
                                 limiter=SlidingWindowLimiter(limit=100, window=60))
     [message] = [m for m in FileSmsSender(s.sms_file).messages() if m["phone"] == phone]

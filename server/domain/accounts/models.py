@@ -17,17 +17,20 @@ class StaffUser(Model):
     username = fields.CharField(max_length=64, unique=True)
     display_name = fields.CharField(max_length=64)
     password_hash = fields.CharField(max_length=256)
-    roles = fields.JSONField(default=list)  # values of accounts.roles.Role
+    roles: fields.JSONField[list[str]] = fields.JSONField(default=list)  # values of accounts.roles.Role
     role_tags = fields.CharField(max_length=256, default="")  # kept in step with roles by accounts.service
     region: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "liaoyi.Region", related_name="staff", on_delete=fields.RESTRICT
     )
+    region_id: str
     department: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "liaoyi.Department", related_name="staff", null=True, on_delete=fields.RESTRICT
     )
+    department_id: str | None
     hall: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "liaoyi.Hall", related_name="staff", null=True, on_delete=fields.RESTRICT
     )
+    hall_id: str | None
     is_active = fields.BooleanField(default=True)
     failed_logins = fields.IntField(default=0)
     locked_until = fields.DatetimeField(null=True)
@@ -67,9 +70,11 @@ class Enterprise(Model):
     legal_rep: fields.ForeignKeyNullableRelation[Citizen] = fields.ForeignKeyField(
         "liaoyi.Citizen", related_name="represented", null=True, on_delete=fields.SET_NULL
     )
+    legal_rep_id: int | None
     region: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "liaoyi.Region", related_name="enterprises", null=True, on_delete=fields.RESTRICT
     )
+    region_id: str | None
     dishonest = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -84,9 +89,11 @@ class EnterpriseOperator(Model):
     enterprise: fields.ForeignKeyRelation[Enterprise] = fields.ForeignKeyField(
         "liaoyi.Enterprise", related_name="operators", on_delete=fields.CASCADE
     )
+    enterprise_id: int
     citizen: fields.ForeignKeyRelation[Citizen] = fields.ForeignKeyField(
         "liaoyi.Citizen", related_name="operates", on_delete=fields.CASCADE
     )
+    citizen_id: int
     added_by_id = fields.IntField()
     added_at = fields.DatetimeField(auto_now_add=True)
     removed_at = fields.DatetimeField(null=True)
@@ -129,9 +136,11 @@ class AccessToken(Model):
     user: fields.ForeignKeyNullableRelation[StaffUser] = fields.ForeignKeyField(
         "liaoyi.StaffUser", related_name="tokens", null=True, on_delete=fields.CASCADE
     )
+    user_id: int | None
     citizen: fields.ForeignKeyNullableRelation[Citizen] = fields.ForeignKeyField(
         "liaoyi.Citizen", related_name="tokens", null=True, on_delete=fields.CASCADE
     )
+    citizen_id: int | None
     family = fields.CharField(max_length=32, db_index=True)  # shared with the refresh token chain
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
@@ -149,9 +158,11 @@ class RefreshToken(Model):
     user: fields.ForeignKeyNullableRelation[StaffUser] = fields.ForeignKeyField(
         "liaoyi.StaffUser", related_name="refresh_tokens", null=True, on_delete=fields.CASCADE
     )
+    user_id: int | None
     citizen: fields.ForeignKeyNullableRelation[Citizen] = fields.ForeignKeyField(
         "liaoyi.Citizen", related_name="refresh_tokens", null=True, on_delete=fields.CASCADE
     )
+    citizen_id: int | None
     family = fields.CharField(max_length=32, db_index=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
@@ -173,6 +184,7 @@ class ApiKey(Model):
     region: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "liaoyi.Region", related_name="api_keys", null=True, on_delete=fields.RESTRICT
     )
+    region_id: str | None
     partner_code = fields.CharField(max_length=32, null=True)  # the bank or utility it stands for
     created_by_id = fields.IntField()
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -191,14 +203,17 @@ class Mandate(Model):
     principal_citizen: fields.ForeignKeyNullableRelation[Citizen] = fields.ForeignKeyField(
         "liaoyi.Citizen", related_name="mandates_given", null=True, on_delete=fields.CASCADE
     )
+    principal_citizen_id: int | None
     principal_enterprise: fields.ForeignKeyNullableRelation[Enterprise] = fields.ForeignKeyField(
         "liaoyi.Enterprise", related_name="mandates_given", null=True, on_delete=fields.CASCADE
     )
+    principal_enterprise_id: int | None
     agent: fields.ForeignKeyRelation[StaffUser] = fields.ForeignKeyField(
         "liaoyi.StaffUser", related_name="mandates", on_delete=fields.RESTRICT
     )
+    agent_id: int
     all_items = fields.BooleanField(default=False)
-    basic_codes = fields.JSONField(default=list)
+    basic_codes: fields.JSONField[list[str]] = fields.JSONField(default=list)
     valid_from = fields.DateField()
     valid_to = fields.DateField()
     note = fields.TextField(default="")
@@ -223,7 +238,7 @@ class AccessLog(Model):
     viewer_region_path = fields.CharField(max_length=128, null=True)
     subject_kind = fields.CharField(max_length=16)  # citizen | enterprise | staff
     subject_id = fields.IntField()
-    fields_shown = fields.JSONField(default=list)
+    fields_shown: fields.JSONField[list[str]] = fields.JSONField(default=list)
     reason = fields.TextField()
     request_id = fields.CharField(max_length=64, default="-")
 

@@ -31,6 +31,7 @@ class CalendarDay(Model):
     region: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "liaoyi.Region", related_name="calendar_days", null=True, on_delete=fields.RESTRICT
     )
+    region_id: str | None
     date = fields.DateField(db_index=True)
     kind = fields.CharField(max_length=16)  # workday | holiday | makeup_workday | weekend
     name = fields.CharField(max_length=64, default="")  # 国庆节, 春节调休上班 …

@@ -18,14 +18,12 @@ from tortoise.expressions import F
 from server.domain.accounts import enterprises, mandates
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.accounts.roles import Actor, Role
-from server.domain.cases import clock, errors, evidence
-from server.domain.cases import flow
+from server.domain.cases import clock, errors, evidence, flow
 from server.domain.cases.flow import SYSTEM, Acting, Outgoing, transition
 from server.domain.cases.models import Case, CaseCounter, CaseMaterial, ELicence, Upload
 from server.domain.cases.states import APPLICANTS, Action
 from server.domain.catalog.forms import validate_form
-from server.domain.catalog.models import ItemVersion, Material, Region, ServiceItem, Situation
-from server.domain.catalog.models import Hall
+from server.domain.catalog.models import Hall, ItemVersion, Material, Region, ServiceItem, Situation
 from server.domain.errors import DomainError, DomainErrors
 from server.settings import Settings
 
@@ -134,7 +132,7 @@ async def applicant_for(actor: Actor, app: Application, *, basic_code: str) -> A
                 Acting(actor, mandate_id=mandate.id, on_behalf_citizen_id=person.id),
             )
         ent = await Enterprise.get(id=app.principal_enterprise_id)
-        rep = await Citizen.get_or_none(id=ent.legal_rep_id) if ent.legal_rep_id else None  # type: ignore[attr-defined]
+        rep = await Citizen.get_or_none(id=ent.legal_rep_id) if ent.legal_rep_id else None
         return Applicant("enterprise", ent.name, None, ent, rep, Acting(actor, mandate_id=mandate.id))
     raise DomainError(errors.NOT_ALLOWED, "请先登录后再申请")
 
@@ -184,7 +182,7 @@ def case_columns(actor: Actor, p: Pinned, a: Applicant, form: dict[str, Any]) ->
     return {
         **a.columns(), **region_columns(p.region), "item_id": p.item.id, "version_id": p.version.id,
         "situation_id": p.situation.id, "item_name": p.version.name, "basic_code": p.item.basic_code,
-        "department_code": p.item.department_id, "form_data": form,  # type: ignore[attr-defined]
+        "department_code": p.item.department_id, "form_data": form,
         "committed_limit": p.version.committed_limit, "committed_unit": p.version.committed_unit,
         "mandate_id": a.acting.mandate_id, "submitted_by_staff_id": actor.user_id,
     }
@@ -423,11 +421,11 @@ async def submit(
 async def _application_of(draft: Case) -> Application:
     mats = await CaseMaterial.filter(case_id=draft.id).values_list("material_id", "upload_id")
     return Application(
-        item_id=draft.item_id, situation_id=draft.situation_id, form_data=dict(draft.form_data or {}),  # type: ignore[attr-defined]
+        item_id=draft.item_id, situation_id=draft.situation_id, form_data=dict(draft.form_data or {}),
         materials=[MaterialInput(m, u) for m, u in mats if u is not None],
-        enterprise_id=draft.applicant_enterprise_id if draft.submitted_by_staff_id is None else None,  # type: ignore[attr-defined]
-        principal_citizen_id=draft.applicant_citizen_id if draft.submitted_by_staff_id else None,  # type: ignore[attr-defined]
-        principal_enterprise_id=draft.applicant_enterprise_id if draft.submitted_by_staff_id else None,  # type: ignore[attr-defined]
+        enterprise_id=draft.applicant_enterprise_id if draft.submitted_by_staff_id is None else None,
+        principal_citizen_id=draft.applicant_citizen_id if draft.submitted_by_staff_id else None,
+        principal_enterprise_id=draft.applicant_enterprise_id if draft.submitted_by_staff_id else None,
     )
 
 

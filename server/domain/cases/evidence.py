@@ -28,9 +28,11 @@ class Holder:
     identity_verified: bool = False
 
     def q(self, prefix: str = "holder_") -> Q:
-        if self.citizen_id is not None:
-            return Q(**{f"{prefix}citizen_id": self.citizen_id})
-        return Q(**{f"{prefix}enterprise_id": self.enterprise_id})
+        lookup: dict[str, Any] = (
+            {f"{prefix}citizen_id": self.citizen_id} if self.citizen_id is not None
+            else {f"{prefix}enterprise_id": self.enterprise_id}
+        )
+        return Q(**lookup)
 
 
 @dataclass(slots=True)

@@ -257,7 +257,8 @@ async def sub_cases_of(*, actor: Actor, parent_ids: Sequence[int]) -> dict[int, 
     """The sub-cases (of themed bundles) the caller may see, per parent."""
     out: dict[int, list[Case]] = {i: [] for i in parent_ids}
     for c in await Case.filter(await case_scope(actor), parent_id__in=list(parent_ids)).order_by("id"):
-        out[c.parent_id].append(c)
+        if c.parent_id is not None:  # always: the filter asks for these parents
+            out[c.parent_id].append(c)
     return out
 
 

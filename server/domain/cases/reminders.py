@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -195,8 +196,8 @@ async def expire_supplies(*, today: date, settings: Settings) -> int:
     (the transition and its notifications); returns how many it expired."""
     from server.domain.cases.window import expire_supply as expire  # the lifecycle (it depends on much)
 
-    ids = await Case.filter(_awaiting_supply(), supply_by__lt=today).distinct().order_by("id") \
-        .values_list("id", flat=True)
+    ids = cast(list[int], await Case.filter(_awaiting_supply(), supply_by__lt=today).distinct().order_by("id")
+               .values_list("id", flat=True))  # flat: the column's values (typed as tuples by tortoise)
     expired = 0
     for case_id in ids:
         try:
@@ -222,7 +223,7 @@ async def calendar_check(*, today: date, settings: Settings) -> int:
     event = f"calendar_missing:{year}"
     if await Outbox.filter(event=event).exists():
         return 0
-    admins = list(await StaffUser.filter(
+    admins = cast(list[int], await StaffUser.filter(
         is_active=True, role_tags__contains=f"|{Role.CITY_ADMIN.value}|", region__level__in=["01", "02", "03"]
     ).order_by("id").limit(MAX_ADMINS).values_list("id", flat=True))
     if not admins:

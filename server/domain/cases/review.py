@@ -45,7 +45,7 @@ def _require_claimant(actor: Actor, case: Case, what: str) -> None:
 async def claim(*, actor: Actor, settings: Settings | None, case_id: int) -> Case:
     """领取: the case leaves the department's queue for this reviewer (one winner if two claim)."""
     case = await _reviewer_case(actor, case_id, Action.CLAIMED, "领取办件")
-    version = await ItemVersion.get(id=case.version_id)  # type: ignore[attr-defined]
+    version = await ItemVersion.get(id=case.version_id)
     step = steps_of(version)[min(case.review_step, len(steps_of(version)) - 1)]
     return await transition(
         case, acting=Acting(actor), action=Action.CLAIMED, to=Status.UNDER_REVIEW, settings=settings,
@@ -68,7 +68,7 @@ async def approve(*, actor: Actor, settings: Settings | None, case_id: int, opin
     case = await _reviewer_case(actor, case_id, Action.APPROVED, "审批")
     _require_claimant(actor, case, "审批")
     why = reason_text(opinion, required=True, what="审查意见", field_name="opinion")
-    version = await ItemVersion.get(id=case.version_id)  # type: ignore[attr-defined]
+    version = await ItemVersion.get(id=case.version_id)
     steps = steps_of(version)
     step_name = steps[min(case.review_step, len(steps) - 1)]
     if case.review_step + 1 < len(steps):

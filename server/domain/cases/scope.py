@@ -16,6 +16,8 @@ Catalogue admins and auditors see no cases.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise.expressions import Q
 
 from server.domain.accounts.models import Enterprise, EnterpriseOperator
@@ -42,8 +44,8 @@ def region_q(region_path: str | None) -> Q:
 
 async def enterprise_ids_of(citizen_id: int) -> list[int]:
     """Enterprises a citizen represents or operates for."""
-    reps = await Enterprise.filter(legal_rep_id=citizen_id).values_list("id", flat=True)
-    ops = await EnterpriseOperator.filter(citizen_id=citizen_id, removed_at=None).values_list(
+    reps: list[Any] = await Enterprise.filter(legal_rep_id=citizen_id).values_list("id", flat=True)
+    ops: list[Any] = await EnterpriseOperator.filter(citizen_id=citizen_id, removed_at=None).values_list(
         "enterprise_id", flat=True
     )
     return sorted({*reps, *ops})

@@ -21,6 +21,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable
+from typing import Any
 
 from tortoise.expressions import Q, Subquery
 
@@ -121,7 +122,7 @@ async def store_upload(
         )
     name = clean_filename(filename)
     digest = hashlib.sha256(data).hexdigest()
-    owner = {"owner_citizen_id": actor.citizen_id} if actor.is_citizen else {"owner_staff_id": actor.user_id}
+    owner: dict[str, Any] = {"owner_citizen_id": actor.citizen_id} if actor.is_citizen else {"owner_staff_id": actor.user_id}
     same = await (
         Upload.filter(sha256=digest, filename=name, content_type=kind, **owner).order_by("id").first()
     )

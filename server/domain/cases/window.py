@@ -16,7 +16,7 @@ from typing import Any
 from server.domain.accounts import identifiers
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.accounts.roles import Actor, Role
-from server.domain.cases import clock, errors, evidence
+from server.domain.cases import clock, errors, evidence, flow
 from server.domain.cases.apply import (
     Applicant,
     MaterialInput,
@@ -31,12 +31,12 @@ from server.domain.cases.apply import (
     pinned,
     query_code,
 )
-from server.domain.cases import flow
 from server.domain.cases.flow import (
     SYSTEM,
     Acting,
     Outgoing,
     check,
+    iso,
     may,
     reason_text,
     staff_with_role,
@@ -163,7 +163,7 @@ async def _materials(case: Case) -> list[CaseMaterial]:
 
 
 def _apply_checks(rows: list[CaseMaterial], checks: list[MaterialCheck]) -> list[DomainError]:
-    by_id = {r.material_id: r for r in rows}  # type: ignore[attr-defined]
+    by_id = {r.material_id: r for r in rows}
     problems = []
     for c in checks[:MAX_NOTICE_ITEMS]:
         row = by_id.get(c.material_id)
@@ -178,7 +178,7 @@ def _apply_checks(rows: list[CaseMaterial], checks: list[MaterialCheck]) -> list
 
 
 async def _region_deadlines(case: Case, settings: Settings | None) -> clock.Deadlines:
-    version = await ItemVersion.get(id=case.version_id)  # type: ignore[attr-defined]
+    version = await ItemVersion.get(id=case.version_id)
     return await clock.compute(case, statutory_limit=version.statutory_limit, statutory_unit=version.statutory_unit,
                                yellow=clock.yellow_days(settings))
 
@@ -197,8 +197,8 @@ async def _verify_paper(conn: Any, case: Case, rows: list[CaseMaterial], actor: 
         if r.state == "provided":
             await CaseMaterial.filter(id=r.id).using_db(conn).update(trust="B", checked_by_id=actor.user_id, checked_at=now)
             await VerifiedMaterial.create(
-                name=r.name, holder_citizen_id=case.applicant_citizen_id,  # type: ignore[attr-defined]
-                holder_enterprise_id=case.applicant_enterprise_id,  # type: ignore[attr-defined]
+                name=r.name, holder_citizen_id=case.applicant_citizen_id,
+                holder_enterprise_id=case.applicant_enterprise_id,
                 upload_id=r.upload_id, case_id=case.id, verified_by_id=actor.user_id, verified_at=now, using_db=conn,
             )
 
@@ -218,7 +218,7 @@ async def accept(
     rows = await _materials(case)
     problems = _apply_checks(rows, checks or [])
     problems += [
-        DomainError(errors.MISSING_MATERIAL, f"缺少“{r.name}”，可容缺受理或一次性告知补正", ["materials", str(r.material_id)])  # type: ignore[attr-defined]
+        DomainError(errors.MISSING_MATERIAL, f"缺少“{r.name}”，可容缺受理或一次性告知补正", ["materials", str(r.material_id)])
         for r in rows if r.state in ("pending", "missing") and r.necessity != "optional"
     ]
     if problems:
@@ -227,7 +227,7 @@ async def accept(
 
     async def side(conn: Any, out: Outgoing) -> None:
         await _verify_paper(conn, case, rows, actor)
-        await out.applicant("accepted", deadline=case.deadline.isoformat())
+        await out.applicant("accepted", deadline=iso(case.deadline))
         await _notify_department(out, case)
 
     return await transition(
@@ -253,13 +253,13 @@ async def accept_with_missing(
     case = await visible_case(actor, case_id)
     check(case, Action.ACCEPTED_MISSING, actor)
     holder = await (Enterprise if case.applicant_kind == "enterprise" else Citizen).get(
-        id=case.applicant_enterprise_id if case.applicant_kind == "enterprise" else case.applicant_citizen_id  # type: ignore[attr-defined]
+        id=case.applicant_enterprise_id if case.applicant_kind == "enterprise" else case.applicant_citizen_id
     )
     if holder.dishonest:
         raise DomainError(errors.DISHONEST, "申请人在失信名单中，不适用容缺受理", ["caseId"])
     commitment = reason_text(commitment, required=True, what="申请人承诺（容缺受理承诺书）", field_name="commitment")
     rows = await _materials(case)
-    by_id = {r.material_id: r for r in rows}  # type: ignore[attr-defined]
+    by_id = {r.material_id: r for r in rows}
     problems = _apply_checks(rows, checks or [])
     if not missing:
         problems.append(DomainError(errors.INVALID, "请列出容缺的材料", ["missing"]))
@@ -275,9 +275,9 @@ async def accept_with_missing(
         else:
             listed.add(m.material_id)
     for r in rows:
-        if r.state == "pending" and r.necessity != "optional" and r.material_id not in listed:  # type: ignore[attr-defined]
+        if r.state == "pending" and r.necessity != "optional" and r.material_id not in listed:
             code = errors.NOT_DEFERRABLE if r.necessity == "required" else errors.MISSING_MATERIAL
-            problems.append(DomainError(code, f"缺少“{r.name}”且未列入容缺", ["missing", str(r.material_id)]))  # type: ignore[attr-defined]
+            problems.append(DomainError(code, f"缺少“{r.name}”且未列入容缺", ["missing", str(r.material_id)]))
     if problems:
         raise DomainErrors(problems)
     updates = await _accept_columns(case, settings)
@@ -295,7 +295,7 @@ async def accept_with_missing(
     async def side(conn: Any, out: Outgoing) -> None:
         for mid in listed:
             await CaseMaterial.filter(id=by_id[mid].id).using_db(conn).update(state="missing", supply_note=hows[mid])
-        await _verify_paper(conn, case, [r for r in rows if r.material_id not in listed], actor)  # type: ignore[attr-defined]
+        await _verify_paper(conn, case, [r for r in rows if r.material_id not in listed], actor)
         await out.applicant("accepted_missing", supply_by=supply_by.isoformat(), materials="、".join(names))
         await _notify_department(out, case)
 
@@ -305,6 +305,16 @@ async def accept_with_missing(
         data={"commitment": commitment, "supply_by": supply_by.isoformat(),
               "missing": [{"material_id": i, "name": by_id[i].name, "how": hows[i]} for i in listed]},
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _CorrectionItem:
+    material_id: int | None
+    name: str
+    note: str
+
+    def as_data(self) -> dict[str, Any]:
+        return {"material_id": self.material_id, "name": self.name, "note": self.note}
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,34 +334,34 @@ async def request_correction(
         raise DomainError(errors.CORRECTION_ALREADY_SENT, "该办件已一次性告知过补正，不能再次要求补正", ["caseId"])
     if not corrections:
         raise DomainError(errors.INVALID, "请逐项列出需要补正的内容", ["corrections"])
-    rows = {r.material_id: r for r in await _materials(case)}  # type: ignore[attr-defined]
+    rows = {r.material_id: r for r in await _materials(case)}
     problems = []
-    items = []
+    items: list[_CorrectionItem] = []
     for i, c in enumerate(corrections[:MAX_NOTICE_ITEMS]):
         text = (c.note or "").strip()
         if not text:
             problems.append(DomainError(errors.INVALID, "请写明补正要求", ["corrections", str(i), "note"]))
         if c.material_id is not None and c.material_id not in rows:
             problems.append(DomainError(errors.INVALID, "材料不属于该办件", ["corrections", str(i), "materialId"]))
-        items.append({"material_id": c.material_id, "name": rows[c.material_id].name if c.material_id in rows else "", "note": text[:300]})
+        items.append(_CorrectionItem(c.material_id, rows[c.material_id].name if c.material_id in rows else "", text[:300]))
     if problems:
         raise DomainErrors(problems)
     supply_by = await clock.working_days_from(region=case.region_code, start=clock.today(), days=clock.CORRECTION_WORKING_DAYS)
-    summary = "；".join(f"{it['name']}：{it['note']}" if it["name"] else it["note"] for it in items)
+    summary = "；".join(f"{it.name}：{it.note}" if it.name else it.note for it in items)
     general = reason_text(note, required=False, what="补正说明", field_name="note")
 
     async def side(conn: Any, out: Outgoing) -> None:
         for it in items:
-            if it["material_id"] is not None:
-                await CaseMaterial.filter(id=rows[it["material_id"]].id).using_db(conn).update(
-                    state="pending", trust=None, supply_note=it["note"]
+            if it.material_id is not None:
+                await CaseMaterial.filter(id=rows[it.material_id].id).using_db(conn).update(
+                    state="pending", trust=None, supply_note=it.note
                 )
         await out.applicant("correction_needed", reason=summary, supply_by=supply_by.isoformat())
 
     return await transition(
         case, acting=Acting(actor), action=Action.CORRECTION_REQUESTED, to=Status.CORRECTION_REQUESTED, settings=settings,
         reason=summary, updates={"correction_sent": True, "correction_note": general or summary, "supply_by": supply_by},
-        data={"items": items, "note": general, "supply_by": supply_by.isoformat()}, side=side,
+        data={"items": [it.as_data() for it in items], "note": general, "supply_by": supply_by.isoformat()}, side=side,
     )
 
 
@@ -434,7 +444,7 @@ async def supply(*, actor: Actor, settings: Settings | None, case_id: int, mater
         raise DomainError(errors.NOT_ALLOWED, "无权为该办件补交材料")
     if case.status not in AWAITING_SUPPLY:
         check(case, Action.SUPPLIED)  # INVALID_STATE, naming the state
-    rows = {r.material_id: r for r in await _materials(case)}  # type: ignore[attr-defined]
+    rows = {r.material_id: r for r in await _materials(case)}
     if not materials:
         raise DomainError(errors.INVALID, "请选择要补交的材料", ["materials"])
     await owned_uploads(actor, [MaterialInput(m.material_id, m.upload_id) for m in materials])
@@ -503,6 +513,7 @@ async def expire_supply(case_id: int, *, today: date, settings: Settings | None)
     case = await Case.get_or_none(id=case_id)
     if case is None or case.supply_by is None or case.supply_by >= today:
         return False
+    updates: dict[str, Any]
     if case.status == Status.CORRECTION_REQUESTED:
         why = f"逾期（{case.supply_by.isoformat()} 前）未补正，视为撤回申请"
         to, updates = Status.WITHDRAWN, {"supply_by": None, "completed_at": clock.now()}

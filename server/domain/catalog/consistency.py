@@ -147,7 +147,7 @@ async def consistency_report(*, basic_code: str, department_names: dict[str, str
         .select_related("item", "item__department")
         .order_by("item__level", "item__region_path", "item_id")
     )
-    impls = [Implementation(v, vals) for v, vals in zip(versions, await _values_for(versions))]
+    impls = [Implementation(v, vals) for v, vals in zip(versions, await _values_for(versions), strict=True)]
     if not impls:
         return Report(basic_code=basic_code, reference=None, implementations=[])
     ref = impls[0]
@@ -163,5 +163,7 @@ async def version_diff(*, old: ItemVersion, new: ItemVersion) -> list[Difference
     """What changed between two versions of one item: the ten elements, then the form, the review
     steps, the e-licence issued and the instant rule."""
     a, b = await _values_for([old, new])
-    names = {"subject": f"第 {new.number} 版", "reference_name": f"第 {old.number} 版"}
-    return compare(a, b, **names) + compare(extras(old), extras(new), labels=VERSION_EXTRAS, **names)
+    subject, reference_name = f"第 {new.number} 版", f"第 {old.number} 版"
+    return compare(a, b, subject=subject, reference_name=reference_name) + compare(
+        extras(old), extras(new), labels=VERSION_EXTRAS, subject=subject, reference_name=reference_name
+    )

@@ -47,7 +47,7 @@ def normalise_definition(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def normalise_definitions(fields: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    return [normalise_definition(f) if isinstance(f, Mapping) else f for f in fields]  # type: ignore[misc]
+    return [normalise_definition(f) if isinstance(f, Mapping) else f for f in fields]
 
 
 def _is_number(value: Any) -> bool:
@@ -141,7 +141,7 @@ def _empty(value: Any) -> bool:
 
 def _number(value: Any) -> int | float | None:
     if _is_number(value):
-        return value  # type: ignore[no-any-return]
+        return value
     if isinstance(value, str):
         text = value.strip().replace(",", "")
         if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):

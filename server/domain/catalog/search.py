@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 from tortoise.expressions import Case, Q, RawSQL, When
@@ -57,8 +58,9 @@ def match_q(query: str) -> Q:
     return q
 
 
-def _n(score: int) -> RawSQL:
-    # an SQL literal: bound as a parameter, asyncpg would type it like the compared text column
+def _n(score: int) -> Any:
+    # an SQL literal: bound as a parameter, asyncpg would type it like the compared text column.
+    # Any: tortoise's When/Case annotations leave out RawSQL, which they accept at run time
     return RawSQL(str(int(score)))
 
 

@@ -13,10 +13,10 @@ from server.settings import Settings
 
 log = logging.getLogger("liaoyi.notifications")
 
-_current: "Drainer | None" = None
+_current: Drainer | None = None
 
 
-def running_drainer() -> "Drainer | None":
+def running_drainer() -> Drainer | None:
     d = _current
     if d is None or d.task is None or d.task.done():
         return None

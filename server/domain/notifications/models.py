@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.indexes import Index
@@ -34,7 +35,7 @@ class Outbox(Model):
     citizen_id = fields.IntField(null=True)
     staff_id = fields.IntField(null=True)
     phone = fields.CharField(max_length=11, null=True)
-    params = fields.JSONField(default=dict)
+    params: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     case_id = fields.BigIntField(null=True)  # the case the message is about, if any
     urgent = fields.BooleanField(default=False)
     status = fields.CharField(max_length=10, default=Status.QUEUED.value)  # Status

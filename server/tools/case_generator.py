@@ -20,6 +20,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any
 
 from stdnum.cn import ric, uscc
@@ -242,6 +243,12 @@ def person_name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
 
 
+async def _max_id(model: Any) -> int:
+    """The highest id in ``model``'s table (0 when empty)."""
+    rows: list[Any] = await model.annotate(m=Max("id")).values_list("m", flat=True)
+    return int(rows[0] or 0)
+
+
 class People:
     """Applicants made for the run: citizens and enterprises, drawn on as cases need them."""
 
@@ -255,8 +262,8 @@ class People:
 
     async def prepare(self, now: datetime) -> None:
         """Creates the applicants in bulk (new phones, ID numbers and codes only)."""
-        self.next_citizen_id = ((await Citizen.annotate(m=Max("id")).values_list("m", flat=True))[0] or 0) + 1
-        self.next_enterprise_id = ((await Enterprise.annotate(m=Max("id")).values_list("m", flat=True))[0] or 0) + 1
+        self.next_citizen_id = await _max_id(Citizen) + 1
+        self.next_enterprise_id = await _max_id(Enterprise) + 1
         made = 0
         while made < self.citizen_target:
             chunk = min(5000, self.citizen_target - made)
@@ -512,7 +519,7 @@ class Planner:
         out = []
         for m in materials:
             s = state if m["necessity"] == "deferrable" else "provided"
-            trust = "C"
+            trust: str | None = "C"
             if s == "provided" and m["elicence"]:
                 s, trust = "reused", "A"
             elif s == "provided" and m["shared_data"]:
@@ -527,7 +534,7 @@ class Planner:
     def _finish(self, c: dict[str, Any], o: Offer, materials: list[dict[str, Any]],
                 events: list[dict[str, Any]]) -> Planned:
         events.sort(key=lambda e: e["at"])  # stable: steps at the same moment keep their order
-        for before, e in zip(events, events[1:]):
+        for before, e in pairwise(events):
             if e["to_status"] is None:
                 e["from_status"] = e["to_status"] = before["to_status"]
         status = c["status"]
@@ -614,7 +621,7 @@ class _Insert:
 
 
 async def _next_id(model: Any) -> int:
-    return int((await model.annotate(m=Max("id")).values_list("m", flat=True))[0] or 0) + 1
+    return await _max_id(model) + 1
 
 
 async def _move_sequences() -> None:

@@ -1,0 +1,1 @@
+"""Tools over the domain that are not the domain: the demo and benchmark case generator."""
