@@ -29,7 +29,7 @@ from server.domain.cases.states import (
 )
 from server.domain.errors import DomainError
 from server.settings import ROOT
-from tests.worker import cases as factories
+from tests import factories as f
 
 ACTORS: dict[Party, flow.Acting] = {
     Party.APPLICANT: flow.Acting(Actor(citizen_id=1, display_name="申请人甲")),
@@ -55,11 +55,11 @@ def test_every_action_has_a_label_and_every_state_an_exit_or_an_end() -> None:
 
 @pytest.fixture(scope="module")
 async def department(database: str) -> str:
-    return (await factories.department()).code
+    return (await f.department()).code
 
 
 async def _case_in(status: Status, department: str) -> Case:
-    return await factories.case(department_code=department, status=status.value)
+    return await f.case(department_code=department, status=status.value)
 
 
 @pytest.mark.parametrize("status", list(Status), ids=lambda s: s.value)
@@ -93,11 +93,11 @@ async def test_every_action_from_every_state(status: Status, department: str) ->
 
 
 async def test_only_creating_actions_create_and_only_from_nothing(department: str) -> None:
-    item = await factories.published_item()
+    item = await f.published_item()
     columns = dict(
         number=None, channel="online", item_id=item.id, version_id=item.published_version_id, item_name="测试事项",
-        basic_code=item.basic_code, department_code=department, region_code=factories.CITY,
-        city_code=factories.CITY, applicant_kind="citizen", applicant_name="张三",
+        basic_code=item.basic_code, department_code=department, region_code=f.CITY,
+        city_code=f.CITY, applicant_kind="citizen", applicant_name="张三",
     )
     for action in Action:
         row = TABLE.get((None, action))
@@ -109,8 +109,8 @@ async def test_only_creating_actions_create_and_only_from_nothing(department: st
         case = await flow.create(acting=ACTORS[sorted(row.who)[0]], action=action, columns=columns, settings=None)
         assert case.status == row.to[0].value
         assert await CaseEvent.filter(case_id=case.id).values_list("action", "from_status") == [(action.value, None)]
-    assert CREATING == {Action.DRAFT_SAVED, Action.SUBMITTED, Action.RECEIVED}
-    assert allowed_actions(None) == [Action.DRAFT_SAVED, Action.SUBMITTED, Action.RECEIVED]
+    assert CREATING == {Action.DRAFT_SAVED, Action.SUBMITTED, Action.RECEIVED, Action.OPENED}
+    assert allowed_actions(None) == [Action.DRAFT_SAVED, Action.SUBMITTED, Action.RECEIVED, Action.OPENED]
 
 
 async def test_two_writers_on_one_version_one_wins(department: str) -> None:

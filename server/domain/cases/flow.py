@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from tortoise.transactions import in_transaction
 
@@ -25,7 +25,7 @@ from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors
 from server.domain.cases.models import Case, CaseEvent
 from server.domain.cases.scope import case_scope
-from server.domain.cases.states import ACTIONS, PARTY_LABELS, Action, Move, Party, Status, label, move
+from server.domain.cases.states import ACTIONS, FINAL, PARTY_LABELS, Action, Move, Party, Status, label, move
 from server.domain.errors import DomainError
 from server.domain.notifications import service as notify
 from server.domain.notifications.models import Channel
@@ -89,7 +89,7 @@ def parties_of(actor: Actor, *, system: bool = False) -> frozenset[Party]:
 
 def applicant_recipient(case: Case) -> int | None:
     """The person told about a case: who applied (for themself, or for their enterprise)."""
-    return case.contact_citizen_id or case.applicant_citizen_id  # type: ignore[attr-defined]
+    return case.contact_citizen_id or case.applicant_citizen_id
 
 
 @dataclass(slots=True)
@@ -106,6 +106,8 @@ class Outgoing:
 
     async def applicant(self, event: str, *, sms: bool = True, **extra: Any) -> None:
         c = self.case
+        if c.bundle_id is not None and event not in _bundle_flow().SUB_CASE_EVENTS:
+            return  # a bundle's sub-case: the bundle speaks for it (bundle_flow), unless it needs the applicant
         params = self.params(**extra)
         citizen_id = applicant_recipient(c)
         if citizen_id is not None:
@@ -159,7 +161,8 @@ async def staff_with_role(role: Role, *, department_code: str | None = None, hal
         qs = qs.filter(department_id=department_code)
     if hall_code is not None:
         qs = qs.filter(hall_id=hall_code)
-    return list(await qs.order_by("id").limit(MAX_STAFF_NOTIFIED).values_list("id", flat=True))
+    # tortoise types values_list(flat=True) as tuples; it yields the column's values
+    return cast(list[int], list(await qs.order_by("id").limit(MAX_STAFF_NOTIFIED).values_list("id", flat=True)))
 
 
 def reason_text(reason: str | None, *, required: bool, what: str = "理由", field_name: str = "reason") -> str:
@@ -231,17 +234,31 @@ async def transition(
     (INVALID_STATE, NOT_ALLOWED, CONFLICT) and nothing written. ``to`` picks one of the row's
     destinations where it has several; ``within`` joins a transaction opened by :func:`unit`."""
     row = check(case, action, acting, to)
+    if case.bundle_id is not None:
+        _bundle_flow().guard(case, action)  # the window works a bundle as one
     dest = to or row.to[0]
     if within is None:
         async with unit(settings) as u:
-            return await _apply(case, row, dest, u, acting, action, reason, updates, data, side)
-    return await _apply(case, row, dest, within, acting, action, reason, updates, data, side)
+            return await _apply(case, row, dest, u, acting, action, reason, updates, data, side, settings)
+    return await _apply(case, row, dest, within, acting, action, reason, updates, data, side, settings)
+
+
+def _bundle_flow() -> Any:
+    from server.domain.cases import bundle_flow  # it creates and moves cases through this module
+
+    return bundle_flow
 
 
 async def _apply(case: Case, row: Move, dest: Status, u: Unit, acting: Acting, action: Action, reason: str,
-                 updates: dict[str, Any] | None, data: dict[str, Any] | None, side: Side | None) -> Case:
+                 updates: dict[str, Any] | None, data: dict[str, Any] | None, side: Side | None,
+                 settings: Settings | None = None) -> Case:
     updates = dict(updates or {})
     updates.pop("status", None)
+    # a sub-case reaching an end may open its bundle's next stage: the bundle row is locked first
+    # (every writer of a bundle's sub-cases takes the bundle before the case, so none deadlock)
+    ends_sub = case.bundle_id is not None and dest in FINAL and Status(case.status) not in FINAL
+    if ends_sub:
+        await _bundle_flow().lock(u.conn, case.bundle_id)
     new_version = case.row_version + 1
     changed = await Case.filter(id=case.id, row_version=case.row_version).using_db(u.conn).update(
         status=dest.value, row_version=new_version, updated_at=clock.now(), **updates
@@ -255,6 +272,8 @@ async def _apply(case: Case, row: Move, dest: Status, u: Unit, acting: Acting, a
     await _event(u.conn, case, acting=acting, action=action, from_status=from_status, reason=reason, data=data)
     if side is not None:
         await side(u.conn, u.out(case))
+    if ends_sub:
+        await _bundle_flow().sub_case_ended(u, case, settings=settings, action=action, reason=reason)
     return case
 
 

@@ -8,6 +8,8 @@ bumps ``row_version`` with a conditional update, so two concurrent transitions h
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
@@ -26,12 +28,15 @@ class Case(Model):
     item: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "liaoyi.ServiceItem", related_name="cases", on_delete=fields.RESTRICT
     )
+    item_id: int
     version: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "liaoyi.ItemVersion", related_name="cases", on_delete=fields.RESTRICT
     )
+    version_id: int
     situation: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "liaoyi.Situation", related_name="cases", null=True, on_delete=fields.RESTRICT
     )
+    situation_id: int | None
     item_name = fields.CharField(max_length=128)
     basic_code = fields.CharField(max_length=12)
     # where it is handled: scoping columns, copied from the item and the hall (equality, indexable)
@@ -45,6 +50,13 @@ class Case(Model):
     parent: fields.ForeignKeyNullableRelation[Case] = fields.ForeignKeyField(
         "liaoyi.Case", related_name="sub_cases", null=True, on_delete=fields.RESTRICT
     )
+    parent_id: int | None
+    # a sub-case of a themed bundle (主题式“一件事”): the bundle and the stage it belongs to
+    bundle: fields.ForeignKeyNullableRelation[CaseBundle] = fields.ForeignKeyField(
+        "liaoyi.CaseBundle", related_name="sub_cases", null=True, on_delete=fields.RESTRICT
+    )
+    bundle_id: int | None
+    bundle_stage = fields.IntField(null=True)  # 1-based
     forwarded_platform = fields.CharField(max_length=32, null=True)
     forwarded_number = fields.CharField(max_length=64, null=True)
     # who applies, and who acted
@@ -52,15 +64,17 @@ class Case(Model):
     applicant_citizen: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "liaoyi.Citizen", related_name="cases", null=True, on_delete=fields.RESTRICT
     )
+    applicant_citizen_id: int | None
     applicant_enterprise: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "liaoyi.Enterprise", related_name="cases", null=True, on_delete=fields.RESTRICT
     )
+    applicant_enterprise_id: int | None
     applicant_name = fields.CharField(max_length=128)
     contact_phone = fields.CharField(max_length=11, default="")
     contact_citizen_id = fields.IntField(null=True)  # the person who applied (self, or for the enterprise)
     submitted_by_staff_id = fields.IntField(null=True)  # clerk (walk-in) or agent
     mandate_id = fields.IntField(null=True)
-    form_data = fields.JSONField(default=dict)
+    form_data: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     # working time
     submitted_at = fields.DatetimeField(null=True)
     accepted_at = fields.DatetimeField(null=True)
@@ -73,7 +87,7 @@ class Case(Model):
     statutory_deadline = fields.DateField(null=True)
     warn_on = fields.DateField(null=True)  # first day of the yellow warning
     extension_days = fields.IntField(default=0)
-    pauses = fields.JSONField(default=list)  # [[start, end, reason], …] off the clock
+    pauses: fields.JSONField[list[list[Any]]] = fields.JSONField(default=list)  # [[start, end, reason], …] off the clock
     paused_since = fields.DateField(null=True)
     resume_status = fields.CharField(max_length=24, null=True)  # where a suspended case goes back to
     supply_by = fields.DateField(null=True)  # 容缺 or 补正 deadline
@@ -105,7 +119,84 @@ class Case(Model):
             Index(fields=("applicant_citizen_id", "id")),
             Index(fields=("applicant_enterprise_id", "id")),
             Index(fields=("partner_code", "id")),
+            Index(fields=("bundle_id", "bundle_stage", "id")),
             Index(fields=("status", "deadline")),
+        )
+
+
+class CaseBundle(Model):
+    """A themed "one thing" application (主题式服务, 一件事): the parent of one sub-case per item.
+
+    It has its own table, so that statistics and queues, which read the case table, count each item
+    once. Its status is never stored: :func:`server.domain.cases.states.parent_status` derives it
+    from the sub-cases. ``open_stage`` moves only by a conditional UPDATE on this row, inside the
+    transaction of the sub-case move that ends a stage (:mod:`server.domain.cases.bundle_flow`).
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    number = fields.CharField(max_length=32, unique=True)
+    query_code = fields.CharField(max_length=8)
+    idempotency_key = fields.CharField(max_length=96, null=True, unique=True)  # "<who>:<client key>"
+    channel = fields.CharField(max_length=12)  # online | window | agent
+    # the theme, pinned
+    theme_id = fields.IntField()
+    theme_version: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "liaoyi.ThemeVersion", related_name="bundles", on_delete=fields.RESTRICT
+    )
+    theme_version_id: int
+    theme_code = fields.CharField(max_length=48)
+    theme_version_number = fields.IntField()
+    theme_name = fields.CharField(max_length=64)
+    lead_department_code = fields.CharField(max_length=24)
+    # where: the scoping columns of its cases (the lead department's region, the hall)
+    region_code = fields.CharField(max_length=12)
+    city_code = fields.CharField(max_length=12)
+    county_code = fields.CharField(max_length=12, null=True)
+    hall_code = fields.CharField(max_length=24, null=True)
+    # who applies, and who acted (as on a case)
+    applicant_kind = fields.CharField(max_length=12)  # citizen | enterprise
+    applicant_citizen: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "liaoyi.Citizen", related_name="bundles", null=True, on_delete=fields.RESTRICT
+    )
+    applicant_citizen_id: int | None
+    applicant_enterprise: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "liaoyi.Enterprise", related_name="bundles", null=True, on_delete=fields.RESTRICT
+    )
+    applicant_enterprise_id: int | None
+    applicant_name = fields.CharField(max_length=128)
+    contact_phone = fields.CharField(max_length=11, default="")
+    contact_citizen_id = fields.IntField(null=True)
+    submitted_by_staff_id = fields.IntField(null=True)  # clerk (walk-in) or agent
+    mandate_id = fields.IntField(null=True)
+    # what was asked and answered: the questionnaire, the merged form, the resolved plan
+    answers: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
+    form_data: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
+    # [{stage, name, items: [{key, item_id, situation_id, name, department_code, depends_on: [keys]}]}]
+    plan: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)
+    # the one set of materials: {bundle material key: {upload_id, name}} as submitted once
+    materials: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
+    stages = fields.IntField()
+    open_stage = fields.IntField(default=1)
+    # working time: the theme's budget, its deadline from the calendar once accepted
+    budget_value = fields.IntField()
+    budget_unit = fields.CharField(max_length=12)  # working_day | working_hour
+    submitted_at = fields.DatetimeField(null=True)
+    accepted_at = fields.DatetimeField(null=True)
+    deadline = fields.DateField(null=True)
+    withdrawn_at = fields.DatetimeField(null=True)
+    withdraw_reason = fields.TextField(default="")
+    row_version = fields.IntField(default=1)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "case_bundle"
+        indexes = (
+            Index(fields=("hall_code", "id")),
+            Index(fields=("city_code", "id")),
+            Index(fields=("county_code", "id")),
+            Index(fields=("applicant_citizen_id", "id")),
+            Index(fields=("applicant_enterprise_id", "id")),
         )
 
 
@@ -116,9 +207,11 @@ class CaseMaterial(Model):
     case: fields.ForeignKeyRelation[Case] = fields.ForeignKeyField(
         "liaoyi.Case", related_name="materials", on_delete=fields.CASCADE
     )
+    case_id: int
     material: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "liaoyi.Material", related_name="case_materials", on_delete=fields.RESTRICT
     )
+    material_id: int
     position = fields.IntField()
     name = fields.CharField(max_length=128)
     necessity = fields.CharField(max_length=12)  # required | optional | deferrable
@@ -146,6 +239,7 @@ class CaseEvent(Model):
     case: fields.ForeignKeyRelation[Case] = fields.ForeignKeyField(
         "liaoyi.Case", related_name="events", on_delete=fields.CASCADE
     )
+    case_id: int
     at = fields.DatetimeField()
     action = fields.CharField(max_length=32)
     from_status = fields.CharField(max_length=24, null=True)
@@ -156,7 +250,7 @@ class CaseEvent(Model):
     actor_name = fields.CharField(max_length=64, default="")
     on_behalf_citizen_id = fields.IntField(null=True)  # an agent acting under a mandate
     mandate_id = fields.IntField(null=True)
-    data = fields.JSONField(default=dict)
+    data: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
 
     class Meta:
         table = "case_event"
@@ -208,7 +302,7 @@ class ELicence(Model):
     issued_at = fields.DatetimeField()
     valid_to = fields.DateField(null=True)
     revoked_at = fields.DatetimeField(null=True)
-    data = fields.JSONField(default=dict)
+    data: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
 
     class Meta:
         table = "elicence"
@@ -241,6 +335,7 @@ class CaseRating(Model):
     case: fields.OneToOneRelation[Case] = fields.OneToOneField(
         "liaoyi.Case", related_name="rating", on_delete=fields.CASCADE
     )
+    case_id: int
     level = fields.IntField()  # 5 非常满意 … 1 非常不满意
     channel = fields.CharField(max_length=12)  # app | web | sms | window | qr | default
     comment = fields.TextField(default="")

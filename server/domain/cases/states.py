@@ -89,6 +89,7 @@ class Action(StrEnum):
     DRAFT_SAVED = "draft_saved"
     SUBMITTED = "submitted"
     RECEIVED = "received"
+    OPENED = "opened"
     INSTANT_APPROVED = "instant_approved"
     INSTANT_DECLINED = "instant_declined"
     ACCEPTED = "accepted"
@@ -123,6 +124,7 @@ ACTIONS: dict[Action, str] = {
     Action.DRAFT_SAVED: "保存草稿",
     Action.SUBMITTED: "提交申请",
     Action.RECEIVED: "窗口代为收件",
+    Action.OPENED: "主题办件进入本阶段，直接分送部门办理",
     Action.INSTANT_APPROVED: "秒批通过",
     Action.INSTANT_DECLINED: "不符合秒批条件，转人工审查",
     Action.ACCEPTED: "受理",
@@ -215,6 +217,8 @@ def _rows() -> list[Move]:
     add([None, S.DRAFT], A.DRAFT_SAVED, S.DRAFT, APPLICANTS)
     add([None, S.DRAFT], A.SUBMITTED, S.SUBMITTED, APPLICANTS)
     add([None], A.RECEIVED, S.SUBMITTED, CLERK)
+    # a later stage of a themed bundle opens by itself: accepted at the window with the bundle
+    add([None], A.OPENED, S.ACCEPTED, SYSTEM)
     add([S.SUBMITTED], A.INSTANT_DECLINED, None, SYSTEM)
     # the window
     add([S.SUBMITTED], A.ACCEPTED, S.ACCEPTED, CLERK | SYSTEM)
@@ -310,33 +314,44 @@ class Derived:
     @property
     def label(self) -> str:
         base = PARENT_LABELS[self.status]
-        if self.status == ParentStatus.IN_PROGRESS and self.stages > 1:
-            return f"办理中：第 {self.stage} 阶段（共 {self.stages} 个阶段）"
+        if self.status in (ParentStatus.IN_PROGRESS, ParentStatus.WAITING_APPLICANT) and self.stages > 1:
+            return f"{base}：第 {self.stage} 阶段（共 {self.stages} 个阶段）"
         return base
 
 
-def parent_status(subs: Iterable[tuple[int, Status | str, bool]], *, stages: int = 1, withdrawn: bool = False) -> Derived:
+def parent_status(
+    subs: Iterable[tuple[int, Status | str, bool]], *, stages: int = 1, withdrawn: bool = False,
+    open_stage: int | None = None,
+) -> Derived:
     """A bundle's status from its sub-cases: ``(stage, status, owes_material)`` for each (stage
-    1-based; ``owes_material``: a 容缺 material is still missing). ``stages`` is the number of
-    stages the bundle has (later stages have no sub-cases until they open)."""
+    1-based; ``owes_material``: a 容缺 material is still missing). Pass what stands: the latest
+    sub-case of each item (an item applied for again counts by its new sub-case, not the failed one).
+    ``stages`` is the number of stages the bundle has (later stages have no sub-cases until they
+    open); ``open_stage`` the bundle's open stage (by default the highest stage with a sub-case).
+
+    The rule, first match wins: withdrawn by the applicant → WITHDRAWN; nothing yet → AT_WINDOW;
+    everything finished → FAILED (nothing completed), PARTLY_DENIED (some failed), DONE (the last
+    stage completed) or IN_PROGRESS (a later stage is about to open); something failed while the
+    rest runs → PARTLY_DENIED; a sub-case waits for the applicant (补正, a 容缺 material) →
+    WAITING_APPLICANT; every sub-case still at the window → AT_WINDOW; else IN_PROGRESS."""
     rows = [(int(st), Status(s), bool(owes)) for st, s, owes in subs]
+    stage = open_stage or max((r[0] for r in rows), default=1)
     if withdrawn:
-        return Derived(ParentStatus.WITHDRAWN, max((r[0] for r in rows), default=1), stages)
+        return Derived(ParentStatus.WITHDRAWN, stage, stages)
     if not rows:
-        return Derived(ParentStatus.AT_WINDOW, 1, stages)
-    open_stage = max(r[0] for r in rows)
+        return Derived(ParentStatus.AT_WINDOW, stage, stages)
     finished = all(s in FINAL for _, s, _ in rows)
     if finished:
         good = [s for _, s, _ in rows if s in GOOD_END]
         if not good:
-            return Derived(ParentStatus.FAILED, open_stage, stages)
+            return Derived(ParentStatus.FAILED, stage, stages)
         if len(good) < len(rows):
-            return Derived(ParentStatus.PARTLY_DENIED, open_stage, stages)
-        return Derived(ParentStatus.DONE if open_stage >= stages else ParentStatus.IN_PROGRESS, open_stage, stages)
+            return Derived(ParentStatus.PARTLY_DENIED, stage, stages)
+        return Derived(ParentStatus.DONE if stage >= stages else ParentStatus.IN_PROGRESS, stage, stages)
     if any(s in BAD_END for _, s, _ in rows):
-        return Derived(ParentStatus.PARTLY_DENIED, open_stage, stages)
+        return Derived(ParentStatus.PARTLY_DENIED, stage, stages)
     if any(s == Status.CORRECTION_REQUESTED or owes for _, s, owes in rows):
-        return Derived(ParentStatus.WAITING_APPLICANT, open_stage, stages)
+        return Derived(ParentStatus.WAITING_APPLICANT, stage, stages)
     if all(s in AT_WINDOW or s == Status.DRAFT for _, s, _ in rows):
-        return Derived(ParentStatus.AT_WINDOW, open_stage, stages)
-    return Derived(ParentStatus.IN_PROGRESS, open_stage, stages)
+        return Derived(ParentStatus.AT_WINDOW, stage, stages)
+    return Derived(ParentStatus.IN_PROGRESS, stage, stages)

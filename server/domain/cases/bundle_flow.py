@@ -1,0 +1,384 @@
+"""The stages of a themed bundle (主题式“一件事”) moving by themselves, inside the case lifecycle.
+
+A bundle's plan (``CaseBundle.plan``, resolved from the theme at submission) lists its items per
+stage, each with the items it waits for (``depends_on``: the theme's own, or else every item of the
+stage before). One rule opens items: an item with no sub-case yet opens when every item it waits for
+has COMPLETED; an item one of whose prerequisites failed (denied, rejected, withdrawn) or is itself
+held, is *held* — shown as such, never silently left hanging — until the applicant applies again
+for what failed and that completes.
+
+The rule runs inside the transaction of the sub-case move that ends a sub-case
+(:func:`server.domain.cases.flow.transition` calls :func:`lock` before it writes the case and
+:func:`sub_case_ended` after). :func:`lock` is an ``UPDATE case_bundle … WHERE id = ?``: on
+PostgreSQL a second transaction ending another sub-case of the same bundle waits on that row
+until the first commits, and then reads the first's sub-case as ended — so when the last two
+sub-cases of a stage end at the same moment, exactly one of the two transactions sees the stage
+done, and it moves ``open_stage`` with a conditional ``UPDATE … WHERE open_stage = k`` (SQLite
+serialises the transactions anyway). New sub-cases are created through :func:`flow.create` with
+:attr:`Action.OPENED`: accepted at once into their departments' queues, without a new visit.
+
+Notifications speak of the bundle (“您的“开办餐饮店一件事”已进入第 2 阶段”); a sub-case's own
+messages reach the applicant only where it needs them (:data:`SUB_CASE_EVENTS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import SimpleNamespace
+from typing import Any
+
+from tortoise.expressions import F
+
+from server.domain.accounts.roles import Role
+from server.domain.cases import clock, errors, evidence, flow
+from server.domain.cases.models import Case, CaseBundle, CaseMaterial
+from server.domain.cases.states import ACTIONS, BAD_END, GOOD_END, LABELS, Action, Status
+from server.domain.errors import DomainError
+from server.domain.notifications import service as notify
+from server.domain.notifications.models import Channel
+from server.settings import Settings
+
+SUB_CASE_EVENTS = frozenset({
+    "correction_needed", "accepted_missing", "elicence_issued", "supply_reminder", "suspended", "extended",
+    "result_pickup", "result_posted",
+})
+"""A sub-case's own messages that still reach the applicant (it needs them: a correction, a 容缺
+material, its e-licence, its result, a pause of its clock); the rest are the bundle's to say."""
+
+GENERATED_NOTE = "由一表申请的表单生成（申请书），无需另行提交"
+
+WINDOW_ACTIONS = frozenset({
+    Action.ACCEPTED, Action.ACCEPTED_MISSING, Action.CORRECTION_REQUESTED, Action.REJECTION_PROPOSED,
+    Action.REJECTION_CONFIRMED, Action.REJECTION_OVERTURNED,
+})
+"""What the window decides for the bundle as a whole (:mod:`bundles`), never for one of its items."""
+
+_inside: ContextVar[frozenset[int]] = ContextVar("bundle_moves", default=frozenset())
+_quiet: ContextVar[frozenset[int]] = ContextVar("bundle_quiet", default=frozenset())
+
+
+@contextmanager
+def bundle_move(bundle_id: int, *, quiet: bool = False) -> Iterator[None]:
+    """A move of the whole bundle (:mod:`bundles`): its window actions reach the sub-cases; with
+    ``quiet`` (withdrawing it, a rejection of the whole bundle) the sub-cases it ends do not each
+    tell the applicant, the move sends one message for the bundle."""
+    inside = _inside.set(_inside.get() | {bundle_id})
+    hush = _quiet.set(_quiet.get() | {bundle_id}) if quiet else None
+    try:
+        yield
+    finally:
+        if hush is not None:
+            _quiet.reset(hush)
+        _inside.reset(inside)
+
+
+def guard(case: Case, action: Action) -> None:
+    """The window accepts, corrects and rejects a bundle as one (一窗受理): not item by item."""
+    if action in WINDOW_ACTIONS and case.bundle_id not in _inside.get():
+        raise DomainError(errors.INVALID_STATE, "该办件属于主题办件（一件事），请在主题办件中统一受理、补正或不予受理", ["caseId"])
+
+
+# ---------------------------------------------------------------- the plan, as data
+
+
+def plan_items(plan: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every item of the plan, in order, each with its ``stage`` (1-based)."""
+    return [{**it, "stage": int(st["stage"])} for st in plan for it in st.get("items", [])]
+
+
+def latest_subs(plan: Sequence[dict[str, Any]], subs: Sequence[Case]) -> dict[str, Case]:
+    """What stands: the newest sub-case of each plan item (an item applied for again counts by its
+    new sub-case)."""
+    key_of = {(it["stage"], it["item_id"]): it["key"] for it in plan_items(plan)}
+    out: dict[str, Case] = {}
+    for c in sorted(subs, key=lambda c: c.id):
+        k = key_of.get((c.bundle_stage, c.item_id))
+        if k is not None:
+            out[k] = c
+    return out
+
+
+OPEN, COMPLETED, FAILED, HELD, WAITING = "open", "completed", "failed", "held", "waiting"
+
+
+def item_states(plan: Sequence[dict[str, Any]], latest: dict[str, Case]) -> dict[str, str]:
+    """Each plan item's place: open (a sub-case is being handled), completed, failed (its latest
+    sub-case was denied, rejected or withdrawn), held (not opened: something it waits for failed
+    or is held) or waiting (not opened yet: what it waits for is still being handled)."""
+    states: dict[str, str] = {}
+    for it in plan_items(plan):  # dependencies point at earlier items, so one pass in order does
+        sub = latest.get(it["key"])
+        if sub is not None:
+            s = Status(sub.status)
+            states[it["key"]] = COMPLETED if s in GOOD_END else FAILED if s in BAD_END else OPEN
+        elif any(states.get(d) in (FAILED, HELD) for d in it.get("depends_on", [])):
+            states[it["key"]] = HELD
+        else:
+            states[it["key"]] = WAITING
+    return states
+
+
+def openable(plan: Sequence[dict[str, Any]], latest: dict[str, Case]) -> list[dict[str, Any]]:
+    """The items to open now: not opened yet, and everything they wait for completed."""
+    states = item_states(plan, latest)
+    return [
+        it for it in plan_items(plan)
+        if states[it["key"]] == WAITING and it.get("depends_on") and all(states.get(d) == COMPLETED for d in it["depends_on"])
+    ]
+
+
+def holders(plan: Sequence[dict[str, Any]], states: dict[str, str], key: str) -> list[str]:
+    """The names of the failed items that hold ``key`` back (following held prerequisites)."""
+    by_key = {it["key"]: it for it in plan_items(plan)}
+    seen: list[str] = []
+
+    def walk(k: str) -> None:
+        for d in by_key[k].get("depends_on", []):
+            if states.get(d) == FAILED and by_key[d]["name"] not in seen:
+                seen.append(by_key[d]["name"])
+            elif states.get(d) == HELD:
+                walk(d)
+
+    walk(key)
+    return seen
+
+
+# ---------------------------------------------------------------- notifications of the bundle
+
+
+def recipient_of(bundle: CaseBundle) -> int | None:
+    return bundle.contact_citizen_id or bundle.applicant_citizen_id
+
+
+async def tell(u: flow.Unit, bundle: CaseBundle, event: str, *, sms: bool = True, **params: Any) -> None:
+    """One message about the bundle to its applicant (the inbox, and an SMS), in ``u``."""
+    values = {"theme": bundle.theme_name, "bundle_no": bundle.number, **params}
+    citizen_id = recipient_of(bundle)
+    if citizen_id is not None:
+        row = await notify.enqueue(u.conn, event=event, channel=Channel.INBOX,
+                                   recipient=notify.Recipient(citizen_id=citizen_id), params=values)
+        u.ids.append(row.id)
+    if sms and (bundle.contact_phone or citizen_id):
+        row = await notify.enqueue(u.conn, event=event, channel=Channel.SMS, params=values,
+                                   recipient=notify.Recipient(citizen_id=citizen_id, phone=bundle.contact_phone or None))
+        u.ids.append(row.id)
+
+
+def names(items: Sequence[dict[str, Any]]) -> str:
+    return "、".join(f"“{it['name']}”" for it in items)
+
+
+# ---------------------------------------------------------------- the hook in flow.transition
+
+
+async def lock(conn: Any, bundle_id: int) -> None:
+    """Take the bundle's row for this transaction (a write lock on PostgreSQL; SQLite serialises)."""
+    await CaseBundle.filter(id=bundle_id).using_db(conn).update(row_version=F("row_version") + 1)
+
+
+async def sub_case_ended(u: flow.Unit, case: Case, *, settings: Settings | None, action: Action, reason: str) -> None:
+    """A sub-case reached an end in ``u``: say what it means for the bundle and open what can open."""
+    bundle = await CaseBundle.filter(id=case.bundle_id).using_db(u.conn).first()
+    if bundle is None:
+        return
+    subs = list(await Case.filter(bundle_id=bundle.id).using_db(u.conn).order_by("id"))
+    latest = latest_subs(bundle.plan, subs)
+    silent = bundle.id in _quiet.get() or bundle.withdrawn_at is not None
+    if Status(case.status) in BAD_END and not silent:
+        await _tell_failure(u, bundle, case, latest, action=action, reason=reason)
+    opened = await open_ready(u, bundle, latest, settings=settings, silent=silent)
+    if opened:
+        return
+    states = item_states(bundle.plan, latest)
+    if not silent and all(s in (COMPLETED, FAILED, HELD) for s in states.values()):
+        done = [it for it in plan_items(bundle.plan) if states[it["key"]] == COMPLETED]
+        rest = [it for it in plan_items(bundle.plan) if states[it["key"]] != COMPLETED]
+        if not rest:
+            await tell(u, bundle, "bundle_completed", count=len(done), link=f"/evaluate/{bundle.number}")
+        elif case.status in GOOD_END:  # the failure itself was told just now
+            await tell(u, bundle, "bundle_finished_partly", done=len(done), failed=names(rest))
+
+
+async def _tell_failure(u: flow.Unit, bundle: CaseBundle, case: Case, latest: dict[str, Case], *, action: Action,
+                        reason: str) -> None:
+    states = item_states(bundle.plan, latest)
+    held = [it for it in plan_items(bundle.plan) if states[it["key"]] == HELD]
+    standing = [it for it in plan_items(bundle.plan) if states[it["key"]] in (OPEN, COMPLETED, WAITING)]
+    why = case.decision_reason or reason or ACTIONS[action]
+    parts = []
+    if standing:
+        parts.append(f"{names(standing)}不受影响，继续有效")
+    if held:
+        parts.append(f"{names(held)}须等该事项办成后才能办理，暂缓")
+    await tell(
+        u, bundle, "bundle_item_failed", item=case.item_name, outcome=LABELS[Status(case.status)], reason=why[:200],
+        effect="；".join(parts) or "其余事项已办结",
+        options=f"您可以重新申请“{case.item_name}”" + ("，或撤回其余在办事项" if any(
+            states[it["key"]] in (OPEN, WAITING, HELD) for it in plan_items(bundle.plan)) else ""),
+    )
+
+
+async def open_ready(u: flow.Unit, bundle: CaseBundle, latest: dict[str, Case], *, settings: Settings | None,
+                     silent: bool = False) -> list[Case]:
+    """Open every item that can open now (under the bundle's lock): its sub-case is created
+    accepted, in its department's queue, with its own deadline; ``open_stage`` moves once."""
+    if bundle.withdrawn_at is not None:
+        return []
+    ready = openable(bundle.plan, latest)
+    if not ready:
+        return []
+    stage = max(it["stage"] for it in ready)
+    if stage > bundle.open_stage:
+        moved = await CaseBundle.filter(id=bundle.id, open_stage=bundle.open_stage).using_db(u.conn).update(
+            open_stage=stage, row_version=F("row_version") + 1
+        )
+        if moved != 1:
+            return []  # another transaction opened it (cannot happen under the lock; never twice)
+        advanced, bundle.open_stage = True, stage
+    else:
+        advanced = False
+    created = [await open_item(u, bundle, it, settings=settings) for it in ready]
+    if not silent:
+        if advanced:
+            await tell(u, bundle, "bundle_stage_opened", stage=stage, stages=bundle.stages, items=names(ready))
+        else:
+            await tell(u, bundle, "bundle_items_opened", items=names(ready))
+    return created
+
+
+@dataclass(slots=True)
+class Opened:
+    """The pinned catalogue rows of one plan item (the version it was applied under)."""
+
+    version: Any
+    materials: list[Any] = field(default_factory=list)
+
+
+async def _pinned_item(it: dict[str, Any]) -> Opened:
+    from server.domain.catalog.models import ItemVersion, Material
+
+    version = await ItemVersion.get(id=it["version_id"])
+    ids = [m["id"] for m in it.get("materials", [])]
+    rows = {m.id: m for m in await Material.filter(id__in=ids)} if ids else {}
+    return Opened(version, [rows[i] for i in ids if i in rows])
+
+
+def holder_of(bundle: CaseBundle, *, identity_verified: bool = True) -> evidence.Holder:
+    if bundle.applicant_kind == "enterprise":
+        return evidence.Holder(enterprise_id=bundle.applicant_enterprise_id)
+    return evidence.Holder(citizen_id=bundle.applicant_citizen_id, identity_verified=identity_verified)
+
+
+async def verified_holder(bundle: CaseBundle) -> evidence.Holder:
+    """The bundle's applicant as an evidence holder (a citizen's identity card counts once verified)."""
+    from server.domain.accounts.models import Citizen
+
+    if bundle.applicant_kind == "enterprise":
+        return holder_of(bundle)
+    at = await Citizen.filter(id=bundle.applicant_citizen_id).values_list("verified_at", flat=True)
+    return holder_of(bundle, identity_verified=bool(at and at[0]))
+
+
+def item_material_rows(
+    it: dict[str, Any], materials: Sequence[Any], bundle_files: dict[str, Any], *, holder: evidence.Holder,
+    licences: dict[str, Any], verified: dict[str, Any],
+) -> list[CaseMaterial]:
+    """One plan item's materials, satisfied once for the bundle: the application form from the
+    merged form, else reuse (A, B, shared data), else the one upload of the bundle's material."""
+    key_of = {m["id"]: m for m in it.get("materials", [])}
+    out = []
+    for m in materials:
+        spec = key_of.get(m.id, {})
+        if spec.get("generated"):
+            s = evidence.Satisfied("exempt", None, note=GENERATED_NOTE)
+        else:
+            file = bundle_files.get(spec.get("key", ""), {})
+            s = evidence.satisfy(m, holder=holder, licences=licences, verified=verified, upload_id=file.get("upload_id"))
+            if s.state == "pending" and file.get("paper"):
+                s = evidence.Satisfied("provided", "C", note="窗口收取纸质材料")
+        out.append(CaseMaterial(
+            material_id=m.id, position=m.position, name=m.name, necessity=m.necessity, state=s.state, trust=s.trust,
+            upload_id=s.upload_id, elicence_id=s.elicence_id, verified_id=s.verified_id, check_note=s.note,
+        ))
+    return out
+
+
+def sub_case_columns(bundle: CaseBundle, it: dict[str, Any], version: Any, region: Any) -> dict[str, Any]:
+    """The columns of a bundle item's sub-case: the applicant and the window from the bundle, the
+    item from its pinned version, its own form data (the merged form's values for its keys)."""
+    from server.domain.cases.apply import region_columns
+
+    form = {k: bundle.form_data[k] for k in it.get("form_keys", []) if k in (bundle.form_data or {})}
+    return {
+        "applicant_kind": bundle.applicant_kind, "applicant_name": bundle.applicant_name,
+        "applicant_citizen_id": bundle.applicant_citizen_id, "applicant_enterprise_id": bundle.applicant_enterprise_id,
+        "contact_citizen_id": bundle.contact_citizen_id, "contact_phone": bundle.contact_phone,
+        "submitted_by_staff_id": bundle.submitted_by_staff_id, "mandate_id": bundle.mandate_id,
+        **region_columns(region), "item_id": it["item_id"], "version_id": version.id,
+        "situation_id": it["situation_id"], "item_name": version.name, "basic_code": it["basic_code"],
+        "department_code": it["department_code"], "form_data": form, "committed_limit": version.committed_limit,
+        "committed_unit": version.committed_unit, "hall_code": bundle.hall_code, "channel": bundle.channel,
+        "bundle_id": bundle.id, "bundle_stage": it["stage"], "submitted_at": bundle.submitted_at,
+    }
+
+
+async def deadlines(region_code: str, version: Any, accepted_at: datetime, settings: Settings | None) -> dict[str, Any]:
+    """A just-accepted sub-case's deadlines (its own committed limit, from the calendar)."""
+    probe = SimpleNamespace(accepted_at=accepted_at, region_code=region_code, committed_limit=version.committed_limit,
+                            committed_unit=version.committed_unit, extension_days=0, pauses=[])
+    dl = await clock.compute(probe, statutory_limit=version.statutory_limit, statutory_unit=version.statutory_unit,
+                             yellow=clock.yellow_days(settings))
+    return {"accepted_at": accepted_at, "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on}
+
+
+async def open_item(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], *, settings: Settings | None) -> Case:
+    """The sub-case of a later stage's item: created accepted (no new visit to the window)."""
+    from server.domain.cases.apply import next_number, query_code
+    from server.domain.catalog.models import Region, ServiceItem
+
+    pinned = await _pinned_item(it)
+    item = await ServiceItem.get(id=it["item_id"])
+    region = await Region.get(code=item.region_id)
+    holder = await verified_holder(bundle)
+    licences, verified = await evidence.holdings(holder, on=clock.today())
+    rows = item_material_rows(it, pinned.materials, bundle.materials or {}, holder=holder, licences=licences,
+                              verified=verified)
+    now = clock.now()
+    columns = {
+        **sub_case_columns(bundle, it, pinned.version, region), "query_code": query_code(),
+        "number": await next_number(u.conn, region.code, now.date()),
+        **await deadlines(region.code, pinned.version, now, settings),
+    }
+
+    async def side(conn: Any, out: flow.Outgoing) -> None:
+        for r in rows:
+            r.case_id = out.case.id
+        await CaseMaterial.bulk_create(rows, using_db=conn)
+        await out.staff("staff_new_case", await flow.staff_with_role(Role.DEPT_REVIEWER, department_code=out.case.department_code))
+
+    return await flow.create(
+        acting=flow.SYSTEM, action=Action.OPENED, columns=columns, settings=settings, within=u, side=side,
+        reason=f"“{bundle.theme_name}”第 {it['stage']} 阶段", data={"bundle": bundle.number, "stage": it["stage"]},
+    )
+
+
+def budget_deadline_unit(unit: str, value: int) -> tuple[str, int]:
+    """The calendar counts working and natural days; a budget in working hours is rounded up to
+    whole working days (8 hours a day) until the calendar service counts hours — the one place
+    to change then."""
+    if unit == "working_hour":
+        return "working_day", max(1, -(-value // 8))
+    return unit, value
+
+
+async def bundle_deadline(bundle: CaseBundle, *, start: datetime | date) -> date:
+    """The bundle's deadline: its theme's time budget from acceptance, on the working calendar."""
+    from server.domain.calendar import service as calendar
+
+    unit, value = budget_deadline_unit(bundle.budget_unit, bundle.budget_value)
+    return (await calendar.deadline(region=bundle.region_code, start=start, limit_value=value, limit_unit=unit)).deadline
+

@@ -1,0 +1,1153 @@
+"""Themed "one thing" bundles (主题式服务 · 一件事): applying once, the window working the bundle,
+reading it.
+
+One submission (idempotent by key, like :func:`apply.submit`) resolves the theme's published version
+with the questionnaire's answers (:func:`server.domain.themes.resolve.resolve`), checks the merged
+form once (fields the platform knows are filled in from their source) and the one set of materials
+once (a material several items need is uploaded once; e-licences, window-verified materials and
+shared data are reused as for a single item; the 申请书 is generated from the form), then writes
+the bundle (:class:`CaseBundle`) and one sub-case per item of the first stage, each routed to its
+item's department, in one transaction. Later stages open by themselves (:mod:`bundle_flow`).
+
+The window works the bundle, not each item: accept every sub-case waiting at the window in one
+transaction, accept with missing materials (one 容缺 notice), request corrections once (one
+一次性告知单 across all items), propose a rejection (a supervisor confirms or overturns it for the
+bundle). The applicant supplies once for the bundle, withdraws it (every open sub-case), or applies
+again for an item that failed. The bundle's status is derived (:func:`view`), never stored.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import SimpleNamespace
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q, Subquery
+
+from server.domain.accounts.models import Citizen, Enterprise
+from server.domain.accounts.roles import Actor, Role
+from server.domain.cases import bundle_flow, clock, errors, evidence, flow
+from server.domain.cases import window as desk
+from server.domain.cases.apply import (
+    Applicant,
+    Application,
+    MaterialInput,
+    _check_object,
+    _key,
+    applicant_for,
+    hall_of,
+    next_number,
+    owned_uploads,
+    query_code,
+    region_columns,
+    require_applicant,
+)
+from server.domain.cases.bundle_flow import (
+    COMPLETED,
+    FAILED,
+    HELD,
+    OPEN,
+    WAITING,
+    item_material_rows,
+    item_states,
+    latest_subs,
+    plan_items,
+    sub_case_columns,
+    tell,
+)
+from server.domain.cases.models import Case, CaseBundle, CaseEvent, CaseMaterial
+from server.domain.cases.scope import case_scope, region_q, sees_cases
+from server.domain.cases.states import (
+    ACTIONS,
+    AT_WINDOW,
+    AWAITING_SUPPLY,
+    BAD_END,
+    LABELS,
+    WITHDRAWABLE,
+    Action,
+    Derived,
+    Party,
+    Status,
+    parent_status,
+)
+from server.domain.catalog.forms import validate_form
+from server.domain.catalog.models import ItemVersion, Material, Region
+from server.domain.errors import DomainError, DomainErrors
+from server.domain.themes import resolve as themes
+from server.domain.themes.models import Theme, ThemeVersion
+from server.settings import Settings
+
+MAX_ANSWERS = 20
+MAX_BUNDLE_MATERIALS = 60
+BUNDLE_NOT_FOUND = "主题办件不存在或无权查看"
+
+# ---------------------------------------------------------------- applying
+
+
+@dataclass(frozen=True, slots=True)
+class MaterialFile:
+    """One material of the bundle's set (``key``: its standard code, or ``M<id>``) and its upload."""
+
+    key: str
+    upload_id: int | None = None
+    provided: bool = True  # at the window: presented on paper (with ``upload_id`` scanned, or not)
+
+
+@dataclass(slots=True)
+class ThemeApplication:
+    theme_id: int
+    answers: dict[str, str] = field(default_factory=dict)
+    form_data: dict[str, Any] = field(default_factory=dict)
+    materials: list[MaterialFile] = field(default_factory=list)
+    enterprise_id: int | None = None
+    principal_citizen_id: int | None = None
+    principal_enterprise_id: int | None = None
+
+
+@dataclass(slots=True)
+class SubmittedBundle:
+    bundle: CaseBundle
+    created: bool  # False when the idempotency key named a bundle already submitted
+
+
+async def published_theme(theme_id: int) -> tuple[Theme, ThemeVersion]:
+    theme = await Theme.get_or_none(id=theme_id)
+    if theme is None:
+        raise DomainError(errors.NOT_FOUND, "主题不存在", ["themeId"])
+    if theme.status != "active" or theme.published_version_id is None:
+        raise DomainError(errors.ITEM_UNAVAILABLE, "该主题当前不可申请（未发布、已暂停或已取消）", ["themeId"])
+    return theme, await ThemeVersion.get(id=theme.published_version_id)
+
+
+def _answers(raw: Any) -> dict[str, str]:
+    if not isinstance(raw, dict) or len(raw) > MAX_ANSWERS:
+        raise DomainError(errors.INVALID, "情形引导的回答应为对象（问题标识 → 选项）", ["answers"])
+    return {str(k): str(v) for k, v in raw.items()}
+
+
+async def _resolved(version: ThemeVersion, answers: dict[str, str]) -> themes.Bundle:
+    b = await themes.resolve(version=version, answers=answers)
+    if b.problems:
+        raise DomainErrors([DomainError(errors.ITEM_UNAVAILABLE, f"{p.message}，暂不能申请该主题", p.field) for p in b.problems])
+    if not b.items:
+        raise DomainError(errors.INVALID, "按您的回答，该主题没有需要办理的事项", ["answers"])
+    return b
+
+
+async def _applicant(actor: Actor, app: ThemeApplication, b: themes.Bundle) -> Applicant:
+    """Who applies (as for a single item); an agent's mandate must cover every item of the bundle."""
+    single = Application(item_id=0, enterprise_id=app.enterprise_id, principal_citizen_id=app.principal_citizen_id,
+                         principal_enterprise_id=app.principal_enterprise_id)
+    codes = list(dict.fromkeys(i.item.basic_code for i in b.items))
+    a = await applicant_for(actor, single, basic_code=codes[0])
+    if actor.is_staff:
+        for code in codes[1:]:
+            await applicant_for(actor, single, basic_code=code)
+    fits_audience(b, a)
+    return a
+
+
+def fits_audience(b: themes.Bundle, a: Applicant) -> None:
+    """A person theme is applied for by a person, an enterprise theme by an enterprise (or by the
+    person founding it); each item must be open to who applies."""
+    audience = b.content.audience
+    if audience == "person" and a.kind != "citizen":
+        raise DomainError(errors.ITEM_UNAVAILABLE, "该主题面向个人，请以个人身份申请", ["enterpriseId"])
+    if audience == "enterprise" and a.kind != "enterprise" and not b.content.founds_entity:
+        raise DomainError(errors.ITEM_UNAVAILABLE, "该主题面向企业，请以企业身份申请", ["enterpriseId"])
+    for i in b.items:
+        if not (b.content.founds_entity and a.kind == "citizen"):
+            _check_object(SimpleNamespace(version=i.version), a)  # type: ignore[arg-type]
+
+
+def _known(source: str, a: Applicant) -> Any:
+    person = a.contact or a.citizen
+    ent = a.enterprise
+    return {
+        "applicant.name": person.name if person else None,
+        "applicant.id_number": person.id_number if person else None,
+        "applicant.phone": person.phone if person else None,
+        "enterprise.name": ent.name if ent else None,
+        "enterprise.credit_code": ent.credit_code if ent else None,
+        "enterprise.legal_representative": ent.legal_rep_name if ent else None,
+    }.get(source)
+
+
+def merged_form(b: themes.Bundle, a: Applicant, data: Any) -> tuple[dict[str, Any], list[DomainError]]:
+    """The merged form (一表申请) checked once: what the platform knows is filled in from its
+    source, the rest as the applicant typed it."""
+    values = dict(data) if isinstance(data, dict) else {}
+    for f in b.form:
+        if f.source:
+            known = _known(f.source, a)
+            if known:
+                values[f.key] = known
+    return validate_form([f.definition() for f in b.form], values)
+
+
+def _produced_before(b: themes.Bundle) -> dict[str, int]:
+    """E-licence kinds the bundle's own items issue, by the stage that issues them first."""
+    out: dict[str, int] = {}
+    for st in b.stages:
+        for i in st.items:
+            kind = i.version.result_licence
+            if kind and kind not in out:
+                out[kind] = st.number
+    return out
+
+
+async def _files(actor: Actor, b: themes.Bundle, inputs: Sequence[MaterialFile], *, window: bool) -> dict[str, Any]:
+    """The bundle's one set of materials as submitted: ``{key: {upload_id, name, paper}}``."""
+    if len(inputs) > MAX_BUNDLE_MATERIALS:
+        raise DomainError(errors.INVALID, f"材料最多 {MAX_BUNDLE_MATERIALS} 项", ["materials"])
+    by_key = {m.key: m for m in b.materials}
+    problems = [DomainError(errors.INVALID, "提交的材料不属于该主题的材料清单", ["materials", f.key])
+                for f in inputs if f.key not in by_key]
+    problems += [DomainError(errors.INVALID, f"“{by_key[f.key].name}”由申请表生成，无需上传", ["materials", f.key])
+                 for f in inputs if f.key in by_key and by_key[f.key].generated and f.upload_id is not None]
+    if problems:
+        raise DomainErrors(problems)
+    owned = await owned_uploads(actor, [MaterialInput(n, f.upload_id) for n, f in enumerate(inputs)])
+    out: dict[str, Any] = {}
+    for n, f in enumerate(inputs):
+        if f.upload_id is not None or (window and f.provided):
+            out[f.key] = {"upload_id": owned.get(n), "name": by_key[f.key].name, "paper": window and f.provided}
+    return out
+
+
+async def _check_materials(b: themes.Bundle, a: Applicant, files: dict[str, Any]) -> None:
+    """Every required material of the set is satisfied once: generated, reused, or uploaded (a
+    licence one of the bundle's earlier items issues is awaited, not asked for)."""
+    licences, verified = await evidence.holdings(a.holder, on=clock.today())
+    produced = _produced_before(b)
+    stage_of = {i.key: st.number for st in b.stages for i in st.items}
+    missing = []
+    for bm in b.materials:
+        if bm.generated or bm.necessity != "required" or bm.key in files:
+            continue
+        first = min(stage_of[u.item_key] for u in bm.uses)
+        if bm.elicence and produced.get(bm.elicence, first) < first:
+            continue
+        if all(evidence.satisfy(u.material, holder=a.holder, licences=licences, verified=verified).state == "pending"
+               for u in bm.uses):
+            missing.append(DomainError(errors.MISSING_MATERIAL, f"请提交“{bm.name}”", ["materials", bm.key]))
+    if missing:
+        raise DomainErrors(missing)
+
+
+def build_plan(b: themes.Bundle) -> list[dict[str, Any]]:
+    """The bundle's stages and items as pinned data: versions, situations, the form keys each item
+    takes, its materials and their keys in the set, what it waits for (the theme's ``depends_on``,
+    or else every item of the stage before)."""
+    materials: dict[str, list[dict[str, Any]]] = {}
+    for bm in b.materials:
+        for u in bm.uses:
+            materials.setdefault(u.item_key, []).append({"id": u.material.id, "key": bm.key, "generated": bm.generated})
+    plan: list[dict[str, Any]] = []
+    before: list[str] = []
+    for st in b.stages:
+        items = []
+        for i in st.items:
+            items.append({
+                "key": i.key, "item_id": i.item.id, "version_id": i.version.id, "basic_code": i.item.basic_code,
+                "situation_id": i.situations[0].id, "situation_ids": [s.id for s in i.situations], "name": i.name,
+                "department_code": i.department_code, "depends_on": list(i.depends_on or before),
+                "form_keys": [f["key"] for f in i.version.form_fields or []], "materials": materials.get(i.key, []),
+                "result_licence": i.version.result_licence,
+            })
+        plan.append({"stage": st.number, "key": st.key, "name": st.name, "lead_department_code": st.lead_department_code,
+                     "items": items})
+        before = [i.key for i in st.items]
+    return plan
+
+
+def _channel(actor: Actor) -> str:
+    return "agent" if actor.is_staff else "online"
+
+
+async def submit(
+    *, actor: Actor, settings: Settings | None, idempotency_key: str, app: ThemeApplication,
+) -> SubmittedBundle:
+    """Apply for a theme: the bundle and the sub-cases of its first stage, in one transaction. The
+    same key returns the same bundle, however often it is sent."""
+    require_applicant(actor)
+    key = _key(actor, idempotency_key)
+    existing = await CaseBundle.get_or_none(idempotency_key=key)
+    if existing is not None:
+        return SubmittedBundle(existing, created=False)
+    theme, version = await published_theme(app.theme_id)
+    b = await _resolved(version, _answers(app.answers))
+    a = await _applicant(actor, app, b)
+    person = a.contact if a.kind == "enterprise" else a.citizen
+    if actor.is_citizen and (person is None or person.verified_at is None):
+        raise DomainError(errors.NOT_VERIFIED, "请先完成实名认证再提交申请")
+    form, problems = merged_form(b, a, app.form_data)
+    try:
+        files = await _files(actor, b, app.materials, window=False)
+        await _check_materials(b, a, files)
+    except DomainErrors as exc:
+        problems += exc.errors
+    if problems:
+        raise DomainErrors(problems)
+    try:
+        bundle = await _create(actor, settings, key=key, theme=theme, version=version, b=b, a=a, form=form,
+                               files=files, answers=dict(b.answers), action=Action.SUBMITTED, channel=_channel(actor),
+                               hall=None)
+    except IntegrityError:
+        again = await CaseBundle.get_or_none(idempotency_key=key)
+        if again is None:
+            raise
+        return SubmittedBundle(again, created=False)
+    return SubmittedBundle(bundle, created=True)
+
+
+async def receive_walk_in(
+    *, actor: Actor, settings: Settings | None, idempotency_key: str, theme_id: int, answers: dict[str, str],
+    person: desk.WalkInPerson, form_data: dict[str, Any], materials: list[MaterialFile],
+) -> CaseBundle:
+    """代为收件 of a bundle: the clerk enters the application of the person at the counter (found by
+    ID number or registered on the spot); it waits at this window for the bundle's acceptance."""
+    flow.may(actor, Action.RECEIVED)
+    key = _key(actor, idempotency_key)
+    existing = await CaseBundle.get_or_none(idempotency_key=key)
+    if existing is not None:
+        return existing
+    theme, version = await published_theme(theme_id)
+    b = await _resolved(version, _answers(answers))
+    citizen, _registered = await desk._walk_in_person(person, actor=actor)
+    acting = flow.Acting(actor, on_behalf_citizen_id=citizen.id)
+    if person.enterprise_credit_code:
+        ent = await Enterprise.get_or_none(credit_code=person.enterprise_credit_code.strip().upper())
+        if ent is None:
+            raise DomainError(errors.NOT_FOUND, "该企业尚未在平台登记", ["applicant", "enterpriseCreditCode"])
+        a = Applicant("enterprise", ent.name, None, ent, citizen, acting)
+    else:
+        a = Applicant("citizen", citizen.name or "", citizen, None, citizen, acting)
+    fits_audience(b, a)
+    form, problems = merged_form(b, a, form_data)
+    try:
+        files = await _files(actor, b, materials, window=True)
+    except DomainErrors as exc:
+        problems += exc.errors
+        files = {}
+    if problems:
+        raise DomainErrors(problems)
+    try:
+        return await _create(actor, settings, key=key, theme=theme, version=version, b=b, a=a, form=form, files=files,
+                             answers=dict(b.answers), action=Action.RECEIVED, channel="window", hall=actor.hall_code)
+    except IntegrityError:
+        again = await CaseBundle.get_or_none(idempotency_key=key)
+        if again is None:
+            raise
+        return again
+
+
+async def _create(
+    actor: Actor, settings: Settings | None, *, key: str, theme: Theme, version: ThemeVersion, b: themes.Bundle,
+    a: Applicant, form: dict[str, Any], files: dict[str, Any], answers: dict[str, str], action: Action, channel: str,
+    hall: str | None,
+) -> CaseBundle:
+    region = await Region.get(code=theme.region_code)
+    regions = {r.code: r for r in await Region.filter(code__in=list({i.item.region_id for i in b.items}))}
+    plan = build_plan(b)
+    first = plan[0]["items"]
+    pinned = await _pinned_materials(first)
+    licences, verified = await evidence.holdings(a.holder, on=clock.today())
+    now = clock.now()
+    async with flow.unit(settings) as u:
+        bundle = await CaseBundle.create(
+            number=await next_number(u.conn, region.code, now.date()), query_code=query_code(), idempotency_key=key,
+            channel=channel, theme_id=theme.id, theme_version_id=version.id, theme_code=theme.code,
+            theme_version_number=version.number, theme_name=version.name,
+            lead_department_code=version.lead_department_code, **region_columns(region),
+            hall_code=hall or await hall_of(region), **a.columns(), submitted_by_staff_id=actor.user_id,
+            mandate_id=a.acting.mandate_id, answers=answers, form_data=form, plan=plan, materials=files,
+            stages=len(plan), open_stage=1, budget_value=version.budget_value, budget_unit=version.budget_unit,
+            submitted_at=now, using_db=u.conn,
+        )
+        for it in first:
+            it = {**it, "stage": 1}
+            rows = item_material_rows(it, pinned[it["key"]], files, holder=a.holder, licences=licences, verified=verified)
+            await _create_sub(u, bundle, it, regions[_region_of(b, it)], rows, acting=a.acting, action=action,
+                              settings=settings)
+        await tell(u, bundle, "bundle_submitted", count=len(first), items=bundle_flow.names(first))
+    return bundle
+
+
+def _region_of(b: themes.Bundle, it: dict[str, Any]) -> str:
+    return next(i.item.region_id for i in b.items if i.key == it["key"])
+
+
+async def _pinned_materials(items: Sequence[dict[str, Any]]) -> dict[str, list[Material]]:
+    ids = [m["id"] for it in items for m in it.get("materials", [])]
+    rows = {m.id: m for m in await Material.filter(id__in=ids)} if ids else {}
+    return {it["key"]: [rows[m["id"]] for m in it.get("materials", []) if m["id"] in rows] for it in items}
+
+
+async def _create_sub(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], region: Region, rows: list[CaseMaterial],
+                      *, acting: flow.Acting, action: Action, settings: Settings | None,
+                      version: ItemVersion | None = None) -> Case:
+    version = version or await ItemVersion.get(id=it["version_id"])
+    columns = {**sub_case_columns(bundle, it, version, region), "query_code": query_code(),
+               "number": await next_number(u.conn, region.code, clock.today())}
+
+    async def side(conn: Any, out: flow.Outgoing) -> None:
+        for r in rows:
+            r.case_id = out.case.id
+        await CaseMaterial.bulk_create(rows, using_db=conn)
+
+    return await flow.create(acting=acting, action=action, columns=columns, settings=settings, within=u, side=side,
+                             data={"bundle": bundle.number, "stage": it["stage"]})
+
+
+# ---------------------------------------------------------------- who sees a bundle
+
+
+async def bundle_scope(actor: Actor) -> Q:
+    """The condition on :class:`CaseBundle` that selects what ``actor`` may see: the applicant's
+    own, the hall's for its clerks, the region's for supervisors, admins and viewers, an agent's
+    own; a reviewer or a partner sees a bundle through a sub-case of theirs."""
+    if actor.is_citizen:
+        from server.domain.cases.scope import enterprise_ids_of
+
+        mine = Q(applicant_citizen_id=actor.citizen_id)
+        ents = await enterprise_ids_of(actor.citizen_id)  # type: ignore[arg-type]
+        return Q(mine, Q(applicant_enterprise_id__in=ents), join_type="OR") if ents else mine
+    if not sees_cases(actor):
+        return Q(id__in=[])
+    through = Q(id__in=Subquery(Case.filter(await case_scope(actor), bundle_id__not_isnull=True).values("bundle_id")))
+    if actor.is_partner:
+        return through
+    parts = [through]
+    if actor.has_any(frozenset({Role.CITY_ADMIN, Role.HALL_SUPERVISOR, Role.COUNTY_VIEWER})):
+        parts.append(region_q(actor.region_path))
+    if Role.WINDOW_CLERK in actor.roles:
+        parts.append(Q(hall_code=actor.hall_code) if actor.hall_code else region_q(actor.region_path))
+    if Role.ASSISTANCE_AGENT in actor.roles:
+        parts.append(Q(submitted_by_staff_id=actor.user_id))
+    return Q(*parts, join_type="OR") if len(parts) > 1 else parts[0]
+
+
+async def visible_bundle(actor: Actor, bundle_id: int) -> CaseBundle:
+    bundle = await CaseBundle.filter(await bundle_scope(actor), id=bundle_id).first()
+    if bundle is None:
+        raise DomainError(errors.NOT_FOUND, BUNDLE_NOT_FOUND, ["bundleId"])
+    return bundle
+
+
+async def bundles_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, CaseBundle]:
+    if not ids:
+        return {}
+    return {b.id: b for b in await CaseBundle.filter(await bundle_scope(actor), id__in=list(ids))}
+
+
+async def subs_of(bundle_ids: Sequence[int]) -> dict[int, list[Case]]:
+    """Every sub-case of bundles the caller already may see (one query for a page of bundles)."""
+    out: dict[int, list[Case]] = {i: [] for i in bundle_ids}
+    for c in await Case.filter(bundle_id__in=list(bundle_ids)).order_by("bundle_id", "id"):
+        out[c.bundle_id].append(c)  # type: ignore[index]
+    return out
+
+
+async def _mine_qs(actor: Actor) -> Any:
+    if actor.is_citizen:
+        return CaseBundle.filter(await bundle_scope(actor))
+    if actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles:
+        return CaseBundle.filter(submitted_by_staff_id=actor.user_id)
+    return None
+
+
+async def my_bundles(*, actor: Actor, after: int | None = None, limit: int = 20) -> list[CaseBundle]:
+    """The caller's own bundles (a citizen's and their enterprises', an agent's), newest first."""
+    qs = await _mine_qs(actor)
+    if qs is None:
+        return []
+    if after is not None:
+        qs = qs.filter(id__lt=after)
+    return list(await qs.order_by("-id").limit(limit))
+
+
+async def count_my_bundles(*, actor: Actor) -> int:
+    qs = await _mine_qs(actor)
+    return 0 if qs is None else await qs.count()
+
+
+async def _queue_qs(actor: Actor, queue: str) -> Any:
+    if not actor.is_staff or not sees_cases(actor):
+        raise DomainError(errors.NOT_ALLOWED, "无权查看主题办件队列")
+    if queue == "all":
+        return CaseBundle.filter(await bundle_scope(actor))
+    statuses = [s.value for s in (AT_WINDOW if queue == "window" else (Status.ACCEPTED, Status.UNDER_REVIEW,
+                                                                      Status.SUSPENDED, Status.APPROVED,
+                                                                      Status.RESULT_ISSUED))]
+    waiting = Case.filter(await case_scope(actor), bundle_id__not_isnull=True, status__in=statuses).values("bundle_id")
+    return CaseBundle.filter(id__in=Subquery(waiting))
+
+
+async def bundle_queue(*, actor: Actor, queue: str = "window", after: int | None = None, limit: int = 20) -> list[CaseBundle]:
+    """Bundles with sub-cases of the caller's at the window (``window``, oldest first), in the back
+    office (``review``, oldest first), or every bundle the caller sees (``all``, newest first)."""
+    qs = await _queue_qs(actor, queue)
+    if queue == "all":
+        qs = qs.filter(id__lt=after) if after is not None else qs
+        return list(await qs.order_by("-id").limit(limit))
+    qs = qs.filter(id__gt=after) if after is not None else qs
+    return list(await qs.order_by("id").limit(limit))
+
+
+async def count_bundle_queue(*, actor: Actor, queue: str = "window") -> int:
+    return await (await _queue_qs(actor, queue)).count()
+
+
+async def track(*, number: str, query_code: str) -> CaseBundle | None:
+    """A bundle by its number and public query code, for anyone; None when either is wrong."""
+    number = (number or "").strip()
+    code = (query_code or "").strip().upper()
+    if not (5 <= len(number) <= 32) or not (4 <= len(code) <= 8):
+        return None
+    bundle = await CaseBundle.get_or_none(number=number)
+    if bundle is None or not hmac.compare_digest(bundle.query_code, code):
+        return None
+    return bundle
+
+
+# ---------------------------------------------------------------- what a bundle is now (derived)
+
+
+@dataclass(slots=True)
+class ItemView:
+    key: str
+    stage: int
+    name: str
+    department_code: str
+    state: str  # bundle_flow: open | completed | failed | held | waiting
+    case: Case | None  # what stands: the item's newest sub-case
+    attempts: int  # sub-cases of this item (more than one: applied for again)
+    held_by: list[str]  # names of the failed items that hold it back
+
+
+@dataclass(slots=True)
+class Failure:
+    item_key: str
+    name: str
+    case: Case
+    reason: str
+    at: datetime | None
+
+
+@dataclass(slots=True)
+class Denial:
+    """A partial failure, made explicit: what failed and why, what still stands, what is held back,
+    and what the applicant can do."""
+
+    failed: list[Failure]
+    standing: list[str]
+    held: list[tuple[str, list[str]]]
+    options: list[str]
+
+    @property
+    def summary(self) -> str:
+        parts = [f"“{f.name}”{LABELS[Status(f.case.status)]}（{f.reason}）" for f in self.failed]
+        text = "；".join(parts)
+        if self.standing:
+            text += f"。{'、'.join(f'“{n}”' for n in self.standing)}不受影响"
+        if self.held:
+            text += f"；{'、'.join(f'“{n}”' for n, _ in self.held)}暂缓办理"
+        return text + "。"
+
+
+@dataclass(slots=True)
+class BundleView:
+    bundle: CaseBundle
+    derived: Derived
+    items: list[ItemView]
+    denial: Denial | None
+    subs: list[Case]
+
+
+def _failure_reason(c: Case) -> str:
+    if c.decision_reason:
+        return c.decision_reason
+    return {Status.WITHDRAWN: "申请已撤回", Status.REJECTED: "不予受理", Status.DENIED: "不予许可"}.get(Status(c.status), "")
+
+
+def view(bundle: CaseBundle, subs: Sequence[Case], *, owes: frozenset[int] | set[int] = frozenset()) -> BundleView:
+    """The bundle now: its derived status (states.parent_status over what stands), each item's
+    place, and the denial, if any. ``owes``: sub-cases with a 容缺 material still missing."""
+    latest = latest_subs(bundle.plan, subs)
+    states = item_states(bundle.plan, latest)
+    counts: dict[str, int] = {}
+    key_of = {(it["stage"], it["item_id"]): it["key"] for it in plan_items(bundle.plan)}
+    for c in subs:
+        k = key_of.get((c.bundle_stage, c.item_id))
+        if k:
+            counts[k] = counts.get(k, 0) + 1
+    items = [
+        ItemView(key=it["key"], stage=it["stage"], name=it["name"], department_code=it["department_code"],
+                 state=states[it["key"]], case=latest.get(it["key"]), attempts=counts.get(it["key"], 0),
+                 held_by=bundle_flow.holders(bundle.plan, states, it["key"]) if states[it["key"]] == HELD else [])
+        for it in plan_items(bundle.plan)
+    ]
+    derived = parent_status(
+        [(c.bundle_stage or 1, c.status, c.id in owes) for c in latest.values()], stages=bundle.stages,
+        withdrawn=bundle.withdrawn_at is not None, open_stage=bundle.open_stage,
+    )
+    failed = [i for i in items if i.state == FAILED]
+    denial = None
+    if failed:
+        running = [i for i in items if i.state in (OPEN, WAITING, HELD)]
+        options = []
+        if bundle.withdrawn_at is None:
+            options += [f"重新申请“{i.name}”" for i in failed]
+            if running:
+                options.append("撤回其余在办事项（整件撤回）")
+        denial = Denial(
+            failed=[Failure(i.key, i.name, i.case, _failure_reason(i.case), i.case.completed_at or i.case.decided_at)
+                    for i in failed if i.case is not None],
+            standing=[i.name for i in items if i.state in (OPEN, COMPLETED, WAITING)],
+            held=[(i.name, i.held_by) for i in items if i.state == HELD], options=options,
+        )
+    return BundleView(bundle, derived, items, denial, list(subs))
+
+
+async def owing(case_ids: Sequence[int]) -> set[int]:
+    """Sub-cases with a 容缺 material still missing."""
+    if not case_ids:
+        return set()
+    ids: list[int] = await CaseMaterial.filter(  # type: ignore[assignment]
+        case_id__in=list(case_ids), state="missing").values_list("case_id", flat=True)
+    return set(ids)
+
+
+async def load_view(bundle: CaseBundle) -> BundleView:
+    subs = (await subs_of([bundle.id]))[bundle.id]
+    return view(bundle, subs, owes=await owing([c.id for c in subs]))
+
+
+# ---------------------------------------------------------------- the window works the bundle
+
+
+@dataclass(frozen=True, slots=True)
+class BundleCheck:
+    """A clerk's check of one material of the set (it counts for every item that uses it)."""
+
+    key: str
+    ok: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BundleMissing:
+    key: str
+    how: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BundleCorrection:
+    note: str
+    key: str | None = None  # a material of the set; None: not tied to a material
+    case_id: int | None = None  # only this item's sub-case (else every item concerned)
+
+
+@dataclass(slots=True)
+class AtWindow:
+    bundle: CaseBundle
+    subs: list[Case]  # the bundle's sub-cases the caller sees, in order
+    rows: dict[int, list[CaseMaterial]]  # their materials
+
+    def keys(self, case: Case) -> dict[int, str]:
+        """material id → key in the bundle's set, for one sub-case's item."""
+        for it in plan_items(self.bundle.plan):
+            if it["item_id"] == case.item_id and it["stage"] == case.bundle_stage:
+                return {m["id"]: m["key"] for m in it.get("materials", [])}
+        return {}
+
+    def in_status(self, *statuses: Status) -> list[Case]:
+        return [c for c in self.subs if Status(c.status) in statuses]
+
+
+async def _at_window(actor: Actor, bundle_id: int, action: Action) -> AtWindow:
+    flow.may(actor, action)
+    bundle = await visible_bundle(actor, bundle_id)
+    subs = list(await Case.filter(await case_scope(actor), bundle_id=bundle.id).order_by("id"))
+    rows: dict[int, list[CaseMaterial]] = {c.id: [] for c in subs}
+    for m in await CaseMaterial.filter(case_id__in=[c.id for c in subs]).order_by("case_id", "position"):
+        rows[m.case_id].append(m)
+    return AtWindow(bundle, subs, rows)
+
+
+def _waiting(w: AtWindow, status: Status, action: Action, actor: Actor) -> list[Case]:
+    subs = w.in_status(status)
+    if not subs:
+        raise DomainError(errors.INVALID_STATE, f"该主题办件没有“{LABELS[status]}”的事项，不能{ACTIONS[action]}", ["bundleId"])
+    for c in subs:
+        flow.check(c, action, actor)
+    return subs
+
+
+async def _take(u: flow.Unit, bundle: CaseBundle) -> None:
+    """The bundle row for this transaction, at the version read (a concurrent bundle move: CONFLICT)."""
+    n = await CaseBundle.filter(id=bundle.id, row_version=bundle.row_version).using_db(u.conn).update(
+        row_version=bundle.row_version + 1
+    )
+    if n != 1:
+        raise DomainError(errors.CONFLICT, "主题办件刚被他人处理，请刷新后重试", ["bundleId"])
+    bundle.row_version += 1
+
+
+def _check_problems(w: AtWindow, checks: Sequence[BundleCheck]) -> list[DomainError]:
+    known = {m["key"]: m for it in plan_items(w.bundle.plan) for m in it.get("materials", [])}
+    out = []
+    for c in checks[: desk.MAX_NOTICE_ITEMS]:
+        if c.key not in known:
+            out.append(DomainError(errors.INVALID, "材料不属于该主题办件", ["checks", c.key]))
+        elif not c.ok:
+            out.append(DomainError(errors.MISSING_MATERIAL, f"材料“{c.key}”未通过审查：{c.note or '不符合审查要点'}；请改为一次性告知补正",
+                                   ["checks", c.key]))
+    return out
+
+
+async def _verify_once(conn: Any, w: AtWindow, subs: Sequence[Case], actor: Actor,
+                       skip: frozenset[int] | set[int] = frozenset()) -> None:
+    """Paper checked at the window becomes trust level B once per material of the set, not once per item."""
+    seen: set[str] = set()
+    for c in subs:
+        keys = w.keys(c)
+        fresh = []
+        for r in w.rows[c.id]:
+            k = keys.get(r.material_id, f"M{r.material_id}")
+            if r.state == "provided" and r.material_id not in skip and k not in seen:
+                seen.add(k)
+                fresh.append(r)
+        await desk._verify_paper(conn, c, fresh, actor)
+
+
+async def _accepted(u: flow.Unit, bundle: CaseBundle) -> None:
+    if bundle.accepted_at is None:
+        now = clock.now()
+        bundle.accepted_at, bundle.deadline = now, await bundle_flow.bundle_deadline(bundle, start=now)
+        await CaseBundle.filter(id=bundle.id).using_db(u.conn).update(accepted_at=now, deadline=bundle.deadline)
+
+
+async def accept(
+    *, actor: Actor, settings: Settings | None, bundle_id: int, checks: Sequence[BundleCheck] = (), note: str = "",
+) -> CaseBundle:
+    """受理 the bundle: every sub-case waiting at the window, in one transaction, each into its
+    department's queue with its own deadline; the bundle's deadline from the theme's budget."""
+    w = await _at_window(actor, bundle_id, Action.ACCEPTED)
+    subs = _waiting(w, Status.SUBMITTED, Action.ACCEPTED, actor)
+    problems = _check_problems(w, checks)
+    seen: set[str] = set()
+    for c in subs:
+        for r in w.rows[c.id]:
+            if r.state in ("pending", "missing") and r.necessity != "optional" and r.name not in seen:
+                seen.add(r.name)
+                problems.append(DomainError(errors.MISSING_MATERIAL, f"缺少“{r.name}”，可容缺受理或一次性告知补正",
+                                            ["materials", w.keys(c).get(r.material_id, f"M{r.material_id}")]))
+    if problems:
+        raise DomainErrors(problems)
+    why = flow.reason_text(note, required=False, what="备注", field_name="note")
+    updates = {c.id: await desk._accept_columns(c, settings) for c in subs}
+    with bundle_flow.bundle_move(w.bundle.id):
+        async with flow.unit(settings) as u:
+            await _take(u, w.bundle)
+            await _verify_once(u.conn, w, subs, actor)
+            for c in subs:
+                await flow.transition(c, acting=flow.Acting(actor), action=Action.ACCEPTED, to=Status.ACCEPTED, settings=settings,
+                                      within=u, reason=why, updates=updates[c.id], side=_tell_department,
+                                      data={"bundle": w.bundle.number})
+            await _accepted(u, w.bundle)
+            await tell(u, w.bundle, "bundle_accepted", count=len(subs), deadline=flow.iso(w.bundle.deadline))
+    return w.bundle
+
+
+async def _tell_department(conn: Any, out: flow.Outgoing) -> None:
+    await desk._notify_department(out, out.case)
+
+
+async def accept_with_missing(
+    *, actor: Actor, settings: Settings | None, bundle_id: int, missing: Sequence[BundleMissing], commitment: str,
+    supply_by: date | None = None, checks: Sequence[BundleCheck] = (),
+) -> CaseBundle:
+    """容缺受理 of the bundle: the secondary materials listed may follow (one commitment, one notice
+    for the bundle, one deadline no later than any affected item's committed deadline); the items
+    that lack none of them are accepted plainly, in the same transaction."""
+    w = await _at_window(actor, bundle_id, Action.ACCEPTED_MISSING)
+    subs = _waiting(w, Status.SUBMITTED, Action.ACCEPTED, actor)
+    b = w.bundle
+    holder = await (Enterprise if b.applicant_kind == "enterprise" else Citizen).get(
+        id=b.applicant_enterprise_id if b.applicant_kind == "enterprise" else b.applicant_citizen_id)
+    if holder.dishonest:
+        raise DomainError(errors.DISHONEST, "申请人在失信名单中，不适用容缺受理", ["bundleId"])
+    promise = flow.reason_text(commitment, required=True, what="申请人承诺（容缺受理承诺书）", field_name="commitment")
+    problems = _check_problems(w, checks)
+    if not missing:
+        problems.append(DomainError(errors.INVALID, "请列出容缺的材料", ["missing"]))
+    hows = {m.key: (m.how or "").strip()[:200] or "到受理窗口补交" for m in missing[: desk.MAX_NOTICE_ITEMS]}
+    listed: dict[int, list[CaseMaterial]] = {c.id: [] for c in subs}
+    used: set[str] = set()
+    for c in subs:
+        keys = w.keys(c)
+        for r in w.rows[c.id]:
+            k = keys.get(r.material_id, f"M{r.material_id}")
+            if k in hows:
+                used.add(k)
+                if r.necessity != "deferrable":
+                    problems.append(DomainError(errors.NOT_DEFERRABLE, f"“{r.name}”是主要材料，不能容缺", ["missing", k]))
+                elif r.state in ("pending", "missing"):
+                    listed[c.id].append(r)
+            elif r.state == "pending" and r.necessity != "optional":
+                code = errors.NOT_DEFERRABLE if r.necessity == "required" else errors.MISSING_MATERIAL
+                problems.append(DomainError(code, f"缺少“{r.name}”且未列入容缺", ["missing", k]))
+    problems += [DomainError(errors.INVALID, "该材料不属于待受理的事项", ["missing", k]) for k in hows if k not in used]
+    if not any(listed.values()) and not problems:
+        problems.append(DomainError(errors.INVALID, "所列材料均已提交，无需容缺，请直接受理", ["missing"]))
+    if problems:
+        raise DomainErrors(_dedupe(problems))
+    updates = {c.id: await desk._accept_columns(c, settings) for c in subs}
+    affected = [c for c in subs if listed[c.id]]
+    latest = min(updates[c.id]["deadline"] for c in affected)
+    if supply_by is None:
+        supply_by = min(latest, await clock.working_days_from(region=b.region_code, start=clock.today(), days=5))
+    if supply_by > latest:
+        raise DomainError(errors.DEADLINE_TOO_LATE, f"补齐期限不能晚于承诺办结期限 {latest.isoformat()}", ["supplyBy"])
+    if supply_by < clock.today():
+        raise DomainError(errors.INVALID, "补齐期限不能早于今天", ["supplyBy"])
+    names = list(dict.fromkeys(r.name for c in affected for r in listed[c.id]))
+    skip = {r.material_id for c in affected for r in listed[c.id]}
+    with bundle_flow.bundle_move(b.id):
+        async with flow.unit(settings) as u:
+            await _take(u, b)
+            await _verify_once(u.conn, w, subs, actor, skip)
+            for c in subs:
+                rows = listed[c.id]
+                if not rows:
+                    await flow.transition(c, acting=flow.Acting(actor), action=Action.ACCEPTED, to=Status.ACCEPTED,
+                                          settings=settings, within=u, updates=updates[c.id], side=_tell_department,
+                                          data={"bundle": b.number})
+                    continue
+                keys = w.keys(c)
+
+                async def side(conn: Any, out: flow.Outgoing, rows: list[CaseMaterial] = rows,
+                               keys: dict[int, str] = keys) -> None:
+                    for r in rows:
+                        await CaseMaterial.filter(id=r.id).using_db(conn).update(
+                            state="missing", supply_note=hows[keys.get(r.material_id, f"M{r.material_id}")])
+                    await _tell_department(conn, out)
+
+                await flow.transition(
+                    c, acting=flow.Acting(actor), action=Action.ACCEPTED_MISSING, to=Status.ACCEPTED, settings=settings,
+                    within=u, reason=f"容缺：{'、'.join(r.name for r in rows)}", updates={**updates[c.id], "supply_by": supply_by},
+                    side=side, data={
+                        "bundle": b.number, "notice": b.row_version, "commitment": promise, "supply_by": supply_by.isoformat(),
+                        "missing": [{"material_id": r.material_id, "name": r.name,
+                                     "how": hows[keys.get(r.material_id, f"M{r.material_id}")]} for r in rows],
+                    },
+                )
+            await _accepted(u, b)
+            await tell(u, b, "bundle_accepted_missing", supply_by=supply_by.isoformat(), materials="、".join(names),
+                       deadline=flow.iso(b.deadline))
+    return b
+
+
+def _dedupe(problems: list[DomainError]) -> list[DomainError]:
+    seen, out = set(), []
+    for p in problems:
+        k = (p.code, p.message, tuple(p.field or []))
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+async def request_correction(
+    *, actor: Actor, settings: Settings | None, bundle_id: int, corrections: Sequence[BundleCorrection], note: str = "",
+) -> CaseBundle:
+    """补正, told once for the bundle: one notice listing everything to correct across all items;
+    the items concerned wait for the applicant (correction requested), the others at the window."""
+    w = await _at_window(actor, bundle_id, Action.CORRECTION_REQUESTED)
+    if any(c.correction_sent for c in w.subs):
+        raise DomainError(errors.CORRECTION_ALREADY_SENT, "该主题办件已一次性告知过补正，不能再次要求补正", ["bundleId"])
+    subs = _waiting(w, Status.SUBMITTED, Action.CORRECTION_REQUESTED, actor)
+    if not corrections:
+        raise DomainError(errors.INVALID, "请逐项列出需要补正的内容", ["corrections"])
+    ids = {c.id for c in subs}
+    per: dict[int, list[dict[str, Any]]] = {c.id: [] for c in subs}
+    notice: list[dict[str, Any]] = []
+    problems = []
+    for n, item in enumerate(corrections[: desk.MAX_NOTICE_ITEMS]):
+        text = (item.note or "").strip()[:300]
+        if not text:
+            problems.append(DomainError(errors.INVALID, "请写明补正要求", ["corrections", str(n), "note"]))
+            continue
+        if item.case_id is not None and item.case_id not in ids:
+            problems.append(DomainError(errors.INVALID, "该事项不在待受理之列", ["corrections", str(n), "caseId"]))
+            continue
+        hit = False
+        name = ""
+        for c in subs:
+            if item.case_id is not None and c.id != item.case_id:
+                continue
+            keys = w.keys(c)
+            if item.key is None:
+                per[c.id].append({"material_id": None, "name": "", "note": text})
+                hit = True
+                continue
+            for r in w.rows[c.id]:
+                if keys.get(r.material_id, f"M{r.material_id}") == item.key:
+                    per[c.id].append({"material_id": r.material_id, "name": r.name, "note": text})
+                    hit, name = True, r.name
+        if not hit:
+            problems.append(DomainError(errors.INVALID, "材料不属于待受理的事项", ["corrections", str(n), "key"]))
+        else:
+            notice.append({"key": item.key, "name": name, "note": text})
+    if problems:
+        raise DomainErrors(problems)
+    supply_by = await clock.working_days_from(region=w.bundle.region_code, start=clock.today(),
+                                              days=clock.CORRECTION_WORKING_DAYS)
+    general = flow.reason_text(note, required=False, what="补正说明", field_name="note")
+    summary = "；".join(f"{i['name']}：{i['note']}" if i["name"] else i["note"] for i in notice)
+    with bundle_flow.bundle_move(w.bundle.id):
+        async with flow.unit(settings) as u:
+            await _take(u, w.bundle)
+            for c in subs:
+                items = per[c.id]
+                if not items:
+                    continue
+                rows = {r.material_id: r for r in w.rows[c.id]}
+
+                async def side(conn: Any, out: flow.Outgoing, items: list[dict[str, Any]] = items,
+                               rows: dict[int, CaseMaterial] = rows) -> None:
+                    for i in items:
+                        if i["material_id"] is not None:
+                            await CaseMaterial.filter(id=rows[i["material_id"]].id).using_db(conn).update(
+                                state="pending", trust=None, supply_note=i["note"])
+
+                mine = "；".join(f"{i['name']}：{i['note']}" if i["name"] else i["note"] for i in items)
+                await flow.transition(
+                    c, acting=flow.Acting(actor), action=Action.CORRECTION_REQUESTED, to=Status.CORRECTION_REQUESTED,
+                    settings=settings, within=u, reason=mine, side=side,
+                    updates={"correction_sent": True, "correction_note": general or mine, "supply_by": supply_by},
+                    data={"bundle": w.bundle.number, "notice": w.bundle.row_version, "items": items, "note": general,
+                          "supply_by": supply_by.isoformat(), "bundle_items": notice},
+                )
+            await tell(u, w.bundle, "bundle_correction_needed", reason=summary[:500], supply_by=supply_by.isoformat())
+    return w.bundle
+
+
+async def propose_rejection(*, actor: Actor, settings: Settings | None, bundle_id: int, reason: str) -> CaseBundle:
+    """拟不予受理 of the bundle (every item waiting at the window): the hall supervisor decides."""
+    w = await _at_window(actor, bundle_id, Action.REJECTION_PROPOSED)
+    subs = _waiting(w, Status.SUBMITTED, Action.REJECTION_PROPOSED, actor)
+    why = flow.reason_text(reason, required=True, what="不予受理的理由")
+    with bundle_flow.bundle_move(w.bundle.id):
+        async with flow.unit(settings) as u:
+            await _take(u, w.bundle)
+            for n, c in enumerate(subs):
+                async def side(conn: Any, out: flow.Outgoing, first: bool = n == 0) -> None:
+                    if first:
+                        await out.staff("staff_bundle_rejection_proposed", await flow.staff_with_role(
+                            Role.HALL_SUPERVISOR, hall_code=w.bundle.hall_code), reason=why, theme=w.bundle.theme_name,
+                            bundle_no=w.bundle.number)
+
+                await flow.transition(c, acting=flow.Acting(actor), action=Action.REJECTION_PROPOSED,
+                                      to=Status.REJECTION_PROPOSED, settings=settings, within=u, reason=why, side=side,
+                                      data={"bundle": w.bundle.number})
+    return w.bundle
+
+
+async def confirm_rejection(*, actor: Actor, settings: Settings | None, bundle_id: int, reason: str = "") -> CaseBundle:
+    """不予受理 of the bundle, confirmed by the hall supervisor: one message for the bundle."""
+    w = await _at_window(actor, bundle_id, Action.REJECTION_CONFIRMED)
+    subs = _waiting(w, Status.REJECTION_PROPOSED, Action.REJECTION_CONFIRMED, actor)
+    proposed = await CaseEvent.filter(case_id=subs[0].id, action=Action.REJECTION_PROPOSED).order_by("-id").first()
+    why = flow.reason_text(reason, required=False, what="意见") or (proposed.reason if proposed else "")
+    now = clock.now()
+    with bundle_flow.bundle_move(w.bundle.id, quiet=True):
+        async with flow.unit(settings) as u:
+            await _take(u, w.bundle)
+            for c in subs:
+                await flow.transition(c, acting=flow.Acting(actor), action=Action.REJECTION_CONFIRMED, to=Status.REJECTED,
+                                      settings=settings, within=u, reason=why, data={"bundle": w.bundle.number},
+                                      updates={"decision": "rejected", "decision_reason": why, "decided_at": now,
+                                               "completed_at": now})
+            await tell(u, w.bundle, "bundle_rejected", reason=why[:300])
+    return w.bundle
+
+
+async def overturn_rejection(*, actor: Actor, settings: Settings | None, bundle_id: int, reason: str) -> CaseBundle:
+    """The supervisor does not uphold the proposal: the bundle goes back to the window."""
+    w = await _at_window(actor, bundle_id, Action.REJECTION_OVERTURNED)
+    subs = _waiting(w, Status.REJECTION_PROPOSED, Action.REJECTION_OVERTURNED, actor)
+    why = flow.reason_text(reason, required=True, what="否决的理由")
+    proposer = await CaseEvent.filter(case_id=subs[0].id, action=Action.REJECTION_PROPOSED).order_by("-id").first()
+    with bundle_flow.bundle_move(w.bundle.id):
+        async with flow.unit(settings) as u:
+            await _take(u, w.bundle)
+            for n, c in enumerate(subs):
+                async def side(conn: Any, out: flow.Outgoing, first: bool = n == 0) -> None:
+                    if first and proposer is not None and proposer.actor_id is not None:
+                        await out.staff("staff_rejection_overturned", [proposer.actor_id], reason=why)
+
+                await flow.transition(c, acting=flow.Acting(actor), action=Action.REJECTION_OVERTURNED, to=Status.SUBMITTED,
+                                      settings=settings, within=u, reason=why, side=side, data={"bundle": w.bundle.number})
+    return w.bundle
+
+
+@dataclass(frozen=True, slots=True)
+class BundleSupplied:
+    key: str
+    upload_id: int | None = None  # None: handed in on paper at the window (a clerk records it)
+
+
+async def supply(*, actor: Actor, settings: Settings | None, bundle_id: int, materials: Sequence[BundleSupplied]) -> CaseBundle:
+    """The applicant supplies once for the bundle: each material counts for every item that asked
+    for it (补正 or 容缺); a corrected item returns to the window."""
+    if flow.parties_of(actor).isdisjoint({Party.APPLICANT, Party.AGENT, Party.CLERK}):
+        raise DomainError(errors.NOT_ALLOWED, "只有申请人、其代办员或窗口工作人员可以补交材料")
+    bundle = await visible_bundle(actor, bundle_id)
+    if actor.is_staff and not (Role.WINDOW_CLERK in actor.roles
+                               or (Role.ASSISTANCE_AGENT in actor.roles and bundle.submitted_by_staff_id == actor.user_id)):
+        raise DomainError(errors.NOT_ALLOWED, "无权为该主题办件补交材料")
+    if not materials:
+        raise DomainError(errors.INVALID, "请选择要补交的材料", ["materials"])
+    w = await _at_window(actor, bundle_id, Action.SUPPLIED) if actor.is_staff else await _own_window(actor, bundle)
+    clerk = actor.is_staff and Role.WINDOW_CLERK in actor.roles
+    owned = await owned_uploads(actor, [MaterialInput(n, m.upload_id) for n, m in enumerate(materials)])
+    wanted = {m.key: owned.get(n) for n, m in enumerate(materials)}
+    problems = [DomainError(errors.MISSING_MATERIAL, "请上传该材料", ["materials", m.key])
+                for m in materials if m.upload_id is None and not clerk]
+    open_states = ("pending", "missing")
+    moves: list[tuple[Case, list[CaseMaterial], Action, bool]] = []
+    hit: set[str] = set()
+    for c in w.in_status(*AWAITING_SUPPLY):
+        keys = w.keys(c)
+        rows = w.rows[c.id]
+        mine = [r for r in rows if r.state in open_states and keys.get(r.material_id, f"M{r.material_id}") in wanted]
+        if not mine:
+            continue
+        hit.update(keys.get(r.material_id, f"M{r.material_id}") for r in mine)
+        correcting = c.status == Status.CORRECTION_REQUESTED
+        left = [r for r in rows if r.state in open_states and r not in mine
+                and (r.necessity == "required" if correcting else r.necessity != "optional")]
+        action = (Action.CORRECTED_PART if left else Action.CORRECTED) if correcting else Action.SUPPLIED
+        moves.append((c, mine, action, not left))
+    problems += [DomainError(errors.INVALID, "该材料无需补交", ["materials", k]) for k in wanted if k not in hit]
+    if problems:
+        raise DomainErrors(problems)
+    acting = flow.Acting(actor, mandate_id=bundle.mandate_id if actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles else None)
+    async with flow.unit(settings) as u:
+        await _take(u, w.bundle)
+        for c, mine, action, done in moves:
+            keys = w.keys(c)
+
+            async def side(conn: Any, out: flow.Outgoing, mine: list[CaseMaterial] = mine, keys: dict[int, str] = keys) -> None:
+                now = clock.now()
+                for r in mine:
+                    await CaseMaterial.filter(id=r.id).using_db(conn).update(
+                        state="provided", trust="B" if clerk else "C",
+                        upload_id=wanted[keys.get(r.material_id, f"M{r.material_id}")],
+                        checked_by_id=actor.user_id if clerk else None, checked_at=now if clerk else None)
+
+            await flow.transition(c, acting=acting, action=action, settings=settings, within=u,
+                                  reason=f"补交：{'、'.join(r.name for r in mine)}", side=side,
+                                  updates={"supply_by": None} if done else {},
+                                  data={"bundle": w.bundle.number, "materials": [r.material_id for r in mine]})
+    return w.bundle
+
+
+async def _own_window(actor: Actor, bundle: CaseBundle) -> AtWindow:
+    subs = list(await Case.filter(bundle_id=bundle.id).order_by("id"))
+    rows: dict[int, list[CaseMaterial]] = {c.id: [] for c in subs}
+    for m in await CaseMaterial.filter(case_id__in=[c.id for c in subs]).order_by("case_id", "position"):
+        rows[m.case_id].append(m)
+    return AtWindow(bundle, subs, rows)
+
+
+def _may_act_for(actor: Actor, bundle: CaseBundle) -> None:
+    if actor.is_citizen:
+        return
+    if actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles and bundle.submitted_by_staff_id == actor.user_id:
+        return
+    raise DomainError(errors.NOT_ALLOWED, "只有申请人或其代办员可以撤回或重新申请")
+
+
+async def withdraw(*, actor: Actor, settings: Settings | None, bundle_id: int, reason: str = "") -> CaseBundle:
+    """撤回 the bundle: every sub-case still open is withdrawn with it (decided items stand)."""
+    flow.may(actor, Action.WITHDRAWN)
+    bundle = await visible_bundle(actor, bundle_id)
+    _may_act_for(actor, bundle)
+    if bundle.withdrawn_at is not None:
+        raise DomainError(errors.INVALID_STATE, "该主题办件已撤回", ["bundleId"])
+    w = await _own_window(actor, bundle)
+    open_subs = [c for c in w.subs if Status(c.status) in WITHDRAWABLE]
+    if not open_subs:
+        raise DomainError(errors.INVALID_STATE, "该主题办件没有可撤回的在办事项", ["bundleId"])
+    why = flow.reason_text(reason, required=False, what="撤回原因")
+    acting = flow.Acting(actor, mandate_id=bundle.mandate_id if actor.is_staff else None)
+    now = clock.now()
+    with bundle_flow.bundle_move(bundle.id, quiet=True):
+        async with flow.unit(settings) as u:
+            await _take(u, bundle)
+            await CaseBundle.filter(id=bundle.id).using_db(u.conn).update(withdrawn_at=now, withdraw_reason=why)
+            bundle.withdrawn_at, bundle.withdraw_reason = now, why
+            for c in open_subs:
+                await flow.transition(c, acting=acting, action=Action.WITHDRAWN, to=Status.WITHDRAWN, settings=settings,
+                                      within=u, reason=why or "撤回主题办件", updates={"supply_by": None, "completed_at": now},
+                                      data={"bundle": bundle.number})
+            await tell(u, bundle, "bundle_withdrawn", count=len(open_subs))
+    return bundle
+
+
+async def reapply_item(
+    *, actor: Actor, settings: Settings | None, bundle_id: int, case_id: int, form_data: dict[str, Any] | None = None,
+    materials: Sequence[MaterialFile] = (),
+) -> Case:
+    """Apply again, inside the bundle, for an item that failed (denied, rejected, withdrawn): a new
+    sub-case at the window for the same item and stage; the items it holds back open once it completes."""
+    require_applicant(actor)
+    bundle = await visible_bundle(actor, bundle_id)
+    _may_act_for(actor, bundle)
+    if bundle.withdrawn_at is not None:
+        raise DomainError(errors.INVALID_STATE, "该主题办件已撤回，请重新申请主题", ["bundleId"])
+    subs = (await subs_of([bundle.id]))[bundle.id]
+    latest = latest_subs(bundle.plan, subs)
+    it = next((i for i in plan_items(bundle.plan) if latest.get(i["key"]) is not None and latest[i["key"]].id == case_id), None)
+    if it is None or Status(latest[it["key"]].status) not in BAD_END:
+        raise DomainError(errors.INVALID_STATE, "只能重新申请未获办理（不予许可、不予受理或已撤回）的事项", ["caseId"])
+    version = await ItemVersion.get(id=it["version_id"])
+    overrides = dict(form_data or {})
+    form = {**{k: bundle.form_data[k] for k in it["form_keys"] if k in bundle.form_data}, **overrides}
+    cleaned, problems = validate_form(version.form_fields or [], form)
+    by_key = {m["key"]: m for m in it.get("materials", [])}
+    problems += [DomainError(errors.INVALID, "材料不属于该事项", ["materials", f.key]) for f in materials if f.key not in by_key]
+    if problems:
+        raise DomainErrors(problems)
+    owned = await owned_uploads(actor, [MaterialInput(n, f.upload_id) for n, f in enumerate(materials)])
+    files = {**(bundle.materials or {}), **{f.key: {"upload_id": owned[n], "name": f.key} for n, f in enumerate(materials)
+                                           if n in owned}}
+    pinned = (await _pinned_materials([it]))[it["key"]]
+    holder = await bundle_flow.verified_holder(bundle)
+    licences, verified = await evidence.holdings(holder, on=clock.today())
+    rows = item_material_rows(it, pinned, files, holder=holder, licences=licences, verified=verified)
+    region = await Region.get(code=await _item_region(it["item_id"]))
+    acting = flow.Acting(actor, mandate_id=bundle.mandate_id if actor.is_staff else None)
+    async with flow.unit(settings) as u:
+        await _take(u, bundle)
+        await CaseBundle.filter(id=bundle.id).using_db(u.conn).update(form_data={**bundle.form_data, **cleaned},
+                                                                      materials=files)
+        bundle.form_data, bundle.materials = {**bundle.form_data, **cleaned}, files
+        case = await _create_sub(u, bundle, it, region, rows, acting=acting, action=Action.SUBMITTED, settings=settings,
+                                 version=version)
+        await tell(u, bundle, "bundle_item_reapplied", item=it["name"])
+    return case
+
+
+async def _item_region(item_id: int) -> str:
+    from server.domain.catalog.models import ServiceItem
+
+    return str((await ServiceItem.get(id=item_id)).region_id)
