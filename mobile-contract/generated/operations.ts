@@ -21,6 +21,30 @@ export type Scalars = {
   Upload: { input: unknown; output: unknown; }
 };
 
+/** 受理主题办件：待受理的各事项一并受理 */
+export type AcceptBundleInput = {
+  /** 主题办件的全局 ID */
+  bundleId: Scalars['ID']['input'];
+  /** 逐项审查结果 */
+  checks?: Array<BundleMaterialCheckInput>;
+  /** 备注 */
+  note?: Scalars['String']['input'];
+};
+
+/** 容缺受理主题办件：一份承诺、一张通知书 */
+export type AcceptBundleWithMissingInput = {
+  /** 主题办件的全局 ID */
+  bundleId: Scalars['ID']['input'];
+  /** 已交材料的审查结果 */
+  checks?: Array<BundleMaterialCheckInput>;
+  /** 申请人承诺（已签署容缺受理承诺书） */
+  commitment: Scalars['String']['input'];
+  /** 容缺的材料 */
+  missing: Array<BundleMissingMaterialInput>;
+  /** 补齐期限；为空取 5 个工作日与各事项承诺期限中较早者 */
+  supplyBy?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** 受理 */
 export type AcceptCaseInput = {
   /** 办件的全局 ID */
@@ -142,6 +166,28 @@ export type ApplicationInput = {
   situationKey?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** 申请主题服务（一件事）：一次申请、一张表、一套材料 */
+export type ApplyForThemeInput = {
+  /** 情形引导的回答：问题标识 → 选项值 */
+  answers?: Scalars['JSON']['input'];
+  /** 以企业身份申请：企业的全局 ID */
+  enterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  /** 一表申请的表单数据：键为合并表单项的标识（平台已知的项自动填写） */
+  formData?: Scalars['JSON']['input'];
+  /** 幂等键：客户端为每次提交生成（8 到 64 个字符），重复提交返回同一主题办件 */
+  idempotencyKey: Scalars['String']['input'];
+  /** 一套材料（最多 60 项） */
+  materials?: Array<BundleMaterialFileInput>;
+  /** 代办：委托人（群众）的全局 ID */
+  principalCitizenId?: InputMaybe<Scalars['ID']['input']>;
+  /** 代办：委托企业的全局 ID */
+  principalEnterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  /** 主题编码 */
+  themeCode?: InputMaybe<Scalars['String']['input']>;
+  /** 主题的全局 ID（与 themeCode 二选一） */
+  themeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** 预约操作的错误代码 */
 export type AppointmentErrorCode =
   /** 该时段预约已满 */
@@ -174,6 +220,13 @@ export type ApproveCaseInput = {
   opinion: Scalars['String']['input'];
 };
 
+/** 主题的服务对象 */
+export type Audience =
+  /** 企业（法人） */
+  | 'ENTERPRISE'
+  /** 个人（自然人） */
+  | 'PERSON';
+
 /** 预约一个时段 */
 export type BookAppointmentInput = {
   /** 日期：今天起 30 天内的工作日 */
@@ -186,6 +239,157 @@ export type BookAppointmentInput = {
   note?: Scalars['String']['input'];
   /** 时段开始时间，如 09:00（上午 9:00–12:00、下午 13:30–17:00，每 30 分钟一段） */
   start: Scalars['String']['input'];
+};
+
+/** 总时限的单位 */
+export type BudgetUnit =
+  /** 工作日 */
+  | 'WORKING_DAY'
+  /** 工作小时 */
+  | 'WORKING_HOUR';
+
+/** 补正要求的一项 */
+export type BundleCorrectionItemInput = {
+  /** 只涉及这个事项的子办件；为空表示涉及的全部事项 */
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** 涉及的材料标识；为空表示与材料无关（如申请表） */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** 补正内容 */
+  note: Scalars['String']['input'];
+};
+
+/** 主题办件操作的错误代码 */
+export type BundleErrorCode =
+  /** 刚被他人处理，请刷新后重试 */
+  | 'CONFLICT'
+  /** 补正已一次性告知过 */
+  | 'CORRECTION_ALREADY_SENT'
+  /** 期限晚于承诺办结期限 */
+  | 'DEADLINE_TOO_LATE'
+  /** 申请人在失信名单中 */
+  | 'DISHONEST'
+  /** 各事项的表单项无法合并 */
+  | 'FORM_CONFLICT'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 情形引导的回答不完整或不合法 */
+  | 'INVALID_ANSWERS'
+  /** 申请表填写有误 */
+  | 'INVALID_FORM'
+  /** 居民身份证号码不合法 */
+  | 'INVALID_ID_NUMBER'
+  /** 手机号码不合法 */
+  | 'INVALID_PHONE'
+  /** 主题办件或其事项当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 主题或其中的事项当前不可申请 */
+  | 'ITEM_UNAVAILABLE'
+  /** 缺少材料 */
+  | 'MISSING_MATERIAL'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 该材料不能容缺 */
+  | 'NOT_DEFERRABLE'
+  /** 不存在或无权查看 */
+  | 'NOT_FOUND'
+  /** 申请人尚未实名认证 */
+  | 'NOT_VERIFIED'
+  /** 没有覆盖全部事项的有效委托 */
+  | 'NO_MANDATE'
+  /** 主题中的事项在目录中已找不到 */
+  | 'UNKNOWN_ITEM'
+  /** 主题中的办理情形在事项中已找不到 */
+  | 'UNKNOWN_SITUATION';
+
+/** 主题办件中一个事项的进展 */
+export type BundleItemState =
+  /** 已办结 */
+  | 'COMPLETED'
+  /** 未办成（不予许可、不予受理或已撤回） */
+  | 'FAILED'
+  /** 暂缓：所依赖的事项未办成 */
+  | 'HELD'
+  /** 办理中 */
+  | 'OPEN'
+  /** 待办：等待前一阶段（或所依赖的事项）办结 */
+  | 'WAITING';
+
+/** 窗口对一套材料中一份的审查结果（对用到它的每个事项都有效） */
+export type BundleMaterialCheckInput = {
+  /** 材料标识 */
+  key: Scalars['String']['input'];
+  /** 审查意见 */
+  note?: Scalars['String']['input'];
+  /** 符合审查要点 */
+  ok?: Scalars['Boolean']['input'];
+};
+
+/** 一套材料中的一份：按主题材料清单的标识提交一次，各事项共用 */
+export type BundleMaterialFileInput = {
+  /** 材料标识（标准材料编码如 SFZ，或 M<编号>），见主题的材料清单 */
+  key: Scalars['String']['input'];
+  /** uploadMaterial 返回的文件 ID */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 容缺的一份材料 */
+export type BundleMissingMaterialInput = {
+  /** 补交方式，如“网上上传”“到窗口补交” */
+  how?: Scalars['String']['input'];
+  /** 材料标识（须为“容缺后补”材料） */
+  key: Scalars['String']['input'];
+};
+
+/** 窗口收取的一套材料中的一份 */
+export type BundlePaperMaterialInput = {
+  /** 材料标识 */
+  key: Scalars['String']['input'];
+  /** 申请人已当场提交 */
+  provided?: Scalars['Boolean']['input'];
+  /** 扫描件（可选） */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 主题办件队列 */
+export type BundleQueueKind =
+  /** 全部可见的主题办件，新的在前 */
+  | 'ALL'
+  /** 部门办理中：有事项在本人职责范围内审查、待出件 */
+  | 'REVIEW'
+  /** 窗口待受理：有事项待受理、待补正或拟不予受理，先到先办 */
+  | 'WINDOW';
+
+/** 对主题办件的一个决定或动作，附理由 */
+export type BundleReasonInput = {
+  /** 主题办件的全局 ID */
+  bundleId: Scalars['ID']['input'];
+  /** 理由或意见 */
+  reason?: Scalars['String']['input'];
+};
+
+/** 主题办件的状态（由各事项的办件状态推导，不单独存储） */
+export type BundleStatus =
+  /** 已申报，待窗口受理 */
+  | 'AT_WINDOW'
+  /** 已全部办结 */
+  | 'DONE'
+  /** 未获办理 */
+  | 'FAILED'
+  /** 办理中 */
+  | 'IN_PROGRESS'
+  /** 部分事项未获准予 */
+  | 'PARTLY_DENIED'
+  /** 待申请人补正或补齐材料 */
+  | 'WAITING_APPLICANT'
+  /** 已撤回 */
+  | 'WITHDRAWN';
+
+/** 补交的一份材料 */
+export type BundleSuppliedMaterialInput = {
+  /** 材料标识 */
+  key: Scalars['String']['input'];
+  /** 上传的文件；窗口收取纸质材料时为空 */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** 工作日历中一天的类型 */
@@ -224,6 +428,73 @@ export type CancelAppointmentInput = {
   /** 取消原因（最多 200 字） */
   reason?: Scalars['String']['input'];
 };
+
+/** 办件时间线上的动作 */
+export type CaseAction =
+  /** 受理 */
+  | 'ACCEPTED'
+  /** 容缺受理 */
+  | 'ACCEPTED_MISSING'
+  /** 准予许可 */
+  | 'APPROVED'
+  /** 领取审查 */
+  | 'CLAIMED'
+  /** 办结 */
+  | 'COMPLETED'
+  /** 补正材料 */
+  | 'CORRECTED'
+  /** 补正部分材料 */
+  | 'CORRECTED_PART'
+  /** 一次性告知补正 */
+  | 'CORRECTION_REQUESTED'
+  /** 不予许可 */
+  | 'DENIED'
+  /** 保存草稿 */
+  | 'DRAFT_SAVED'
+  /** 签发电子证照 */
+  | 'ELICENCE_ISSUED'
+  /** 延长办理时限 */
+  | 'EXTENDED'
+  /** 秒批通过 */
+  | 'INSTANT_APPROVED'
+  /** 不符合秒批条件，转人工审查 */
+  | 'INSTANT_DECLINED'
+  /** 主题办件进入本阶段，直接分送部门办理 */
+  | 'OPENED'
+  /** 评价 */
+  | 'RATED'
+  /** 窗口代为收件 */
+  | 'RECEIVED'
+  /** 确认不予受理 */
+  | 'REJECTION_CONFIRMED'
+  /** 否决拟不予受理意见 */
+  | 'REJECTION_OVERTURNED'
+  /** 拟不予受理 */
+  | 'REJECTION_PROPOSED'
+  /** 退回待审队列 */
+  | 'RELEASED'
+  /** 出件 */
+  | 'RESULT_ISSUED'
+  /** 恢复办理 */
+  | 'RESUMED'
+  /** 审查环节通过 */
+  | 'STEP_PASSED'
+  /** 提交申请 */
+  | 'SUBMITTED'
+  /** 补齐容缺材料 */
+  | 'SUPPLIED'
+  /** 逾期未补齐材料 */
+  | 'SUPPLY_EXPIRED'
+  /** 提醒补齐材料 */
+  | 'SUPPLY_REMINDED'
+  /** 中止办理 */
+  | 'SUSPENDED'
+  /** 红灯预警 */
+  | 'WARNED_RED'
+  /** 黄灯预警 */
+  | 'WARNED_YELLOW'
+  /** 撤回申请 */
+  | 'WITHDRAWN';
 
 /** 办件操作的错误代码 */
 export type CaseErrorCode =
@@ -416,6 +687,14 @@ export type ChangeServiceItemStatusInput = {
   reason: Scalars['String']['input'];
 };
 
+/** 改变主题状态（暂停、恢复、取消） */
+export type ChangeThemeStatusInput = {
+  /** 主题的全局 ID */
+  id: Scalars['ID']['input'];
+  /** 原因（必填，将公示在一次告知中） */
+  reason: Scalars['String']['input'];
+};
+
 /** 清除某区划某一天的单独设置，恢复为上级区划或全国的安排 */
 export type ClearCalendarDayInput = {
   /** 日期 */
@@ -529,6 +808,18 @@ export type CreateStaffUserInput = {
   username: Scalars['String']['input'];
 };
 
+/** 新建主题（保存为草稿，版本 1；保存时即检查每一种回答组合） */
+export type CreateThemeDraftInput = {
+  /** 变更说明 */
+  changeNote?: Scalars['String']['input'];
+  /** 主题编码：小写字母开头，只含小写字母、数字和连字符，如 open-restaurant */
+  code: Scalars['String']['input'];
+  /** 主题内容；name、audience、lifeStage、leadDepartment、budget、guide、stages 必填 */
+  content: ThemeContentInput;
+  /** 所属区划代码，默认操作人所在区划 */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 时限预警 */
 export type DeadlineWarning =
   /** 正常 */
@@ -586,6 +877,23 @@ export type FeeInput = {
   /** 收费标准 */
   standard?: Scalars['String']['input'];
 };
+
+/** 一表申请中由平台预填的表单项的来源 */
+export type FieldSource =
+  /** 申请人实名信息（身份证号码） */
+  | 'APPLICANT_ID_NUMBER'
+  /** 申请人实名信息（姓名） */
+  | 'APPLICANT_NAME'
+  /** 申请人账号绑定的手机号码 */
+  | 'APPLICANT_PHONE'
+  /** 企业登记信息（住所） */
+  | 'ENTERPRISE_ADDRESS'
+  /** 企业登记信息（统一社会信用代码） */
+  | 'ENTERPRISE_CREDIT_CODE'
+  /** 企业登记信息（法定代表人） */
+  | 'ENTERPRISE_LEGAL_REPRESENTATIVE'
+  /** 企业登记信息（名称） */
+  | 'ENTERPRISE_NAME';
 
 /** 申请表单项 */
 export type FormFieldInput = {
@@ -762,6 +1070,41 @@ export type Level =
   /** 06 村（社区）级 */
   | 'VILLAGE';
 
+/** 生命周期阶段（高效办成一件事）：企业六个、个人十个 */
+export type LifeStage =
+  /** 个人：身后 */
+  | 'AFTER_DEATH'
+  /** 个人：救助 */
+  | 'ASSISTANCE'
+  /** 个人：出生 */
+  | 'BIRTH'
+  /** 企业：工程建设 */
+  | 'CONSTRUCTION'
+  /** 个人：教育 */
+  | 'EDUCATION'
+  /** 个人：养老 */
+  | 'ELDERLY'
+  /** 个人：就业 */
+  | 'EMPLOYMENT'
+  /** 企业：准入准营 */
+  | 'ENTRY'
+  /** 企业：注销退出 */
+  | 'EXIT'
+  /** 企业：招聘用工 */
+  | 'HIRING'
+  /** 个人：置业 */
+  | 'HOUSING'
+  /** 个人：生活 */
+  | 'LIVING'
+  /** 个人：就医 */
+  | 'MEDICAL'
+  /** 企业：经营发展 */
+  | 'OPERATION'
+  /** 企业：纳税缴费 */
+  | 'TAX'
+  /** 个人：出行 */
+  | 'TRAVEL';
+
 /** 工作人员登录 */
 export type LoginInput = {
   /** 密码 */
@@ -843,6 +1186,8 @@ export type MaterialInput = {
   sharedData?: Scalars['Boolean']['input'];
   /** 材料来源 */
   source?: Scalars['String']['input'];
+  /** 标准材料编码（材料互认，如 SFZ、YYZZ；申请书为 SQB）；为空表示非标准材料 */
+  standardCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 材料载体 */
@@ -979,6 +1324,27 @@ export type PublishServiceItemInput = {
   id: Scalars['ID']['input'];
 };
 
+/** 发布服务菜单的新版本（整体替换，按顺序） */
+export type PublishServiceMenuInput = {
+  /** 变更说明 */
+  changeNote?: Scalars['String']['input'];
+  /** 菜单项（按顺序，最多 60 项） */
+  entries: Array<ServiceMenuEntryInput>;
+};
+
+/** 发布主题的草稿版本 */
+export type PublishThemeInput = {
+  /** 主题的全局 ID */
+  id: Scalars['ID']['input'];
+};
+
+/** 情形引导问题的类型 */
+export type QuestionKind =
+  /** 单选 */
+  | 'CHOICE'
+  /** 是/否（选项值 yes、no） */
+  | 'YES_NO';
+
 /** 评价办件（办结后，每件一次） */
 export type RateCaseInput = {
   /** 办件的全局 ID */
@@ -989,6 +1355,36 @@ export type RateCaseInput = {
   comment?: Scalars['String']['input'];
   /** 等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意 */
   level: Scalars['Int']['input'];
+};
+
+/** 在主题办件中重新申请一个未办成的事项 */
+export type ReapplyBundleItemInput = {
+  /** 主题办件的全局 ID */
+  bundleId: Scalars['ID']['input'];
+  /** 未办成的子办件（该事项当前的子办件） */
+  caseId: Scalars['ID']['input'];
+  /** 要修改的该事项表单项（其余沿用一表申请） */
+  formData?: Scalars['JSON']['input'];
+  /** 重新提交的材料 */
+  materials?: Array<BundleMaterialFileInput>;
+};
+
+/** 窗口代为收件：主题服务（一件事） */
+export type ReceiveWalkInBundleInput = {
+  /** 情形引导的回答 */
+  answers?: Scalars['JSON']['input'];
+  /** 申请人 */
+  applicant: WalkInApplicantInput;
+  /** 一表申请的表单数据 */
+  formData?: Scalars['JSON']['input'];
+  /** 幂等键（8 到 64 个字符） */
+  idempotencyKey: Scalars['String']['input'];
+  /** 当场收取的材料 */
+  materials?: Array<BundlePaperMaterialInput>;
+  /** 主题编码 */
+  themeCode?: InputMaybe<Scalars['String']['input']>;
+  /** 主题的全局 ID（与 themeCode 二选一） */
+  themeId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** 窗口代为收件 */
@@ -1037,6 +1433,16 @@ export type RemoveEnterpriseOperatorInput = {
   citizenId: Scalars['ID']['input'];
   /** 企业的全局 ID */
   enterpriseId: Scalars['ID']['input'];
+};
+
+/** 一次性告知补正：一件事一张告知单 */
+export type RequestBundleCorrectionInput = {
+  /** 主题办件的全局 ID */
+  bundleId: Scalars['ID']['input'];
+  /** 需要补正的全部内容（只能告知一次） */
+  items: Array<BundleCorrectionItemInput>;
+  /** 总体说明 */
+  note?: Scalars['String']['input'];
 };
 
 /** 一次性告知补正 */
@@ -1155,6 +1561,22 @@ export type ServiceItemFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 服务菜单的一项 */
+export type ServiceMenuEntryInput = {
+  /** 分类（不超过 16 个字符） */
+  category: Scalars['String']['input'];
+  /** 说明 */
+  description?: Scalars['String']['input'];
+  /** 指向的事项（基本编码） */
+  items?: Array<Scalars['String']['input']>;
+  /** 菜单项标识 */
+  key: Scalars['String']['input'];
+  /** 指向的主题（编码） */
+  themes?: Array<Scalars['String']['input']>;
+  /** 名称（不超过 32 个字符） */
+  title: Scalars['String']['input'];
+};
+
 /** 服务对象 */
 export type ServiceObject =
   /** 企业法人 */
@@ -1248,12 +1670,221 @@ export type SuppliedMaterialInput = {
   uploadId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 补交材料（补正或容缺）：一次补交，各事项共用 */
+export type SupplyBundleMaterialsInput = {
+  /** 主题办件的全局 ID */
+  bundleId: Scalars['ID']['input'];
+  /** 补交的材料 */
+  materials: Array<BundleSuppliedMaterialInput>;
+};
+
 /** 补交材料（补正或容缺） */
 export type SupplyCaseMaterialsInput = {
   /** 办件的全局 ID */
   caseId: Scalars['ID']['input'];
   /** 补交的材料 */
   materials: Array<SuppliedMaterialInput>;
+};
+
+/** 情形引导的一个回答 */
+export type ThemeAnswerInput = {
+  /** 问题标识 */
+  question: Scalars['String']['input'];
+  /** 选项值（是/否问题为 yes 或 no） */
+  value: Scalars['String']['input'];
+};
+
+/** 适用条件：{question, in}，或 all / any 组合（只填一种） */
+export type ThemeConditionInput = {
+  /** 全部成立 */
+  all?: InputMaybe<Array<ThemeConditionInput>>;
+  /** 任一成立 */
+  any?: InputMaybe<Array<ThemeConditionInput>>;
+  /** 满足条件的回答（选项值） */
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 问题标识（叶子条件） */
+  question?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 主题内容；修改草稿时只传要改的字段，stages、questions 传入则整体替换 */
+export type ThemeContentInput = {
+  /** 服务对象 */
+  audience?: InputMaybe<Audience>;
+  /** 总时限 */
+  budget?: InputMaybe<TimeBudgetInput>;
+  /** 配合部门代码 */
+  cooperatingDepartments?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 新设市场主体（仅企业主题） */
+  foundsEntity?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 一次告知 */
+  guide?: InputMaybe<ThemeGuideInput>;
+  /** 搜索关键词 */
+  keywords?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 牵头部门代码 */
+  leadDepartment?: InputMaybe<Scalars['String']['input']>;
+  /** 生命周期阶段（须属于该服务对象） */
+  lifeStage?: InputMaybe<LifeStage>;
+  /** 最多到现场次数 */
+  maxVisits?: InputMaybe<Scalars['Int']['input']>;
+  /** 主题名称 */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** 情形引导问题，整体替换 */
+  questions?: InputMaybe<Array<ThemeQuestionInput>>;
+  /** 阶段及事项，整体替换 */
+  stages?: InputMaybe<Array<ThemeStageInput>>;
+};
+
+/** 主题与服务菜单操作的错误代码 */
+export type ThemeErrorCode =
+  /** 事项的服务对象与主题的服务对象不符 */
+  | 'AUDIENCE_MISMATCH'
+  /** 并发修改冲突，请刷新后重试 */
+  | 'CONFLICT'
+  /** 编码重复 */
+  | 'DUPLICATE_CODE'
+  /** 某种回答组合下没有适用的事项 */
+  | 'EMPTY_BUNDLE'
+  /** 同一表单项在各事项中的类型或校验无法合并 */
+  | 'FORM_CONFLICT'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 情形引导的回答不完整或不合法 */
+  | 'INVALID_ANSWERS'
+  /** 编码格式错误 */
+  | 'INVALID_CODE'
+  /** 适用条件不合法（引用的问题或选项不存在等） */
+  | 'INVALID_CONDITION'
+  /** 依赖的事项不存在或不在前面 */
+  | 'INVALID_DEPENDENCY'
+  /** 当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 事项未发布、暂停或取消 */
+  | 'ITEM_UNAVAILABLE'
+  /** 无权操作（角色或区划不符） */
+  | 'NOT_ALLOWED'
+  /** 对象不存在 */
+  | 'NOT_FOUND'
+  /** 部门不存在 */
+  | 'UNKNOWN_DEPARTMENT'
+  /** 事项不存在或无法确定唯一的实施 */
+  | 'UNKNOWN_ITEM'
+  /** 办理情形不存在或未指明 */
+  | 'UNKNOWN_SITUATION'
+  /** 主题不存在或未在用 */
+  | 'UNKNOWN_THEME';
+
+/** 常见问题 */
+export type ThemeFaqInput = {
+  /** 解答 */
+  answer: Scalars['String']['input'];
+  /** 问题 */
+  question: Scalars['String']['input'];
+};
+
+/** 一次告知 */
+export type ThemeGuideInput = {
+  /** 政策依据 */
+  basis?: Scalars['String']['input'];
+  /** 办理条件 */
+  conditions?: Scalars['String']['input'];
+  /** 常见问题 */
+  faq?: Array<ThemeFaqInput>;
+  /** 注意事项 */
+  notes?: Array<Scalars['String']['input']>;
+  /** 办理流程（按顺序，至少一步） */
+  process?: Array<Scalars['String']['input']>;
+  /** 概述（必填） */
+  summary: Scalars['String']['input'];
+};
+
+/** 问题的选项 */
+export type ThemeOptionInput = {
+  /** 选项名称 */
+  label: Scalars['String']['input'];
+  /** 选项值：小写字母开头，只含小写字母、数字、下划线和连字符 */
+  value: Scalars['String']['input'];
+};
+
+/** 情形引导问题 */
+export type ThemeQuestionInput = {
+  /** 说明 */
+  help?: Scalars['String']['input'];
+  /** 问题标识 */
+  key: Scalars['String']['input'];
+  /** 类型；是/否问题不必给选项 */
+  kind?: QuestionKind;
+  /** 选项（单选问题 2 到 8 个） */
+  options?: Array<ThemeOptionInput>;
+  /** 问题 */
+  text: Scalars['String']['input'];
+};
+
+/** 事项的一个适用办理情形 */
+export type ThemeSituationRuleInput = {
+  /** 办理情形名称（与事项的情形同名） */
+  name: Scalars['String']['input'];
+  /** 适用条件；为空表示总是适用 */
+  when?: InputMaybe<ThemeConditionInput>;
+};
+
+/** 主题的一个阶段 */
+export type ThemeStageInput = {
+  /** 事项（并联办理） */
+  items: Array<ThemeStageItemInput>;
+  /** 阶段标识 */
+  key: Scalars['String']['input'];
+  /** 阶段牵头部门代码 */
+  leadDepartment?: InputMaybe<Scalars['String']['input']>;
+  /** 阶段名称 */
+  name: Scalars['String']['input'];
+};
+
+/** 阶段中的一个事项：以基本编码和实施部门（或实施区划）指明 */
+export type ThemeStageItemInput = {
+  /** 基本编码（12 位） */
+  basicCode: Scalars['String']['input'];
+  /** 实施部门代码 */
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** 须先办结的事项（排在前面的事项标识） */
+  dependsOn?: Array<Scalars['String']['input']>;
+  /** 事项在主题中的标识 */
+  key: Scalars['String']['input'];
+  /** 说明 */
+  note?: Scalars['String']['input'];
+  /** 实施区划代码（该区划只有一个部门实施时可代替部门） */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** 适用的办理情形；事项只有一个情形时可不填 */
+  situations?: Array<ThemeSituationRuleInput>;
+  /** 适用条件；为空表示总是适用 */
+  when?: InputMaybe<ThemeConditionInput>;
+};
+
+/** 主题状态 */
+export type ThemeStatus =
+  /** 在用：可申请 */
+  | 'ACTIVE'
+  /** 取消：已退出，历史版本仍可查 */
+  | 'CANCELLED'
+  /** 草稿：从未发布，仅事项管理员可见 */
+  | 'DRAFT'
+  /** 暂停：指南可查，暂不受理新申请 */
+  | 'SUSPENDED';
+
+/** 主题版本状态 */
+export type ThemeVersionStatus =
+  /** 草稿：可修改 */
+  | 'DRAFT'
+  /** 已发布：当前生效版本 */
+  | 'PUBLISHED'
+  /** 已替代：仍供按该版本申请的一件事查阅 */
+  | 'SUPERSEDED';
+
+/** 总时限 */
+export type TimeBudgetInput = {
+  /** 单位，默认工作日 */
+  unit?: BudgetUnit;
+  /** 数值 */
+  value: Scalars['Int']['input'];
 };
 
 /** 时限 */
@@ -1308,6 +1939,16 @@ export type UpdateStaffUserInput = {
   regionCode?: InputMaybe<Scalars['String']['input']>;
   /** 新的角色（整体替换） */
   roles?: InputMaybe<Array<Role>>;
+};
+
+/** 修改主题草稿；已发布的主题会先生成新的草稿版本 */
+export type UpdateThemeDraftInput = {
+  /** 变更说明 */
+  changeNote?: InputMaybe<Scalars['String']['input']>;
+  /** 要修改的内容 */
+  content: ThemeContentInput;
+  /** 主题的全局 ID */
+  id: Scalars['ID']['input'];
 };
 
 /** 上传材料的错误代码 */

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from graphql import GraphQLError
-
 import strawberry
+from graphql import GraphQLError
 from strawberry import relay
 from strawberry.schema.config import StrawberryConfig
 
@@ -14,14 +13,16 @@ from server.graphql.accounts.mutations import AccountsMutation
 from server.graphql.accounts.queries import AccountsQuery
 from server.graphql.appointments.mutations import AppointmentsMutation
 from server.graphql.appointments.queries import AppointmentsQuery
+from server.graphql.bundles.mutations import BundlesMutation
+from server.graphql.bundles.queries import BundlesQuery
 from server.graphql.calendar.mutations import CalendarMutation
 from server.graphql.calendar.queries import CalendarQuery
 from server.graphql.cases.mutations import CasesMutation
 from server.graphql.cases.queries import CasesQuery
 from server.graphql.cases.statistics import CaseStatisticsQuery
 from server.graphql.cases.uploads import UploadsMutation
-from server.graphql.catalog.queries import CatalogQuery
 from server.graphql.catalog.mutations import CatalogMutation
+from server.graphql.catalog.queries import CatalogQuery
 from server.graphql.citizens.mutations import CitizensMutation
 from server.graphql.citizens.queries import CitizensQuery
 from server.graphql.context import Info
@@ -35,13 +36,15 @@ from server.graphql.privacy.mutations import PrivacyMutation
 from server.graphql.privacy.queries import PrivacyQuery
 from server.graphql.staff.mutations import StaffMutation
 from server.graphql.staff.queries import StaffQuery
+from server.graphql.themes.mutations import ThemesMutation
+from server.graphql.themes.queries import ThemesQuery
 from server.settings import Settings
 
 
 @strawberry.type(description="查询入口：事项目录、区划与部门、当前用户")
 class Query(
     CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery,
-    CasesQuery, CaseStatisticsQuery, AppointmentsQuery,
+    CasesQuery, BundlesQuery, CaseStatisticsQuery, AppointmentsQuery, ThemesQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -58,7 +61,7 @@ class Query(
 @strawberry.type(description="变更入口：每个变更接收一个 input，返回含 errors 的 payload")
 class Mutation(
     CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation, CalendarMutation,
-    NotificationsMutation, UploadsMutation, CasesMutation, AppointmentsMutation,
+    NotificationsMutation, UploadsMutation, CasesMutation, BundlesMutation, AppointmentsMutation, ThemesMutation,
 ):
     pass
 

@@ -14,8 +14,8 @@ from server.domain.calendar import service as calendar_service
 from server.domain.cases import reminders
 from server.domain.catalog.models import Hall, ServiceItem, Window
 from server.settings import Settings
+from tests import factories as f
 from tests.conftest import GraphQLClient
-from tests.worker import cases
 
 SLOTS = """query($h: String!, $i: ID!, $f: Date!, $t: Date!) {
   appointmentSlots(hallCode: $h, itemId: $i, from: $f, to: $t) { date start end capacity booked available } }"""
@@ -34,7 +34,7 @@ REGION = "371524"  # 东阿县: no other test lists this county's halls or edits
 
 async def new_hall() -> Hall:
     """A hall of this test's own (not in the city's list of halls other tests read)."""
-    code = f"{REGION}-YY{cases.tag()}"
+    code = f"{REGION}-YY{f.tag()}"
     return await Hall.create(code=code, name=f"预约测试大厅{code[-4:]}", region_id=REGION, address="东阿县测试路 1 号",
                              hours="工作日 9:00-17:00", phone="0635-0000000")
 
@@ -43,12 +43,12 @@ async def _hall_for(item: ServiceItem, windows: int) -> Hall:
     hall = await new_hall()
     for n in range(windows):
         await Window.create(hall_id=hall.code, number=f"A{n:02d}", name=f"窗口{n}", kind="department",
-                            department_codes=[item.department_id])  # type: ignore[attr-defined]
+                            department_codes=[item.department_id])
     return hall
 
 
 async def _citizen_token(settings: Settings, *, name: str = "赵六", verified: bool = True) -> tuple[Citizen, str]:
-    c = await Citizen.create(phone=cases.phone(), name=name,
+    c = await Citizen.create(phone=f.phone(), name=name,
                              verified_at=datetime.now(timezone.utc) if verified else None)
     return c, (await tokens.issue(lifetimes=settings.token_lifetimes, citizen=c)).access_token
 
@@ -73,7 +73,7 @@ async def _book(gql: GraphQLClient, token: str, hall: Hall, item: ServiceItem, d
 
 
 async def test_a_citizen_books_lists_and_cancels(gql: GraphQLClient, settings: Settings, sql: Any) -> None:
-    item = await cases.published_item()
+    item = await f.published_item()
     hall = await _hall_for(item, windows=1)
     day = await _next_working_day()
     span = {"h": hall.code, "i": _item_gid(item), "f": day.isoformat(), "t": day.isoformat()}
@@ -123,22 +123,22 @@ async def test_a_citizen_books_lists_and_cancels(gql: GraphQLClient, settings: S
         two = (await gql(MINE, token=t1))["myAppointments"]
     assert [a["status"] for a in two] == ["BOOKED", "CANCELLED"]  # the latest slot first
     assert counter_two.count == counter.count, "the list costs the same number of statements whatever its length"
-    staff = await cases.staff("window_clerk", hall_code=hall.code)
+    staff = await f.new_staff("window_clerk", hall_code=hall.code)
     by_staff = await _book(gql, await _staff_token(settings, staff), hall, item, day, "11:00")
     assert by_staff["errors"][0]["code"] == "NOT_ALLOWED"
 
 
 async def test_a_halls_day_is_for_its_staff_with_masked_names(gql: GraphQLClient, settings: Settings, sql: Any) -> None:
-    item = await cases.published_item()
+    item = await f.published_item()
     hall = await _hall_for(item, windows=3)
     other_hall = await _hall_for(item, windows=1)
     day = await _next_working_day()
-    clerk = await _staff_token(settings, await cases.staff("window_clerk", hall_code=hall.code))
-    supervisor = await _staff_token(settings, await cases.staff("hall_supervisor", hall_code=hall.code))
-    admin = await _staff_token(settings, await cases.staff("city_admin"))
-    county_admin = await _staff_token(settings, await cases.staff("city_admin", region="371525"))
-    elsewhere = await _staff_token(settings, await cases.staff("window_clerk", hall_code=other_hall.code))
-    reviewer = await _staff_token(settings, await cases.staff("dept_reviewer"))
+    clerk = await _staff_token(settings, await f.new_staff("window_clerk", hall_code=hall.code))
+    supervisor = await _staff_token(settings, await f.new_staff("hall_supervisor", hall_code=hall.code))
+    admin = await _staff_token(settings, await f.new_staff("city_admin"))
+    county_admin = await _staff_token(settings, await f.new_staff("city_admin", region="371525"))
+    elsewhere = await _staff_token(settings, await f.new_staff("window_clerk", hall_code=other_hall.code))
+    reviewer = await _staff_token(settings, await f.new_staff("dept_reviewer"))
 
     async def day_list(token: str) -> tuple[list[dict[str, Any]], int]:
         with sql() as counter:

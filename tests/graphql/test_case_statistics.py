@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests import factories as f
 from tests.conftest import GraphQLClient
-from tests.domain.test_case_statistics import at, make_case
 
 QUERY = """
 query Stats($filter: CaseStatisticsFilter!, $groupBy: CaseStatisticsGroup!) {
@@ -26,11 +26,11 @@ MAY = {"dateFrom": "2020-05-01", "dateTo": "2020-05-31"}
 async def _county_cases(dept: str, county: str, n: int, day: int = 6) -> None:
     for i in range(n):
         done = i % 2 == 0
-        await make_case(
+        await f.statistics_case(
             dept, county=county, status="completed" if done else "under_review",
-            submitted=at(f"2020-05-{day:02d} 09:{i % 60:02d}"), accepted=at(f"2020-05-{day:02d} 10:{i % 60:02d}"),
-            completed=at(f"2020-05-{day + 2:02d} 15:00") if done else None,
-            deadline=at(f"2020-05-{day + 5:02d} 00:00").date(), used=2 if done else None,
+            submitted=f.at(f"2020-05-{day:02d} 09:{i % 60:02d}"), accepted=f.at(f"2020-05-{day:02d} 10:{i % 60:02d}"),
+            completed=f.at(f"2020-05-{day + 2:02d} 15:00") if done else None,
+            deadline=f.at(f"2020-05-{day + 5:02d} 00:00").date(), used=2 if done else None,
         )
 
 
@@ -44,7 +44,7 @@ async def dept(database: str) -> str:
 
 async def _stats(gql: GraphQLClient, group: str, **filter_: Any) -> dict[str, Any]:
     data = await gql(QUERY, {"filter": {**MAY, **filter_}, "groupBy": group})
-    return data["caseStatistics"]  # type: ignore[no-any-return]
+    return data["caseStatistics"]
 
 
 @pytest.mark.parametrize("group", ["COUNTY", "DEPARTMENT", "DAY"])

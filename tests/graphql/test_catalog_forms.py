@@ -6,26 +6,26 @@ import itertools
 from typing import Any
 
 from tests.conftest import GraphQLClient
-from tests.graphql.test_catalog_mutations import CREATE, PUBLISH, content
+from tests.factories import CREATE_ITEM, PUBLISH_ITEM, item_content
 
 _codes = itertools.count(1)  # basic codes of their own: 98…, test_catalog_mutations uses 99…
 
 
 async def create(gql: GraphQLClient) -> dict[str, Any]:
     code = f"98{next(_codes):010d}"
-    data = await gql(CREATE, {"i": {"basicCode": code, "departmentCode": "371500-CGJ", "content": content()}})
+    data = await gql(CREATE_ITEM, {"i": {"basicCode": code, "departmentCode": "371500-CGJ", "content": item_content()}})
     return data["createServiceItem"]
 
 DECISION = "formFields { key label type required options maxLength min max help } reviewSteps resultLicence " \
            "instantRule { code version conditions }"
 BY_CODE = "query($c: String!) { serviceItemByCode(code: $c) { id instant " + DECISION + " } }"
-UPDATE = """
-mutation($i: UpdateServiceItemDraftInput!) {
-  updateServiceItemDraft(input: $i) {
-    version { id number instant %s }
-    errors { field message code }
-  }
-}""" % DECISION
+UPDATE = f"""
+mutation($i: UpdateServiceItemDraftInput!) {{
+  updateServiceItemDraft(input: $i) {{
+    version {{ id number instant {DECISION} }}
+    errors {{ field message code }}
+  }}
+}}"""
 
 FORM = [
     {"key": "enterpriseName", "label": "企业名称", "type": "TEXT", "required": True, "maxLength": 64},
@@ -89,7 +89,7 @@ async def test_draft_sets_clears_and_publishes_the_elements(gql: GraphQLClient) 
         "key": "registeredCapital", "label": "注册资本（万元）", "type": "NUMBER", "required": True, "options": [],
         "maxLength": None, "min": 0.0, "max": None, "help": "",
     }
-    published = (await admin(PUBLISH, {"id": item_id}))["publishServiceItem"]
+    published = (await admin(PUBLISH_ITEM, {"id": item_id}))["publishServiceItem"]
     assert published["errors"] == []
     public = (await gql(BY_CODE, {"c": created["item"]["implementationCode"]}))["serviceItemByCode"]
     assert public["instantRule"] == rule and public["resultLicence"] == "户外广告设置许可证"
@@ -113,7 +113,7 @@ async def test_draft_sets_clears_and_publishes_the_elements(gql: GraphQLClient) 
     # an instant item without a rule can be drafted but not published
     no_rule = (await admin(UPDATE, {"i": {"id": item_id, "content": {"instantRule": None}}}))["updateServiceItemDraft"]
     assert no_rule["errors"] == [] and no_rule["version"]["instantRule"] is None
-    refused = (await admin(PUBLISH, {"id": item_id}))["publishServiceItem"]
+    refused = (await admin(PUBLISH_ITEM, {"id": item_id}))["publishServiceItem"]
     assert refused["errors"] == [
         {"field": ["content", "instantRule"], "message": "即办件须设置秒批规则才能发布", "code": "INVALID"}
     ]

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import GraphQLClient
+from tests.factories import CREATE_ITEM, PUBLISH_ITEM, item_content
 
 _codes = itertools.count(1)
 
@@ -17,27 +18,11 @@ def new_code() -> str:
     return f"99{next(_codes):010d}"
 
 
-CREATE = """
-mutation($i: CreateServiceItemInput!) {
-  createServiceItem(input: $i) {
-    item { id status versionNumber name implementationCode level }
-    version { id number status }
-    errors { field message code }
-  }
-}"""
 UPDATE = """
 mutation($i: UpdateServiceItemDraftInput!) {
   updateServiceItemDraft(input: $i) {
     item { id status versionNumber name }
     version { id number status name committedLimit { value } situations { name materials { name } } }
-    errors { field message code }
-  }
-}"""
-PUBLISH = """
-mutation($id: ID!) {
-  publishServiceItem(input: {id: $id}) {
-    item { id status versionNumber name }
-    version { id number status }
     errors { field message code }
   }
 }"""
@@ -50,36 +35,8 @@ mutation($id: ID!, $reason: String!) {
   cancelServiceItem(input: {id: $id, reason: $reason}) { item { status } errors { code message } }
 }"""
 
-SITUATIONS = [
-    {
-        "name": "首次申请",
-        "conditions": "申请人具有完全民事行为能力",
-        "materials": [
-            {"name": "申请表", "necessity": "REQUIRED", "reviewPoints": "签字齐全"},
-            {"name": "场所证明", "necessity": "DEFERRABLE", "form": "COPY"},
-        ],
-    }
-]
-
-
-def content(**over: Any) -> dict[str, Any]:
-    c = {
-        "name": "测试用户外广告设置许可",
-        "itemType": "LICENSING",
-        "legalBasis": "《城市市容和环境卫生管理条例》第十一条",
-        "exerciseLevels": ["CITY", "COUNTY"],
-        "serviceObjects": ["ENTERPRISE"],
-        "statutoryLimit": {"value": 20, "unit": "WORKING_DAY"},
-        "committedLimit": {"value": 5, "unit": "WORKING_DAY"},
-        "keywords": ["广告牌", "招牌"],
-        "situations": SITUATIONS,
-    }
-    c.update(over)
-    return c
-
-
 async def create(gql: GraphQLClient, dept: str = "371500-CGJ", **over: Any) -> dict[str, Any]:
-    data = await gql(CREATE, {"i": {"basicCode": new_code(), "departmentCode": dept, "content": content(**over)}})
+    data = await gql(CREATE_ITEM, {"i": {"basicCode": new_code(), "departmentCode": dept, "content": item_content(**over)}})
     return data["createServiceItem"]
 
 
@@ -94,7 +51,7 @@ async def test_create_publish_edit_publish_keeps_history(gql: GraphQLClient) -> 
     anon = await gql("query($id: ID!) { serviceItem(id: $id) { id } }", {"id": item["id"]})
     assert anon["serviceItem"] is None
 
-    published = (await admin(PUBLISH, {"id": item["id"]}))["publishServiceItem"]
+    published = (await admin(PUBLISH_ITEM, {"id": item["id"]}))["publishServiceItem"]
     assert published["errors"] == [] and published["item"]["status"] == "ACTIVE"
     assert published["version"]["status"] == "PUBLISHED"
 
@@ -112,7 +69,7 @@ async def test_create_publish_edit_publish_keeps_history(gql: GraphQLClient) -> 
     again = (await admin(UPDATE, {"i": {"id": item["id"], "content": {"keywords": ["广告"]}}}))["updateServiceItemDraft"]
     assert again["version"]["number"] == 2  # still the same draft
 
-    second = (await admin(PUBLISH, {"id": item["id"]}))["publishServiceItem"]
+    second = (await admin(PUBLISH_ITEM, {"id": item["id"]}))["publishServiceItem"]
     assert second["errors"] == [] and second["item"]["versionNumber"] == 2
     history = await admin(
         "query($id: ID!) { serviceItem(id: $id) { versions { id number status name } draftVersion { id } } }",
@@ -132,7 +89,7 @@ async def test_create_publish_edit_publish_keeps_history(gql: GraphQLClient) -> 
 
 async def test_bad_input_gets_chinese_messages_and_codes(gql: GraphQLClient) -> None:
     admin = await gql.as_user("city_catalog")
-    bad_code = await admin(CREATE, {"i": {"basicCode": "12345", "departmentCode": "371500-CGJ", "content": content()}})
+    bad_code = await admin(CREATE_ITEM, {"i": {"basicCode": "12345", "departmentCode": "371500-CGJ", "content": item_content()}})
     err = bad_code["createServiceItem"]["errors"]
     assert err == [{"field": ["basicCode"], "message": "基本编码应为 12 位数字", "code": "INVALID_CODE"}]
 
@@ -144,22 +101,22 @@ async def test_bad_input_gets_chinese_messages_and_codes(gql: GraphQLClient) -> 
     assert longer["errors"][0]["code"] == "INVALID_TIME_LIMIT" and "承诺时限" in longer["errors"][0]["message"]
 
     code = new_code()
-    first = await admin(CREATE, {"i": {"basicCode": code, "departmentCode": "371500-CGJ", "content": content()}})
+    first = await admin(CREATE_ITEM, {"i": {"basicCode": code, "departmentCode": "371500-CGJ", "content": item_content()}})
     assert first["createServiceItem"]["errors"] == []
-    dup = await admin(CREATE, {"i": {"basicCode": code, "departmentCode": "371500-CGJ", "content": content()}})
+    dup = await admin(CREATE_ITEM, {"i": {"basicCode": code, "departmentCode": "371500-CGJ", "content": item_content()}})
     assert dup["createServiceItem"]["errors"][0]["code"] == "DUPLICATE_CODE"
 
-    missing = await admin(CREATE, {"i": {"basicCode": new_code(), "departmentCode": "371500-CGJ",
+    missing = await admin(CREATE_ITEM, {"i": {"basicCode": new_code(), "departmentCode": "371500-CGJ",
                                          "content": {"name": "缺少类型的事项"}}})
     assert {e["field"][-1] for e in missing["createServiceItem"]["errors"]} == {
         "itemType", "statutoryLimit", "committedLimit"
     }
 
     empty = await create(admin, situations=[])
-    published = (await admin(PUBLISH, {"id": empty["item"]["id"]}))["publishServiceItem"]
+    published = (await admin(PUBLISH_ITEM, {"id": empty["item"]["id"]}))["publishServiceItem"]
     assert [e["code"] for e in published["errors"]] == ["NO_SITUATIONS"]
     no_materials = await create(admin, situations=[{"name": "变更", "materials": []}])
-    published = (await admin(PUBLISH, {"id": no_materials["item"]["id"]}))["publishServiceItem"]
+    published = (await admin(PUBLISH_ITEM, {"id": no_materials["item"]["id"]}))["publishServiceItem"]
     assert published["errors"][0]["code"] == "NO_MATERIALS"
     assert published["errors"][0]["field"] == ["content", "situations", "0", "materials"]
 
@@ -169,7 +126,7 @@ async def test_suspend_resume_cancel(gql: GraphQLClient) -> None:
     item = (await create(admin))["item"]
     early = (await admin(STATUS, {"id": item["id"], "reason": "整改"}))["suspendServiceItem"]
     assert early["errors"][0]["code"] == "INVALID_STATE"
-    await admin(PUBLISH, {"id": item["id"]})
+    await admin(PUBLISH_ITEM, {"id": item["id"]})
     no_reason = (await admin(STATUS, {"id": item["id"], "reason": " "}))["suspendServiceItem"]
     assert no_reason["errors"][0]["code"] == "INVALID"
     suspended = (await admin(STATUS, {"id": item["id"], "reason": "系统升级，暂停受理"}))["suspendServiceItem"]
@@ -191,7 +148,7 @@ async def test_suspend_resume_cancel(gql: GraphQLClient) -> None:
 @pytest.mark.parametrize("who", [None, "city_clerk", "city_reviewer_scjg", "city_supervisor"])
 async def test_only_catalogue_admins_may_write(gql: GraphQLClient, who: str | None) -> None:
     caller = await gql.as_user(who) if who else gql
-    data = await caller(CREATE, {"i": {"basicCode": new_code(), "departmentCode": "371500-CGJ", "content": content()}})
+    data = await caller(CREATE_ITEM, {"i": {"basicCode": new_code(), "departmentCode": "371500-CGJ", "content": item_content()}})
     assert data["createServiceItem"]["item"] is None
     assert data["createServiceItem"]["errors"][0]["code"] == "NOT_ALLOWED"
 
@@ -207,11 +164,11 @@ async def test_catalogue_admins_are_scoped_to_their_region(gql: GraphQLClient) -
     assert own["errors"] == [] and own["item"]["level"] == "COUNTY"
     city_admin = await gql.as_user("city_catalog")
     city_item = (await create(city_admin))["item"]
-    for mutation in (PUBLISH,):
+    for mutation in (PUBLISH_ITEM,):
         denied = await guanxian(mutation, {"id": city_item["id"]})
         assert denied["publishServiceItem"]["errors"][0]["code"] == "NOT_ALLOWED"
     # the city admin covers the counties below it
-    ok = await city_admin(PUBLISH, {"id": own["item"]["id"]})
+    ok = await city_admin(PUBLISH_ITEM, {"id": own["item"]["id"]})
     assert ok["publishServiceItem"]["errors"] == []
     # and a county admin's drafts are visible to them, not to another county's admin
     draft = (await create(guanxian, dept="371525-XZSPJ"))["item"]
@@ -224,7 +181,7 @@ async def test_catalogue_admins_are_scoped_to_their_region(gql: GraphQLClient) -
 async def test_concurrent_edits_have_exactly_one_winner(gql: GraphQLClient) -> None:
     admin = await gql.as_user("city_catalog")
     item = (await create(admin))["item"]
-    await admin(PUBLISH, {"id": item["id"]})
+    await admin(PUBLISH_ITEM, {"id": item["id"]})
     results = await asyncio.gather(*[
         admin(UPDATE, {"i": {"id": item["id"], "content": {"name": f"并发修改 {n}"}}}) for n in range(2)
     ])

@@ -10,18 +10,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import random
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
-import httpx
 import pytest
 import strawberry
-from stdnum.cn import ric
 
 from server.domain.accounts import citizens
 from server.domain.accounts.models import Citizen, SmsCode
@@ -30,125 +25,19 @@ from server.domain.accounts.sms import SIGN_IN_CODE, LogSmsSender, get_sms_sende
 from server.graphql.citizens.types import Citizen as CitizenType
 from server.graphql.context import Context, Info
 from server.settings import Settings
+from tests import factories as f
 from tests.conftest import GraphQLClient
+from tests.factories import Devices
 
-REQUEST = """
-mutation($phone: String!) {
-  requestSmsCode(input: {phone: $phone}) { sent expiresInSeconds resendAfterSeconds errors { field message code } }
-}"""
-SIGN_IN = """
-mutation($phone: String!, $code: String!) {
-  signInWithSmsCode(input: {phone: $phone, code: $code}) {
-    tokens { token expiresAt refreshToken }
-    citizen { id phone name idNumber verified masked }
-    firstSignIn
-    errors { field message code }
-  }
-}"""
-VERIFY = """
-mutation($name: String!, $idNumber: String!) {
-  verifyRealName(input: {name: $name, idNumber: $idNumber}) {
-    citizen { id phone name idNumber birthDate sex verified masked }
-    errors { field message code }
-  }
-}"""
 PROFILE = """
 query { myProfile { id phone name idNumber birthDate sex verified verifiedAt masked
                     enterprises { id name myRole } } }"""
 
-SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰"
-
-
-# --- helpers shared with test_enterprises ----------------------------------------------------------
-
-
-def new_address() -> str:
-    return f"10.{random.randrange(1, 255)}.{random.randrange(256)}.{random.randrange(1, 255)}"
-
-
-def new_phone() -> str:
-    return "1" + random.choice("3456789") + f"{random.randrange(10**9):09d}"
-
-
-def new_id_number(birth: str | None = None, region: str = "371525", sex: str | None = None) -> str:
-    """A valid number, random enough that the session's people do not share one."""
-    if birth is None:
-        birth = (date(1950, 1, 1) + timedelta(days=random.randrange(365 * 50))).strftime("%Y%m%d")
-    seq = random.randrange(1, 1000)
-    if sex is not None and (seq % 2 == 1) != (sex == "M"):
-        seq = seq + 1 if seq < 999 else seq - 1
-    first17 = f"{region}{birth}{seq:03d}"
-    return first17 + ric.calc_check_digit(first17 + "0")
-
-
-def new_name() -> str:
-    return random.choice(SURNAMES) + "".join(random.choice(GIVEN) for _ in range(random.choice((1, 2))))
-
-
-def latest_code(settings: Settings, phone: str) -> str:
-    message = get_sms_sender(settings).last_to(phone, SIGN_IN_CODE)
-    assert message is not None, f"no code was sent to {phone}"
-    return message.params["code"]
-
-
-async def backdate_codes(phone: str, seconds: int = 61) -> None:
-    """As if the codes of ``phone`` had been requested ``seconds`` earlier (past the cool-down)."""
-    for row in await SmsCode.filter(phone=phone):
-        await SmsCode.filter(id=row.id).update(created_at=row.created_at - timedelta(seconds=seconds))
-
-
-Devices = Callable[..., Awaitable[GraphQLClient]]
-
-
-@asynccontextmanager
-async def open_devices(app: Any) -> AsyncIterator[Devices]:
-    """Opens GraphQL clients, each from a client address of its own (or the one given)."""
-    async with AsyncExitStack() as stack:
-
-        async def open_device(address: str | None = None) -> GraphQLClient:
-            transport = httpx.ASGITransport(app=app, client=(address or new_address(), 50000))
-            http = await stack.enter_async_context(
-                httpx.AsyncClient(transport=transport, base_url="http://liaoyi.test")
-            )
-            return GraphQLClient(http)
-
-        yield open_device
-
 
 @pytest.fixture
 async def devices(app: Any) -> AsyncIterator[Devices]:
-    async with open_devices(app) as open_device:
+    async with f.open_devices(app) as open_device:
         yield open_device
-
-
-@dataclass
-class Person:
-    gql: GraphQLClient
-    phone: str
-    id: str  # global ID
-    name: str | None = None
-    id_number: str | None = None
-
-
-async def sign_in(devices: Devices, settings: Settings, phone: str | None = None) -> Person:
-    gql = await devices()
-    phone = phone or new_phone()
-    sent = (await gql(REQUEST, {"phone": phone}))["requestSmsCode"]
-    assert sent["errors"] == [], sent
-    done = (await gql(SIGN_IN, {"phone": phone, "code": latest_code(settings, phone)}))["signInWithSmsCode"]
-    assert done["errors"] == [], done
-    gql.token = done["tokens"]["token"]
-    return Person(gql=gql, phone=phone, id=done["citizen"]["id"])
-
-
-async def verified_person(devices: Devices, settings: Settings, **id_args: str) -> Person:
-    person = await sign_in(devices, settings)
-    name, number = new_name(), new_id_number(**id_args)
-    done = (await person.gql(VERIFY, {"name": name, "idNumber": number}))["verifyRealName"]
-    assert done["errors"] == [], done
-    person.name, person.id_number = name, number
-    return person
 
 
 # --- requesting a code -----------------------------------------------------------------------------
@@ -157,10 +46,10 @@ async def verified_person(devices: Devices, settings: Settings, **id_args: str) 
 async def test_the_answer_is_the_same_for_known_and_unknown_phones(
     devices: Devices, settings: Settings
 ) -> None:
-    known = await sign_in(devices, settings)
-    await backdate_codes(known.phone)
+    known = await f.sign_in(devices, settings)
+    await f.backdate_codes(known.phone)
     gql = await devices()
-    answers = [(await gql(REQUEST, {"phone": p}))["requestSmsCode"] for p in (known.phone, new_phone())]
+    answers = [(await gql(f.REQUEST_CODE, {"phone": p}))["requestSmsCode"] for p in (known.phone, f.phone())]
     assert (
         answers[0]
         == answers[1]
@@ -171,11 +60,11 @@ async def test_the_answer_is_the_same_for_known_and_unknown_phones(
 async def test_a_code_is_six_random_digits_stored_as_a_keyed_hash(
     devices: Devices, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
-    gql, phone = await devices(), new_phone()
+    gql, phone = await devices(), f.phone()
     before = datetime.now(timezone.utc)
     with caplog.at_level(logging.INFO, logger="liaoyi.sms"):
-        assert (await gql(REQUEST, {"phone": phone}))["requestSmsCode"]["sent"]
-    code = latest_code(settings, phone)
+        assert (await gql(f.REQUEST_CODE, {"phone": phone}))["requestSmsCode"]["sent"]
+    code = f.latest_code(settings, phone)
     assert re.fullmatch(r"[0-9]{6}", code)
     row = await SmsCode.get(phone=phone)
     assert len(row.code_hash) == 64 and code not in row.code_hash
@@ -203,36 +92,36 @@ async def test_the_production_sink_keeps_no_code(caplog: pytest.LogCaptureFixtur
 async def test_an_invalid_phone_is_refused(devices: Devices) -> None:
     gql = await devices()
     for bad in ("12345", "2380013800a", ""):
-        out = (await gql(REQUEST, {"phone": bad}))["requestSmsCode"]
+        out = (await gql(f.REQUEST_CODE, {"phone": bad}))["requestSmsCode"]
         assert out["sent"] is False and out["errors"][0]["code"] == "INVALID_PHONE"
 
 
 async def test_a_second_request_within_a_minute_is_too_soon(devices: Devices, settings: Settings) -> None:
-    gql, phone = await devices(), new_phone()
-    assert (await gql(REQUEST, {"phone": phone}))["requestSmsCode"]["sent"]
-    first = latest_code(settings, phone)
-    again = (await (await devices())(REQUEST, {"phone": phone}))["requestSmsCode"]
+    gql, phone = await devices(), f.phone()
+    assert (await gql(f.REQUEST_CODE, {"phone": phone}))["requestSmsCode"]["sent"]
+    first = f.latest_code(settings, phone)
+    again = (await (await devices())(f.REQUEST_CODE, {"phone": phone}))["requestSmsCode"]
     assert again["sent"] is False
     error = again["errors"][0]
     assert error["code"] == "TOO_SOON" and error["field"] == ["phone"]
     seconds = int(re.search(r"(\d+) 秒", error["message"]).group(1))  # type: ignore[union-attr]
     assert 50 <= seconds <= 60
-    await backdate_codes(phone, 40)  # 40 s ago: 20 s left
-    error = (await gql(REQUEST, {"phone": phone}))["requestSmsCode"]["errors"][0]
+    await f.backdate_codes(phone, 40)  # 40 s ago: 20 s left
+    error = (await gql(f.REQUEST_CODE, {"phone": phone}))["requestSmsCode"]["errors"][0]
     assert error["code"] == "TOO_SOON" and 15 <= int(re.search(r"(\d+) 秒", error["message"]).group(1)) <= 20  # type: ignore[union-attr]
-    await backdate_codes(phone, 25)
-    assert (await gql(REQUEST, {"phone": phone}))["requestSmsCode"]["sent"]
-    second = latest_code(settings, phone)
+    await f.backdate_codes(phone, 25)
+    assert (await gql(f.REQUEST_CODE, {"phone": phone}))["requestSmsCode"]["sent"]
+    second = f.latest_code(settings, phone)
     # the new code replaces the old one
     if first != second:
-        out = (await gql(SIGN_IN, {"phone": phone, "code": first}))["signInWithSmsCode"]
+        out = (await gql(f.SIGN_IN, {"phone": phone, "code": first}))["signInWithSmsCode"]
         assert out["errors"][0]["code"] == "INVALID_CODE"
-    out = (await gql(SIGN_IN, {"phone": phone, "code": second}))["signInWithSmsCode"]
+    out = (await gql(f.SIGN_IN, {"phone": phone, "code": second}))["signInWithSmsCode"]
     assert out["errors"] == []
 
 
 async def test_at_most_ten_codes_per_phone_per_day(devices: Devices, settings: Settings) -> None:
-    phone = new_phone()
+    phone = f.phone()
     start_of_day = citizens._start_of_day(datetime.now(timezone.utc))
     for _ in range(citizens.MAX_CODES_PER_DAY - 1):
         row = await SmsCode.create(
@@ -242,17 +131,17 @@ async def test_at_most_ten_codes_per_phone_per_day(devices: Devices, settings: S
     yesterday = await SmsCode.create(phone=phone, code_hash="0" * 64, expires_at=start_of_day)
     await SmsCode.filter(id=yesterday.id).update(created_at=start_of_day - timedelta(seconds=1))
     gql = await devices()
-    assert (await gql(REQUEST, {"phone": phone}))["requestSmsCode"]["sent"]  # the 10th of today
+    assert (await gql(f.REQUEST_CODE, {"phone": phone}))["requestSmsCode"]["sent"]  # the 10th of today
     # the daily cap is checked before the cool-down: the answer says to come back tomorrow
-    out = (await gql(REQUEST, {"phone": phone}))["requestSmsCode"]
+    out = (await gql(f.REQUEST_CODE, {"phone": phone}))["requestSmsCode"]
     assert out["sent"] is False
     assert out["errors"][0]["code"] == "RATE_LIMITED" and "今日" in out["errors"][0]["message"]
 
 
 async def test_a_burst_from_one_address_is_limited_after_the_allowance(devices: Devices) -> None:
-    address = new_address()
+    address = f.address()
     gql = await devices(address)
-    answers = await asyncio.gather(*(gql(REQUEST, {"phone": new_phone()}) for _ in range(30)))
+    answers = await asyncio.gather(*(gql(f.REQUEST_CODE, {"phone": f.phone()}) for _ in range(30)))
     outcomes = [a["requestSmsCode"] for a in answers]
     sent = [o for o in outcomes if o["sent"]]
     limited = [o for o in outcomes if not o["sent"]]
@@ -262,18 +151,18 @@ async def test_a_burst_from_one_address_is_limited_after_the_allowance(devices: 
         o["errors"][0]["code"] == "RATE_LIMITED" and "分钟" in o["errors"][0]["message"] for o in limited
     )
     # the limit is the address's: another address is served, this one still is not
-    assert (await (await devices())(REQUEST, {"phone": new_phone()}))["requestSmsCode"]["sent"]
-    assert not (await (await devices(address))(REQUEST, {"phone": new_phone()}))["requestSmsCode"]["sent"]
+    assert (await (await devices())(f.REQUEST_CODE, {"phone": f.phone()}))["requestSmsCode"]["sent"]
+    assert not (await (await devices(address))(f.REQUEST_CODE, {"phone": f.phone()}))["requestSmsCode"]["sent"]
 
 
 async def test_concurrent_requests_for_one_phone_send_one_code(devices: Devices) -> None:
-    phone = new_phone()
+    phone = f.phone()
     clients = [await devices() for _ in range(5)]
-    answers = await asyncio.gather(*(c(REQUEST, {"phone": phone}) for c in clients))
+    answers = await asyncio.gather(*(c(f.REQUEST_CODE, {"phone": phone}) for c in clients))
     assert sum(a["requestSmsCode"]["sent"] for a in answers) == 1
     assert await SmsCode.filter(phone=phone).count() == 1
-    await backdate_codes(phone)  # the next code replaces an existing one: still exactly one wins
-    answers = await asyncio.gather(*(c(REQUEST, {"phone": phone}) for c in clients))
+    await f.backdate_codes(phone)  # the next code replaces an existing one: still exactly one wins
+    answers = await asyncio.gather(*(c(f.REQUEST_CODE, {"phone": phone}) for c in clients))
     assert sum(a["requestSmsCode"]["sent"] for a in answers) == 1
     assert await SmsCode.filter(phone=phone).count() == 2
     assert all(
@@ -285,7 +174,7 @@ async def test_concurrent_requests_for_one_phone_send_one_code(devices: Devices)
 
 async def test_the_database_lets_one_of_concurrent_replacements_win(settings: Settings) -> None:
     """Across processes the in-process guard does not help: the conditional replacement does."""
-    phone = new_phone()
+    phone = f.phone()
     old = await SmsCode.create(
         phone=phone, code_hash="0" * 64, expires_at=datetime.now(timezone.utc) + timedelta(minutes=1)
     )
@@ -307,10 +196,10 @@ async def test_the_database_lets_one_of_concurrent_replacements_win(settings: Se
 async def test_the_first_sign_in_creates_the_citizen_the_next_finds_it(
     devices: Devices, settings: Settings
 ) -> None:
-    gql, phone = await devices(), new_phone()
+    gql, phone = await devices(), f.phone()
     assert not await Citizen.exists(phone=phone)
-    await gql(REQUEST, {"phone": phone})
-    first = (await gql(SIGN_IN, {"phone": phone, "code": latest_code(settings, phone)}))["signInWithSmsCode"]
+    await gql(f.REQUEST_CODE, {"phone": phone})
+    first = (await gql(f.SIGN_IN, {"phone": phone, "code": f.latest_code(settings, phone)}))["signInWithSmsCode"]
     assert first["errors"] == [] and first["firstSignIn"] is True
     assert first["citizen"]["phone"] == phone and first["citizen"]["masked"] is False
     assert first["citizen"]["verified"] is False and first["citizen"]["name"] is None
@@ -319,87 +208,87 @@ async def test_the_first_sign_in_creates_the_citizen_the_next_finds_it(
     assert (
         profile["id"] == first["citizen"]["id"] and profile["phone"] == phone and profile["enterprises"] == []
     )
-    await backdate_codes(phone)
-    await gql(REQUEST, {"phone": " " + phone[:3] + " " + phone[3:]})  # spelled differently, the same phone
-    again = (await gql(SIGN_IN, {"phone": phone, "code": latest_code(settings, phone)}))["signInWithSmsCode"]
+    await f.backdate_codes(phone)
+    await gql(f.REQUEST_CODE, {"phone": " " + phone[:3] + " " + phone[3:]})  # spelled differently, the same phone
+    again = (await gql(f.SIGN_IN, {"phone": phone, "code": f.latest_code(settings, phone)}))["signInWithSmsCode"]
     assert again["errors"] == [] and again["firstSignIn"] is False
     assert again["citizen"]["id"] == first["citizen"]["id"]
     assert await Citizen.filter(phone=phone).count() == 1
 
 
 async def test_a_code_is_used_once(devices: Devices, settings: Settings) -> None:
-    gql, phone = await devices(), new_phone()
-    await gql(REQUEST, {"phone": phone})
-    code = latest_code(settings, phone)
-    assert (await gql(SIGN_IN, {"phone": phone, "code": code}))["signInWithSmsCode"]["errors"] == []
-    out = (await gql(SIGN_IN, {"phone": phone, "code": code}))["signInWithSmsCode"]
+    gql, phone = await devices(), f.phone()
+    await gql(f.REQUEST_CODE, {"phone": phone})
+    code = f.latest_code(settings, phone)
+    assert (await gql(f.SIGN_IN, {"phone": phone, "code": code}))["signInWithSmsCode"]["errors"] == []
+    out = (await gql(f.SIGN_IN, {"phone": phone, "code": code}))["signInWithSmsCode"]
     assert out["tokens"] is None and out["errors"][0]["code"] == "CODE_EXPIRED"
 
 
 async def test_an_expired_code_is_refused(devices: Devices, settings: Settings) -> None:
-    gql, phone = await devices(), new_phone()
-    await gql(REQUEST, {"phone": phone})
+    gql, phone = await devices(), f.phone()
+    await gql(f.REQUEST_CODE, {"phone": phone})
     await SmsCode.filter(phone=phone).update(expires_at=datetime.now(timezone.utc) - timedelta(seconds=1))
-    out = (await gql(SIGN_IN, {"phone": phone, "code": latest_code(settings, phone)}))["signInWithSmsCode"]
+    out = (await gql(f.SIGN_IN, {"phone": phone, "code": f.latest_code(settings, phone)}))["signInWithSmsCode"]
     assert out["tokens"] is None and out["errors"][0]["code"] == "CODE_EXPIRED"
     assert not await Citizen.exists(phone=phone)
 
 
 async def test_five_attempts_per_code(devices: Devices, settings: Settings) -> None:
-    gql, phone = await devices(), new_phone()
-    await gql(REQUEST, {"phone": phone})
-    code = latest_code(settings, phone)
+    gql, phone = await devices(), f.phone()
+    await gql(f.REQUEST_CODE, {"phone": phone})
+    code = f.latest_code(settings, phone)
     wrong = f"{(int(code) + 1) % 10**6:06d}"
     for left in (4, 3, 2, 1, 0):
-        error = (await gql(SIGN_IN, {"phone": phone, "code": wrong}))["signInWithSmsCode"]["errors"][0]
+        error = (await gql(f.SIGN_IN, {"phone": phone, "code": wrong}))["signInWithSmsCode"]["errors"][0]
         assert error["code"] == "INVALID_CODE" and error["field"] == ["code"]
         assert (
             (f"还可尝试 {left} 次" in error["message"]) if left else ("已无剩余尝试次数" in error["message"])
         )
-    out = (await gql(SIGN_IN, {"phone": phone, "code": code}))["signInWithSmsCode"]
+    out = (await gql(f.SIGN_IN, {"phone": phone, "code": code}))["signInWithSmsCode"]
     assert out["tokens"] is None and out["errors"][0]["code"] == "CODE_EXPIRED"
     assert (await SmsCode.get(phone=phone)).attempts == 5
 
 
 async def test_a_burst_of_guesses_gets_five_tries(devices: Devices, settings: Settings) -> None:
-    gql, phone = await devices(), new_phone()
-    await gql(REQUEST, {"phone": phone})
-    code = latest_code(settings, phone)
+    gql, phone = await devices(), f.phone()
+    await gql(f.REQUEST_CODE, {"phone": phone})
+    code = f.latest_code(settings, phone)
     guesses = [f"{(int(code) + i) % 10**6:06d}" for i in range(1, 31)]
-    answers = await asyncio.gather(*(gql(SIGN_IN, {"phone": phone, "code": g}) for g in guesses))
+    answers = await asyncio.gather(*(gql(f.SIGN_IN, {"phone": phone, "code": g}) for g in guesses))
     codes = [a["signInWithSmsCode"]["errors"][0]["code"] for a in answers]
     assert codes.count("INVALID_CODE") == 5 and codes.count("CODE_EXPIRED") == 25
-    out = (await gql(SIGN_IN, {"phone": phone, "code": code}))["signInWithSmsCode"]
+    out = (await gql(f.SIGN_IN, {"phone": phone, "code": code}))["signInWithSmsCode"]
     assert out["errors"][0]["code"] == "CODE_EXPIRED"
 
 
 async def test_a_code_in_the_wrong_shape_costs_no_attempt(devices: Devices, settings: Settings) -> None:
-    gql, phone = await devices(), new_phone()
-    await gql(REQUEST, {"phone": phone})
+    gql, phone = await devices(), f.phone()
+    await gql(f.REQUEST_CODE, {"phone": phone})
     for bad in ("12345", "1234567", "12a456", ""):
-        error = (await gql(SIGN_IN, {"phone": phone, "code": bad}))["signInWithSmsCode"]["errors"][0]
+        error = (await gql(f.SIGN_IN, {"phone": phone, "code": bad}))["signInWithSmsCode"]["errors"][0]
         assert error["code"] == "INVALID_CODE" and "6 位" in error["message"]
     assert (await SmsCode.get(phone=phone)).attempts == 0
-    assert (await gql(SIGN_IN, {"phone": phone, "code": latest_code(settings, phone)}))["signInWithSmsCode"][
+    assert (await gql(f.SIGN_IN, {"phone": phone, "code": f.latest_code(settings, phone)}))["signInWithSmsCode"][
         "errors"
     ] == []
 
 
 async def test_signing_in_with_a_phone_that_never_got_a_code_reveals_nothing(devices: Devices) -> None:
     gql = await devices()
-    out = (await gql(SIGN_IN, {"phone": new_phone(), "code": "123456"}))["signInWithSmsCode"]
+    out = (await gql(f.SIGN_IN, {"phone": f.phone(), "code": "123456"}))["signInWithSmsCode"]
     assert out["errors"] == [
         {"field": ["code"], "message": "验证码已失效，请重新获取", "code": "CODE_EXPIRED"}
     ]
 
 
 async def test_a_disabled_citizen_cannot_sign_in(devices: Devices, settings: Settings) -> None:
-    person = await sign_in(devices, settings)
+    person = await f.sign_in(devices, settings)
     await Citizen.filter(phone=person.phone).update(is_active=False)
-    await backdate_codes(person.phone)
+    await f.backdate_codes(person.phone)
     gql = await devices()
-    assert (await gql(REQUEST, {"phone": person.phone}))["requestSmsCode"]["sent"]  # the same answer
-    out = (await gql(SIGN_IN, {"phone": person.phone, "code": latest_code(settings, person.phone)}))[
+    assert (await gql(f.REQUEST_CODE, {"phone": person.phone}))["requestSmsCode"]["sent"]  # the same answer
+    out = (await gql(f.SIGN_IN, {"phone": person.phone, "code": f.latest_code(settings, person.phone)}))[
         "signInWithSmsCode"
     ]
     assert out["tokens"] is None and out["errors"][0]["code"] == "NOT_ALLOWED"
@@ -411,10 +300,10 @@ async def test_a_disabled_citizen_cannot_sign_in(devices: Devices, settings: Set
 async def test_real_name_verification_derives_birth_date_and_sex(
     devices: Devices, settings: Settings
 ) -> None:
-    person = await sign_in(devices, settings)
-    number = new_id_number(birth="19850615", sex="F")
+    person = await f.sign_in(devices, settings)
+    number = f.id_number(birth="19850615", sex="F")
     number = number[:17] + ("x" if number[17] == "X" else number[17])
-    out = (await person.gql(VERIFY, {"name": "王秀英", "idNumber": number}))["verifyRealName"]
+    out = (await person.gql(f.VERIFY, {"name": "王秀英", "idNumber": number}))["verifyRealName"]
     assert out["errors"] == []
     c = out["citizen"]
     assert (c["name"], c["idNumber"], c["birthDate"], c["sex"]) == (
@@ -429,13 +318,13 @@ async def test_real_name_verification_derives_birth_date_and_sex(
 
 
 async def test_a_lower_case_x_is_accepted(devices: Devices, settings: Settings) -> None:
-    person = await sign_in(devices, settings)
+    person = await f.sign_in(devices, settings)
     for _ in range(200):
-        number = new_id_number()
+        number = f.id_number()
         if number.endswith("X"):
             break
     assert number.endswith("X")
-    out = (await person.gql(VERIFY, {"name": "李明", "idNumber": number.lower()}))["verifyRealName"]
+    out = (await person.gql(f.VERIFY, {"name": "李明", "idNumber": number.lower()}))["verifyRealName"]
     assert (
         out["errors"] == []
         and out["citizen"]["idNumber"] == number
@@ -444,8 +333,8 @@ async def test_a_lower_case_x_is_accepted(devices: Devices, settings: Settings) 
 
 
 async def test_minority_names_with_a_middle_dot(devices: Devices, settings: Settings) -> None:
-    person = await sign_in(devices, settings)
-    out = (await person.gql(VERIFY, {"name": "阿依古丽 • 买买提", "idNumber": new_id_number()}))[
+    person = await f.sign_in(devices, settings)
+    out = (await person.gql(f.VERIFY, {"name": "阿依古丽 • 买买提", "idNumber": f.id_number()}))[
         "verifyRealName"
     ]
     assert out["errors"] == [] and out["citizen"]["name"] == "阿依古丽·买买提"
@@ -453,17 +342,17 @@ async def test_minority_names_with_a_middle_dot(devices: Devices, settings: Sett
 
 @pytest.mark.parametrize("name", ["张", "Zhang San", "张三1", "·张三", "张三·", "张··三", "张" * 31, ""])
 async def test_names_that_are_refused(devices: Devices, settings: Settings, name: str) -> None:
-    person = await sign_in(devices, settings)
-    out = (await person.gql(VERIFY, {"name": name, "idNumber": new_id_number()}))["verifyRealName"]
+    person = await f.sign_in(devices, settings)
+    out = (await person.gql(f.VERIFY, {"name": name, "idNumber": f.id_number()}))["verifyRealName"]
     assert out["citizen"] is None
     assert [(e["code"], e["field"]) for e in out["errors"]] == [("INVALID", ["name"])]
 
 
 async def test_every_problem_is_reported_at_once(devices: Devices, settings: Settings) -> None:
-    person = await sign_in(devices, settings)
-    number = new_id_number()
+    person = await f.sign_in(devices, settings)
+    number = f.id_number()
     out = await person.gql(
-        VERIFY, {"name": "X", "idNumber": number[:17] + ("0" if number[17] != "0" else "1")}
+        f.VERIFY, {"name": "X", "idNumber": number[:17] + ("0" if number[17] != "0" else "1")}
     )
     errors = out["verifyRealName"]["errors"]
     assert sorted((e["code"], e["field"][0]) for e in errors) == [
@@ -476,9 +365,9 @@ async def test_every_problem_is_reported_at_once(devices: Devices, settings: Set
 async def test_an_id_number_bound_to_another_citizen_is_a_mismatch(
     devices: Devices, settings: Settings
 ) -> None:
-    first = await verified_person(devices, settings)
-    second = await sign_in(devices, settings)
-    out = (await second.gql(VERIFY, {"name": first.name, "idNumber": first.id_number}))["verifyRealName"]
+    first = await f.verified_person(devices, settings)
+    second = await f.sign_in(devices, settings)
+    out = (await second.gql(f.VERIFY, {"name": first.name, "idNumber": first.id_number}))["verifyRealName"]
     error = out["errors"][0]
     assert out["citizen"] is None and error["code"] == "MISMATCH" and error["field"] == ["idNumber"]
     assert first.phone not in error["message"] and first.phone[-4:] not in error["message"]
@@ -487,13 +376,13 @@ async def test_an_id_number_bound_to_another_citizen_is_a_mismatch(
 
 
 async def test_verification_is_once(devices: Devices, settings: Settings) -> None:
-    person = await verified_person(devices, settings)
-    same = (await person.gql(VERIFY, {"name": person.name, "idNumber": str(person.id_number).lower()}))[
+    person = await f.verified_person(devices, settings)
+    same = (await person.gql(f.VERIFY, {"name": person.name, "idNumber": str(person.id_number).lower()}))[
         "verifyRealName"
     ]
     assert same["errors"] == [] and same["citizen"]["idNumber"] == person.id_number
-    for name, number in ((person.name, new_id_number()), ("欧阳修", person.id_number)):
-        out = (await person.gql(VERIFY, {"name": name, "idNumber": number}))["verifyRealName"]
+    for name, number in ((person.name, f.id_number()), ("欧阳修", person.id_number)):
+        out = (await person.gql(f.VERIFY, {"name": name, "idNumber": number}))["verifyRealName"]
         assert out["citizen"] is None and out["errors"][0]["code"] == "INVALID_STATE"
     row = await Citizen.get(phone=person.phone)
     assert (row.name, row.id_number) == (person.name, person.id_number)
@@ -502,9 +391,9 @@ async def test_verification_is_once(devices: Devices, settings: Settings) -> Non
 async def test_only_a_signed_in_citizen_verifies(
     devices: Devices, settings: Settings, gql: GraphQLClient
 ) -> None:
-    variables = {"name": "张三", "idNumber": new_id_number()}
-    anonymous = (await (await devices())(VERIFY, variables))["verifyRealName"]
-    staff = (await (await gql.as_user("city_clerk"))(VERIFY, variables))["verifyRealName"]
+    variables = {"name": "张三", "idNumber": f.id_number()}
+    anonymous = (await (await devices())(f.VERIFY, variables))["verifyRealName"]
+    staff = (await (await gql.as_user("city_clerk"))(f.VERIFY, variables))["verifyRealName"]
     for out in (anonymous, staff):
         assert out["citizen"] is None and out["errors"][0]["code"] == "NOT_ALLOWED"
 
@@ -538,7 +427,7 @@ async def _as_seen_by(actor: Actor, phone: str, settings: Settings) -> dict[str,
 
 
 async def test_a_citizen_is_masked_for_everybody_but_themself(devices: Devices, settings: Settings) -> None:
-    person = await verified_person(devices, settings, birth="19760304", sex="M")
+    person = await f.verified_person(devices, settings, birth="19760304", sex="M")
     row = await Citizen.get(phone=person.phone)
     staff = Actor(
         user_id=1, username="city_admin", roles=frozenset({Role.CITY_ADMIN}), region_path="37/3715/"
@@ -571,8 +460,8 @@ async def test_a_citizen_is_masked_for_everybody_but_themself(devices: Devices, 
 async def test_a_citizen_node_is_readable_by_that_citizen_only(
     devices: Devices, settings: Settings, gql: GraphQLClient
 ) -> None:
-    person = await verified_person(devices, settings)
-    other = await sign_in(devices, settings)
+    person = await f.verified_person(devices, settings)
+    other = await f.sign_in(devices, settings)
     query = "query($id: ID!) { node(id: $id) { ... on Citizen { phone name masked } } }"
     own = (await person.gql(query, {"id": person.id}))["node"]
     assert own == {"phone": person.phone, "name": person.name, "masked": False}

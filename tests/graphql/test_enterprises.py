@@ -9,22 +9,14 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from stdnum.cn import uscc
 
 from server.domain.accounts.models import Enterprise, EnterpriseOperator
 from server.settings import Settings
+from tests import factories as f
 from tests.conftest import GraphQLClient
-from tests.graphql.test_citizens import (
-    Devices,
-    Person,
-    new_id_number,
-    new_phone,
-    open_devices,
-    sign_in,
-    verified_person,
-)
+from tests.factories import Devices, Person
 
-ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+ALPHABET = f.CREDIT_ALPHABET
 
 ENTERPRISE = """
   id creditCode name myRole legalRepName legalRepIdNumber regionCode region { name }
@@ -60,24 +52,19 @@ EXCEPTIONS = "query { creditCodeExceptions { code reason addedAt } }"
 
 @pytest.fixture
 async def devices(app: Any) -> AsyncIterator[Devices]:
-    async with open_devices(app) as open_device:
+    async with f.open_devices(app) as open_device:
         yield open_device
-
-
-def new_credit_code(region: str = "371525") -> str:
-    first17 = "91" + region + "".join(random.choice(ALPHABET) for _ in range(9))
-    return first17 + uscc.calc_check_digit(first17)
 
 
 def failing_credit_code(region: str = "371525") -> str:
     """A well-formed code with a wrong check character (like the early codes on the exception list)."""
-    good = new_credit_code(region)
+    good = f.credit_code(region)
     return good[:17] + next(c for c in ALPHABET if c != good[17])
 
 
 def registration(person: Person, **overrides: str) -> dict[str, str]:
     data = {
-        "creditCode": new_credit_code(),
+        "creditCode": f.credit_code(),
         "name": f"聊城市测试{random.randrange(10**6)}有限公司",
         "legalRepName": str(person.name),
         "legalRepIdNumber": str(person.id_number),
@@ -101,9 +88,9 @@ def masked_phone(phone: str) -> str:
 async def test_the_legal_representative_registers_the_enterprise(
     devices: Devices, settings: Settings
 ) -> None:
-    rep = await verified_person(devices, settings)
+    rep = await f.verified_person(devices, settings)
     data = registration(
-        rep, legalRepIdNumber=str(rep.id_number).lower(), creditCode=new_credit_code().lower()
+        rep, legalRepIdNumber=str(rep.id_number).lower(), creditCode=f.credit_code().lower()
     )
     out = (await rep.gql(REGISTER, {"i": data}))["registerEnterprise"]
     assert out["errors"] == []
@@ -115,21 +102,21 @@ async def test_the_legal_representative_registers_the_enterprise(
     profile = (await rep.gql(MY_ENTERPRISES))["myProfile"]
     assert [x["id"] for x in profile["enterprises"]] == [e["id"]]
     row = await Enterprise.get(credit_code=e["creditCode"]).select_related("legal_rep")
-    assert row.legal_rep.phone == rep.phone
+    assert row.legal_rep is not None and row.legal_rep.phone == rep.phone
 
 
 async def test_a_code_outside_the_city_has_no_region(devices: Devices, settings: Settings) -> None:
-    rep = await verified_person(devices, settings)
-    e = await register(rep, creditCode=new_credit_code("110105"))
+    rep = await f.verified_person(devices, settings)
+    e = await register(rep, creditCode=f.credit_code("110105"))
     assert e["regionCode"] is None and e["region"] is None
 
 
 async def test_someone_else_cannot_register_for_the_representative(
     devices: Devices, settings: Settings
 ) -> None:
-    rep = await verified_person(devices, settings)
-    clerk = await verified_person(devices, settings)
-    code = new_credit_code()
+    rep = await f.verified_person(devices, settings)
+    clerk = await f.verified_person(devices, settings)
+    code = f.credit_code()
     data = registration(rep, creditCode=code)  # the real representative's name and ID number
     out = (await clerk.gql(REGISTER, {"i": data}))["registerEnterprise"]
     assert out["enterprise"] is None and [e["code"] for e in out["errors"]] == ["MISMATCH"]
@@ -146,9 +133,9 @@ async def test_someone_else_cannot_register_for_the_representative(
 async def test_a_credit_code_registers_once_without_saying_by_whom(
     devices: Devices, settings: Settings
 ) -> None:
-    first = await verified_person(devices, settings)
-    second = await verified_person(devices, settings)
-    code = new_credit_code()
+    first = await f.verified_person(devices, settings)
+    second = await f.verified_person(devices, settings)
+    code = f.credit_code()
     await register(first, creditCode=code)
     out = (await second.gql(REGISTER, {"i": registration(second, creditCode=code)}))["registerEnterprise"]
     error = out["errors"][0]
@@ -161,12 +148,12 @@ async def test_a_credit_code_registers_once_without_saying_by_whom(
 async def test_only_verified_citizens_register(
     devices: Devices, settings: Settings, gql: GraphQLClient
 ) -> None:
-    unverified = await sign_in(devices, settings)
+    unverified = await f.sign_in(devices, settings)
     data = {
-        "creditCode": new_credit_code(),
+        "creditCode": f.credit_code(),
         "name": "测试有限公司",
         "legalRepName": "张三",
-        "legalRepIdNumber": new_id_number(),
+        "legalRepIdNumber": f.id_number(),
     }
     out = (await unverified.gql(REGISTER, {"i": data}))["registerEnterprise"]
     assert out["errors"][0]["code"] == "NOT_VERIFIED"
@@ -176,7 +163,7 @@ async def test_only_verified_citizens_register(
 
 
 async def test_registration_input_is_checked(devices: Devices, settings: Settings) -> None:
-    rep = await verified_person(devices, settings)
+    rep = await f.verified_person(devices, settings)
     bad = {"creditCode": failing_credit_code(), "name": "公", "legalRepName": "Li", "legalRepIdNumber": "123"}
     out = (await rep.gql(REGISTER, {"i": bad}))["registerEnterprise"]
     assert sorted((e["code"], e["field"][0]) for e in out["errors"]) == [
@@ -200,8 +187,8 @@ async def test_registration_input_is_checked(devices: Devices, settings: Setting
 async def test_operators_are_added_and_removed_by_the_representative(
     devices: Devices, settings: Settings
 ) -> None:
-    rep = await verified_person(devices, settings)
-    op = await verified_person(devices, settings)
+    rep = await f.verified_person(devices, settings)
+    op = await f.verified_person(devices, settings)
     e = await register(rep)
     out = (await rep.gql(ADD, {"e": e["id"], "phone": op.phone}))["addEnterpriseOperator"]
     assert out["errors"] == []
@@ -231,12 +218,12 @@ async def test_operators_are_added_and_removed_by_the_representative(
 
 
 async def test_an_operator_must_be_a_verified_citizen(devices: Devices, settings: Settings) -> None:
-    rep = await verified_person(devices, settings)
-    unverified = await sign_in(devices, settings)
+    rep = await f.verified_person(devices, settings)
+    unverified = await f.sign_in(devices, settings)
     e = await register(rep)
     answers = [
         (await rep.gql(ADD, {"e": e["id"], "phone": phone}))["addEnterpriseOperator"]["errors"][0]
-        for phone in (unverified.phone, new_phone())
+        for phone in (unverified.phone, f.phone())
     ]
     assert answers[0] == answers[1]  # unverified and unknown: the same answer
     assert answers[0]["code"] == "NOT_VERIFIED" and answers[0]["field"] == ["phone"]
@@ -245,8 +232,8 @@ async def test_an_operator_must_be_a_verified_citizen(devices: Devices, settings
 
 
 async def test_adding_twice_or_adding_oneself(devices: Devices, settings: Settings) -> None:
-    rep = await verified_person(devices, settings)
-    op = await verified_person(devices, settings)
+    rep = await f.verified_person(devices, settings)
+    op = await f.verified_person(devices, settings)
     e = await register(rep)
     assert (await rep.gql(ADD, {"e": e["id"], "phone": op.phone}))["addEnterpriseOperator"]["errors"] == []
     twice = (await rep.gql(ADD, {"e": e["id"], "phone": op.phone}))["addEnterpriseOperator"]
@@ -258,9 +245,9 @@ async def test_adding_twice_or_adding_oneself(devices: Devices, settings: Settin
 async def test_only_the_representative_manages_operators(
     devices: Devices, settings: Settings, gql: GraphQLClient
 ) -> None:
-    rep = await verified_person(devices, settings)
-    op = await verified_person(devices, settings)
-    stranger = await verified_person(devices, settings)
+    rep = await f.verified_person(devices, settings)
+    op = await f.verified_person(devices, settings)
+    stranger = await f.verified_person(devices, settings)
     e = await register(rep)
     assert (await rep.gql(ADD, {"e": e["id"], "phone": op.phone}))["addEnterpriseOperator"]["errors"] == []
     admin = await gql.as_user("city_admin")
@@ -280,9 +267,9 @@ async def test_only_the_representative_manages_operators(
 async def test_an_enterprise_node_is_for_its_people_only(
     devices: Devices, settings: Settings, gql: GraphQLClient
 ) -> None:
-    rep = await verified_person(devices, settings)
-    op = await verified_person(devices, settings)
-    stranger = await sign_in(devices, settings)
+    rep = await f.verified_person(devices, settings)
+    op = await f.verified_person(devices, settings)
+    stranger = await f.sign_in(devices, settings)
     e = await register(rep)
     await rep.gql(ADD, {"e": e["id"], "phone": op.phone})
     query = "query($id: ID!) { node(id: $id) { ... on Enterprise { name myRole } } }"
@@ -295,8 +282,8 @@ async def test_an_enterprise_node_is_for_its_people_only(
 async def test_my_enterprises_take_the_same_statements_however_many(
     devices: Devices, settings: Settings, sql: Any
 ) -> None:
-    rep = await verified_person(devices, settings)
-    ops = [await verified_person(devices, settings) for _ in range(3)]
+    rep = await f.verified_person(devices, settings)
+    ops = [await f.verified_person(devices, settings) for _ in range(3)]
     first = await register(rep)
     await rep.gql(ADD, {"e": first["id"], "phone": ops[0].phone})
     with sql() as one:
@@ -305,7 +292,7 @@ async def test_my_enterprises_take_the_same_statements_however_many(
         e = await register(rep)
         for op in ops:
             await rep.gql(ADD, {"e": e["id"], "phone": op.phone})
-    other = await verified_person(devices, settings)
+    other = await f.verified_person(devices, settings)
     theirs = await register(other)
     await other.gql(ADD, {"e": theirs["id"], "phone": rep.phone})  # and one where rep is an operator
     with sql() as many:
@@ -322,7 +309,7 @@ async def test_an_exception_lets_an_early_code_register(
     devices: Devices, settings: Settings, gql: GraphQLClient
 ) -> None:
     admin = await gql.as_user("city_admin")
-    rep = await verified_person(devices, settings)
+    rep = await f.verified_person(devices, settings)
     early = failing_credit_code()
     refused = (await rep.gql(REGISTER, {"i": registration(rep, creditCode=early)}))["registerEnterprise"]
     assert refused["errors"][0]["code"] == "INVALID_CREDIT_CODE"
@@ -347,7 +334,7 @@ async def test_an_exception_lets_an_early_code_register(
 async def test_exception_input_is_checked(gql: GraphQLClient) -> None:
     admin = await gql.as_user("city_admin")
     early = failing_credit_code()
-    valid = (await admin(ADD_EXCEPTION, {"code": new_credit_code(), "reason": "不需要"}))[
+    valid = (await admin(ADD_EXCEPTION, {"code": f.credit_code(), "reason": "不需要"}))[
         "addCreditCodeException"
     ]
     assert valid["errors"][0]["code"] == "INVALID" and "无需" in valid["errors"][0]["message"]
@@ -369,7 +356,7 @@ async def test_who_keeps_and_who_reads_the_exception_list(
     catalog_admin = await gql.as_user("city_catalog")
     assert isinstance((await catalog_admin(EXCEPTIONS))["creditCodeExceptions"], list)
     early = failing_credit_code()
-    citizen = await sign_in(devices, settings)
+    citizen = await f.sign_in(devices, settings)
     for caller in (catalog_admin, await gql.as_user("city_clerk"), citizen.gql, await devices()):
         out = (await caller(ADD_EXCEPTION, {"code": early, "reason": "理由"}))["addCreditCodeException"]
         assert out["exception"] is None and out["errors"][0]["code"] == "NOT_ALLOWED"

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from server.domain.accounts.roles import ANONYMOUS
 from server.graphql.context import Context
 from server.graphql.schema import build_schema
-from server.domain.accounts.roles import ANONYMOUS
 from server.settings import Settings
 
 QUERIES = [
@@ -49,7 +49,7 @@ async def test_a_null_in_a_non_null_leaf_is_reported_as_graphql_core_would(setti
 
     def broken(m: Any) -> Any:
         out = original(m)
-        out.name = None  # the schema says String!
+        out.name = None  # type: ignore[assignment]  # on purpose: the schema says String!
         return out
 
     types._material = broken

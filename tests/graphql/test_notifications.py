@@ -10,12 +10,12 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from server.domain.accounts import tokens
 from server.domain.accounts.models import Citizen, SmsCode
 from server.domain.notifications import service
 from server.domain.notifications.models import InboxMessage, Outbox
 from server.domain.notifications.service import Recipient
 from server.settings import Settings
+from tests import factories as f
 from tests.conftest import GraphQLClient
 from tests.worker.peer import http_peer
 
@@ -146,11 +146,6 @@ async def test_the_sweep_delivers_what_was_committed_but_never_handed_on(setting
     assert {r.status for r in await Outbox.filter(id__in=[r.id for r in rows])} == {"delivered"}
 
 
-async def _citizen_client(gql: GraphQLClient, settings: Settings, citizen: Citizen) -> GraphQLClient:
-    pair = await tokens.issue(lifetimes=settings.token_lifetimes, citizen=citizen)
-    return GraphQLClient(gql.http, token=pair.access_token)
-
-
 MINE = """query($first: Int, $after: String) { unreadNotificationCount
   myNotifications(first: $first, after: $after) { totalCount edges { cursor node { id event title body readAt } }
   pageInfo { hasNextPage endCursor } } }"""
@@ -164,7 +159,7 @@ async def test_my_notifications_unread_count_and_mark_read(settings: Settings, g
         await service.after_commit(settings, [row.id])
     row = await _enqueue("inbox", Recipient(citizen_id=other.id))
     await service.after_commit(settings, [row.id])
-    me = await _citizen_client(gql, settings, citizen)
+    me = await f.citizen_client(gql, settings, citizen)
     page = await me(MINE, {"first": 2})
     assert page["unreadNotificationCount"] == 3
     conn = page["myNotifications"]
@@ -175,7 +170,7 @@ async def test_my_notifications_unread_count_and_mark_read(settings: Settings, g
     first_id = conn["edges"][0]["node"]["id"]
     done = (await me(MARK, {"i": {"ids": [first_id]}}))["markNotificationsRead"]
     assert done == {"marked": 1, "unreadCount": 2, "errors": []}
-    theirs = await _citizen_client(gql, settings, other)
+    theirs = await f.citizen_client(gql, settings, other)
     assert (await theirs(MARK, {"i": {"ids": [first_id]}}))["markNotificationsRead"]["marked"] == 0  # not theirs
     assert (await me(MARK, {"i": {}}))["markNotificationsRead"]["errors"] == [{"code": "INVALID"}]
     assert (await me(MARK, {"i": {"all": True}}))["markNotificationsRead"]["unreadCount"] == 0

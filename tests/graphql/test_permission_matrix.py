@@ -56,11 +56,12 @@ from server.domain.accounts.service import create_user
 from server.domain.accounts.sms import get_sms_sender
 from server.domain.appointments.models import Appointment
 from server.domain.cases.models import Case as CaseRow
-from server.domain.cases.models import ELicence, Upload
+from server.domain.cases.models import CaseBundle, ELicence, Upload
 from server.domain.catalog import service as catalog
 from server.domain.catalog.content import ItemContent
 from server.domain.notifications import service as notifications
 from server.domain.notifications.models import InboxMessage, Outbox
+from server.domain.themes.models import Theme, ThemeVersion
 from server.graphql.context import Context
 from server.graphql.schema import build_schema
 from server.settings import Settings
@@ -96,6 +97,8 @@ CASE_READERS = callers("city_admin", "hall_supervisor", "county_viewer", "window
                        "assistance_agent", "partner")
 NO_CASE = str(relay.GlobalID("Case", "999999999"))
 NO_ITEM = str(relay.GlobalID("ServiceItem", "999999999"))
+NO_BUNDLE = str(relay.GlobalID("Bundle", "999999999"))
+NO_THEME = str(relay.GlobalID("Theme", "999999999"))
 
 
 # --- the objects the examples point at ---------------------------------------------------------------
@@ -129,6 +132,10 @@ class Rule:
 
 def _no_case(w: World) -> dict[str, Any]:
     return {"input": {"caseId": NO_CASE, "reason": "权限矩阵测试"}}
+
+
+def _no_bundle(w: World) -> dict[str, Any]:
+    return {"input": {"bundleId": NO_BUNDLE, "reason": "权限矩阵测试"}}
 
 
 def _status(w: World) -> dict[str, Any]:
@@ -230,6 +237,19 @@ RULES: dict[str, Rule] = {
     "supplyCaseMaterials": Rule(APPLICANTS | CLERK, lambda w: {"input": {"caseId": NO_CASE, "materials": []}}),
     "withdrawCase": Rule(APPLICANTS, _no_case),
     "claimCase": Rule(REVIEWER, lambda w: {"input": {"caseId": NO_CASE}}),
+    # --- themes (一件事) and the service menu: catalogue admins edit, everybody reads what is published
+    "createThemeDraft": Rule(CATALOG_EDITORS),
+    "updateThemeDraft": Rule(CATALOG_EDITORS, lambda w: {"input": {"id": NO_THEME, "content": {}}}),
+    "publishTheme": Rule(CATALOG_EDITORS, lambda w: {"input": {"id": NO_THEME}}),
+    "suspendTheme": Rule(CATALOG_EDITORS, lambda w: {"input": {"id": NO_THEME, "reason": "权限矩阵"}}),
+    "resumeTheme": Rule(CATALOG_EDITORS, lambda w: {"input": {"id": NO_THEME, "reason": "权限矩阵"}}),
+    "cancelTheme": Rule(CATALOG_EDITORS, lambda w: {"input": {"id": NO_THEME, "reason": "权限矩阵"}}),
+    "publishServiceMenu": Rule(CATALOG_EDITORS, lambda w: {"input": {"entries": []}}),
+    "serviceMenu": Rule(ANYONE),
+    "serviceMenuHistory": Rule(CATALOG_EDITORS),
+    "themes": Rule(ANYONE),
+    "theme": Rule(ANYONE, lambda w: {"code": "enterprise-startup"}),
+    "themeBundle": Rule(ANYONE, lambda w: {"themeId": w.nodes["Theme"], "answers": []}),
     "releaseCase": Rule(REVIEWER, _no_case),
     "approveCase": Rule(REVIEWER, lambda w: {"input": {"caseId": NO_CASE, "opinion": "同意"}}),
     "denyCase": Rule(REVIEWER, _no_case),
@@ -240,6 +260,25 @@ RULES: dict[str, Rule] = {
     "issueCaseResult": Rule(CLERK, lambda w: {"input": {"caseId": NO_CASE, "method": "PICKUP"}}),
     "completeCase": Rule(CLERK, _no_case),
     "rateCase": Rule(callers("citizen"), lambda w: {"input": {"caseId": NO_CASE, "level": 5}}),
+    # --- themed bundles (一件事): applying is the applicant's, the window's moves the clerk's (the
+    # supervisor decides a rejection); the theme and the bundle do not exist, so an allowed caller
+    # gets NOT_FOUND, a refused one NOT_ALLOWED or an auth error before the lookup
+    "applyForTheme": Rule(APPLICANTS, lambda w: {"input": {"idempotencyKey": "matrix-key-0003", "themeId": NO_THEME}}),
+    "receiveWalkInBundle": Rule(CLERK, lambda w: {"input": {
+        "idempotencyKey": "matrix-key-0004", "themeId": NO_THEME, "applicant": {"idNumber": "x"}}}),
+    "acceptBundle": Rule(CLERK, lambda w: {"input": {"bundleId": NO_BUNDLE}}),
+    "acceptBundleWithMissing": Rule(CLERK, lambda w: {"input": {"bundleId": NO_BUNDLE, "missing": [], "commitment": "承诺"}}),
+    "requestBundleCorrection": Rule(CLERK, lambda w: {"input": {"bundleId": NO_BUNDLE, "items": [{"note": "补正"}]}}),
+    "proposeBundleRejection": Rule(CLERK, _no_bundle),
+    "confirmBundleRejection": Rule(callers("hall_supervisor"), _no_bundle),
+    "overturnBundleRejection": Rule(callers("hall_supervisor"), _no_bundle),
+    "supplyBundleMaterials": Rule(APPLICANTS | CLERK, lambda w: {"input": {"bundleId": NO_BUNDLE, "materials": []}}),
+    "withdrawBundle": Rule(APPLICANTS, _no_bundle),
+    "reapplyBundleItem": Rule(APPLICANTS, lambda w: {"input": {"bundleId": NO_BUNDLE, "caseId": NO_CASE}}),
+    "myBundles": Rule(APPLICANTS),
+    "bundle": Rule(ANYONE, lambda w: {"id": w.nodes["Bundle"]}),
+    "bundleQueue": Rule(CASE_READERS - {"partner"}),
+    "trackBundle": Rule(ANYONE, lambda w: {"number": "371500-20260101-00001", "queryCode": "AAAAAAAA"}),
     # --- cases: reading (lists are scoped in the query; a case nobody may see is null)
     "myCases": Rule(APPLICANTS),
     "myElicences": Rule(APPLICANTS),
@@ -292,6 +331,11 @@ NODE_RULES: dict[str, frozenset[str]] = {
     # supervisor, admin and viewer); revealPersonalData of the citizen rests on it too
     "Case": callers("citizen", "city_admin", "hall_supervisor", "county_viewer", "window_clerk", "dept_reviewer"),
     "ELicence": callers("citizen"),  # its holder
+    # a bundle of the test citizen at the city hall, with the case above as its sub-case: whoever sees
+    # the case sees the bundle (its applicant, the hall's clerk, the department's reviewer, the region)
+    "Bundle": callers("citizen", "city_admin", "hall_supervisor", "county_viewer", "window_clerk", "dept_reviewer"),
+    "Theme": ANYONE,  # a published theme (drafts only for catalogue admins of its region)
+    "ThemeVersion": ANYONE,  # its published version
     "Appointment": callers("citizen"),  # its booker (hall staff read a day's bookings, masked, by hallAppointments)
 }
 
@@ -521,6 +565,24 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
         applicant_citizen_id=citizen.id, contact_citizen_id=citizen.id, applicant_name="权矩阵",
         number=f"371500-20260101-M{secrets.randbelow(10**4):04d}", query_code="MATRIX22",
     )
+    theme = await Theme.create(code=f"matrix-{uuid.uuid4().hex[:8]}", region_code="371500", region_path="/100000/370000/371500/",
+                               status="active")
+    theme_version = await ThemeVersion.create(
+        theme=theme, number=1, status="published", is_current=True, name="权限矩阵一件事", audience="person",
+        life_stage="living", lead_department_code="371500-XZSPJ", budget_value=1, budget_unit="working_day",
+        s_name="权限矩阵一件事", s_name_py="", s_name_ab="",
+    )
+    await Theme.filter(id=theme.id).update(published_version_id=theme_version.id)
+    bundle = await CaseBundle.create(
+        number=f"371500-20260101-B{secrets.randbelow(10**4):04d}", query_code="MATRIX33", channel="online",
+        theme_id=theme.id, theme_version=theme_version, theme_code=theme.code, theme_version_number=1,
+        theme_name="权限矩阵一件事", lead_department_code="371500-XZSPJ", region_code="371500", city_code="371500",
+        hall_code="371500-ZWFWZX", applicant_kind="citizen", applicant_citizen_id=citizen.id,
+        contact_citizen_id=citizen.id, applicant_name="权矩阵", stages=1, budget_value=1, budget_unit="working_day",
+        plan=[{"stage": 1, "key": "s", "name": "阶段", "items": [{"key": "i", "item_id": version.item_id, "name": "权限矩阵测试事项",
+                                                                 "department_code": "371500-XZSPJ", "depends_on": []}]}],
+    )
+    await CaseRow.filter(id=case.id).update(bundle_id=bundle.id, bundle_stage=1)
     licence = await ELicence.create(number=f"DZZZ-MATRIX-{uuid.uuid4().hex[:8]}", kind="营业执照",
                                     holder_citizen_id=citizen.id, holder_name="权矩阵", department_code="371500-XZSPJ",
                                     issued_at=dt.datetime.now(dt.timezone.utc))
@@ -551,7 +613,8 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
             "OutboxNotification": gid("OutboxNotification", note.id),
             "UploadedFile": gid("UploadedFile", upload.id),
             "Case": gid("Case", case.id), "ELicence": gid("ELicence", licence.id),
-            "Appointment": gid("Appointment", booking.id),
+            "Appointment": gid("Appointment", booking.id), "Bundle": gid("Bundle", bundle.id),
+            "Theme": gid("Theme", theme.id), "ThemeVersion": gid("ThemeVersion", theme_version.id),
         },
     )
     yield Cast(staff=staff, citizen=citizen, partner_key=partner.full_key, world=world)
@@ -562,6 +625,9 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
     await licence.delete()
     await booking.delete()
     await case.delete()
+    await bundle.delete()
+    await theme_version.delete()
+    await theme.delete()
     await Outbox.filter(id=note.id).delete()
     await Mandate.filter(id=mandate.id).delete()
     await ApiKey.filter(id__in=[partner.row.id, revocable.row.id]).delete()

@@ -498,7 +498,7 @@ async def test_non_ascii_request_id_is_replaced(client: httpx.AsyncClient) -> No
     and digits; the header is decoded as latin-1 but echoed UTF-8-encoded, so the client gets back
     different bytes than it sent (b"\\xc0" becomes b"\\xc3\\x80"). Only [A-Za-z0-9-] ids should be kept."""
     incoming = "ÀÀÀÀ²²²²".encode("latin-1")
-    r = await client.get("/healthz", headers={"x-request-id": incoming})
+    r = await client.get("/healthz", headers={b"x-request-id": incoming})
     echoed = dict(r.headers.raw)[b"x-request-id"]
     assert HEX16.match(echoed.decode("latin-1")), (
         f"SERVER BUG: non-ASCII X-Request-ID {incoming!r} was accepted and echoed as {echoed!r}"

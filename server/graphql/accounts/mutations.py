@@ -6,10 +6,10 @@ from typing import Annotated
 
 import strawberry
 
-from server.domain.accounts import service, tokens
+from server.domain.accounts import errors, service, tokens
+from server.domain.errors import DomainError
 from server.graphql.accounts.types import (
     AccountError,
-    AccountErrorCode,
     LoginInput,
     LoginPayload,
     LogoutInput,
@@ -20,7 +20,8 @@ from server.graphql.accounts.types import (
     TokenPair,
 )
 from server.graphql.context import Info
-from server.graphql.core.errors import attempt
+from server.graphql.core.errors import attempt, payload_errors
+from server.graphql.core.permissions import IsSignedIn, RefusedInPayload
 
 
 @strawberry.type
@@ -35,7 +36,7 @@ class AccountsMutation:
                 username=input.username, password=input.password, lifetimes=ctx.settings.token_lifetimes,
                 limiter=ctx.login_limiter, client=ctx.client,
             ),
-            AccountError, AccountErrorCode,
+            AccountError,
         )
         if errors or result is None:
             return LoginPayload(errors=errors)
@@ -49,17 +50,16 @@ class AccountsMutation:
     ) -> RefreshTokensPayload:
         pair, errors = await attempt(
             lambda: tokens.rotate(refresh_token=input.refresh_token, lifetimes=info.context.settings.token_lifetimes),
-            AccountError, AccountErrorCode,
+            AccountError,
         )
         return RefreshTokensPayload(tokens=TokenPair.of(pair) if pair else None, errors=errors)
 
-    @strawberry.mutation(description="退出登录：吊销本次登录的访问令牌和刷新令牌（或本人的全部登录）")
+    @strawberry.mutation(description="退出登录：吊销本次登录的访问令牌和刷新令牌（或本人的全部登录）",
+                         extensions=[RefusedInPayload(IsSignedIn)])
     async def logout(
         self, info: Info, input: Annotated[LogoutInput, strawberry.argument(description="本操作的输入")]
     ) -> LogoutPayload:
         ctx = info.context
         if ctx.token is None or not (ctx.actor.is_staff or ctx.actor.is_citizen):
-            return LogoutPayload(
-                errors=[AccountError(field=None, message="当前未登录", code=AccountErrorCode.NOT_ALLOWED)]
-            )
+            return LogoutPayload(errors=payload_errors(AccountError, DomainError(errors.NOT_ALLOWED, "当前未登录")))
         return LogoutPayload(revoked=await tokens.logout(token=ctx.token, all_sessions=input.all_sessions))

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from enum import Enum
 from typing import Any
 
 import strawberry
 from strawberry import relay
 
+from server import clock
 from server.domain.accounts import errors, models, service
 from server.domain.accounts.roles import Actor
 from server.graphql.catalog.types import Department, Hall, Region
 from server.graphql.context import Info
+from server.graphql.core.relay import resolve_nodes
 
 
 @strawberry.enum(description="工作人员角色")
@@ -82,7 +84,7 @@ class StaffUser(relay.Node):
 
     @classmethod
     def of_row(cls, u: models.StaffUser) -> StaffUser:
-        now = datetime.now(timezone.utc)
+        now = clock.utcnow()
         return cls(
             id=u.id, username=u.username, display_name=u.display_name, roles=[Role(r) for r in sorted(u.roles)],
             region_code=u.region_id, department_code=u.department_id, hall_code=u.hall_id,  # type: ignore[attr-defined]
@@ -92,9 +94,10 @@ class StaffUser(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        ids = [int(i) for i in node_ids if str(i).isdigit()]
-        found = await service.staff_by_ids(actor=info.context.actor, ids=ids)
-        return [cls.of_row(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
+        return await resolve_nodes(
+            node_ids, fetch=lambda ids: service.staff_by_ids(actor=info.context.actor, ids=ids), build=cls.of_row,
+            required=required,
+        )
 
     @strawberry.field(description="所属区划")
     async def region(self, info: Info) -> Region | None:

@@ -10,15 +10,24 @@ import strawberry
 from strawberry import relay
 
 from server.domain.appointments import errors, service
-from server.domain.errors import DomainError
 from server.graphql.appointments.types import Appointment, AppointmentSlot, HallAppointment
 from server.graphql.context import Info
+from server.graphql.core.permissions import IsCitizen, IsStaff
+from server.graphql.core.relay import domain_id
 
 
-def pk(gid: relay.GlobalID, type_name: str, field_name: str) -> int:
-    if gid.type_name != type_name or not gid.node_id.isdigit():
-        raise DomainError(errors.NOT_FOUND, "ID 无效", [field_name])
-    return int(gid.node_id)
+class BooksAppointments(IsCitizen):
+    """Citizens (their own bookings); refused with the domain's code, as its own check would."""
+
+    message = "请先登录个人账号"
+    error_extensions = {"code": errors.NOT_ALLOWED}
+
+
+class ReadsHallAppointments(IsStaff):
+    """Staff; the domain narrows it to the hall's clerks and supervisor and its region's admins."""
+
+    message = "只有本大厅的窗口人员、大厅负责人或所在区划的管理员可以查看预约"
+    error_extensions = {"code": errors.NOT_ALLOWED}
 
 
 @strawberry.type
@@ -34,16 +43,18 @@ class AppointmentsQuery:
         start: Annotated[date, strawberry.argument(name="from", description="第一天")],
         end: Annotated[date, strawberry.argument(name="to", description="最后一天（含）")],
     ) -> list[AppointmentSlot]:
-        slots = await service.available_slots(hall_code=hall_code, item_id=pk(item_id, "ServiceItem", "itemId"),
+        slots = await service.available_slots(hall_code=hall_code, item_id=domain_id(item_id, "ServiceItem"),
                                               start=start, end=end)
         return [AppointmentSlot.of(s) for s in slots]
 
-    @strawberry.field(description=f"我的预约（个人用户本人），最近的时段在前，最多 {service.MAX_LIST} 条")
+    @strawberry.field(description=f"我的预约（个人用户本人），最近的时段在前，最多 {service.MAX_LIST} 条",
+                      permission_classes=[BooksAppointments])
     async def my_appointments(self, info: Info) -> list[Appointment]:
         return [Appointment.of(a) for a in await service.my_appointments(actor=info.context.actor)]
 
     @strawberry.field(
-        description="大厅某一天的预约（按时段排序，预约人姓名脱敏）：限本大厅的窗口人员、大厅负责人和所在区划的管理员"
+        description="大厅某一天的预约（按时段排序，预约人姓名脱敏）：限本大厅的窗口人员、大厅负责人和所在区划的管理员",
+        permission_classes=[ReadsHallAppointments],
     )
     async def hall_appointments(
         self, info: Info,

@@ -11,6 +11,7 @@ from strawberry import enum_value as v
 from strawberry import relay
 
 from server.domain.appointments import errors, models, service
+from server.graphql.core.relay import resolve_nodes
 
 
 @strawberry.enum(description="预约的状态")
@@ -79,9 +80,10 @@ class Appointment(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Any, node_ids: Any, required: bool = False) -> list[Any]:
-        ids = [int(i) for i in node_ids if str(i).isdigit()]
-        found = await service.appointments_by_ids(actor=info.context.actor, ids=ids)
-        return [cls.of(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
+        return await resolve_nodes(
+            node_ids, fetch=lambda ids: service.appointments_by_ids(actor=info.context.actor, ids=ids), build=cls.of,
+            required=required,
+        )
 
 
 @strawberry.type(description="大厅工作人员看到的一条预约（预约人姓名已脱敏）")

@@ -11,7 +11,6 @@ from server.domain.calendar import service
 from server.graphql.calendar.types import (
     CalendarDay,
     CalendarError,
-    CalendarErrorCode,
     ClearCalendarDayInput,
     ClearCalendarDayPayload,
     SetCalendarDayInput,
@@ -19,6 +18,7 @@ from server.graphql.calendar.types import (
 )
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
+from server.graphql.core.permissions import CanEditCalendar, RefusedInPayload
 
 Input = strawberry.argument(description="本操作的输入")
 
@@ -27,7 +27,8 @@ Input = strawberry.argument(description="本操作的输入")
 class CalendarMutation:
     @strawberry.mutation(
         description="设置某区划某一天的类型（如冠县的本地放假日、调休上班日），该区划及下级区划的期限随之计算："
-        "限管理员，区划须在其管辖范围内；已算出的期限不会重算"
+        "限管理员，区划须在其管辖范围内；已算出的期限不会重算",
+        extensions=[RefusedInPayload(CanEditCalendar)],
     )
     async def set_calendar_day(self, info: Info, input: Annotated[SetCalendarDayInput, Input]) -> SetCalendarDayPayload:
         day, errors = await attempt(
@@ -35,16 +36,17 @@ class CalendarMutation:
                 actor=info.context.actor, region_code=input.region_code, day=input.date, kind=input.kind.value,
                 name=input.name,
             ),
-            CalendarError, CalendarErrorCode,
+            CalendarError,
         )
         return SetCalendarDayPayload(calendar_day=CalendarDay.of(day) if day else None, errors=errors)
 
-    @strawberry.mutation(description="清除某区划某一天的单独设置，恢复上级区划或全国的安排：限管理员，区划须在其管辖范围内")
+    @strawberry.mutation(description="清除某区划某一天的单独设置，恢复上级区划或全国的安排：限管理员，区划须在其管辖范围内",
+                         extensions=[RefusedInPayload(CanEditCalendar)])
     async def clear_calendar_day(
         self, info: Info, input: Annotated[ClearCalendarDayInput, Input]
     ) -> ClearCalendarDayPayload:
         day, errors = await attempt(
             lambda: service.clear_calendar_day(actor=info.context.actor, region_code=input.region_code, day=input.date),
-            CalendarError, CalendarErrorCode,
+            CalendarError,
         )
         return ClearCalendarDayPayload(calendar_day=CalendarDay.of(day) if day else None, errors=errors)

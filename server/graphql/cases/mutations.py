@@ -12,39 +12,17 @@ from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
-from strawberry.permission import BasePermission
 from strawberry.scalars import JSON
 
 from server.domain.cases import apply, ratings, review, window
 from server.domain.cases.models import Case as CaseRow
-from server.domain.errors import DomainError
-from server.graphql.cases.types import Case, CaseError, CaseErrorCode, InstantDecision, ResultMethod
+from server.graphql.cases.types import Case, CaseError, InstantDecision, ResultMethod
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import IsStaff
+from server.graphql.core.permissions import IsSignedIn, IsStaff
+from server.graphql.core.relay import domain_id, optional_domain_id
 
 Input = strawberry.argument(description="本操作的输入")
-
-
-class IsSignedIn(BasePermission):
-    message = "请先登录"
-    error_extensions = {"code": "UNAUTHENTICATED"}
-
-    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-        a = info.context.actor
-        return bool(a.is_citizen or a.is_staff)
-
-
-def _pk(gid: relay.GlobalID | None, type_name: str, field_name: str) -> int:
-    if gid is None:
-        raise DomainError("INVALID", "缺少 ID", [field_name])
-    if gid.type_name != type_name or not gid.node_id.isdigit():
-        raise DomainError("NOT_FOUND", "ID 无效", [field_name])
-    return int(gid.node_id)
-
-
-def _opt(gid: relay.GlobalID | None, type_name: str, field_name: str) -> int | None:
-    return None if gid is None else _pk(gid, type_name, field_name)
 
 
 def _payload(name: str, description: str, extra: dict[str, Any] | None = None) -> Any:
@@ -61,7 +39,7 @@ def _payload(name: str, description: str, extra: dict[str, Any] | None = None) -
 
 
 async def _run(payload: Any, action: Callable[[], Awaitable[CaseRow]], **extra: Any) -> Any:
-    row, errors = await attempt(action, CaseError, CaseErrorCode)
+    row, errors = await attempt(action, CaseError)
     if row is None:
         return payload(errors=errors)
     return payload(case=Case.of(row), **extra)
@@ -89,13 +67,13 @@ class ApplicationInput:
 
 def _application(i: ApplicationInput) -> apply.Application:
     return apply.Application(
-        item_id=_pk(i.item_id, "ServiceItem", "itemId"), situation_id=i.situation_key,
+        item_id=domain_id(i.item_id, "ServiceItem"), situation_id=i.situation_key,
         form_data=dict(i.form_data or {}) if isinstance(i.form_data, dict) else {},
-        materials=[apply.MaterialInput(m.material_key, _opt(m.upload_id, "UploadedFile", "uploadId"))
+        materials=[apply.MaterialInput(m.material_key, optional_domain_id(m.upload_id, "UploadedFile"))
                    for m in i.materials[: apply.MAX_MATERIAL_INPUTS + 1]],
-        enterprise_id=_opt(i.enterprise_id, "Enterprise", "enterpriseId"),
-        principal_citizen_id=_opt(i.principal_citizen_id, "Citizen", "principalCitizenId"),
-        principal_enterprise_id=_opt(i.principal_enterprise_id, "Enterprise", "principalEnterpriseId"),
+        enterprise_id=optional_domain_id(i.enterprise_id, "Enterprise"),
+        principal_citizen_id=optional_domain_id(i.principal_citizen_id, "Citizen"),
+        principal_enterprise_id=optional_domain_id(i.principal_enterprise_id, "Enterprise"),
     )
 
 
@@ -259,7 +237,7 @@ RateCasePayload = _payload("RateCasePayload", "评价的结果")
 
 
 def _case_id(gid: relay.GlobalID) -> int:
-    return _pk(gid, "Case", "caseId")
+    return domain_id(gid, "Case")
 
 
 @strawberry.type
@@ -268,7 +246,7 @@ class CasesMutation:
     async def save_application_draft(self, info: Info, input: Annotated[SaveApplicationDraftInput, Input]) -> SaveApplicationDraftPayload:
         a = info.context.actor
         return await _run(SaveApplicationDraftPayload, lambda: apply.save_draft(
-            actor=a, app=_application(input.application), draft_id=_opt(input.draft_id, "Case", "draftId")))
+            actor=a, app=_application(input.application), draft_id=optional_domain_id(input.draft_id, "Case")))
 
     @strawberry.mutation(description="提交申请（幂等）：办件固定在当前发布的事项版本上；秒批事项当场判断", permission_classes=[IsSignedIn])
     async def submit_application(self, info: Info, input: Annotated[SubmitApplicationInput, Input]) -> SubmitApplicationPayload:
@@ -277,9 +255,9 @@ class CasesMutation:
         async def go() -> apply.Submitted:
             app = _application(input.application) if input.application is not None else None
             return await apply.submit(actor=ctx.actor, settings=ctx.settings, idempotency_key=input.idempotency_key,
-                                      app=app, draft_id=_opt(input.draft_id, "Case", "draftId"))
+                                      app=app, draft_id=optional_domain_id(input.draft_id, "Case"))
 
-        done, errors = await attempt(go, CaseError, CaseErrorCode)
+        done, errors = await attempt(go, CaseError)
         if done is None:
             return SubmitApplicationPayload(errors=errors)
         instant = InstantDecision(approved=done.instant.approved, rule=done.instant.rule, reasons=done.instant.reasons) if done.instant else None
@@ -291,11 +269,11 @@ class CasesMutation:
         p = input.applicant
         return await _run(ReceiveWalkInPayload, lambda: window.receive_walk_in(
             actor=ctx.actor, settings=ctx.settings, idempotency_key=input.idempotency_key,
-            item_id=_pk(input.item_id, "ServiceItem", "itemId"), situation_id=input.situation_key,
+            item_id=domain_id(input.item_id, "ServiceItem"), situation_id=input.situation_key,
             person=window.WalkInPerson(id_number=p.id_number, name=p.name, phone=p.phone,
                                        enterprise_credit_code=p.enterprise_credit_code),
             form_data=dict(input.form_data or {}) if isinstance(input.form_data, dict) else {},
-            materials=[window.PaperMaterial(m.material_key, m.provided, _opt(m.upload_id, "UploadedFile", "uploadId"))
+            materials=[window.PaperMaterial(m.material_key, m.provided, optional_domain_id(m.upload_id, "UploadedFile"))
                        for m in input.materials[:60]],
         ))
 
@@ -344,7 +322,7 @@ class CasesMutation:
         ctx = info.context
         return await _run(SupplyCaseMaterialsPayload, lambda: window.supply(
             actor=ctx.actor, settings=ctx.settings, case_id=_case_id(input.case_id),
-            materials=[window.Supplied(m.material_key, _opt(m.upload_id, "UploadedFile", "uploadId")) for m in input.materials[:60]]))
+            materials=[window.Supplied(m.material_key, optional_domain_id(m.upload_id, "UploadedFile")) for m in input.materials[:60]]))
 
     @strawberry.mutation(description="撤回申请（作出决定前）：申请人或其代办员", permission_classes=[IsSignedIn])
     async def withdraw_case(self, info: Info, input: Annotated[CaseReasonInput, Input]) -> WithdrawCasePayload:

@@ -12,7 +12,7 @@ from strawberry.permission import BasePermission
 from server.domain.accounts.roles import ANONYMOUS
 from server.domain.cases import models, queries
 from server.domain.cases.scope import sees_cases
-from server.domain.cases.states import ACTIONS, LABELS, Status
+from server.domain.cases.states import ACTIONS, LABELS, Action, Status
 from server.domain.errors import DomainError
 from server.graphql.cases.types import (
     Case,
@@ -26,7 +26,8 @@ from server.graphql.cases.types import (
     encode_key,
 )
 from server.graphql.context import Info
-from server.graphql.core.relay import MAX_PAGE, Connection
+from server.graphql.core.permissions import HasIdentity, RefusedAsNull
+from server.graphql.core.relay import MAX_PAGE, Connection, domain_id
 
 PageFirst = Annotated[int | None, strawberry.argument(description="返回前 N 条（最多 100，默认 20）")]
 PageAfter = Annotated[str | None, strawberry.argument(description="从该游标之后开始（键集分页，队列变化时不重不漏）")]
@@ -125,12 +126,10 @@ class CasesQuery:
         return await keyset(first=first, after=after, sort_key=lambda c: None, fetch=fetch,
                             count=lambda: queries.count_my_cases(actor=actor, statuses=wanted))
 
-    @strawberry.field(description="按全局 ID 读取一个办件；无权查看或不存在时为空")
+    @strawberry.field(description="按全局 ID 读取一个办件；无权查看或不存在时为空", extensions=[RefusedAsNull(HasIdentity)])
     async def case(self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="办件的全局 ID")]) -> Case | None:
-        if id.type_name != "Case" or not id.node_id.isdigit():
-            return None
-        found = await queries.cases_by_ids(actor=info.context.actor, ids=[int(id.node_id)])
-        return Case.of(found[int(id.node_id)]) if found else None
+        [found] = await Case.resolve_nodes(info=info, node_ids=[domain_id(id, "Case")])
+        return found
 
     @strawberry.field(description="办件队列（键集分页）：窗口待受理、部门待审、待出件或全部；只含调用者职责范围内的办件",
                       permission_classes=[SeesCases])
@@ -181,7 +180,7 @@ class CasesQuery:
             applicant_name=queries.applicant_name_for(ANONYMOUS, c),
             status=CaseStatus(c.status), status_label=LABELS[Status(c.status)], submitted_at=c.submitted_at,
             accepted_at=c.accepted_at, deadline=c.deadline, completed_at=c.completed_at,
-            steps=[TrackedStep(at=e.at, label=ACTIONS.get(e.action, e.action), status_label=LABELS[Status(e.to_status)])
+            steps=[TrackedStep(at=e.at, label=ACTIONS[Action(e.action)], status_label=LABELS[Status(e.to_status)])
                    for e in await queries.public_steps(c.id)],
         )
 

@@ -14,28 +14,19 @@ from strawberry.scalars import JSON
 
 from server.domain.accounts.identifiers import mask_name, mask_phone
 from server.domain.cases import clock, errors, models, queries
-from server.domain.cases.states import ACTIONS, LABELS
+from server.domain.cases.states import ACTIONS, DESCRIPTIONS, LABELS, Action
 from server.domain.cases.states import Status as DomainStatus
 from server.graphql.catalog.enums import Necessity
 from server.graphql.catalog.types import Department, Hall, ItemVersion, ServiceItem, _department
 from server.graphql.context import Info
+from server.graphql.core.enums import graph_enum
+from server.graphql.core.relay import resolve_nodes
 
+CaseStatus = graph_enum("CaseStatus", DomainStatus, DESCRIPTIONS, description="办件状态")
+"""The domain's :class:`~server.domain.cases.states.Status`, described by its ``DESCRIPTIONS``."""
 
-@strawberry.enum(description="办件状态")
-class CaseStatus(Enum):
-    DRAFT = strawberry.enum_value("draft", description="草稿")
-    SUBMITTED = strawberry.enum_value("submitted", description="已申报，待窗口受理")
-    CORRECTION_REQUESTED = strawberry.enum_value("correction_requested", description="待补正（已一次性告知）")
-    REJECTION_PROPOSED = strawberry.enum_value("rejection_proposed", description="窗口拟不予受理，待大厅负责人确认")
-    REJECTED = strawberry.enum_value("rejected", description="不予受理")
-    ACCEPTED = strawberry.enum_value("accepted", description="已受理（含容缺受理），在部门待审队列中")
-    UNDER_REVIEW = strawberry.enum_value("under_review", description="审查中（已有审批人员领取）")
-    SUSPENDED = strawberry.enum_value("suspended", description="已中止（不计入办理时限）")
-    APPROVED = strawberry.enum_value("approved", description="准予许可，待出件")
-    DENIED = strawberry.enum_value("denied", description="不予许可")
-    RESULT_ISSUED = strawberry.enum_value("result_issued", description="已出件：待窗口领取或邮寄中")
-    COMPLETED = strawberry.enum_value("completed", description="已办结")
-    WITHDRAWN = strawberry.enum_value("withdrawn", description="已撤回")
+CaseAction = graph_enum("CaseAction", Action, ACTIONS, description="办件时间线上的动作")
+"""Every timeline action of :class:`~server.domain.cases.states.Action`, described by ``ACTIONS``."""
 
 
 @strawberry.enum(description="时限预警")
@@ -138,7 +129,10 @@ class CaseMaterial:
 @strawberry.type(description="办件时间线上的一条记录：谁、何时、从何状态到何状态、为什么")
 class CaseEvent:
     at: datetime = strawberry.field(description="时间")
-    action: str = strawberry.field(description="动作代码，如 accepted、approved")
+    kind: CaseAction = strawberry.field(description="动作（CaseAction 枚举，含中文说明）")
+    action: str = strawberry.field(
+        description="动作代码（小写字符串，如 accepted、approved，与 kind 一一对应）；为兼容已发布的客户端保留，新代码请用 kind"
+    )
     action_label: str = strawberry.field(description="动作名称，如“受理”")
     from_status: CaseStatus | None = strawberry.field(description="原状态")
     to_status: CaseStatus = strawberry.field(description="新状态")
@@ -152,7 +146,7 @@ class CaseEvent:
     def of(cls, e: models.CaseEvent) -> CaseEvent:
         name = mask_name(e.actor_name) if e.actor_kind == "citizen" else e.actor_name
         return cls(
-            at=e.at, action=e.action, action_label=ACTIONS.get(e.action, e.action),
+            at=e.at, kind=CaseAction(e.action), action=e.action, action_label=ACTIONS[Action(e.action)],
             from_status=CaseStatus(e.from_status) if e.from_status else None, to_status=CaseStatus(e.to_status),
             reason=e.reason, actor_kind=e.actor_kind, actor_name=name or "", on_behalf=e.on_behalf_citizen_id is not None
             or e.mandate_id is not None, mandate_id=e.mandate_id,
@@ -207,8 +201,10 @@ class ELicence(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        mine = {e.id: e for e in await queries.my_elicences(actor=info.context.actor)}
-        return [cls.of(mine[int(i)]) if str(i).isdigit() and int(i) in mine else None for i in node_ids]
+        async def mine(ids: list[int]) -> dict[int, models.ELicence]:
+            return {e.id: e for e in await queries.my_elicences(actor=info.context.actor) if e.id in ids}
+
+        return await resolve_nodes(node_ids, fetch=mine, build=cls.of, required=required)
 
 
 def _status(c: models.Case) -> CaseStatus:
@@ -265,9 +261,10 @@ class Case(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        ids = [int(i) for i in node_ids if str(i).isdigit()]
-        found = await queries.cases_by_ids(actor=info.context.actor, ids=ids)
-        return [cls.of(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
+        return await resolve_nodes(
+            node_ids, fetch=lambda ids: queries.cases_by_ids(actor=info.context.actor, ids=ids), build=cls.of,
+            required=required,
+        )
 
     @strawberry.field(description="申请人名称：申请人本人可见全名，其他人看到脱敏（如“张*”）；工作人员查看全名请用 revealPersonalData")
     def applicant_name(self, info: Info) -> str:
@@ -339,7 +336,7 @@ class Case(relay.Node):
     @strawberry.field(description="容缺受理通知书（容缺受理的办件才有）")
     async def deferral_notice(self, info: Info) -> DeferralNotice | None:
         events = await info.context.loaders.case_events.load(self._c.id)
-        e = next((e for e in reversed(events) if e.action == "accepted_missing"), None)
+        e = next((e for e in reversed(events) if e.action == Action.ACCEPTED_MISSING), None)
         if e is None:
             return None
         c = self._c
@@ -353,7 +350,7 @@ class Case(relay.Node):
     @strawberry.field(description="一次性告知单（补正过的办件才有）")
     async def correction_notice(self, info: Info) -> CorrectionNotice | None:
         events = await info.context.loaders.case_events.load(self._c.id)
-        e = next((e for e in reversed(events) if e.action == "correction_requested"), None)
+        e = next((e for e in reversed(events) if e.action == Action.CORRECTION_REQUESTED), None)
         if e is None:
             return None
         c = self._c

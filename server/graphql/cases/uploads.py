@@ -18,8 +18,10 @@ from strawberry.permission import BasePermission
 
 from server.domain.cases import uploads
 from server.domain.cases.models import Upload as UploadRow
+from server.domain.errors import DomainError
 from server.graphql.context import Info
-from server.graphql.core.errors import attempt
+from server.graphql.core.errors import attempt, payload_errors
+from server.graphql.core.relay import resolve_nodes
 
 v = strawberry.enum_value
 
@@ -89,9 +91,10 @@ class UploadedFile(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        ids = [int(i) if str(i).isdigit() else 0 for i in node_ids]
-        found = await uploads.uploads_by_ids(actor=info.context.actor, ids=[i for i in ids if i])
-        return [cls.of(found[i]) if i in found else None for i in ids]
+        return await resolve_nodes(
+            node_ids, fetch=lambda ids: uploads.uploads_by_ids(actor=info.context.actor, ids=ids), build=cls.of,
+            required=required,
+        )
 
 
 @strawberry.input(description="上传一份材料文件")
@@ -122,8 +125,8 @@ class UploadsMutation:
     ) -> UploadMaterialPayload:
         file = input.file
         if not _is_file(file):
-            return UploadMaterialPayload(errors=[UploadError(
-                field=["file"], message="file 须是以 multipart 请求上传的文件", code=UploadErrorCode.INVALID)])
+            return UploadMaterialPayload(errors=payload_errors(UploadError, DomainError(
+                uploads.INVALID, "file 须是以 multipart 请求上传的文件", ["file"])))
         settings = info.context.settings
         data = await file.read(settings.upload_max_bytes + 1)  # type: ignore[attr-defined]
         content_type = getattr(file, "content_type", None)
@@ -134,7 +137,7 @@ class UploadsMutation:
                 content_type=content_type, data=data, settings=settings,
             )
 
-        row, errors = await attempt(store, UploadError, UploadErrorCode)
+        row, errors = await attempt(store, UploadError)
         return UploadMaterialPayload(upload=UploadedFile.of(row) if row is not None else None, errors=errors)
 
 

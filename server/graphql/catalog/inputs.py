@@ -64,6 +64,9 @@ class MaterialInput:
     elicence: str | None = strawberry.field(default=None, description="可替代的电子证照类型")
     shared_data: bool = strawberry.field(default=False, description="可通过共享数据获取（免提交）")
     source: str = strawberry.field(default="申请人自备", description="材料来源")
+    standard_code: str | None = strawberry.field(
+        default=None, description="标准材料编码（材料互认，如 SFZ、YYZZ；申请书为 SQB）；为空表示非标准材料"
+    )
 
 
 @strawberry.input(description="办理情形")

@@ -10,7 +10,7 @@ from strawberry import UNSET
 
 from server.domain.catalog import service
 from server.domain.catalog.content import ItemContent, MaterialSpec, SituationSpec
-from server.domain.errors import DomainError
+from server.domain.errors import DomainError, DomainErrors
 from server.graphql.catalog.enums import CatalogErrorCode
 from server.graphql.catalog.inputs import (
     MAX_FORM_FIELDS,
@@ -26,6 +26,8 @@ from server.graphql.catalog.inputs import (
 from server.graphql.catalog.types import ItemVersion, ServiceItem
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
+from server.graphql.core.permissions import CanEditCatalog, RefusedInPayload
+from server.graphql.core.relay import domain_id
 
 
 @strawberry.type(description="事项目录操作的错误")
@@ -98,7 +100,7 @@ def _changes(c: ItemContentInput) -> dict[str, Any]:
                 MaterialSpec(
                     name=m.name, form=m.form.value, copies=m.copies, media=m.media.value, necessity=m.necessity.value,
                     sample_text=m.sample_text, review_points=m.review_points, elicence=m.elicence or None,
-                    shared_data=m.shared_data, source=m.source,
+                    shared_data=m.shared_data, source=m.source, standard_code=(m.standard_code or "").strip() or None,
                 )
                 for m in s.materials
             ]
@@ -146,16 +148,12 @@ def _new_content(c: ItemContentInput) -> ItemContent:
         if key not in changes
     ]
     if missing:
-        from server.domain.errors import DomainErrors
-
         raise DomainErrors(missing)
     return ItemContent(**changes)
 
 
 def _item_id(gid: strawberry.relay.GlobalID) -> int:
-    if gid.type_name != "ServiceItem" or not gid.node_id.isdigit():
-        raise DomainError("NOT_FOUND", "事项不存在", ["id"])
-    return int(gid.node_id)
+    return domain_id(gid, "ServiceItem")
 
 
 def _prefixed(errors: list[CatalogError], prefix: str) -> list[CatalogError]:
@@ -166,7 +164,7 @@ def _prefixed(errors: list[CatalogError], prefix: str) -> list[CatalogError]:
 
 
 async def _run(payload: Any, action: Callable[[], Awaitable[Any]]) -> Any:
-    version, errors = await attempt(action, CatalogError, CatalogErrorCode)
+    version, errors = await attempt(action, CatalogError)
     if errors:
         return payload(errors=_prefixed(errors, "content"))
     return payload(item=ServiceItem.of(version), version=ItemVersion.of(version))
@@ -174,7 +172,7 @@ async def _run(payload: Any, action: Callable[[], Awaitable[Any]]) -> Any:
 
 @strawberry.type
 class CatalogMutation:
-    @strawberry.mutation(description="新建事项，保存为草稿（版本 1）。仅本区划及上级的事项管理员可操作")
+    @strawberry.mutation(description="新建事项，保存为草稿（版本 1）。仅本区划及上级的事项管理员可操作", extensions=[RefusedInPayload(CanEditCatalog)])
     async def create_service_item(self, info: Info, input: Annotated[CreateServiceItemInput, strawberry.argument(description="本操作的输入")]) -> CreateServiceItemPayload:
         return await _run(
             CreateServiceItemPayload,
@@ -184,7 +182,7 @@ class CatalogMutation:
             ),
         )
 
-    @strawberry.mutation(description="修改事项草稿；修改已发布的事项会先生成新的草稿版本，发布前不影响在用版本")
+    @strawberry.mutation(description="修改事项草稿；修改已发布的事项会先生成新的草稿版本，发布前不影响在用版本", extensions=[RefusedInPayload(CanEditCatalog)])
     async def update_service_item_draft(
         self, info: Info, input: Annotated[UpdateServiceItemDraftInput, strawberry.argument(description="本操作的输入")]
     ) -> UpdateServiceItemDraftPayload:
@@ -196,28 +194,28 @@ class CatalogMutation:
 
         return await _run(UpdateServiceItemDraftPayload, act)
 
-    @strawberry.mutation(description="发布草稿版本：须至少一个办理情形，每个情形至少一项材料；原版本转为已替代")
+    @strawberry.mutation(description="发布草稿版本：须至少一个办理情形，每个情形至少一项材料；原版本转为已替代", extensions=[RefusedInPayload(CanEditCatalog)])
     async def publish_service_item(self, info: Info, input: Annotated[PublishServiceItemInput, strawberry.argument(description="本操作的输入")]) -> PublishServiceItemPayload:
         async def act() -> Any:
             return await service.publish(actor=info.context.actor, item_id=_item_id(input.id))
 
         return await _run(PublishServiceItemPayload, act)
 
-    @strawberry.mutation(description="暂停事项：指南仍可查，暂不受理新申请")
+    @strawberry.mutation(description="暂停事项：指南仍可查，暂不受理新申请", extensions=[RefusedInPayload(CanEditCatalog)])
     async def suspend_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> SuspendServiceItemPayload:
         async def act() -> Any:
             return await service.suspend(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)
 
         return await _run(SuspendServiceItemPayload, act)
 
-    @strawberry.mutation(description="恢复已暂停的事项")
+    @strawberry.mutation(description="恢复已暂停的事项", extensions=[RefusedInPayload(CanEditCatalog)])
     async def resume_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> ResumeServiceItemPayload:
         async def act() -> Any:
             return await service.resume(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)
 
         return await _run(ResumeServiceItemPayload, act)
 
-    @strawberry.mutation(description="取消事项（不可恢复）；历史版本仍可供已受理的办件查阅")
+    @strawberry.mutation(description="取消事项（不可恢复）；历史版本仍可供已受理的办件查阅", extensions=[RefusedInPayload(CanEditCatalog)])
     async def cancel_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> CancelServiceItemPayload:
         async def act() -> Any:
             return await service.cancel(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)

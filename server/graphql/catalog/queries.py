@@ -25,7 +25,17 @@ from server.graphql.catalog.types import (
 )
 from server.graphql.context import Info
 from server.graphql.core.lookahead import selected_below
-from server.graphql.core.relay import After, Before, Connection, First, Last, build, page_slice
+from server.graphql.core.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build,
+    domain_code,
+    domain_id,
+    page_slice,
+)
 
 
 @strawberry.input(description="事项查询条件；各条件之间为“且”")
@@ -53,7 +63,7 @@ def _domain_filter(f: ServiceItemFilter | None) -> service.ItemFilter:
         return service.ItemFilter()
     dept = f.department_code
     if f.department_id is not None:
-        dept = f.department_id.node_id
+        dept = domain_code(f.department_id, "Department")
     return service.ItemFilter(
         text=f.text, department_code=dept, region_code=f.region_code, level=f.level.value if f.level else None,
         item_type=f.item_type.value if f.item_type else None,
@@ -114,10 +124,8 @@ class CatalogQuery:
     async def service_item(
         self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="事项的全局 ID")]
     ) -> ServiceItem | None:
-        if id.type_name != "ServiceItem" or not id.node_id.isdigit():
-            return None
-        v = await info.context.loaders.item.load(int(id.node_id))
-        return ServiceItem.of(v) if v else None
+        [found] = await ServiceItem.resolve_nodes(info=info, node_ids=[domain_id(id, "ServiceItem")])
+        return found
 
     @strawberry.field(description="按实施编码读取事项；也可传 12 位基本编码（有多个实施时取层级最高者）")
     async def service_item_by_code(
@@ -173,7 +181,9 @@ class CatalogQuery:
         from_id: Annotated[relay.GlobalID, strawberry.argument(name="from", description="旧版本的全局 ID")],
         to_id: Annotated[relay.GlobalID, strawberry.argument(name="to", description="新版本的全局 ID")],
     ) -> list[ElementDifference]:
-        old, new = await ItemVersion.resolve_nodes(info=info, node_ids=[from_id.node_id, to_id.node_id])
+        old, new = await ItemVersion.resolve_nodes(
+            info=info, node_ids=[domain_id(from_id, "ItemVersion"), domain_id(to_id, "ItemVersion")]
+        )
         if old is None or new is None or old._v.item_id != new._v.item_id:
             raise DomainError("NOT_FOUND", "版本不存在或不属于同一事项")
         diffs = await consistency.version_diff(old=old._v, new=new._v)

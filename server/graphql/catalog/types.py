@@ -26,6 +26,7 @@ from server.graphql.catalog.enums import (
     VersionStatus,
 )
 from server.graphql.context import Info
+from server.graphql.core.relay import by_loader, code_key, resolve_nodes
 
 
 @strawberry.type(description="行政区划、市属开发区或乡镇（街道）、村（社区）")
@@ -65,7 +66,8 @@ class Region(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        return [await _region(info, code) for code in node_ids]
+        return await resolve_nodes(node_ids, fetch=by_loader(info.context.loaders.region.load_many), build=cls.of,
+                                   key=code_key, required=required)
 
 
 async def _region(info: Info, code: str | None) -> Region | None:
@@ -98,7 +100,8 @@ class Department(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        return [await _department(info, code) for code in node_ids]
+        return await resolve_nodes(node_ids, fetch=by_loader(info.context.loaders.department.load_many),
+                                   build=cls.of, key=code_key, required=required)
 
 
 async def _department(info: Info, code: str | None) -> Department | None:
@@ -142,11 +145,8 @@ class Hall(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        out = []
-        for code in node_ids:
-            h = await info.context.loaders.hall.load(code)
-            out.append(Hall.of(h) if h else None)
-        return out
+        return await resolve_nodes(node_ids, fetch=by_loader(info.context.loaders.hall.load_many), build=cls.of,
+                                   key=code_key, required=required)
 
 
 @strawberry.type(description="办理时限")
@@ -194,6 +194,10 @@ class Material:
     elicence: str | None = strawberry.field(description="可替代本材料的电子证照类型（如“营业执照”）；为空表示不可替代")
     shared_data: bool = strawberry.field(description="可通过数据共享获取，申请人免提交")
     source: str = strawberry.field(description="材料来源：申请人自备、政府部门核发、中介机构出具等")
+    standard_code: str | None = strawberry.field(
+        default=None,
+        description="标准材料编码（材料互认：如 SFZ 居民身份证、YYZZ 营业执照；SQB 为由申请表单生成的申请书）；为空表示非标准材料",
+    )
 
 
 @strawberry.type(description="申请表单的一项")
@@ -236,7 +240,7 @@ def _material(m: models.Material) -> Material:
     return Material(
         key=m.id, name=m.name, form=MaterialForm(m.form), copies=m.copies, media=MaterialMedia(m.media),
         necessity=Necessity(m.necessity), sample_text=m.sample_text, review_points=m.review_points,
-        elicence=m.elicence, shared_data=m.shared_data, source=m.source,
+        elicence=m.elicence, shared_data=m.shared_data, source=m.source, standard_code=m.standard_code,
     )
 
 
@@ -367,14 +371,14 @@ class ItemVersion(ItemContent, relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        out = []
-        for vid in node_ids:
-            v = await info.context.loaders.version.load(int(vid)) if str(vid).isdigit() else None
-            visible = v is not None and (v.status != "draft" or (
-                info.context.actor.can_edit_catalog and info.context.actor.covers(v.item.region_path)
-            ))
-            out.append(ItemVersion.of(v) if visible else None)
-        return out
+        actor = info.context.actor
+
+        def visible(v: models.ItemVersion) -> ItemVersion | None:
+            editor = actor.can_edit_catalog and actor.covers(v.item.region_path)
+            return ItemVersion.of(v) if v.status != "draft" or editor else None
+
+        return await resolve_nodes(node_ids, fetch=by_loader(info.context.loaders.version.load_many), build=visible,
+                                   required=required)
 
 
 @strawberry.type(description="政务服务事项（某实施部门对某基本编码的实施），内容取当前生效版本")
@@ -428,11 +432,8 @@ class ServiceItem(ItemContent, relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        out = []
-        for iid in node_ids:
-            v = await info.context.loaders.item.load(int(iid)) if str(iid).isdigit() else None
-            out.append(ServiceItem.of(v) if v else None)
-        return out
+        return await resolve_nodes(node_ids, fetch=by_loader(info.context.loaders.item.load_many), build=cls.of,
+                                   required=required)
 
 
 @strawberry.type(description="一个要素的差异")
@@ -479,7 +480,7 @@ async def prefetch(info: Info, items: list[ServiceItem], selected: set[str]) -> 
         if "materials" in selected:
             mats = await loaders.materials.load_many([s.id for group in sits for s in group])
         position = 0
-        for item, group in zip(items, sits):
+        for item, group in zip(items, sits, strict=True):
             built = []
             for s in group:
                 situation = _situation(s)
@@ -490,9 +491,9 @@ async def prefetch(info: Info, items: list[ServiceItem], selected: set[str]) -> 
             item._situations = built
     if "department" in selected:
         depts = await loaders.department.load_many([i.department_code for i in items])
-        for item, d in zip(items, depts):
+        for item, d in zip(items, depts, strict=True):
             item._department = Department.of(d) if d else None
     if "guide" in selected:
         halls = await loaders.halls_of_region.load_many([i.region_code for i in items])
-        for item, hs in zip(items, halls):
+        for item, hs in zip(items, halls, strict=True):
             item._halls = hs

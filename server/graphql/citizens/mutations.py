@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from server.domain.accounts import citizens, enterprises
-from server.graphql.accounts.types import AccountError, AccountErrorCode, TokenPair
+from server.graphql.accounts.types import AccountError, TokenPair
 from server.graphql.citizens.types import (
     AddCreditCodeExceptionInput,
     AddCreditCodeExceptionPayload,
@@ -29,10 +29,11 @@ from server.graphql.citizens.types import (
     SignInWithSmsCodePayload,
     VerifyRealNameInput,
     VerifyRealNamePayload,
-    node_int,
 )
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
+from server.graphql.core.permissions import CanEditCreditCodeExceptions, IsCitizen, RefusedInPayload
+from server.graphql.core.relay import domain_id
 
 Input = strawberry.argument(description="本操作的输入")
 
@@ -52,7 +53,7 @@ class CitizensMutation:
                 phone=input.phone, client=ctx.client, secret=ctx.settings.secret_key,
                 settings=ctx.settings,
             ),
-            AccountError, AccountErrorCode,
+            AccountError,
         )
         if sent is None:
             return RequestSmsCodePayload(errors=errors)
@@ -69,7 +70,7 @@ class CitizensMutation:
                 phone=input.phone, code=input.code, client=ctx.client, secret=ctx.settings.secret_key,
                 lifetimes=ctx.settings.token_lifetimes, limiter=ctx.login_limiter,
             ),
-            AccountError, AccountErrorCode,
+            AccountError,
         )
         if done is None:
             return SignInWithSmsCodePayload(errors=errors)
@@ -78,7 +79,8 @@ class CitizensMutation:
             first_sign_in=done.first_sign_in,
         )
 
-    @strawberry.mutation(description="实名认证：核验居民身份证号码（校验位、出生日期），得出出生日期和性别；认证后不能自行更改")
+    @strawberry.mutation(description="实名认证：核验居民身份证号码（校验位、出生日期），得出出生日期和性别；认证后不能自行更改",
+                         extensions=[RefusedInPayload(IsCitizen)])
     async def verify_real_name(
         self, info: Info, input: Annotated[VerifyRealNameInput, Input]
     ) -> VerifyRealNamePayload:
@@ -86,11 +88,12 @@ class CitizensMutation:
             lambda: citizens.verify_real_name(
                 actor=info.context.actor, name=input.name, id_number=input.id_number
             ),
-            AccountError, AccountErrorCode,
+            AccountError,
         )
         return VerifyRealNamePayload(citizen=Citizen.of(row) if row else None, errors=errors)
 
-    @strawberry.mutation(description="登记企业：仅法定代表人本人（实名信息须与填写的法定代表人一致），统一社会信用代码须通过校验或在例外名单中")
+    @strawberry.mutation(description="登记企业：仅法定代表人本人（实名信息须与填写的法定代表人一致），统一社会信用代码须通过校验或在例外名单中",
+                         extensions=[RefusedInPayload(IsCitizen)])
     async def register_enterprise(
         self, info: Info, input: Annotated[RegisterEnterpriseInput, Input]
     ) -> RegisterEnterprisePayload:
@@ -99,37 +102,40 @@ class CitizensMutation:
                 actor=info.context.actor, credit_code=input.credit_code, name=input.name,
                 legal_rep_name=input.legal_rep_name, legal_rep_id_number=input.legal_rep_id_number,
             ),
-            AccountError, AccountErrorCode,
+            AccountError,
         )
         return RegisterEnterprisePayload(enterprise=Enterprise.of(m) if m else None, errors=errors)
 
-    @strawberry.mutation(description="法定代表人按手机号添加经办人（须已实名认证的群众）")
+    @strawberry.mutation(description="法定代表人按手机号添加经办人（须已实名认证的群众）",
+                         extensions=[RefusedInPayload(IsCitizen)])
     async def add_enterprise_operator(
         self, info: Info, input: Annotated[AddEnterpriseOperatorInput, Input]
     ) -> AddEnterpriseOperatorPayload:
         m, errors = await attempt(
             lambda: enterprises.add_operator(
-                actor=info.context.actor, enterprise_id=node_int(input.enterprise_id, "Enterprise"),
+                actor=info.context.actor, enterprise_id=domain_id(input.enterprise_id, "Enterprise"),
                 phone=input.phone,
             ),
-            AccountError, AccountErrorCode,
+            AccountError,
         )
         return AddEnterpriseOperatorPayload(enterprise=Enterprise.of(m) if m else None, errors=errors)
 
-    @strawberry.mutation(description="法定代表人移除经办人；移除后该经办人不能再代企业办事")
+    @strawberry.mutation(description="法定代表人移除经办人；移除后该经办人不能再代企业办事",
+                         extensions=[RefusedInPayload(IsCitizen)])
     async def remove_enterprise_operator(
         self, info: Info, input: Annotated[RemoveEnterpriseOperatorInput, Input]
     ) -> RemoveEnterpriseOperatorPayload:
         m, errors = await attempt(
             lambda: enterprises.remove_operator(
-                actor=info.context.actor, enterprise_id=node_int(input.enterprise_id, "Enterprise"),
-                citizen_id=node_int(input.citizen_id, "Citizen"),
+                actor=info.context.actor, enterprise_id=domain_id(input.enterprise_id, "Enterprise"),
+                citizen_id=domain_id(input.citizen_id, "Citizen"),
             ),
-            AccountError, AccountErrorCode,
+            AccountError,
         )
         return RemoveEnterpriseOperatorPayload(enterprise=Enterprise.of(m) if m else None, errors=errors)
 
-    @strawberry.mutation(description="把校验位不符合 GB 32100 的早期合法代码加入例外名单（仅管理员）")
+    @strawberry.mutation(description="把校验位不符合 GB 32100 的早期合法代码加入例外名单（仅管理员）",
+                         extensions=[RefusedInPayload(CanEditCreditCodeExceptions)])
     async def add_credit_code_exception(
         self, info: Info, input: Annotated[AddCreditCodeExceptionInput, Input]
     ) -> AddCreditCodeExceptionPayload:
@@ -137,18 +143,19 @@ class CitizensMutation:
             lambda: enterprises.add_credit_code_exception(
                 actor=info.context.actor, code=input.code, reason=input.reason
             ),
-            AccountError, AccountErrorCode,
+            AccountError,
         )
         return AddCreditCodeExceptionPayload(
             exception=CreditCodeException.of(row) if row else None, errors=errors
         )
 
-    @strawberry.mutation(description="把代码移出例外名单（仅管理员；已登记的企业不受影响）")
+    @strawberry.mutation(description="把代码移出例外名单（仅管理员；已登记的企业不受影响）",
+                         extensions=[RefusedInPayload(CanEditCreditCodeExceptions)])
     async def remove_credit_code_exception(
         self, info: Info, input: Annotated[RemoveCreditCodeExceptionInput, Input]
     ) -> RemoveCreditCodeExceptionPayload:
         code, errors = await attempt(
             lambda: enterprises.remove_credit_code_exception(actor=info.context.actor, code=input.code),
-            AccountError, AccountErrorCode,
+            AccountError,
         )
         return RemoveCreditCodeExceptionPayload(code=code, errors=errors)

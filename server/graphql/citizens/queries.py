@@ -10,7 +10,7 @@ from strawberry.permission import BasePermission
 from server.domain.accounts import citizens, enterprises
 from server.graphql.citizens.types import Citizen, CreditCodeException
 from server.graphql.context import Info
-from server.graphql.core.permissions import IsStaff
+from server.graphql.core.permissions import IsCitizen, IsStaff, RefusedAsNull
 
 
 class CanReadCreditCodeExceptions(BasePermission):
@@ -23,7 +23,8 @@ class CanReadCreditCodeExceptions(BasePermission):
 
 @strawberry.type
 class CitizensQuery:
-    @strawberry.field(description="当前登录的群众本人（不脱敏），含其作为法定代表人或经办人的企业；未以群众身份登录时为空")
+    @strawberry.field(description="当前登录的群众本人（不脱敏），含其作为法定代表人或经办人的企业；未以群众身份登录时为空",
+                      extensions=[RefusedAsNull(IsCitizen)])
     async def my_profile(self, info: Info) -> Citizen | None:
         row = await citizens.profile(actor=info.context.actor)
         return Citizen.of(row) if row else None

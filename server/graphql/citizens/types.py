@@ -16,21 +16,13 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from server.domain.accounts import citizens
+from server.domain.accounts import citizens, models
 from server.domain.accounts import enterprises as domain
-from server.domain.accounts import models
 from server.domain.accounts.identifiers import mask_id_number, mask_name, mask_phone
 from server.graphql.accounts.types import AccountError, TokenPair
 from server.graphql.catalog.types import Region
 from server.graphql.context import Info
-
-
-def node_int(gid: relay.GlobalID | None, type_name: str) -> int:
-    """The database id inside a global ID of ``type_name``; 0 (no row has it) for anything else,
-    so that the domain answers "not found" or "not allowed" in its own words."""
-    if gid is None or gid.type_name != type_name or not gid.node_id.isdigit():
-        return 0
-    return int(gid.node_id)
+from server.graphql.core.relay import resolve_nodes
 
 
 @strawberry.enum(description="性别（由居民身份证号码第 17 位得出）")
@@ -100,10 +92,13 @@ class Citizen(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        me = info.context.actor.citizen_id  # a citizen node is for that citizen only
-        wanted = me is not None and str(me) in map(str, node_ids)
-        row = await citizens.profile(actor=info.context.actor) if wanted else None
-        return [cls.of(row) if row is not None and str(i) == str(me) else None for i in node_ids]
+        async def me(ids: list[int]) -> dict[int, models.Citizen]:  # a citizen node is for that citizen only
+            if info.context.actor.citizen_id not in ids:
+                return {}
+            row = await citizens.profile(actor=info.context.actor)
+            return {row.id: row} if row is not None else {}
+
+        return await resolve_nodes(node_ids, fetch=me, build=cls.of, required=required)
 
 
 @strawberry.type(description="企业的一名经办人")
@@ -160,11 +155,11 @@ class Enterprise(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        actor, out = info.context.actor, []
-        for i in node_ids:
-            m = await domain.membership(actor=actor, enterprise_id=int(i)) if str(i).isdigit() else None
-            out.append(cls.of(m) if m else None)
-        return out
+        async def mine(ids: list[int]) -> dict[int, domain.Membership]:
+            found = {i: await domain.membership(actor=info.context.actor, enterprise_id=i) for i in ids}
+            return {i: m for i, m in found.items() if m is not None}
+
+        return await resolve_nodes(node_ids, fetch=mine, build=cls.of, required=required)
 
 
 @strawberry.type(description="统一社会信用代码例外：早期合法取得、校验位不符合 GB 32100 的代码，由管理员登记后准予使用")

@@ -1,8 +1,20 @@
-"""Declared authorization (DESIGN.md rule 8): permission classes that return a real bool.
+"""Declared authorization (DESIGN.md rule 9): permission classes that return a real bool.
 
-Scoping of lists (region, department) happens in the domain queries; these classes decide who may
-call a field at all. Partner systems hold no roles, so every role check refuses them, and
-:class:`PartnersReadOnly` refuses them every mutation.
+Every root field (Query, Mutation, Subscription) either carries permission classes or is named in
+:data:`PUBLIC`; ``tests/graphql/test_declared_access.py`` walks the built schema and fails on a field
+that is neither. The classes decide who may call a field at all; the domain checks again, finer
+(scope, state), and scopes every list in its query.
+
+A refused caller gets one of three answers, chosen per field:
+
+- ``permission_classes=[...]``: a top-level error with the class's code (``UNAUTHENTICATED`` when
+  nobody is signed in, ``FORBIDDEN`` otherwise);
+- ``extensions=[RefusedInPayload(...)]``: the mutation's own payload with one ``NOT_ALLOWED`` error
+  and the class's message (DESIGN.md rule 2: "not allowed" is an expected business failure);
+- ``extensions=[RefusedAsNull(...)]``: null (fields such as ``me`` that answer "nobody here").
+
+Partner systems hold no roles, so every role check refuses them, and :class:`PartnersReadOnly`
+refuses them every mutation before it runs.
 """
 
 from __future__ import annotations
@@ -12,28 +24,102 @@ from typing import Any
 
 from graphql import ExecutionResult, GraphQLError
 from strawberry.extensions import SchemaExtension
-from strawberry.permission import BasePermission
+from strawberry.permission import BasePermission, PermissionExtension
+from strawberry.types.field import StrawberryField
 from strawberry.types.graphql import OperationType
 
-from server.domain.accounts import errors, mandates
-from server.domain.accounts.roles import CATALOG_EDITORS, Role
+from server.domain.accounts import errors, mandates, privacy
+from server.domain.accounts.enterprises import EXCEPTION_EDITORS
+from server.domain.accounts.roles import CATALOG_EDITORS, Actor, Role
+from server.domain.accounts.service import is_staff_admin
+from server.domain.calendar.service import CALENDAR_EDITORS
+from server.graphql.core.errors import NOT_ALLOWED, code_values, error_type_of, refusal
+
+PUBLIC: frozenset[str] = frozenset({
+    # the Relay Node interface: each type's resolve_nodes answers only what the caller may see
+    "Query.node",
+    # the catalogue (聊易找 · 聊易知): published items, their guides and versions, regions,
+    # departments and halls are public; drafts are filtered by the domain for catalogue editors
+    "Query.serviceItems", "Query.serviceItem", "Query.serviceItemByCode", "Query.itemVersionDiff",
+    "Query.catalogConsistency", "Query.regions", "Query.departments", "Query.halls",
+    # holiday arrangements are public, and a deadline preview changes nothing
+    "Query.calendar", "Query.deadlinePreview",
+    # free appointment slots of a hall
+    "Query.appointmentSlots",
+    # themes (一件事) and the service menu are public like the catalogue; drafts are filtered by the
+    # domain for catalogue editors, and a bundle preview changes nothing
+    "Query.serviceMenu", "Query.themes", "Query.theme", "Query.themeBundle",
+    # tracking a case without signing in: the case number and its query code are the credential
+    "Query.trackCase", "Query.trackBundle",
+    # signing in (partner systems are refused every mutation by PartnersReadOnly)
+    "Mutation.login", "Mutation.refreshTokens", "Mutation.requestSmsCode", "Mutation.signInWithSmsCode",
+})
+"""Root fields anybody may call, as ``Type.field`` (GraphQL names). Everything else declares
+permission classes."""
 
 
-class IsStaff(BasePermission):
-    message = "请先登录工作人员账号"
-    error_extensions = {"code": "UNAUTHENTICATED"}
+class ActorPermission(BasePermission):
+    """A permission decided by who is asking (``info.context.actor``)."""
 
-    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-        return bool(info.context.actor.is_staff)
-
-
-class _HasRole(BasePermission):
-    roles: frozenset[Role] = frozenset()
     message = "没有执行此操作的权限"
     error_extensions = {"code": "FORBIDDEN"}
 
+    def allows(self, actor: Actor) -> bool:
+        raise NotImplementedError
+
     def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-        return bool(info.context.actor.has_any(self.roles))
+        return bool(self.allows(info.context.actor))
+
+
+class IsStaff(ActorPermission):
+    message = "请先登录工作人员账号"
+    error_extensions = {"code": "UNAUTHENTICATED"}
+
+    def allows(self, actor: Actor) -> bool:
+        return actor.is_staff
+
+
+class IsCitizen(ActorPermission):
+    message = "请先登录个人账号"
+    error_extensions = {"code": "UNAUTHENTICATED"}
+
+    def allows(self, actor: Actor) -> bool:
+        return actor.is_citizen
+
+
+class IsPartner(ActorPermission):
+    message = "请使用合作系统的 API 密钥访问"
+    error_extensions = {"code": "UNAUTHENTICATED"}
+
+    def allows(self, actor: Actor) -> bool:
+        return actor.is_partner
+
+
+class IsSignedIn(ActorPermission):
+    """A signed-in citizen or staff member (partner systems are systems, not people)."""
+
+    message = "请先登录"
+    error_extensions = {"code": "UNAUTHENTICATED"}
+
+    def allows(self, actor: Actor) -> bool:
+        return actor.is_citizen or actor.is_staff
+
+
+class HasIdentity(ActorPermission):
+    """Anybody who is somebody: a citizen, a staff member or a partner system."""
+
+    message = "请先登录"
+    error_extensions = {"code": "UNAUTHENTICATED"}
+
+    def allows(self, actor: Actor) -> bool:
+        return actor.is_citizen or actor.is_staff or actor.is_partner
+
+
+class _HasRole(ActorPermission):
+    roles: frozenset[Role] = frozenset()
+
+    def allows(self, actor: Actor) -> bool:
+        return actor.is_staff and actor.has_any(self.roles)
 
 
 class CanEditCatalog(_HasRole):
@@ -46,8 +132,53 @@ class IsCityAdmin(_HasRole):
     message = "只有管理员可以管理工作人员账号"
 
 
-class CanManageApiKeys(IsCityAdmin):
+class IsStaffAdmin(ActorPermission):
+    """An administrator with a region (the domain scopes what they manage to it)."""
+
+    message = "只有管理员可以管理工作人员账号"
+
+    def allows(self, actor: Actor) -> bool:
+        return is_staff_admin(actor)
+
+
+class CanManageApiKeys(IsStaffAdmin):
     message = "只有管理员可以管理合作系统的 API 密钥"
+
+
+class CanEditCalendar(_HasRole):
+    roles = CALENDAR_EDITORS
+    message = "只有管理员可以调整工作日历"
+
+
+class CanEditCreditCodeExceptions(_HasRole):
+    roles = EXCEPTION_EDITORS
+    message = "只有管理员可以维护统一社会信用代码例外名单"
+
+
+class CanGrantMandates(_HasRole):
+    roles = mandates.MANDATE_GRANTORS
+    message = "只有大厅负责人或管理员可以登记、撤销委托"
+
+
+class CanRevokeMandates(ActorPermission):
+    """A supervisor or admin (agents of their region), or the citizen who gave the mandate."""
+
+    message = "只有大厅负责人、管理员或委托人本人可以撤销委托"
+
+    def allows(self, actor: Actor) -> bool:
+        return actor.is_citizen or (actor.is_staff and actor.has_any(mandates.MANDATE_GRANTORS))
+
+
+class CanRevealPersonalData(ActorPermission):
+    message = "您的角色无权查看完整的个人信息"
+
+    def allows(self, actor: Actor) -> bool:
+        return privacy.may_reveal(actor)
+
+
+class CanRetryNotifications(_HasRole):
+    roles = frozenset({Role.CITY_ADMIN})
+    message = "只有市级管理员可以查看和重试通知"
 
 
 class CanListMandates(BasePermission):
@@ -58,6 +189,38 @@ class CanListMandates(BasePermission):
 
     def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
         return bool(mandates.can_list(info.context.actor))
+
+
+class RefusedInPayload(PermissionExtension):
+    """Permission classes whose refusal is the mutation's payload with one ``NOT_ALLOWED`` error
+    carrying the class's message. The field's payload must have ``errors: [XError!]!`` whose code
+    enum has ``NOT_ALLOWED``; a schema that breaks this fails to build."""
+
+    def __init__(self, *permissions: type[BasePermission]) -> None:
+        if not permissions:
+            raise ValueError("RefusedInPayload needs at least one permission class")
+        super().__init__([p() for p in permissions], use_directives=False)
+        self._payload: Any = None
+
+    def apply(self, field: StrawberryField) -> None:
+        super().apply(field)
+        payload = field.type
+        error_type = error_type_of(payload)  # type: ignore[arg-type]
+        if NOT_ALLOWED not in code_values(error_type):
+            raise TypeError(f"{field.python_name}: {error_type.__name__}'s codes have no {NOT_ALLOWED}")
+        self._payload = payload
+
+    def _on_unauthorized(self, permission: BasePermission) -> Any:
+        return refusal(self._payload, permission.message or ActorPermission.message)
+
+
+class RefusedAsNull(PermissionExtension):
+    """Permission classes whose refusal is null (or an empty list) rather than an error."""
+
+    def __init__(self, *permissions: type[BasePermission]) -> None:
+        if not permissions:
+            raise ValueError("RefusedAsNull needs at least one permission class")
+        super().__init__([p() for p in permissions], use_directives=False, fail_silently=True)
 
 
 class PartnersReadOnly(SchemaExtension):

@@ -9,11 +9,12 @@ import strawberry
 from server.domain.notifications import inbox, service
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
+from server.graphql.core.permissions import CanRetryNotifications, IsSignedIn, RefusedInPayload
+from server.graphql.core.relay import domain_id
 from server.graphql.notifications.types import (
     MarkNotificationsReadInput,
     MarkNotificationsReadPayload,
     NotificationError,
-    NotificationErrorCode,
     OutboxNotification,
     RetryNotificationInput,
     RetryNotificationPayload,
@@ -22,34 +23,32 @@ from server.graphql.notifications.types import (
 Input = strawberry.argument(description="本操作的输入")
 
 
-def _pk(gid: strawberry.relay.GlobalID, type_name: str) -> int:
-    return int(gid.node_id) if gid.type_name == type_name and gid.node_id.isdigit() else 0
-
-
 @strawberry.type
 class NotificationsMutation:
-    @strawberry.mutation(description="把我的站内消息标为已读（指定若干条，或全部）")
+    @strawberry.mutation(description="把我的站内消息标为已读（指定若干条，或全部）",
+                         extensions=[RefusedInPayload(IsSignedIn)])
     async def mark_notifications_read(
         self, info: Info, input: Annotated[MarkNotificationsReadInput, Input]
     ) -> MarkNotificationsReadPayload:
         actor = info.context.actor
-        ids = [_pk(g, "Notification") for g in input.ids or []]
+        ids = [domain_id(g, "Notification") for g in input.ids or []]
         marked, errors = await attempt(
             lambda: inbox.mark_read(actor=actor, ids=ids, all_=input.all),
-            NotificationError, NotificationErrorCode,
+            NotificationError,
         )
         if marked is None:
             return MarkNotificationsReadPayload(errors=errors)
         return MarkNotificationsReadPayload(marked=marked, unread_count=await inbox.unread_count(actor=actor))
 
-    @strawberry.mutation(description="重试一条发送失败（已放弃或待重试）的通知：限市级管理员")
+    @strawberry.mutation(description="重试一条发送失败（已放弃或待重试）的通知：限市级管理员",
+                         extensions=[RefusedInPayload(CanRetryNotifications)])
     async def retry_notification(
         self, info: Info, input: Annotated[RetryNotificationInput, Input]
     ) -> RetryNotificationPayload:
         ctx = info.context
         row, errors = await attempt(
-            lambda: inbox.retry(actor=ctx.actor, outbox_id=_pk(input.id, "OutboxNotification")),
-            NotificationError, NotificationErrorCode,
+            lambda: inbox.retry(actor=ctx.actor, outbox_id=domain_id(input.id, "OutboxNotification")),
+            NotificationError,
         )
         if row is None:
             return RetryNotificationPayload(errors=errors)

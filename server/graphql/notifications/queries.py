@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
-from strawberry.permission import BasePermission
 
 from server.domain.notifications import inbox
 from server.graphql.context import Info
-from server.graphql.core.permissions import IsCityAdmin, IsStaff
+from server.graphql.core.permissions import IsCityAdmin, IsSignedIn, IsStaff
 from server.graphql.core.relay import After, Before, Connection, First, Last, build, page_slice
 from server.graphql.notifications.types import Notification, NotificationOutboxFilter, OutboxNotification
-
-
-class IsPerson(BasePermission):
-    """A signed-in citizen or staff member (partner systems have no inbox)."""
-
-    message = "请先登录"
-    error_extensions = {"code": "UNAUTHENTICATED"}
-
-    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-        actor = info.context.actor
-        return bool(actor.is_staff or actor.is_citizen)
 
 
 @strawberry.type
 class NotificationsQuery:
     @strawberry.field(description="我的站内消息（分页，新的在前）：群众和工作人员各看自己的",
-                      permission_classes=[IsPerson])
+                      permission_classes=[IsSignedIn])
     async def my_notifications(
         self, info: Info, first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> Connection[Notification]:
@@ -41,7 +29,7 @@ class NotificationsQuery:
         return await build(win=page_slice(first, after, last, before), fetch=fetch,
                            count=lambda: inbox.count_my_messages(actor=actor))
 
-    @strawberry.field(description="我的未读站内消息条数", permission_classes=[IsPerson])
+    @strawberry.field(description="我的未读站内消息条数", permission_classes=[IsSignedIn])
     async def unread_notification_count(self, info: Info) -> int:
         return await inbox.unread_count(actor=info.context.actor)
 

@@ -13,7 +13,7 @@ import strawberry
 
 from server.domain.notifications import inbox
 from server.graphql.context import Info
-from server.graphql.notifications.queries import IsPerson
+from server.graphql.core.permissions import IsSignedIn
 from server.graphql.notifications.types import Notification
 
 
@@ -21,7 +21,7 @@ from server.graphql.notifications.types import Notification
 class NotificationsSubscription:
     @strawberry.subscription(
         description="新站内消息：登录的群众或工作人员订阅后，每收到一条发给自己的新消息推送一次",
-        permission_classes=[IsPerson],
+        permission_classes=[IsSignedIn],
     )
     async def notification_received(self, info: Info) -> AsyncGenerator[Notification, None]:
         actor = info.context.actor

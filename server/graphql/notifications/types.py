@@ -11,9 +11,9 @@ from strawberry import relay
 
 from server.domain.accounts import errors
 from server.domain.accounts.identifiers import mask_phone
-from server.domain.notifications import inbox
-from server.domain.notifications import models
+from server.domain.notifications import inbox, models
 from server.graphql.context import Info
+from server.graphql.core.relay import resolve_nodes
 
 
 @strawberry.enum(description="通知渠道")
@@ -50,9 +50,10 @@ class Notification(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        ids = [int(i) for i in node_ids if str(i).isdigit()]
-        found = await inbox.messages_by_ids(actor=info.context.actor, ids=ids)
-        return [cls.of(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
+        return await resolve_nodes(
+            node_ids, fetch=lambda ids: inbox.messages_by_ids(actor=info.context.actor, ids=ids), build=cls.of,
+            required=required,
+        )
 
 
 @strawberry.type(description="待发通知（发件箱中的一条）：管理员查看发送状态与失败原因")
@@ -87,9 +88,10 @@ class OutboxNotification(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        ids = [int(i) for i in node_ids if str(i).isdigit()]
-        found = await inbox.outbox_by_ids(actor=info.context.actor, ids=ids)
-        return [cls.of(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
+        return await resolve_nodes(
+            node_ids, fetch=lambda ids: inbox.outbox_by_ids(actor=info.context.actor, ids=ids), build=cls.of,
+            required=required,
+        )
 
 
 @strawberry.input(description="发件箱查询条件")

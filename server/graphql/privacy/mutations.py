@@ -7,9 +7,10 @@ from typing import Annotated
 import strawberry
 
 from server.domain.accounts import privacy
-from server.graphql.accounts.types import AccountError, AccountErrorCode
+from server.graphql.accounts.types import AccountError
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
+from server.graphql.core.permissions import CanRevealPersonalData, RefusedInPayload
 from server.graphql.privacy.types import (
     PersonalDataField,
     RevealedValue,
@@ -23,7 +24,8 @@ from server.graphql.privacy.types import (
 class PrivacyMutation:
     @strawberry.mutation(
         description="查看完整的姓名、手机号码或身份证号码：限窗口受理、大厅负责人、审批、帮办代办人员和管理员，"
-        "企业和工作人员限本区划；须说明原因，每次查看都记入访问日志供审计"
+        "企业和工作人员限本区划；须说明原因，每次查看都记入访问日志供审计",
+        extensions=[RefusedInPayload(CanRevealPersonalData)],
     )
     async def reveal_personal_data(
         self, info: Info, input: Annotated[RevealPersonalDataInput, strawberry.argument(description="本操作的输入")]
@@ -35,7 +37,7 @@ class PrivacyMutation:
                 actor=ctx.actor, subject_kind=kind, subject_id=subject_id, fields=[f.value for f in input.fields],
                 reason=input.reason, request_id=ctx.request_id,
             ),
-            AccountError, AccountErrorCode,
+            AccountError,
         )
         if errors or values is None:
             return RevealPersonalDataPayload(errors=errors)

@@ -11,7 +11,16 @@ from server.domain.accounts.errors import INVALID
 from server.domain.errors import DomainError
 from server.graphql.context import Info
 from server.graphql.core.permissions import IsStaff
-from server.graphql.core.relay import After, Before, Connection, First, Last, build, page_slice
+from server.graphql.core.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build,
+    optional_domain_id,
+    page_slice,
+)
 from server.graphql.privacy.permissions import CanReadAccessLog
 from server.graphql.privacy.types import PersonalDataAccess, PersonalDataAccessFilter, subject_of
 
@@ -26,11 +35,7 @@ def _domain_filter(f: PersonalDataAccessFilter | None) -> privacy.LogFilter:
         if not id_kind or (kind is not None and kind != id_kind):
             raise DomainError(INVALID, "被查看主体的全局 ID 不正确", ["filter", "subjectId"])
         kind = id_kind
-    viewer = None
-    if f.viewer_staff_id is not None:
-        if f.viewer_staff_id.type_name != "StaffUser" or not f.viewer_staff_id.node_id.isdigit():
-            raise DomainError(INVALID, "查看人的全局 ID 不正确", ["filter", "viewerStaffId"])
-        viewer = int(f.viewer_staff_id.node_id)
+    viewer = optional_domain_id(f.viewer_staff_id, "StaffUser")  # another type matches nothing
     return privacy.LogFilter(subject_kind=kind, subject_id=subject_id, viewer_staff_id=viewer,
                              since=f.since, until=f.until)
 

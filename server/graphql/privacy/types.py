@@ -13,6 +13,7 @@ from server.domain.accounts import privacy
 from server.domain.accounts.models import AccessLog
 from server.graphql.accounts.types import AccountError
 from server.graphql.context import Info
+from server.graphql.core.relay import NO_ROW, resolve_nodes, typed_domain_id
 
 # GraphQL type names of the subjects whose data can be revealed, and the domain's kind for each
 SUBJECT_TYPES = {"Citizen": "citizen", "Enterprise": "enterprise", "StaffUser": "staff"}
@@ -39,10 +40,14 @@ _FIELD_VALUES = {f.value for f in PersonalDataField}
 
 
 def subject_of(gid: relay.GlobalID) -> tuple[str, int]:
-    """(kind, id) of a subject's global ID; an unknown type gives kind "" and a bad id 0, which the
-    domain reports (after it has checked who is asking)."""
-    kind = SUBJECT_TYPES.get(gid.type_name, "")
-    return kind, int(gid.node_id) if gid.node_id.isdigit() else 0
+    """(kind, id) of a subject's global ID. The field takes a global ID of any type and the domain
+    decides which kinds have personal data: another type gives kind "" (the domain answers INVALID,
+    after it has checked who is asking), a bad node id :data:`NO_ROW`."""
+    typed = typed_domain_id(gid)
+    if typed is None:
+        return "", NO_ROW
+    type_name, subject_id = typed
+    return SUBJECT_TYPES.get(type_name, ""), subject_id
 
 
 def subject_gid(kind: str, subject_id: int) -> relay.GlobalID:
@@ -91,9 +96,10 @@ class PersonalDataAccess(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        ids = [int(i) for i in node_ids if str(i).isdigit()]
-        found = await privacy.access_log_by_ids(actor=info.context.actor, ids=ids)
-        return [cls.of(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
+        return await resolve_nodes(
+            node_ids, fetch=lambda ids: privacy.access_log_by_ids(actor=info.context.actor, ids=ids), build=cls.of,
+            required=required,
+        )
 
 
 @strawberry.input(description="访问日志的查询条件；各条件之间为“且”")

@@ -11,8 +11,26 @@ from server.domain.accounts import apikeys, mandates, service
 from server.domain.accounts.roles import Role as DomainRole
 from server.graphql.accounts.types import StaffUser
 from server.graphql.context import Info
-from server.graphql.core.permissions import CanListMandates, CanManageApiKeys, IsCityAdmin, IsStaff
-from server.graphql.core.relay import After, Before, Connection, First, Last, build, page_slice
+from server.graphql.core.permissions import (
+    CanListMandates,
+    CanManageApiKeys,
+    IsCityAdmin,
+    IsPartner,
+    IsStaff,
+    RefusedAsNull,
+)
+from server.graphql.core.relay import (
+    NO_ROW,
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    build,
+    optional_domain_id,
+    page_slice,
+    typed_domain_id,
+)
 from server.graphql.staff.types import (
     CITIZEN_TYPE,
     ENTERPRISE_TYPE,
@@ -22,7 +40,6 @@ from server.graphql.staff.types import (
     MandateFilter,
     Partner,
     StaffUserFilter,
-    pk,
 )
 
 
@@ -40,12 +57,14 @@ def _mandate_filter(f: MandateFilter | None) -> mandates.MandateFilter:
         return mandates.MandateFilter()
     citizen = enterprise = None
     if f.principal is not None:
-        if f.principal.type_name == ENTERPRISE_TYPE:
-            enterprise = pk(f.principal, ENTERPRISE_TYPE)
-        else:
-            citizen = pk(f.principal, CITIZEN_TYPE)  # any other type matches nothing (id 0)
+        typed = typed_domain_id(f.principal, (CITIZEN_TYPE, ENTERPRISE_TYPE))
+        if typed is not None and typed[0] == ENTERPRISE_TYPE:
+            enterprise = typed[1]
+        else:  # a citizen, or anything else: NO_ROW matches nothing
+            citizen = typed[1] if typed is not None else NO_ROW
     return mandates.MandateFilter(
-        agent_id=pk(f.agent_id, "StaffUser"), principal_citizen_id=citizen, principal_enterprise_id=enterprise,
+        agent_id=optional_domain_id(f.agent_id, "StaffUser"), principal_citizen_id=citizen,
+        principal_enterprise_id=enterprise,
         active_on=f.active_on,
     )
 
@@ -116,7 +135,8 @@ class StaffQuery:
             count=lambda: mandates.count_mandates(actor=actor, flt=flt),
         )
 
-    @strawberry.field(description="以 API 密钥访问时，当前的合作系统及其范围；其他调用者为空")
+    @strawberry.field(description="以 API 密钥访问时，当前的合作系统及其范围；其他调用者为空",
+                      extensions=[RefusedAsNull(IsPartner)])
     def partner(self, info: Info) -> Partner | None:
         actor = info.context.actor
         return Partner.of(actor) if actor.is_partner else None

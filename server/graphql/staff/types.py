@@ -14,16 +14,10 @@ from server.domain.accounts.roles import Actor
 from server.graphql.accounts.types import AccountError, Role, StaffUser
 from server.graphql.catalog.types import Region
 from server.graphql.context import Info
+from server.graphql.core.relay import resolve_nodes
 
 # GraphQL type names of a mandate's principal (the citizens area names its types so)
 CITIZEN_TYPE, ENTERPRISE_TYPE = "Citizen", "Enterprise"
-
-
-def pk(gid: relay.GlobalID | None, type_name: str) -> int | None:
-    """The database id in a global ID of ``type_name``; 0 (never a row) when it is of another type."""
-    if gid is None:
-        return None
-    return int(gid.node_id) if gid.type_name == type_name and gid.node_id.isdigit() else 0
 
 
 # --- staff ------------------------------------------------------------------------------------------
@@ -126,9 +120,10 @@ class ApiKey(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        ids = [int(i) for i in node_ids if str(i).isdigit()]
-        found = await apikeys.api_keys_by_ids(actor=info.context.actor, ids=ids)
-        return [cls.of(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
+        return await resolve_nodes(
+            node_ids, fetch=lambda ids: apikeys.api_keys_by_ids(actor=info.context.actor, ids=ids), build=cls.of,
+            required=required,
+        )
 
 
 @strawberry.input(description="API 密钥查询条件")
@@ -257,13 +252,14 @@ class Mandate(relay.Node):
 
     @strawberry.field(description="今天是否有效（未撤销且在有效期内）")
     def is_active(self) -> bool:
-        return self.revoked_at is None and self.valid_from <= date.today() <= self.valid_to
+        return mandates.is_active(self)  # on China's today, not the host's
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
-        ids = [int(i) for i in node_ids if str(i).isdigit()]
-        found = await mandates.mandates_by_ids(actor=info.context.actor, ids=ids)
-        return [cls.of(found[int(i)]) if str(i).isdigit() and int(i) in found else None for i in node_ids]
+        return await resolve_nodes(
+            node_ids, fetch=lambda ids: mandates.mandates_by_ids(actor=info.context.actor, ids=ids), build=cls.of,
+            required=required,
+        )
 
 
 @strawberry.input(description="委托查询条件；各条件之间为“且”")

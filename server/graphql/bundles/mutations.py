@@ -1,0 +1,319 @@
+"""Bundle mutations: applying for a theme, the window's actions on the bundle, the applicant's
+supply, withdrawal and new application for a failed item — each in the input/payload/errors shape
+(DESIGN.md rule 2). Who may call each is decided in the domain (role, scope, state, the lifecycle
+table's parties); the fields declare the coarse rule, as the case mutations do."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Annotated, Any
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from server.domain.cases import bundles, window
+from server.domain.cases.models import CaseBundle
+from server.domain.errors import DomainError
+from server.domain.themes import service as themes
+from server.graphql.bundles.types import Bundle, BundleError
+from server.graphql.cases.mutations import WalkInApplicantInput
+from server.graphql.cases.types import Case
+from server.graphql.context import Info
+from server.graphql.core.errors import attempt
+from server.graphql.core.permissions import IsSignedIn, IsStaff
+from server.graphql.core.relay import NO_ROW, domain_id, optional_domain_id
+
+Input = strawberry.argument(description="本操作的输入")
+MAX_LIST = 60
+
+
+def _payload(name: str, description: str, extra: dict[str, Any] | None = None) -> Any:
+    annotations: dict[str, Any] = {"bundle": Bundle | None, "errors": list[BundleError]}
+    body: dict[str, Any] = {
+        "bundle": strawberry.field(default=None, description="操作后的主题办件（出错时为空）"),
+        "errors": strawberry.field(default_factory=list, description="业务错误；为空表示成功"),
+    }
+    for key, (annotation, f) in (extra or {}).items():
+        annotations[key] = annotation
+        body[key] = f
+    return strawberry.type(type(name, (), {"__annotations__": annotations, **body}), name=name, description=description)
+
+
+async def _run(payload: Any, action: Callable[[], Awaitable[CaseBundle]]) -> Any:
+    row, errors = await attempt(action, BundleError)
+    return payload(errors=errors) if row is None else payload(bundle=Bundle.of(row))
+
+
+def _json(value: Any) -> dict[str, Any]:
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def _bundle_id(gid: relay.GlobalID) -> int:
+    return domain_id(gid, "Bundle")
+
+
+async def _theme_id(theme_id: relay.GlobalID | None, theme_code: str | None) -> int:
+    """The theme named by its global ID (``Theme``) or its code; an unknown one names nothing."""
+    if theme_id is not None:
+        return domain_id(theme_id, "Theme")
+    if theme_code:
+        version = await themes.published_version(code=theme_code)
+        return version.theme_id if version is not None else NO_ROW
+    raise DomainError("INVALID", "请指定主题（themeId 或 themeCode）", ["themeId"])
+
+
+# ---------------------------------------------------------------- inputs
+
+
+@strawberry.input(description="一套材料中的一份：按主题材料清单的标识提交一次，各事项共用")
+class BundleMaterialFileInput:
+    key: str = strawberry.field(description="材料标识（标准材料编码如 SFZ，或 M<编号>），见主题的材料清单")
+    upload_id: relay.GlobalID | None = strawberry.field(default=None, description="uploadMaterial 返回的文件 ID")
+
+
+@strawberry.input(description="申请主题服务（一件事）：一次申请、一张表、一套材料")
+class ApplyForThemeInput:
+    idempotency_key: str = strawberry.field(description="幂等键：客户端为每次提交生成（8 到 64 个字符），重复提交返回同一主题办件")
+    theme_id: relay.GlobalID | None = strawberry.field(default=None, description="主题的全局 ID（与 themeCode 二选一）")
+    theme_code: str | None = strawberry.field(default=None, description="主题编码")
+    answers: JSON = strawberry.field(default_factory=dict, description="情形引导的回答：问题标识 → 选项值")
+    form_data: JSON = strawberry.field(default_factory=dict, description="一表申请的表单数据：键为合并表单项的标识（平台已知的项自动填写）")
+    materials: list[BundleMaterialFileInput] = strawberry.field(default_factory=list, description="一套材料（最多 60 项）")
+    enterprise_id: relay.GlobalID | None = strawberry.field(default=None, description="以企业身份申请：企业的全局 ID")
+    principal_citizen_id: relay.GlobalID | None = strawberry.field(default=None, description="代办：委托人（群众）的全局 ID")
+    principal_enterprise_id: relay.GlobalID | None = strawberry.field(default=None, description="代办：委托企业的全局 ID")
+
+
+@strawberry.input(description="窗口收取的一套材料中的一份")
+class BundlePaperMaterialInput:
+    key: str = strawberry.field(description="材料标识")
+    provided: bool = strawberry.field(default=True, description="申请人已当场提交")
+    upload_id: relay.GlobalID | None = strawberry.field(default=None, description="扫描件（可选）")
+
+
+@strawberry.input(description="窗口代为收件：主题服务（一件事）")
+class ReceiveWalkInBundleInput:
+    idempotency_key: str = strawberry.field(description="幂等键（8 到 64 个字符）")
+    theme_id: relay.GlobalID | None = strawberry.field(default=None, description="主题的全局 ID（与 themeCode 二选一）")
+    theme_code: str | None = strawberry.field(default=None, description="主题编码")
+    answers: JSON = strawberry.field(default_factory=dict, description="情形引导的回答")
+    applicant: WalkInApplicantInput = strawberry.field(description="申请人")
+    form_data: JSON = strawberry.field(default_factory=dict, description="一表申请的表单数据")
+    materials: list[BundlePaperMaterialInput] = strawberry.field(default_factory=list, description="当场收取的材料")
+
+
+@strawberry.input(description="窗口对一套材料中一份的审查结果（对用到它的每个事项都有效）")
+class BundleMaterialCheckInput:
+    key: str = strawberry.field(description="材料标识")
+    ok: bool = strawberry.field(default=True, description="符合审查要点")
+    note: str = strawberry.field(default="", description="审查意见")
+
+
+@strawberry.input(description="受理主题办件：待受理的各事项一并受理")
+class AcceptBundleInput:
+    bundle_id: relay.GlobalID = strawberry.field(description="主题办件的全局 ID")
+    checks: list[BundleMaterialCheckInput] = strawberry.field(default_factory=list, description="逐项审查结果")
+    note: str = strawberry.field(default="", description="备注")
+
+
+@strawberry.input(description="容缺的一份材料")
+class BundleMissingMaterialInput:
+    key: str = strawberry.field(description="材料标识（须为“容缺后补”材料）")
+    how: str = strawberry.field(default="", description="补交方式，如“网上上传”“到窗口补交”")
+
+
+@strawberry.input(description="容缺受理主题办件：一份承诺、一张通知书")
+class AcceptBundleWithMissingInput:
+    bundle_id: relay.GlobalID = strawberry.field(description="主题办件的全局 ID")
+    missing: list[BundleMissingMaterialInput] = strawberry.field(description="容缺的材料")
+    commitment: str = strawberry.field(description="申请人承诺（已签署容缺受理承诺书）")
+    supply_by: date | None = strawberry.field(default=None, description="补齐期限；为空取 5 个工作日与各事项承诺期限中较早者")
+    checks: list[BundleMaterialCheckInput] = strawberry.field(default_factory=list, description="已交材料的审查结果")
+
+
+@strawberry.input(description="补正要求的一项")
+class BundleCorrectionItemInput:
+    note: str = strawberry.field(description="补正内容")
+    key: str | None = strawberry.field(default=None, description="涉及的材料标识；为空表示与材料无关（如申请表）")
+    case_id: relay.GlobalID | None = strawberry.field(default=None, description="只涉及这个事项的子办件；为空表示涉及的全部事项")
+
+
+@strawberry.input(description="一次性告知补正：一件事一张告知单")
+class RequestBundleCorrectionInput:
+    bundle_id: relay.GlobalID = strawberry.field(description="主题办件的全局 ID")
+    items: list[BundleCorrectionItemInput] = strawberry.field(description="需要补正的全部内容（只能告知一次）")
+    note: str = strawberry.field(default="", description="总体说明")
+
+
+@strawberry.input(description="对主题办件的一个决定或动作，附理由")
+class BundleReasonInput:
+    bundle_id: relay.GlobalID = strawberry.field(description="主题办件的全局 ID")
+    reason: str = strawberry.field(default="", description="理由或意见")
+
+
+@strawberry.input(description="补交的一份材料")
+class BundleSuppliedMaterialInput:
+    key: str = strawberry.field(description="材料标识")
+    upload_id: relay.GlobalID | None = strawberry.field(default=None, description="上传的文件；窗口收取纸质材料时为空")
+
+
+@strawberry.input(description="补交材料（补正或容缺）：一次补交，各事项共用")
+class SupplyBundleMaterialsInput:
+    bundle_id: relay.GlobalID = strawberry.field(description="主题办件的全局 ID")
+    materials: list[BundleSuppliedMaterialInput] = strawberry.field(description="补交的材料")
+
+
+@strawberry.input(description="在主题办件中重新申请一个未办成的事项")
+class ReapplyBundleItemInput:
+    bundle_id: relay.GlobalID = strawberry.field(description="主题办件的全局 ID")
+    case_id: relay.GlobalID = strawberry.field(description="未办成的子办件（该事项当前的子办件）")
+    form_data: JSON = strawberry.field(default_factory=dict, description="要修改的该事项表单项（其余沿用一表申请）")
+    materials: list[BundleMaterialFileInput] = strawberry.field(default_factory=list, description="重新提交的材料")
+
+
+# ---------------------------------------------------------------- payloads
+
+ApplyForThemePayload = _payload("ApplyForThemePayload", "申请主题服务的结果", {
+    "created": (bool, strawberry.field(default=False, description="本次新建了主题办件；为 false 表示同一幂等键的重复提交")),
+})
+ReceiveWalkInBundlePayload = _payload("ReceiveWalkInBundlePayload", "窗口收件（主题服务）的结果")
+AcceptBundlePayload = _payload("AcceptBundlePayload", "受理主题办件的结果")
+AcceptBundleWithMissingPayload = _payload("AcceptBundleWithMissingPayload", "容缺受理主题办件的结果")
+RequestBundleCorrectionPayload = _payload("RequestBundleCorrectionPayload", "一次性告知补正（主题办件）的结果")
+ProposeBundleRejectionPayload = _payload("ProposeBundleRejectionPayload", "提出不予受理意见（主题办件）的结果")
+ConfirmBundleRejectionPayload = _payload("ConfirmBundleRejectionPayload", "确认不予受理（主题办件）的结果")
+OverturnBundleRejectionPayload = _payload("OverturnBundleRejectionPayload", "否决不予受理意见（主题办件）的结果")
+SupplyBundleMaterialsPayload = _payload("SupplyBundleMaterialsPayload", "补交材料（主题办件）的结果")
+WithdrawBundlePayload = _payload("WithdrawBundlePayload", "撤回主题办件的结果")
+ReapplyBundleItemPayload = _payload("ReapplyBundleItemPayload", "重新申请事项的结果", {
+    "case": (Case | None, strawberry.field(default=None, description="新的子办件（待窗口受理）")),
+})
+
+
+def _files(items: list[BundleMaterialFileInput]) -> list[bundles.MaterialFile]:
+    return [bundles.MaterialFile(m.key, optional_domain_id(m.upload_id, "UploadedFile")) for m in items[: MAX_LIST + 1]]
+
+
+def _checks(items: list[BundleMaterialCheckInput]) -> list[bundles.BundleCheck]:
+    return [bundles.BundleCheck(c.key, c.ok, c.note) for c in items[:MAX_LIST]]
+
+
+@strawberry.type
+class BundlesMutation:
+    @strawberry.mutation(description="申请主题服务（一件事，幂等）：按情形引导的回答生成事项清单，一张表、一套材料，第一阶段各事项分送部门",
+                         permission_classes=[IsSignedIn])
+    async def apply_for_theme(self, info: Info, input: Annotated[ApplyForThemeInput, Input]) -> ApplyForThemePayload:
+        ctx = info.context
+
+        async def go() -> bundles.SubmittedBundle:
+            app = bundles.ThemeApplication(
+                theme_id=await _theme_id(input.theme_id, input.theme_code), answers=_json(input.answers),
+                form_data=_json(input.form_data), materials=_files(input.materials),
+                enterprise_id=optional_domain_id(input.enterprise_id, "Enterprise"),
+                principal_citizen_id=optional_domain_id(input.principal_citizen_id, "Citizen"),
+                principal_enterprise_id=optional_domain_id(input.principal_enterprise_id, "Enterprise"),
+            )
+            return await bundles.submit(actor=ctx.actor, settings=ctx.settings, idempotency_key=input.idempotency_key, app=app)
+
+        done, errors = await attempt(go, BundleError)
+        if done is None:
+            return ApplyForThemePayload(errors=errors)
+        return ApplyForThemePayload(bundle=Bundle.of(done.bundle), created=done.created)
+
+    @strawberry.mutation(description="窗口代为收件（主题服务）：查找或当场登记申请人，录入一张表、收取一套材料：综合窗口受理员",
+                         permission_classes=[IsStaff])
+    async def receive_walk_in_bundle(self, info: Info, input: Annotated[ReceiveWalkInBundleInput, Input]) -> ReceiveWalkInBundlePayload:
+        ctx = info.context
+        p = input.applicant
+
+        async def go() -> CaseBundle:
+            return await bundles.receive_walk_in(
+                actor=ctx.actor, settings=ctx.settings, idempotency_key=input.idempotency_key,
+                theme_id=await _theme_id(input.theme_id, input.theme_code), answers=_json(input.answers),
+                person=window.WalkInPerson(id_number=p.id_number, name=p.name, phone=p.phone,
+                                           enterprise_credit_code=p.enterprise_credit_code),
+                form_data=_json(input.form_data),
+                materials=[bundles.MaterialFile(m.key, optional_domain_id(m.upload_id, "UploadedFile"), m.provided)
+                           for m in input.materials[: MAX_LIST + 1]],
+            )
+
+        return await _run(ReceiveWalkInBundlePayload, go)
+
+    @strawberry.mutation(description="受理主题办件：待受理的各事项一并受理，分送各部门；总时限开始计算：综合窗口受理员",
+                         permission_classes=[IsStaff])
+    async def accept_bundle(self, info: Info, input: Annotated[AcceptBundleInput, Input]) -> AcceptBundlePayload:
+        ctx = info.context
+        return await _run(AcceptBundlePayload, lambda: bundles.accept(
+            actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id), checks=_checks(input.checks),
+            note=input.note))
+
+    @strawberry.mutation(description="容缺受理主题办件：次要材料后补，一份承诺、一张容缺受理通知书：综合窗口受理员",
+                         permission_classes=[IsStaff])
+    async def accept_bundle_with_missing(self, info: Info, input: Annotated[AcceptBundleWithMissingInput, Input]) -> AcceptBundleWithMissingPayload:
+        ctx = info.context
+        return await _run(AcceptBundleWithMissingPayload, lambda: bundles.accept_with_missing(
+            actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id), commitment=input.commitment,
+            missing=[bundles.BundleMissing(m.key, m.how) for m in input.missing[:MAX_LIST]], supply_by=input.supply_by,
+            checks=_checks(input.checks)))
+
+    @strawberry.mutation(description="一次性告知补正（主题办件只能一次）：一张告知单列出各事项需要补正的全部内容：综合窗口受理员",
+                         permission_classes=[IsStaff])
+    async def request_bundle_correction(self, info: Info, input: Annotated[RequestBundleCorrectionInput, Input]) -> RequestBundleCorrectionPayload:
+        ctx = info.context
+        return await _run(RequestBundleCorrectionPayload, lambda: bundles.request_correction(
+            actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id), note=input.note,
+            corrections=[bundles.BundleCorrection(i.note, i.key, optional_domain_id(i.case_id, "Case"))
+                         for i in input.items[:MAX_LIST]]))
+
+    @strawberry.mutation(description="提出不予受理意见（主题办件，须大厅负责人确认）：综合窗口受理员", permission_classes=[IsStaff])
+    async def propose_bundle_rejection(self, info: Info, input: Annotated[BundleReasonInput, Input]) -> ProposeBundleRejectionPayload:
+        ctx = info.context
+        return await _run(ProposeBundleRejectionPayload, lambda: bundles.propose_rejection(
+            actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id), reason=input.reason))
+
+    @strawberry.mutation(description="确认不予受理（主题办件）：大厅负责人", permission_classes=[IsStaff])
+    async def confirm_bundle_rejection(self, info: Info, input: Annotated[BundleReasonInput, Input]) -> ConfirmBundleRejectionPayload:
+        ctx = info.context
+        return await _run(ConfirmBundleRejectionPayload, lambda: bundles.confirm_rejection(
+            actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id), reason=input.reason))
+
+    @strawberry.mutation(description="否决不予受理意见，主题办件回到窗口受理：大厅负责人", permission_classes=[IsStaff])
+    async def overturn_bundle_rejection(self, info: Info, input: Annotated[BundleReasonInput, Input]) -> OverturnBundleRejectionPayload:
+        ctx = info.context
+        return await _run(OverturnBundleRejectionPayload, lambda: bundles.overturn_rejection(
+            actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id), reason=input.reason))
+
+    @strawberry.mutation(description="补交材料（补正或容缺）：一次补交，用到它的各事项共用：申请人、其代办员，或窗口代收纸质材料",
+                         permission_classes=[IsSignedIn])
+    async def supply_bundle_materials(self, info: Info, input: Annotated[SupplyBundleMaterialsInput, Input]) -> SupplyBundleMaterialsPayload:
+        ctx = info.context
+        return await _run(SupplyBundleMaterialsPayload, lambda: bundles.supply(
+            actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id),
+            materials=[bundles.BundleSupplied(m.key, optional_domain_id(m.upload_id, "UploadedFile"))
+                       for m in input.materials[:MAX_LIST]]))
+
+    @strawberry.mutation(description="撤回主题办件：在办的各事项一并撤回（已办结的仍然有效）：申请人或其代办员",
+                         permission_classes=[IsSignedIn])
+    async def withdraw_bundle(self, info: Info, input: Annotated[BundleReasonInput, Input]) -> WithdrawBundlePayload:
+        ctx = info.context
+        return await _run(WithdrawBundlePayload, lambda: bundles.withdraw(
+            actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id), reason=input.reason))
+
+    @strawberry.mutation(description="在主题办件中重新申请一个未办成的事项（回到窗口受理；办结后因它暂缓的事项自动开始）：申请人或其代办员",
+                         permission_classes=[IsSignedIn])
+    async def reapply_bundle_item(self, info: Info, input: Annotated[ReapplyBundleItemInput, Input]) -> ReapplyBundleItemPayload:
+        ctx = info.context
+        bundle_id = _bundle_id(input.bundle_id)
+
+        async def go() -> Any:
+            return await bundles.reapply_item(
+                actor=ctx.actor, settings=ctx.settings, bundle_id=bundle_id, case_id=domain_id(input.case_id, "Case"),
+                form_data=_json(input.form_data), materials=_files(input.materials))
+
+        case, errors = await attempt(go, BundleError)
+        if case is None:
+            return ReapplyBundleItemPayload(errors=errors)
+        bundle = await CaseBundle.get(id=bundle_id)
+        return ReapplyBundleItemPayload(bundle=Bundle.of(bundle), case=Case.of(case))
