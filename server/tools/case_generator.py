@@ -257,13 +257,9 @@ class People:
         self.citizen_target, self.enterprise_target = citizens, enterprises
         self.citizens: list[tuple[int, str, str]] = []  # (id, name, phone)
         self.enterprises: list[tuple[int, str]] = []  # (id, name)
-        self.next_citizen_id = 0
-        self.next_enterprise_id = 0
 
     async def prepare(self, now: datetime) -> None:
         """Creates the applicants in bulk (new phones, ID numbers and codes only)."""
-        self.next_citizen_id = await _max_id(Citizen) + 1
-        self.next_enterprise_id = await _max_id(Enterprise) + 1
         made = 0
         while made < self.citizen_target:
             chunk = min(5000, self.citizen_target - made)
@@ -283,11 +279,10 @@ class People:
             taken_phones = set(await Citizen.filter(phone__in=list(rows)).values_list("phone", flat=True))
             taken_ids = set(await Citizen.filter(id_number__in=list(ids)).values_list("id_number", flat=True))
             fresh = [c for c in rows.values() if c.phone not in taken_phones and c.id_number not in taken_ids]
-            for c in fresh:
-                c.id = self.next_citizen_id
-                self.next_citizen_id += 1
-                self.citizens.append((c.id, c.name or "", c.phone))
             await Citizen.bulk_create(fresh)
+            # the ids the database gave (not max + 1: it never reuses the id of a deleted row)
+            given = dict(await Citizen.filter(phone__in=[c.phone for c in fresh]).values_list("phone", "id"))
+            self.citizens += [(int(given[c.phone]), c.name or "", c.phone) for c in fresh]
             made += len(fresh)
         codes: dict[str, Enterprise] = {}
         while len(codes) < self.enterprise_target:
@@ -300,12 +295,12 @@ class People:
             )
         taken = set(await Enterprise.filter(credit_code__in=list(codes)).values_list("credit_code", flat=True))
         fresh_e = [e for e in codes.values() if e.credit_code not in taken]
-        for e in fresh_e:
-            e.id = self.next_enterprise_id
-            self.next_enterprise_id += 1
-            self.enterprises.append((e.id, e.name))
         for start in range(0, len(fresh_e), 5000):
-            await Enterprise.bulk_create(fresh_e[start:start + 5000])
+            chunk_e = fresh_e[start:start + 5000]
+            await Enterprise.bulk_create(chunk_e)
+            given_e = dict(await Enterprise.filter(credit_code__in=[e.credit_code for e in chunk_e])
+                           .values_list("credit_code", "id"))
+            self.enterprises += [(int(given_e[e.credit_code]), e.name) for e in chunk_e]
 
 
 # ---------------------------------------------------------------------------------------------
