@@ -25,7 +25,18 @@ from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors
 from server.domain.cases.models import Case, CaseEvent
 from server.domain.cases.scope import case_scope
-from server.domain.cases.states import ACTIONS, FINAL, PARTY_LABELS, Action, Move, Party, Status, label, move
+from server.domain.cases.states import (
+    ACTIONS,
+    FINAL,
+    PARTY_LABELS,
+    WHO_MAY,
+    Action,
+    Move,
+    Party,
+    Status,
+    label,
+    move,
+)
 from server.domain.errors import DomainError
 from server.domain.notifications import service as notify
 from server.domain.notifications.models import Channel
@@ -189,9 +200,7 @@ def may(who: Actor | Acting, action: Action) -> None:
     """NOT_ALLOWED unless the caller is one of the parties the table lets take ``action`` (from
     any state); the state itself is checked by :func:`check` once the case is loaded."""
     acting = who if isinstance(who, Acting) else Acting(who)
-    from server.domain.cases.states import TRANSITIONS
-
-    allowed = frozenset().union(*(m.who for m in TRANSITIONS if m.action == action))
+    allowed = WHO_MAY[action]
     if acting.parties.isdisjoint(allowed):
         raise DomainError(errors.NOT_ALLOWED, f"无权{ACTIONS[action]}（{'、'.join(PARTY_LABELS[p] for p in sorted(allowed))}可以）")
 

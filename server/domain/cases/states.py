@@ -260,6 +260,10 @@ TABLE: dict[tuple[Status | None, Action], Move] = {(m.source, m.action): m for m
 assert len(TABLE) == len(TRANSITIONS), "one row per (status, action)"
 
 CREATING = frozenset(m.action for m in TRANSITIONS if m.source is None)
+WHO_MAY: dict[Action, frozenset[Party]] = {
+    a: frozenset().union(*(m.who for m in TRANSITIONS if m.action == a)) for a in Action
+}
+"""Who may take each action from some state (checked before the case is loaded)."""
 
 
 def move(source: Status | str | None, action: Action) -> Move | None:

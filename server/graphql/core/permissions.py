@@ -65,7 +65,8 @@ class ActorPermission(BasePermission):
     error_extensions = {"code": "FORBIDDEN"}
 
     def allows(self, actor: Actor) -> bool:
-        raise NotImplementedError
+        """Whether ``actor`` may call the field; each permission class says, the base refuses."""
+        return False
 
     def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
         return bool(self.allows(info.context.actor))
