@@ -315,5 +315,5 @@ class BundlesMutation:
         case, errors = await attempt(go, BundleError)
         if case is None:
             return ReapplyBundleItemPayload(errors=errors)
-        bundle = await CaseBundle.get(id=bundle_id)
+        bundle = await bundles.visible_bundle(ctx.actor, bundle_id)  # the domain's scoped read
         return ReapplyBundleItemPayload(bundle=Bundle.of(bundle), case=Case.of(case))
