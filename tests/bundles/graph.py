@@ -23,8 +23,9 @@ ERR = "errors { field message code }"
 BUNDLE = """
 fragment B on Bundle {
   id number themeCode themeName themeVersionNumber themeVersion { number } status statusLabel stageLabel stages openStage deadline queryCode
-  applicantName budget { value unit text } acceptedAt withdrawnAt
-  stageList { number name opened done items { key name stage state stateLabel heldBy attempts caseNumber caseStatus
+  applicantName budget { value unit text } acceptedAt withdrawnAt finishedAt workingDaysUsed
+  resultMethod trackingNumber resultsIssuedAt canRate rating { level channel comment }
+  stageList { number name opened done openedAt finishedAt items { key name stage state stateLabel heldBy attempts caseNumber caseStatus
     deadline decisionReason department { code name } case { id status } } }
   denial { summary failed { itemName caseNumber status reason } standing held { itemName becauseOf } options }
   subCases { id number status departmentCode deadline formData materials { materialKey name state trust } }
@@ -96,38 +97,39 @@ async def application(me: GraphQLClient, a: t.Applicant, version: ThemeVersion, 
 
 
 async def finish_sub(gql: GraphQLClient, settings: Settings, clerk: GraphQLClient, case: dict[str, Any], *,
-                     deny: str | None = None, complete: bool = True) -> dict[str, Any]:
-    """A sub-case through its department (claim, each review step, approve or deny) and, approved,
-    completed at the window."""
+                     deny: str | None = None, decide: bool = True) -> dict[str, Any]:
+    """A sub-case through its department: claimed, each review step passed, approved (or denied).
+    Approved, it is done for the bundle; its result goes out with the bundle's (统一出件). With
+    ``decide=False`` it stops before the last step (claimed, ready for :func:`decide_sub`)."""
     reviewer = await reviewer_client(gql, settings, case["departmentCode"])
-    c = case
-    cid = c["id"]
+    cid = case["id"]
     pk = int(relay.GlobalID.from_id(cid).node_id)
     from server.domain.cases.models import Case as CaseRow
 
     row = await CaseRow.get(id=pk)
     steps = len((await ItemVersion.get(id=row.version_id)).review_steps or []) or 1
-    q = "mutation($i: %s!) { %s(input: $i) { case { id status } " + ERR + " } }"
     for n in range(steps):
-        r = (await reviewer(q % ("CaseIdInput", "claimCase"), {"i": {"caseId": cid}}))["claimCase"]
+        r = (await reviewer(Q % ("CaseIdInput", "claimCase"), {"i": {"caseId": cid}}))["claimCase"]
         assert r["errors"] == [], r
+        if n == steps - 1 and not decide:
+            return r["case"]
         if deny and n == steps - 1:
-            r = (await reviewer(q % ("CaseReasonInput", "denyCase"), {"i": {"caseId": cid, "reason": deny}}))["denyCase"]
+            r = (await reviewer(Q % ("CaseReasonInput", "denyCase"), {"i": {"caseId": cid, "reason": deny}}))["denyCase"]
             assert r["errors"] == [], r
             return r["case"]
-        r = (await reviewer(q % ("ApproveCaseInput", "approveCase"), {"i": {"caseId": cid, "opinion": "同意"}}))["approveCase"]
+        r = (await reviewer(Q % ("ApproveCaseInput", "approveCase"), {"i": {"caseId": cid, "opinion": "同意"}}))["approveCase"]
         assert r["errors"] == [], r
     assert r["case"]["status"] == "APPROVED"
-    if not complete:
-        return r["case"]
-    return await complete_sub(clerk, cid)
+    return r["case"]
 
 
-COMPLETE = "mutation($i: CaseReasonInput!) { completeCase(input: $i) { case { id status } " + ERR + " } }"
+Q = "mutation($i: %s!) { %s(input: $i) { case { id status } " + ERR + " } }"
 
 
-async def complete_sub(clerk: GraphQLClient, cid: str) -> dict[str, Any]:
-    r = (await clerk(COMPLETE, {"i": {"caseId": cid}}))["completeCase"]
+async def decide_sub(gql: GraphQLClient, settings: Settings, case: dict[str, Any]) -> dict[str, Any]:
+    """The last approval of a sub-case that :func:`finish_sub` left ready (``decide=False``)."""
+    reviewer = await reviewer_client(gql, settings, case["departmentCode"])
+    r = (await reviewer(Q % ("ApproveCaseInput", "approveCase"), {"i": {"caseId": case["id"], "opinion": "同意"}}))["approveCase"]
     assert r["errors"] == [], r
     return r["case"]
 

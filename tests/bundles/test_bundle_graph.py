@@ -15,7 +15,7 @@ import pytest
 
 from server.domain.cases import bundle_flow
 from server.domain.cases.models import Case as CaseRow
-from server.domain.cases.models import CaseBundle, CaseEvent, CaseMaterial
+from server.domain.cases.models import CaseBundle, CaseEvent, CaseMaterial, CaseRating
 from server.domain.notifications.models import Outbox
 from server.settings import Settings
 from tests import factories as f
@@ -85,26 +85,61 @@ async def test_two_stage_bundle_through_http(gql: GraphQLClient, settings: Setti
     assert b["openStage"] == 1 and b["stageList"][1]["items"][0]["state"] == "WAITING"
     await g.finish_sub(gql, settings, clerk, b["subCases"][1])
     b = await g.read(me, b["id"])
-    assert b["openStage"] == 2 and b["statusLabel"] == "办理中：第 2 阶段（共 2 个阶段）"
     new = b["subCases"][2:]
     assert [s["departmentCode"] for s in new] == ["371500-RSJ", "371500-SWJ"]
-    assert all(s["status"] == "ACCEPTED" and s["deadline"] for s in new)
-    opened = await CaseEvent.filter(case_id__in=[_pk(s["id"]) for s in new]).values_list("action", flat=True)
-    assert sorted(opened) == ["opened", "opened"]
+    # stage 2's items are instant ones (秒批): opened accepted, approved by their rule at once, no reviewer
+    assert b["openStage"] == 2 and all(s["status"] == "APPROVED" and s["deadline"] for s in new)
+    for s in new:
+        actions = await CaseEvent.filter(case_id=_pk(s["id"])).order_by("id").values_list("action", flat=True)
+        assert actions == ["opened", "instant_approved"]
 
     # the notifications speak of the bundle, not of each item (an item's own e-licence excepted)
+    told = ["bundle_submitted", "bundle_accepted", "bundle_stage_opened", "bundle_results_ready"]
     events = await _events(_pk(b["id"]))
-    assert [e for e in events if e.startswith("bundle_")] == ["bundle_submitted", "bundle_accepted", "bundle_stage_opened"]
-    assert set(events) - {"bundle_submitted", "bundle_accepted", "bundle_stage_opened"} == {"elicence_issued"}
+    assert [e for e in events if e.startswith("bundle_")] == told
+    assert set(events) - set(told) == {"elicence_issued"}
     stage_msg = await Outbox.filter(event="bundle_stage_opened", channel="inbox", citizen_id=a.rep.id).first()
     assert stage_msg is not None and stage_msg.params["stage"] == "2" and stage_msg.params["theme"] == "开办餐饮店一件事"
 
-    # stage 2 done: the bundle is done, and says so once
-    for s in new:
-        await g.finish_sub(gql, settings, clerk, s)
+    # every item decided: the results wait to go out together (统一出件), and the applicant heard it once
+    assert b["status"] == "RESULTS_READY" and b["denial"] is None and b["finishedAt"] and b["workingDaysUsed"] == 0
+    assert all(st["openedAt"] and st["finishedAt"] for st in b["stageList"])
+    assert b["stageList"][0]["finishedAt"] <= b["stageList"][1]["openedAt"]
+    assert [e for e in await _events(_pk(b["id"])) if e.startswith("bundle_")][-1] == "bundle_results_ready"
+    assert b["canRate"] is False  # not before the results are delivered
+    # not item by item: the single-case result queue does not list them, nor may one be issued alone
+    results = await clerk("query { caseQueue(queue: RESULT, first: 100) { edges { node { id } } } }")
+    assert not {s["id"] for s in b["subCases"]} & {e["node"]["id"] for e in results["caseQueue"]["edges"]}
+    one = (await clerk("mutation($i: IssueCaseResultInput!) { issueCaseResult(input: $i) { case { id } errors { code message } } }",
+                       {"i": {"caseId": new[0]["id"], "method": "PICKUP"}}))["issueCaseResult"]
+    assert [e["code"] for e in one["errors"]] == ["INVALID_STATE"] and "统一出件" in one["errors"][0]["message"]
+    queue = await clerk("query { bundleQueue(queue: RESULT, first: 100) { edges { node { id } } } }")
+    assert b["id"] in [e["node"]["id"] for e in queue["bundleQueue"]["edges"]]
+    # one pickup for all four results, one message
+    b = await g.do(clerk, "issueBundleResults", "IssueBundleResultsInput", {"bundleId": b["id"], "method": "PICKUP"})
+    assert b["resultMethod"] == "PICKUP" and b["resultsIssuedAt"]
+    assert [s["status"] for s in b["subCases"]] == ["RESULT_ISSUED"] * 4
+    again = await g.try_do(clerk, "issueBundleResults", "IssueBundleResultsInput", {"bundleId": b["id"], "method": "PICKUP"})
+    assert [e["code"] for e in again["errors"]] == ["INVALID_STATE"]
+    b = await g.do(clerk, "completeBundle", "CompleteBundleInput", {"bundleId": b["id"]})
+    assert b["status"] == "DONE" and [s["status"] for s in b["subCases"]] == ["COMPLETED"] * 4
+    bundle_events = [e for e in await _events(_pk(b["id"])) if e.startswith("bundle_")]
+    assert bundle_events[-3:] == ["bundle_results_ready", "bundle_result_pickup", "bundle_completed"]
+    assert not await Outbox.filter(event__in=["result_pickup", "evaluation_invitation"], citizen_id=a.rep.id).exists()
+
+    # rated once, as a whole: not item by item, not twice; every department's item carries it
     b = await g.read(me, b["id"])
-    assert b["status"] == "DONE" and b["denial"] is None
-    assert [e for e in await _events(_pk(b["id"])) if e.startswith("bundle_")][-1] == "bundle_completed"
+    assert b["canRate"] is True and b["rating"] is None
+    one = (await me("mutation($i: RateCaseInput!) { rateCase(input: $i) { case { id } errors { code message } } }",
+                    {"i": {"caseId": new[0]["id"], "level": 5}}))["rateCase"]
+    assert [e["code"] for e in one["errors"]] == ["INVALID_STATE"] and "整体评价" in one["errors"][0]["message"]
+    b = await g.do(me, "rateBundle", "RateBundleInput", {"bundleId": b["id"], "level": 5, "comment": "一次办好"})
+    assert b["rating"] == {"level": 5, "channel": "app", "comment": "一次办好"} and b["canRate"] is False
+    again = await g.try_do(me, "rateBundle", "RateBundleInput", {"bundleId": b["id"], "level": 1, "comment": "再评"})
+    assert [e["code"] for e in again["errors"]] == ["INVALID_STATE"]
+    ratings = await CaseRating.filter(bundle_id=_pk(b["id"])).order_by("id")
+    assert [(r.level, r.department_code) for r in ratings] == [
+        (5, "371500-XZSPJ"), (5, "371500-CGJ"), (5, "371500-RSJ"), (5, "371500-SWJ")]
 
     # tracking by number and query code: the stages, masked, no staff names or sub-case numbers
     tracked = (await gql(
@@ -153,12 +188,11 @@ async def test_last_two_items_finishing_at_once_open_the_next_stage_once(
     b = (await me(g.APPLY, {"i": await g.application(me, a, version, {"ad": "yes"})}))["applyForTheme"]["bundle"]
     b = await g.do(clerk, "acceptBundle", "AcceptBundleInput", {"bundleId": b["id"]})
     first, second = b["subCases"]
-    await g.finish_sub(gql, settings, clerk, first, complete=False)
-    await g.finish_sub(gql, settings, clerk, second, complete=False)
-    # both approved; two clerks complete them in two requests at the same moment
-    other_clerk = await g.staff_client(gql, settings, await f.new_staff("window_clerk", hall_code="371500-ZWFWZX"))
-    done = await asyncio.gather(g.complete_sub(clerk, first["id"]), g.complete_sub(other_clerk, second["id"]))
-    assert [d["status"] for d in done] == ["COMPLETED", "COMPLETED"]
+    await g.finish_sub(gql, settings, clerk, first, decide=False)
+    await g.finish_sub(gql, settings, clerk, second, decide=False)
+    # both at their last step; their two departments approve them in two requests at the same moment
+    done = await asyncio.gather(g.decide_sub(gql, settings, first), g.decide_sub(gql, settings, second))
+    assert [d["status"] for d in done] == ["APPROVED", "APPROVED"]
     pk = _pk(b["id"])
     assert await CaseRow.filter(bundle_id=pk, bundle_stage=2).count() == 2  # not 4, not 0
     row = await CaseBundle.get(id=pk)
@@ -202,7 +236,9 @@ async def test_a_partial_denial_is_explicit_and_can_be_applied_for_again(gql: Gr
     assert item["attempts"] == 2 and item["state"] == "OPEN" and b["denial"] is None
     await g.finish_sub(gql, settings, clerk, {"id": again["case"]["id"], "departmentCode": "371500-CGJ"})
     b = await g.read(me, b["id"])
-    assert b["openStage"] == 2 and [x["state"] for x in b["stageList"][1]["items"]] == ["OPEN", "OPEN"]
+    # stage 2 opens; its two instant items are approved at once (秒批)
+    assert b["openStage"] == 2 and [x["state"] for x in b["stageList"][1]["items"]] == ["COMPLETED", "COMPLETED"]
+    assert b["status"] == "RESULTS_READY"
 
 
 async def test_withdrawing_the_rest_after_a_denial(gql: GraphQLClient, settings: Settings) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from server.domain.cases import bundle_flow, bundles
-from server.domain.cases.models import Case, CaseBundle, CaseMaterial
+from server.domain.cases.models import Case, CaseBundle, CaseEvent, CaseMaterial
 from server.domain.cases.states import ParentStatus, Status, parent_status
 from server.domain.errors import DomainError, DomainErrors
 from tests import factories as f
@@ -33,6 +33,11 @@ S = Status
     ([(1, S.COMPLETED, False), (1, S.COMPLETED, False)], 2, False, ParentStatus.IN_PROGRESS, "办理中：第 1 阶段（共 2 个阶段）"),
     ([(1, S.COMPLETED, False), (2, S.ACCEPTED, False)], 2, False, ParentStatus.IN_PROGRESS, "办理中：第 2 阶段（共 2 个阶段）"),
     ([(1, S.COMPLETED, False), (2, S.COMPLETED, False)], 2, False, ParentStatus.DONE, "已全部办结"),
+    # approved: done for the bundle (the next stage may open); the results go out together
+    ([(1, S.APPROVED, False), (1, S.COMPLETED, False)], 2, False, ParentStatus.IN_PROGRESS, "办理中：第 1 阶段（共 2 个阶段）"),
+    ([(1, S.COMPLETED, False), (2, S.APPROVED, False), (2, S.RESULT_ISSUED, False)], 2, False, ParentStatus.RESULTS_READY,
+     "各事项均已准予，办理结果待统一领取或寄递"),
+    ([(1, S.APPROVED, False), (1, S.DENIED, False)], 1, False, ParentStatus.PARTLY_DENIED, "部分事项未获准予"),
     ([(1, S.COMPLETED, False), (1, S.DENIED, False)], 2, False, ParentStatus.PARTLY_DENIED, "部分事项未获准予"),
     ([(1, S.ACCEPTED, False), (1, S.DENIED, False)], 2, False, ParentStatus.PARTLY_DENIED, "部分事项未获准予"),
     ([(1, S.REJECTED, False), (1, S.WITHDRAWN, False)], 1, False, ParentStatus.FAILED, "未获办理"),
@@ -106,7 +111,17 @@ async def test_a_bundle_of_ten_items(database: str) -> None:
     clerk = await f.staff("city_clerk")
     b = await bundles.accept(actor=clerk, settings=None, bundle_id=b.id)
     subs = await t.subs(b)
-    assert {c.status for c in subs} == {"accepted"} and all(c.deadline for c in subs)
+    assert all(c.deadline for c in subs)
+    # the instant items among them (tax, social insurance, housing fund…) are approved at once (秒批)
+    from server.domain.catalog.models import ItemVersion
+
+    # when their rule holds; one that needs a person (an upload to check) said why at submission
+    instant = {v.id for v in await ItemVersion.filter(id__in=[c.version_id for c in subs], instant=True)}
+    declined = set(await CaseEvent.filter(case_id__in=[c.id for c in subs], action="instant_declined")
+                   .values_list("case_id", flat=True))
+    assert {c.status for c in subs if c.version_id in instant and c.id not in declined} == {"approved"}
+    assert {c.status for c in subs if c.version_id not in instant or c.id in declined} == {"accepted"}
+    assert len(instant) == 6 and len(declined) == 2
     assert b.deadline is not None and b.deadline <= max(c.deadline for c in subs if c.deadline)
     v = await bundles.load_view(b)
     assert v.derived.status == ParentStatus.IN_PROGRESS and v.derived.stages == 1

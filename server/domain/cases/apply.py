@@ -8,6 +8,8 @@ anything is asked (e-licence A, window-verified B, shared data 免提交); what 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -21,7 +23,7 @@ from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors, evidence, flow
 from server.domain.cases.flow import SYSTEM, Acting, Outgoing, transition
 from server.domain.cases.models import Case, CaseCounter, CaseMaterial, ELicence, Upload
-from server.domain.cases.states import APPLICANTS, Action
+from server.domain.cases.states import APPLICANTS, Action, Status
 from server.domain.catalog.forms import validate_form
 from server.domain.catalog.models import Hall, ItemVersion, Material, Region, ServiceItem, Situation
 from server.domain.errors import DomainError, DomainErrors
@@ -278,10 +280,9 @@ def query_code() -> str:
     return "".join(secrets.choice(QUERY_ALPHABET) for _ in range(8))
 
 
-def evaluate_instant(
-    rule: dict[str, Any], *, applicant: Applicant, rows: list[tuple[Material, evidence.Satisfied]]
-) -> InstantDecision:
-    """The instant item's declarative rule against this submission: every condition, with reasons."""
+def evaluate_instant(rule: dict[str, Any], *, applicant: Applicant, materials: Iterable[tuple[str, str, str]]) -> InstantDecision:
+    """The instant item's declarative rule against this submission: every condition, with reasons.
+    ``materials``: (name, necessity, how it is satisfied) of each of the case's materials."""
     reasons: list[str] = []
     for cond in rule.get("conditions", []):
         if cond == "identity_verified":
@@ -289,9 +290,9 @@ def evaluate_instant(
             if person is None or person.verified_at is None:
                 reasons.append("申请人未完成实名认证")
         elif cond == "materials_by_evidence":
-            for m, s in rows:
-                if m.necessity != "optional" and s.state not in ("reused", "exempt"):
-                    reasons.append(f"“{m.name}”无电子证照或共享数据可用，需人工核验")
+            for name, necessity, state in materials:
+                if necessity != "optional" and state not in ("reused", "exempt"):
+                    reasons.append(f"“{name}”无电子证照或共享数据可用，需人工核验")
         elif cond == "not_dishonest":
             if applicant.dishonest:
                 reasons.append("申请人在失信名单中")
@@ -407,7 +408,8 @@ async def submit(
         raise DomainErrors(problems)
     instant = None
     if p.version.instant and p.version.instant_rule:
-        instant = evaluate_instant(p.version.instant_rule, applicant=a, rows=rows)
+        instant = evaluate_instant(p.version.instant_rule, applicant=a,
+                                   materials=[(m.name, m.necessity, st.state) for m, st in rows])
     try:
         case = await _create(actor, key, p, a, form, rows, instant, draft, settings)
     except IntegrityError:
@@ -455,7 +457,8 @@ async def _create(
                                     updates=columns, side=materials)
         out = u.out(case)
         if instant is not None and instant.approved:
-            await _instant_approve(u, case, p, instant, settings)
+            await instant_approve(u, case, p.version, instant, settings)
+            await out.applicant("approved")
         else:
             if instant is not None:
                 await transition(case, acting=SYSTEM, action=Action.INSTANT_DECLINED, settings=settings, within=u,
@@ -464,26 +467,35 @@ async def _create(
     return case
 
 
-async def _instant_approve(u: flow.Unit, case: Case, p: Pinned, instant: InstantDecision, settings: Settings | None) -> None:
-    """秒批: accepted, approved and completed inside the submitting transaction, the rule recorded."""
+async def instant_approve(u: flow.Unit, case: Case, version: ItemVersion, instant: InstantDecision,
+                          settings: Settings | None) -> None:
+    """秒批 inside ``u``: accepted (unless it already is: a bundle's later stage opens accepted), approved
+    with the rule recorded, the e-licence issued, and completed electronically. A bundle's sub-case
+    without an e-licence stays approved: its paper result goes out with the bundle's (统一出件)."""
     now = clock.now()
-    case.accepted_at = now
-    dl = await clock.compute(case, statutory_limit=p.version.statutory_limit, statutory_unit=p.version.statutory_unit,
-                             yellow=clock.yellow_days(settings))
     rule = {"rule": instant.rule}
-    await transition(case, acting=SYSTEM, action=Action.ACCEPTED, settings=settings, within=u, reason="系统自动受理",
-                     data=rule, updates={"accepted_at": now, "deadline": dl.deadline, "statutory_deadline": dl.statutory,
-                                         "warn_on": dl.warn_on})
+    if case.status == Status.SUBMITTED:
+        case.accepted_at = now
+        dl = await clock.compute(case, statutory_limit=version.statutory_limit, statutory_unit=version.statutory_unit,
+                                 yellow=clock.yellow_days(settings))
+        await transition(case, acting=SYSTEM, action=Action.ACCEPTED, settings=settings, within=u, reason="系统自动受理",
+                         data=rule, updates={"accepted_at": now, "deadline": dl.deadline, "statutory_deadline": dl.statutory,
+                                             "warn_on": dl.warn_on})
     await transition(case, acting=SYSTEM, action=Action.INSTANT_APPROVED, settings=settings, within=u,
                      reason=f"秒批规则 {instant.rule}", data=rule,
                      updates={"decided_at": now, "decision": "approved", "decision_reason": f"符合秒批规则 {instant.rule}",
                               "instant_rule": instant.rule})
-    out = u.out(case)
-    if p.version.result_licence:
-        lic = await issue_elicence(u.conn, case, p.version.result_licence)
-        await transition(case, acting=SYSTEM, action=Action.ELICENCE_ISSUED, settings=settings, within=u,
-                         reason=f"{lic.kind} {lic.number}", data={"elicence_id": lic.id})
-        await out.applicant("elicence_issued", sms=False)
-    await transition(case, acting=SYSTEM, action=Action.COMPLETED, settings=settings, within=u, reason="秒批办结",
-                     updates={"completed_at": now, "result_method": "electronic", "working_days_used": 0})
-    await out.applicant("approved")
+    if not version.result_licence:
+        if case.bundle_id is None:
+            await transition(case, acting=SYSTEM, action=Action.COMPLETED, settings=settings, within=u, reason="秒批办结",
+                             updates={"completed_at": now, "result_method": "electronic", "working_days_used": 0})
+        return
+    lic = await issue_elicence(u.conn, case, version.result_licence)
+    await transition(case, acting=SYSTEM, action=Action.ELICENCE_ISSUED, settings=settings, within=u,
+                     reason=f"{lic.kind} {lic.number}", data={"elicence_id": lic.id})
+    await u.out(case).applicant("elicence_issued", sms=False)
+    from server.domain.cases.bundle_flow import bundle_move
+
+    with bundle_move(case.bundle_id) if case.bundle_id is not None else nullcontext():
+        await transition(case, acting=SYSTEM, action=Action.COMPLETED, settings=settings, within=u, reason="秒批办结",
+                         updates={"completed_at": now, "result_method": "electronic", "working_days_used": 0})

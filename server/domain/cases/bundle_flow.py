@@ -36,7 +36,7 @@ from tortoise.expressions import F
 from server.domain.accounts.roles import Role
 from server.domain.cases import clock, errors, evidence, flow
 from server.domain.cases.models import Case, CaseBundle, CaseMaterial
-from server.domain.cases.states import ACTIONS, BAD_END, GOOD_END, LABELS, Action, Status
+from server.domain.cases.states import ACTIONS, AWAITING_DELIVERY, BAD_END, GOOD, LABELS, Action, Status
 from server.domain.errors import DomainError
 from server.domain.notifications import service as notify
 from server.domain.notifications.models import Channel
@@ -56,6 +56,10 @@ WINDOW_ACTIONS = frozenset({
     Action.REJECTION_CONFIRMED, Action.REJECTION_OVERTURNED,
 })
 """What the window decides for the bundle as a whole (:mod:`bundles`), never for one of its items."""
+
+RESULT_ACTIONS = frozenset({Action.RESULT_ISSUED, Action.COMPLETED})
+"""The results of a bundle are delivered together (one pickup or one parcel): the window issues
+and completes them for the bundle (:func:`bundles.issue_results`), never item by item."""
 
 _inside: ContextVar[frozenset[int]] = ContextVar("bundle_moves", default=frozenset())
 _quiet: ContextVar[frozenset[int]] = ContextVar("bundle_quiet", default=frozenset())
@@ -78,8 +82,12 @@ def bundle_move(bundle_id: int, *, quiet: bool = False) -> Iterator[None]:
 
 def guard(case: Case, action: Action) -> None:
     """The window accepts, corrects and rejects a bundle as one (一窗受理): not item by item."""
-    if action in WINDOW_ACTIONS and case.bundle_id not in _inside.get():
+    if case.bundle_id in _inside.get():
+        return
+    if action in WINDOW_ACTIONS:
         raise DomainError(errors.INVALID_STATE, "该办件属于主题办件（一件事），请在主题办件中统一受理、补正或不予受理", ["caseId"])
+    if action in RESULT_ACTIONS:
+        raise DomainError(errors.INVALID_STATE, "该办件属于主题办件（一件事），办理结果在主题办件中统一出件、办结", ["caseId"])
 
 
 # ---------------------------------------------------------------- the plan, as data
@@ -106,7 +114,8 @@ OPEN, COMPLETED, FAILED, HELD, WAITING = "open", "completed", "failed", "held", 
 
 
 def item_states(plan: Sequence[dict[str, Any]], latest: dict[str, Case]) -> dict[str, str]:
-    """Each plan item's place: open (a sub-case is being handled), completed, failed (its latest
+    """Each plan item's place: open (a sub-case is being handled), completed (approved: its result
+    may still wait for the bundle's one delivery), failed (its latest
     sub-case was denied, rejected or withdrawn), held (not opened: something it waits for failed
     or is held) or waiting (not opened yet: what it waits for is still being handled)."""
     states: dict[str, str] = {}
@@ -114,7 +123,7 @@ def item_states(plan: Sequence[dict[str, Any]], latest: dict[str, Case]) -> dict
         sub = latest.get(it["key"])
         if sub is not None:
             s = Status(sub.status)
-            states[it["key"]] = COMPLETED if s in GOOD_END else FAILED if s in BAD_END else OPEN
+            states[it["key"]] = COMPLETED if s in GOOD else FAILED if s in BAD_END else OPEN
         elif any(states.get(d) in (FAILED, HELD) for d in it.get("depends_on", [])):
             states[it["key"]] = HELD
         else:
@@ -181,26 +190,38 @@ async def lock(conn: Any, bundle_id: int) -> None:
 
 
 async def sub_case_ended(u: flow.Unit, case: Case, *, settings: Settings | None, action: Action, reason: str) -> None:
-    """A sub-case reached an end in ``u``: say what it means for the bundle and open what can open."""
+    """A sub-case was decided (approved, denied, rejected, withdrawn) or completed in ``u``: say what
+    it means for the bundle and open what can open. When every item is decided, the applicant
+    hears once that the results are ready (to be delivered together), and once more when they
+    were delivered (with the invitation to rate the bundle)."""
     bundle = await CaseBundle.filter(id=case.bundle_id).using_db(u.conn).first()
     if bundle is None:
         return
     subs = list(await Case.filter(bundle_id=bundle.id).using_db(u.conn).order_by("id"))
     latest = latest_subs(bundle.plan, subs)
     silent = bundle.id in _quiet.get() or bundle.withdrawn_at is not None
-    if Status(case.status) in BAD_END and not silent:
+    status = Status(case.status)
+    if status in BAD_END and not silent:
         await _tell_failure(u, bundle, case, latest, action=action, reason=reason)
     opened = await open_ready(u, bundle, latest, settings=settings, silent=silent)
-    if opened:
+    if opened or silent:
         return
     states = item_states(bundle.plan, latest)
-    if not silent and all(s in (COMPLETED, FAILED, HELD) for s in states.values()):
-        done = [it for it in plan_items(bundle.plan) if states[it["key"]] == COMPLETED]
-        rest = [it for it in plan_items(bundle.plan) if states[it["key"]] != COMPLETED]
-        if not rest:
-            await tell(u, bundle, "bundle_completed", count=len(done), link=f"/evaluate/{bundle.number}")
-        elif case.status in GOOD_END:  # the failure itself was told just now
-            await tell(u, bundle, "bundle_finished_partly", done=len(done), failed=names(rest))
+    if not all(s in (COMPLETED, FAILED, HELD) for s in states.values()):
+        return
+    items = plan_items(bundle.plan)
+    done = [it for it in items if states[it["key"]] == COMPLETED]
+    rest = [it for it in items if states[it["key"]] != COMPLETED]
+    awaiting = [c for c in latest.values() if Status(c.status) in AWAITING_DELIVERY]
+    if awaiting:
+        if status == Status.APPROVED or status in BAD_END:  # this move decided the last item
+            await tell(u, bundle, "bundle_results_ready", count=len(awaiting),
+                       failed=f"；{names(rest)}未办成" if rest else "")
+        return
+    if done and not rest:
+        await tell(u, bundle, "bundle_completed", count=len(done), link=f"/evaluate/{bundle.number}")
+    elif done and status == Status.COMPLETED:  # the failure itself was told when it happened
+        await tell(u, bundle, "bundle_finished_partly", done=len(done), failed=names(rest))
 
 
 async def _tell_failure(u: flow.Unit, bundle: CaseBundle, case: Case, latest: dict[str, Case], *, action: Action,
@@ -247,7 +268,12 @@ async def open_ready(u: flow.Unit, bundle: CaseBundle, latest: dict[str, Case], 
             await tell(u, bundle, "bundle_stage_opened", stage=stage, stages=bundle.stages, items=names(ready))
         else:
             await tell(u, bundle, "bundle_items_opened", items=names(ready))
-    return created
+    # 秒批 items need no reviewer: approved now, once every opened sub-case exists (an approval may
+    # open what comes after them, through this function again)
+    from server.domain.cases.bundles import instant_after_acceptance
+
+    await instant_after_acceptance(u, bundle, created, settings)
+    return [c for c, _ in created]
 
 
 @dataclass(slots=True)
@@ -335,7 +361,8 @@ async def deadlines(region_code: str, version: Any, accepted_at: datetime, setti
     return {"accepted_at": accepted_at, "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on}
 
 
-async def open_item(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], *, settings: Settings | None) -> Case:
+async def open_item(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], *,
+                    settings: Settings | None) -> tuple[Case, list[CaseMaterial]]:
     """The sub-case of a later stage's item: created accepted (no new visit to the window)."""
     from server.domain.cases.apply import next_number, query_code
     from server.domain.catalog.models import Region, ServiceItem
@@ -360,10 +387,11 @@ async def open_item(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], *, set
         await CaseMaterial.bulk_create(rows, using_db=conn)
         await out.staff("staff_new_case", await flow.staff_with_role(Role.DEPT_REVIEWER, department_code=out.case.department_code))
 
-    return await flow.create(
+    case = await flow.create(
         acting=flow.SYSTEM, action=Action.OPENED, columns=columns, settings=settings, within=u, side=side,
         reason=f"“{bundle.theme_name}”第 {it['stage']} 阶段", data={"bundle": bundle.number, "stage": it["stage"]},
     )
+    return case, rows
 
 
 def budget_deadline_unit(unit: str, value: int) -> tuple[str, int]:

@@ -35,11 +35,14 @@ from server.domain.cases import window as desk
 from server.domain.cases.apply import (
     Applicant,
     Application,
+    InstantDecision,
     MaterialInput,
     _check_object,
     _key,
     applicant_for,
+    evaluate_instant,
     hall_of,
+    instant_approve,
     next_number,
     owned_uploads,
     query_code,
@@ -59,14 +62,16 @@ from server.domain.cases.bundle_flow import (
     sub_case_columns,
     tell,
 )
-from server.domain.cases.models import Case, CaseBundle, CaseEvent, CaseMaterial
+from server.domain.cases.models import Case, CaseBundle, CaseEvent, CaseMaterial, CaseRating, ELicence
 from server.domain.cases.scope import case_scope, region_q, sees_cases
 from server.domain.cases.states import (
     ACTIONS,
     AT_WINDOW,
+    AWAITING_DELIVERY,
     AWAITING_SUPPLY,
     BAD_END,
     LABELS,
+    RATEABLE,
     WITHDRAWABLE,
     Action,
     Derived,
@@ -75,7 +80,7 @@ from server.domain.cases.states import (
     parent_status,
 )
 from server.domain.catalog.forms import validate_form
-from server.domain.catalog.models import ItemVersion, Material, Region
+from server.domain.catalog.models import Hall, ItemVersion, Material, Region
 from server.domain.errors import DomainError, DomainErrors
 from server.domain.themes import resolve as themes
 from server.domain.themes.models import Theme, ThemeVersion
@@ -369,13 +374,74 @@ async def _create(
             stages=len(plan), open_stage=1, budget_value=version.budget_value, budget_unit=version.budget_unit,
             submitted_at=now, using_db=u.conn,
         )
+        made: list[tuple[Case, list[CaseMaterial]]] = []
         for it in first:
             it = {**it, "stage": 1}
             rows = item_material_rows(it, pinned[it["key"]], files, holder=a.holder, licences=licences, verified=verified)
-            await _create_sub(u, bundle, it, regions[_region_of(b, it)], rows, acting=a.acting, action=action,
-                              settings=settings)
+            made.append((await _create_sub(u, bundle, it, regions[_region_of(b, it)], rows, acting=a.acting,
+                                           action=action, settings=settings), rows))
         await tell(u, bundle, "bundle_submitted", count=len(first), items=bundle_flow.names(first))
+        await _instant_at_submission(u, bundle, made, a, settings)
     return bundle
+
+
+# ---------------------------------------------------------------- 秒批 inside a bundle
+
+
+async def _versions(cases: Sequence[Case]) -> dict[int, ItemVersion]:
+    ids = list({c.version_id for c in cases})
+    return {v.id: v for v in await ItemVersion.filter(id__in=ids)} if ids else {}
+
+
+def _decide(version: ItemVersion, a: Applicant, rows: Sequence[CaseMaterial]) -> InstantDecision | None:
+    """The instant (秒批) rule of a sub-case's item against what the bundle satisfied for it; None
+    when the item is not an instant one."""
+    if not (version.instant and version.instant_rule):
+        return None
+    return evaluate_instant(version.instant_rule, applicant=a, materials=[(r.name, r.necessity, r.state) for r in rows])
+
+
+async def _instant_at_submission(u: flow.Unit, bundle: CaseBundle, made: Sequence[tuple[Case, list[CaseMaterial]]],
+                                 a: Applicant, settings: Settings | None) -> None:
+    """When every item of the first stage passes its instant rule, nothing is left for the window to
+    decide: the system accepts the bundle and approves them (e-licences issued, next stage opened).
+    Otherwise the bundle waits for the window; an instant item that fails its rule says why on
+    its timeline, and one that passes is approved when the window accepts the bundle."""
+    versions = await _versions([c for c, _ in made])
+    decided = [(c, versions[c.version_id], _decide(versions[c.version_id], a, rows)) for c, rows in made]
+    if decided and all(d is not None and d.approved for _, _, d in decided):
+        with bundle_flow.bundle_move(bundle.id):
+            await _accepted(u, bundle)
+            for c, v, d in decided:
+                assert d is not None
+                await instant_approve(u, c, v, d, settings)
+        return
+    for c, _, d in decided:
+        if d is not None and not d.approved:
+            await flow.transition(c, acting=flow.SYSTEM, action=Action.INSTANT_DECLINED, settings=settings, within=u,
+                                  reason="；".join(d.reasons), data={"rule": d.rule, "reasons": d.reasons})
+
+
+async def bundle_applicant(bundle: CaseBundle) -> Applicant:
+    """The bundle's applicant, as the instant rules read it (identity verified, dishonesty list)."""
+    ids = [i for i in (bundle.applicant_citizen_id, bundle.contact_citizen_id) if i]
+    people = {c.id: c for c in await Citizen.filter(id__in=ids)} if ids else {}
+    ent = await Enterprise.get_or_none(id=bundle.applicant_enterprise_id) if bundle.applicant_enterprise_id else None
+    return Applicant(bundle.applicant_kind, bundle.applicant_name, people.get(bundle.applicant_citizen_id or 0), ent,
+                     people.get(bundle.contact_citizen_id or 0), flow.SYSTEM)
+
+
+async def instant_after_acceptance(u: flow.Unit, bundle: CaseBundle, accepted: Sequence[tuple[Case, Sequence[CaseMaterial]]],
+                                   settings: Settings | None) -> None:
+    """Each just-accepted sub-case of an instant item whose rule holds is approved by the system."""
+    versions = await _versions([c for c, _ in accepted])
+    if not any(v.instant and v.instant_rule for v in versions.values()):
+        return
+    a = await bundle_applicant(bundle)
+    for c, rows in accepted:
+        d = _decide(versions[c.version_id], a, rows)
+        if d is not None and d.approved:
+            await instant_approve(u, c, versions[c.version_id], d, settings)
 
 
 def _region_of(b: themes.Bundle, it: dict[str, Any]) -> str:
@@ -481,16 +547,26 @@ async def _queue_qs(actor: Actor, queue: str) -> Any:
         raise DomainError(errors.NOT_ALLOWED, "无权查看主题办件队列")
     if queue == "all":
         return CaseBundle.filter(await bundle_scope(actor))
-    statuses = [s.value for s in (AT_WINDOW if queue == "window" else (Status.ACCEPTED, Status.UNDER_REVIEW,
-                                                                      Status.SUSPENDED, Status.APPROVED,
-                                                                      Status.RESULT_ISSUED))]
-    waiting = Case.filter(await case_scope(actor), bundle_id__not_isnull=True, status__in=statuses).values("bundle_id")
+    scope = await case_scope(actor)
+    if queue == "result":  # every item decided, results waiting for the one pickup or parcel
+        ready = Case.filter(scope, bundle_id__not_isnull=True, status__in=[s.value for s in AWAITING_DELIVERY])
+        running = Case.filter(bundle_id__not_isnull=True, status__in=[s.value for s in QUEUE_RUNNING])
+        return CaseBundle.filter(Q(id__in=Subquery(ready.values("bundle_id"))),
+                                 ~Q(id__in=Subquery(running.values("bundle_id"))))
+    statuses = [s.value for s in (AT_WINDOW if queue == "window" else IN_REVIEW)]
+    waiting = Case.filter(scope, bundle_id__not_isnull=True, status__in=statuses).values("bundle_id")
     return CaseBundle.filter(id__in=Subquery(waiting))
+
+
+IN_REVIEW = (Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED)
+QUEUE_RUNNING = (Status.SUBMITTED, Status.CORRECTION_REQUESTED, Status.REJECTION_PROPOSED, Status.ACCEPTED,
+                 Status.UNDER_REVIEW, Status.SUSPENDED)
 
 
 async def bundle_queue(*, actor: Actor, queue: str = "window", after: int | None = None, limit: int = 20) -> list[CaseBundle]:
     """Bundles with sub-cases of the caller's at the window (``window``, oldest first), in the back
-    office (``review``, oldest first), or every bundle the caller sees (``all``, newest first)."""
+    office (``review``, oldest first), with every item decided and results to issue together
+    (``result``, oldest first), or every bundle the caller sees (``all``, newest first)."""
     qs = await _queue_qs(actor, queue)
     if queue == "all":
         qs = qs.filter(id__lt=after) if after is not None else qs
@@ -762,6 +838,7 @@ async def accept(
                                       data={"bundle": w.bundle.number})
             await _accepted(u, w.bundle)
             await tell(u, w.bundle, "bundle_accepted", count=len(subs), deadline=flow.iso(w.bundle.deadline))
+            await instant_after_acceptance(u, w.bundle, [(c, w.rows[c.id]) for c in subs], settings)
     return w.bundle
 
 
@@ -851,6 +928,7 @@ async def accept_with_missing(
             await _accepted(u, b)
             await tell(u, b, "bundle_accepted_missing", supply_by=supply_by.isoformat(), materials="、".join(names),
                        deadline=flow.iso(b.deadline))
+            await instant_after_acceptance(u, b, [(c, w.rows[c.id]) for c in subs if not listed[c.id]], settings)
     return b
 
 
@@ -1151,3 +1229,186 @@ async def _item_region(item_id: int) -> str:
     from server.domain.catalog.models import ServiceItem
 
     return str((await ServiceItem.get(id=item_id)).region_id)
+
+
+# ---------------------------------------------------------------- results delivered together, one rating
+
+RESULT_METHODS = {"pickup": "窗口一次领取", "postal": "一次寄递", "electronic": "电子证照"}
+
+
+async def issue_results(
+    *, actor: Actor, settings: Settings | None, bundle_id: int, method: str, tracking_number: str | None = None,
+) -> CaseBundle:
+    """统一出件: once every item is decided, the results of all approved items go out together — one
+    pickup at the window or one parcel (their e-licences were issued as each was approved); with
+    ``electronic`` (every approved item has an e-licence) the bundle completes at once."""
+    flow.may(actor, Action.RESULT_ISSUED)
+    bundle = await visible_bundle(actor, bundle_id)
+    if method not in RESULT_METHODS:
+        raise DomainError(errors.INVALID, "出件方式只能为窗口领取、邮寄或电子证照", ["method"])
+    tracking = (tracking_number or "").strip()
+    if method == "postal" and not desk._TRACKING.match(tracking):
+        raise DomainError(errors.INVALID, "请填写 8 到 32 位的邮寄运单号（字母或数字）", ["trackingNumber"])
+    v = await load_view(bundle)
+    running = [i.name for i in v.items if i.state in (OPEN, WAITING)]
+    if running:
+        raise DomainError(errors.INVALID_STATE, f"{'、'.join(running)}尚在办理，各事项办完后统一出件", ["bundleId"])
+    ready = [i.case for i in v.items if i.case is not None and i.case.status == Status.APPROVED]
+    if not ready:
+        raise DomainError(errors.INVALID_STATE, "该主题办件没有待出件的办理结果", ["bundleId"])
+    for c in ready:
+        flow.check(c, Action.RESULT_ISSUED, actor)
+    if method == "electronic":
+        with_licence = set(await ELicence.filter(case_id__in=[c.id for c in ready]).values_list("case_id", flat=True))
+        lacking = [c.item_name for c in ready if c.id not in with_licence]
+        if lacking:
+            raise DomainError(errors.INVALID, f"{'、'.join(lacking)}没有电子证照，请选择窗口领取或邮寄", ["method"])
+    used = {c.id: await clock.used_working_days(c, until=clock.today()) for c in ready} if method == "electronic" else {}
+    hall = await Hall.get_or_none(code=bundle.hall_code) if bundle.hall_code else None
+    place = f"{hall.name}（{hall.address}）" if hall else "受理窗口"
+    now = clock.now()
+    how = "窗口领取" if method == "pickup" else f"邮寄，运单号 {tracking}" if method == "postal" else "电子证照出件"
+    with bundle_flow.bundle_move(bundle.id):
+        async with flow.unit(settings) as u:
+            await _take(u, bundle)
+            await CaseBundle.filter(id=bundle.id).using_db(u.conn).update(
+                result_method=method, tracking_number=tracking or None, results_issued_at=now)
+            bundle.result_method, bundle.tracking_number, bundle.results_issued_at = method, tracking or None, now
+            for c in ready:
+                if method == "electronic":
+                    await flow.transition(c, acting=flow.Acting(actor), action=Action.COMPLETED, settings=settings, within=u,
+                                          reason=f"主题办件统一出件：{how}", data={"bundle": bundle.number},
+                                          updates={"result_method": "electronic", "completed_at": now,
+                                                   "working_days_used": used[c.id]})
+                else:
+                    await flow.transition(c, acting=flow.Acting(actor), action=Action.RESULT_ISSUED, to=Status.RESULT_ISSUED,
+                                          settings=settings, within=u, reason=f"主题办件统一出件：{how}",
+                                          data={"bundle": bundle.number},
+                                          updates={"result_method": method, "tracking_number": tracking or None})
+            if method == "pickup":
+                await tell(u, bundle, "bundle_result_pickup", count=len(ready), place=place)
+            elif method == "postal":
+                await tell(u, bundle, "bundle_result_posted", count=len(ready), tracking_no=tracking)
+    return bundle
+
+
+async def complete(*, actor: Actor, settings: Settings | None, bundle_id: int, note: str = "") -> CaseBundle:
+    """办结 the bundle's results issued together: picked up at the window, or delivered by post."""
+    flow.may(actor, Action.COMPLETED)
+    bundle = await visible_bundle(actor, bundle_id)
+    v = await load_view(bundle)
+    issued = [i.case for i in v.items if i.case is not None and i.case.status == Status.RESULT_ISSUED]
+    if not issued:
+        raise DomainError(errors.INVALID_STATE, "该主题办件没有已出件待办结的结果，请先统一出件", ["bundleId"])
+    for c in issued:
+        flow.check(c, Action.COMPLETED, actor)
+    why = flow.reason_text(note, required=False, what="备注", field_name="note")
+    why = why or ("申请人已一次领取" if bundle.result_method == "pickup" else "邮件已妥投")
+    used = {c.id: await clock.used_working_days(c, until=clock.today()) for c in issued}
+    now = clock.now()
+    with bundle_flow.bundle_move(bundle.id):
+        async with flow.unit(settings) as u:
+            await _take(u, bundle)
+            for c in issued:
+                await flow.transition(c, acting=flow.Acting(actor), action=Action.COMPLETED, settings=settings, within=u,
+                                      reason=why, data={"bundle": bundle.number},
+                                      updates={"completed_at": now, "working_days_used": used[c.id]})
+    return bundle
+
+
+def rateable(v: BundleView) -> list[Case]:
+    """The sub-cases a bundle's one rating covers, once every item has its end (nothing running,
+    no result waiting): what stands of each item that reached a rateable end."""
+    if any(i.state in (OPEN, WAITING) for i in v.items):
+        return []
+    ends = [i.case for i in v.items if i.case is not None]
+    if any(Status(c.status) in AWAITING_DELIVERY for c in ends):
+        return []
+    return [c for c in ends if Status(c.status) in RATEABLE]
+
+
+async def rate(*, actor: Actor, settings: Settings | None, bundle_id: int, level: int, channel: str = "app",
+               comment: str = "") -> CaseBundle:
+    """The applicant rates the bundle once (好差评 for the “一件事”), after every item has its end:
+    one rating, recorded for each department's item (each sub-case carries it, with the bundle)."""
+    from server.domain.cases.ratings import CHANNELS, LEVELS
+
+    if not actor.is_citizen:
+        raise DomainError(errors.NOT_ALLOWED, "只有申请人可以评价")
+    bundle = await visible_bundle(actor, bundle_id)
+    if level not in LEVELS:
+        raise DomainError(errors.INVALID, "评价等级应为 1 到 5", ["level"])
+    if channel not in CHANNELS:
+        raise DomainError(errors.INVALID, "未知的评价渠道", ["channel"])
+    text = flow.reason_text(comment, required=level <= 2, what="不满意的原因", field_name="comment")
+    if await CaseRating.exists(bundle_id=bundle.id):
+        raise DomainError(errors.INVALID_STATE, "该主题办件已评价过", ["bundleId"])
+    subs = rateable(await load_view(bundle))
+    if not subs:
+        raise DomainError(errors.INVALID_STATE, "主题办件的各事项全部办结后才能评价", ["bundleId"])
+    await rate_subs(bundle, subs, acting=flow.Acting(actor), settings=settings, level=level, channel=channel, comment=text,
+                    citizen_id=actor.citizen_id, reason=LEVELS[level])
+    return bundle
+
+
+async def rate_subs(bundle: CaseBundle, subs: Sequence[Case], *, acting: flow.Acting, settings: Settings | None, level: int,
+                    channel: str, comment: str, citizen_id: int | None, reason: str) -> None:
+    """One rating of the bundle, on each of ``subs``, in one transaction (a sub-case rated meanwhile:
+    nothing is written, CONFLICT)."""
+    now = clock.now()
+    async with flow.unit(settings) as u:
+        await _take(u, bundle)
+        for c in subs:
+
+            async def side(conn: Any, out: flow.Outgoing, c: Case = c) -> None:
+                await CaseRating.create(case_id=c.id, level=level, channel=channel, comment=comment, citizen_id=citizen_id,
+                                        department_code=c.department_code, region_code=c.region_code, bundle_id=bundle.id,
+                                        rated_at=now, using_db=conn)
+
+            try:
+                await flow.transition(c, acting=acting, action=Action.RATED, settings=settings, within=u, reason=reason,
+                                      data={"level": level, "channel": channel, "bundle": bundle.number}, side=side)
+            except IntegrityError:
+                raise DomainError(errors.CONFLICT, "主题办件刚被评价，请刷新后查看", ["bundleId"]) from None
+
+
+# ---------------------------------------------------------------- the stages in time
+
+
+@dataclass(frozen=True, slots=True)
+class StageTime:
+    opened_at: datetime | None  # its first sub-case: submitted (stage 1) or opened
+    finished_at: datetime | None  # its last decision, once every item of it is decided
+
+
+def _decided_at(c: Case) -> datetime | None:
+    return c.decided_at or c.completed_at
+
+
+def stage_time(items: Sequence[ItemView]) -> StageTime:
+    cases = [i.case for i in items if i.case is not None]
+    starts = [t for t in (c.submitted_at if c.bundle_stage == 1 else c.accepted_at or c.created_at for c in cases) if t]
+    opened = min(starts) if starts else None
+    if not items or any(i.state in (OPEN, WAITING) for i in items):
+        return StageTime(opened, None)
+    ends = [t for t in (_decided_at(c) for c in cases) if t]
+    return StageTime(opened, max(ends) if ends else None)
+
+
+def finished_at(v: BundleView) -> datetime | None:
+    """When the last item was decided (None while something runs or waits)."""
+    if not v.items or any(i.state in (OPEN, WAITING) for i in v.items):
+        return None
+    ends = [t for t in (_decided_at(i.case) for i in v.items if i.case is not None) if t]
+    return max(ends) if ends else None
+
+
+async def working_days_used(v: BundleView) -> int | None:
+    """Working days of the bundle's budget used: from acceptance to the last decision, or to today."""
+    b = v.bundle
+    if b.accepted_at is None:
+        return None
+    from server.domain.calendar import service as calendar
+
+    end = finished_at(v) or clock.now()
+    return await calendar.working_days_between(region=b.region_code, start=b.accepted_at, end=end)

@@ -29,6 +29,7 @@ from server.domain.cases.states import (
     ACTIONS,
     FINAL,
     PARTY_LABELS,
+    SETTLED,
     WHO_MAY,
     Action,
     Move,
@@ -263,9 +264,12 @@ async def _apply(case: Case, row: Move, dest: Status, u: Unit, acting: Acting, a
                  settings: Settings | None = None) -> Case:
     updates = dict(updates or {})
     updates.pop("status", None)
-    # a sub-case reaching an end may open its bundle's next stage: the bundle row is locked first
-    # (every writer of a bundle's sub-cases takes the bundle before the case, so none deadlock)
-    ends_sub = case.bundle_id is not None and dest in FINAL and Status(case.status) not in FINAL
+    # a sub-case decided (or completed) may open its bundle's next stage or finish the bundle: the
+    # bundle row is locked first (every writer of a bundle's sub-cases takes the bundle before the
+    # case, so none deadlock)
+    before = Status(case.status)
+    ends_sub = case.bundle_id is not None and (
+        (dest in SETTLED and before not in SETTLED) or (dest in FINAL and before not in FINAL))
     if ends_sub:
         await _bundle_flow().lock(u.conn, case.bundle_id)
     new_version = case.row_version + 1

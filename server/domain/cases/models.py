@@ -185,6 +185,10 @@ class CaseBundle(Model):
     deadline = fields.DateField(null=True)
     withdrawn_at = fields.DatetimeField(null=True)
     withdraw_reason = fields.TextField(default="")
+    # the results, delivered together: one pickup or one parcel for every approved item
+    result_method = fields.CharField(max_length=12, null=True)  # pickup | postal | electronic
+    tracking_number = fields.CharField(max_length=32, null=True)
+    results_issued_at = fields.DatetimeField(null=True)
     row_version = fields.IntField(default=1)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -342,6 +346,7 @@ class CaseRating(Model):
     citizen_id = fields.IntField(null=True)
     department_code = fields.CharField(max_length=24)
     region_code = fields.CharField(max_length=12)
+    bundle_id = fields.BigIntField(null=True, db_index=True)  # rated once for the whole bundle (一件事)
     rated_at = fields.DatetimeField()
 
     class Meta:

@@ -94,6 +94,8 @@ async def _queue_qs(actor: Actor, queue: str, flt: CaseFilter) -> Any:
     if not (actor.is_staff or actor.is_partner) or not sees_cases(actor):
         raise DomainError(errors.NOT_ALLOWED, "无权查看办件队列")
     qs = Case.filter(await case_scope(actor)).exclude(status="draft")
+    if queue in ("window", "result"):
+        qs = qs.filter(bundle_id=None)  # a bundle is accepted and its results issued as one (bundleQueue)
     statuses = flt.statuses or [s.value for s in QUEUE_STATUSES.get(queue, [])]
     if statuses:
         qs = qs.filter(status__in=statuses)

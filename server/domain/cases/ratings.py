@@ -7,7 +7,7 @@ come with it); here the applicant rates, and the scheduled job gives the default
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
@@ -16,7 +16,7 @@ from server.clock import day_start
 from server.domain.accounts.roles import Actor
 from server.domain.cases import clock, errors
 from server.domain.cases.flow import SYSTEM, Acting, Outgoing, reason_text, transition, visible_case
-from server.domain.cases.models import Case, CaseRating
+from server.domain.cases.models import Case, CaseBundle, CaseRating
 from server.domain.cases.states import RATEABLE, Action
 from server.domain.errors import DomainError
 from server.settings import Settings
@@ -32,6 +32,8 @@ async def rate(*, actor: Actor, case_id: int, level: int, channel: str = "app", 
     if not actor.is_citizen:
         raise DomainError(errors.NOT_ALLOWED, "只有申请人可以评价")
     case = await visible_case(actor, case_id)
+    if case.bundle_id is not None:
+        raise DomainError(errors.INVALID_STATE, "该办件属于主题办件（一件事），请对主题办件整体评价一次", ["caseId"])
     if case.status not in RATEABLE:
         raise DomainError(errors.INVALID_STATE, "办结后才能评价", ["caseId"])
     if level not in LEVELS:
@@ -59,8 +61,10 @@ async def default_ratings(*, today: date, settings: Settings, batch: int = DEFAU
     cutoff = day_start(today - timedelta(days=settings.default_rating_days))
     done = 0
     reason = f"{settings.default_rating_days} 日内未评价，默认基本满意"
+    done += await _default_bundle_ratings(cutoff=cutoff, reason=reason, batch=batch)
     while True:
-        cases = await Case.filter(status__in=list(RATEABLE), completed_at__lt=cutoff, rating=None).order_by("id").limit(batch)
+        cases = await Case.filter(status__in=list(RATEABLE), completed_at__lt=cutoff, rating=None,
+                                  bundle_id=None).order_by("id").limit(batch)
         if not cases:
             return done
         for case in cases:
@@ -78,3 +82,32 @@ async def default_ratings(*, today: date, settings: Settings, batch: int = DEFAU
                 continue  # rated meanwhile (by the applicant, or another run)
         if len(cases) < batch:
             return done
+
+
+async def _default_bundle_ratings(*, cutoff: datetime, reason: str, batch: int) -> int:
+    """A bundle is rated once, as a whole: 基本满意 when its last item ended before ``cutoff`` and it
+    is still unrated (a bundle with an item still running waits, whenever its first items ended)."""
+    from server.domain.cases import bundles
+
+    done, after = 0, 0
+    while True:
+        ids: list[int] = list(dict.fromkeys(await Case.filter(  # type: ignore[arg-type]
+            status__in=list(RATEABLE), completed_at__lt=cutoff, rating=None, bundle_id__gt=after,
+        ).order_by("bundle_id").limit(batch).values_list("bundle_id", flat=True)))
+        if not ids:
+            return done
+        after = max(ids)
+        for bundle in await CaseBundle.filter(id__in=ids).order_by("id"):
+            if await CaseRating.exists(bundle_id=bundle.id):
+                continue
+            v = await bundles.load_view(bundle)
+            subs = bundles.rateable(v)  # every item ended (nothing running, no result waiting)
+            ended = max((c.completed_at for c in subs if c.completed_at), default=None)
+            if not subs or ended is None or ended >= cutoff:
+                continue
+            try:
+                await bundles.rate_subs(bundle, subs, acting=SYSTEM, settings=None, level=DEFAULT_LEVEL, channel="default",
+                                        comment="", citizen_id=None, reason=reason)
+                done += 1
+            except DomainError:
+                continue  # rated meanwhile

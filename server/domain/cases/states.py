@@ -290,6 +290,7 @@ class ParentStatus(StrEnum):
     WAITING_APPLICANT = "waiting_applicant"  # a sub-case waits for the applicant (补正, 容缺)
     IN_PROGRESS = "in_progress"  # sub-cases of the open stage are with their departments
     PARTLY_DENIED = "partly_denied"  # at least one sub-case failed; the others stand
+    RESULTS_READY = "results_ready"  # every item decided; the results wait to be delivered together
     DONE = "done"  # every sub-case finished well
     FAILED = "failed"  # nothing stands: every sub-case rejected, denied or withdrawn
     WITHDRAWN = "withdrawn"  # the applicant withdrew the whole bundle
@@ -300,6 +301,7 @@ PARENT_LABELS: dict[ParentStatus, str] = {
     ParentStatus.WAITING_APPLICANT: "待申请人补正或补齐材料",
     ParentStatus.IN_PROGRESS: "办理中",
     ParentStatus.PARTLY_DENIED: "部分事项未获准予",
+    ParentStatus.RESULTS_READY: "各事项均已准予，办理结果待统一领取或寄递",
     ParentStatus.DONE: "已全部办结",
     ParentStatus.FAILED: "未获办理",
     ParentStatus.WITHDRAWN: "已撤回",
@@ -307,6 +309,13 @@ PARENT_LABELS: dict[ParentStatus, str] = {
 
 GOOD_END = frozenset({Status.COMPLETED})
 BAD_END = frozenset({Status.REJECTED, Status.DENIED, Status.WITHDRAWN})
+AWAITING_DELIVERY = frozenset({Status.APPROVED, Status.RESULT_ISSUED})
+"""A bundle's sub-case decided in favour whose paper result waits for the bundle's one pickup or
+one parcel (its e-licence, if any, is issued at approval)."""
+GOOD = GOOD_END | AWAITING_DELIVERY
+"""Decided in favour: for the bundle the item is done (the next stage may open on it)."""
+SETTLED = FINAL | AWAITING_DELIVERY
+"""Decided, one way or the other: nothing more for a department to do on the sub-case."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,8 +343,9 @@ def parent_status(
     open); ``open_stage`` the bundle's open stage (by default the highest stage with a sub-case).
 
     The rule, first match wins: withdrawn by the applicant → WITHDRAWN; nothing yet → AT_WINDOW;
-    everything finished → FAILED (nothing completed), PARTLY_DENIED (some failed), DONE (the last
-    stage completed) or IN_PROGRESS (a later stage is about to open); something failed while the
+    everything decided → FAILED (nothing approved), PARTLY_DENIED (some failed), IN_PROGRESS (a
+    later stage is about to open), RESULTS_READY (approved results wait for the one delivery) or
+    DONE (every result delivered); something failed while the
     rest runs → PARTLY_DENIED; a sub-case waits for the applicant (补正, a 容缺 material) →
     WAITING_APPLICANT; every sub-case still at the window → AT_WINDOW; else IN_PROGRESS."""
     rows = [(int(st), Status(s), bool(owes)) for st, s, owes in subs]
@@ -344,14 +354,17 @@ def parent_status(
         return Derived(ParentStatus.WITHDRAWN, stage, stages)
     if not rows:
         return Derived(ParentStatus.AT_WINDOW, stage, stages)
-    finished = all(s in FINAL for _, s, _ in rows)
-    if finished:
-        good = [s for _, s, _ in rows if s in GOOD_END]
+    if all(s in SETTLED for _, s, _ in rows):
+        good = [s for _, s, _ in rows if s in GOOD]
         if not good:
             return Derived(ParentStatus.FAILED, stage, stages)
         if len(good) < len(rows):
             return Derived(ParentStatus.PARTLY_DENIED, stage, stages)
-        return Derived(ParentStatus.DONE if stage >= stages else ParentStatus.IN_PROGRESS, stage, stages)
+        if stage < stages:
+            return Derived(ParentStatus.IN_PROGRESS, stage, stages)
+        if any(s in AWAITING_DELIVERY for s in good):
+            return Derived(ParentStatus.RESULTS_READY, stage, stages)
+        return Derived(ParentStatus.DONE, stage, stages)
     if any(s in BAD_END for _, s, _ in rows):
         return Derived(ParentStatus.PARTLY_DENIED, stage, stages)
     if any(s == Status.CORRECTION_REQUESTED or owes for _, s, owes in rows):

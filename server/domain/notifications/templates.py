@@ -95,6 +95,13 @@ _ALL = [
              "【聊易】您的“{theme}”（编号 {bundle_no}）中“{item}”{outcome}，理由：{reason}。{effect}。{options}。"),
     Template("bundle_item_reapplied", 1, "重新申请事项", "已重新申请事项",
              "【聊易】您已在“{theme}”（编号 {bundle_no}）中重新申请“{item}”，请等待窗口受理。"),
+    Template("bundle_results_ready", 1, "主题结果已出具", "“一件事”各事项已办理完毕",
+             "【聊易】您的“{theme}”（编号 {bundle_no}）{count} 个事项已准予{failed}。电子证照已发放到您的证照夹，"
+             "纸质结果将统一出件：窗口一次领取或一次寄递。"),
+    Template("bundle_result_pickup", 1, "主题结果待领取", "“一件事”办理结果可一次领取",
+             "【聊易】您的“{theme}”（编号 {bundle_no}）{count} 个事项的办理结果已统一出件，请到{place}一次领取。"),
+    Template("bundle_result_posted", 1, "主题结果已寄出", "“一件事”办理结果已一次寄出",
+             "【聊易】您的“{theme}”（编号 {bundle_no}）{count} 个事项的办理结果已一并寄出，运单号 {tracking_no}。"),
     Template("bundle_completed", 1, "主题已办结", "“一件事”已全部办结",
              "【聊易】您的“{theme}”（编号 {bundle_no}）{count} 个事项已全部办结，请对本次服务作出评价：{link}"),
     Template("bundle_finished_partly", 1, "主题部分办结", "“一件事”已办结，部分事项未办成",

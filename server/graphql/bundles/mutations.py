@@ -19,7 +19,7 @@ from server.domain.errors import DomainError
 from server.domain.themes import service as themes
 from server.graphql.bundles.types import Bundle, BundleError
 from server.graphql.cases.mutations import WalkInApplicantInput
-from server.graphql.cases.types import Case
+from server.graphql.cases.types import Case, ResultMethod
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
 from server.graphql.core.permissions import IsSignedIn, IsStaff
@@ -173,6 +173,27 @@ class ReapplyBundleItemInput:
     materials: list[BundleMaterialFileInput] = strawberry.field(default_factory=list, description="重新提交的材料")
 
 
+@strawberry.input(description="主题办件统一出件：各事项办完后，办理结果一次领取或一次寄递")
+class IssueBundleResultsInput:
+    bundle_id: relay.GlobalID = strawberry.field(description="主题办件的全局 ID")
+    method: ResultMethod = strawberry.field(description="出件方式：窗口一次领取、一次邮寄，或电子证照（各事项均有电子证照时）")
+    tracking_number: str | None = strawberry.field(default=None, description="邮寄运单号（邮寄时必填）")
+
+
+@strawberry.input(description="主题办件办结：统一出件的结果已领取或已妥投")
+class CompleteBundleInput:
+    bundle_id: relay.GlobalID = strawberry.field(description="主题办件的全局 ID")
+    note: str = strawberry.field(default="", description="备注")
+
+
+@strawberry.input(description="评价主题办件（一件事整体评价一次，各部门的事项都计入）")
+class RateBundleInput:
+    bundle_id: relay.GlobalID = strawberry.field(description="主题办件的全局 ID")
+    level: int = strawberry.field(description="等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意")
+    comment: str = strawberry.field(default="", description="评价内容（不满意时必填）")
+    channel: str = strawberry.field(default="app", description="渠道：app、web、sms、window、qr")
+
+
 # ---------------------------------------------------------------- payloads
 
 ApplyForThemePayload = _payload("ApplyForThemePayload", "申请主题服务的结果", {
@@ -187,6 +208,9 @@ ConfirmBundleRejectionPayload = _payload("ConfirmBundleRejectionPayload", "确�
 OverturnBundleRejectionPayload = _payload("OverturnBundleRejectionPayload", "否决不予受理意见（主题办件）的结果")
 SupplyBundleMaterialsPayload = _payload("SupplyBundleMaterialsPayload", "补交材料（主题办件）的结果")
 WithdrawBundlePayload = _payload("WithdrawBundlePayload", "撤回主题办件的结果")
+IssueBundleResultsPayload = _payload("IssueBundleResultsPayload", "主题办件统一出件的结果")
+CompleteBundlePayload = _payload("CompleteBundlePayload", "主题办件办结的结果")
+RateBundlePayload = _payload("RateBundlePayload", "评价主题办件的结果")
 ReapplyBundleItemPayload = _payload("ReapplyBundleItemPayload", "重新申请事项的结果", {
     "case": (Case | None, strawberry.field(default=None, description="新的子办件（待窗口受理）")),
 })
@@ -300,6 +324,28 @@ class BundlesMutation:
         ctx = info.context
         return await _run(WithdrawBundlePayload, lambda: bundles.withdraw(
             actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id), reason=input.reason))
+
+    @strawberry.mutation(description="主题办件统一出件（各事项都有结果后）：纸质结果一次领取或一次寄递，电子证照在准予时已发放：综合窗口受理员",
+                         permission_classes=[IsStaff])
+    async def issue_bundle_results(self, info: Info, input: Annotated[IssueBundleResultsInput, Input]) -> IssueBundleResultsPayload:
+        ctx = info.context
+        return await _run(IssueBundleResultsPayload, lambda: bundles.issue_results(
+            actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id), method=input.method.value,
+            tracking_number=input.tracking_number))
+
+    @strawberry.mutation(description="主题办件办结：统一出件的结果已领取或已妥投，各事项一并办结：综合窗口受理员",
+                         permission_classes=[IsStaff])
+    async def complete_bundle(self, info: Info, input: Annotated[CompleteBundleInput, Input]) -> CompleteBundlePayload:
+        ctx = info.context
+        return await _run(CompleteBundlePayload, lambda: bundles.complete(
+            actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id), note=input.note))
+
+    @strawberry.mutation(description="评价主题办件（好差评）：申请人，各事项全部办结后整体评价一次", permission_classes=[IsSignedIn])
+    async def rate_bundle(self, info: Info, input: Annotated[RateBundleInput, Input]) -> RateBundlePayload:
+        ctx = info.context
+        return await _run(RateBundlePayload, lambda: bundles.rate(
+            actor=ctx.actor, settings=ctx.settings, bundle_id=_bundle_id(input.bundle_id), level=input.level,
+            channel=input.channel, comment=input.comment))
 
     @strawberry.mutation(description="在主题办件中重新申请一个未办成的事项（回到窗口受理；办结后因它暂缓的事项自动开始）：申请人或其代办员",
                          permission_classes=[IsSignedIn])

@@ -24,7 +24,15 @@ from server.domain.cases.states import LABELS, PARENT_LABELS, ParentStatus
 from server.domain.cases.states import Status as DomainStatus
 from server.domain.themes import errors as theme_errors
 from server.graphql.bundles.loaders import loaders
-from server.graphql.cases.types import Case, CaseStatus, CorrectionNotice, DeferralNotice, NoticeItem
+from server.graphql.cases.types import (
+    Case,
+    CaseRating,
+    CaseStatus,
+    CorrectionNotice,
+    DeferralNotice,
+    NoticeItem,
+    ResultMethod,
+)
 from server.graphql.catalog.types import Department, Hall, _department
 from server.graphql.context import Info
 from server.graphql.core.enums import graph_enum
@@ -44,7 +52,7 @@ class _ItemState(Enum):
 
 
 ITEM_STATE_LABELS = {
-    _ItemState.OPEN: "办理中", _ItemState.COMPLETED: "已办结", _ItemState.FAILED: "未办成（不予许可、不予受理或已撤回）",
+    _ItemState.OPEN: "办理中", _ItemState.COMPLETED: "已准予（已办结，或结果待统一出件）", _ItemState.FAILED: "未办成（不予许可、不予受理或已撤回）",
     _ItemState.HELD: "暂缓：所依赖的事项未办成", _ItemState.WAITING: "待办：等待前一阶段（或所依赖的事项）办结",
 }
 BundleItemState = graph_enum("BundleItemState", _ItemState, ITEM_STATE_LABELS, description="主题办件中一个事项的进展")
@@ -53,7 +61,8 @@ BundleItemState = graph_enum("BundleItemState", _ItemState, ITEM_STATE_LABELS, d
 @strawberry.enum(description="主题办件队列")
 class BundleQueueKind(Enum):
     WINDOW = strawberry.enum_value("window", description="窗口待受理：有事项待受理、待补正或拟不予受理，先到先办")
-    REVIEW = strawberry.enum_value("review", description="部门办理中：有事项在本人职责范围内审查、待出件")
+    REVIEW = strawberry.enum_value("review", description="部门办理中：有事项在本人职责范围内审查")
+    RESULT = strawberry.enum_value("result", description="待统一出件：各事项都已有结果，准予的结果待一次领取或一次寄递，先到先办")
     ALL = strawberry.enum_value("all", description="全部可见的主题办件，新的在前")
 
 
@@ -145,6 +154,8 @@ class BundleStageProgress:
     name: str = strawberry.field(description="阶段名称")
     opened: bool = strawberry.field(description="是否已开始（已有事项在办或办结）")
     done: bool = strawberry.field(description="阶段内事项是否都已有结果")
+    opened_at: datetime | None = strawberry.field(description="开始时间：第 1 阶段为提交时间，其后为分送部门的时间")
+    finished_at: datetime | None = strawberry.field(description="完成时间：阶段内最后一个事项作出决定的时间；未完成时为空")
     items: list[BundleItemProgress] = strawberry.field(description="本阶段的事项")
 
 
@@ -267,12 +278,45 @@ class Bundle(relay.Node):
         v = await self._view(info)
         out = []
         for number, name, items in _stages(self._b, v):
+            t = bundles.stage_time(items)
             out.append(BundleStageProgress(
                 number=number, name=name, opened=any(i.case is not None for i in items),
                 done=bool(items) and all(i.state in (bundle_flow.COMPLETED, bundle_flow.FAILED, bundle_flow.HELD) for i in items),
-                items=[BundleItemProgress.of(i) for i in items],
+                opened_at=t.opened_at, finished_at=t.finished_at, items=[BundleItemProgress.of(i) for i in items],
             ))
         return out
+
+    @strawberry.field(description="各事项都作出决定的时间（总时限至此为止）；尚有事项在办时为空")
+    async def finished_at(self, info: Info) -> datetime | None:
+        return bundles.finished_at(await self._view(info))
+
+    @strawberry.field(description="已用工作日：受理起至各事项都有结果（或至今天），按工作日历；未受理时为空")
+    async def working_days_used(self, info: Info) -> int | None:
+        return await bundles.working_days_used(await self._view(info))
+
+    @strawberry.field(description="统一出件的方式；尚未出件时为空")
+    def result_method(self) -> ResultMethod | None:
+        return ResultMethod(self._b.result_method) if self._b.result_method else None
+
+    @strawberry.field(description="统一寄递的运单号")
+    def tracking_number(self) -> str | None:
+        return self._b.tracking_number
+
+    @strawberry.field(description="统一出件时间")
+    def results_issued_at(self) -> datetime | None:
+        return self._b.results_issued_at
+
+    @strawberry.field(description="现在可否评价：各事项都已办结（无在办、无待出件）且尚未评价")
+    async def can_rate(self, info: Info) -> bool:
+        v = await self._view(info)
+        return bool(bundles.rateable(v)) and await self.rating(info) is None
+
+    @strawberry.field(description="对本主题办件的评价（整体一次；逾期未评价时为默认评价）；未评价为空")
+    async def rating(self, info: Info) -> CaseRating | None:
+        subs = (await self._view(info)).subs
+        found = await info.context.loaders.case_rating.load_many([c.id for c in subs])
+        r = next((r for r in found if r is not None and r.bundle_id == self._b.id), None)
+        return CaseRating.of(r) if r else None
 
     @strawberry.field(description="全部事项（按阶段排列）")
     async def items(self, info: Info) -> list[BundleItemProgress]:
