@@ -303,7 +303,7 @@ export type BundleErrorCode =
 
 /** 主题办件中一个事项的进展 */
 export type BundleItemState =
-  /** 已办结 */
+  /** 已准予（已办结，或结果待统一出件） */
   | 'COMPLETED'
   /** 未办成（不予许可、不予受理或已撤回） */
   | 'FAILED'
@@ -354,7 +354,9 @@ export type BundlePaperMaterialInput = {
 export type BundleQueueKind =
   /** 全部可见的主题办件，新的在前 */
   | 'ALL'
-  /** 部门办理中：有事项在本人职责范围内审查、待出件 */
+  /** 待统一出件：各事项都已有结果，准予的结果待一次领取或一次寄递，先到先办 */
+  | 'RESULT'
+  /** 部门办理中：有事项在本人职责范围内审查 */
   | 'REVIEW'
   /** 窗口待受理：有事项待受理、待补正或拟不予受理，先到先办 */
   | 'WINDOW';
@@ -379,6 +381,8 @@ export type BundleStatus =
   | 'IN_PROGRESS'
   /** 部分事项未获准予 */
   | 'PARTLY_DENIED'
+  /** 各事项均已准予，办理结果待统一领取或寄递 */
+  | 'RESULTS_READY'
   /** 待申请人补正或补齐材料 */
   | 'WAITING_APPLICANT'
   /** 已撤回 */
@@ -703,6 +707,14 @@ export type ClearCalendarDayInput = {
   regionCode: Scalars['String']['input'];
 };
 
+/** 主题办件办结：统一出件的结果已领取或已妥投 */
+export type CompleteBundleInput = {
+  /** 主题办件的全局 ID */
+  bundleId: Scalars['ID']['input'];
+  /** 备注 */
+  note?: Scalars['String']['input'];
+};
+
 /** 三级十同的十个要素 */
 export type ConsistencyElement =
   /** 受理条件 */
@@ -969,6 +981,16 @@ export type InstantRuleInput = {
   conditions: Array<InstantCondition>;
   /** 规则版本（不小于 1；规则内容变化时加 1） */
   version?: Scalars['Int']['input'];
+};
+
+/** 主题办件统一出件：各事项办完后，办理结果一次领取或一次寄递 */
+export type IssueBundleResultsInput = {
+  /** 主题办件的全局 ID */
+  bundleId: Scalars['ID']['input'];
+  /** 出件方式：窗口一次领取、一次邮寄，或电子证照（各事项均有电子证照时） */
+  method: ResultMethod;
+  /** 邮寄运单号（邮寄时必填） */
+  trackingNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 出件 */
@@ -1344,6 +1366,18 @@ export type QuestionKind =
   | 'CHOICE'
   /** 是/否（选项值 yes、no） */
   | 'YES_NO';
+
+/** 评价主题办件（一件事整体评价一次，各部门的事项都计入） */
+export type RateBundleInput = {
+  /** 主题办件的全局 ID */
+  bundleId: Scalars['ID']['input'];
+  /** 渠道：app、web、sms、window、qr */
+  channel?: Scalars['String']['input'];
+  /** 评价内容（不满意时必填） */
+  comment?: Scalars['String']['input'];
+  /** 等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意 */
+  level: Scalars['Int']['input'];
+};
 
 /** 评价办件（办结后，每件一次） */
 export type RateCaseInput = {
@@ -2085,6 +2119,111 @@ export type AppointmentStatus =
   /** 未到场（爽约） */
   | 'MISSED';
 
+/** 主题的服务对象 */
+export type Audience =
+  /** 企业（法人） */
+  | 'ENTERPRISE'
+  /** 个人（自然人） */
+  | 'PERSON';
+
+/** 总时限的单位 */
+export type BudgetUnit =
+  /** 工作日 */
+  | 'WORKING_DAY'
+  /** 工作小时 */
+  | 'WORKING_HOUR';
+
+/** 主题办件操作的错误代码 */
+export type BundleErrorCode =
+  /** 刚被他人处理，请刷新后重试 */
+  | 'CONFLICT'
+  /** 补正已一次性告知过 */
+  | 'CORRECTION_ALREADY_SENT'
+  /** 期限晚于承诺办结期限 */
+  | 'DEADLINE_TOO_LATE'
+  /** 申请人在失信名单中 */
+  | 'DISHONEST'
+  /** 各事项的表单项无法合并 */
+  | 'FORM_CONFLICT'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 情形引导的回答不完整或不合法 */
+  | 'INVALID_ANSWERS'
+  /** 申请表填写有误 */
+  | 'INVALID_FORM'
+  /** 居民身份证号码不合法 */
+  | 'INVALID_ID_NUMBER'
+  /** 手机号码不合法 */
+  | 'INVALID_PHONE'
+  /** 主题办件或其事项当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 主题或其中的事项当前不可申请 */
+  | 'ITEM_UNAVAILABLE'
+  /** 缺少材料 */
+  | 'MISSING_MATERIAL'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 该材料不能容缺 */
+  | 'NOT_DEFERRABLE'
+  /** 不存在或无权查看 */
+  | 'NOT_FOUND'
+  /** 申请人尚未实名认证 */
+  | 'NOT_VERIFIED'
+  /** 没有覆盖全部事项的有效委托 */
+  | 'NO_MANDATE'
+  /** 主题中的事项在目录中已找不到 */
+  | 'UNKNOWN_ITEM'
+  /** 主题中的办理情形在事项中已找不到 */
+  | 'UNKNOWN_SITUATION';
+
+/** 主题办件中一个事项的进展 */
+export type BundleItemState =
+  /** 已准予（已办结，或结果待统一出件） */
+  | 'COMPLETED'
+  /** 未办成（不予许可、不予受理或已撤回） */
+  | 'FAILED'
+  /** 暂缓：所依赖的事项未办成 */
+  | 'HELD'
+  /** 办理中 */
+  | 'OPEN'
+  /** 待办：等待前一阶段（或所依赖的事项）办结 */
+  | 'WAITING';
+
+/** 一套材料中的一份：按主题材料清单的标识提交一次，各事项共用 */
+export type BundleMaterialFileInput = {
+  /** 材料标识（标准材料编码如 SFZ，或 M<编号>），见主题的材料清单 */
+  key: string;
+  /** uploadMaterial 返回的文件 ID */
+  uploadId?: string | null | undefined;
+};
+
+/** 主题办件的状态（由各事项的办件状态推导，不单独存储） */
+export type BundleStatus =
+  /** 已申报，待窗口受理 */
+  | 'AT_WINDOW'
+  /** 已全部办结 */
+  | 'DONE'
+  /** 未获办理 */
+  | 'FAILED'
+  /** 办理中 */
+  | 'IN_PROGRESS'
+  /** 部分事项未获准予 */
+  | 'PARTLY_DENIED'
+  /** 各事项均已准予，办理结果待统一领取或寄递 */
+  | 'RESULTS_READY'
+  /** 待申请人补正或补齐材料 */
+  | 'WAITING_APPLICANT'
+  /** 已撤回 */
+  | 'WITHDRAWN';
+
+/** 补交的一份材料 */
+export type BundleSuppliedMaterialInput = {
+  /** 材料标识 */
+  key: string;
+  /** 上传的文件；窗口收取纸质材料时为空 */
+  uploadId?: string | null | undefined;
+};
+
 /** 办件操作的错误代码 */
 export type CaseErrorCode =
   /** 已延期过一次 */
@@ -2180,6 +2319,23 @@ export type EnterpriseRole =
   /** 经办人：由法定代表人授权代企业办事 */
   | 'OPERATOR';
 
+/** 一表申请中由平台预填的表单项的来源 */
+export type FieldSource =
+  /** 申请人实名信息（身份证号码） */
+  | 'APPLICANT_ID_NUMBER'
+  /** 申请人实名信息（姓名） */
+  | 'APPLICANT_NAME'
+  /** 申请人账号绑定的手机号码 */
+  | 'APPLICANT_PHONE'
+  /** 企业登记信息（住所） */
+  | 'ENTERPRISE_ADDRESS'
+  /** 企业登记信息（统一社会信用代码） */
+  | 'ENTERPRISE_CREDIT_CODE'
+  /** 企业登记信息（法定代表人） */
+  | 'ENTERPRISE_LEGAL_REPRESENTATIVE'
+  /** 企业登记信息（名称） */
+  | 'ENTERPRISE_NAME';
+
 /** 申请表单项的类型 */
 export type FormFieldType =
   /** 是/否 */
@@ -2246,6 +2402,41 @@ export type Level =
   /** 06 村（社区）级 */
   | 'VILLAGE';
 
+/** 生命周期阶段（高效办成一件事）：企业六个、个人十个 */
+export type LifeStage =
+  /** 个人：身后 */
+  | 'AFTER_DEATH'
+  /** 个人：救助 */
+  | 'ASSISTANCE'
+  /** 个人：出生 */
+  | 'BIRTH'
+  /** 企业：工程建设 */
+  | 'CONSTRUCTION'
+  /** 个人：教育 */
+  | 'EDUCATION'
+  /** 个人：养老 */
+  | 'ELDERLY'
+  /** 个人：就业 */
+  | 'EMPLOYMENT'
+  /** 企业：准入准营 */
+  | 'ENTRY'
+  /** 企业：注销退出 */
+  | 'EXIT'
+  /** 企业：招聘用工 */
+  | 'HIRING'
+  /** 个人：置业 */
+  | 'HOUSING'
+  /** 个人：生活 */
+  | 'LIVING'
+  /** 个人：就医 */
+  | 'MEDICAL'
+  /** 企业：经营发展 */
+  | 'OPERATION'
+  /** 企业：纳税缴费 */
+  | 'TAX'
+  /** 个人：出行 */
+  | 'TRAVEL';
+
 /** 一份材料：上传的文件（不传则由复用、共享数据或窗口收取满足） */
 export type MaterialFileInput = {
   /** 材料编号（Material.key） */
@@ -2291,6 +2482,13 @@ export type NotificationErrorCode =
   | 'NOT_ALLOWED'
   /** 通知不存在 */
   | 'NOT_FOUND';
+
+/** 情形引导问题的类型 */
+export type QuestionKind =
+  /** 单选 */
+  | 'CHOICE'
+  /** 是/否（选项值 yes、no） */
+  | 'YES_NO';
 
 /** 登记企业（仅法定代表人本人，须已实名认证） */
 export type RegisterEnterpriseInput = {
@@ -2371,6 +2569,64 @@ export type SuppliedMaterialInput = {
   uploadId?: string | null | undefined;
 };
 
+/** 情形引导的一个回答 */
+export type ThemeAnswerInput = {
+  /** 问题标识 */
+  question: string;
+  /** 选项值（是/否问题为 yes 或 no） */
+  value: string;
+};
+
+/** 主题与服务菜单操作的错误代码 */
+export type ThemeErrorCode =
+  /** 事项的服务对象与主题的服务对象不符 */
+  | 'AUDIENCE_MISMATCH'
+  /** 并发修改冲突，请刷新后重试 */
+  | 'CONFLICT'
+  /** 编码重复 */
+  | 'DUPLICATE_CODE'
+  /** 某种回答组合下没有适用的事项 */
+  | 'EMPTY_BUNDLE'
+  /** 同一表单项在各事项中的类型或校验无法合并 */
+  | 'FORM_CONFLICT'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 情形引导的回答不完整或不合法 */
+  | 'INVALID_ANSWERS'
+  /** 编码格式错误 */
+  | 'INVALID_CODE'
+  /** 适用条件不合法（引用的问题或选项不存在等） */
+  | 'INVALID_CONDITION'
+  /** 依赖的事项不存在或不在前面 */
+  | 'INVALID_DEPENDENCY'
+  /** 当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 事项未发布、暂停或取消 */
+  | 'ITEM_UNAVAILABLE'
+  /** 无权操作（角色或区划不符） */
+  | 'NOT_ALLOWED'
+  /** 对象不存在 */
+  | 'NOT_FOUND'
+  /** 部门不存在 */
+  | 'UNKNOWN_DEPARTMENT'
+  /** 事项不存在或无法确定唯一的实施 */
+  | 'UNKNOWN_ITEM'
+  /** 办理情形不存在或未指明 */
+  | 'UNKNOWN_SITUATION'
+  /** 主题不存在或未在用 */
+  | 'UNKNOWN_THEME';
+
+/** 主题状态 */
+export type ThemeStatus =
+  /** 在用：可申请 */
+  | 'ACTIVE'
+  /** 取消：已退出，历史版本仍可查 */
+  | 'CANCELLED'
+  /** 草稿：从未发布，仅事项管理员可见 */
+  | 'DRAFT'
+  /** 暂停：指南可查，暂不受理新申请 */
+  | 'SUSPENDED';
+
 /** 时限单位 */
 export type TimeUnit =
   /** 自然日 */
@@ -2416,6 +2672,19 @@ export type AddEnterpriseOperatorMutationVariables = Exact<{
 
 export type AddEnterpriseOperatorMutation = { addEnterpriseOperator: { enterprise: { id: string, name: string, myRole: EnterpriseRole, operators: Array<{ addedAt: string, citizen: { id: string, phone: string, name: string | null, masked: boolean } }> | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
 
+export type ApplyForThemeMutationVariables = Exact<{
+  idempotencyKey: string;
+  themeId?: string | null | undefined;
+  themeCode?: string | null | undefined;
+  answers: unknown;
+  formData: unknown;
+  materials: Array<BundleMaterialFileInput> | BundleMaterialFileInput;
+  enterpriseId?: string | null | undefined;
+}>;
+
+
+export type ApplyForThemeMutation = { applyForTheme: { created: boolean, bundle: { id: string, number: string, queryCode: string | null, themeCode: string, themeName: string, themeVersionNumber: number, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, stageList: Array<{ number: number, name: string, opened: boolean, items: Array<{ key: string, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, caseNumber: string | null, caseStatus: CaseStatus | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
 export type AppointmentSlotsQueryVariables = Exact<{
   hallCode: string;
   itemId: string;
@@ -2436,6 +2705,13 @@ export type BookAppointmentMutationVariables = Exact<{
 
 
 export type BookAppointmentMutation = { bookAppointment: { appointment: { id: string, hallCode: string, hallName: string, itemName: string, date: string, start: string, end: string, status: AppointmentStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: AppointmentErrorCode }> } };
+
+export type BundleDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type BundleDetailQuery = { bundle: { id: string, number: string, queryCode: string | null, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, applicantName: string, contactPhone: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, themeVersion: { id: string, number: number } | null, budget: { value: number, unit: BudgetUnit, text: string }, leadDepartment: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { id: string, name: string, shortName: string } | null, case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, supplyBy: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, supplyNote: string }> } | null }> }>, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
 
 export type CancelAppointmentMutationVariables = Exact<{
   appointmentId: string;
@@ -2498,6 +2774,14 @@ export type MyAppointmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyAppointmentsQuery = { myAppointments: Array<{ id: string, hallCode: string, hallName: string, itemId: string, itemName: string, date: string, start: string, end: string, status: AppointmentStatus, note: string, cancelReason: string, createdAt: string, cancelledAt: string | null }> };
 
+export type MyBundlesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyBundlesQuery = { myBundles: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, themeCode: string, themeName: string, applicantKind: string, applicantName: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null } }> } };
+
 export type MyCasesQueryVariables = Exact<{
   statuses?: Array<CaseStatus> | CaseStatus | null | undefined;
   first?: number | null | undefined;
@@ -2529,6 +2813,16 @@ export type NotificationReceivedSubscriptionVariables = Exact<{ [key: string]: n
 
 
 export type NotificationReceivedSubscription = { notificationReceived: { id: string, event: string, title: string, body: string, readAt: string | null, createdAt: string, caseId: string | null } };
+
+export type ReapplyBundleItemMutationVariables = Exact<{
+  bundleId: string;
+  caseId: string;
+  formData?: unknown;
+  materials?: Array<BundleMaterialFileInput> | BundleMaterialFileInput;
+}>;
+
+
+export type ReapplyBundleItemMutation = { reapplyBundleItem: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, submittedAt: string | null } | null, bundle: { id: string, status: BundleStatus, statusLabel: string, stageList: Array<{ number: number, items: Array<{ key: string, name: string, state: BundleItemState, stateLabel: string, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null }> }>, denial: { summary: string, options: Array<string> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type RefreshTokensMutationVariables = Exact<{
   refreshToken: string;
@@ -2576,6 +2870,17 @@ export type SearchServiceItemsQueryVariables = Exact<{
 
 export type SearchServiceItemsQuery = { serviceItems: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, implementationCode: string, itemType: ItemType, level: Level, regionCode: string, online: boolean, instant: boolean, highFrequency: boolean, maxVisits: number, serviceObjects: Array<ServiceObject>, committedLimit: { value: number, unit: TimeUnit, text: string }, department: { id: string, name: string, shortName: string } } }> } };
 
+export type SearchThemesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  audience?: Audience | null | undefined;
+  lifeStage?: LifeStage | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchThemesQuery = { themes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, name: string, audience: Audience, lifeStage: LifeStage, status: ThemeStatus, foundsEntity: boolean, maxVisits: number, keywords: Array<string>, budget: { value: number, unit: BudgetUnit, text: string }, guide: { summary: string }, leadDepartment: { id: string, name: string, shortName: string } | null } }> } };
+
 export type ServiceItemApplicationFormQueryVariables = Exact<{
   id: string;
 }>;
@@ -2597,6 +2902,11 @@ export type ServiceItemGuideByCodeQueryVariables = Exact<{
 
 export type ServiceItemGuideByCodeQuery = { serviceItemByCode: { id: string, name: string, basicCode: string, implementationCode: string, itemType: ItemType, status: ItemStatus, level: Level, versionNumber: number, online: boolean, instant: boolean, maxVisits: number, serviceObjects: Array<ServiceObject>, legalBasis: string, acceptanceConditions: string, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, necessity: Necessity, sampleText: string, elicence: string | null }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> }, department: { id: string, name: string, shortName: string }, region: { code: string, name: string } } | null };
 
+export type ServiceMenuQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServiceMenuQuery = { serviceMenu: { number: number, publishedAt: string, entries: Array<{ key: string, title: string, category: string, description: string, position: number, itemCodes: Array<string>, themeCodes: Array<string>, items: Array<{ id: string, name: string, implementationCode: string, online: boolean, maxVisits: number }>, themes: Array<{ id: string, code: string, name: string, audience: Audience, lifeStage: LifeStage, status: ThemeStatus, maxVisits: number, budget: { value: number, unit: BudgetUnit, text: string } }> }> } | null };
+
 export type SignInWithSmsCodeMutationVariables = Exact<{
   phone: string;
   code: string;
@@ -2614,6 +2924,14 @@ export type SubmitApplicationMutationVariables = Exact<{
 
 export type SubmitApplicationMutation = { submitApplication: { created: boolean, instant: { approved: boolean, rule: string, reasons: Array<string> } | null, case: { id: string, number: string | null, queryCode: string | null, status: CaseStatus, statusLabel: string, itemName: string, submittedAt: string | null, deadline: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
+export type SupplyBundleMaterialsMutationVariables = Exact<{
+  bundleId: string;
+  materials: Array<BundleSuppliedMaterialInput> | BundleSuppliedMaterialInput;
+}>;
+
+
+export type SupplyBundleMaterialsMutation = { supplyBundleMaterials: { bundle: { id: string, number: string, status: BundleStatus, statusLabel: string, stageList: Array<{ number: number, items: Array<{ key: string, name: string, state: BundleItemState, stateLabel: string, caseStatus: CaseStatus | null, caseStatusLabel: string | null, case: { id: string, supplyBy: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
 export type SupplyCaseMaterialsMutationVariables = Exact<{
   caseId: string;
   materials: Array<SuppliedMaterialInput> | SuppliedMaterialInput;
@@ -2621,6 +2939,29 @@ export type SupplyCaseMaterialsMutationVariables = Exact<{
 
 
 export type SupplyCaseMaterialsMutation = { supplyCaseMaterials: { case: { id: string, status: CaseStatus, statusLabel: string, supplyBy: string | null, deadline: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, supplyNote: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ThemeBundleQueryVariables = Exact<{
+  themeId: string;
+  answers: Array<ThemeAnswerInput> | ThemeAnswerInput;
+}>;
+
+
+export type ThemeBundleQuery = { themeBundle: { theme: { id: string, code: string, name: string } | null, version: { id: string, number: number }, answers: Array<{ question: string, value: string }>, stages: Array<{ number: number, key: string, name: string, items: Array<{ key: string, name: string, departmentCode: string, dependsOn: Array<string>, note: string, department: { id: string, name: string, shortName: string } | null, serviceItem: { id: string, name: string, implementationCode: string, committedLimit: { value: number, unit: TimeUnit, text: string } }, situations: Array<{ key: number, name: string, conditions: string }> }> }>, form: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string, source: FieldSource | null, sourceLabel: string | null, itemKeys: Array<string> }>, materials: Array<{ key: string, name: string, standardCode: string | null, generated: boolean, necessity: Necessity, elicence: string | null, sharedData: boolean, producedBy: string | null, toProvide: boolean, itemKeys: Array<string>, uses: Array<{ itemKey: string, producedBy: string | null, material: { key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, sampleText: string } }> }>, counts: { items: number, stages: number, fields: number, fieldsPrefilled: number, fieldsAsked: number, fieldsSeparately: number, materials: number, materialsGenerated: number, materialsSeparately: number, visits: number, visitsSeparately: number }, problems: Array<{ field: Array<string> | null, message: string, code: ThemeErrorCode }> } | null };
+
+export type ThemeGuideQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ThemeGuideQuery = { theme: { id: string, code: string, name: string, status: ThemeStatus, statusReason: string, versionNumber: number, audience: Audience, lifeStage: LifeStage, foundsEntity: boolean, maxVisits: number, keywords: Array<string>, budget: { value: number, unit: BudgetUnit, text: string }, leadDepartment: { id: string, name: string, shortName: string } | null, cooperatingDepartments: Array<{ id: string, name: string, shortName: string }>, guide: { summary: string, conditions: string, process: Array<string>, notes: Array<string>, basis: string, faq: Array<{ question: string, answer: string }> }, questions: Array<{ key: string, text: string, kind: QuestionKind, help: string, options: Array<{ value: string, label: string }> }>, stages: Array<{ key: string, name: string, leadDepartment: { id: string, name: string, shortName: string } | null, items: Array<{ key: string, basicCode: string, note: string, dependsOn: Array<string>, when: { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null } | null, situations: Array<{ name: string, when: { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null } | null }>, department: { id: string, name: string, shortName: string } | null, serviceItem: { id: string, name: string, implementationCode: string, online: boolean, maxVisits: number, committedLimit: { value: number, unit: TimeUnit, text: string } } | null }> }> } | null };
+
+export type TrackBundleQueryVariables = Exact<{
+  number: string;
+  queryCode: string;
+}>;
+
+
+export type TrackBundleQuery = { trackBundle: { number: string, themeName: string, applicantName: string, status: BundleStatus, statusLabel: string, stage: number, stages: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, denialSummary: string | null, stageList: Array<{ number: number, name: string, items: Array<{ name: string, departmentName: string, stateLabel: string, statusLabel: string | null, deadline: string | null }> }> } | null };
 
 export type TrackCaseQueryVariables = Exact<{
   number: string;
@@ -2649,6 +2990,14 @@ export type VerifyRealNameMutationVariables = Exact<{
 
 
 export type VerifyRealNameMutation = { verifyRealName: { citizen: { id: string, phone: string, name: string | null, idNumber: string | null, birthDate: string | null, sex: Sex | null, verified: boolean, verifiedAt: string | null, masked: boolean } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type WithdrawBundleMutationVariables = Exact<{
+  bundleId: string;
+  reason?: string;
+}>;
+
+
+export type WithdrawBundleMutation = { withdrawBundle: { bundle: { id: string, number: string, status: BundleStatus, statusLabel: string, withdrawnAt: string | null, withdrawReason: string, stageList: Array<{ number: number, items: Array<{ key: string, name: string, state: BundleItemState, stateLabel: string, caseStatus: CaseStatus | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type WithdrawCaseMutationVariables = Exact<{
   caseId: string;

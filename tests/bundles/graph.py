@@ -25,6 +25,7 @@ fragment B on Bundle {
   id number themeCode themeName themeVersionNumber themeVersion { number } status statusLabel stageLabel stages openStage deadline queryCode
   applicantName budget { value unit text } acceptedAt withdrawnAt finishedAt workingDaysUsed
   resultMethod trackingNumber resultsIssuedAt canRate rating { level channel comment }
+  materials { key name necessity state supplyNote itemKeys }
   stageList { number name opened done openedAt finishedAt items { key name stage state stateLabel heldBy attempts caseNumber caseStatus
     deadline decisionReason department { code name } case { id status } } }
   denial { summary failed { itemName caseNumber status reason } standing held { itemName becauseOf } options }

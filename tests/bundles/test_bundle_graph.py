@@ -274,6 +274,10 @@ async def test_one_correction_notice_across_two_items(gql: GraphQLClient, settin
     notice = b["correctionNotice"]
     assert notice["caseNumber"] == b["number"] and notice["itemName"] == "开办餐饮店一件事"
     assert [x["requirement"] for x in notice["items"]] == ["设备清单缺少冷藏设施", "效果图须标注尺寸", "申请表经营项目应与营业执照一致"]
+    # the set says what to supply, by the key supplying names, with the window's note
+    asked = {m["key"]: m for m in b["materials"] if m["state"] == "PENDING"}
+    assert {equipment, design} <= set(asked) and asked[equipment]["supplyNote"] == "设备清单缺少冷藏设施"
+    assert asked[design]["itemKeys"] == ["ad"]
     # one message for the bundle (no per-item correction message), listing everything
     pk = _pk(b["id"])
     assert (await _events(pk)).count("bundle_correction_needed") == 1

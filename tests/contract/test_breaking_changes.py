@@ -99,6 +99,18 @@ def test_removing_a_field_a_cases_or_notifications_operation_uses_is_caught(type
     assert broken == [f"FIELD_REMOVED: Field {type_name}.{member} was removed."]
 
 
+# what the themed "one thing" operations use, one removal for each of them (more in the used_by test below)
+@pytest.mark.parametrize(
+    ("type_name", "member"),
+    [("ServiceMenuEntry", "themeCodes"), ("ThemeQuestion", "options"), ("ThemeBundle", "form"),
+     ("BundleMaterial", "toProvide"), ("ApplyForThemePayload", "created"), ("Bundle", "denial"),
+     ("BundleItemProgress", "case"), ("ReapplyBundleItemInput", "caseId"), ("TrackedBundle", "stageList")],
+)
+def test_removing_a_field_a_themes_or_bundles_operation_uses_is_caught(type_name: str, member: str) -> None:
+    broken = changed(lambda s: _types(s)[type_name].fields.pop(member))
+    assert broken == [f"FIELD_REMOVED: Field {type_name}.{member} was removed."]
+
+
 def test_changing_what_a_cases_operation_sends_or_receives_is_caught() -> None:
     from graphql import GraphQLArgument, GraphQLInputField, GraphQLNonNull, GraphQLString
 
@@ -147,6 +159,18 @@ def test_the_contract_uses_what_its_operations_select() -> None:
     assert {"Subscription", "Upload", "JSON", "CaseErrorCode", "UploadErrorCode", "NotificationErrorCode",
             "DeferralNotice", "CorrectionNotice", "TrackedCase"} <= types
     assert "Query.caseQueue" not in fields and "Mutation.approveCase" not in fields
+    # the themes and bundles operations: what the citizen does, not what the window does
+    assert {"Query.serviceMenu", "Query.themes", "Query.theme", "Theme.questions", "ThemeGuide.process",
+            "ThemeStageItem.when", "Query.themeBundle", "ThemeAnswerInput.question", "BundleMaterialUse.material",
+            "BundleCounts.visits", "Mutation.applyForTheme", "ApplyForThemeInput.answers", "BundleMaterialFileInput.uploadId",
+            "Query.myBundles", "Query.bundle", "Bundle.stageList", "Bundle.correctionNotice", "BundleItemProgress.attempts",
+            "BundleDenial.options", "Mutation.supplyBundleMaterials", "BundleSuppliedMaterialInput.key",
+            "Mutation.withdrawBundle", "BundleReasonInput.reason", "Mutation.reapplyBundleItem",
+            "ReapplyBundleItemPayload.case", "Query.trackBundle", "TrackedBundleItem.departmentName",
+            "BundleStatus.PARTLY_DENIED", "BundleItemState.HELD", "QuestionKind.YES_NO"} <= fields
+    assert {"ServiceMenu", "ThemeCondition", "BundleErrorCode", "ThemeErrorCode", "TrackedBundleStage"} <= types
+    assert "Mutation.acceptBundle" not in fields and "Query.bundleQueue" not in fields
+    assert "Mutation.requestBundleCorrection" not in fields and "Mutation.publishServiceMenu" not in fields
 
 
 def _git(repo: Path, *args: str) -> str:

@@ -16,6 +16,13 @@ does): the window accepts it with a material missing (容缺), the applicant sup
 approves it and the e-licence is issued. The subscription runs over graphql-transport-ws against a
 real server in a subprocess (tests/ui/live.py) sharing the test database, as the example's
 ``websocket`` says.
+
+The same citizen then does a themed "one thing" (一件事) on the phone: reads the service menu, finds a
+seeded theme, reads its guide and questionnaire, previews the bundle for an answer set, uploads the set's
+materials and applies once (a retry with the same key is the same bundle). The window asks for one
+correction for the bundle and the applicant supplies it; the window accepts the bundle, a department
+denies one item, and the applicant applies for that item again inside the bundle; anyone tracks it by
+number and query code; a second bundle is withdrawn.
 """
 
 from __future__ import annotations
@@ -75,10 +82,21 @@ RUNTIME: dict[str, set[str]] = {
     "AppointmentSlots": {"itemId", "from", "to"},
     "BookAppointment": {"itemId", "date", "start"},
     "CancelAppointment": {"appointmentId"},
+    "ThemeBundle": {"themeId"},
+    "ApplyForTheme": {"idempotencyKey", "materials"},
+    "BundleDetail": {"id"},
+    "SupplyBundleMaterials": {"bundleId", "materials"},
+    "WithdrawBundle": {"bundleId"},
+    "ReapplyBundleItem": {"bundleId", "caseId", "materials"},
+    "TrackBundle": {"number", "queryCode"},
 }
 # the item the contract applies for, and how: an enterprise changes its business scope
 APPLY_CODE = "371500-XZSPJ-010100005000"  # 公司变更登记, 市行政审批服务局
 APPLY_SITUATION = "经营范围变更"
+# the theme the contract applies for: a person's, small (one stage of two items of 市人社局, one upload)
+THEME_CODE = "social-security-card"  # 社会保障卡居民服务
+THEME_DEPARTMENT, THEME_DEPARTMENT_NAME = "371500-RSJ", "聊城市人力资源和社会保障局"
+DENIED_ITEM = "card"  # 社会保障卡申领: its photo is the set's one upload
 WS_WAIT_S = 15.0
 
 
@@ -100,6 +118,8 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "CaseDetail", "SupplyCaseMaterials", "WithdrawCase", "TrackCase", "MyElicences", "MyNotifications",
         "UnreadNotificationCount", "MarkNotificationsRead", "NotificationReceived",
         "AppointmentSlots", "BookAppointment", "MyAppointments", "CancelAppointment",
+        "ServiceMenu", "SearchThemes", "ThemeGuide", "ThemeBundle", "ApplyForTheme", "MyBundles", "BundleDetail",
+        "TrackBundle", "SupplyBundleMaterials", "WithdrawBundle", "ReapplyBundleItem",
     }
     assert {p.stem for p in EXAMPLES.glob("*.json")} == set(OPS), "one example per operation"
     assert set(RUNTIME) <= set(OPS)
@@ -318,6 +338,10 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     # tracks the case, reads its notifications and hears of a new one as it arrives
     await _cases(run, anonymous, devices, settings, enterprise, tmp_path)
 
+    # the same citizen does a themed "one thing": menu, guide, preview, one application; a correction,
+    # a denied item applied for again, tracking; a second bundle withdrawn
+    await _bundles(run, anonymous, devices)
+
     rotated = (await run("RefreshTokens", refreshToken=signed["tokens"]["refreshToken"]))["refreshTokens"]["tokens"]
     assert rotated["refreshToken"] != signed["tokens"]["refreshToken"]
     run.gql.token = rotated["token"]
@@ -475,13 +499,168 @@ async def _cases(
     assert (await run("UnreadNotificationCount"))["unreadNotificationCount"] == unread - 1
 
 
+BUNDLE_ACTION = "mutation($i: {input}!) {{ {name}(input: $i) {{ bundle {{ id status }} errors {{ code message }} }} }}"
+CREATE_STAFF = """mutation($i: CreateStaffUserInput!) {
+  createStaffUser(input: $i) { staffUser { username } errors { code message } } }"""
+
+
+async def _bundle_act(staff: GraphQLClient, name: str, input_type: str, i: dict[str, Any]) -> dict[str, Any]:
+    """What the admin UI sends for the window's moves on a bundle (not part of the mobile contract)."""
+    data = (await staff(BUNDLE_ACTION.format(input=input_type, name=name), {"i": i}))[name]
+    assert data["errors"] == [], (name, data["errors"])
+    return dict(data["bundle"])
+
+
+async def _new_reviewer(devices: Devices, department: str) -> GraphQLClient:
+    """A reviewer of ``department``, made by the city admin (the seeds have none for it), signed in."""
+    admin = await _staff(devices, "city_admin")
+    username, password = f"contract_{uuid.uuid4().hex[:10]}", f"pw-{uuid.uuid4().hex}"
+    made = (await admin(CREATE_STAFF, {"i": {
+        "username": username, "displayName": "契约审查员", "password": password, "roles": ["DEPT_REVIEWER"],
+        "regionCode": department.split("-")[0], "departmentCode": department}}))["createStaffUser"]
+    assert made["errors"] == [], made["errors"]
+    reviewer = await devices()
+    reviewer.token = await reviewer.login(username, password)
+    return reviewer
+
+
+def _items(bundle: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {i["key"]: i for stage in bundle["stageList"] for i in stage["items"]}
+
+
+async def _apply_for_theme(run: Runner, to_upload: list[dict[str, Any]]) -> dict[str, Any]:
+    """Upload the set's materials, apply once, retry with the same key: the same bundle."""
+    files = [{"key": m["key"], "uploadId": await _upload(run, m["name"][:20])} for m in to_upload]
+    key = str(uuid.uuid4())
+    applied = (await run("ApplyForTheme", idempotencyKey=key, materials=files))["applyForTheme"]
+    assert applied["created"] is True and applied["bundle"]["themeCode"] == THEME_CODE
+    again = (await run("ApplyForTheme", idempotencyKey=key, materials=files))["applyForTheme"]
+    assert again["created"] is False and again["bundle"]["id"] == applied["bundle"]["id"], "a retry is the same bundle"
+    return dict(applied["bundle"])
+
+
+async def _bundles(run: Runner, anonymous: Runner, devices: Devices) -> None:
+    # the menu points to the theme; searching finds it; its guide, budget and questionnaire need no sign-in
+    menu = (await anonymous("ServiceMenu"))["serviceMenu"]
+    assert menu is not None and [e["position"] for e in menu["entries"]] == list(range(1, len(menu["entries"]) + 1))
+    entry = next(e for e in menu["entries"] if THEME_CODE in e["themeCodes"])
+    assert [t["code"] for t in entry["themes"]] == entry["themeCodes"] and entry["themes"][0]["status"] == "ACTIVE"
+    assert any(e["items"] and len(e["items"]) == len(e["itemCodes"]) for e in menu["entries"]), "entries name items too"
+    found = (await anonymous("SearchThemes"))["themes"]
+    assert found["edges"][0]["node"]["code"] == THEME_CODE
+    assert {e["node"]["audience"] for e in found["edges"]} == {"PERSON"}
+    theme = (await anonymous("ThemeGuide"))["theme"]
+    assert theme is not None and theme["code"] == THEME_CODE == example("ApplyForTheme")["variables"]["themeCode"]
+    assert theme["status"] == "ACTIVE" and theme["guide"]["summary"] and theme["guide"]["process"]
+    assert theme["budget"]["text"] == "5个工作日" and theme["maxVisits"] == 0
+    assert {i["department"]["name"] for s in theme["stages"] for i in s["items"]} == {THEME_DEPARTMENT_NAME}
+    assert theme["questions"] and all(q["options"] for q in theme["questions"])
+    # the answers the examples send are one option of each question, previewed and applied alike
+    options = {q["key"]: {o["value"] for o in q["options"]} for q in theme["questions"]}
+    answers = {a["question"]: a["value"] for a in example("ThemeBundle")["variables"]["answers"]}
+    assert set(answers) == set(options) and all(v in options[q] for q, v in answers.items())
+    assert example("ApplyForTheme")["variables"]["answers"] == answers
+
+    # the bundle for these answers: one stage of two items, the merged form, one set of materials
+    preview = (await run("ThemeBundle", themeId=theme["id"]))["themeBundle"]
+    assert preview is not None and preview["theme"]["code"] == THEME_CODE and preview["problems"] == []
+    assert [[i["key"] for i in s["items"]] for s in preview["stages"]] == [[DENIED_ITEM, "certificate"]]
+    assert {f["key"] for f in preview["form"] if f["required"] and f["source"] is None} <= set(
+        example("ApplyForTheme")["variables"]["formData"]), "the example fills in what the form asks"
+    to_upload = [m for m in preview["materials"]
+                 if m["toProvide"] and not m["sharedData"] and m["necessity"] != "OPTIONAL"]
+    assert [m["itemKeys"] for m in to_upload] == [[DENIED_ITEM]], "one upload, the card's photo"
+    assert preview["counts"]["items"] == 2 and preview["counts"]["materials"] == sum(m["toProvide"] for m in preview["materials"])
+    photo = to_upload[0]["key"]
+
+    # one application: both items wait at the window together; it is among mine
+    bundle = await _apply_for_theme(run, to_upload)
+    assert bundle["status"] == "AT_WINDOW" and bundle["stages"] == 1 and bundle["number"] and bundle["queryCode"]
+    assert {k: i["caseStatus"] for k, i in _items(bundle).items()} == {DENIED_ITEM: "SUBMITTED", "certificate": "SUBMITTED"}
+    mine = (await run("MyBundles"))["myBundles"]
+    assert mine["totalCount"] == 1 and [e["node"]["id"] for e in mine["edges"]] == [bundle["id"]]
+    detail = (await run("BundleDetail", id=bundle["id"]))["bundle"]
+    assert detail is not None and detail["number"] == bundle["number"] and detail["applicantKind"] == "citizen"
+    assert detail["hall"] is not None and detail["answers"] == answers
+    assert detail["denial"] is None and detail["correctionNotice"] is None and detail["deferralNotice"] is None
+    assert {i["department"]["name"] for i in _items(detail).values()} == {THEME_DEPARTMENT_NAME}
+    assert detail["hall"]["name"] == "聊城市政务服务中心"
+
+    # the window asks once for a better photo; the applicant supplies it for the bundle
+    clerk = await _staff(devices, "city_clerk")
+    asked = await _bundle_act(clerk, "requestBundleCorrection", "RequestBundleCorrectionInput", {
+        "bundleId": bundle["id"], "items": [{"key": photo, "note": "照片背景须为白色，请重新上传"}]})
+    assert asked["status"] == "WAITING_APPLICANT"
+    detail = (await run("BundleDetail", id=bundle["id"]))["bundle"]
+    notice = detail["correctionNotice"]
+    assert notice is not None and notice["caseNumber"] == bundle["number"] and notice["supplyBy"]
+    assert [n["requirement"] for n in notice["items"]] == ["照片背景须为白色，请重新上传"]
+    card = _items(detail)[DENIED_ITEM]
+    assert card["caseStatus"] == "CORRECTION_REQUESTED" and card["case"]["supplyBy"]
+    asked_for = {(card["key"], m["materialKey"]) for m in card["case"]["materials"] if m["state"] == "PENDING"}
+    assert [m["supplyNote"] for m in card["case"]["materials"] if m["state"] == "PENDING"] == ["照片背景须为白色，请重新上传"]
+    # the set's key of what was asked for, from the version the bundle was applied under
+    pinned = (await run("ThemeBundle", themeId=detail["themeVersion"]["id"]))["themeBundle"]
+    assert pinned is not None and pinned["version"]["number"] == detail["themeVersionNumber"]
+    assert [m["key"] for m in pinned["materials"]
+            if any((u["itemKey"], u["material"]["key"]) in asked_for for u in m["uses"])] == [photo]
+    supplied = (await run("SupplyBundleMaterials", bundleId=bundle["id"], materials=[
+        {"key": photo, "uploadId": await _upload(run, "白底证件照")}]))["supplyBundleMaterials"]["bundle"]
+    assert supplied["status"] == "AT_WINDOW" and _items(supplied)[DENIED_ITEM]["caseStatus"] == "SUBMITTED"
+
+    # the window accepts the bundle; the department denies the card and the rest stands
+    accepted = await _bundle_act(clerk, "acceptBundle", "AcceptBundleInput", {"bundleId": bundle["id"]})
+    assert accepted["status"] == "IN_PROGRESS"
+    reviewer = await _new_reviewer(devices, THEME_DEPARTMENT)
+    card_case = card["case"]["id"]
+    await _act(reviewer, "claimCase", "CaseIdInput", {"caseId": card_case})
+    denied = await _act(reviewer, "denyCase", "CaseReasonInput", {"caseId": card_case, "reason": "申请人已持有有效的社会保障卡"})
+    assert denied["status"] == "DENIED"
+    detail = (await run("BundleDetail", id=bundle["id"]))["bundle"]
+    assert detail["status"] == "PARTLY_DENIED" and detail["deadline"] and detail["acceptedAt"]
+    denial = detail["denial"]
+    assert denial is not None
+    assert [(f["itemKey"], f["status"], f["reason"]) for f in denial["failed"]] == [
+        (DENIED_ITEM, "DENIED", "申请人已持有有效的社会保障卡")]
+    items = _items(detail)
+    assert denial["standing"] == [items["certificate"]["name"]] and denial["held"] == []
+    assert denial["options"] == [f"重新申请“{items[DENIED_ITEM]['name']}”"] and "不予许可" in denial["summary"]
+    assert items[DENIED_ITEM]["state"] == "FAILED" and items[DENIED_ITEM]["decisionReason"] == denial["failed"][0]["reason"]
+    assert items["certificate"]["state"] in {"OPEN", "COMPLETED"} and items["certificate"]["deadline"]
+
+    # the applicant applies for the card again inside the bundle, with another photo
+    again = (await run("ReapplyBundleItem", bundleId=bundle["id"], caseId=card_case, materials=[
+        {"key": photo, "uploadId": await _upload(run, "新证件照")}]))["reapplyBundleItem"]
+    assert again["case"] is not None and again["case"]["status"] == "SUBMITTED" and again["case"]["id"] != card_case
+    redone = _items(again["bundle"])[DENIED_ITEM]
+    assert (redone["attempts"], redone["state"], redone["caseStatus"]) == (2, "OPEN", "SUBMITTED")
+    assert again["bundle"]["denial"] is None
+
+    # anyone with the number and the query code tracks it, without signing in
+    tracked = (await anonymous("TrackBundle", number=bundle["number"], queryCode=bundle["queryCode"]))["trackBundle"]
+    assert tracked is not None and tracked["number"] == bundle["number"] and tracked["status"] == again["bundle"]["status"]
+    assert [i["departmentName"] for s in tracked["stageList"] for i in s["items"]] == [THEME_DEPARTMENT_NAME] * 2
+    assert tracked["applicantName"] != detail["applicantName"] and "*" in tracked["applicantName"], "masked"
+
+    # a second bundle of the same theme, withdrawn while it waits at the window
+    second = await _apply_for_theme(run, to_upload)
+    withdrawn = (await run("WithdrawBundle", bundleId=second["id"]))["withdrawBundle"]["bundle"]
+    assert withdrawn["status"] == "WITHDRAWN" and withdrawn["withdrawnAt"]
+    assert withdrawn["withdrawReason"] == example("WithdrawBundle")["variables"]["reason"]
+    assert {i["caseStatus"] for i in _items(withdrawn).values()} == {"WITHDRAWN"}
+    mine = (await run("MyBundles"))["myBundles"]
+    assert [(e["node"]["id"], e["node"]["status"]) for e in mine["edges"]] == [
+        (second["id"], "WITHDRAWN"), (bundle["id"], again["bundle"]["status"])]
+
+
 def test_operation_type_is_what_the_name_says() -> None:
     kinds = {n: op.definition.operation.value for n, op in OPS.items()}
     assert {n for n, k in kinds.items() if k == "mutation"} == {
         "RequestSmsCode", "SignInWithSmsCode", "RefreshTokens", "Logout", "VerifyRealName",
         "RegisterEnterprise", "AddEnterpriseOperator", "RemoveEnterpriseOperator", "UploadMaterial",
         "SaveApplicationDraft", "SubmitApplication", "SupplyCaseMaterials", "WithdrawCase", "MarkNotificationsRead",
-        "BookAppointment", "CancelAppointment",
+        "BookAppointment", "CancelAppointment", "ApplyForTheme", "SupplyBundleMaterials", "WithdrawBundle",
+        "ReapplyBundleItem",
     }
     assert {n for n, k in kinds.items() if k == "subscription"} == {"NotificationReceived"}
     assert all(isinstance(op, Operation) for op in OPS.values())

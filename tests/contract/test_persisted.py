@@ -249,3 +249,11 @@ async def test_tracking_a_case_is_never_publicly_cached(client: httpx.AsyncClien
     first = await client.get("/graphql", params=params, headers={"accept": GQL_JSON})
     assert first.status_code == 200 and first.json()["data"] == {"trackCase": None}
     assert first.headers["cache-control"] == "private, no-store" and "etag" not in first.headers
+
+
+async def test_tracking_a_bundle_is_never_publicly_cached(client: httpx.AsyncClient) -> None:
+    """trackBundle, like trackCase, answers with one person's matter for whoever holds the query code."""
+    params = get_params(OPS["TrackBundle"].document_id, {"number": "371500-20260101-00001", "queryCode": "ABCDEFGH"})
+    first = await client.get("/graphql", params=params, headers={"accept": GQL_JSON})
+    assert first.status_code == 200 and first.json()["data"] == {"trackBundle": None}
+    assert first.headers["cache-control"] == "private, no-store" and "etag" not in first.headers

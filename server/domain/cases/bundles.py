@@ -456,10 +456,13 @@ async def _pinned_materials(items: Sequence[dict[str, Any]]) -> dict[str, list[M
 
 async def _create_sub(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], region: Region, rows: list[CaseMaterial],
                       *, acting: flow.Acting, action: Action, settings: Settings | None,
-                      version: ItemVersion | None = None) -> Case:
+                      version: ItemVersion | None = None, submitted_at: datetime | None = None) -> Case:
+    """A sub-case at the window, submitted with the bundle (or, applied for again, at ``submitted_at``)."""
     version = version or await ItemVersion.get(id=it["version_id"])
     columns = {**sub_case_columns(bundle, it, version, region), "query_code": query_code(),
                "number": await next_number(u.conn, region.code, clock.today())}
+    if submitted_at is not None:
+        columns["submitted_at"] = submitted_at
 
     async def side(conn: Any, out: flow.Outgoing) -> None:
         for r in rows:
@@ -1220,7 +1223,7 @@ async def reapply_item(
                                                                       materials=files)
         bundle.form_data, bundle.materials = {**bundle.form_data, **cleaned}, files
         case = await _create_sub(u, bundle, it, region, rows, acting=acting, action=Action.SUBMITTED, settings=settings,
-                                 version=version)
+                                 version=version, submitted_at=clock.now())
         await tell(u, bundle, "bundle_item_reapplied", item=it["name"])
     return case
 
@@ -1412,3 +1415,48 @@ async def working_days_used(v: BundleView) -> int | None:
 
     end = finished_at(v) or clock.now()
     return await calendar.working_days_between(region=b.region_code, start=b.accepted_at, end=end)
+
+
+# ---------------------------------------------------------------- the one set of materials, now
+
+
+@dataclass(slots=True)
+class SetMaterial:
+    """One material of the bundle's set as it stands: its key (what supplying names), and how the
+    items that use it have it (the state that needs the applicant most, across them)."""
+
+    key: str
+    name: str
+    necessity: str  # the strictest of its uses
+    state: str  # pending | missing | provided | reused | exempt
+    supply_note: str
+    upload_id: int | None
+    item_keys: list[str]
+
+
+_NEED = {"pending": 0, "missing": 1, "provided": 2, "reused": 3, "exempt": 4}
+_STRICT = {"required": 0, "deferrable": 1, "optional": 2}
+
+
+def set_materials(v: BundleView, rows: dict[int, Sequence[CaseMaterial]]) -> list[SetMaterial]:
+    """The set over what stands (each item's newest sub-case; items not opened yet are left out):
+    ``rows`` are the sub-cases' materials by case id."""
+    out: dict[str, SetMaterial] = {}
+    for it in plan_items(v.bundle.plan):
+        case = next((i.case for i in v.items if i.key == it["key"]), None)
+        if case is None:
+            continue
+        key_of = {m["id"]: m["key"] for m in it.get("materials", [])}
+        for r in rows.get(case.id, []):
+            k = key_of.get(r.material_id, f"M{r.material_id}")
+            s = out.get(k)
+            if s is None:
+                out[k] = SetMaterial(k, r.name, r.necessity, r.state, r.supply_note, r.upload_id, [it["key"]])
+                continue
+            s.item_keys.append(it["key"])
+            if _STRICT.get(r.necessity, 2) < _STRICT.get(s.necessity, 2):
+                s.necessity = r.necessity
+            if _NEED.get(r.state, 4) < _NEED.get(s.state, 4):
+                s.state, s.supply_note = r.state, r.supply_note or s.supply_note
+            s.upload_id = s.upload_id or r.upload_id
+    return list(out.values())

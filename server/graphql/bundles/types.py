@@ -26,6 +26,7 @@ from server.domain.themes import errors as theme_errors
 from server.graphql.bundles.loaders import loaders
 from server.graphql.cases.types import (
     Case,
+    CaseMaterialState,
     CaseRating,
     CaseStatus,
     CorrectionNotice,
@@ -33,6 +34,7 @@ from server.graphql.cases.types import (
     NoticeItem,
     ResultMethod,
 )
+from server.graphql.catalog.enums import Necessity
 from server.graphql.catalog.types import Department, Hall, _department
 from server.graphql.context import Info
 from server.graphql.core.enums import graph_enum
@@ -146,6 +148,23 @@ class BundleItemProgress:
             return None
         found = await info.context.loaders.case.load(c.id)
         return Case.of(found) if found else None
+
+
+@strawberry.type(description="一套材料中的一份（主题办件中现在的情况）：补交时按其标识提交一次，用到它的各事项共用")
+class BundleSetMaterial:
+    key: str = strawberry.field(description="材料标识（标准材料编码如 SFZ，或 M<编号>）：supplyBundleMaterials 按它提交")
+    name: str = strawberry.field(description="材料名称")
+    necessity: Necessity = strawberry.field(description="必要性（各事项中最严格的）")
+    state: CaseMaterialState = strawberry.field(description="提交情况（各事项中最需要申请人处理的）")
+    supply_note: str = strawberry.field(description="补交要求（补正或容缺时）")
+    upload_id: relay.GlobalID | None = strawberry.field(description="已上传文件的全局 ID（UploadedFile）")
+    item_keys: list[str] = strawberry.field(description="用到它的事项（事项在主题中的标识）")
+
+    @classmethod
+    def of(cls, m: bundles.SetMaterial) -> BundleSetMaterial:
+        return cls(key=m.key, name=m.name, necessity=Necessity(m.necessity), state=CaseMaterialState(m.state),
+                   supply_note=m.supply_note, item_keys=list(m.item_keys),
+                   upload_id=relay.GlobalID("UploadedFile", str(m.upload_id)) if m.upload_id else None)
 
 
 @strawberry.type(description="主题办件的一个阶段：阶段内的事项并联办理")
@@ -285,6 +304,13 @@ class Bundle(relay.Node):
                 opened_at=t.opened_at, finished_at=t.finished_at, items=[BundleItemProgress.of(i) for i in items],
             ))
         return out
+
+    @strawberry.field(description="一套材料：每份材料的标识和现在的提交情况（已开始办理的事项；补正、容缺时据此补交）")
+    async def materials(self, info: Info) -> list[BundleSetMaterial]:
+        v = await self._view(info)
+        ids = [i.case.id for i in v.items if i.case is not None]
+        found = await info.context.loaders.case_materials.load_many(ids)
+        return [BundleSetMaterial.of(m) for m in bundles.set_materials(v, dict(zip(ids, found, strict=True)))]
 
     @strawberry.field(description="各事项都作出决定的时间（总时限至此为止）；尚有事项在办时为空")
     async def finished_at(self, info: Info) -> datetime | None:

@@ -74,7 +74,7 @@ STAFF_SIGN_IN_FIELDS = frozenset({"login", "refreshTokens"})
 NO_STORE = {"Cache-Control": "private, no-store"}
 # root fields whose answers must never sit in a shared cache or a proxy log, even for anonymous
 # callers: tracking a case by number and query code shows one person's case
-PRIVATE_ROOT_FIELDS = frozenset({"trackCase"})
+PRIVATE_ROOT_FIELDS = frozenset({"trackCase", "trackBundle"})  # one person's matter, by query code
 
 
 @functools.lru_cache(maxsize=1024)
