@@ -50,6 +50,12 @@ async def test_two_stage_bundle_through_http(gql: GraphQLClient, settings: Setti
 
     # one application: the bundle and the first stage's two items, each to its department
     i = await g.application(me, a, version, {"ad": "yes"})
+    # a theme named by an unknown code, or by nothing, is refused in the payload
+    for theme in ({"themeCode": "no-such-theme"}, {}):
+        wrong = {k: v for k, v in i.items() if k not in ("themeId", "themeCode")} | theme
+        refused = (await me(g.APPLY, {"i": wrong}))["applyForTheme"]
+        assert refused["bundle"] is None and [e["code"] for e in refused["errors"]] == [
+            "NOT_FOUND" if theme else "INVALID"], refused
     done = (await me(g.APPLY, {"i": i}))["applyForTheme"]
     assert done["errors"] == [] and done["created"], done
     b = done["bundle"]

@@ -104,7 +104,8 @@ class MaterialFile:
 
 @dataclass(slots=True)
 class ThemeApplication:
-    theme_id: int
+    theme_id: int | None = None  # the theme, by id …
+    theme_code: str | None = None  # … or by its code
     answers: dict[str, str] = field(default_factory=dict)
     form_data: dict[str, Any] = field(default_factory=dict)
     materials: list[MaterialFile] = field(default_factory=list)
@@ -119,8 +120,14 @@ class SubmittedBundle:
     created: bool  # False when the idempotency key named a bundle already submitted
 
 
-async def published_theme(theme_id: int) -> tuple[Theme, ThemeVersion]:
-    theme = await Theme.get_or_none(id=theme_id)
+async def published_theme(theme_id: int | None, theme_code: str | None = None) -> tuple[Theme, ThemeVersion]:
+    """The theme (by id, or else by code) and its version in force, or why it cannot be applied for."""
+    if theme_id is None and not (theme_code or "").strip():
+        raise DomainError(errors.INVALID, "请指定主题（themeId 或 themeCode）", ["themeId"])
+    if theme_id is not None:
+        theme = await Theme.get_or_none(id=theme_id)
+    else:
+        theme = await Theme.get_or_none(code=(theme_code or "").strip()[:48])
     if theme is None:
         raise DomainError(errors.NOT_FOUND, "主题不存在", ["themeId"])
     if theme.status != "active" or theme.published_version_id is None:
@@ -284,7 +291,7 @@ async def submit(
     existing = await CaseBundle.get_or_none(idempotency_key=key)
     if existing is not None:
         return SubmittedBundle(existing, created=False)
-    theme, version = await published_theme(app.theme_id)
+    theme, version = await published_theme(app.theme_id, app.theme_code)
     b = await _resolved(version, _answers(app.answers))
     a = await _applicant(actor, app, b)
     person = a.contact if a.kind == "enterprise" else a.citizen
@@ -311,8 +318,8 @@ async def submit(
 
 
 async def receive_walk_in(
-    *, actor: Actor, settings: Settings | None, idempotency_key: str, theme_id: int, answers: dict[str, str],
-    person: desk.WalkInPerson, form_data: dict[str, Any], materials: list[MaterialFile],
+    *, actor: Actor, settings: Settings | None, idempotency_key: str, theme_id: int | None, answers: dict[str, str],
+    person: desk.WalkInPerson, form_data: dict[str, Any], materials: list[MaterialFile], theme_code: str | None = None,
 ) -> CaseBundle:
     """代为收件 of a bundle: the clerk enters the application of the person at the counter (found by
     ID number or registered on the spot); it waits at this window for the bundle's acceptance."""
@@ -321,7 +328,7 @@ async def receive_walk_in(
     existing = await CaseBundle.get_or_none(idempotency_key=key)
     if existing is not None:
         return existing
-    theme, version = await published_theme(theme_id)
+    theme, version = await published_theme(theme_id, theme_code)
     b = await _resolved(version, _answers(answers))
     citizen, _registered = await desk._walk_in_person(person, actor=actor)
     acting = flow.Acting(actor, on_behalf_citizen_id=citizen.id)

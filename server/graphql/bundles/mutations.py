@@ -15,15 +15,13 @@ from strawberry.scalars import JSON
 
 from server.domain.cases import bundles, window
 from server.domain.cases.models import CaseBundle
-from server.domain.errors import DomainError
-from server.domain.themes import service as themes
 from server.graphql.bundles.types import Bundle, BundleError
 from server.graphql.cases.mutations import WalkInApplicantInput
 from server.graphql.cases.types import Case, ResultMethod
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
 from server.graphql.core.permissions import IsSignedIn, IsStaff
-from server.graphql.core.relay import NO_ROW, domain_id, optional_domain_id
+from server.graphql.core.relay import domain_id, optional_domain_id
 
 Input = strawberry.argument(description="本操作的输入")
 MAX_LIST = 60
@@ -52,16 +50,6 @@ def _json(value: Any) -> dict[str, Any]:
 
 def _bundle_id(gid: relay.GlobalID) -> int:
     return domain_id(gid, "Bundle")
-
-
-async def _theme_id(theme_id: relay.GlobalID | None, theme_code: str | None) -> int:
-    """The theme named by its global ID (``Theme``) or its code; an unknown one names nothing."""
-    if theme_id is not None:
-        return domain_id(theme_id, "Theme")
-    if theme_code:
-        version = await themes.published_version(code=theme_code)
-        return version.theme_id if version is not None else NO_ROW
-    raise DomainError("INVALID", "请指定主题（themeId 或 themeCode）", ["themeId"])
 
 
 # ---------------------------------------------------------------- inputs
@@ -233,8 +221,8 @@ class BundlesMutation:
 
         async def go() -> bundles.SubmittedBundle:
             app = bundles.ThemeApplication(
-                theme_id=await _theme_id(input.theme_id, input.theme_code), answers=_json(input.answers),
-                form_data=_json(input.form_data), materials=_files(input.materials),
+                theme_id=optional_domain_id(input.theme_id, "Theme"), theme_code=input.theme_code,
+                answers=_json(input.answers), form_data=_json(input.form_data), materials=_files(input.materials),
                 enterprise_id=optional_domain_id(input.enterprise_id, "Enterprise"),
                 principal_citizen_id=optional_domain_id(input.principal_citizen_id, "Citizen"),
                 principal_enterprise_id=optional_domain_id(input.principal_enterprise_id, "Enterprise"),
@@ -255,8 +243,8 @@ class BundlesMutation:
         async def go() -> CaseBundle:
             return await bundles.receive_walk_in(
                 actor=ctx.actor, settings=ctx.settings, idempotency_key=input.idempotency_key,
-                theme_id=await _theme_id(input.theme_id, input.theme_code), answers=_json(input.answers),
-                person=window.WalkInPerson(id_number=p.id_number, name=p.name, phone=p.phone,
+                theme_id=optional_domain_id(input.theme_id, "Theme"), theme_code=input.theme_code,
+                answers=_json(input.answers), person=window.WalkInPerson(id_number=p.id_number, name=p.name, phone=p.phone,
                                            enterprise_credit_code=p.enterprise_credit_code),
                 form_data=_json(input.form_data),
                 materials=[bundles.MaterialFile(m.key, optional_domain_id(m.upload_id, "UploadedFile"), m.provided)
