@@ -307,6 +307,18 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
         headers = no_store | {"Content-Disposition": disposition}
         return Response(data, media_type=row.content_type, headers=headers)
 
+    async def exchange_inbound(request: Request) -> Response:
+        """``POST /exchange/<partner code>``: a partner's signed message (Standard Webhooks headers),
+        verified, logged and applied through the case lifecycle (server.domain.exchange.inbound)."""
+        from server.domain.exchange import inbound
+
+        length = int(request.headers.get("content-length") or 0)
+        if length > inbound.MAX_BODY:
+            return JSONResponse({"ok": False, "code": "TOO_LARGE", "message": "消息过大"}, status_code=413)
+        body = await request.body()
+        answer = await inbound.receive(request.path_params["code"], body, dict(request.headers), settings=settings)
+        return JSONResponse(answer.body, status_code=answer.status, headers={"Cache-Control": "no-store"})
+
     async def root(request: Request) -> Response:
         return RedirectResponse("/admin" if settings.production else "/graphql")
 
@@ -317,6 +329,7 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),
         Route("/files/{id}", download, methods=["GET"]),
+        Route("/exchange/{code}", exchange_inbound, methods=["POST"]),
         Route("/admin", admin),
         Route("/admin/{path:path}", admin),
         Route("/", root),

@@ -19,6 +19,7 @@ MODEL_MODULES = [
     "server.domain.cases.models",
     "server.domain.appointments.models",
     "server.domain.themes.models",
+    "server.domain.exchange.models",
 ]
 
 

@@ -51,3 +51,27 @@ async def sweep_outbox(ctx: dict[str, Any]) -> int:
     if n:
         log.info("outbox sweep: %d notification(s) re-enqueued", n)
     return n
+
+
+async def exchange(ctx: dict[str, Any], message_pk: int) -> str:
+    """Deliver one outbound exchange message (job id ``exchange:<id>``). A failed attempt leaves the
+    message due at its backoff; the sweep (every few seconds) tries it again."""
+    from tortoise.exceptions import OperationalError
+
+    from server.domain.exchange.outbound import deliver
+
+    try:
+        return (await deliver(message_pk)).status
+    except OperationalError as exc:  # the database is busy: the sweep finds the message again
+        log.warning("exchange:%s: database error (%s), left to the sweep", message_pk, exc)
+        return "retry"
+
+
+async def sweep_exchange(ctx: dict[str, Any]) -> int:
+    """Deliver the outbound exchange messages that are due (never enqueued, lost, or backing off)."""
+    from server.domain.exchange.outbound import sweep
+
+    n = await sweep()
+    if n:
+        log.info("exchange sweep: %d message(s) delivered", n)
+    return n

@@ -13,7 +13,7 @@ from arq.worker import run_worker as arq_run_worker
 from server.db import close_db, init_db
 from server.observability import setup_logging
 from server.settings import get_settings
-from server.worker.jobs import notify, purge_tokens, sweep_outbox
+from server.worker.jobs import exchange, notify, purge_tokens, sweep_exchange, sweep_outbox
 from server.worker.schedule import CHINA, arq_cron_jobs
 
 
@@ -41,11 +41,15 @@ def worker_settings(redis_url: str) -> dict[str, Any]:
             func(notify, name="notify", timeout=timeout, keep_result=0,
                  max_tries=settings.notify_max_attempts + 3),
             func(sweep_outbox, name="sweep_outbox", timeout=timeout, keep_result=0),
+            func(exchange, name="exchange", timeout=timeout, keep_result=0, max_tries=1),
+            func(sweep_exchange, name="sweep_exchange", timeout=timeout, keep_result=0),
         ],
         "cron_jobs": [
             # the scheduled jobs (server/worker/schedule.py: the embedded scheduler runs the same table)
             *arq_cron_jobs(timeout=timeout),
             cron(sweep_outbox, second=_every(settings.outbox_sweep_seconds), run_at_startup=True, unique=True,
+                 timeout=timeout, keep_result=0),
+            cron(sweep_exchange, second=_every(settings.outbox_sweep_seconds), run_at_startup=True, unique=True,
                  timeout=timeout, keep_result=0),
         ],
         "on_startup": startup,

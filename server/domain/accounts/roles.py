@@ -39,6 +39,7 @@ class Actor:
     user_id: int | None = None
     citizen_id: int | None = None
     api_key_id: int | None = None
+    exchange_partner_id: int | None = None  # a partner system speaking through the signed exchange
     partner_kind: str | None = None  # county_system | bank | utility | province
     partner_code: str | None = None
     username: str = ""
@@ -59,7 +60,7 @@ class Actor:
 
     @property
     def is_partner(self) -> bool:
-        return self.api_key_id is not None
+        return self.api_key_id is not None or self.exchange_partner_id is not None
 
     @property
     def kind(self) -> str:

@@ -457,8 +457,8 @@ async def _create(
                                     updates=columns, side=materials)
         out = u.out(case)
         if instant is not None and instant.approved:
-            await instant_approve(u, case, p.version, instant, settings)
-            await out.applicant("approved")
+            if await instant_approve(u, case, p.version, instant, settings):
+                await out.applicant("approved")
         else:
             if instant is not None:
                 await transition(case, acting=SYSTEM, action=Action.INSTANT_DECLINED, settings=settings, within=u,
@@ -468,7 +468,7 @@ async def _create(
 
 
 async def instant_approve(u: flow.Unit, case: Case, version: ItemVersion, instant: InstantDecision,
-                          settings: Settings | None) -> None:
+                          settings: Settings | None) -> bool:
     """秒批 inside ``u``: accepted (unless it already is: a bundle's later stage opens accepted), approved
     with the rule recorded, the e-licence issued, and completed electronically. A bundle's sub-case
     without an e-licence stays approved: its paper result goes out with the bundle's (统一出件)."""
@@ -481,6 +481,8 @@ async def instant_approve(u: flow.Unit, case: Case, version: ItemVersion, instan
         await transition(case, acting=SYSTEM, action=Action.ACCEPTED, settings=settings, within=u, reason="系统自动受理",
                          data=rule, updates={"accepted_at": now, "deadline": dl.deadline, "statutory_deadline": dl.statutory,
                                              "warn_on": dl.warn_on})
+    if case.partner_code is not None:
+        return False  # forwarded at acceptance to the partner that decides it (server.domain.exchange)
     await transition(case, acting=SYSTEM, action=Action.INSTANT_APPROVED, settings=settings, within=u,
                      reason=f"秒批规则 {instant.rule}", data=rule,
                      updates={"decided_at": now, "decision": "approved", "decision_reason": f"符合秒批规则 {instant.rule}",
@@ -489,7 +491,7 @@ async def instant_approve(u: flow.Unit, case: Case, version: ItemVersion, instan
         if case.bundle_id is None:
             await transition(case, acting=SYSTEM, action=Action.COMPLETED, settings=settings, within=u, reason="秒批办结",
                              updates={"completed_at": now, "result_method": "electronic", "working_days_used": 0})
-        return
+        return True
     lic = await issue_elicence(u.conn, case, version.result_licence)
     await transition(case, acting=SYSTEM, action=Action.ELICENCE_ISSUED, settings=settings, within=u,
                      reason=f"{lic.kind} {lic.number}", data={"elicence_id": lic.id})
@@ -499,3 +501,4 @@ async def instant_approve(u: flow.Unit, case: Case, version: ItemVersion, instan
     with bundle_move(case.bundle_id) if case.bundle_id is not None else nullcontext():
         await transition(case, acting=SYSTEM, action=Action.COMPLETED, settings=settings, within=u, reason="秒批办结",
                          updates={"completed_at": now, "result_method": "electronic", "working_days_used": 0})
+    return True

@@ -76,7 +76,7 @@ class Acting:
         elif a.is_citizen:
             kind, ident, name = "citizen", a.citizen_id, a.display_name or "申请人"
         elif a.is_partner:
-            kind, ident, name = "partner", a.api_key_id, a.display_name
+            kind, ident, name = "partner", a.api_key_id if a.api_key_id is not None else a.exchange_partner_id, a.display_name
         else:
             kind, ident, name = "system", None, "系统"
         return {
@@ -151,6 +151,7 @@ class Unit:
 
     conn: Any
     ids: list[int] = field(default_factory=list)
+    exchange_ids: list[int] = field(default_factory=list)  # outbound exchange messages (server.domain.exchange)
 
     def out(self, case: Case) -> Outgoing:
         return Outgoing(self.conn, case, self.ids, self)
@@ -164,6 +165,10 @@ async def unit(settings: Settings | None) -> AsyncIterator[Unit]:
         yield u
     if settings is not None and u.ids:
         await notify.after_commit(settings, u.ids)
+    if u.exchange_ids:
+        from server.domain.exchange import routing
+
+        await routing.after_commit(settings, u.exchange_ids)
 
 
 async def staff_with_role(role: Role, *, department_code: str | None = None, hall_code: str | None = None) -> list[int]:
@@ -285,9 +290,21 @@ async def _apply(case: Case, row: Move, dest: Status, u: Unit, acting: Acting, a
     await _event(u.conn, case, acting=acting, action=action, from_status=from_status, reason=reason, data=data)
     if side is not None:
         await side(u.conn, u.out(case))
+    if action in ROUTED_AT:
+        await _forward(u, case)
     if ends_sub:
         await _bundle_flow().sub_case_ended(u, case, settings=settings, action=action, reason=reason)
     return case
+
+
+ROUTED_AT = frozenset({Action.ACCEPTED, Action.ACCEPTED_MISSING, Action.OPENED})
+"""The moves that accept a case: a case a partner takes is forwarded to it in the same transaction."""
+
+
+async def _forward(u: Unit, case: Case) -> None:
+    from server.domain.exchange import routing  # it moves cases through this module
+
+    await routing.forward(u, case)
 
 
 async def create(
@@ -304,6 +321,8 @@ async def create(
         await _event(u.conn, case, acting=acting, action=action, from_status=None, reason=reason, data=data)
         if side is not None:
             await side(u.conn, u.out(case))
+        if action in ROUTED_AT:
+            await _forward(u, case)
         return case
 
     if within is None:

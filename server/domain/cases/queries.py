@@ -96,6 +96,8 @@ async def _queue_qs(actor: Actor, queue: str, flt: CaseFilter) -> Any:
     qs = Case.filter(await case_scope(actor)).exclude(status="draft")
     if queue in ("window", "result"):
         qs = qs.filter(bundle_id=None)  # a bundle is accepted and its results issued as one (bundleQueue)
+    if queue == "review" and actor.is_staff:
+        qs = qs.filter(partner_code=None)  # forwarded to a partner: it decides (server.domain.exchange)
     statuses = flt.statuses or [s.value for s in QUEUE_STATUSES.get(queue, [])]
     if statuses:
         qs = qs.filter(status__in=statuses)

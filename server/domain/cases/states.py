@@ -118,6 +118,8 @@ class Action(StrEnum):
     WARNED_YELLOW = "warned_yellow"
     WARNED_RED = "warned_red"
     RATED = "rated"
+    FORWARDED = "forwarded"
+    REMOTE_ACCEPTED = "remote_accepted"
 
 
 ACTIONS: dict[Action, str] = {
@@ -138,6 +140,8 @@ ACTIONS: dict[Action, str] = {
     Action.REJECTION_OVERTURNED: "否决拟不予受理意见",
     Action.CLAIMED: "领取审查",
     Action.RELEASED: "退回待审队列",
+    Action.FORWARDED: "转送办理单位（经签名交换）",
+    Action.REMOTE_ACCEPTED: "办理单位已接收",
     Action.STEP_PASSED: "审查环节通过",
     Action.APPROVED: "准予许可",
     Action.DENIED: "不予许可",
@@ -199,6 +203,7 @@ CLERK = frozenset({P.CLERK})
 REVIEWER = frozenset({P.REVIEWER})
 SUPERVISOR = frozenset({P.SUPERVISOR})
 SYSTEM = frozenset({P.SYSTEM})
+PARTNER = frozenset({P.PARTNER})
 EXTENDERS = frozenset({P.REVIEWER, P.SUPERVISOR})
 
 
@@ -238,9 +243,15 @@ def _rows() -> list[Move]:
     add([S.ACCEPTED], A.CLAIMED, S.UNDER_REVIEW, REVIEWER)
     add([S.UNDER_REVIEW], A.RELEASED, S.ACCEPTED, REVIEWER)
     add([S.UNDER_REVIEW], A.STEP_PASSED, S.ACCEPTED, REVIEWER)
-    add([S.UNDER_REVIEW], A.APPROVED, S.APPROVED, REVIEWER)
+    add([S.UNDER_REVIEW], A.APPROVED, S.APPROVED, REVIEWER | PARTNER)
     add([S.ACCEPTED], A.INSTANT_APPROVED, S.APPROVED, SYSTEM)
-    add([S.UNDER_REVIEW], A.DENIED, S.DENIED, REVIEWER)
+    add([S.UNDER_REVIEW], A.DENIED, S.DENIED, REVIEWER | PARTNER)
+    # a case routed to a partner (a bank, a utility, the owning platform) through the signed
+    # exchange: the message is written with the move; the partner answers for it
+    add([S.ACCEPTED], A.FORWARDED, None, SYSTEM)
+    add([S.ACCEPTED], A.REMOTE_ACCEPTED, S.UNDER_REVIEW, PARTNER)
+    add([S.ACCEPTED], A.APPROVED, S.APPROVED, PARTNER)
+    add([S.ACCEPTED], A.DENIED, S.DENIED, PARTNER)
     add([S.APPROVED], A.ELICENCE_ISSUED, None, REVIEWER | SYSTEM)
     add(REVIEWING, A.SUSPENDED, S.SUSPENDED, REVIEWER)
     add([S.SUSPENDED], A.RESUMED, (S.ACCEPTED, S.UNDER_REVIEW), REVIEWER)

@@ -1,6 +1,7 @@
 """The in-process drainer (no REDIS_URL): a task in the server's lifespan that delivers what
 ``after_commit`` hands it and sweeps the outbox periodically, with the same ``deliver`` and
-``sweep`` the arq worker runs."""
+``sweep`` the arq worker runs — notifications, and the exchange's outbound messages
+(:mod:`server.domain.exchange.outbound`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import asyncio
 import logging
 from collections.abc import Iterable
 
+from server.domain.exchange import outbound
 from server.domain.notifications import service
 from server.settings import Settings
 
@@ -33,12 +35,18 @@ class Drainer:
         self.settings = settings
         self.interval = interval
         self.pending: asyncio.Queue[int] = asyncio.Queue()
+        self.exchange: asyncio.Queue[int] = asyncio.Queue()
         self.task: asyncio.Task[None] | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
 
     def kick(self, ids: Iterable[int]) -> None:
         for oid in ids:
             self.pending.put_nowait(oid)
+
+    def kick_exchange(self, ids: Iterable[int]) -> None:
+        for pk in ids:
+            self.exchange.put_nowait(pk)
+        self.pending.put_nowait(0)  # wake the loop (0 is no outbox row)
 
     async def _run(self) -> None:
         while True:
@@ -47,10 +55,13 @@ class Drainer:
             except TimeoutError:
                 oid = None
             try:
-                if oid is not None:
+                while not self.exchange.empty():
+                    await outbound.deliver(self.exchange.get_nowait())
+                if oid:
                     await service.deliver(oid, self.settings)
-                else:
+                elif oid is None:
                     await service.sweep(self.settings, stale_seconds=0)
+                    await outbound.sweep()
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - keep draining; the row stays due for the next sweep

@@ -1,0 +1,160 @@
+"""Outbound exchange: a message about a case is written in the transaction of the move that causes it
+(:func:`write`), then delivered by the worker (``exchange:<id>`` jobs and the sweep) or the
+in-process drainer as a signed HTTP POST to the partner (:func:`deliver`): one attempt at a time
+per message (a conditional claim), idempotent by message id at the peer, retried with backoff on
+a timeout, a connection error, 429 or 5xx, and dead-lettered on any other answer or when out of
+attempts, for an admin to retry (:func:`retry`)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+import httpx
+from tortoise.expressions import Q
+
+from server import clock
+from server.domain.errors import DomainError
+from server.domain.exchange import signing
+from server.domain.exchange.models import Direction, ExchangeMessage, MessageStatus, Partner
+
+log = logging.getLogger("liaoyi.exchange")
+
+SWEEP_BATCH = 200
+STALE_CLAIM = timedelta(minutes=2)  # a claim older than this belonged to a worker that died
+MAX_ANSWER = 4000  # characters of the peer's answer kept in the log
+
+
+async def write(conn: Any, *, partner: Partner, event: str, payload: Mapping[str, Any], case_id: int | None = None,
+                case_number: str = "") -> ExchangeMessage:
+    """The message row, in the caller's transaction (``conn``): committed with the move, or not at all."""
+    message_id = signing.new_message_id()
+    body = signing.encode({"id": message_id, "event": event, "partner": partner.code, "data": dict(payload)})
+    return await ExchangeMessage.create(
+        message_id=message_id, direction=Direction.OUT.value, partner_code=partner.code, event=event, case_id=case_id,
+        case_number=case_number, region_code=partner.region_code, body=signing.masked(json.loads(body)),
+        pending_body=body.decode(), digest=signing.digest(body), status=MessageStatus.PENDING.value,
+        next_attempt_at=clock.now(), using_db=conn,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    status: str  # delivered | retry | dead | skipped
+    retry_in: float = 0.0
+
+
+def backoff(attempts: int) -> float:
+    """Seconds before attempt ``attempts + 1``: 2, 4, 8 … capped at 10 minutes, with jitter."""
+    return float(min(600, 2 ** max(1, attempts)) * (0.8 + 0.4 * random.random()))
+
+
+def _transient(status: int) -> bool:
+    return status == 429 or status >= 500
+
+
+async def _claim(message_pk: int) -> ExchangeMessage | None:
+    """Take the message for one attempt (pending and due, or a stale claim); None when someone else has it."""
+    now = clock.now()
+    due = Q(status=MessageStatus.PENDING.value, next_attempt_at__lte=now)
+    stale = Q(status=MessageStatus.SENDING.value, claimed_at__lt=now - STALE_CLAIM)
+    taken = await ExchangeMessage.filter(Q(due, stale, join_type="OR"), id=message_pk,
+                                         direction=Direction.OUT.value).update(status=MessageStatus.SENDING.value,
+                                                                               claimed_at=now)
+    if taken != 1:
+        return None
+    return await ExchangeMessage.get(id=message_pk)
+
+
+async def deliver(message_pk: int, *, client: httpx.AsyncClient | None = None) -> Outcome:
+    """One delivery attempt of an outbound message (a no-op unless it is due and unclaimed)."""
+    row = await _claim(message_pk)
+    if row is None:
+        return Outcome("skipped")
+    partner = await Partner.get_or_none(code=row.partner_code)
+    attempts = row.attempts + 1
+    if partner is None or not partner.is_active or not partner.keys:
+        return await _dead(row, attempts, None, "合作单位不存在、已停用或没有签名密钥")
+    body = (row.pending_body or "").encode()
+    headers = {"content-type": "application/json", "user-agent": "liaoyi-exchange/1",
+               **signing.sign(body, message_id=row.message_id, secrets_in_use=[k["secret"] for k in partner.keys])}
+    try:
+        if client is None:
+            async with httpx.AsyncClient(timeout=partner.timeout_seconds) as c:
+                answer = await c.post(partner.base_url, content=body, headers=headers)
+        else:
+            answer = await client.post(partner.base_url, content=body, headers=headers, timeout=partner.timeout_seconds)
+    except httpx.HTTPError as exc:
+        return await _later(row, partner, attempts, None, f"{type(exc).__name__}: {exc}"[:500] or "连接失败")
+    text = answer.text[:MAX_ANSWER]
+    if 200 <= answer.status_code < 300:
+        await ExchangeMessage.filter(id=row.id).update(
+            status=MessageStatus.DELIVERED.value, attempts=attempts, answer_status=answer.status_code,
+            answer=_json(text), delivered_at=clock.now(), pending_body=None, last_error="", claimed_at=None)
+        return Outcome("delivered")
+    if _transient(answer.status_code):
+        return await _later(row, partner, attempts, answer.status_code, f"HTTP {answer.status_code}: {text[:300]}")
+    return await _dead(row, attempts, answer.status_code, f"HTTP {answer.status_code}: {text[:300]}")
+
+
+def _json(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {"text": text}
+    return signing.masked(value) if isinstance(value, dict) else {"value": value}
+
+
+async def _later(row: ExchangeMessage, partner: Partner, attempts: int, status: int | None, error: str) -> Outcome:
+    if attempts >= partner.max_attempts:
+        return await _dead(row, attempts, status, f"已尝试 {attempts} 次：{error}")
+    wait = backoff(attempts)
+    await ExchangeMessage.filter(id=row.id).update(
+        status=MessageStatus.PENDING.value, attempts=attempts, answer_status=status, last_error=error,
+        next_attempt_at=clock.now() + timedelta(seconds=wait), claimed_at=None)
+    log.warning("exchange %s to %s: attempt %d failed (%s), again in %.0f s", row.message_id, row.partner_code,
+                attempts, error, wait)
+    return Outcome("retry", wait)
+
+
+async def _dead(row: ExchangeMessage, attempts: int, status: int | None, error: str) -> Outcome:
+    await ExchangeMessage.filter(id=row.id).update(
+        status=MessageStatus.DEAD.value, attempts=attempts, answer_status=status, last_error=error, claimed_at=None)
+    log.error("exchange %s to %s: dead letter (%s)", row.message_id, row.partner_code, error)
+    return Outcome("dead")
+
+
+async def due_ids(*, limit: int = SWEEP_BATCH, at: datetime | None = None) -> list[int]:
+    now = at or clock.now()
+    rows = await ExchangeMessage.filter(
+        Q(Q(status=MessageStatus.PENDING.value, next_attempt_at__lte=now),
+          Q(status=MessageStatus.SENDING.value, claimed_at__lt=now - STALE_CLAIM), join_type="OR"),
+        direction=Direction.OUT.value,
+    ).order_by("id").limit(limit).values_list("id", flat=True)
+    return cast(list[int], list(rows))  # tortoise types values_list(flat=True) as tuples
+
+
+async def sweep(*, client: httpx.AsyncClient | None = None) -> int:
+    """Deliver what is due (the worker's cron and the drainer call this); returns how many were delivered."""
+    done = 0
+    for pk in await due_ids():
+        if (await deliver(pk, client=client)).status == "delivered":
+            done += 1
+    return done
+
+
+async def retry(message_pk: int) -> ExchangeMessage:
+    """An admin sends a dead message again (the same message id: the peer treats it as one message)."""
+    row = await ExchangeMessage.get_or_none(id=message_pk, direction=Direction.OUT.value)
+    if row is None:
+        raise DomainError("NOT_FOUND", "交换消息不存在", ["messageId"])
+    if row.status != MessageStatus.DEAD.value:
+        raise DomainError("INVALID_STATE", "只有投递失败（死信）的消息可以重发", ["messageId"])
+    await ExchangeMessage.filter(id=row.id, status=MessageStatus.DEAD.value).update(
+        status=MessageStatus.PENDING.value, attempts=0, next_attempt_at=clock.now(), last_error="")
+    return await ExchangeMessage.get(id=row.id)

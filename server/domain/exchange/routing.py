@@ -1,0 +1,118 @@
+"""Which cases leave the platform: a case of an item a partner takes (``Partner.routes``: basic codes),
+accepted in the partner's region, is forwarded to it at acceptance — the ``forwarded`` move and its
+signed message in the transaction of the acceptance — and handed on once that commits."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from server.domain.accounts.models import Citizen, Enterprise
+from server.domain.cases.models import Case, CaseMaterial
+from server.domain.exchange import outbound
+from server.domain.exchange.models import Partner, PartnerKind
+from server.settings import Settings
+
+log = logging.getLogger("liaoyi.exchange")
+
+
+def takes(p: Partner, case: Case) -> bool:
+    if not p.is_active or case.basic_code not in (p.routes or []):
+        return False
+    return p.kind == PartnerKind.PROVINCE or p.region_code in {case.region_code, case.city_code, case.county_code}
+
+
+async def partner_for(conn: Any, case: Case) -> Partner | None:
+    """The partner a just-accepted case goes to, if any (the partner table is small: read whole)."""
+    for p in await Partner.filter(is_active=True).using_db(conn).order_by("id"):
+        if takes(p, case):
+            return p
+    return None
+
+
+async def payload(conn: Any, case: Case) -> dict[str, Any]:
+    """What the partner needs to do its part: the case, the applicant, the form, the materials."""
+    applicant: dict[str, Any] = {"kind": case.applicant_kind, "name": case.applicant_name,
+                                 "contact_phone": case.contact_phone}
+    if case.applicant_enterprise_id:
+        ent = await Enterprise.filter(id=case.applicant_enterprise_id).using_db(conn).first()
+        if ent is not None:
+            applicant["credit_code"] = ent.credit_code
+    if case.applicant_citizen_id:
+        person = await Citizen.filter(id=case.applicant_citizen_id).using_db(conn).first()
+        if person is not None and person.id_number:
+            applicant["id_number"] = person.id_number
+    materials = [{"name": m.name, "state": m.state, "trust": m.trust}
+                 for m in await CaseMaterial.filter(case_id=case.id).using_db(conn).order_by("position")]
+    return {
+        "case_number": case.number, "item": {"basic_code": case.basic_code, "name": case.item_name,
+                                             "department_code": case.department_code},
+        "bundle_stage": case.bundle_stage, "applicant": applicant, "form": dict(case.form_data or {}),
+        "materials": materials, "deadline": case.deadline.isoformat() if case.deadline else None,
+    }
+
+
+async def after_commit(settings: Settings | None, ids: Iterable[int]) -> None:
+    """Hand committed outbound messages on: arq jobs with Redis, else the in-process drainer, else
+    (tests, scripts) deliver them now. Never raises: what is not handed on, the sweep finds."""
+    ids = [int(i) for i in ids]
+    if not ids:
+        return
+    if settings is not None and settings.redis_url:
+        await enqueue_jobs(settings.redis_url, ids)
+        return
+    from server.domain.notifications.drainer import running_drainer
+
+    drainer = running_drainer()
+    if drainer is not None:
+        drainer.kick_exchange(ids)
+        return
+    for pk in ids:
+        try:
+            await outbound.deliver(pk)
+        except Exception:  # noqa: BLE001 - the row stays due: the next sweep delivers it
+            log.exception("exchange: inline delivery of %s failed", pk)
+
+
+def job_id(message_pk: int) -> str:
+    return f"exchange:{message_pk}"
+
+
+async def enqueue_jobs(redis_url: str, ids: list[int]) -> int:
+    from server.domain.notifications.service import _arq_pool, _pools
+
+    try:
+        pool = await _arq_pool(redis_url)
+        for pk in ids:
+            await pool.enqueue_job("exchange", pk, _job_id=job_id(pk))
+    except Exception as exc:  # noqa: BLE001 - Redis unreachable: the sweep will
+        _pools.pop((id(asyncio.get_running_loop()), redis_url), None)
+        log.warning("exchange: could not enqueue %d message(s) (%s), the sweep will", len(ids), exc)
+        return 0
+    return len(ids)
+
+
+async def forward(u: Any, case: Case) -> None:
+    """At acceptance (``flow`` calls this in the accepting transaction): a case a partner takes is
+    forwarded to it — its ``partner_code`` set, the ``forwarded`` move on its timeline, and the
+    signed message written with it."""
+    from server.domain.cases import flow
+    from server.domain.cases.states import Action
+
+    if case.partner_code is not None:
+        return
+    p = await partner_for(u.conn, case)
+    if p is None:
+        return
+    body = await payload(u.conn, case)
+
+    async def side(conn: Any, out: Any) -> None:
+        msg = await outbound.write(conn, partner=p, event="case.routed", payload=body, case_id=case.id,
+                                   case_number=case.number or "")
+        u.exchange_ids.append(msg.id)
+
+    await flow.transition(case, acting=flow.SYSTEM, action=Action.FORWARDED, settings=None, within=u, side=side,
+                          reason=f"转送{p.name}办理", updates={"partner_code": p.code, "forwarded_platform": p.code},
+                          data={"partner": p.code})

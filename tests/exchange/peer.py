@@ -1,0 +1,81 @@
+"""A simulated partner system (a bank, the provincial platform) as its own ASGI app under uvicorn
+on loopback: it verifies each message's signature with the keys it shares with the platform,
+keeps each message id once (idempotent, as a real peer must be), and can be told to be down, to
+be slow, or to refuse. The tests read what it received."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import socket
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from server.domain.exchange import signing
+
+
+@dataclass
+class Peer:
+    secrets: list[str]
+    url: str = ""
+    received: dict[str, dict[str, Any]] = field(default_factory=dict)  # message id → body, once each
+    posts: int = 0  # every POST, duplicates and failures included
+    bad_signatures: int = 0
+    down_for: int = 0  # answer 503 to the next N posts
+    refuse_for: int = 0  # answer 400 to the next N posts
+    delay: float = 0.0  # seconds to wait before answering
+
+    async def handle(self, request: Request) -> JSONResponse:
+        self.posts += 1
+        body = await request.body()
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.down_for > 0:
+            self.down_for -= 1
+            return JSONResponse({"message": "维护中"}, status_code=503)
+        if self.refuse_for > 0:
+            self.refuse_for -= 1
+            return JSONResponse({"message": "报文格式不被接受"}, status_code=400)
+        check = signing.verify(body, dict(request.headers), secrets_in_use=self.secrets)
+        if not check.ok:
+            self.bad_signatures += 1
+            return JSONResponse({"message": check.message}, status_code=401)
+        mid = request.headers["webhook-id"]
+        first = mid not in self.received
+        if first:
+            self.received[mid] = json.loads(body)
+        return JSONResponse({"received": True, "duplicate": not first, "number": f"BANK-{len(self.received):04d}"})
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.asynccontextmanager
+async def running(peer: Peer) -> AsyncIterator[Peer]:
+    """The peer served by uvicorn on 127.0.0.1 (a real socket, a real HTTP server) while inside."""
+    port = _free_port()
+    app = Starlette(routes=[Route("/inbox", peer.handle, methods=["POST"])])
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    task = asyncio.create_task(server.serve())
+    for _ in range(200):
+        if server.started:
+            break
+        await asyncio.sleep(0.02)
+    assert server.started, "the simulated peer did not start"
+    peer.url = f"http://127.0.0.1:{port}/inbox"
+    try:
+        yield peer
+    finally:
+        server.should_exit = True
+        await task
