@@ -18,7 +18,15 @@ from server.domain.catalog.forms import normalise_definition
 from server.domain.catalog.models import ItemVersion, Material, ServiceItem, Situation, StandardMaterial
 from server.domain.errors import DomainError, DomainErrors
 from server.domain.themes import errors, rules
-from server.domain.themes.content import Answers, ThemeContent, check_answers, content_of, evaluate
+from server.domain.themes.content import (
+    Answers,
+    ThemeContent,
+    answer_paths,
+    check_answers,
+    content_of,
+    describe_answers,
+    evaluate,
+)
 from server.domain.themes.models import ThemeVersion
 
 _NECESSITY_RANK = {"required": 0, "deferrable": 1, "optional": 2}
@@ -391,3 +399,34 @@ async def resolve(*, version: ThemeVersion, answers: Answers) -> Bundle:
         raise DomainErrors(problems)
     catalogue = await load_catalogue(ref for _, _, ref in content.items())
     return build(content, answers, catalogue, version)
+
+
+@dataclass(slots=True)
+class AnswerPath:
+    """One combination of answers (:func:`content.answer_paths`) and the bundle it gives."""
+
+    answers: dict[str, str]
+    description: str  # “是否参加失业保险满一年：是” (content.describe_answers)
+    bundle: Bundle
+
+
+async def resolve_every_path(*, versions: Sequence[ThemeVersion]) -> dict[int, list[AnswerPath]]:
+    """The bundle of every answer path of each version (by version id), each as :func:`resolve`
+    gives it for that answer set: the preview of a theme, draft or published, over today's catalogue.
+
+    One :func:`load_catalogue` for all the versions together (at most five queries, however many
+    versions, answer paths and items), then :func:`build` in memory per path; a theme without
+    questions has one path (no answers). Paths are at most ``rules.MAX_PATHS`` per version, which
+    validation enforces at save. The caller passes only versions the actor may read (drafts only
+    to catalogue editors of the theme's region: ``service.versions_by_ids`` and the like)."""
+    contents = {v.id: content_of(v) for v in versions}
+    catalogue = await load_catalogue(ref for c in contents.values() for _, _, ref in c.items())
+    out: dict[int, list[AnswerPath]] = {}
+    for v in versions:
+        content = contents[v.id]
+        out[v.id] = [
+            AnswerPath(answers=answers, description=describe_answers(content.questions, answers),
+                       bundle=build(content, answers, catalogue, v))
+            for answers in answer_paths(content.questions)
+        ]
+    return out

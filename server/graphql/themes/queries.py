@@ -54,9 +54,9 @@ class ThemesQuery:
     ) -> Connection[Theme]:
         actor = info.context.actor
         flt = service.ThemeFilter(
-            text=search, audience=audience.value if audience else None,
-            life_stage=life_stage.value if life_stage else None,
-            statuses=[s.value for s in statuses] if statuses else None,
+            text=search, audience=str(audience.value) if audience else None,
+            life_stage=str(life_stage.value) if life_stage else None,
+            statuses=[str(s.value) for s in statuses] if statuses else None,
         )
 
         async def fetch(offset: int, limit: int) -> list[Theme]:

@@ -49,7 +49,7 @@ class TimeBudget:
 
     @strawberry.field(description="中文表述，如“1个工作日”")
     def text(self) -> str:
-        return f"{self.value}{rules.BUDGET_UNITS[self.unit.value]}"
+        return f"{self.value}{rules.BUDGET_UNITS[str(self.unit.value)]}"
 
 
 @strawberry.type(description="常见问题")
@@ -228,6 +228,17 @@ class ThemeVersion(ThemeContent, relay.Node):
         current = await info.context.loaders.themes.theme.load(self._v.theme_id)
         return Theme.of(current) if current else None
 
+    @strawberry.field(description="每一种回答组合（情形引导各问题选项的全部组合，按问题顺序）得到的一件事，按当前目录计算："
+                                  "适用的事项（按阶段）、一表申请的表单项、一套材料和与逐项办理的对照。"
+                                  "用于发布前预览；草稿版本仅本区划的事项管理员可见")
+    async def answer_paths(self, info: Info) -> list[ThemeAnswerPath]:
+        paths = await info.context.loaders.themes.answer_paths.load(self._v)
+        return [
+            ThemeAnswerPath(answers=[ThemeAnswer(question=k, value=v) for k, v in p.answers.items()],
+                            description=p.description, bundle=ThemeBundle.of(p.bundle, self._v))
+            for p in paths
+        ]
+
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
         return await resolve_nodes(node_ids, fetch=by_loader(info.context.loaders.themes.version.load_many),
@@ -336,7 +347,7 @@ class BundleFormField:
 
     @strawberry.field(description="来源的中文说明")
     def source_label(self) -> str | None:
-        return rules.FIELD_SOURCES[self.source.value] if self.source else None
+        return rules.FIELD_SOURCES[str(self.source.value)] if self.source else None
 
 
 @strawberry.type(description="一项材料被某个事项使用")
@@ -446,6 +457,13 @@ class ThemeBundle:
             ),
             problems=[ThemeError(field=p.field, message=p.message, code=ThemeErrorCode(p.code)) for p in b.problems],
         )
+
+
+@strawberry.type(description="一种回答组合及其得到的一件事（主题版本的全路径预览）")
+class ThemeAnswerPath:
+    answers: list[ThemeAnswer] = strawberry.field(description="每个问题的回答（按问题顺序；没有问题时为空）")
+    description: str = strawberry.field(description="回答的中文表述，如“是否参加失业保险满一年：是”")
+    bundle: ThemeBundle = strawberry.field(description="按这组回答得到的一件事")
 
 
 # --------------------------------------------------------------------------------------------
