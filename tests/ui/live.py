@@ -8,14 +8,13 @@ the command that installs them; nothing is skipped.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -52,12 +51,16 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def _wait_ready(base: str, server: subprocess.Popen[bytes], log: Path) -> None:
+def _tail(log: Path) -> str:
+    return log.read_text(errors="replace")[-3000:]
+
+
+async def _wait_ready(base: str, server: asyncio.subprocess.Process, log: Path) -> None:
     deadline = time.monotonic() + READY_TIMEOUT_S
     async with httpx.AsyncClient(base_url=base, timeout=2.0) as http:
         while True:
-            if server.poll() is not None:
-                pytest.fail(f"the server exited with {server.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
+            if server.returncode is not None:
+                pytest.fail(f"the server exited with {server.returncode}:\n{await asyncio.to_thread(_tail, log)}")
             try:
                 if (await http.get("/healthz")).status_code == 200:
                     return
@@ -65,29 +68,36 @@ async def _wait_ready(base: str, server: subprocess.Popen[bytes], log: Path) -> 
                 pass
             if time.monotonic() > deadline:
                 pytest.fail(f"the server was not ready within {READY_TIMEOUT_S:.0f} s:\n"
-                            f"{log.read_text(errors='replace')[-3000:]}")
+                            f"{await asyncio.to_thread(_tail, log)}")
             await asyncio.sleep(0.1)
 
 
-@asynccontextmanager
+async def _stop(server: asyncio.subprocess.Process) -> None:
+    if server.returncode is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):  # it exited just now
+        server.terminate()
+    try:
+        await asyncio.wait_for(server.wait(), timeout=10)
+    except TimeoutError:
+        server.kill()
+        await asyncio.wait_for(server.wait(), timeout=10)
+
+
+@contextlib.asynccontextmanager
 async def live_server(database_url: str, log: Path) -> AsyncIterator[str]:
     """A development server on a free loopback port; yields its base URL, stops it afterwards."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": database_url, "LIAOYI_ENV": "development",
            "LIAOYI_LOG_JSON": "true", "PYTHONUNBUFFERED": "1"}
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+    with log.open("wb") as out:  # the child keeps its own copy of the descriptor
+        server = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port),
+            cwd=ROOT, env=env, stdout=out, stderr=asyncio.subprocess.STDOUT,
         )
     try:
         await _wait_ready(base, server, log)
         yield base
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        await _stop(server)

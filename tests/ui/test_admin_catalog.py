@@ -87,9 +87,9 @@ HISTORY = "query($id: ID!) { serviceItem(id: $id) { versionNumber committedLimit
 async def _published_item(gql: GraphQLClient) -> tuple[str, str]:
     """A fresh city item of the city's catalogue admin, published once (version 1)."""
     admin = await gql.as_user("city_catalog")
-    tag = uuid.uuid4().hex[:8]
+    name = f"界面测试户外广告设置许可{uuid.uuid4().hex[:8]}"
     content = {
-        "name": f"界面测试户外广告设置许可{tag}",
+        "name": name,
         "itemType": "LICENSING",
         "legalBasis": "《城市市容和环境卫生管理条例》第十一条",
         "exerciseLevels": ["CITY"],
@@ -109,7 +109,7 @@ async def _published_item(gql: GraphQLClient) -> tuple[str, str]:
     item_id = created["item"]["id"]
     published = (await admin(PUBLISH, {"id": item_id}))["publishServiceItem"]
     assert published["errors"] == [] and published["item"]["versionNumber"] == 1, published
-    return item_id, content["name"]
+    return item_id, name
 
 
 @pytest.mark.ui

@@ -8,10 +8,9 @@ from typing import Any
 from tortoise.expressions import Q
 
 from server import clock
-from server.domain.accounts import errors
 from server.domain.accounts.roles import Actor, Role
 from server.domain.errors import DomainError
-from server.domain.notifications import service
+from server.domain.notifications import errors, service
 from server.domain.notifications.models import InboxMessage, Outbox, Status
 
 MAX_IDS = 100

@@ -25,7 +25,7 @@ from tortoise.transactions import in_transaction
 
 from server import clock
 from server.domain.errors import DomainError
-from server.domain.notifications import templates
+from server.domain.notifications import errors, templates
 from server.domain.notifications.models import Channel, InboxMessage, Outbox, Status
 from server.settings import Settings
 
@@ -345,11 +345,11 @@ async def retry(outbox_id: int) -> Outbox:
     """Put a dead (or failed) row back in the queue, attempts reset."""
     row = await Outbox.get_or_none(id=outbox_id)
     if row is None:
-        raise DomainError("NOT_FOUND", "通知不存在", ["id"])
+        raise DomainError(errors.NOT_FOUND, "通知不存在", ["id"])
     if row.status not in (Status.DEAD, Status.FAILED):
-        raise DomainError("INVALID_STATE", "只有发送失败的通知可以重试", ["id"])
+        raise DomainError(errors.INVALID_STATE, "只有发送失败的通知可以重试", ["id"])
     if templates.get(row.template, row.template_version).secret:
-        raise DomainError("INVALID_STATE", "验证码类通知已失效，不能重发，请让用户重新获取", ["id"])
+        raise DomainError(errors.INVALID_STATE, "验证码类通知已失效，不能重发，请让用户重新获取", ["id"])
     await Outbox.filter(id=row.id, status=row.status).update(
         status=Status.QUEUED.value, attempts=0, next_attempt_at=_now(), enqueued_at=None, claimed_at=None
     )

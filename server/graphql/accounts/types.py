@@ -14,40 +14,41 @@ from server.domain.accounts import errors, models, service
 from server.domain.accounts.roles import Actor
 from server.graphql.catalog.types import Department, Hall, Region
 from server.graphql.context import Info
+from server.graphql.core.enums import enum_value
 from server.graphql.core.relay import resolve_nodes
 
 
 @strawberry.enum(description="工作人员角色")
 class Role(Enum):
-    CITY_ADMIN = strawberry.enum_value("city_admin", description="管理员：本区划内的一切管理工作")
-    CATALOG_ADMIN = strawberry.enum_value("catalog_admin", description="事项管理员：维护本区划及下级的事项目录")
-    WINDOW_CLERK = strawberry.enum_value("window_clerk", description="综合窗口受理员")
-    DEPT_REVIEWER = strawberry.enum_value("dept_reviewer", description="部门审批人员")
-    HALL_SUPERVISOR = strawberry.enum_value("hall_supervisor", description="大厅负责人：确认不予受理、督办超期")
-    ASSISTANCE_AGENT = strawberry.enum_value("assistance_agent", description="帮办代办员：凭委托代办")
-    COUNTY_VIEWER = strawberry.enum_value("county_viewer", description="县级查询员：查询本区划的办件和统计")
-    AUDITOR = strawberry.enum_value("auditor", description="审计员：查阅个人信息访问日志")
+    CITY_ADMIN = enum_value("city_admin", description="管理员：本区划内的一切管理工作")
+    CATALOG_ADMIN = enum_value("catalog_admin", description="事项管理员：维护本区划及下级的事项目录")
+    WINDOW_CLERK = enum_value("window_clerk", description="综合窗口受理员")
+    DEPT_REVIEWER = enum_value("dept_reviewer", description="部门审批人员")
+    HALL_SUPERVISOR = enum_value("hall_supervisor", description="大厅负责人：确认不予受理、督办超期")
+    ASSISTANCE_AGENT = enum_value("assistance_agent", description="帮办代办员：凭委托代办")
+    COUNTY_VIEWER = enum_value("county_viewer", description="县级查询员：查询本区划的办件和统计")
+    AUDITOR = enum_value("auditor", description="审计员：查阅个人信息访问日志")
 
 
 @strawberry.enum(description="账号操作的错误代码")
 class AccountErrorCode(Enum):
-    INVALID_CREDENTIALS = strawberry.enum_value(errors.INVALID_CREDENTIALS, description="用户名或密码错误")
-    RATE_LIMITED = strawberry.enum_value(errors.RATE_LIMITED, description="尝试过于频繁")
-    NOT_ALLOWED = strawberry.enum_value(errors.NOT_ALLOWED, description="无权操作")
-    INVALID = strawberry.enum_value(errors.INVALID, description="输入不合法")
-    DUPLICATE = strawberry.enum_value(errors.DUPLICATE, description="重复")
-    NOT_FOUND = strawberry.enum_value(errors.NOT_FOUND, description="不存在")
-    INVALID_TOKEN = strawberry.enum_value(errors.INVALID_TOKEN, description="令牌无效、过期或已使用")
-    LOCKED = strawberry.enum_value(errors.LOCKED, description="密码错误次数过多，账号临时锁定")
-    INVALID_CODE = strawberry.enum_value(errors.INVALID_CODE, description="验证码错误")
-    CODE_EXPIRED = strawberry.enum_value(errors.CODE_EXPIRED, description="验证码已过期或尝试次数用尽，请重新获取")
-    TOO_SOON = strawberry.enum_value(errors.TOO_SOON, description="发送过于频繁，请稍后再试")
-    INVALID_ID_NUMBER = strawberry.enum_value(errors.INVALID_ID_NUMBER, description="居民身份证号码不合法")
-    INVALID_CREDIT_CODE = strawberry.enum_value(errors.INVALID_CREDIT_CODE, description="统一社会信用代码不合法")
-    INVALID_PHONE = strawberry.enum_value(errors.INVALID_PHONE, description="手机号码不合法")
-    NOT_VERIFIED = strawberry.enum_value(errors.NOT_VERIFIED, description="尚未完成实名认证")
-    MISMATCH = strawberry.enum_value(errors.MISMATCH, description="信息不一致")
-    INVALID_STATE = strawberry.enum_value(errors.INVALID_STATE, description="当前状态不允许该操作")
+    INVALID_CREDENTIALS = enum_value(errors.INVALID_CREDENTIALS, description="用户名或密码错误")
+    RATE_LIMITED = enum_value(errors.RATE_LIMITED, description="尝试过于频繁")
+    NOT_ALLOWED = enum_value(errors.NOT_ALLOWED, description="无权操作")
+    INVALID = enum_value(errors.INVALID, description="输入不合法")
+    DUPLICATE = enum_value(errors.DUPLICATE, description="重复")
+    NOT_FOUND = enum_value(errors.NOT_FOUND, description="不存在")
+    INVALID_TOKEN = enum_value(errors.INVALID_TOKEN, description="令牌无效、过期或已使用")
+    LOCKED = enum_value(errors.LOCKED, description="密码错误次数过多，账号临时锁定")
+    INVALID_CODE = enum_value(errors.INVALID_CODE, description="验证码错误")
+    CODE_EXPIRED = enum_value(errors.CODE_EXPIRED, description="验证码已过期或尝试次数用尽，请重新获取")
+    TOO_SOON = enum_value(errors.TOO_SOON, description="发送过于频繁，请稍后再试")
+    INVALID_ID_NUMBER = enum_value(errors.INVALID_ID_NUMBER, description="居民身份证号码不合法")
+    INVALID_CREDIT_CODE = enum_value(errors.INVALID_CREDIT_CODE, description="统一社会信用代码不合法")
+    INVALID_PHONE = enum_value(errors.INVALID_PHONE, description="手机号码不合法")
+    NOT_VERIFIED = enum_value(errors.NOT_VERIFIED, description="尚未完成实名认证")
+    MISMATCH = enum_value(errors.MISMATCH, description="信息不一致")
+    INVALID_STATE = enum_value(errors.INVALID_STATE, description="当前状态不允许该操作")
 
 
 @strawberry.type(description="账号操作的错误")
@@ -87,7 +88,7 @@ class StaffUser(relay.Node):
         now = clock.utcnow()
         return cls(
             id=u.id, username=u.username, display_name=u.display_name, roles=[Role(r) for r in sorted(u.roles)],
-            region_code=u.region_id, department_code=u.department_id, hall_code=u.hall_id,  # type: ignore[attr-defined]
+            region_code=u.region_id, department_code=u.department_id, hall_code=u.hall_id,
             is_active=u.is_active, locked_until=u.locked_until if u.locked_until and u.locked_until > now else None,
             disabled_at=u.disabled_at, disabled_reason=u.disabled_reason,
         )

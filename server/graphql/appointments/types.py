@@ -7,10 +7,10 @@ from enum import Enum
 from typing import Any
 
 import strawberry
-from strawberry import enum_value as v
 from strawberry import relay
 
 from server.domain.appointments import errors, models, service
+from server.graphql.core.enums import enum_value as v
 from server.graphql.core.relay import resolve_nodes
 
 

@@ -7,10 +7,10 @@ from datetime import date, datetime
 from enum import Enum
 
 import strawberry
-from strawberry import enum_value as v
 
 from server.domain.calendar import errors, service
 from server.graphql.catalog.enums import TimeUnit
+from server.graphql.core.enums import enum_value as v
 
 
 @strawberry.enum(description="工作日历中一天的类型")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -25,20 +25,18 @@ from server.graphql.core.relay import domain_id, optional_domain_id
 Input = strawberry.argument(description="本操作的输入")
 
 
-def _payload(name: str, description: str, extra: dict[str, Any] | None = None) -> Any:
-    annotations: dict[str, Any] = {"case": Case | None, "errors": list[CaseError]}
-    body: dict[str, Any] = {
-        "case": strawberry.field(default=None, description="操作后的办件（出错时为空）"),
-        "errors": strawberry.field(default_factory=list, description="业务错误；为空表示成功"),
-    }
-    for key, (annotation, field) in (extra or {}).items():
-        annotations[key] = annotation
-        body[key] = field
-    cls = type(name, (), {"__annotations__": annotations, **body})
-    return strawberry.type(cls, name=name, description=description)
+@strawberry.type
+class _CasePayload:
+    """What every case mutation answers (each payload below is one of these, under its own name)."""
+
+    case: Case | None = strawberry.field(default=None, description="操作后的办件（出错时为空）")
+    errors: list[CaseError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")
 
 
-async def _run(payload: Any, action: Callable[[], Awaitable[CaseRow]], **extra: Any) -> Any:
+P = TypeVar("P", bound=_CasePayload)
+
+
+async def _run(payload: type[P], action: Callable[[], Awaitable[CaseRow]], **extra: Any) -> P:
     row, errors = await attempt(action, CaseError)
     if row is None:
         return payload(errors=errors)
@@ -210,30 +208,111 @@ class RateCaseInput:
 
 # ---------------------------------------------------------------- payloads
 
-SaveApplicationDraftPayload = _payload("SaveApplicationDraftPayload", "保存草稿的结果")
-SubmitApplicationPayload = _payload("SubmitApplicationPayload", "提交申请的结果", {
-    "created": (bool, strawberry.field(default=False, description="本次新建了办件；为 false 表示同一幂等键的重复提交")),
-    "instant": (InstantDecision | None, strawberry.field(default=None, description="秒批事项的判断结果")),
-})
-ReceiveWalkInPayload = _payload("ReceiveWalkInPayload", "窗口收件的结果")
-AcceptCasePayload = _payload("AcceptCasePayload", "受理的结果")
-AcceptCaseWithMissingPayload = _payload("AcceptCaseWithMissingPayload", "容缺受理的结果")
-RequestCaseCorrectionPayload = _payload("RequestCaseCorrectionPayload", "一次性告知补正的结果")
-ProposeCaseRejectionPayload = _payload("ProposeCaseRejectionPayload", "提出不予受理意见的结果")
-ConfirmCaseRejectionPayload = _payload("ConfirmCaseRejectionPayload", "确认不予受理的结果")
-OverturnCaseRejectionPayload = _payload("OverturnCaseRejectionPayload", "否决不予受理意见的结果")
-SupplyCaseMaterialsPayload = _payload("SupplyCaseMaterialsPayload", "补交材料的结果")
-WithdrawCasePayload = _payload("WithdrawCasePayload", "撤回申请的结果")
-ClaimCasePayload = _payload("ClaimCasePayload", "领取办件的结果")
-ReleaseCasePayload = _payload("ReleaseCasePayload", "退回队列的结果")
-ApproveCasePayload = _payload("ApproveCasePayload", "审查通过的结果")
-DenyCasePayload = _payload("DenyCasePayload", "不予许可的结果")
-SuspendCasePayload = _payload("SuspendCasePayload", "中止办理的结果")
-ResumeCasePayload = _payload("ResumeCasePayload", "恢复办理的结果")
-ExtendCasePayload = _payload("ExtendCasePayload", "延期的结果")
-IssueCaseResultPayload = _payload("IssueCaseResultPayload", "出件的结果")
-CompleteCasePayload = _payload("CompleteCasePayload", "办结的结果")
-RateCasePayload = _payload("RateCasePayload", "评价的结果")
+
+@strawberry.type(description="保存草稿的结果")
+class SaveApplicationDraftPayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="提交申请的结果")
+class SubmitApplicationPayload(_CasePayload):
+    created: bool = strawberry.field(default=False, description="本次新建了办件；为 false 表示同一幂等键的重复提交")
+    instant: InstantDecision | None = strawberry.field(default=None, description="秒批事项的判断结果")
+
+
+@strawberry.type(description="窗口收件的结果")
+class ReceiveWalkInPayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="受理的结果")
+class AcceptCasePayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="容缺受理的结果")
+class AcceptCaseWithMissingPayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="一次性告知补正的结果")
+class RequestCaseCorrectionPayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="提出不予受理意见的结果")
+class ProposeCaseRejectionPayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="确认不予受理的结果")
+class ConfirmCaseRejectionPayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="否决不予受理意见的结果")
+class OverturnCaseRejectionPayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="补交材料的结果")
+class SupplyCaseMaterialsPayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="撤回申请的结果")
+class WithdrawCasePayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="领取办件的结果")
+class ClaimCasePayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="退回队列的结果")
+class ReleaseCasePayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="审查通过的结果")
+class ApproveCasePayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="不予许可的结果")
+class DenyCasePayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="中止办理的结果")
+class SuspendCasePayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="恢复办理的结果")
+class ResumeCasePayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="延期的结果")
+class ExtendCasePayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="出件的结果")
+class IssueCaseResultPayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="办结的结果")
+class CompleteCasePayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="评价的结果")
+class RateCasePayload(_CasePayload):
+    pass
 
 
 def _case_id(gid: relay.GlobalID) -> int:

@@ -12,6 +12,7 @@ from strawberry.permission import BasePermission
 
 from server.domain.cases import stats
 from server.graphql.context import Info
+from server.graphql.core.enums import enum_value
 
 
 class CanReadStatistics(BasePermission):
@@ -24,9 +25,9 @@ class CanReadStatistics(BasePermission):
 
 @strawberry.enum(description="办件统计的分组方式")
 class CaseStatisticsGroup(Enum):
-    COUNTY = strawberry.enum_value("county", description="按县（市、区）分组，市直部门的办件归为“市本级”")
-    DEPARTMENT = strawberry.enum_value("department", description="按办理部门分组")
-    DAY = strawberry.enum_value("day", description="按日分组（区间内每天一行，含无办件的日期）")
+    COUNTY = enum_value("county", description="按县（市、区）分组，市直部门的办件归为“市本级”")
+    DEPARTMENT = enum_value("department", description="按办理部门分组")
+    DAY = enum_value("day", description="按日分组（区间内每天一行，含无办件的日期）")
 
 
 @strawberry.input(description="办件统计的范围：日期区间（含首尾，北京时间）与可选的区划、部门")

@@ -19,80 +19,88 @@ from server.domain.cases.states import Status as DomainStatus
 from server.graphql.catalog.enums import Necessity
 from server.graphql.catalog.types import Department, Hall, ItemVersion, ServiceItem, _department
 from server.graphql.context import Info
-from server.graphql.core.enums import graph_enum
+from server.graphql.core.enums import derived_enum, enum_value
 from server.graphql.core.relay import resolve_nodes
 
-CaseStatus = graph_enum("CaseStatus", DomainStatus, DESCRIPTIONS, description="办件状态")
-"""The domain's :class:`~server.domain.cases.states.Status`, described by its ``DESCRIPTIONS``."""
 
-CaseAction = graph_enum("CaseAction", Action, ACTIONS, description="办件时间线上的动作")
-"""Every timeline action of :class:`~server.domain.cases.states.Action`, described by ``ACTIONS``."""
+@derived_enum(DomainStatus, DESCRIPTIONS, description="办件状态")
+class CaseStatus(Enum):
+    """The domain's :class:`~server.domain.cases.states.Status`, described by its ``DESCRIPTIONS``."""
+
+    _value_: str
+
+
+@derived_enum(Action, ACTIONS, description="办件时间线上的动作")
+class CaseAction(Enum):
+    """Every timeline action of :class:`~server.domain.cases.states.Action`, described by ``ACTIONS``."""
+
+    _value_: str
 
 
 @strawberry.enum(description="时限预警")
 class DeadlineWarning(Enum):
-    NONE = strawberry.enum_value("none", description="正常")
-    YELLOW = strawberry.enum_value("yellow", description="黄灯：临近承诺时限")
-    RED = strawberry.enum_value("red", description="红灯：已超过承诺时限")
+    NONE = enum_value("none", description="正常")
+    YELLOW = enum_value("yellow", description="黄灯：临近承诺时限")
+    RED = enum_value("red", description="红灯：已超过承诺时限")
 
 
 @strawberry.enum(description="办件队列")
 class CaseQueueKind(Enum):
-    WINDOW = strawberry.enum_value("window", description="窗口待受理（含待补正、拟不予受理），先到先办")
-    REVIEW = strawberry.enum_value("review", description="部门待审（含审查中、已中止），按办结期限排序")
-    RESULT = strawberry.enum_value("result", description="待出件、待领取，按办结期限排序")
-    ALL = strawberry.enum_value("all", description="全部可见办件，新的在前")
+    WINDOW = enum_value("window", description="窗口待受理（含待补正、拟不予受理），先到先办")
+    REVIEW = enum_value("review", description="部门待审（含审查中、已中止），按办结期限排序")
+    RESULT = enum_value("result", description="待出件、待领取，按办结期限排序")
+    ALL = enum_value("all", description="全部可见办件，新的在前")
 
 
 @strawberry.enum(description="申请人类型")
 class ApplicantKind(Enum):
-    CITIZEN = strawberry.enum_value("citizen", description="自然人")
-    ENTERPRISE = strawberry.enum_value("enterprise", description="法人或其他组织")
+    CITIZEN = enum_value("citizen", description="自然人")
+    ENTERPRISE = enum_value("enterprise", description="法人或其他组织")
 
 
 @strawberry.enum(description="材料的提交情况")
 class CaseMaterialState(Enum):
-    PENDING = strawberry.enum_value("pending", description="未提交")
-    PROVIDED = strawberry.enum_value("provided", description="已提交（上传或窗口收取）")
-    REUSED = strawberry.enum_value("reused", description="复用：电子证照或窗口已核验材料，无需再交")
-    EXEMPT = strawberry.enum_value("exempt", description="共享数据，免提交")
-    MISSING = strawberry.enum_value("missing", description="容缺：受理后补交")
+    PENDING = enum_value("pending", description="未提交")
+    PROVIDED = enum_value("provided", description="已提交（上传或窗口收取）")
+    REUSED = enum_value("reused", description="复用：电子证照或窗口已核验材料，无需再交")
+    EXEMPT = enum_value("exempt", description="共享数据，免提交")
+    MISSING = enum_value("missing", description="容缺：受理后补交")
 
 
 @strawberry.enum(description="材料可信度（证据等级）")
 class TrustLevel(Enum):
-    A = strawberry.enum_value("A", description="A：部门签发的电子证照")
-    B = strawberry.enum_value("B", description="B：窗口核验过的材料")
-    C = strawberry.enum_value("C", description="C：申请人上传")
-    D = strawberry.enum_value("D", description="D：申请人自我声明")
+    A = enum_value("A", description="A：部门签发的电子证照")
+    B = enum_value("B", description="B：窗口核验过的材料")
+    C = enum_value("C", description="C：申请人上传")
+    D = enum_value("D", description="D：申请人自我声明")
 
 
 @strawberry.enum(description="出件方式")
 class ResultMethod(Enum):
-    PICKUP = strawberry.enum_value("pickup", description="窗口领取")
-    POSTAL = strawberry.enum_value("postal", description="邮寄送达")
-    ELECTRONIC = strawberry.enum_value("electronic", description="电子证照（无纸质结果）")
+    PICKUP = enum_value("pickup", description="窗口领取")
+    POSTAL = enum_value("postal", description="邮寄送达")
+    ELECTRONIC = enum_value("electronic", description="电子证照（无纸质结果）")
 
 
 @strawberry.enum(description="办件操作的错误代码")
 class CaseErrorCode(Enum):
-    NOT_ALLOWED = strawberry.enum_value(errors.NOT_ALLOWED, description="无权操作")
-    NOT_FOUND = strawberry.enum_value(errors.NOT_FOUND, description="不存在或无权查看")
-    NOT_VERIFIED = strawberry.enum_value(errors.NOT_VERIFIED, description="申请人尚未实名认证")
-    INVALID = strawberry.enum_value(errors.INVALID, description="输入不合法")
-    INVALID_FORM = strawberry.enum_value(errors.INVALID_FORM, description="申请表填写有误")
-    INVALID_STATE = strawberry.enum_value(errors.INVALID_STATE, description="办件当前状态不允许该操作")
-    CONFLICT = strawberry.enum_value(errors.CONFLICT, description="办件刚被他人处理，请刷新后重试")
-    MISSING_MATERIAL = strawberry.enum_value(errors.MISSING_MATERIAL, description="缺少材料")
-    NOT_DEFERRABLE = strawberry.enum_value(errors.NOT_DEFERRABLE, description="该材料不能容缺")
-    DISHONEST = strawberry.enum_value(errors.DISHONEST, description="申请人在失信名单中")
-    CORRECTION_ALREADY_SENT = strawberry.enum_value(errors.CORRECTION_ALREADY_SENT, description="补正已一次性告知过")
-    ITEM_UNAVAILABLE = strawberry.enum_value(errors.ITEM_UNAVAILABLE, description="事项当前不可申请")
-    NO_MANDATE = strawberry.enum_value(errors.NO_MANDATE, description="没有有效委托")
-    ALREADY_EXTENDED = strawberry.enum_value(errors.ALREADY_EXTENDED, description="已延期过一次")
-    DEADLINE_TOO_LATE = strawberry.enum_value(errors.DEADLINE_TOO_LATE, description="期限晚于承诺办结期限")
-    INVALID_ID_NUMBER = strawberry.enum_value("INVALID_ID_NUMBER", description="居民身份证号码不合法")
-    INVALID_PHONE = strawberry.enum_value("INVALID_PHONE", description="手机号码不合法")
+    NOT_ALLOWED = enum_value(errors.NOT_ALLOWED, description="无权操作")
+    NOT_FOUND = enum_value(errors.NOT_FOUND, description="不存在或无权查看")
+    NOT_VERIFIED = enum_value(errors.NOT_VERIFIED, description="申请人尚未实名认证")
+    INVALID = enum_value(errors.INVALID, description="输入不合法")
+    INVALID_FORM = enum_value(errors.INVALID_FORM, description="申请表填写有误")
+    INVALID_STATE = enum_value(errors.INVALID_STATE, description="办件当前状态不允许该操作")
+    CONFLICT = enum_value(errors.CONFLICT, description="办件刚被他人处理，请刷新后重试")
+    MISSING_MATERIAL = enum_value(errors.MISSING_MATERIAL, description="缺少材料")
+    NOT_DEFERRABLE = enum_value(errors.NOT_DEFERRABLE, description="该材料不能容缺")
+    DISHONEST = enum_value(errors.DISHONEST, description="申请人在失信名单中")
+    CORRECTION_ALREADY_SENT = enum_value(errors.CORRECTION_ALREADY_SENT, description="补正已一次性告知过")
+    ITEM_UNAVAILABLE = enum_value(errors.ITEM_UNAVAILABLE, description="事项当前不可申请")
+    NO_MANDATE = enum_value(errors.NO_MANDATE, description="没有有效委托")
+    ALREADY_EXTENDED = enum_value(errors.ALREADY_EXTENDED, description="已延期过一次")
+    DEADLINE_TOO_LATE = enum_value(errors.DEADLINE_TOO_LATE, description="期限晚于承诺办结期限")
+    INVALID_ID_NUMBER = enum_value("INVALID_ID_NUMBER", description="居民身份证号码不合法")
+    INVALID_PHONE = enum_value("INVALID_PHONE", description="手机号码不合法")
 
 
 @strawberry.type(description="办件操作的错误")
@@ -118,7 +126,7 @@ class CaseMaterial:
     @classmethod
     def of(cls, m: models.CaseMaterial, licences: dict[int, str]) -> CaseMaterial:
         return cls(
-            material_key=m.material_id, name=m.name, necessity=Necessity(m.necessity),  # type: ignore[attr-defined]
+            material_key=m.material_id, name=m.name, necessity=Necessity(m.necessity),
             state=CaseMaterialState(m.state), trust=TrustLevel(m.trust) if m.trust else None,
             upload_id=relay.GlobalID("UploadedFile", str(m.upload_id)) if m.upload_id else None,
             elicence_number=licences.get(m.elicence_id) if m.elicence_id else None, note=m.check_note,
@@ -250,7 +258,7 @@ class Case(relay.Node):
             _c=c, id=c.id, number=c.number, status=_status(c), status_label=LABELS[DomainStatus(c.status)],
             channel=c.channel, item_name=c.item_name, basic_code=c.basic_code, department_code=c.department_code,
             region_code=c.region_code, hall_code=c.hall_code, applicant_kind=ApplicantKind(c.applicant_kind),
-            form_data=c.form_data, submitted_at=c.submitted_at, accepted_at=c.accepted_at, decided_at=c.decided_at,
+            form_data=JSON(c.form_data), submitted_at=c.submitted_at, accepted_at=c.accepted_at, decided_at=c.decided_at,
             completed_at=c.completed_at, deadline=c.deadline, statutory_deadline=c.statutory_deadline,
             extension_days=c.extension_days, supply_by=c.supply_by, correction_note=c.correction_note,
             review_step=c.review_step, decision_reason=c.decision_reason, instant_rule=c.instant_rule,
@@ -283,7 +291,7 @@ class Case(relay.Node):
     def applicant_citizen_id(self, info: Info) -> relay.GlobalID | None:
         if not info.context.actor.is_staff:
             return None
-        cid = self._c.applicant_citizen_id or self._c.contact_citizen_id  # type: ignore[attr-defined]
+        cid = self._c.applicant_citizen_id or self._c.contact_citizen_id
         return relay.GlobalID("Citizen", str(cid)) if cid else None
 
     @strawberry.field(description="申请人是否在失信名单中（受理时可见；不适用容缺受理）：仅工作人员可见，其他人为空")
@@ -291,7 +299,7 @@ class Case(relay.Node):
         if not info.context.actor.is_staff:
             return None
         c = self._c
-        pk = c.applicant_enterprise_id if c.applicant_kind == "enterprise" else c.applicant_citizen_id  # type: ignore[attr-defined]
+        pk = c.applicant_enterprise_id if c.applicant_kind == "enterprise" else c.applicant_citizen_id
         return bool(await info.context.loaders.dishonest.load((c.applicant_kind, pk))) if pk else False
 
     @strawberry.field(description="时限预警：黄灯（临近）、红灯（超期）")
@@ -303,14 +311,14 @@ class Case(relay.Node):
         c = self._c
         if c.accepted_at is None or c.deadline is None:
             return None
-        v = await info.context.loaders.version.load(c.version_id)  # type: ignore[attr-defined]
+        v = await info.context.loaders.version.load(c.version_id)
         dl = await clock.compute(c, statutory_limit=v.statutory_limit, statutory_unit=v.statutory_unit,
                                  yellow=clock.yellow_days(info.context.settings))
         return dl.explanation.text
 
     @strawberry.field(description="当前审查环节名称")
     async def review_step_name(self, info: Info) -> str:
-        v = await info.context.loaders.version.load(self._c.version_id)  # type: ignore[attr-defined]
+        v = await info.context.loaders.version.load(self._c.version_id)
         steps = list((v.review_steps if v else None) or []) or ["审查决定"]
         return steps[min(self._c.review_step, len(steps) - 1)]
 
@@ -362,12 +370,12 @@ class Case(relay.Node):
 
     @strawberry.field(description="所申请的事项（当前状态）")
     async def item(self, info: Info) -> ServiceItem | None:
-        v = await info.context.loaders.item.load(self._c.item_id)  # type: ignore[attr-defined]
+        v = await info.context.loaders.item.load(self._c.item_id)
         return ServiceItem.of(v) if v else None
 
     @strawberry.field(description="提交时所依据的事项版本（办件固定在此版本上）")
     async def version(self, info: Info) -> ItemVersion | None:
-        v = await info.context.loaders.version.load(self._c.version_id)  # type: ignore[attr-defined]
+        v = await info.context.loaders.version.load(self._c.version_id)
         return ItemVersion.of(v) if v else None
 
     @strawberry.field(description="办理部门")
@@ -388,7 +396,7 @@ class Case(relay.Node):
 
     @strawberry.field(description="主办件（主题式“一件事”中，本办件是其子办件时）")
     async def parent(self, info: Info) -> Case | None:
-        pid = self._c.parent_id  # type: ignore[attr-defined]
+        pid = self._c.parent_id
         if pid is None:
             return None
         found = await info.context.loaders.case.load(pid)

@@ -20,10 +20,11 @@ from server.domain.cases import uploads
 from server.domain.cases.models import Upload as UploadRow
 from server.domain.errors import DomainError
 from server.graphql.context import Info
+from server.graphql.core.enums import enum_value
 from server.graphql.core.errors import attempt, payload_errors
 from server.graphql.core.relay import resolve_nodes
 
-v = strawberry.enum_value
+v = enum_value
 
 
 class CanUpload(BasePermission):

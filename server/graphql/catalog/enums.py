@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from strawberry import enum_value as v
 
 from server.domain.catalog import errors
+from server.graphql.core.enums import enum_value as v
 
 
 @strawberry.enum(description="事项类型（权力类型）")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeGuard, TypeVar
 
 import strawberry
 from strawberry import UNSET
 
 from server.domain.catalog import service
 from server.domain.catalog.content import ItemContent, MaterialSpec, SituationSpec
+from server.domain.catalog.models import ItemVersion as VersionRow
 from server.domain.errors import DomainError, DomainErrors
 from server.graphql.catalog.enums import CatalogErrorCode
 from server.graphql.catalog.inputs import (
@@ -37,35 +38,57 @@ class CatalogError:
     code: CatalogErrorCode = strawberry.field(description="错误代码")
 
 
-def _payload(name: str, description: str) -> Any:
-    cls = type(
-        name,
-        (),
-        {
-            "__annotations__": {"item": ServiceItem | None, "version": ItemVersion | None, "errors": list[CatalogError]},
-            "item": strawberry.field(default=None, description="操作后的事项（出错时为空）"),
-            "version": strawberry.field(default=None, description="本次操作涉及的版本（新建或修改的草稿、发布的版本）"),
-            "errors": strawberry.field(default_factory=list, description="业务错误；为空表示成功"),
-        },
-    )
-    return strawberry.type(cls, name=name, description=description)
+@strawberry.type
+class _CatalogPayload:
+    """What every catalogue mutation answers (each payload below is one of these, under its own name)."""
+
+    item: ServiceItem | None = strawberry.field(default=None, description="操作后的事项（出错时为空）")
+    version: ItemVersion | None = strawberry.field(default=None, description="本次操作涉及的版本（新建或修改的草稿、发布的版本）")
+    errors: list[CatalogError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")
 
 
-CreateServiceItemPayload = _payload("CreateServiceItemPayload", "新建事项的结果")
-UpdateServiceItemDraftPayload = _payload("UpdateServiceItemDraftPayload", "修改事项草稿的结果")
-PublishServiceItemPayload = _payload("PublishServiceItemPayload", "发布事项的结果")
-SuspendServiceItemPayload = _payload("SuspendServiceItemPayload", "暂停事项的结果")
-ResumeServiceItemPayload = _payload("ResumeServiceItemPayload", "恢复事项的结果")
-CancelServiceItemPayload = _payload("CancelServiceItemPayload", "取消事项的结果")
+@strawberry.type(description="新建事项的结果")
+class CreateServiceItemPayload(_CatalogPayload):
+    pass
+
+
+@strawberry.type(description="修改事项草稿的结果")
+class UpdateServiceItemDraftPayload(_CatalogPayload):
+    pass
+
+
+@strawberry.type(description="发布事项的结果")
+class PublishServiceItemPayload(_CatalogPayload):
+    pass
+
+
+@strawberry.type(description="暂停事项的结果")
+class SuspendServiceItemPayload(_CatalogPayload):
+    pass
+
+
+@strawberry.type(description="恢复事项的结果")
+class ResumeServiceItemPayload(_CatalogPayload):
+    pass
+
+
+@strawberry.type(description="取消事项的结果")
+class CancelServiceItemPayload(_CatalogPayload):
+    pass
+
+
+P = TypeVar("P", bound=_CatalogPayload)
+T = TypeVar("T")
+
+
+def given(value: T | None) -> TypeGuard[T]:
+    """A field the client sent (UNSET means "leave as it is"; null is treated the same here)."""
+    return value is not UNSET and value is not None
 
 
 def _changes(c: ItemContentInput) -> dict[str, Any]:
     """The fields the client sent, in domain terms (UNSET means "leave as it is")."""
     out: dict[str, Any] = {}
-
-    def given(value: Any) -> bool:
-        return value is not UNSET and value is not None
-
     for name in ("name", "legal_basis", "acceptance_conditions", "max_visits", "online", "instant", "high_frequency"):
         if given(getattr(c, name)):
             out[name] = getattr(c, name)
@@ -163,9 +186,9 @@ def _prefixed(errors: list[CatalogError], prefix: str) -> list[CatalogError]:
     return errors
 
 
-async def _run(payload: Any, action: Callable[[], Awaitable[Any]]) -> Any:
+async def _run(payload: type[P], action: Callable[[], Awaitable[VersionRow]]) -> P:
     version, errors = await attempt(action, CatalogError)
-    if errors:
+    if version is None:
         return payload(errors=_prefixed(errors, "content"))
     return payload(item=ServiceItem.of(version), version=ItemVersion.of(version))
 
@@ -186,7 +209,7 @@ class CatalogMutation:
     async def update_service_item_draft(
         self, info: Info, input: Annotated[UpdateServiceItemDraftInput, strawberry.argument(description="本操作的输入")]
     ) -> UpdateServiceItemDraftPayload:
-        async def act() -> Any:
+        async def act() -> VersionRow:
             return await service.update_draft(
                 actor=info.context.actor, item_id=_item_id(input.id), changes=_changes(input.content),
                 change_kind=input.change_kind.value if input.change_kind else None, change_note=input.change_note,
@@ -196,28 +219,28 @@ class CatalogMutation:
 
     @strawberry.mutation(description="发布草稿版本：须至少一个办理情形，每个情形至少一项材料；原版本转为已替代", extensions=[RefusedInPayload(CanEditCatalog)])
     async def publish_service_item(self, info: Info, input: Annotated[PublishServiceItemInput, strawberry.argument(description="本操作的输入")]) -> PublishServiceItemPayload:
-        async def act() -> Any:
+        async def act() -> VersionRow:
             return await service.publish(actor=info.context.actor, item_id=_item_id(input.id))
 
         return await _run(PublishServiceItemPayload, act)
 
     @strawberry.mutation(description="暂停事项：指南仍可查，暂不受理新申请", extensions=[RefusedInPayload(CanEditCatalog)])
     async def suspend_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> SuspendServiceItemPayload:
-        async def act() -> Any:
+        async def act() -> VersionRow:
             return await service.suspend(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)
 
         return await _run(SuspendServiceItemPayload, act)
 
     @strawberry.mutation(description="恢复已暂停的事项", extensions=[RefusedInPayload(CanEditCatalog)])
     async def resume_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> ResumeServiceItemPayload:
-        async def act() -> Any:
+        async def act() -> VersionRow:
             return await service.resume(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)
 
         return await _run(ResumeServiceItemPayload, act)
 
     @strawberry.mutation(description="取消事项（不可恢复）；历史版本仍可供已受理的办件查阅", extensions=[RefusedInPayload(CanEditCatalog)])
     async def cancel_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> CancelServiceItemPayload:
-        async def act() -> Any:
+        async def act() -> VersionRow:
             return await service.cancel(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)
 
         return await _run(CancelServiceItemPayload, act)

@@ -154,13 +154,15 @@ class CatalogQuery:
         text: Annotated[str | None, strawberry.argument(description="名称片段")] = None,
         first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> Connection[Department]:
-        args = dict(region_code=region_code, include_subregions=include_subregions, text=text)
-
         async def fetch(offset: int, limit: int) -> list[Department]:
-            return [Department.of(d) for d in await service.list_departments(**args, offset=offset, limit=limit)]
+            rows = await service.list_departments(
+                region_code=region_code, include_subregions=include_subregions, text=text, offset=offset, limit=limit
+            )
+            return [Department.of(d) for d in rows]
 
         return await build(
-            win=page_slice(first, after, last, before), fetch=fetch, count=lambda: service.count_departments(**args)
+            win=page_slice(first, after, last, before), fetch=fetch,
+            count=lambda: service.count_departments(region_code=region_code, include_subregions=include_subregions, text=text),
         )
 
     @strawberry.field(description="某区划的政务服务大厅及窗口")

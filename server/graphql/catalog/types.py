@@ -45,7 +45,7 @@ class Region(relay.Node):
     def of(cls, r: models.Region) -> Region:
         return cls(
             key=r.code, code=r.code, name=r.name, level=Level(r.level), kind=r.kind, valid_from=r.valid_from,
-            valid_to=r.valid_to, parent_code=r.parent_id, successor_code=r.successor_id,  # type: ignore[attr-defined]
+            valid_to=r.valid_to, parent_code=r.parent_id, successor_code=r.successor_id,
         )
 
     @strawberry.field(description="现行有效（未停用）")
@@ -90,7 +90,7 @@ class Department(relay.Node):
 
     @classmethod
     def of(cls, d: models.Department) -> Department:
-        return cls(key=d.code, code=d.code, name=d.name, short_name=d.short_name, kind=d.kind, region_code=d.region_id)  # type: ignore[attr-defined]
+        return cls(key=d.code, code=d.code, name=d.name, short_name=d.short_name, kind=d.kind, region_code=d.region_id)
 
     @strawberry.field(description="所在区划")
     async def region(self, info: Info) -> Region:
@@ -135,7 +135,7 @@ class Hall(relay.Node):
     @classmethod
     def of(cls, h: models.Hall) -> Hall:
         return cls(
-            key=h.code, code=h.code, name=h.name, region_code=h.region_id, address=h.address, hours=h.hours, phone=h.phone  # type: ignore[attr-defined]
+            key=h.code, code=h.code, name=h.name, region_code=h.region_id, address=h.address, hours=h.hours, phone=h.phone
         )
 
     @strawberry.field(description="窗口")
@@ -319,7 +319,7 @@ class ItemContent:
         return self._load_guide(info, g)  # type: ignore[return-value]
 
     async def _load_guide(self, info: Info, g: dict[str, Any]) -> Guide:
-        return _guide(g, await info.context.loaders.halls_of_region.load(self._v.item.region_id))  # type: ignore[attr-defined]
+        return _guide(g, await info.context.loaders.halls_of_region.load(self._v.item.region_id))
 
 
 def _guide(g: dict[str, Any], halls: list[models.Hall]) -> Guide:
@@ -366,7 +366,7 @@ class ItemVersion(ItemContent, relay.Node):
 
     @strawberry.field(description="所属事项")
     async def item(self, info: Info) -> ServiceItem | None:
-        current = await info.context.loaders.item.load(self._v.item_id)  # type: ignore[attr-defined]
+        current = await info.context.loaders.item.load(self._v.item_id)
         return ServiceItem.of(current) if current else None
 
     @classmethod
@@ -398,8 +398,8 @@ class ServiceItem(ItemContent, relay.Node):
         i = v.item
         return cls(
             id=i.id, implementation_code=i.implementation_code, status=ItemStatus(i.status),
-            status_reason=i.status_reason, level=Level(i.level), department_code=i.department_id,  # type: ignore[attr-defined]
-            region_code=i.region_id, version_number=v.number, **content_kwargs(v),  # type: ignore[attr-defined]
+            status_reason=i.status_reason, level=Level(i.level), department_code=i.department_id,
+            region_code=i.region_id, version_number=v.number, **content_kwargs(v),
         )
 
     @strawberry.field(description="实施部门")

@@ -22,19 +22,20 @@ from server.domain.accounts.identifiers import mask_id_number, mask_name, mask_p
 from server.graphql.accounts.types import AccountError, TokenPair
 from server.graphql.catalog.types import Region
 from server.graphql.context import Info
+from server.graphql.core.enums import enum_value
 from server.graphql.core.relay import resolve_nodes
 
 
 @strawberry.enum(description="性别（由居民身份证号码第 17 位得出）")
 class Sex(Enum):
-    MALE = strawberry.enum_value("M", description="男")
-    FEMALE = strawberry.enum_value("F", description="女")
+    MALE = enum_value("M", description="男")
+    FEMALE = enum_value("F", description="女")
 
 
 @strawberry.enum(description="群众在企业中的身份")
 class EnterpriseRole(Enum):
-    LEGAL_REP = strawberry.enum_value(domain.LEGAL_REP, description="法定代表人：登记企业，管理经办人")
-    OPERATOR = strawberry.enum_value(domain.OPERATOR, description="经办人：由法定代表人授权代企业办事")
+    LEGAL_REP = enum_value(domain.LEGAL_REP, description="法定代表人：登记企业，管理经办人")
+    OPERATOR = enum_value(domain.OPERATOR, description="经办人：由法定代表人授权代企业办事")
 
 
 @strawberry.type(description="群众（自然人）：手机号登录，实名认证后可办事。非本人查看时姓名、手机号、身份证号脱敏，出生日期不显示")
@@ -122,7 +123,7 @@ class Enterprise(relay.Node):
         e = m.enterprise
         return cls(
             key=e.id, credit_code=e.credit_code, name=e.name, my_role=EnterpriseRole(m.role),
-            registered_at=e.created_at, region_code=e.region_id, membership=m,  # type: ignore[attr-defined]
+            registered_at=e.created_at, region_code=e.region_id, membership=m,
         )
 
     @property

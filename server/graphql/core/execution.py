@@ -86,11 +86,11 @@ class FastLeafExecutionContext(StrawberryGraphQLCoreExecutionContext):
         key = id(grouped)
         plan = self._plans.get(key)
         if plan is None:
-            steps = []
+            steps: list[tuple[Any, ...]] = []
             for response_name, details in grouped.items():
                 step = _plan_field(parent_type, details)
-                if step is None:
-                    steps = None
+                if step is None:  # one field needs the stock machinery: then the whole set does
+                    steps = []
                     break
                 steps.append((response_name, *step))
             middleware = self.middleware_manager is not None and bool(self.middleware_manager.middlewares)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from graphql import DirectiveNode, GraphQLError, ValidationRule
+from graphql import ASTValidationRule, DirectiveNode, GraphQLError, ValidationRule
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -46,7 +46,7 @@ def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension] |
     (document, rules), and QueryDepthLimiter/MaxAliasesLimiter make new rule classes per instance,
     which would make every request a cache miss.
     """
-    rules = [
+    rules: list[type[ASTValidationRule]] = [
         depth_validator(settings.max_depth, None),
         alias_validator(settings.max_aliases),
         directive_limit_rule(settings.max_directives),

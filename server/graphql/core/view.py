@@ -32,7 +32,7 @@ import time
 import uuid
 from typing import Any
 
-from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
+from graphql import FieldNode, GraphQLError, GraphQLFormattedError, OperationDefinitionNode, parse
 from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
@@ -223,8 +223,9 @@ class GraphQLHTTP:
             raise
         elapsed = time.perf_counter() - started
         body: dict[str, Any] = {}
+        errors = result.errors or []
         request_error = isinstance(result, PreExecutionError) or (
-            result.data is None and bool(result.errors) and all(not e.path for e in result.errors)
+            result.data is None and bool(errors) and all(not e.path for e in errors)
         )
         if not request_error:
             body["data"] = result.data
@@ -419,7 +420,7 @@ class GraphQLHTTP:
             login_limiter=self.login_limiter,
         )
 
-    def _format(self, error: GraphQLError, request_id: str, operation: str) -> dict[str, Any]:
+    def _format(self, error: GraphQLError, request_id: str, operation: str) -> GraphQLFormattedError:
         original = error.original_error
         if isinstance(original, DomainError):
             self.metrics.graphql_errors.labels(operation, "domain").inc()

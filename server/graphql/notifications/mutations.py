@@ -53,5 +53,5 @@ class NotificationsMutation:
         if row is None:
             return RetryNotificationPayload(errors=errors)
         await service.after_commit(ctx.settings, [row.id])
-        row = await inbox.outbox_by_ids(actor=ctx.actor, ids=[row.id])
-        return RetryNotificationPayload(notification=OutboxNotification.of(row[next(iter(row))]))
+        fresh = await inbox.outbox_by_ids(actor=ctx.actor, ids=[row.id])  # read back after the hand-on
+        return RetryNotificationPayload(notification=OutboxNotification.of(fresh[row.id]))

@@ -9,27 +9,27 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from server.domain.accounts import errors
 from server.domain.accounts.identifiers import mask_phone
-from server.domain.notifications import inbox, models
+from server.domain.notifications import errors, inbox, models
 from server.graphql.context import Info
+from server.graphql.core.enums import enum_value
 from server.graphql.core.relay import resolve_nodes
 
 
 @strawberry.enum(description="通知渠道")
 class NotificationChannel(Enum):
-    INBOX = strawberry.enum_value("inbox", description="站内消息")
-    SMS = strawberry.enum_value("sms", description="短信")
-    PUSH = strawberry.enum_value("push", description="推送（Webhook）")
+    INBOX = enum_value("inbox", description="站内消息")
+    SMS = enum_value("sms", description="短信")
+    PUSH = enum_value("push", description="推送（Webhook）")
 
 
 @strawberry.enum(description="通知发送状态")
 class NotificationStatus(Enum):
-    QUEUED = strawberry.enum_value("queued", description="排队待发")
-    SENDING = strawberry.enum_value("sending", description="正在发送")
-    DELIVERED = strawberry.enum_value("delivered", description="已送达")
-    FAILED = strawberry.enum_value("failed", description="暂时失败，将自动重试")
-    DEAD = strawberry.enum_value("dead", description="多次失败已放弃，可由管理员重试")
+    QUEUED = enum_value("queued", description="排队待发")
+    SENDING = enum_value("sending", description="正在发送")
+    DELIVERED = enum_value("delivered", description="已送达")
+    FAILED = enum_value("failed", description="暂时失败，将自动重试")
+    DEAD = enum_value("dead", description="多次失败已放弃，可由管理员重试")
 
 
 @strawberry.type(description="站内消息：发给当前用户的一条通知")
@@ -101,10 +101,10 @@ class NotificationOutboxFilter:
 
 @strawberry.enum(description="通知操作的错误代码")
 class NotificationErrorCode(Enum):
-    NOT_ALLOWED = strawberry.enum_value(errors.NOT_ALLOWED, description="无权操作")
-    INVALID = strawberry.enum_value(errors.INVALID, description="输入不合法")
-    NOT_FOUND = strawberry.enum_value(errors.NOT_FOUND, description="通知不存在")
-    INVALID_STATE = strawberry.enum_value(errors.INVALID_STATE, description="当前状态不允许该操作")
+    NOT_ALLOWED = enum_value(errors.NOT_ALLOWED, description="无权操作")
+    INVALID = enum_value(errors.INVALID, description="输入不合法")
+    NOT_FOUND = enum_value(errors.NOT_FOUND, description="通知不存在")
+    INVALID_STATE = enum_value(errors.INVALID_STATE, description="当前状态不允许该操作")
 
 
 @strawberry.type(description="通知操作的错误")

@@ -13,6 +13,7 @@ from server.domain.accounts import privacy
 from server.domain.accounts.models import AccessLog
 from server.graphql.accounts.types import AccountError
 from server.graphql.context import Info
+from server.graphql.core.enums import enum_value
 from server.graphql.core.relay import NO_ROW, resolve_nodes, typed_domain_id
 
 # GraphQL type names of the subjects whose data can be revealed, and the domain's kind for each
@@ -22,18 +23,18 @@ _TYPE_OF_KIND = {kind: name for name, kind in SUBJECT_TYPES.items()}
 
 @strawberry.enum(description="个人信息的主体类别")
 class PersonalDataSubjectKind(Enum):
-    CITIZEN = strawberry.enum_value("citizen", description="群众")
-    ENTERPRISE = strawberry.enum_value("enterprise", description="企业（法定代表人的信息）")
-    STAFF = strawberry.enum_value("staff", description="工作人员")
+    CITIZEN = enum_value("citizen", description="群众")
+    ENTERPRISE = enum_value("enterprise", description="企业（法定代表人的信息）")
+    STAFF = enum_value("staff", description="工作人员")
 
 
 @strawberry.enum(description="可申请查看完整内容的个人信息项")
 class PersonalDataField(Enum):
-    NAME = strawberry.enum_value("name", description="姓名（群众、工作人员）")
-    PHONE = strawberry.enum_value("phone", description="手机号码（群众）")
-    ID_NUMBER = strawberry.enum_value("id_number", description="居民身份证号码（群众）")
-    LEGAL_REP_NAME = strawberry.enum_value("legal_rep_name", description="法定代表人姓名（企业）")
-    LEGAL_REP_ID_NUMBER = strawberry.enum_value("legal_rep_id_number", description="法定代表人居民身份证号码（企业）")
+    NAME = enum_value("name", description="姓名（群众、工作人员）")
+    PHONE = enum_value("phone", description="手机号码（群众）")
+    ID_NUMBER = enum_value("id_number", description="居民身份证号码（群众）")
+    LEGAL_REP_NAME = enum_value("legal_rep_name", description="法定代表人姓名（企业）")
+    LEGAL_REP_ID_NUMBER = enum_value("legal_rep_id_number", description="法定代表人居民身份证号码（企业）")
 
 
 _FIELD_VALUES = {f.value for f in PersonalDataField}

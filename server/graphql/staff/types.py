@@ -14,6 +14,7 @@ from server.domain.accounts.roles import Actor
 from server.graphql.accounts.types import AccountError, Role, StaffUser
 from server.graphql.catalog.types import Region
 from server.graphql.context import Info
+from server.graphql.core.enums import enum_value
 from server.graphql.core.relay import resolve_nodes
 
 # GraphQL type names of a mandate's principal (the citizens area names its types so)
@@ -87,10 +88,10 @@ class StaffUserRevokedPayload:
 
 @strawberry.enum(description="合作系统的类别")
 class ApiKeyKind(Enum):
-    COUNTY_SYSTEM = strawberry.enum_value("county_system", description="县级大厅系统：只读本区划")
-    BANK = strawberry.enum_value("bank", description="银行：只读分派给本行的子办件（开户等）")
-    UTILITY = strawberry.enum_value("utility", description="水电气暖等公用事业单位：只读分派给本单位的子办件")
-    PROVINCE = strawberry.enum_value("province", description="省级一体化平台")
+    COUNTY_SYSTEM = enum_value("county_system", description="县级大厅系统：只读本区划")
+    BANK = enum_value("bank", description="银行：只读分派给本行的子办件（开户等）")
+    UTILITY = enum_value("utility", description="水电气暖等公用事业单位：只读分派给本单位的子办件")
+    PROVINCE = enum_value("province", description="省级一体化平台")
 
 
 @strawberry.type(description="合作系统的 API 密钥（密钥本身只在创建时返回一次，不保存，也不再显示）")
@@ -108,7 +109,7 @@ class ApiKey(relay.Node):
     @classmethod
     def of(cls, k: models.ApiKey) -> ApiKey:
         return cls(
-            id=k.id, name=k.name, kind=ApiKeyKind(k.kind), prefix=k.prefix, region_code=k.region_id,  # type: ignore[attr-defined]
+            id=k.id, name=k.name, kind=ApiKeyKind(k.kind), prefix=k.prefix, region_code=k.region_id,
             partner_code=k.partner_code, created_at=k.created_at, last_used_at=k.last_used_at,
             revoked_at=k.revoked_at,
         )
@@ -188,8 +189,8 @@ class Partner:
 
 @strawberry.enum(description="委托人的类别")
 class PrincipalKind(Enum):
-    CITIZEN = strawberry.enum_value("citizen", description="群众（自然人）")
-    ENTERPRISE = strawberry.enum_value("enterprise", description="企业")
+    CITIZEN = enum_value("citizen", description="群众（自然人）")
+    ENTERPRISE = enum_value("enterprise", description="企业")
 
 
 @strawberry.type(description="委托人（个人信息已脱敏）")
@@ -244,7 +245,7 @@ class Mandate(relay.Node):
             id=m.id, principal=_principal(m),
             agent=MandateAgent(
                 id=relay.GlobalID("StaffUser", str(a.id)), username=a.username, display_name=a.display_name,
-                region_code=a.region_id,  # type: ignore[attr-defined]
+                region_code=a.region_id,
             ),
             all_items=m.all_items, basic_codes=list(m.basic_codes), valid_from=m.valid_from, valid_to=m.valid_to,
             note=m.note, created_at=m.created_at, revoked_at=m.revoked_at, revoked_reason=m.revoked_reason,
