@@ -50,4 +50,4 @@ class BundleLoaders:
 
 def loaders(info: Any) -> BundleLoaders:
     """The request's bundle loaders (``info.context.loaders.bundles``)."""
-    return info.context.loaders.bundles  # type: ignore[no-any-return]
+    return info.context.loaders.bundles

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -27,19 +27,18 @@ Input = strawberry.argument(description="本操作的输入")
 MAX_LIST = 60
 
 
-def _payload(name: str, description: str, extra: dict[str, Any] | None = None) -> Any:
-    annotations: dict[str, Any] = {"bundle": Bundle | None, "errors": list[BundleError]}
-    body: dict[str, Any] = {
-        "bundle": strawberry.field(default=None, description="操作后的主题办件（出错时为空）"),
-        "errors": strawberry.field(default_factory=list, description="业务错误；为空表示成功"),
-    }
-    for key, (annotation, f) in (extra or {}).items():
-        annotations[key] = annotation
-        body[key] = f
-    return strawberry.type(type(name, (), {"__annotations__": annotations, **body}), name=name, description=description)
+@strawberry.type
+class _BundlePayload:
+    """What every bundle mutation answers (each payload below is one of these, under its own name)."""
+
+    bundle: Bundle | None = strawberry.field(default=None, description="操作后的主题办件（出错时为空）")
+    errors: list[BundleError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")
 
 
-async def _run(payload: Any, action: Callable[[], Awaitable[CaseBundle]]) -> Any:
+P = TypeVar("P", bound=_BundlePayload)
+
+
+async def _run(payload: type[P], action: Callable[[], Awaitable[CaseBundle]]) -> P:
     row, errors = await attempt(action, BundleError)
     return payload(errors=errors) if row is None else payload(bundle=Bundle.of(row))
 
@@ -184,24 +183,74 @@ class RateBundleInput:
 
 # ---------------------------------------------------------------- payloads
 
-ApplyForThemePayload = _payload("ApplyForThemePayload", "申请主题服务的结果", {
-    "created": (bool, strawberry.field(default=False, description="本次新建了主题办件；为 false 表示同一幂等键的重复提交")),
-})
-ReceiveWalkInBundlePayload = _payload("ReceiveWalkInBundlePayload", "窗口收件（主题服务）的结果")
-AcceptBundlePayload = _payload("AcceptBundlePayload", "受理主题办件的结果")
-AcceptBundleWithMissingPayload = _payload("AcceptBundleWithMissingPayload", "容缺受理主题办件的结果")
-RequestBundleCorrectionPayload = _payload("RequestBundleCorrectionPayload", "一次性告知补正（主题办件）的结果")
-ProposeBundleRejectionPayload = _payload("ProposeBundleRejectionPayload", "提出不予受理意见（主题办件）的结果")
-ConfirmBundleRejectionPayload = _payload("ConfirmBundleRejectionPayload", "确认不予受理（主题办件）的结果")
-OverturnBundleRejectionPayload = _payload("OverturnBundleRejectionPayload", "否决不予受理意见（主题办件）的结果")
-SupplyBundleMaterialsPayload = _payload("SupplyBundleMaterialsPayload", "补交材料（主题办件）的结果")
-WithdrawBundlePayload = _payload("WithdrawBundlePayload", "撤回主题办件的结果")
-IssueBundleResultsPayload = _payload("IssueBundleResultsPayload", "主题办件统一出件的结果")
-CompleteBundlePayload = _payload("CompleteBundlePayload", "主题办件办结的结果")
-RateBundlePayload = _payload("RateBundlePayload", "评价主题办件的结果")
-ReapplyBundleItemPayload = _payload("ReapplyBundleItemPayload", "重新申请事项的结果", {
-    "case": (Case | None, strawberry.field(default=None, description="新的子办件（待窗口受理）")),
-})
+@strawberry.type(description="申请主题服务的结果")
+class ApplyForThemePayload(_BundlePayload):
+    created: bool = strawberry.field(default=False, description="本次新建了主题办件；为 false 表示同一幂等键的重复提交")
+
+
+@strawberry.type(description="窗口收件（主题服务）的结果")
+class ReceiveWalkInBundlePayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="受理主题办件的结果")
+class AcceptBundlePayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="容缺受理主题办件的结果")
+class AcceptBundleWithMissingPayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="一次性告知补正（主题办件）的结果")
+class RequestBundleCorrectionPayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="提出不予受理意见（主题办件）的结果")
+class ProposeBundleRejectionPayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="确认不予受理（主题办件）的结果")
+class ConfirmBundleRejectionPayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="否决不予受理意见（主题办件）的结果")
+class OverturnBundleRejectionPayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="补交材料（主题办件）的结果")
+class SupplyBundleMaterialsPayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="撤回主题办件的结果")
+class WithdrawBundlePayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="主题办件统一出件的结果")
+class IssueBundleResultsPayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="主题办件办结的结果")
+class CompleteBundlePayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="评价主题办件的结果")
+class RateBundlePayload(_BundlePayload):
+    pass
+
+
+@strawberry.type(description="重新申请事项的结果")
+class ReapplyBundleItemPayload(_BundlePayload):
+    case: Case | None = strawberry.field(default=None, description="新的子办件（待窗口受理）")
 
 
 def _files(items: list[BundleMaterialFileInput]) -> list[bundles.MaterialFile]:

@@ -37,12 +37,17 @@ from server.graphql.cases.types import (
 from server.graphql.catalog.enums import Necessity
 from server.graphql.catalog.types import Department, Hall, _department
 from server.graphql.context import Info
-from server.graphql.core.enums import graph_enum
+from server.graphql.core.enums import derived_enum
 from server.graphql.core.relay import resolve_nodes
 from server.graphql.themes.enums import BudgetUnit
 from server.graphql.themes.types import ThemeVersion, TimeBudget
 
-BundleStatus = graph_enum("BundleStatus", ParentStatus, PARENT_LABELS, description="主题办件的状态（由各事项的办件状态推导，不单独存储）")
+
+@derived_enum(ParentStatus, PARENT_LABELS, description="主题办件的状态（由各事项的办件状态推导，不单独存储）")
+class BundleStatus(Enum):
+    """The domain's :class:`~server.domain.cases.states.ParentStatus`, described by ``PARENT_LABELS``."""
+
+    _value_: str
 
 
 class _ItemState(Enum):
@@ -57,7 +62,11 @@ ITEM_STATE_LABELS = {
     _ItemState.OPEN: "办理中", _ItemState.COMPLETED: "已准予（已办结，或结果待统一出件）", _ItemState.FAILED: "未办成（不予许可、不予受理或已撤回）",
     _ItemState.HELD: "暂缓：所依赖的事项未办成", _ItemState.WAITING: "待办：等待前一阶段（或所依赖的事项）办结",
 }
-BundleItemState = graph_enum("BundleItemState", _ItemState, ITEM_STATE_LABELS, description="主题办件中一个事项的进展")
+@derived_enum(_ItemState, ITEM_STATE_LABELS, description="主题办件中一个事项的进展")
+class BundleItemState(Enum):
+    """An item's place in its bundle (``bundle_flow``'s states), described by ``ITEM_STATE_LABELS``."""
+
+    _value_: str
 
 
 @strawberry.enum(description="主题办件队列")
@@ -281,7 +290,7 @@ class Bundle(relay.Node):
         return ThemeVersion.of(v) if v else None
 
     @strawberry.field(description="状态（由各事项推导）")
-    async def status(self, info: Info) -> BundleStatus:  # type: ignore[valid-type]
+    async def status(self, info: Info) -> BundleStatus:
         return BundleStatus((await self._view(info)).derived.status.value)
 
     @strawberry.field(description="状态的中文说明，如“办理中：第 2 阶段（共 3 个阶段）”")
@@ -450,7 +459,7 @@ class TrackedBundle:
     number: str = strawberry.field(description="主题办件号")
     theme_name: str = strawberry.field(description="主题名称")
     applicant_name: str = strawberry.field(description="申请人（脱敏）")
-    status: BundleStatus = strawberry.field(description="状态")  # type: ignore[valid-type]
+    status: BundleStatus = strawberry.field(description="状态")
     status_label: str = strawberry.field(description="状态的中文说明")
     stage: int = strawberry.field(description="当前阶段")
     stages: int = strawberry.field(description="阶段数")
