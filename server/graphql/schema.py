@@ -29,6 +29,8 @@ from server.graphql.context import Info
 from server.graphql.core.execution import FastLeafExecutionContext
 from server.graphql.core.limits import limit_extensions
 from server.graphql.core.permissions import PartnersReadOnly
+from server.graphql.exchange.mutations import ExchangeMutation
+from server.graphql.exchange.queries import ExchangeQuery
 from server.graphql.notifications.mutations import NotificationsMutation
 from server.graphql.notifications.queries import NotificationsQuery
 from server.graphql.notifications.subscriptions import NotificationsSubscription
@@ -44,7 +46,7 @@ from server.settings import Settings
 @strawberry.type(description="查询入口：事项目录、区划与部门、当前用户")
 class Query(
     CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery,
-    CasesQuery, BundlesQuery, CaseStatisticsQuery, AppointmentsQuery, ThemesQuery,
+    CasesQuery, BundlesQuery, CaseStatisticsQuery, AppointmentsQuery, ThemesQuery, ExchangeQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -62,6 +64,7 @@ class Query(
 class Mutation(
     CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation, CalendarMutation,
     NotificationsMutation, UploadsMutation, CasesMutation, BundlesMutation, AppointmentsMutation, ThemesMutation,
+    ExchangeMutation,
 ):
     pass
 

@@ -59,6 +59,8 @@ from server.domain.cases.models import Case as CaseRow
 from server.domain.cases.models import CaseBundle, ELicence, Upload
 from server.domain.catalog import service as catalog
 from server.domain.catalog.content import ItemContent
+from server.domain.exchange.models import ExchangeMessage as ExchangeMessageRow
+from server.domain.exchange.models import Partner as ExchangePartnerRow
 from server.domain.notifications import service as notifications
 from server.domain.notifications.models import InboxMessage, Outbox
 from server.domain.themes.models import Theme, ThemeVersion
@@ -99,6 +101,7 @@ NO_CASE = str(relay.GlobalID("Case", "999999999"))
 NO_ITEM = str(relay.GlobalID("ServiceItem", "999999999"))
 NO_BUNDLE = str(relay.GlobalID("Bundle", "999999999"))
 NO_THEME = str(relay.GlobalID("Theme", "999999999"))
+NO_PARTNER = str(relay.GlobalID("ExchangePartner", "999999999"))
 
 
 # --- the objects the examples point at ---------------------------------------------------------------
@@ -278,6 +281,16 @@ RULES: dict[str, Rule] = {
     "issueBundleResults": Rule(CLERK, lambda w: {"input": {"bundleId": NO_BUNDLE, "method": "PICKUP"}}),
     "completeBundle": Rule(CLERK, lambda w: {"input": {"bundleId": NO_BUNDLE}}),
     "rateBundle": Rule(callers("citizen"), lambda w: {"input": {"bundleId": NO_BUNDLE, "level": 5}}),
+    # the exchange: partners and the log for the region's admins; a partner answers for its routed
+    # cases (the matrix's partner is a county-system key without a partner code: the domain refuses it)
+    "partners": Rule(CITY_ADMIN),
+    "exchangeMessages": Rule(CITY_ADMIN),
+    "createPartner": Rule(CITY_ADMIN, lambda w: {"input": {"code": "", "fields": {}}}),
+    "updatePartner": Rule(CITY_ADMIN, lambda w: {"input": {"partnerId": w.nodes["ExchangePartner"], "fields": {}}}),
+    "rotatePartnerKey": Rule(CITY_ADMIN, lambda w: {"input": {"partnerId": NO_PARTNER}}),
+    "retirePartnerKey": Rule(CITY_ADMIN, lambda w: {"input": {"partnerId": NO_PARTNER}}),
+    "retryExchangeMessage": Rule(CITY_ADMIN, lambda w: {"input": {"id": w.nodes["ExchangeMessage"]}}),
+    "answerRoutedCase": Rule(frozenset(), lambda w: {"input": {"caseId": NO_CASE, "answer": "ACCEPTED"}}),
     "myBundles": Rule(APPLICANTS),
     "bundle": Rule(ANYONE, lambda w: {"id": w.nodes["Bundle"]}),
     "bundleQueue": Rule(CASE_READERS - {"partner"}),
@@ -328,6 +341,8 @@ NODE_RULES: dict[str, frozenset[str]] = {
     "PersonalDataAccess": callers("auditor", "city_admin"),
     "Notification": callers("citizen"),  # its recipient
     "OutboxNotification": CITY_ADMIN,
+    "ExchangePartner": CITY_ADMIN,  # a partner of the city: its admins
+    "ExchangeMessage": CITY_ADMIN,
     "UploadedFile": callers("citizen"),  # its owner (staff: only when a case they see uses it)
     # a city-level case of the test citizen at the city hall (department 371500-XZSPJ): the applicant,
     # and staff whose scope covers it (the hall's clerk, the department's reviewer, the city's
@@ -372,6 +387,10 @@ def test_every_node_type_has_a_rule() -> None:
 def test_the_rules_refuse_partners_every_mutation() -> None:
     """Partner systems read only: no mutation row may allow them."""
     assert [name for name in MUTATIONS if "partner" in RULES[name].allowed] == []
+    # … except their answers for the cases routed to them (refused to this one in the domain)
+    from server.graphql.core.permissions import PARTNER_MUTATIONS
+
+    assert PARTNER_MUTATIONS == {"answerRoutedCase"}
 
 
 # --- building requests from the schema ---------------------------------------------------------------
@@ -596,6 +615,13 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
         start="09:00", end="09:30", status="cancelled",
     )
 
+    xpartner = await ExchangePartnerRow.create(
+        code=f"pm-{uuid.uuid4().hex[:8]}", name="权限矩阵合作银行", kind="bank", region_code="371500",
+        base_url="http://127.0.0.1:9/inbox", keys=[{"id": "k1", "secret": "whsec_" + "A" * 44}], routes=[], is_active=False)
+    xmessage = await ExchangeMessageRow.create(
+        message_id=f"msg_{uuid.uuid4().hex}", direction="out", partner_code=xpartner.code, event="case.routed",
+        region_code="371500", digest="0" * 64, status="delivered")
+
     def gid(type_name: str, pk: int | str) -> str:
         return str(relay.GlobalID(type_name, str(pk)))
 
@@ -618,11 +644,14 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
             "Case": gid("Case", case.id), "ELicence": gid("ELicence", licence.id),
             "Appointment": gid("Appointment", booking.id), "Bundle": gid("Bundle", bundle.id),
             "Theme": gid("Theme", theme.id), "ThemeVersion": gid("ThemeVersion", theme_version.id),
+            "ExchangePartner": gid("ExchangePartner", xpartner.id), "ExchangeMessage": gid("ExchangeMessage", xmessage.id),
         },
     )
     yield Cast(staff=staff, citizen=citizen, partner_key=partner.full_key, world=world)
 
     await AccessLog.filter(subject_kind="citizen", subject_id=citizen.id).delete()
+    await ExchangeMessageRow.filter(id=xmessage.id).delete()
+    await ExchangePartnerRow.filter(id=xpartner.id).delete()
     await InboxMessage.filter(id=message_row.id).delete()
     await upload.delete()
     await licence.delete()

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import ExecutionResult, GraphQLError
+from graphql import ExecutionResult, FieldNode, GraphQLError, OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
 from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.types.field import StrawberryField
@@ -224,16 +224,38 @@ class RefusedAsNull(PermissionExtension):
         super().__init__([p() for p in permissions], use_directives=False, fail_silently=True)
 
 
+PARTNER_MUTATIONS = frozenset({"answerRoutedCase"})
+"""The only mutations a partner system's API key may run: answering for the cases routed to it
+(the domain checks each is its own)."""
+
+
+def _root_fields(ctx: Any) -> set[str]:
+    doc = ctx.graphql_document
+    if doc is None:
+        return set()
+    names: set[str] = set()
+    for d in doc.definitions:
+        if isinstance(d, OperationDefinitionNode) and (ctx.operation_name is None or
+                                                       (d.name and d.name.value == ctx.operation_name)):
+            for sel in d.selection_set.selections:
+                names.add(sel.name.value if isinstance(sel, FieldNode) else "…")
+    return names - {"__typename"}
+
+
 class PartnersReadOnly(SchemaExtension):
-    """Partner systems (API keys) read, never write: every mutation is refused before it runs, so a
-    mutation added later is covered without a rule of its own. The domain refuses them as well
-    (they hold no roles)."""
+    """Partner systems (API keys) read, and write nothing but their answers for the cases routed to
+    them (:data:`PARTNER_MUTATIONS`): any other mutation is refused before it runs, so a mutation
+    added later is covered without a rule of its own. The domain refuses them as well (they hold
+    no roles)."""
 
     def on_execute(self) -> Iterator[None]:
         ctx = self.execution_context
         actor = getattr(ctx.context, "actor", None)
         if ctx.operation_type is OperationType.MUTATION and actor is not None and actor.is_partner:
-            ctx.result = ExecutionResult(data=None, errors=[GraphQLError(
-                "合作系统的 API 密钥只能查询，不能执行变更", extensions={"code": errors.NOT_ALLOWED}
-            )])
+            roots = _root_fields(ctx)
+            if not roots or not roots <= PARTNER_MUTATIONS:
+                ctx.result = ExecutionResult(data=None, errors=[GraphQLError(
+                    "合作系统的 API 密钥只能查询，以及答复转送给本单位的办件（answerRoutedCase）",
+                    extensions={"code": errors.NOT_ALLOWED},
+                )])
         yield
