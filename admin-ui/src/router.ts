@@ -23,6 +23,15 @@ export const routes: RouteRecordRaw[] = [
     path: '/cases/:id/correction-notice', name: 'correction-notice', component: () => import('./pages/cases/CaseNotice.vue'),
     props: { kind: 'correction' }, meta: { title: '一次性告知单', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR'] },
   },
+  // A themed bundle's printable notices (one for the whole bundle)
+  {
+    path: '/bundles/:id/deferral-notice', name: 'bundle-deferral-notice', component: () => import('./pages/bundles/BundleNotice.vue'),
+    props: { kind: 'deferral' }, meta: { title: '容缺受理通知书（主题办件）', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR'] },
+  },
+  {
+    path: '/bundles/:id/correction-notice', name: 'bundle-correction-notice', component: () => import('./pages/bundles/BundleNotice.vue'),
+    props: { kind: 'correction' }, meta: { title: '一次性告知单（主题办件）', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR'] },
+  },
   {
     path: '/',
     component: () => import('./pages/LayoutShell.vue'),
@@ -71,6 +80,40 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'cases/:id', name: 'case', component: () => import('./pages/cases/CaseDetail.vue'),
         meta: { title: '办件', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR'] },
+      },
+      // Themes (主题式服务 · 一件事) and the city service menu (菜单式服务): catalogue admins edit; other
+      // staff read the published themes
+      { path: 'themes', name: 'themes', component: () => import('./pages/themes/ThemeList.vue'), meta: { title: '主题服务' } },
+      {
+        path: 'themes/new', name: 'theme-new', component: () => import('./pages/themes/ThemeEditor.vue'),
+        meta: { title: '新建主题', roles: ['CATALOG_ADMIN'] },
+      },
+      { path: 'themes/:code', name: 'theme', component: () => import('./pages/themes/ThemeEditor.vue'), meta: { title: '主题' } },
+      {
+        path: 'service-menu', name: 'service-menu', component: () => import('./pages/themes/ServiceMenuEditor.vue'),
+        meta: { title: '服务菜单', roles: ['CATALOG_ADMIN'] },
+      },
+      // Themed bundles (主题办件 · 一件事): the window's walk-in and queues, the back office's, everyone's
+      { path: 'bundles/walk-in', name: 'bundle-walk-in', component: () => import('./pages/bundles/BundleWalkIn.vue'), meta: { title: '主题收件', roles: ['WINDOW_CLERK'] } },
+      {
+        path: 'bundles/window', name: 'bundle-window', component: () => import('./pages/bundles/BundleQueue.vue'),
+        props: { queue: 'WINDOW', empty: '没有待受理的主题办件' }, meta: { title: '主题办件受理', roles: ['WINDOW_CLERK'] },
+      },
+      {
+        path: 'bundles/results', name: 'bundle-results', component: () => import('./pages/bundles/BundleQueue.vue'),
+        props: { queue: 'RESULT', empty: '没有待统一出件的主题办件' }, meta: { title: '主题办件出件', roles: ['WINDOW_CLERK'] },
+      },
+      {
+        path: 'bundles/review', name: 'bundle-review', component: () => import('./pages/bundles/BundleQueue.vue'),
+        props: { queue: 'REVIEW', empty: '本部门没有在办的主题办件' }, meta: { title: '主题办件审批', roles: ['DEPT_REVIEWER'] },
+      },
+      {
+        path: 'bundles', name: 'bundle-all', component: () => import('./pages/bundles/BundleQueue.vue'),
+        props: { queue: 'ALL', empty: '没有主题办件' }, meta: { title: '主题办件', roles: ['HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
+      },
+      {
+        path: 'bundles/:id', name: 'bundle', component: () => import('./pages/bundles/BundleDetail.vue'),
+        meta: { title: '主题办件详情', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
       },
       { path: 'outbox', name: 'outbox', component: () => import('./pages/notifications/OutboxList.vue'), meta: { title: '通知发件箱', roles: ['CITY_ADMIN'] } },
       { path: 'forbidden', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: '无权访问' } },

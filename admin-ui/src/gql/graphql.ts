@@ -3,6 +3,30 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** 受理主题办件：待受理的各事项一并受理 */
+export type AcceptBundleInput = {
+  /** 主题办件的全局 ID */
+  bundleId: string;
+  /** 逐项审查结果 */
+  checks?: Array<BundleMaterialCheckInput>;
+  /** 备注 */
+  note?: string;
+};
+
+/** 容缺受理主题办件：一份承诺、一张通知书 */
+export type AcceptBundleWithMissingInput = {
+  /** 主题办件的全局 ID */
+  bundleId: string;
+  /** 已交材料的审查结果 */
+  checks?: Array<BundleMaterialCheckInput>;
+  /** 申请人承诺（已签署容缺受理承诺书） */
+  commitment: string;
+  /** 容缺的材料 */
+  missing: Array<BundleMissingMaterialInput>;
+  /** 补齐期限；为空取 5 个工作日与各事项承诺期限中较早者 */
+  supplyBy?: string | null | undefined;
+};
+
 /** 受理 */
 export type AcceptCaseInput = {
   /** 办件的全局 ID */
@@ -96,6 +120,160 @@ export type ApproveCaseInput = {
   caseId: string;
   /** 审查意见 */
   opinion: string;
+};
+
+/** 主题的服务对象 */
+export type Audience =
+  /** 企业（法人） */
+  | 'ENTERPRISE'
+  /** 个人（自然人） */
+  | 'PERSON';
+
+/** 总时限的单位 */
+export type BudgetUnit =
+  /** 工作日 */
+  | 'WORKING_DAY'
+  /** 工作小时 */
+  | 'WORKING_HOUR';
+
+/** 补正要求的一项 */
+export type BundleCorrectionItemInput = {
+  /** 只涉及这个事项的子办件；为空表示涉及的全部事项 */
+  caseId?: string | null | undefined;
+  /** 涉及的材料标识；为空表示与材料无关（如申请表） */
+  key?: string | null | undefined;
+  /** 补正内容 */
+  note: string;
+};
+
+/** 主题办件操作的错误代码 */
+export type BundleErrorCode =
+  /** 刚被他人处理，请刷新后重试 */
+  | 'CONFLICT'
+  /** 补正已一次性告知过 */
+  | 'CORRECTION_ALREADY_SENT'
+  /** 期限晚于承诺办结期限 */
+  | 'DEADLINE_TOO_LATE'
+  /** 申请人在失信名单中 */
+  | 'DISHONEST'
+  /** 各事项的表单项无法合并 */
+  | 'FORM_CONFLICT'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 情形引导的回答不完整或不合法 */
+  | 'INVALID_ANSWERS'
+  /** 申请表填写有误 */
+  | 'INVALID_FORM'
+  /** 居民身份证号码不合法 */
+  | 'INVALID_ID_NUMBER'
+  /** 手机号码不合法 */
+  | 'INVALID_PHONE'
+  /** 主题办件或其事项当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 主题或其中的事项当前不可申请 */
+  | 'ITEM_UNAVAILABLE'
+  /** 缺少材料 */
+  | 'MISSING_MATERIAL'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 该材料不能容缺 */
+  | 'NOT_DEFERRABLE'
+  /** 不存在或无权查看 */
+  | 'NOT_FOUND'
+  /** 申请人尚未实名认证 */
+  | 'NOT_VERIFIED'
+  /** 没有覆盖全部事项的有效委托 */
+  | 'NO_MANDATE'
+  /** 主题中的事项在目录中已找不到 */
+  | 'UNKNOWN_ITEM'
+  /** 主题中的办理情形在事项中已找不到 */
+  | 'UNKNOWN_SITUATION';
+
+/** 主题办件中一个事项的进展 */
+export type BundleItemState =
+  /** 已准予（已办结，或结果待统一出件） */
+  | 'COMPLETED'
+  /** 未办成（不予许可、不予受理或已撤回） */
+  | 'FAILED'
+  /** 暂缓：所依赖的事项未办成 */
+  | 'HELD'
+  /** 办理中 */
+  | 'OPEN'
+  /** 待办：等待前一阶段（或所依赖的事项）办结 */
+  | 'WAITING';
+
+/** 窗口对一套材料中一份的审查结果（对用到它的每个事项都有效） */
+export type BundleMaterialCheckInput = {
+  /** 材料标识 */
+  key: string;
+  /** 审查意见 */
+  note?: string;
+  /** 符合审查要点 */
+  ok?: boolean;
+};
+
+/** 容缺的一份材料 */
+export type BundleMissingMaterialInput = {
+  /** 补交方式，如“网上上传”“到窗口补交” */
+  how?: string;
+  /** 材料标识（须为“容缺后补”材料） */
+  key: string;
+};
+
+/** 窗口收取的一套材料中的一份 */
+export type BundlePaperMaterialInput = {
+  /** 材料标识 */
+  key: string;
+  /** 申请人已当场提交 */
+  provided?: boolean;
+  /** 扫描件（可选） */
+  uploadId?: string | null | undefined;
+};
+
+/** 主题办件队列 */
+export type BundleQueueKind =
+  /** 全部可见的主题办件，新的在前 */
+  | 'ALL'
+  /** 待统一出件：各事项都已有结果，准予的结果待一次领取或一次寄递，先到先办 */
+  | 'RESULT'
+  /** 部门办理中：有事项在本人职责范围内审查 */
+  | 'REVIEW'
+  /** 窗口待受理：有事项待受理、待补正或拟不予受理，先到先办 */
+  | 'WINDOW';
+
+/** 对主题办件的一个决定或动作，附理由 */
+export type BundleReasonInput = {
+  /** 主题办件的全局 ID */
+  bundleId: string;
+  /** 理由或意见 */
+  reason?: string;
+};
+
+/** 主题办件的状态（由各事项的办件状态推导，不单独存储） */
+export type BundleStatus =
+  /** 已申报，待窗口受理 */
+  | 'AT_WINDOW'
+  /** 已全部办结 */
+  | 'DONE'
+  /** 未获办理 */
+  | 'FAILED'
+  /** 办理中 */
+  | 'IN_PROGRESS'
+  /** 部分事项未获准予 */
+  | 'PARTLY_DENIED'
+  /** 各事项均已准予，办理结果待统一领取或寄递 */
+  | 'RESULTS_READY'
+  /** 待申请人补正或补齐材料 */
+  | 'WAITING_APPLICANT'
+  /** 已撤回 */
+  | 'WITHDRAWN';
+
+/** 补交的一份材料 */
+export type BundleSuppliedMaterialInput = {
+  /** 材料标识 */
+  key: string;
+  /** 上传的文件；窗口收取纸质材料时为空 */
+  uploadId?: string | null | undefined;
 };
 
 /** 办件操作的错误代码 */
@@ -289,6 +467,22 @@ export type ChangeServiceItemStatusInput = {
   reason: string;
 };
 
+/** 改变主题状态（暂停、恢复、取消） */
+export type ChangeThemeStatusInput = {
+  /** 主题的全局 ID */
+  id: string;
+  /** 原因（必填，将公示在一次告知中） */
+  reason: string;
+};
+
+/** 主题办件办结：统一出件的结果已领取或已妥投 */
+export type CompleteBundleInput = {
+  /** 主题办件的全局 ID */
+  bundleId: string;
+  /** 备注 */
+  note?: string;
+};
+
 /** 三级十同的十个要素 */
 export type ConsistencyElement =
   /** 受理条件 */
@@ -358,6 +552,18 @@ export type CreateStaffUserInput = {
   username: string;
 };
 
+/** 新建主题（保存为草稿，版本 1；保存时即检查每一种回答组合） */
+export type CreateThemeDraftInput = {
+  /** 变更说明 */
+  changeNote?: string;
+  /** 主题编码：小写字母开头，只含小写字母、数字和连字符，如 open-restaurant */
+  code: string;
+  /** 主题内容；name、audience、lifeStage、leadDepartment、budget、guide、stages 必填 */
+  content: ThemeContentInput;
+  /** 所属区划代码，默认操作人所在区划 */
+  regionCode?: string | null | undefined;
+};
+
 /** 时限预警 */
 export type DeadlineWarning =
   /** 正常 */
@@ -402,6 +608,23 @@ export type FeeInput = {
   /** 收费标准 */
   standard?: string;
 };
+
+/** 一表申请中由平台预填的表单项的来源 */
+export type FieldSource =
+  /** 申请人实名信息（身份证号码） */
+  | 'APPLICANT_ID_NUMBER'
+  /** 申请人实名信息（姓名） */
+  | 'APPLICANT_NAME'
+  /** 申请人账号绑定的手机号码 */
+  | 'APPLICANT_PHONE'
+  /** 企业登记信息（住所） */
+  | 'ENTERPRISE_ADDRESS'
+  /** 企业登记信息（统一社会信用代码） */
+  | 'ENTERPRISE_CREDIT_CODE'
+  /** 企业登记信息（法定代表人） */
+  | 'ENTERPRISE_LEGAL_REPRESENTATIVE'
+  /** 企业登记信息（名称） */
+  | 'ENTERPRISE_NAME';
 
 /** 申请表单项 */
 export type FormFieldInput = {
@@ -477,6 +700,16 @@ export type InstantRuleInput = {
   conditions: Array<InstantCondition>;
   /** 规则版本（不小于 1；规则内容变化时加 1） */
   version?: number;
+};
+
+/** 主题办件统一出件：各事项办完后，办理结果一次领取或一次寄递 */
+export type IssueBundleResultsInput = {
+  /** 主题办件的全局 ID */
+  bundleId: string;
+  /** 出件方式：窗口一次领取、一次邮寄，或电子证照（各事项均有电子证照时） */
+  method: ResultMethod;
+  /** 邮寄运单号（邮寄时必填） */
+  trackingNumber?: string | null | undefined;
 };
 
 /** 出件 */
@@ -577,6 +810,41 @@ export type Level =
   | 'TOWN'
   /** 06 村（社区）级 */
   | 'VILLAGE';
+
+/** 生命周期阶段（高效办成一件事）：企业六个、个人十个 */
+export type LifeStage =
+  /** 个人：身后 */
+  | 'AFTER_DEATH'
+  /** 个人：救助 */
+  | 'ASSISTANCE'
+  /** 个人：出生 */
+  | 'BIRTH'
+  /** 企业：工程建设 */
+  | 'CONSTRUCTION'
+  /** 个人：教育 */
+  | 'EDUCATION'
+  /** 个人：养老 */
+  | 'ELDERLY'
+  /** 个人：就业 */
+  | 'EMPLOYMENT'
+  /** 企业：准入准营 */
+  | 'ENTRY'
+  /** 企业：注销退出 */
+  | 'EXIT'
+  /** 企业：招聘用工 */
+  | 'HIRING'
+  /** 个人：置业 */
+  | 'HOUSING'
+  /** 个人：生活 */
+  | 'LIVING'
+  /** 个人：就医 */
+  | 'MEDICAL'
+  /** 企业：经营发展 */
+  | 'OPERATION'
+  /** 企业：纳税缴费 */
+  | 'TAX'
+  /** 个人：出行 */
+  | 'TRAVEL';
 
 /** 工作人员登录 */
 export type LoginInput = {
@@ -754,6 +1022,45 @@ export type PublishServiceItemInput = {
   id: string;
 };
 
+/** 发布服务菜单的新版本（整体替换，按顺序） */
+export type PublishServiceMenuInput = {
+  /** 变更说明 */
+  changeNote?: string;
+  /** 菜单项（按顺序，最多 60 项） */
+  entries: Array<ServiceMenuEntryInput>;
+};
+
+/** 发布主题的草稿版本 */
+export type PublishThemeInput = {
+  /** 主题的全局 ID */
+  id: string;
+};
+
+/** 情形引导问题的类型 */
+export type QuestionKind =
+  /** 单选 */
+  | 'CHOICE'
+  /** 是/否（选项值 yes、no） */
+  | 'YES_NO';
+
+/** 窗口代为收件：主题服务（一件事） */
+export type ReceiveWalkInBundleInput = {
+  /** 情形引导的回答 */
+  answers?: unknown;
+  /** 申请人 */
+  applicant: WalkInApplicantInput;
+  /** 一表申请的表单数据 */
+  formData?: unknown;
+  /** 幂等键（8 到 64 个字符） */
+  idempotencyKey: string;
+  /** 当场收取的材料 */
+  materials?: Array<BundlePaperMaterialInput>;
+  /** 主题编码 */
+  themeCode?: string | null | undefined;
+  /** 主题的全局 ID（与 themeCode 二选一） */
+  themeId?: string | null | undefined;
+};
+
 /** 窗口代为收件 */
 export type ReceiveWalkInInput = {
   /** 申请人 */
@@ -774,6 +1081,16 @@ export type ReceiveWalkInInput = {
 export type RefreshTokensInput = {
   /** 上次获得的刷新令牌 */
   refreshToken: string;
+};
+
+/** 一次性告知补正：一件事一张告知单 */
+export type RequestBundleCorrectionInput = {
+  /** 主题办件的全局 ID */
+  bundleId: string;
+  /** 需要补正的全部内容（只能告知一次） */
+  items: Array<BundleCorrectionItemInput>;
+  /** 总体说明 */
+  note?: string;
 };
 
 /** 一次性告知补正 */
@@ -862,6 +1179,22 @@ export type ServiceItemFilter = {
   text?: string | null | undefined;
 };
 
+/** 服务菜单的一项 */
+export type ServiceMenuEntryInput = {
+  /** 分类（不超过 16 个字符） */
+  category: string;
+  /** 说明 */
+  description?: string;
+  /** 指向的事项（基本编码） */
+  items?: Array<string>;
+  /** 菜单项标识 */
+  key: string;
+  /** 指向的主题（编码） */
+  themes?: Array<string>;
+  /** 名称（不超过 32 个字符） */
+  title: string;
+};
+
 /** 服务对象 */
 export type ServiceObject =
   /** 企业法人 */
@@ -909,12 +1242,221 @@ export type SuppliedMaterialInput = {
   uploadId?: string | null | undefined;
 };
 
+/** 补交材料（补正或容缺）：一次补交，各事项共用 */
+export type SupplyBundleMaterialsInput = {
+  /** 主题办件的全局 ID */
+  bundleId: string;
+  /** 补交的材料 */
+  materials: Array<BundleSuppliedMaterialInput>;
+};
+
 /** 补交材料（补正或容缺） */
 export type SupplyCaseMaterialsInput = {
   /** 办件的全局 ID */
   caseId: string;
   /** 补交的材料 */
   materials: Array<SuppliedMaterialInput>;
+};
+
+/** 情形引导的一个回答 */
+export type ThemeAnswerInput = {
+  /** 问题标识 */
+  question: string;
+  /** 选项值（是/否问题为 yes 或 no） */
+  value: string;
+};
+
+/** 适用条件：{question, in}，或 all / any 组合（只填一种） */
+export type ThemeConditionInput = {
+  /** 全部成立 */
+  all?: Array<ThemeConditionInput> | null | undefined;
+  /** 任一成立 */
+  any?: Array<ThemeConditionInput> | null | undefined;
+  /** 满足条件的回答（选项值） */
+  in?: Array<string> | null | undefined;
+  /** 问题标识（叶子条件） */
+  question?: string | null | undefined;
+};
+
+/** 主题内容；修改草稿时只传要改的字段，stages、questions 传入则整体替换 */
+export type ThemeContentInput = {
+  /** 服务对象 */
+  audience?: Audience | null | undefined;
+  /** 总时限 */
+  budget?: TimeBudgetInput | null | undefined;
+  /** 配合部门代码 */
+  cooperatingDepartments?: Array<string> | null | undefined;
+  /** 新设市场主体（仅企业主题） */
+  foundsEntity?: boolean | null | undefined;
+  /** 一次告知 */
+  guide?: ThemeGuideInput | null | undefined;
+  /** 搜索关键词 */
+  keywords?: Array<string> | null | undefined;
+  /** 牵头部门代码 */
+  leadDepartment?: string | null | undefined;
+  /** 生命周期阶段（须属于该服务对象） */
+  lifeStage?: LifeStage | null | undefined;
+  /** 最多到现场次数 */
+  maxVisits?: number | null | undefined;
+  /** 主题名称 */
+  name?: string | null | undefined;
+  /** 情形引导问题，整体替换 */
+  questions?: Array<ThemeQuestionInput> | null | undefined;
+  /** 阶段及事项，整体替换 */
+  stages?: Array<ThemeStageInput> | null | undefined;
+};
+
+/** 主题与服务菜单操作的错误代码 */
+export type ThemeErrorCode =
+  /** 事项的服务对象与主题的服务对象不符 */
+  | 'AUDIENCE_MISMATCH'
+  /** 并发修改冲突，请刷新后重试 */
+  | 'CONFLICT'
+  /** 编码重复 */
+  | 'DUPLICATE_CODE'
+  /** 某种回答组合下没有适用的事项 */
+  | 'EMPTY_BUNDLE'
+  /** 同一表单项在各事项中的类型或校验无法合并 */
+  | 'FORM_CONFLICT'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 情形引导的回答不完整或不合法 */
+  | 'INVALID_ANSWERS'
+  /** 编码格式错误 */
+  | 'INVALID_CODE'
+  /** 适用条件不合法（引用的问题或选项不存在等） */
+  | 'INVALID_CONDITION'
+  /** 依赖的事项不存在或不在前面 */
+  | 'INVALID_DEPENDENCY'
+  /** 当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 事项未发布、暂停或取消 */
+  | 'ITEM_UNAVAILABLE'
+  /** 无权操作（角色或区划不符） */
+  | 'NOT_ALLOWED'
+  /** 对象不存在 */
+  | 'NOT_FOUND'
+  /** 部门不存在 */
+  | 'UNKNOWN_DEPARTMENT'
+  /** 事项不存在或无法确定唯一的实施 */
+  | 'UNKNOWN_ITEM'
+  /** 办理情形不存在或未指明 */
+  | 'UNKNOWN_SITUATION'
+  /** 主题不存在或未在用 */
+  | 'UNKNOWN_THEME';
+
+/** 常见问题 */
+export type ThemeFaqInput = {
+  /** 解答 */
+  answer: string;
+  /** 问题 */
+  question: string;
+};
+
+/** 一次告知 */
+export type ThemeGuideInput = {
+  /** 政策依据 */
+  basis?: string;
+  /** 办理条件 */
+  conditions?: string;
+  /** 常见问题 */
+  faq?: Array<ThemeFaqInput>;
+  /** 注意事项 */
+  notes?: Array<string>;
+  /** 办理流程（按顺序，至少一步） */
+  process?: Array<string>;
+  /** 概述（必填） */
+  summary: string;
+};
+
+/** 问题的选项 */
+export type ThemeOptionInput = {
+  /** 选项名称 */
+  label: string;
+  /** 选项值：小写字母开头，只含小写字母、数字、下划线和连字符 */
+  value: string;
+};
+
+/** 情形引导问题 */
+export type ThemeQuestionInput = {
+  /** 说明 */
+  help?: string;
+  /** 问题标识 */
+  key: string;
+  /** 类型；是/否问题不必给选项 */
+  kind?: QuestionKind;
+  /** 选项（单选问题 2 到 8 个） */
+  options?: Array<ThemeOptionInput>;
+  /** 问题 */
+  text: string;
+};
+
+/** 事项的一个适用办理情形 */
+export type ThemeSituationRuleInput = {
+  /** 办理情形名称（与事项的情形同名） */
+  name: string;
+  /** 适用条件；为空表示总是适用 */
+  when?: ThemeConditionInput | null | undefined;
+};
+
+/** 主题的一个阶段 */
+export type ThemeStageInput = {
+  /** 事项（并联办理） */
+  items: Array<ThemeStageItemInput>;
+  /** 阶段标识 */
+  key: string;
+  /** 阶段牵头部门代码 */
+  leadDepartment?: string | null | undefined;
+  /** 阶段名称 */
+  name: string;
+};
+
+/** 阶段中的一个事项：以基本编码和实施部门（或实施区划）指明 */
+export type ThemeStageItemInput = {
+  /** 基本编码（12 位） */
+  basicCode: string;
+  /** 实施部门代码 */
+  department?: string | null | undefined;
+  /** 须先办结的事项（排在前面的事项标识） */
+  dependsOn?: Array<string>;
+  /** 事项在主题中的标识 */
+  key: string;
+  /** 说明 */
+  note?: string;
+  /** 实施区划代码（该区划只有一个部门实施时可代替部门） */
+  region?: string | null | undefined;
+  /** 适用的办理情形；事项只有一个情形时可不填 */
+  situations?: Array<ThemeSituationRuleInput>;
+  /** 适用条件；为空表示总是适用 */
+  when?: ThemeConditionInput | null | undefined;
+};
+
+/** 主题状态 */
+export type ThemeStatus =
+  /** 在用：可申请 */
+  | 'ACTIVE'
+  /** 取消：已退出，历史版本仍可查 */
+  | 'CANCELLED'
+  /** 草稿：从未发布，仅事项管理员可见 */
+  | 'DRAFT'
+  /** 暂停：指南可查，暂不受理新申请 */
+  | 'SUSPENDED';
+
+/** 主题版本状态 */
+export type ThemeVersionStatus =
+  /** 草稿：可修改 */
+  | 'DRAFT'
+  /** 已发布：当前生效版本 */
+  | 'PUBLISHED'
+  /** 已替代：仍供按该版本申请的一件事查阅 */
+  | 'SUPERSEDED';
+
+/** 总时限 */
+export type TimeBudgetInput = {
+  /** 单位，默认工作日 */
+  unit?: BudgetUnit;
+  /** 数值 */
+  value: number;
 };
 
 /** 时限 */
@@ -953,6 +1495,35 @@ export type UpdateServiceItemDraftInput = {
   content: ItemContentInput;
   /** 事项的全局 ID */
   id: string;
+};
+
+/** 修改主题草稿；已发布的主题会先生成新的草稿版本 */
+export type UpdateThemeDraftInput = {
+  /** 变更说明 */
+  changeNote?: string | null | undefined;
+  /** 要修改的内容 */
+  content: ThemeContentInput;
+  /** 主题的全局 ID */
+  id: string;
+};
+
+/** 上传材料的错误代码 */
+export type UploadErrorCode =
+  /** 文件为空 */
+  | 'EMPTY_FILE'
+  /** 输入不合法（例如 file 不是以 multipart 请求上传的文件） */
+  | 'INVALID'
+  /** 无权上传 */
+  | 'NOT_ALLOWED'
+  /** 文件超过大小限制 */
+  | 'TOO_LARGE'
+  /** 文件类型不支持，或与声明的类型不符 */
+  | 'UNSUPPORTED_TYPE';
+
+/** 上传一份材料文件 */
+export type UploadMaterialInput = {
+  /** 文件：以 GraphQL multipart 请求（multipart/form-data）上传；PDF、JPEG、PNG 或 OFD */
+  file: unknown;
 };
 
 /** 版本状态 */
@@ -1062,6 +1633,136 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, username: string, displayName: string, roles: Array<Role>, regionCode: string | null, region: { name: string } | null, department: { name: string } | null } | null };
+
+export type BundleRowFragment = { id: string, number: string, themeName: string, status: BundleStatus, statusLabel: string, stageLabel: string, applicantName: string, contactPhone: string, channel: string, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, budget: { text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null };
+
+export type BundleSubCaseFragment = { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> };
+
+export type BundleFullFragment = { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> };
+
+export type BundleQueueQueryVariables = Exact<{
+  queue: BundleQueueKind;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BundleQueueQuery = { bundleQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, themeName: string, status: BundleStatus, statusLabel: string, stageLabel: string, applicantName: string, contactPhone: string, channel: string, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, budget: { text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null } }> } };
+
+export type BundleDetailQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type BundleDetailQuery = { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null };
+
+export type BundleSetQueryVariables = Exact<{
+  themeId: string;
+  answers: Array<ThemeAnswerInput> | ThemeAnswerInput;
+}>;
+
+
+export type BundleSetQuery = { themeBundle: { form: Array<{ key: string, label: string, type: FormFieldType, source: FieldSource | null, sourceLabel: string | null }>, materials: Array<{ key: string, name: string, necessity: Necessity, generated: boolean, sharedData: boolean, producedBy: string | null, elicence: string | null, uses: Array<{ itemKey: string, material: { key: number, reviewPoints: string, form: MaterialForm, copies: number } }> }> } | null };
+
+export type BundleNoticesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type BundleNoticesQuery = { bundle: { id: string, number: string, themeName: string, applicantKind: string, applicantName: string, subCases: Array<{ applicantCitizenId: string | null }>, hall: { name: string, address: string, phone: string } | null, leadDepartment: { name: string } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
+
+export type WalkInThemesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type WalkInThemesQuery = { themes: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, audience: Audience, foundsEntity: boolean, maxVisits: number, keywords: Array<string>, budget: { text: string }, leadDepartment: { name: string } | null, guide: { summary: string }, questions: Array<{ key: string, text: string, kind: QuestionKind, help: string, options: Array<{ value: string, label: string }> }> } }> } };
+
+export type WalkInThemeBundleQueryVariables = Exact<{
+  themeId: string;
+  answers: Array<ThemeAnswerInput> | ThemeAnswerInput;
+}>;
+
+
+export type WalkInThemeBundleQuery = { themeBundle: { stages: Array<{ number: number, name: string, items: Array<{ key: string, name: string, departmentCode: string, dependsOn: Array<string>, note: string, department: { name: string } | null }> }>, form: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string, source: FieldSource | null, sourceLabel: string | null, itemKeys: Array<string> }>, materials: Array<{ key: string, name: string, standardCode: string | null, generated: boolean, necessity: Necessity, elicence: string | null, sharedData: boolean, producedBy: string | null, itemKeys: Array<string>, toProvide: boolean, uses: Array<{ itemKey: string, material: { key: number, form: MaterialForm, copies: number, reviewPoints: string } }> }>, counts: { items: number, stages: number, fields: number, fieldsPrefilled: number, fieldsAsked: number, fieldsSeparately: number, materials: number, materialsSeparately: number, visits: number, visitsSeparately: number }, problems: Array<{ message: string }> } | null };
+
+export type ReceiveWalkInBundleMutationVariables = Exact<{
+  input: ReceiveWalkInBundleInput;
+}>;
+
+
+export type ReceiveWalkInBundleMutation = { receiveWalkInBundle: { bundle: { id: string, number: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type UploadScanMutationVariables = Exact<{
+  input: UploadMaterialInput;
+}>;
+
+
+export type UploadScanMutation = { uploadMaterial: { upload: { id: string, filename: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: UploadErrorCode }> } };
+
+export type AcceptBundleMutationVariables = Exact<{
+  input: AcceptBundleInput;
+}>;
+
+
+export type AcceptBundleMutation = { acceptBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type AcceptBundleWithMissingMutationVariables = Exact<{
+  input: AcceptBundleWithMissingInput;
+}>;
+
+
+export type AcceptBundleWithMissingMutation = { acceptBundleWithMissing: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type RequestBundleCorrectionMutationVariables = Exact<{
+  input: RequestBundleCorrectionInput;
+}>;
+
+
+export type RequestBundleCorrectionMutation = { requestBundleCorrection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type ProposeBundleRejectionMutationVariables = Exact<{
+  input: BundleReasonInput;
+}>;
+
+
+export type ProposeBundleRejectionMutation = { proposeBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type ConfirmBundleRejectionMutationVariables = Exact<{
+  input: BundleReasonInput;
+}>;
+
+
+export type ConfirmBundleRejectionMutation = { confirmBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type OverturnBundleRejectionMutationVariables = Exact<{
+  input: BundleReasonInput;
+}>;
+
+
+export type OverturnBundleRejectionMutation = { overturnBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type SupplyBundleMaterialsMutationVariables = Exact<{
+  input: SupplyBundleMaterialsInput;
+}>;
+
+
+export type SupplyBundleMaterialsMutation = { supplyBundleMaterials: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type IssueBundleResultsMutationVariables = Exact<{
+  input: IssueBundleResultsInput;
+}>;
+
+
+export type IssueBundleResultsMutation = { issueBundleResults: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type CompleteBundleMutationVariables = Exact<{
+  input: CompleteBundleInput;
+}>;
+
+
+export type CompleteBundleMutation = { completeBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type CaseRowFragment = { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null };
 
@@ -1346,6 +2047,136 @@ export type DashboardCountiesQueryVariables = Exact<{
 
 export type DashboardCountiesQuery = { regions: Array<{ code: string, name: string }> };
 
+export type ThemeCondLeafFragment = { question: string | null, in: Array<string> | null };
+
+export type ThemeCond3Fragment = { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null };
+
+export type ThemeCond2Fragment = { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null };
+
+export type ThemeCondFragment = { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null };
+
+type ThemeContentParts_Theme_Fragment = { name: string, audience: Audience, lifeStage: LifeStage, foundsEntity: boolean, maxVisits: number, keywords: Array<string>, leadDepartmentCode: string, cooperatingDepartmentCodes: Array<string>, leadDepartment: { code: string, name: string } | null, cooperatingDepartments: Array<{ code: string, name: string }>, budget: { value: number, unit: BudgetUnit, text: string }, guide: { summary: string, conditions: string, process: Array<string>, notes: Array<string>, basis: string, faq: Array<{ question: string, answer: string }> }, questions: Array<{ key: string, text: string, kind: QuestionKind, help: string, options: Array<{ value: string, label: string }> }>, stages: Array<{ key: string, name: string, leadDepartmentCode: string | null, leadDepartment: { code: string, name: string } | null, items: Array<{ key: string, basicCode: string, departmentCode: string, dependsOn: Array<string>, note: string, department: { name: string } | null, serviceItem: { id: string, name: string, situations: Array<{ name: string }> } | null, situations: Array<{ name: string, when: { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null } | null }>, when: { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null } | null }> }> };
+
+type ThemeContentParts_ThemeVersion_Fragment = { name: string, audience: Audience, lifeStage: LifeStage, foundsEntity: boolean, maxVisits: number, keywords: Array<string>, leadDepartmentCode: string, cooperatingDepartmentCodes: Array<string>, leadDepartment: { code: string, name: string } | null, cooperatingDepartments: Array<{ code: string, name: string }>, budget: { value: number, unit: BudgetUnit, text: string }, guide: { summary: string, conditions: string, process: Array<string>, notes: Array<string>, basis: string, faq: Array<{ question: string, answer: string }> }, questions: Array<{ key: string, text: string, kind: QuestionKind, help: string, options: Array<{ value: string, label: string }> }>, stages: Array<{ key: string, name: string, leadDepartmentCode: string | null, leadDepartment: { code: string, name: string } | null, items: Array<{ key: string, basicCode: string, departmentCode: string, dependsOn: Array<string>, note: string, department: { name: string } | null, serviceItem: { id: string, name: string, situations: Array<{ name: string }> } | null, situations: Array<{ name: string, when: { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null } | null }>, when: { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null } | null }> }> };
+
+export type ThemeContentPartsFragment =
+  | ThemeContentParts_Theme_Fragment
+  | ThemeContentParts_ThemeVersion_Fragment
+;
+
+export type ThemeListQueryVariables = Exact<{
+  search?: string | null | undefined;
+  audience?: Audience | null | undefined;
+  lifeStage?: LifeStage | null | undefined;
+  statuses?: Array<ThemeStatus> | ThemeStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ThemeListQuery = { themes: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, name: string, audience: Audience, lifeStage: LifeStage, status: ThemeStatus, versionNumber: number, maxVisits: number, budget: { text: string }, leadDepartment: { name: string } | null, stages: Array<{ key: string, items: Array<{ key: string }> }>, questions: Array<{ key: string }> } }> } };
+
+export type ThemeDetailQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ThemeDetailQuery = { theme: { id: string, code: string, status: ThemeStatus, statusReason: string, regionCode: string, versionNumber: number, name: string, audience: Audience, lifeStage: LifeStage, foundsEntity: boolean, maxVisits: number, keywords: Array<string>, leadDepartmentCode: string, cooperatingDepartmentCodes: Array<string>, draftVersion: { id: string, number: number, status: ThemeVersionStatus, changeNote: string, name: string, audience: Audience, lifeStage: LifeStage, foundsEntity: boolean, maxVisits: number, keywords: Array<string>, leadDepartmentCode: string, cooperatingDepartmentCodes: Array<string>, leadDepartment: { code: string, name: string } | null, cooperatingDepartments: Array<{ code: string, name: string }>, budget: { value: number, unit: BudgetUnit, text: string }, guide: { summary: string, conditions: string, process: Array<string>, notes: Array<string>, basis: string, faq: Array<{ question: string, answer: string }> }, questions: Array<{ key: string, text: string, kind: QuestionKind, help: string, options: Array<{ value: string, label: string }> }>, stages: Array<{ key: string, name: string, leadDepartmentCode: string | null, leadDepartment: { code: string, name: string } | null, items: Array<{ key: string, basicCode: string, departmentCode: string, dependsOn: Array<string>, note: string, department: { name: string } | null, serviceItem: { id: string, name: string, situations: Array<{ name: string }> } | null, situations: Array<{ name: string, when: { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null } | null }>, when: { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null } | null }> }> } | null, versions: Array<{ id: string, number: number, status: ThemeVersionStatus, changeNote: string, createdAt: string, publishedAt: string | null }>, leadDepartment: { code: string, name: string } | null, cooperatingDepartments: Array<{ code: string, name: string }>, budget: { value: number, unit: BudgetUnit, text: string }, guide: { summary: string, conditions: string, process: Array<string>, notes: Array<string>, basis: string, faq: Array<{ question: string, answer: string }> }, questions: Array<{ key: string, text: string, kind: QuestionKind, help: string, options: Array<{ value: string, label: string }> }>, stages: Array<{ key: string, name: string, leadDepartmentCode: string | null, leadDepartment: { code: string, name: string } | null, items: Array<{ key: string, basicCode: string, departmentCode: string, dependsOn: Array<string>, note: string, department: { name: string } | null, serviceItem: { id: string, name: string, situations: Array<{ name: string }> } | null, situations: Array<{ name: string, when: { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null } | null }>, when: { question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null, all: Array<{ question: string | null, in: Array<string> | null }> | null, any: Array<{ question: string | null, in: Array<string> | null }> | null }> | null }> | null } | null }> }> } | null };
+
+export type ThemeAnswerPathsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ThemeAnswerPathsQuery = { node:
+    | { id: string, number: number, status: ThemeVersionStatus, answerPaths: Array<{ description: string, answers: Array<{ question: string, value: string }>, bundle: { stages: Array<{ number: number, key: string, name: string, items: Array<{ key: string, name: string, departmentCode: string, dependsOn: Array<string>, note: string, department: { name: string } | null, situations: Array<{ name: string }> }> }>, form: Array<{ key: string, label: string, type: FormFieldType, required: boolean, sourceLabel: string | null, itemKeys: Array<string> }>, materials: Array<{ key: string, name: string, standardCode: string | null, generated: boolean, necessity: Necessity, sharedData: boolean, producedBy: string | null, toProvide: boolean, itemKeys: Array<string> }>, counts: { items: number, stages: number, fields: number, fieldsPrefilled: number, fieldsAsked: number, fieldsSeparately: number, materials: number, materialsGenerated: number, materialsSeparately: number, visits: number, visitsSeparately: number }, problems: Array<{ field: Array<string> | null, message: string, code: ThemeErrorCode }> } }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ThemeItemSearchQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type ThemeItemSearchQuery = { serviceItems: { edges: Array<{ node: { id: string, name: string, basicCode: string, departmentCode: string, serviceObjects: Array<ServiceObject>, department: { name: string }, situations: Array<{ name: string }> } }> } };
+
+export type ThemeDepartmentSearchQueryVariables = Exact<{
+  text?: string | null | undefined;
+}>;
+
+
+export type ThemeDepartmentSearchQuery = { departments: { edges: Array<{ node: { code: string, name: string } }> } };
+
+export type CreateThemeDraftMutationVariables = Exact<{
+  input: CreateThemeDraftInput;
+}>;
+
+
+export type CreateThemeDraftMutation = { createThemeDraft: { theme: { id: string, code: string, status: ThemeStatus } | null, version: { id: string, number: number } | null, errors: Array<{ field: Array<string> | null, message: string, code: ThemeErrorCode }> } };
+
+export type UpdateThemeDraftMutationVariables = Exact<{
+  input: UpdateThemeDraftInput;
+}>;
+
+
+export type UpdateThemeDraftMutation = { updateThemeDraft: { version: { id: string, number: number } | null, errors: Array<{ field: Array<string> | null, message: string, code: ThemeErrorCode }> } };
+
+export type PublishThemeMutationVariables = Exact<{
+  input: PublishThemeInput;
+}>;
+
+
+export type PublishThemeMutation = { publishTheme: { theme: { id: string, status: ThemeStatus, versionNumber: number } | null, errors: Array<{ field: Array<string> | null, message: string, code: ThemeErrorCode }> } };
+
+export type SuspendThemeMutationVariables = Exact<{
+  input: ChangeThemeStatusInput;
+}>;
+
+
+export type SuspendThemeMutation = { suspendTheme: { theme: { id: string, status: ThemeStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: ThemeErrorCode }> } };
+
+export type ResumeThemeMutationVariables = Exact<{
+  input: ChangeThemeStatusInput;
+}>;
+
+
+export type ResumeThemeMutation = { resumeTheme: { theme: { id: string, status: ThemeStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: ThemeErrorCode }> } };
+
+export type CancelThemeMutationVariables = Exact<{
+  input: ChangeThemeStatusInput;
+}>;
+
+
+export type CancelThemeMutation = { cancelTheme: { theme: { id: string, status: ThemeStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: ThemeErrorCode }> } };
+
+export type ServiceMenuEditorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServiceMenuEditorQuery = { serviceMenu: { number: number, publishedAt: string, changeNote: string, entries: Array<{ key: string, title: string, category: string, description: string, position: number, itemCodes: Array<string>, themeCodes: Array<string>, items: Array<{ basicCode: string, name: string }>, themes: Array<{ code: string, name: string }> }> } | null };
+
+export type ServiceMenuVersionsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type ServiceMenuVersionsQuery = { serviceMenuHistory: Array<{ number: number, publishedAt: string, changeNote: string, entries: Array<{ key: string, title: string }> }> };
+
+export type MenuThemeSearchQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type MenuThemeSearchQuery = { themes: { edges: Array<{ node: { code: string, name: string } }> } };
+
+export type PublishServiceMenuMutationVariables = Exact<{
+  input: PublishServiceMenuInput;
+}>;
+
+
+export type PublishServiceMenuMutation = { publishServiceMenu: { menu: { number: number, entries: Array<{ key: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ThemeErrorCode }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1364,6 +2195,162 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const BundleRowFragmentDoc = new TypedDocumentString(`
+    fragment BundleRow on Bundle {
+  id
+  number
+  themeName
+  status
+  statusLabel
+  stageLabel
+  applicantName
+  contactPhone
+  channel
+  submittedAt
+  acceptedAt
+  deadline
+  budget {
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+}
+    `, {"fragmentName":"BundleRow"}) as unknown as TypedDocumentString<BundleRowFragment, unknown>;
+export const BundleSubCaseFragmentDoc = new TypedDocumentString(`
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}
+    `, {"fragmentName":"BundleSubCase"}) as unknown as TypedDocumentString<BundleSubCaseFragment, unknown>;
+export const BundleFullFragmentDoc = new TypedDocumentString(`
+    fragment BundleFull on Bundle {
+  id
+  number
+  themeCode
+  themeName
+  themeVersionNumber
+  channel
+  applicantKind
+  status
+  statusLabel
+  stageLabel
+  stages
+  openStage
+  submittedAt
+  acceptedAt
+  deadline
+  withdrawnAt
+  withdrawReason
+  answers
+  formData
+  applicantName
+  contactPhone
+  queryCode
+  finishedAt
+  workingDaysUsed
+  resultMethod
+  trackingNumber
+  resultsIssuedAt
+  budget {
+    value
+    unit
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+  themeVersion {
+    id
+  }
+  deferralNotice {
+    caseNumber
+    supplyBy
+  }
+  correctionNotice {
+    caseNumber
+    supplyBy
+  }
+  denial {
+    summary
+    standing
+    options
+    failed {
+      itemKey
+      itemName
+      caseNumber
+      status
+      statusLabel
+      reason
+      at
+    }
+    held {
+      itemName
+      becauseOf
+    }
+  }
+  stageList {
+    number
+    name
+    opened
+    done
+    openedAt
+    finishedAt
+    items {
+      key
+      stage
+      name
+      departmentCode
+      state
+      stateLabel
+      heldBy
+      attempts
+      caseNumber
+      caseStatus
+      caseStatusLabel
+      deadline
+      decisionReason
+      department {
+        name
+      }
+      case {
+        ...BundleSubCase
+      }
+    }
+  }
+}
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}`, {"fragmentName":"BundleFull"}) as unknown as TypedDocumentString<BundleFullFragment, unknown>;
 export const CaseRowFragmentDoc = new TypedDocumentString(`
     fragment CaseRow on Case {
   id
@@ -1580,6 +2567,201 @@ export const ItemContentPartsFragmentDoc = new TypedDocumentString(`
   unit
   text
 }`, {"fragmentName":"ItemContentParts"}) as unknown as TypedDocumentString<ItemContentPartsFragment, unknown>;
+export const ThemeCondLeafFragmentDoc = new TypedDocumentString(`
+    fragment ThemeCondLeaf on ThemeCondition {
+  question
+  in
+}
+    `, {"fragmentName":"ThemeCondLeaf"}) as unknown as TypedDocumentString<ThemeCondLeafFragment, unknown>;
+export const ThemeCond3FragmentDoc = new TypedDocumentString(`
+    fragment ThemeCond3 on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCondLeaf
+  }
+  any {
+    ...ThemeCondLeaf
+  }
+}
+    fragment ThemeCondLeaf on ThemeCondition {
+  question
+  in
+}`, {"fragmentName":"ThemeCond3"}) as unknown as TypedDocumentString<ThemeCond3Fragment, unknown>;
+export const ThemeCond2FragmentDoc = new TypedDocumentString(`
+    fragment ThemeCond2 on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCond3
+  }
+  any {
+    ...ThemeCond3
+  }
+}
+    fragment ThemeCondLeaf on ThemeCondition {
+  question
+  in
+}
+fragment ThemeCond3 on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCondLeaf
+  }
+  any {
+    ...ThemeCondLeaf
+  }
+}`, {"fragmentName":"ThemeCond2"}) as unknown as TypedDocumentString<ThemeCond2Fragment, unknown>;
+export const ThemeCondFragmentDoc = new TypedDocumentString(`
+    fragment ThemeCond on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCond2
+  }
+  any {
+    ...ThemeCond2
+  }
+}
+    fragment ThemeCondLeaf on ThemeCondition {
+  question
+  in
+}
+fragment ThemeCond3 on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCondLeaf
+  }
+  any {
+    ...ThemeCondLeaf
+  }
+}
+fragment ThemeCond2 on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCond3
+  }
+  any {
+    ...ThemeCond3
+  }
+}`, {"fragmentName":"ThemeCond"}) as unknown as TypedDocumentString<ThemeCondFragment, unknown>;
+export const ThemeContentPartsFragmentDoc = new TypedDocumentString(`
+    fragment ThemeContentParts on ThemeContent {
+  name
+  audience
+  lifeStage
+  foundsEntity
+  maxVisits
+  keywords
+  leadDepartmentCode
+  leadDepartment {
+    code
+    name
+  }
+  cooperatingDepartmentCodes
+  cooperatingDepartments {
+    code
+    name
+  }
+  budget {
+    value
+    unit
+    text
+  }
+  guide {
+    summary
+    conditions
+    process
+    notes
+    faq {
+      question
+      answer
+    }
+    basis
+  }
+  questions {
+    key
+    text
+    kind
+    help
+    options {
+      value
+      label
+    }
+  }
+  stages {
+    key
+    name
+    leadDepartmentCode
+    leadDepartment {
+      code
+      name
+    }
+    items {
+      key
+      basicCode
+      departmentCode
+      dependsOn
+      note
+      department {
+        name
+      }
+      serviceItem {
+        id
+        name
+        situations {
+          name
+        }
+      }
+      situations {
+        name
+        when {
+          ...ThemeCond
+        }
+      }
+      when {
+        ...ThemeCond
+      }
+    }
+  }
+}
+    fragment ThemeCondLeaf on ThemeCondition {
+  question
+  in
+}
+fragment ThemeCond3 on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCondLeaf
+  }
+  any {
+    ...ThemeCondLeaf
+  }
+}
+fragment ThemeCond2 on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCond3
+  }
+  any {
+    ...ThemeCond3
+  }
+}
+fragment ThemeCond on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCond2
+  }
+  any {
+    ...ThemeCond2
+  }
+}`, {"fragmentName":"ThemeContentParts"}) as unknown as TypedDocumentString<ThemeContentPartsFragment, unknown>;
 export const StaffUsersDocument = new TypedDocumentString(`
     query StaffUsers($filter: StaffUserFilter, $first: Int, $after: String, $last: Int, $before: String) {
   staffUsers(
@@ -1815,6 +2997,1515 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const BundleQueueDocument = new TypedDocumentString(`
+    query BundleQueue($queue: BundleQueueKind!, $first: Int, $after: String) {
+  bundleQueue(queue: $queue, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      endCursor
+    }
+    edges {
+      node {
+        ...BundleRow
+      }
+    }
+  }
+}
+    fragment BundleRow on Bundle {
+  id
+  number
+  themeName
+  status
+  statusLabel
+  stageLabel
+  applicantName
+  contactPhone
+  channel
+  submittedAt
+  acceptedAt
+  deadline
+  budget {
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+}`) as unknown as TypedDocumentString<BundleQueueQuery, BundleQueueQueryVariables>;
+export const BundleDetailDocument = new TypedDocumentString(`
+    query BundleDetail($id: ID!) {
+  bundle(id: $id) {
+    ...BundleFull
+  }
+}
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}
+fragment BundleFull on Bundle {
+  id
+  number
+  themeCode
+  themeName
+  themeVersionNumber
+  channel
+  applicantKind
+  status
+  statusLabel
+  stageLabel
+  stages
+  openStage
+  submittedAt
+  acceptedAt
+  deadline
+  withdrawnAt
+  withdrawReason
+  answers
+  formData
+  applicantName
+  contactPhone
+  queryCode
+  finishedAt
+  workingDaysUsed
+  resultMethod
+  trackingNumber
+  resultsIssuedAt
+  budget {
+    value
+    unit
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+  themeVersion {
+    id
+  }
+  deferralNotice {
+    caseNumber
+    supplyBy
+  }
+  correctionNotice {
+    caseNumber
+    supplyBy
+  }
+  denial {
+    summary
+    standing
+    options
+    failed {
+      itemKey
+      itemName
+      caseNumber
+      status
+      statusLabel
+      reason
+      at
+    }
+    held {
+      itemName
+      becauseOf
+    }
+  }
+  stageList {
+    number
+    name
+    opened
+    done
+    openedAt
+    finishedAt
+    items {
+      key
+      stage
+      name
+      departmentCode
+      state
+      stateLabel
+      heldBy
+      attempts
+      caseNumber
+      caseStatus
+      caseStatusLabel
+      deadline
+      decisionReason
+      department {
+        name
+      }
+      case {
+        ...BundleSubCase
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<BundleDetailQuery, BundleDetailQueryVariables>;
+export const BundleSetDocument = new TypedDocumentString(`
+    query BundleSet($themeId: ID!, $answers: [ThemeAnswerInput!]!) {
+  themeBundle(themeId: $themeId, answers: $answers) {
+    form {
+      key
+      label
+      type
+      source
+      sourceLabel
+    }
+    materials {
+      key
+      name
+      necessity
+      generated
+      sharedData
+      producedBy
+      elicence
+      uses {
+        itemKey
+        material {
+          key
+          reviewPoints
+          form
+          copies
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BundleSetQuery, BundleSetQueryVariables>;
+export const BundleNoticesDocument = new TypedDocumentString(`
+    query BundleNotices($id: ID!) {
+  bundle(id: $id) {
+    id
+    number
+    themeName
+    applicantKind
+    applicantName
+    subCases {
+      applicantCitizenId
+    }
+    hall {
+      name
+      address
+      phone
+    }
+    leadDepartment {
+      name
+    }
+    deferralNotice {
+      caseNumber
+      itemName
+      applicantName
+      acceptedAt
+      supplyBy
+      deadline
+      commitment
+      clerk
+      materials {
+        name
+        requirement
+      }
+    }
+    correctionNotice {
+      caseNumber
+      itemName
+      applicantName
+      issuedAt
+      supplyBy
+      note
+      clerk
+      items {
+        name
+        requirement
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BundleNoticesQuery, BundleNoticesQueryVariables>;
+export const WalkInThemesDocument = new TypedDocumentString(`
+    query WalkInThemes($search: String, $first: Int) {
+  themes(search: $search, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        code
+        name
+        audience
+        foundsEntity
+        maxVisits
+        keywords
+        budget {
+          text
+        }
+        leadDepartment {
+          name
+        }
+        guide {
+          summary
+        }
+        questions {
+          key
+          text
+          kind
+          help
+          options {
+            value
+            label
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WalkInThemesQuery, WalkInThemesQueryVariables>;
+export const WalkInThemeBundleDocument = new TypedDocumentString(`
+    query WalkInThemeBundle($themeId: ID!, $answers: [ThemeAnswerInput!]!) {
+  themeBundle(themeId: $themeId, answers: $answers) {
+    stages {
+      number
+      name
+      items {
+        key
+        name
+        departmentCode
+        dependsOn
+        note
+        department {
+          name
+        }
+      }
+    }
+    form {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+      source
+      sourceLabel
+      itemKeys
+    }
+    materials {
+      key
+      name
+      standardCode
+      generated
+      necessity
+      elicence
+      sharedData
+      producedBy
+      itemKeys
+      toProvide
+      uses {
+        itemKey
+        material {
+          key
+          form
+          copies
+          reviewPoints
+        }
+      }
+    }
+    counts {
+      items
+      stages
+      fields
+      fieldsPrefilled
+      fieldsAsked
+      fieldsSeparately
+      materials
+      materialsSeparately
+      visits
+      visitsSeparately
+    }
+    problems {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WalkInThemeBundleQuery, WalkInThemeBundleQueryVariables>;
+export const ReceiveWalkInBundleDocument = new TypedDocumentString(`
+    mutation ReceiveWalkInBundle($input: ReceiveWalkInBundleInput!) {
+  receiveWalkInBundle(input: $input) {
+    bundle {
+      id
+      number
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReceiveWalkInBundleMutation, ReceiveWalkInBundleMutationVariables>;
+export const UploadScanDocument = new TypedDocumentString(`
+    mutation UploadScan($input: UploadMaterialInput!) {
+  uploadMaterial(input: $input) {
+    upload {
+      id
+      filename
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UploadScanMutation, UploadScanMutationVariables>;
+export const AcceptBundleDocument = new TypedDocumentString(`
+    mutation AcceptBundle($input: AcceptBundleInput!) {
+  acceptBundle(input: $input) {
+    bundle {
+      ...BundleFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}
+fragment BundleFull on Bundle {
+  id
+  number
+  themeCode
+  themeName
+  themeVersionNumber
+  channel
+  applicantKind
+  status
+  statusLabel
+  stageLabel
+  stages
+  openStage
+  submittedAt
+  acceptedAt
+  deadline
+  withdrawnAt
+  withdrawReason
+  answers
+  formData
+  applicantName
+  contactPhone
+  queryCode
+  finishedAt
+  workingDaysUsed
+  resultMethod
+  trackingNumber
+  resultsIssuedAt
+  budget {
+    value
+    unit
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+  themeVersion {
+    id
+  }
+  deferralNotice {
+    caseNumber
+    supplyBy
+  }
+  correctionNotice {
+    caseNumber
+    supplyBy
+  }
+  denial {
+    summary
+    standing
+    options
+    failed {
+      itemKey
+      itemName
+      caseNumber
+      status
+      statusLabel
+      reason
+      at
+    }
+    held {
+      itemName
+      becauseOf
+    }
+  }
+  stageList {
+    number
+    name
+    opened
+    done
+    openedAt
+    finishedAt
+    items {
+      key
+      stage
+      name
+      departmentCode
+      state
+      stateLabel
+      heldBy
+      attempts
+      caseNumber
+      caseStatus
+      caseStatusLabel
+      deadline
+      decisionReason
+      department {
+        name
+      }
+      case {
+        ...BundleSubCase
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<AcceptBundleMutation, AcceptBundleMutationVariables>;
+export const AcceptBundleWithMissingDocument = new TypedDocumentString(`
+    mutation AcceptBundleWithMissing($input: AcceptBundleWithMissingInput!) {
+  acceptBundleWithMissing(input: $input) {
+    bundle {
+      ...BundleFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}
+fragment BundleFull on Bundle {
+  id
+  number
+  themeCode
+  themeName
+  themeVersionNumber
+  channel
+  applicantKind
+  status
+  statusLabel
+  stageLabel
+  stages
+  openStage
+  submittedAt
+  acceptedAt
+  deadline
+  withdrawnAt
+  withdrawReason
+  answers
+  formData
+  applicantName
+  contactPhone
+  queryCode
+  finishedAt
+  workingDaysUsed
+  resultMethod
+  trackingNumber
+  resultsIssuedAt
+  budget {
+    value
+    unit
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+  themeVersion {
+    id
+  }
+  deferralNotice {
+    caseNumber
+    supplyBy
+  }
+  correctionNotice {
+    caseNumber
+    supplyBy
+  }
+  denial {
+    summary
+    standing
+    options
+    failed {
+      itemKey
+      itemName
+      caseNumber
+      status
+      statusLabel
+      reason
+      at
+    }
+    held {
+      itemName
+      becauseOf
+    }
+  }
+  stageList {
+    number
+    name
+    opened
+    done
+    openedAt
+    finishedAt
+    items {
+      key
+      stage
+      name
+      departmentCode
+      state
+      stateLabel
+      heldBy
+      attempts
+      caseNumber
+      caseStatus
+      caseStatusLabel
+      deadline
+      decisionReason
+      department {
+        name
+      }
+      case {
+        ...BundleSubCase
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<AcceptBundleWithMissingMutation, AcceptBundleWithMissingMutationVariables>;
+export const RequestBundleCorrectionDocument = new TypedDocumentString(`
+    mutation RequestBundleCorrection($input: RequestBundleCorrectionInput!) {
+  requestBundleCorrection(input: $input) {
+    bundle {
+      ...BundleFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}
+fragment BundleFull on Bundle {
+  id
+  number
+  themeCode
+  themeName
+  themeVersionNumber
+  channel
+  applicantKind
+  status
+  statusLabel
+  stageLabel
+  stages
+  openStage
+  submittedAt
+  acceptedAt
+  deadline
+  withdrawnAt
+  withdrawReason
+  answers
+  formData
+  applicantName
+  contactPhone
+  queryCode
+  finishedAt
+  workingDaysUsed
+  resultMethod
+  trackingNumber
+  resultsIssuedAt
+  budget {
+    value
+    unit
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+  themeVersion {
+    id
+  }
+  deferralNotice {
+    caseNumber
+    supplyBy
+  }
+  correctionNotice {
+    caseNumber
+    supplyBy
+  }
+  denial {
+    summary
+    standing
+    options
+    failed {
+      itemKey
+      itemName
+      caseNumber
+      status
+      statusLabel
+      reason
+      at
+    }
+    held {
+      itemName
+      becauseOf
+    }
+  }
+  stageList {
+    number
+    name
+    opened
+    done
+    openedAt
+    finishedAt
+    items {
+      key
+      stage
+      name
+      departmentCode
+      state
+      stateLabel
+      heldBy
+      attempts
+      caseNumber
+      caseStatus
+      caseStatusLabel
+      deadline
+      decisionReason
+      department {
+        name
+      }
+      case {
+        ...BundleSubCase
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<RequestBundleCorrectionMutation, RequestBundleCorrectionMutationVariables>;
+export const ProposeBundleRejectionDocument = new TypedDocumentString(`
+    mutation ProposeBundleRejection($input: BundleReasonInput!) {
+  proposeBundleRejection(input: $input) {
+    bundle {
+      ...BundleFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}
+fragment BundleFull on Bundle {
+  id
+  number
+  themeCode
+  themeName
+  themeVersionNumber
+  channel
+  applicantKind
+  status
+  statusLabel
+  stageLabel
+  stages
+  openStage
+  submittedAt
+  acceptedAt
+  deadline
+  withdrawnAt
+  withdrawReason
+  answers
+  formData
+  applicantName
+  contactPhone
+  queryCode
+  finishedAt
+  workingDaysUsed
+  resultMethod
+  trackingNumber
+  resultsIssuedAt
+  budget {
+    value
+    unit
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+  themeVersion {
+    id
+  }
+  deferralNotice {
+    caseNumber
+    supplyBy
+  }
+  correctionNotice {
+    caseNumber
+    supplyBy
+  }
+  denial {
+    summary
+    standing
+    options
+    failed {
+      itemKey
+      itemName
+      caseNumber
+      status
+      statusLabel
+      reason
+      at
+    }
+    held {
+      itemName
+      becauseOf
+    }
+  }
+  stageList {
+    number
+    name
+    opened
+    done
+    openedAt
+    finishedAt
+    items {
+      key
+      stage
+      name
+      departmentCode
+      state
+      stateLabel
+      heldBy
+      attempts
+      caseNumber
+      caseStatus
+      caseStatusLabel
+      deadline
+      decisionReason
+      department {
+        name
+      }
+      case {
+        ...BundleSubCase
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ProposeBundleRejectionMutation, ProposeBundleRejectionMutationVariables>;
+export const ConfirmBundleRejectionDocument = new TypedDocumentString(`
+    mutation ConfirmBundleRejection($input: BundleReasonInput!) {
+  confirmBundleRejection(input: $input) {
+    bundle {
+      ...BundleFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}
+fragment BundleFull on Bundle {
+  id
+  number
+  themeCode
+  themeName
+  themeVersionNumber
+  channel
+  applicantKind
+  status
+  statusLabel
+  stageLabel
+  stages
+  openStage
+  submittedAt
+  acceptedAt
+  deadline
+  withdrawnAt
+  withdrawReason
+  answers
+  formData
+  applicantName
+  contactPhone
+  queryCode
+  finishedAt
+  workingDaysUsed
+  resultMethod
+  trackingNumber
+  resultsIssuedAt
+  budget {
+    value
+    unit
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+  themeVersion {
+    id
+  }
+  deferralNotice {
+    caseNumber
+    supplyBy
+  }
+  correctionNotice {
+    caseNumber
+    supplyBy
+  }
+  denial {
+    summary
+    standing
+    options
+    failed {
+      itemKey
+      itemName
+      caseNumber
+      status
+      statusLabel
+      reason
+      at
+    }
+    held {
+      itemName
+      becauseOf
+    }
+  }
+  stageList {
+    number
+    name
+    opened
+    done
+    openedAt
+    finishedAt
+    items {
+      key
+      stage
+      name
+      departmentCode
+      state
+      stateLabel
+      heldBy
+      attempts
+      caseNumber
+      caseStatus
+      caseStatusLabel
+      deadline
+      decisionReason
+      department {
+        name
+      }
+      case {
+        ...BundleSubCase
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ConfirmBundleRejectionMutation, ConfirmBundleRejectionMutationVariables>;
+export const OverturnBundleRejectionDocument = new TypedDocumentString(`
+    mutation OverturnBundleRejection($input: BundleReasonInput!) {
+  overturnBundleRejection(input: $input) {
+    bundle {
+      ...BundleFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}
+fragment BundleFull on Bundle {
+  id
+  number
+  themeCode
+  themeName
+  themeVersionNumber
+  channel
+  applicantKind
+  status
+  statusLabel
+  stageLabel
+  stages
+  openStage
+  submittedAt
+  acceptedAt
+  deadline
+  withdrawnAt
+  withdrawReason
+  answers
+  formData
+  applicantName
+  contactPhone
+  queryCode
+  finishedAt
+  workingDaysUsed
+  resultMethod
+  trackingNumber
+  resultsIssuedAt
+  budget {
+    value
+    unit
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+  themeVersion {
+    id
+  }
+  deferralNotice {
+    caseNumber
+    supplyBy
+  }
+  correctionNotice {
+    caseNumber
+    supplyBy
+  }
+  denial {
+    summary
+    standing
+    options
+    failed {
+      itemKey
+      itemName
+      caseNumber
+      status
+      statusLabel
+      reason
+      at
+    }
+    held {
+      itemName
+      becauseOf
+    }
+  }
+  stageList {
+    number
+    name
+    opened
+    done
+    openedAt
+    finishedAt
+    items {
+      key
+      stage
+      name
+      departmentCode
+      state
+      stateLabel
+      heldBy
+      attempts
+      caseNumber
+      caseStatus
+      caseStatusLabel
+      deadline
+      decisionReason
+      department {
+        name
+      }
+      case {
+        ...BundleSubCase
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<OverturnBundleRejectionMutation, OverturnBundleRejectionMutationVariables>;
+export const SupplyBundleMaterialsDocument = new TypedDocumentString(`
+    mutation SupplyBundleMaterials($input: SupplyBundleMaterialsInput!) {
+  supplyBundleMaterials(input: $input) {
+    bundle {
+      ...BundleFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}
+fragment BundleFull on Bundle {
+  id
+  number
+  themeCode
+  themeName
+  themeVersionNumber
+  channel
+  applicantKind
+  status
+  statusLabel
+  stageLabel
+  stages
+  openStage
+  submittedAt
+  acceptedAt
+  deadline
+  withdrawnAt
+  withdrawReason
+  answers
+  formData
+  applicantName
+  contactPhone
+  queryCode
+  finishedAt
+  workingDaysUsed
+  resultMethod
+  trackingNumber
+  resultsIssuedAt
+  budget {
+    value
+    unit
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+  themeVersion {
+    id
+  }
+  deferralNotice {
+    caseNumber
+    supplyBy
+  }
+  correctionNotice {
+    caseNumber
+    supplyBy
+  }
+  denial {
+    summary
+    standing
+    options
+    failed {
+      itemKey
+      itemName
+      caseNumber
+      status
+      statusLabel
+      reason
+      at
+    }
+    held {
+      itemName
+      becauseOf
+    }
+  }
+  stageList {
+    number
+    name
+    opened
+    done
+    openedAt
+    finishedAt
+    items {
+      key
+      stage
+      name
+      departmentCode
+      state
+      stateLabel
+      heldBy
+      attempts
+      caseNumber
+      caseStatus
+      caseStatusLabel
+      deadline
+      decisionReason
+      department {
+        name
+      }
+      case {
+        ...BundleSubCase
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<SupplyBundleMaterialsMutation, SupplyBundleMaterialsMutationVariables>;
+export const IssueBundleResultsDocument = new TypedDocumentString(`
+    mutation IssueBundleResults($input: IssueBundleResultsInput!) {
+  issueBundleResults(input: $input) {
+    bundle {
+      ...BundleFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}
+fragment BundleFull on Bundle {
+  id
+  number
+  themeCode
+  themeName
+  themeVersionNumber
+  channel
+  applicantKind
+  status
+  statusLabel
+  stageLabel
+  stages
+  openStage
+  submittedAt
+  acceptedAt
+  deadline
+  withdrawnAt
+  withdrawReason
+  answers
+  formData
+  applicantName
+  contactPhone
+  queryCode
+  finishedAt
+  workingDaysUsed
+  resultMethod
+  trackingNumber
+  resultsIssuedAt
+  budget {
+    value
+    unit
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+  themeVersion {
+    id
+  }
+  deferralNotice {
+    caseNumber
+    supplyBy
+  }
+  correctionNotice {
+    caseNumber
+    supplyBy
+  }
+  denial {
+    summary
+    standing
+    options
+    failed {
+      itemKey
+      itemName
+      caseNumber
+      status
+      statusLabel
+      reason
+      at
+    }
+    held {
+      itemName
+      becauseOf
+    }
+  }
+  stageList {
+    number
+    name
+    opened
+    done
+    openedAt
+    finishedAt
+    items {
+      key
+      stage
+      name
+      departmentCode
+      state
+      stateLabel
+      heldBy
+      attempts
+      caseNumber
+      caseStatus
+      caseStatusLabel
+      deadline
+      decisionReason
+      department {
+        name
+      }
+      case {
+        ...BundleSubCase
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<IssueBundleResultsMutation, IssueBundleResultsMutationVariables>;
+export const CompleteBundleDocument = new TypedDocumentString(`
+    mutation CompleteBundle($input: CompleteBundleInput!) {
+  completeBundle(input: $input) {
+    bundle {
+      ...BundleFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment BundleSubCase on Case {
+  id
+  status
+  applicantCitizenId
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    note
+    supplyNote
+  }
+}
+fragment BundleFull on Bundle {
+  id
+  number
+  themeCode
+  themeName
+  themeVersionNumber
+  channel
+  applicantKind
+  status
+  statusLabel
+  stageLabel
+  stages
+  openStage
+  submittedAt
+  acceptedAt
+  deadline
+  withdrawnAt
+  withdrawReason
+  answers
+  formData
+  applicantName
+  contactPhone
+  queryCode
+  finishedAt
+  workingDaysUsed
+  resultMethod
+  trackingNumber
+  resultsIssuedAt
+  budget {
+    value
+    unit
+    text
+  }
+  hall {
+    name
+  }
+  leadDepartment {
+    name
+  }
+  themeVersion {
+    id
+  }
+  deferralNotice {
+    caseNumber
+    supplyBy
+  }
+  correctionNotice {
+    caseNumber
+    supplyBy
+  }
+  denial {
+    summary
+    standing
+    options
+    failed {
+      itemKey
+      itemName
+      caseNumber
+      status
+      statusLabel
+      reason
+      at
+    }
+    held {
+      itemName
+      becauseOf
+    }
+  }
+  stageList {
+    number
+    name
+    opened
+    done
+    openedAt
+    finishedAt
+    items {
+      key
+      stage
+      name
+      departmentCode
+      state
+      stateLabel
+      heldBy
+      attempts
+      caseNumber
+      caseStatus
+      caseStatusLabel
+      deadline
+      decisionReason
+      department {
+        name
+      }
+      case {
+        ...BundleSubCase
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<CompleteBundleMutation, CompleteBundleMutationVariables>;
 export const CaseQueueDocument = new TypedDocumentString(`
     query CaseQueue($queue: CaseQueueKind!, $filter: CaseQueueFilter, $first: Int, $after: String) {
   caseQueue(queue: $queue, filter: $filter, first: $first, after: $after) {
@@ -4422,3 +7113,464 @@ export const DashboardCountiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardCountiesQuery, DashboardCountiesQueryVariables>;
+export const ThemeListDocument = new TypedDocumentString(`
+    query ThemeList($search: String, $audience: Audience, $lifeStage: LifeStage, $statuses: [ThemeStatus!], $first: Int, $after: String, $last: Int, $before: String) {
+  themes(
+    search: $search
+    audience: $audience
+    lifeStage: $lifeStage
+    statuses: $statuses
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        id
+        code
+        name
+        audience
+        lifeStage
+        status
+        versionNumber
+        maxVisits
+        budget {
+          text
+        }
+        leadDepartment {
+          name
+        }
+        stages {
+          key
+          items {
+            key
+          }
+        }
+        questions {
+          key
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThemeListQuery, ThemeListQueryVariables>;
+export const ThemeDetailDocument = new TypedDocumentString(`
+    query ThemeDetail($code: String!) {
+  theme(code: $code) {
+    id
+    code
+    status
+    statusReason
+    regionCode
+    versionNumber
+    ...ThemeContentParts
+    draftVersion {
+      id
+      number
+      status
+      changeNote
+      ...ThemeContentParts
+    }
+    versions {
+      id
+      number
+      status
+      changeNote
+      createdAt
+      publishedAt
+    }
+  }
+}
+    fragment ThemeCondLeaf on ThemeCondition {
+  question
+  in
+}
+fragment ThemeCond3 on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCondLeaf
+  }
+  any {
+    ...ThemeCondLeaf
+  }
+}
+fragment ThemeCond2 on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCond3
+  }
+  any {
+    ...ThemeCond3
+  }
+}
+fragment ThemeCond on ThemeCondition {
+  question
+  in
+  all {
+    ...ThemeCond2
+  }
+  any {
+    ...ThemeCond2
+  }
+}
+fragment ThemeContentParts on ThemeContent {
+  name
+  audience
+  lifeStage
+  foundsEntity
+  maxVisits
+  keywords
+  leadDepartmentCode
+  leadDepartment {
+    code
+    name
+  }
+  cooperatingDepartmentCodes
+  cooperatingDepartments {
+    code
+    name
+  }
+  budget {
+    value
+    unit
+    text
+  }
+  guide {
+    summary
+    conditions
+    process
+    notes
+    faq {
+      question
+      answer
+    }
+    basis
+  }
+  questions {
+    key
+    text
+    kind
+    help
+    options {
+      value
+      label
+    }
+  }
+  stages {
+    key
+    name
+    leadDepartmentCode
+    leadDepartment {
+      code
+      name
+    }
+    items {
+      key
+      basicCode
+      departmentCode
+      dependsOn
+      note
+      department {
+        name
+      }
+      serviceItem {
+        id
+        name
+        situations {
+          name
+        }
+      }
+      situations {
+        name
+        when {
+          ...ThemeCond
+        }
+      }
+      when {
+        ...ThemeCond
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ThemeDetailQuery, ThemeDetailQueryVariables>;
+export const ThemeAnswerPathsDocument = new TypedDocumentString(`
+    query ThemeAnswerPaths($id: ID!) {
+  node(id: $id) {
+    ... on ThemeVersion {
+      id
+      number
+      status
+      answerPaths {
+        description
+        answers {
+          question
+          value
+        }
+        bundle {
+          stages {
+            number
+            key
+            name
+            items {
+              key
+              name
+              departmentCode
+              department {
+                name
+              }
+              dependsOn
+              note
+              situations {
+                name
+              }
+            }
+          }
+          form {
+            key
+            label
+            type
+            required
+            sourceLabel
+            itemKeys
+          }
+          materials {
+            key
+            name
+            standardCode
+            generated
+            necessity
+            sharedData
+            producedBy
+            toProvide
+            itemKeys
+          }
+          counts {
+            items
+            stages
+            fields
+            fieldsPrefilled
+            fieldsAsked
+            fieldsSeparately
+            materials
+            materialsGenerated
+            materialsSeparately
+            visits
+            visitsSeparately
+          }
+          problems {
+            field
+            message
+            code
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThemeAnswerPathsQuery, ThemeAnswerPathsQueryVariables>;
+export const ThemeItemSearchDocument = new TypedDocumentString(`
+    query ThemeItemSearch($text: String!) {
+  serviceItems(filter: {text: $text, statuses: [ACTIVE]}, first: 12) {
+    edges {
+      node {
+        id
+        name
+        basicCode
+        departmentCode
+        department {
+          name
+        }
+        serviceObjects
+        situations {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThemeItemSearchQuery, ThemeItemSearchQueryVariables>;
+export const ThemeDepartmentSearchDocument = new TypedDocumentString(`
+    query ThemeDepartmentSearch($text: String) {
+  departments(text: $text, first: 20) {
+    edges {
+      node {
+        code
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThemeDepartmentSearchQuery, ThemeDepartmentSearchQueryVariables>;
+export const CreateThemeDraftDocument = new TypedDocumentString(`
+    mutation CreateThemeDraft($input: CreateThemeDraftInput!) {
+  createThemeDraft(input: $input) {
+    theme {
+      id
+      code
+      status
+    }
+    version {
+      id
+      number
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateThemeDraftMutation, CreateThemeDraftMutationVariables>;
+export const UpdateThemeDraftDocument = new TypedDocumentString(`
+    mutation UpdateThemeDraft($input: UpdateThemeDraftInput!) {
+  updateThemeDraft(input: $input) {
+    version {
+      id
+      number
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateThemeDraftMutation, UpdateThemeDraftMutationVariables>;
+export const PublishThemeDocument = new TypedDocumentString(`
+    mutation PublishTheme($input: PublishThemeInput!) {
+  publishTheme(input: $input) {
+    theme {
+      id
+      status
+      versionNumber
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishThemeMutation, PublishThemeMutationVariables>;
+export const SuspendThemeDocument = new TypedDocumentString(`
+    mutation SuspendTheme($input: ChangeThemeStatusInput!) {
+  suspendTheme(input: $input) {
+    theme {
+      id
+      status
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendThemeMutation, SuspendThemeMutationVariables>;
+export const ResumeThemeDocument = new TypedDocumentString(`
+    mutation ResumeTheme($input: ChangeThemeStatusInput!) {
+  resumeTheme(input: $input) {
+    theme {
+      id
+      status
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeThemeMutation, ResumeThemeMutationVariables>;
+export const CancelThemeDocument = new TypedDocumentString(`
+    mutation CancelTheme($input: ChangeThemeStatusInput!) {
+  cancelTheme(input: $input) {
+    theme {
+      id
+      status
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CancelThemeMutation, CancelThemeMutationVariables>;
+export const ServiceMenuEditorDocument = new TypedDocumentString(`
+    query ServiceMenuEditor {
+  serviceMenu {
+    number
+    publishedAt
+    changeNote
+    entries {
+      key
+      title
+      category
+      description
+      position
+      itemCodes
+      themeCodes
+      items {
+        basicCode
+        name
+      }
+      themes {
+        code
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceMenuEditorQuery, ServiceMenuEditorQueryVariables>;
+export const ServiceMenuVersionsDocument = new TypedDocumentString(`
+    query ServiceMenuVersions($first: Int) {
+  serviceMenuHistory(first: $first) {
+    number
+    publishedAt
+    changeNote
+    entries {
+      key
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceMenuVersionsQuery, ServiceMenuVersionsQueryVariables>;
+export const MenuThemeSearchDocument = new TypedDocumentString(`
+    query MenuThemeSearch($search: String) {
+  themes(search: $search, first: 12) {
+    edges {
+      node {
+        code
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MenuThemeSearchQuery, MenuThemeSearchQueryVariables>;
+export const PublishServiceMenuDocument = new TypedDocumentString(`
+    mutation PublishServiceMenu($input: PublishServiceMenuInput!) {
+  publishServiceMenu(input: $input) {
+    menu {
+      number
+      entries {
+        key
+      }
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishServiceMenuMutation, PublishServiceMenuMutationVariables>;

@@ -3,7 +3,7 @@
 // messages, errors keyed "formData.<key>" like the payload's), so the clerk sees a mistake next to
 // the field before submitting. The server stays the authority. Also the identifiers of GB 11643
 // (resident ID number) and GB 32100 (unified social credit code), checked as the server does.
-import type { FormFieldType } from '../gql/graphql';
+import type { FormFieldType, WalkInApplicantInput } from '../gql/graphql';
 import type { FieldErrors } from './graphql';
 import { isIsoDate } from './time';
 
@@ -149,10 +149,18 @@ export function toFormData(fields: readonly FormFieldDef[], values: FormValues):
   return out;
 }
 
+/** The person at the counter, as the clerk types them (WalkInApplicantInput). */
+export interface CounterPerson {
+  idNumber: string;
+  name: string;
+  phone: string;
+  enterpriseCreditCode: string;
+}
+
 /** The walk-in applicant: ID number always; name and phone when the person is new (the server
  * says so); the enterprise credit code when acting for an enterprise. Errors keyed like the
  * payload's ("applicant.idNumber" …). */
-export function validateApplicant(a: { idNumber: string; name: string; phone: string; enterpriseCreditCode: string }): FieldErrors {
+export function validateApplicant(a: CounterPerson): FieldErrors {
   const out: FieldErrors = {};
   if (!a.idNumber.trim()) out['applicant.idNumber'] = ['请填写申请人身份证号码'];
   else if (!validIdNumber(a.idNumber)) out['applicant.idNumber'] = ['身份证号码不正确（请核对校验位和出生日期）'];
@@ -161,4 +169,12 @@ export function validateApplicant(a: { idNumber: string; name: string; phone: st
     out['applicant.enterpriseCreditCode'] = ['统一社会信用代码不正确（请核对校验位）'];
   }
   return out;
+}
+
+/** The applicant as the walk-in mutations take it: trimmed, ID number and credit code upper case. */
+export function walkInApplicant(a: CounterPerson): WalkInApplicantInput {
+  return {
+    idNumber: a.idNumber.trim().toUpperCase(), name: a.name.trim(), phone: a.phone.trim(),
+    enterpriseCreditCode: a.enterpriseCreditCode.trim().toUpperCase() || null,
+  };
 }

@@ -1,6 +1,9 @@
 // Chinese labels for the graph's enums.
 import type {
   ApiKeyKind,
+  Audience,
+  BudgetUnit,
+  BundleItemState,
   ChangeKind,
   ConsistencyElement,
   FormFieldType,
@@ -8,12 +11,16 @@ import type {
   ItemStatus,
   ItemType,
   Level,
+  LifeStage,
   MaterialForm,
   MaterialMedia,
   Necessity,
   PersonalDataField,
   PersonalDataSubjectKind,
+  QuestionKind,
   Role,
+  ThemeStatus,
+  ThemeVersionStatus,
   TimeUnit,
   VersionStatus,
 } from '../gql/graphql';
@@ -61,6 +68,23 @@ export const PERSONAL_FIELDS: Record<PersonalDataField, string> = {
   NAME: '姓名', PHONE: '手机号', ID_NUMBER: '身份证号', LEGAL_REP_NAME: '法定代表人姓名', LEGAL_REP_ID_NUMBER: '法定代表人身份证号',
 };
 export const SUBJECT_KINDS: Record<PersonalDataSubjectKind, string> = { CITIZEN: '自然人', ENTERPRISE: '企业', STAFF: '工作人员' };
+
+// Themed bundles (主题办件 · 一件事)
+export const AUDIENCES: Record<Audience, string> = { PERSON: '个人', ENTERPRISE: '企业' };
+export const BUNDLE_ITEM_STATES: Record<BundleItemState, string> = {
+  OPEN: '办理中', COMPLETED: '已准予', FAILED: '未办成', HELD: '暂缓', WAITING: '待办',
+};
+
+// Themes (主题式服务 · 一件事) and their editor
+export const LIFE_STAGES: Record<LifeStage, string> = {
+  ENTRY: '准入准营', HIRING: '招聘用工', TAX: '纳税缴费', OPERATION: '经营发展', CONSTRUCTION: '工程建设', EXIT: '注销退出',
+  BIRTH: '出生', EDUCATION: '教育', EMPLOYMENT: '就业', LIVING: '生活', HOUSING: '置业', TRAVEL: '出行', MEDICAL: '就医',
+  ASSISTANCE: '救助', ELDERLY: '养老', AFTER_DEATH: '身后',
+};
+export const THEME_STATUSES: Record<ThemeStatus, string> = { DRAFT: '草稿', ACTIVE: '在用', SUSPENDED: '暂停', CANCELLED: '已取消' };
+export const THEME_VERSION_STATUSES: Record<ThemeVersionStatus, string> = { DRAFT: '草稿', PUBLISHED: '现行', SUPERSEDED: '已被替代' };
+export const BUDGET_UNITS: Record<BudgetUnit, string> = { WORKING_DAY: '个工作日', WORKING_HOUR: '个工作小时' };
+export const QUESTION_KINDS: Record<QuestionKind, string> = { YES_NO: '是/否', CHOICE: '单选' };
 
 export function options<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
