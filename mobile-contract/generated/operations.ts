@@ -122,6 +122,16 @@ export type AddEnterpriseOperatorInput = {
   phone: Scalars['String']['input'];
 };
 
+/** 合作单位答复转送给它的办件（与签名接口 POST /exchange/<代码> 的消息相同） */
+export type AnswerRoutedCaseInput = {
+  /** 答复类型 */
+  answer: RoutedCaseAnswer;
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 答复内容：number；decision、reason、result_number、result */
+  data?: Scalars['JSON']['input'];
+};
+
 /** API 密钥查询条件 */
 export type ApiKeyFilter = {
   /** 包括已吊销的密钥 */
@@ -459,6 +469,8 @@ export type CaseAction =
   | 'ELICENCE_ISSUED'
   /** 延长办理时限 */
   | 'EXTENDED'
+  /** 转送办理单位（经签名交换） */
+  | 'FORWARDED'
   /** 秒批通过 */
   | 'INSTANT_APPROVED'
   /** 不符合秒批条件，转人工审查 */
@@ -477,6 +489,8 @@ export type CaseAction =
   | 'REJECTION_PROPOSED'
   /** 退回待审队列 */
   | 'RELEASED'
+  /** 办理单位已接收 */
+  | 'REMOTE_ACCEPTED'
   /** 出件 */
   | 'RESULT_ISSUED'
   /** 恢复办理 */
@@ -788,6 +802,14 @@ export type CreateMandateInput = {
   validTo: Scalars['Date']['input'];
 };
 
+/** 登记合作单位 */
+export type CreatePartnerInput = {
+  /** 代码：2 到 32 位小写字母、数字或连字符 */
+  code: Scalars['String']['input'];
+  /** 设置（名称、类型、区划、接收地址必填） */
+  fields: PartnerFieldsInput;
+};
+
 /** 新建事项（保存为草稿，版本 1） */
 export type CreateServiceItemInput = {
   /** 基本编码，12 位数字 */
@@ -861,6 +883,57 @@ export type EnterpriseRole =
   | 'LEGAL_REP'
   /** 经办人：由法定代表人授权代企业办事 */
   | 'OPERATOR';
+
+/** 交换消息的方向 */
+export type ExchangeDirection =
+  /** 收到：合作单位发来 */
+  | 'IN'
+  /** 发出：本平台发给合作单位 */
+  | 'OUT';
+
+/** 交换操作的错误代码 */
+export type ExchangeErrorCode =
+  /** 办件刚被他人处理 */
+  | 'CONFLICT'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 容缺材料尚未补齐 */
+  | 'MISSING_MATERIAL'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 不存在或不在本区划 */
+  | 'NOT_FOUND';
+
+/** 交换日志查询条件 */
+export type ExchangeLogFilter = {
+  /** 办件号 */
+  caseNumber?: InputMaybe<Scalars['String']['input']>;
+  /** 方向 */
+  direction?: InputMaybe<ExchangeDirection>;
+  /** 合作单位代码 */
+  partnerCode?: InputMaybe<Scalars['String']['input']>;
+  /** 只看这些状态（如 DEAD、REFUSED） */
+  statuses?: InputMaybe<Array<ExchangeStatus>>;
+};
+
+/** 交换消息的状态 */
+export type ExchangeStatus =
+  /** 已验证并应用到办件 */
+  | 'APPLIED'
+  /** 投递失败（死信），管理员可重发 */
+  | 'DEAD'
+  /** 已送达（对方已应答 2xx） */
+  | 'DELIVERED'
+  /** 已验证，但办件无需变化（如迟到的消息） */
+  | 'IGNORED'
+  /** 待投递（含失败后等待重试） */
+  | 'PENDING'
+  /** 已拒绝（签名、时间戳、合作单位或重放校验未通过），未应用 */
+  | 'REFUSED'
+  /** 正在投递 */
+  | 'SENDING';
 
 /** 延长办理时限 */
 export type ExtendCaseInput = {
@@ -1287,6 +1360,47 @@ export type PaperMaterialInput = {
   uploadId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 合作单位的设置（修改时只传要改的项） */
+export type PartnerFieldsInput = {
+  /** 接收地址（http(s)://…） */
+  baseUrl?: InputMaybe<Scalars['String']['input']>;
+  /** 是否启用 */
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 类型 */
+  kind?: InputMaybe<PartnerKind>;
+  /** 最多尝试次数（1–20） */
+  maxAttempts?: InputMaybe<Scalars['Int']['input']>;
+  /** 名称 */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** 所属区划代码 */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** 转送给它的事项基本编码（12 位） */
+  routes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 超时（0.5–60 秒） */
+  timeoutSeconds?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** 对一个合作单位的操作 */
+export type PartnerIdInput = {
+  /** 合作单位的全局 ID */
+  partnerId: Scalars['ID']['input'];
+};
+
+/** 合作单位类型 */
+export type PartnerKind =
+  /** 银行（政银合作：开户等） */
+  | 'BANK'
+  /** 县（市、区）政务服务系统 */
+  | 'COUNTY'
+  /** 其他合作单位 */
+  | 'OTHER'
+  /** 省级政务服务平台（省级委托收件，由其决定） */
+  | 'PROVINCE'
+  /** 公章刻制企业 */
+  | 'SEAL_CARVER'
+  /** 水电气网公共服务企业 */
+  | 'UTILITY';
+
 /** 一段暂停计时的时间（两端日期都不计入期限） */
 export type PausedIntervalInput = {
   /** 暂停的最后一天（恢复计时的前一天） */
@@ -1512,6 +1626,12 @@ export type ResultMethod =
   /** 邮寄送达 */
   | 'POSTAL';
 
+/** 重发一条死信 */
+export type RetryExchangeMessageInput = {
+  /** 日志记录的全局 ID */
+  id: Scalars['ID']['input'];
+};
+
 /** 重试一条发送失败的通知 */
 export type RetryNotificationInput = {
   /** 发件记录的全局 ID */
@@ -1560,6 +1680,13 @@ export type Role =
   | 'HALL_SUPERVISOR'
   /** 综合窗口受理员 */
   | 'WINDOW_CLERK';
+
+/** 合作单位对转送办件的答复 */
+export type RoutedCaseAnswer =
+  /** 已接收（可附本单位编号） */
+  | 'ACCEPTED'
+  /** 已办结：准予（approved）或不予办理（denied） */
+  | 'DECIDED';
 
 /** 保存申请草稿 */
 export type SaveApplicationDraftInput = {
@@ -1946,6 +2073,14 @@ export type TrustLevel =
   | 'C'
   /** D：申请人自我声明 */
   | 'D';
+
+/** 修改合作单位 */
+export type UpdatePartnerInput = {
+  /** 要改的设置 */
+  fields: PartnerFieldsInput;
+  /** 合作单位的全局 ID */
+  partnerId: Scalars['ID']['input'];
+};
 
 /** 修改事项草稿；已发布的事项会先生成新的草稿版本 */
 export type UpdateServiceItemDraftInput = {
@@ -2711,7 +2846,7 @@ export type BundleDetailQueryVariables = Exact<{
 }>;
 
 
-export type BundleDetailQuery = { bundle: { id: string, number: string, queryCode: string | null, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, applicantName: string, contactPhone: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, themeVersion: { id: string, number: number } | null, budget: { value: number, unit: BudgetUnit, text: string }, leadDepartment: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { id: string, name: string, shortName: string } | null, case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, supplyBy: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, supplyNote: string }> } | null }> }>, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
+export type BundleDetailQuery = { bundle: { id: string, number: string, queryCode: string | null, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, applicantName: string, contactPhone: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, finishedAt: string | null, workingDaysUsed: number | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, canRate: boolean, themeVersion: { id: string, number: number } | null, budget: { value: number, unit: BudgetUnit, text: string }, leadDepartment: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null, materials: Array<{ key: string, name: string, necessity: Necessity, state: CaseMaterialState, supplyNote: string, uploadId: string | null, itemKeys: Array<string> }>, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { id: string, name: string, shortName: string } | null, case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, supplyBy: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, supplyNote: string }> } | null }> }>, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
 
 export type CancelAppointmentMutationVariables = Exact<{
   appointmentId: string;
@@ -2813,6 +2948,16 @@ export type NotificationReceivedSubscriptionVariables = Exact<{ [key: string]: n
 
 
 export type NotificationReceivedSubscription = { notificationReceived: { id: string, event: string, title: string, body: string, readAt: string | null, createdAt: string, caseId: string | null } };
+
+export type RateBundleMutationVariables = Exact<{
+  bundleId: string;
+  level: number;
+  comment?: string;
+  channel?: string;
+}>;
+
+
+export type RateBundleMutation = { rateBundle: { bundle: { id: string, number: string, status: BundleStatus, statusLabel: string, canRate: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type ReapplyBundleItemMutationVariables = Exact<{
   bundleId: string;

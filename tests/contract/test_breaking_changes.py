@@ -104,7 +104,10 @@ def test_removing_a_field_a_cases_or_notifications_operation_uses_is_caught(type
     ("type_name", "member"),
     [("ServiceMenuEntry", "themeCodes"), ("ThemeQuestion", "options"), ("ThemeBundle", "form"),
      ("BundleMaterial", "toProvide"), ("ApplyForThemePayload", "created"), ("Bundle", "denial"),
-     ("BundleItemProgress", "case"), ("ReapplyBundleItemInput", "caseId"), ("TrackedBundle", "stageList")],
+     ("BundleItemProgress", "case"), ("ReapplyBundleItemInput", "caseId"), ("TrackedBundle", "stageList"),
+     ("Bundle", "materials"), ("BundleSetMaterial", "key"), ("BundleSetMaterial", "supplyNote"), ("Bundle", "canRate"),
+     ("Bundle", "rating"), ("Bundle", "resultMethod"), ("BundleStageProgress", "finishedAt"), ("CaseRating", "levelLabel"),
+     ("Mutation", "rateBundle"), ("RateBundleInput", "comment"), ("RateBundlePayload", "errors")],
 )
 def test_removing_a_field_a_themes_or_bundles_operation_uses_is_caught(type_name: str, member: str) -> None:
     broken = changed(lambda s: _types(s)[type_name].fields.pop(member))
@@ -135,6 +138,24 @@ def test_changing_what_a_cases_operation_sends_or_receives_is_caught() -> None:
 def test_removing_a_value_of_an_enum_the_contract_uses_is_caught() -> None:
     assert changed(lambda s: _types(s)["ServiceObject"].values.pop("ENTERPRISE")) == [
         "VALUE_REMOVED_FROM_ENUM: Enum value ServiceObject.ENTERPRISE was removed."
+    ]
+    # what the bundle's end looks like on the phone: results ready, delivered by pickup
+    assert changed(lambda s: _types(s)["BundleStatus"].values.pop("RESULTS_READY")) == [
+        "VALUE_REMOVED_FROM_ENUM: Enum value BundleStatus.RESULTS_READY was removed."
+    ]
+    assert changed(lambda s: _types(s)["ResultMethod"].values.pop("PICKUP")) == [
+        "VALUE_REMOVED_FROM_ENUM: Enum value ResultMethod.PICKUP was removed."
+    ]
+
+
+def test_changing_what_rating_a_bundle_sends_is_caught() -> None:
+    from graphql import GraphQLInputField, GraphQLNonNull, GraphQLString
+
+    def require_a_new_input_field(s: GraphQLSchema) -> None:
+        _types(s)["RateBundleInput"].fields["caseId"] = GraphQLInputField(GraphQLNonNull(GraphQLString))
+
+    assert changed(require_a_new_input_field) == [
+        "REQUIRED_INPUT_FIELD_ADDED: A required field RateBundleInput.caseId was added."
     ]
 
 
@@ -168,8 +189,16 @@ def test_the_contract_uses_what_its_operations_select() -> None:
             "Mutation.withdrawBundle", "BundleReasonInput.reason", "Mutation.reapplyBundleItem",
             "ReapplyBundleItemPayload.case", "Query.trackBundle", "TrackedBundleItem.departmentName",
             "BundleStatus.PARTLY_DENIED", "BundleItemState.HELD", "QuestionKind.YES_NO"} <= fields
-    assert {"ServiceMenu", "ThemeCondition", "BundleErrorCode", "ThemeErrorCode", "TrackedBundleStage"} <= types
+    # the bundle's end: the one set of materials, the results delivered together, the one rating
+    assert {"Bundle.materials", "BundleSetMaterial.itemKeys", "Bundle.canRate", "Bundle.rating", "CaseRating.ratedAt",
+            "Bundle.resultMethod", "Bundle.trackingNumber", "Bundle.resultsIssuedAt", "Bundle.finishedAt",
+            "Bundle.workingDaysUsed", "BundleStageProgress.openedAt", "BundleStatus.RESULTS_READY", "ResultMethod.PICKUP",
+            "Mutation.rateBundle", "RateBundleInput.level", "RateBundleInput.channel", "RateBundlePayload.bundle"} <= fields
+    assert {"ServiceMenu", "ThemeCondition", "BundleErrorCode", "ThemeErrorCode", "TrackedBundleStage", "BundleSetMaterial",
+            "ResultMethod", "RateBundleInput"} <= types
     assert "Mutation.acceptBundle" not in fields and "Query.bundleQueue" not in fields
+    assert "Mutation.issueBundleResults" not in fields and "Mutation.completeBundle" not in fields
+    assert "IssueBundleResultsInput" not in types and "Mutation.rateCase" not in fields
     assert "Mutation.requestBundleCorrection" not in fields and "Mutation.publishServiceMenu" not in fields
 
 

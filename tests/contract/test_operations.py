@@ -20,9 +20,12 @@ real server in a subprocess (tests/ui/live.py) sharing the test database, as the
 The same citizen then does a themed "one thing" (一件事) on the phone: reads the service menu, finds a
 seeded theme, reads its guide and questionnaire, previews the bundle for an answer set, uploads the set's
 materials and applies once (a retry with the same key is the same bundle). The window asks for one
-correction for the bundle and the applicant supplies it; the window accepts the bundle, a department
-denies one item, and the applicant applies for that item again inside the bundle; anyone tracks it by
-number and query code; a second bundle is withdrawn.
+correction for the bundle and the applicant supplies it, by the key the bundle's one set of materials
+gives; the window accepts the bundle, a department denies one item, and the applicant applies for that
+item again inside the bundle; the window accepts it again and the department approves it, so every item
+is decided and the results wait to be delivered together; the window issues them at the counter (one
+pickup) and completes the bundle; the applicant rates it once (not before, not twice); anyone tracks it
+by number and query code; a second bundle is withdrawn.
 """
 
 from __future__ import annotations
@@ -88,6 +91,7 @@ RUNTIME: dict[str, set[str]] = {
     "SupplyBundleMaterials": {"bundleId", "materials"},
     "WithdrawBundle": {"bundleId"},
     "ReapplyBundleItem": {"bundleId", "caseId", "materials"},
+    "RateBundle": {"bundleId"},
     "TrackBundle": {"number", "queryCode"},
 }
 # the item the contract applies for, and how: an enterprise changes its business scope
@@ -119,7 +123,7 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "UnreadNotificationCount", "MarkNotificationsRead", "NotificationReceived",
         "AppointmentSlots", "BookAppointment", "MyAppointments", "CancelAppointment",
         "ServiceMenu", "SearchThemes", "ThemeGuide", "ThemeBundle", "ApplyForTheme", "MyBundles", "BundleDetail",
-        "TrackBundle", "SupplyBundleMaterials", "WithdrawBundle", "ReapplyBundleItem",
+        "TrackBundle", "SupplyBundleMaterials", "WithdrawBundle", "ReapplyBundleItem", "RateBundle",
     }
     assert {p.stem for p in EXAMPLES.glob("*.json")} == set(OPS), "one example per operation"
     assert set(RUNTIME) <= set(OPS)
@@ -204,13 +208,27 @@ class Runner:
             headers["authorization"] = f"Bearer {self.gql.token}"
         return headers
 
-    async def __call__(self, name: str, /, **runtime: Any) -> dict[str, Any]:
+    async def _post(self, name: str, runtime: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         assert "multipart" not in example(name), f"{name} is sent as a multipart request: use upload()"
         response = await self.gql.http.post(
             "/graphql", json={"documentId": OPS[name].document_id, "variables": self._variables(name, runtime)},
             headers=self._headers(),
         )
-        return self._checked(name, response.status_code, response.json())
+        return response.status_code, dict(response.json())
+
+    async def __call__(self, name: str, /, **runtime: Any) -> dict[str, Any]:
+        return self._checked(name, *await self._post(name, runtime))
+
+    async def refused(self, name: str, code: str, /, **runtime: Any) -> dict[str, Any]:
+        """Sends the operation expecting a business refusal: the answer has the example's shape and
+        the payload's ``errors`` say ``code``; returns the payload."""
+        status, body = await self._post(name, runtime)
+        assert status == 200 and "errors" not in body, (name, body)
+        self._check_shape(name, body["data"])
+        payload = dict(next(iter(body["data"].values())))
+        assert [e["code"] for e in payload["errors"]] == [code], (name, payload)
+        self.ran.add(name)
+        return payload
 
     async def upload(self, name: str, files: dict[str, tuple[str, bytes, str]], /, **runtime: Any) -> dict[str, Any]:
         """A GraphQL multipart request as the example's ``multipart`` describes it: ``operations``
@@ -339,7 +357,8 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     await _cases(run, anonymous, devices, settings, enterprise, tmp_path)
 
     # the same citizen does a themed "one thing": menu, guide, preview, one application; a correction,
-    # a denied item applied for again, tracking; a second bundle withdrawn
+    # a denied item applied for again, the results delivered together, one rating, tracking; a second
+    # bundle withdrawn
     await _bundles(run, anonymous, devices)
 
     rotated = (await run("RefreshTokens", refreshToken=signed["tokens"]["refreshToken"]))["refreshTokens"]["tokens"]
@@ -599,13 +618,17 @@ async def _bundles(run: Runner, anonymous: Runner, devices: Devices) -> None:
     assert card["caseStatus"] == "CORRECTION_REQUESTED" and card["case"]["supplyBy"]
     asked_for = {(card["key"], m["materialKey"]) for m in card["case"]["materials"] if m["state"] == "PENDING"}
     assert [m["supplyNote"] for m in card["case"]["materials"] if m["state"] == "PENDING"] == ["照片背景须为白色，请重新上传"]
-    # the set's key of what was asked for, from the version the bundle was applied under
+    # what to supply, by the set's key: the bundle's one set of materials as it stands
+    to_supply = [m for m in detail["materials"] if m["state"] == "PENDING" and m["supplyNote"]]
+    assert [(m["key"], m["supplyNote"], m["itemKeys"]) for m in to_supply] == [
+        (photo, "照片背景须为白色，请重新上传", [DENIED_ITEM])]
+    # the same key as the version the bundle was applied under gives for the item's material asked for
     pinned = (await run("ThemeBundle", themeId=detail["themeVersion"]["id"]))["themeBundle"]
     assert pinned is not None and pinned["version"]["number"] == detail["themeVersionNumber"]
     assert [m["key"] for m in pinned["materials"]
-            if any((u["itemKey"], u["material"]["key"]) in asked_for for u in m["uses"])] == [photo]
+            if any((u["itemKey"], u["material"]["key"]) in asked_for for u in m["uses"])] == [m["key"] for m in to_supply]
     supplied = (await run("SupplyBundleMaterials", bundleId=bundle["id"], materials=[
-        {"key": photo, "uploadId": await _upload(run, "白底证件照")}]))["supplyBundleMaterials"]["bundle"]
+        {"key": m["key"], "uploadId": await _upload(run, "白底证件照")} for m in to_supply]))["supplyBundleMaterials"]["bundle"]
     assert supplied["status"] == "AT_WINDOW" and _items(supplied)[DENIED_ITEM]["caseStatus"] == "SUBMITTED"
 
     # the window accepts the bundle; the department denies the card and the rest stands
@@ -618,6 +641,7 @@ async def _bundles(run: Runner, anonymous: Runner, devices: Devices) -> None:
     assert denied["status"] == "DENIED"
     detail = (await run("BundleDetail", id=bundle["id"]))["bundle"]
     assert detail["status"] == "PARTLY_DENIED" and detail["deadline"] and detail["acceptedAt"]
+    assert {m["key"]: m["state"] for m in detail["materials"]}[photo] == "PROVIDED"
     denial = detail["denial"]
     assert denial is not None
     assert [(f["itemKey"], f["status"], f["reason"]) for f in denial["failed"]] == [
@@ -626,7 +650,10 @@ async def _bundles(run: Runner, anonymous: Runner, devices: Devices) -> None:
     assert denial["standing"] == [items["certificate"]["name"]] and denial["held"] == []
     assert denial["options"] == [f"重新申请“{items[DENIED_ITEM]['name']}”"] and "不予许可" in denial["summary"]
     assert items[DENIED_ITEM]["state"] == "FAILED" and items[DENIED_ITEM]["decisionReason"] == denial["failed"][0]["reason"]
-    assert items["certificate"]["state"] in {"OPEN", "COMPLETED"} and items["certificate"]["deadline"]
+    # the certificate is instant (秒批): approved by its rule when the window accepted the bundle
+    assert (items["certificate"]["state"], items["certificate"]["caseStatus"]) == ("COMPLETED", "APPROVED")
+    assert items["certificate"]["deadline"] and detail["finishedAt"], "every item decided, one of them denied"
+    assert detail["canRate"] is False, "the certificate's result waits to be delivered"
 
     # the applicant applies for the card again inside the bundle, with another photo
     again = (await run("ReapplyBundleItem", bundleId=bundle["id"], caseId=card_case, materials=[
@@ -636,9 +663,13 @@ async def _bundles(run: Runner, anonymous: Runner, devices: Devices) -> None:
     assert (redone["attempts"], redone["state"], redone["caseStatus"]) == (2, "OPEN", "SUBMITTED")
     assert again["bundle"]["denial"] is None
 
+    # the window accepts it; the department passes every review step of the card: every item is decided
+    # and the results wait to be delivered together, so the bundle cannot be rated yet
+    await _results_and_rating(run, clerk, reviewer, bundle["id"], again["case"]["id"])
+
     # anyone with the number and the query code tracks it, without signing in
     tracked = (await anonymous("TrackBundle", number=bundle["number"], queryCode=bundle["queryCode"]))["trackBundle"]
-    assert tracked is not None and tracked["number"] == bundle["number"] and tracked["status"] == again["bundle"]["status"]
+    assert tracked is not None and tracked["number"] == bundle["number"] and tracked["status"] == "DONE"
     assert [i["departmentName"] for s in tracked["stageList"] for i in s["items"]] == [THEME_DEPARTMENT_NAME] * 2
     assert tracked["applicantName"] != detail["applicantName"] and "*" in tracked["applicantName"], "masked"
 
@@ -650,7 +681,63 @@ async def _bundles(run: Runner, anonymous: Runner, devices: Devices) -> None:
     assert {i["caseStatus"] for i in _items(withdrawn).values()} == {"WITHDRAWN"}
     mine = (await run("MyBundles"))["myBundles"]
     assert [(e["node"]["id"], e["node"]["status"]) for e in mine["edges"]] == [
-        (second["id"], "WITHDRAWN"), (bundle["id"], again["bundle"]["status"])]
+        (second["id"], "WITHDRAWN"), (bundle["id"], "DONE")]
+
+
+def _at(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+async def _results_and_rating(
+    run: Runner, clerk: GraphQLClient, reviewer: GraphQLClient, bundle_id: str, card_case: str,
+) -> None:
+    """The re-applied card accepted and approved; the results delivered together; one rating."""
+    assert (await _bundle_act(clerk, "acceptBundle", "AcceptBundleInput", {"bundleId": bundle_id}))["status"] == "IN_PROGRESS"
+    status = "ACCEPTED"
+    for _step in range(10):  # claim and pass each of the item's review steps, the last one approves
+        await _act(reviewer, "claimCase", "CaseIdInput", {"caseId": card_case})
+        status = (await _act(reviewer, "approveCase", "ApproveCaseInput", {
+            "caseId": card_case, "opinion": "照片符合制卡要求，准予申领"}))["status"]
+        if status != "ACCEPTED":
+            break
+    assert status == "APPROVED"
+    detail = (await run("BundleDetail", id=bundle_id))["bundle"]
+    assert detail is not None and detail["status"] == "RESULTS_READY" and detail["denial"] is None
+    assert {k: (i["state"], i["caseStatus"]) for k, i in _items(detail).items()} == {
+        DENIED_ITEM: ("COMPLETED", "APPROVED"), "certificate": ("COMPLETED", "APPROVED")}
+    assert detail["canRate"] is False and detail["rating"] is None
+    assert (detail["resultMethod"], detail["trackingNumber"], detail["resultsIssuedAt"]) == (None, None, None)
+    stage = detail["stageList"][0]
+    assert stage["done"] and stage["openedAt"] and stage["finishedAt"] and detail["finishedAt"]
+    assert _at(stage["openedAt"]) <= _at(stage["finishedAt"]) == _at(detail["finishedAt"])
+    assert detail["workingDaysUsed"] is not None and detail["workingDaysUsed"] >= 0
+    early = await run.refused("RateBundle", "INVALID_STATE", bundleId=bundle_id)
+    assert early["bundle"] is None
+
+    # the window hands every result over at once, at the counter, and completes the bundle
+    issued = await _bundle_act(clerk, "issueBundleResults", "IssueBundleResultsInput", {
+        "bundleId": bundle_id, "method": "PICKUP"})
+    assert issued["status"] == "RESULTS_READY", "handed over, not yet completed"
+    done = await _bundle_act(clerk, "completeBundle", "CompleteBundleInput", {
+        "bundleId": bundle_id, "note": "申请人已一次领取全部办理结果"})
+    assert done["status"] == "DONE"
+    detail = (await run("BundleDetail", id=bundle_id))["bundle"]
+    assert detail is not None and detail["status"] == "DONE" and detail["resultMethod"] == "PICKUP"
+    assert detail["resultsIssuedAt"] and detail["trackingNumber"] is None
+    assert {i["caseStatus"] for i in _items(detail).values()} == {"COMPLETED"}
+    assert detail["canRate"] is True and detail["rating"] is None
+
+    # the applicant rates the bundle once; a second rating is refused
+    rated = (await run("RateBundle", bundleId=bundle_id))["rateBundle"]["bundle"]
+    sent = example("RateBundle")["variables"]
+    assert rated is not None and rated["canRate"] is False and rated["rating"] is not None
+    assert (rated["rating"]["level"], rated["rating"]["comment"], rated["rating"]["channel"]) == (
+        sent["level"], sent["comment"], "app")
+    assert rated["rating"]["levelLabel"] == "非常满意" and rated["rating"]["ratedAt"]
+    detail = (await run("BundleDetail", id=bundle_id))["bundle"]
+    assert detail is not None and detail["rating"] == rated["rating"] and detail["canRate"] is False
+    twice = await run.refused("RateBundle", "INVALID_STATE", bundleId=bundle_id)
+    assert twice["bundle"] is None
 
 
 def test_operation_type_is_what_the_name_says() -> None:
@@ -660,7 +747,7 @@ def test_operation_type_is_what_the_name_says() -> None:
         "RegisterEnterprise", "AddEnterpriseOperator", "RemoveEnterpriseOperator", "UploadMaterial",
         "SaveApplicationDraft", "SubmitApplication", "SupplyCaseMaterials", "WithdrawCase", "MarkNotificationsRead",
         "BookAppointment", "CancelAppointment", "ApplyForTheme", "SupplyBundleMaterials", "WithdrawBundle",
-        "ReapplyBundleItem",
+        "ReapplyBundleItem", "RateBundle",
     }
     assert {n for n, k in kinds.items() if k == "subscription"} == {"NotificationReceived"}
     assert all(isinstance(op, Operation) for op in OPS.values())
