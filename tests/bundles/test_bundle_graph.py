@@ -106,6 +106,10 @@ async def test_two_stage_bundle_through_http(gql: GraphQLClient, settings: Setti
     assert set(events) - set(told) == {"elicence_issued"}
     stage_msg = await Outbox.filter(event="bundle_stage_opened", channel="inbox", citizen_id=a.rep.id).first()
     assert stage_msg is not None and stage_msg.params["stage"] == "2" and stage_msg.params["theme"] == "开办餐饮店一件事"
+    assert stage_msg.bundle_id == _pk(b["id"])  # the app opens the bundle from the message
+    inbox = await me("query { myNotifications(first: 50) { edges { node { event bundleId caseId } } } }")
+    told_here = [n["node"] for n in inbox["myNotifications"]["edges"] if n["node"]["event"].startswith("bundle_")]
+    assert told_here and {n["bundleId"] for n in told_here} == {b["id"]}
 
     # every item decided: the results wait to go out together (统一出件), and the applicant heard it once
     assert b["status"] == "RESULTS_READY" and b["denial"] is None and b["finishedAt"] and b["workingDaysUsed"] == 0
@@ -123,7 +127,7 @@ async def test_two_stage_bundle_through_http(gql: GraphQLClient, settings: Setti
     assert b["id"] in [e["node"]["id"] for e in queue["bundleQueue"]["edges"]]
     # one pickup for all four results, one message
     b = await g.do(clerk, "issueBundleResults", "IssueBundleResultsInput", {"bundleId": b["id"], "method": "PICKUP"})
-    assert b["resultMethod"] == "PICKUP" and b["resultsIssuedAt"]
+    assert b["resultMethod"] == "PICKUP" and b["resultsIssuedAt"] and b["status"] == "RESULTS_ISSUED"
     assert [s["status"] for s in b["subCases"]] == ["RESULT_ISSUED"] * 4
     again = await g.try_do(clerk, "issueBundleResults", "IssueBundleResultsInput", {"bundleId": b["id"], "method": "PICKUP"})
     assert [e["code"] for e in again["errors"]] == ["INVALID_STATE"]
@@ -151,10 +155,15 @@ async def test_two_stage_bundle_through_http(gql: GraphQLClient, settings: Setti
     tracked = (await gql(
         """query($n: String!, $q: String!) { trackBundle(number: $n, queryCode: $q) {
              number themeName applicantName status statusLabel stage stages
+             resultMethod resultsIssuedAt
              stageList { number name items { name departmentName stateLabel statusLabel } } } }""",
         {"n": b["number"], "q": b["queryCode"]},
     ))["trackBundle"]
     assert tracked["status"] == "DONE" and [s["name"] for s in tracked["stageList"]] == ["许可办理", "登记备案"]
+    assert tracked["resultMethod"] == "PICKUP" and tracked["resultsIssuedAt"]
+    # a sub-case names its bundle (for whoever may see it)
+    parent = await me("query($id: ID!) { node(id: $id) { ... on Case { bundle { number } } } }", {"id": new[0]["id"]})
+    assert parent["node"]["bundle"]["number"] == b["number"]
     assert tracked["stageList"][0]["items"][0]["departmentName"]
     wrong = await gql("query($n: String!) { trackBundle(number: $n, queryCode: \"WRONG000\") { number } }", {"n": b["number"]})
     assert wrong["trackBundle"] is None

@@ -109,6 +109,7 @@ async def test_results_go_out_together_by_post_and_the_bundle_is_rated_once(data
     assert not_clerk.value.code == "NOT_ALLOWED"
     b = await bundles.issue_results(actor=clerk, settings=None, bundle_id=b.id, method="postal", tracking_number="SF1234567890")
     assert {c.status for c in await t.subs(b)} == {"result_issued"} and b.tracking_number == "SF1234567890"
+    assert (await _view(b)).derived.status == ParentStatus.RESULTS_ISSUED
     posted = await Outbox.filter(event="bundle_result_posted", channel="inbox").order_by("-id").first()
     assert posted is not None and posted.params["tracking_no"] == "SF1234567890" and posted.params["count"] == "3"
     # not rateable until delivered

@@ -38,6 +38,8 @@ S = Status
     ([(1, S.COMPLETED, False), (2, S.APPROVED, False), (2, S.RESULT_ISSUED, False)], 2, False, ParentStatus.RESULTS_READY,
      "各事项均已准予，办理结果待统一领取或寄递"),
     ([(1, S.APPROVED, False), (1, S.DENIED, False)], 1, False, ParentStatus.PARTLY_DENIED, "部分事项未获准予"),
+    ([(1, S.COMPLETED, False), (1, S.RESULT_ISSUED, False)], 1, False, ParentStatus.RESULTS_ISSUED,
+     "办理结果已统一出件，待领取或寄递中"),
     ([(1, S.COMPLETED, False), (1, S.DENIED, False)], 2, False, ParentStatus.PARTLY_DENIED, "部分事项未获准予"),
     ([(1, S.ACCEPTED, False), (1, S.DENIED, False)], 2, False, ParentStatus.PARTLY_DENIED, "部分事项未获准予"),
     ([(1, S.REJECTED, False), (1, S.WITHDRAWN, False)], 1, False, ParentStatus.FAILED, "未获办理"),

@@ -717,7 +717,7 @@ async def _results_and_rating(
     # the window hands every result over at once, at the counter, and completes the bundle
     issued = await _bundle_act(clerk, "issueBundleResults", "IssueBundleResultsInput", {
         "bundleId": bundle_id, "method": "PICKUP"})
-    assert issued["status"] == "RESULTS_READY", "handed over, not yet completed"
+    assert issued["status"] == "RESULTS_ISSUED", "handed over, not yet completed"
     done = await _bundle_act(clerk, "completeBundle", "CompleteBundleInput", {
         "bundleId": bundle_id, "note": "申请人已一次领取全部办理结果"})
     assert done["status"] == "DONE"

@@ -261,6 +261,8 @@ export type BundleStatus =
   | 'IN_PROGRESS'
   /** 部分事项未获准予 */
   | 'PARTLY_DENIED'
+  /** 办理结果已统一出件，待领取或寄递中 */
+  | 'RESULTS_ISSUED'
   /** 各事项均已准予，办理结果待统一领取或寄递 */
   | 'RESULTS_READY'
   /** 待申请人补正或补齐材料 */

@@ -23,7 +23,7 @@ export type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info';
 
 export const BUNDLE_STATUS_TAGS: Record<BundleStatus, TagType> = {
   AT_WINDOW: 'warning', WAITING_APPLICANT: 'warning', IN_PROGRESS: 'primary', PARTLY_DENIED: 'danger',
-  RESULTS_READY: 'success', DONE: 'success', FAILED: 'danger', WITHDRAWN: 'info',
+  RESULTS_READY: 'success', RESULTS_ISSUED: 'success', DONE: 'success', FAILED: 'danger', WITHDRAWN: 'info',
 };
 export const ITEM_STATE_TAGS: Record<BundleItemState, TagType> = {
   OPEN: 'primary', COMPLETED: 'success', FAILED: 'danger', HELD: 'warning', WAITING: 'info',

@@ -169,10 +169,10 @@ async def tell(u: flow.Unit, bundle: CaseBundle, event: str, *, sms: bool = True
     citizen_id = recipient_of(bundle)
     if citizen_id is not None:
         row = await notify.enqueue(u.conn, event=event, channel=Channel.INBOX,
-                                   recipient=notify.Recipient(citizen_id=citizen_id), params=values)
+                                   recipient=notify.Recipient(citizen_id=citizen_id), params=values, bundle_id=bundle.id)
         u.ids.append(row.id)
     if sms and (bundle.contact_phone or citizen_id):
-        row = await notify.enqueue(u.conn, event=event, channel=Channel.SMS, params=values,
+        row = await notify.enqueue(u.conn, event=event, channel=Channel.SMS, params=values, bundle_id=bundle.id,
                                    recipient=notify.Recipient(citizen_id=citizen_id, phone=bundle.contact_phone or None))
         u.ids.append(row.id)
 

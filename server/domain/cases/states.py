@@ -302,6 +302,7 @@ class ParentStatus(StrEnum):
     IN_PROGRESS = "in_progress"  # sub-cases of the open stage are with their departments
     PARTLY_DENIED = "partly_denied"  # at least one sub-case failed; the others stand
     RESULTS_READY = "results_ready"  # every item decided; the results wait to be delivered together
+    RESULTS_ISSUED = "results_issued"  # the results went out together: waiting at the window, or posted
     DONE = "done"  # every sub-case finished well
     FAILED = "failed"  # nothing stands: every sub-case rejected, denied or withdrawn
     WITHDRAWN = "withdrawn"  # the applicant withdrew the whole bundle
@@ -313,6 +314,7 @@ PARENT_LABELS: dict[ParentStatus, str] = {
     ParentStatus.IN_PROGRESS: "办理中",
     ParentStatus.PARTLY_DENIED: "部分事项未获准予",
     ParentStatus.RESULTS_READY: "各事项均已准予，办理结果待统一领取或寄递",
+    ParentStatus.RESULTS_ISSUED: "办理结果已统一出件，待领取或寄递中",
     ParentStatus.DONE: "已全部办结",
     ParentStatus.FAILED: "未获办理",
     ParentStatus.WITHDRAWN: "已撤回",
@@ -355,8 +357,8 @@ def parent_status(
 
     The rule, first match wins: withdrawn by the applicant → WITHDRAWN; nothing yet → AT_WINDOW;
     everything decided → FAILED (nothing approved), PARTLY_DENIED (some failed), IN_PROGRESS (a
-    later stage is about to open), RESULTS_READY (approved results wait for the one delivery) or
-    DONE (every result delivered); something failed while the
+    later stage is about to open), RESULTS_READY (approved results wait for the one delivery),
+    RESULTS_ISSUED (they went out together) or DONE (every result delivered); something failed while the
     rest runs → PARTLY_DENIED; a sub-case waits for the applicant (补正, a 容缺 material) →
     WAITING_APPLICANT; every sub-case still at the window → AT_WINDOW; else IN_PROGRESS."""
     rows = [(int(st), Status(s), bool(owes)) for st, s, owes in subs]
@@ -373,8 +375,10 @@ def parent_status(
             return Derived(ParentStatus.PARTLY_DENIED, stage, stages)
         if stage < stages:
             return Derived(ParentStatus.IN_PROGRESS, stage, stages)
-        if any(s in AWAITING_DELIVERY for s in good):
+        if any(s == Status.APPROVED for s in good):
             return Derived(ParentStatus.RESULTS_READY, stage, stages)
+        if any(s == Status.RESULT_ISSUED for s in good):
+            return Derived(ParentStatus.RESULTS_ISSUED, stage, stages)
         return Derived(ParentStatus.DONE, stage, stages)
     if any(s in BAD_END for _, s, _ in rows):
         return Derived(ParentStatus.PARTLY_DENIED, stage, stages)

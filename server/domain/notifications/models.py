@@ -37,6 +37,7 @@ class Outbox(Model):
     phone = fields.CharField(max_length=11, null=True)
     params: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     case_id = fields.BigIntField(null=True)  # the case the message is about, if any
+    bundle_id = fields.BigIntField(null=True)  # the themed bundle it is about (一件事), if any
     urgent = fields.BooleanField(default=False)
     status = fields.CharField(max_length=10, default=Status.QUEUED.value)  # Status
     attempts = fields.IntField(default=0)
@@ -64,6 +65,7 @@ class InboxMessage(Model):
     read_at = fields.DatetimeField(null=True)
     outbox_id = fields.BigIntField(unique=True)
     case_id = fields.BigIntField(null=True)  # the case the message is about (the app opens it)
+    bundle_id = fields.BigIntField(null=True)  # the themed bundle it is about (the app opens it)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -62,7 +62,7 @@ def _now() -> datetime:
 
 async def enqueue(
     conn: Any, *, event: str, channel: Channel | str, recipient: Recipient, params: dict[str, Any],
-    template: str | None = None, case_id: int | None = None,
+    template: str | None = None, case_id: int | None = None, bundle_id: int | None = None,
 ) -> Outbox:
     """Write one outbox row on ``conn`` (the caller's transaction). Call :func:`after_commit` with
     its id once the transaction has committed."""
@@ -75,7 +75,8 @@ async def enqueue(
     return await Outbox.create(
         event=event, template=tpl.code, template_version=tpl.version, channel=channel.value,
         citizen_id=recipient.citizen_id, staff_id=recipient.staff_id, phone=recipient.phone,
-        params={k: str(v) for k, v in params.items()}, case_id=case_id, urgent=tpl.urgent, status=Status.QUEUED.value,
+        params={k: str(v) for k, v in params.items()}, case_id=case_id, bundle_id=bundle_id, urgent=tpl.urgent,
+        status=Status.QUEUED.value,
         next_attempt_at=_now(), using_db=conn,
     )
 
@@ -266,7 +267,7 @@ async def deliver(outbox_id: int, settings: Settings) -> Outcome:
                     if marked and not await InboxMessage.filter(outbox_id=row.id).using_db(conn).exists():
                         await InboxMessage.create(
                             citizen_id=row.citizen_id, staff_id=row.staff_id, event=row.event, title=title,
-                            body=body, outbox_id=row.id, case_id=row.case_id, using_db=conn,
+                            body=body, outbox_id=row.id, case_id=row.case_id, bundle_id=row.bundle_id, using_db=conn,
                         )
             except IntegrityError:
                 # a worker that took over an expired lease wrote it (outbox_id is unique)

@@ -468,6 +468,8 @@ class TrackedBundle:
     deadline: date | None = strawberry.field(description="总办结期限")
     stage_list: list[TrackedBundleStage] = strawberry.field(description="各阶段的事项进度")
     denial_summary: str | None = strawberry.field(description="部分事项未办成时的说明")
+    result_method: ResultMethod | None = strawberry.field(description="统一出件的方式（窗口一次领取、一次寄递、电子证照）；尚未出件时为空")
+    results_issued_at: datetime | None = strawberry.field(description="统一出件时间")
 
 
 async def tracked(info: Info, b: CaseBundle, v: bundles.BundleView) -> TrackedBundle:
@@ -486,4 +488,5 @@ async def tracked(info: Info, b: CaseBundle, v: bundles.BundleView) -> TrackedBu
                 deadline=i.case.deadline if i.case else None,
             ) for i in items]) for n, name, items in _stages(b, v)],
         denial_summary=v.denial.summary if v.denial else None,
+        result_method=ResultMethod(b.result_method) if b.result_method else None, results_issued_at=b.results_issued_at,
     )

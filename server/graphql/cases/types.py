@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
@@ -21,6 +21,9 @@ from server.graphql.catalog.types import Department, Hall, ItemVersion, ServiceI
 from server.graphql.context import Info
 from server.graphql.core.enums import derived_enum, enum_value
 from server.graphql.core.relay import resolve_nodes
+
+if TYPE_CHECKING:
+    from server.graphql.bundles.types import Bundle
 
 
 @derived_enum(DomainStatus, DESCRIPTIONS, description="办件状态")
@@ -405,6 +408,15 @@ class Case(relay.Node):
     @strawberry.field(description="子办件（主题式“一件事”按事项拆分、分送各部门的办件）")
     async def sub_cases(self, info: Info) -> list[Case]:
         return [Case.of(c) for c in await info.context.loaders.sub_cases.load(self._c.id)]
+
+    @strawberry.field(description="所属的主题办件（“一件事”的子办件；调用者有权查看时）；单独申请的办件为空")
+    async def bundle(self, info: Info) -> Annotated[Bundle, strawberry.lazy("server.graphql.bundles.types")] | None:
+        if self._c.bundle_id is None:
+            return None
+        from server.graphql.bundles.types import Bundle as BundleType
+
+        row = await info.context.loaders.bundles.bundle.load(self._c.bundle_id)
+        return BundleType.of(row) if row else None
 
 
 @strawberry.type(description="办件的评价（好差评）")

@@ -41,12 +41,14 @@ class Notification(relay.Node):
     read_at: datetime | None = strawberry.field(description="阅读时间；为空表示未读")
     created_at: datetime = strawberry.field(description="送达时间")
     case_id: relay.GlobalID | None = strawberry.field(description="所涉办件的全局 ID（点开消息即可查看该办件）；与办件无关时为空")
+    bundle_id: relay.GlobalID | None = strawberry.field(description="所涉主题办件（一件事）的全局 ID（点开消息即可查看）；与主题办件无关时为空")
 
     @classmethod
     def of(cls, m: models.InboxMessage) -> Notification:
         return cls(id=m.id, event=m.event, title=m.title, body=m.body, read_at=m.read_at,
                    created_at=m.created_at,
-                   case_id=relay.GlobalID("Case", str(m.case_id)) if m.case_id is not None else None)
+                   case_id=relay.GlobalID("Case", str(m.case_id)) if m.case_id is not None else None,
+                   bundle_id=relay.GlobalID("Bundle", str(m.bundle_id)) if m.bundle_id is not None else None)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
