@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
+from strawberry import relay
 
 from server import clock
 from server.domain.cases import bundles
@@ -228,3 +229,51 @@ async def test_a_slow_peer_times_out_and_a_refusing_one_is_dead_lettered(databas
         with pytest.raises(DomainError) as not_dead:
             await outbound.retry(msg.id)
         assert not_dead.value.code == "INVALID_STATE"
+
+
+async def test_a_provincial_item_accepted_at_the_city_window_goes_to_the_province(
+    database: str, client: httpx.AsyncClient,
+) -> None:
+    """省级委托收件: the city's window accepts a provincial item on the province's behalf; on
+    acceptance it is forwarded to the provincial platform (a partner without routes takes every
+    provincial item accepted at its region's halls), which decides; before accepting, the clerk
+    sees where it will go. A county item received at the city hall goes to that county's queue."""
+    from server.domain.cases import window
+    from server.domain.exchange import routing
+
+    async with running(Peer(secrets=[])) as peer:
+        await Partner.all().update(is_active=False)
+        secret = signing.new_secret()
+        peer.secrets = [secret]
+        province = await Partner.create(code=f"sd-{uuid.uuid4().hex[:6]}", name="山东省政务服务平台", kind="province",
+                                        region_code="371500", base_url=peer.url, keys=[{"id": "k1", "secret": secret}])
+        c = await f.case(department_code="370000-SCJGJ", status="submitted", hall_code="371500-ZWFWZX",
+                         county="370000")
+        await Case.filter(id=c.id).update(region_code="370000", city_code="370000", county_code=None)
+        c = await Case.get(id=c.id)
+        kind, note, code = await routing.destination(c)
+        assert (kind, code) == ("partner", province.code) and "山东省政务服务平台" in note
+        # the clerk reads it on the case before accepting (staff only)
+        from tests.conftest import GraphQLClient
+
+        staff = await GraphQLClient(client).as_user("city_clerk")
+        seen = await staff("query($id: ID!) { node(id: $id) { ... on Case { forwarding { kind note partnerCode } } } }",
+                           {"id": str(relay.GlobalID("Case", str(c.id)))})
+        assert seen["node"]["forwarding"] == {"kind": "partner", "note": note, "partnerCode": province.code}
+        clerk = await f.staff("city_clerk")
+        accepted = await window.accept(actor=clerk, settings=None, case_id=c.id)
+        assert accepted.partner_code == province.code and accepted.forwarded_platform == province.code
+        (received,) = peer.received.values()
+        assert received["data"]["case_number"] == c.number and received["event"] == "case.routed"
+        raw, headers = _signed(secret, {"event": "case.decided", "data": {
+            "case_number": c.number, "decision": "denied", "reason": "申请人不符合省级登记管辖范围"}})
+        r = await _post(client, province.code, raw, headers)
+        assert r.status_code == 200 and r.json()["caseStatus"] == "denied", r.text
+
+        # a county's item received at the city hall: no partner, the county decides it
+        county_case = await f.case(department_code="371521-XZSPJ", status="submitted", hall_code="371500-ZWFWZX",
+                                   county="371521")
+        kind, note, code = await routing.destination(county_case)
+        assert kind == "county" and code is None and "县" in note and "审批队列" in note
+        done = await window.accept(actor=clerk, settings=None, case_id=county_case.id)
+        assert done.partner_code is None and done.status == "accepted"

@@ -18,15 +18,49 @@ from server.settings import Settings
 log = logging.getLogger("liaoyi.exchange")
 
 
+def province_of(region_code: str) -> str:
+    """The province of a GB/T 2260 code (its first two digits)."""
+    return region_code[:2] + "0000"
+
+
 def takes(p: Partner, case: Case) -> bool:
-    if not p.is_active or case.basic_code not in (p.routes or []):
+    """Whether ``p`` takes ``case`` once accepted: an item it is configured for (``routes``), in its
+    region; a provincial platform without routes takes every provincial item accepted at one of its
+    region's halls (省级委托收件: the city's window accepts on the province's behalf, the province
+    decides)."""
+    if not p.is_active:
+        return False
+    if p.kind == PartnerKind.PROVINCE and not p.routes:
+        return (case.region_code == province_of(p.region_code) != p.region_code
+                and (case.hall_code or "").startswith(p.region_code))
+    if case.basic_code not in (p.routes or []):
         return False
     return p.kind == PartnerKind.PROVINCE or p.region_code in {case.region_code, case.city_code, case.county_code}
 
 
+async def destination(case: Case) -> tuple[str, str, str | None]:
+    """Where the case goes once accepted, for the clerk who accepts it: (kind, note, partner code) —
+    ``partner`` (forwarded to a partner, or already), ``county`` (an item a county decides, received
+    at a hall above it: it goes to that county's queue) or ``local``."""
+    from server.domain.catalog.models import Region
+
+    if case.partner_code:
+        p = await Partner.get_or_none(code=case.partner_code)
+        return "partner", f"已转送{p.name if p else case.partner_code}办理", case.partner_code
+    p = await partner_for(None, case)
+    if p is not None:
+        return "partner", f"受理后将经签名交换转送{p.name}办理（{p.name}作出决定）", p.code
+    if case.county_code and not (case.hall_code or "").startswith(case.county_code):
+        r = await Region.get_or_none(code=case.county_code)
+        name = r.name if r else case.county_code
+        return "county", f"该事项由{name}办理：受理后进入{name}部门的审批队列（代为收件）", None
+    return "local", "本级办理", None
+
+
 async def partner_for(conn: Any, case: Case) -> Partner | None:
     """The partner a just-accepted case goes to, if any (the partner table is small: read whole)."""
-    for p in await Partner.filter(is_active=True).using_db(conn).order_by("id"):
+    qs = Partner.filter(is_active=True)
+    for p in await (qs.using_db(conn) if conn is not None else qs).order_by("id"):
         if takes(p, case):
             return p
     return None

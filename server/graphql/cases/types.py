@@ -409,6 +409,15 @@ class Case(relay.Node):
     async def sub_cases(self, info: Info) -> list[Case]:
         return [Case.of(c) for c in await info.context.loaders.sub_cases.load(self._c.id)]
 
+    @strawberry.field(description="受理后去向（供窗口受理前查看；办件详情用，列表中请勿选取）：本级办理、转县级部门（代为收件）或经签名交换转送合作单位/省级平台；仅工作人员可见")
+    async def forwarding(self, info: Info) -> CaseForwarding | None:
+        if not info.context.actor.is_staff:
+            return None
+        from server.domain.exchange import routing
+
+        kind, note, partner = await routing.destination(self._c)
+        return CaseForwarding(kind=kind, note=note, partner_code=partner)
+
     @strawberry.field(description="所属的主题办件（“一件事”的子办件；调用者有权查看时）；单独申请的办件为空")
     async def bundle(self, info: Info) -> Annotated[Bundle, strawberry.lazy("server.graphql.bundles.types")] | None:
         if self._c.bundle_id is None:
@@ -417,6 +426,13 @@ class Case(relay.Node):
 
         row = await info.context.loaders.bundles.bundle.load(self._c.bundle_id)
         return BundleType.of(row) if row else None
+
+
+@strawberry.type(description="办件受理后的去向")
+class CaseForwarding:
+    kind: str = strawberry.field(description="local 本级办理；county 转县级部门办理；partner 经签名交换转送合作单位或省级平台")
+    note: str = strawberry.field(description="中文说明，如“受理后将经签名交换转送山东省政务服务平台办理”")
+    partner_code: str | None = strawberry.field(description="合作单位代码（转送时）")
 
 
 @strawberry.type(description="办件的评价（好差评）")
