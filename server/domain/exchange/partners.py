@@ -16,7 +16,8 @@ from urllib.parse import urlparse
 from tortoise.exceptions import IntegrityError
 
 from server import clock
-from server.domain.accounts.roles import Actor, Role
+from server.domain.accounts.roles import Actor
+from server.domain.accounts.service import is_staff_admin
 from server.domain.cases import flow
 from server.domain.cases.models import Case
 from server.domain.catalog.models import Region
@@ -35,8 +36,9 @@ def fingerprint(secret: str) -> str:
 
 
 def _admin(actor: Actor) -> str:
-    if not (actor.is_staff and Role.CITY_ADMIN in actor.roles and actor.region_path):
+    if not is_staff_admin(actor):
         raise DomainError("NOT_ALLOWED", "只有管理员可以管理合作单位和查看交换日志")
+    assert actor.region_path is not None
     return actor.region_path
 
 
@@ -58,8 +60,9 @@ async def list_partners(*, actor: Actor) -> list[Partner]:
 
 
 async def partners_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, Partner]:
-    if not (actor.is_staff and Role.CITY_ADMIN in actor.roles and actor.region_path):
+    if not is_staff_admin(actor):
         return {}
+    assert actor.region_path is not None
     regions = await _regions_under(actor.region_path)
     return {p.id: p for p in await Partner.filter(id__in=list(ids), region_code__in=regions)}
 
@@ -204,8 +207,9 @@ async def count_log(*, actor: Actor, flt: LogFilter) -> int:
 
 
 async def messages_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, ExchangeMessage]:
-    if not (actor.is_staff and Role.CITY_ADMIN in actor.roles and actor.region_path):
+    if not is_staff_admin(actor):
         return {}
+    assert actor.region_path is not None
     regions = await _regions_under(actor.region_path)
     return {m.id: m for m in await ExchangeMessage.filter(id__in=list(ids), region_code__in=regions)}
 
