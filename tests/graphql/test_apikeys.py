@@ -17,6 +17,7 @@ from server.domain.accounts import apikeys
 from server.domain.accounts.models import ApiKey
 from server.domain.accounts.roles import Actor, Role
 from server.domain.errors import DomainError
+from server.graphql.core.permissions import PARTNER_MUTATIONS
 from server.graphql.schema import build_schema
 from server.settings import Settings
 from tests.conftest import GraphQLClient
@@ -260,6 +261,8 @@ async def test_partner_is_refused_every_mutation(gql: GraphQLClient, client: htt
     before = await ApiKey.all().count()
     for key in (county_key, bank_key):
         for name, doc in docs:
+            if name in PARTNER_MUTATIONS:
+                continue  # answering for its own routed cases; below and in tests/exchange
             r = await _as_partner(client, key, doc, variables={"input": {}})
             body = r.json()
             assert r.status_code == 403, (name, r.text)
@@ -271,6 +274,15 @@ async def test_partner_is_refused_every_mutation(gql: GraphQLClient, client: htt
     r = await _as_partner(client, county_key, CREATE, variables={"i": {"name": name, "kind": "PROVINCE"}})
     assert r.json()["errors"][0]["extensions"]["code"] == "NOT_ALLOWED"
     assert not await ApiKey.exists(name=name)
+    # the one mutation a partner may run answers only for cases routed to it: none are, here
+    answer = ("mutation($i: AnswerRoutedCaseInput!) { answerRoutedCase(input: $i) { case { id } "
+              "errors { code } } }")
+    case_gid = base64.b64encode(b"Case:1").decode()
+    # (a key bound to no partner code may not answer at all; the bank's has no case routed to it)
+    for key, code in ((county_key, "NOT_ALLOWED"), (bank_key, "NOT_FOUND")):
+        r = await _as_partner(client, key, answer, variables={"i": {"caseId": case_gid, "answer": "ACCEPTED"}})
+        payload = r.json()["data"]["answerRoutedCase"]
+        assert payload["case"] is None and [e["code"] for e in payload["errors"]] == [code], payload
 
 
 async def test_county_key_reads_only_its_own_scope(gql: GraphQLClient, client: httpx.AsyncClient) -> None:
