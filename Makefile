@@ -82,6 +82,10 @@ schema: setup
 bench: setup
 	$(BIN)/python tests/benchmarks/catalog.py
 
+## bench-exchange: forwarded cases to a simulated bank through arq and one worker, notifications measured alongside
+bench-exchange: setup services
+	$(BIN)/python tests/benchmarks/exchange.py
+
 ## bench-cases: the cases benchmark, 100,000 generated cases on SQLite then PostgreSQL (query plans checked)
 bench-cases: setup services
 	$(BIN)/python tests/benchmarks/cases.py --db both --cases 100000 --pg-url $(PG_URL)

@@ -232,7 +232,7 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
             if drainer is not None:
                 await drainer.stop()
             if settings.redis_url:
-                from server.domain.notifications.service import close_pools
+                from server.jobqueue import close_pools
 
                 await close_pools()
             if manage_db:

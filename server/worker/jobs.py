@@ -61,17 +61,20 @@ async def exchange(ctx: dict[str, Any], message_pk: int) -> str:
     from server.domain.exchange.outbound import deliver
 
     try:
-        return (await deliver(message_pk)).status
+        return (await deliver(message_pk, client=ctx.get("http"))).status
     except OperationalError as exc:  # the database is busy: the sweep finds the message again
         log.warning("exchange:%s: database error (%s), left to the sweep", message_pk, exc)
         return "retry"
 
 
 async def sweep_exchange(ctx: dict[str, Any]) -> int:
-    """Deliver the outbound exchange messages that are due (never enqueued, lost, or backing off)."""
-    from server.domain.exchange.outbound import sweep
+    """Hand the outbound exchange messages that are due (never enqueued, lost, backing off, or claimed
+    by a worker that died) to ``exchange:<id>`` jobs; it posts nothing itself."""
+    from server.domain.exchange.routing import enqueue_due
+    from server.settings import get_settings
 
-    n = await sweep()
+    settings = ctx.get("settings") or get_settings()
+    n = await enqueue_due(str(settings.redis_url))
     if n:
-        log.info("exchange sweep: %d message(s) delivered", n)
+        log.info("exchange sweep: %d message(s) handed to jobs", n)
     return n

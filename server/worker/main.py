@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from typing import Any
 
 from arq import cron
 from arq.connections import RedisSettings
-from arq.worker import func
-from arq.worker import run_worker as arq_run_worker
+from arq.worker import create_worker, func
 
 from server.db import close_db, init_db
+from server.domain.exchange.outbound import ATTEMPT_SECONDS
 from server.observability import setup_logging
 from server.settings import get_settings
 from server.worker.jobs import exchange, notify, purge_tokens, sweep_exchange, sweep_outbox
@@ -18,10 +19,17 @@ from server.worker.schedule import CHINA, arq_cron_jobs
 
 
 async def startup(ctx: dict[str, Any]) -> None:
+    import httpx
+
     await init_db(get_settings().database_url)
+    # one HTTP client for the exchange's POSTs (each sets its partner's timeout): a client per
+    # attempt builds an SSL context each time, ~50 ms of CPU, which capped a worker near 20 messages/s
+    ctx["http"] = httpx.AsyncClient()
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
+    if ctx.get("http") is not None:
+        await ctx["http"].aclose()
     await close_db()
 
 
@@ -41,7 +49,10 @@ def worker_settings(redis_url: str) -> dict[str, Any]:
             func(notify, name="notify", timeout=timeout, keep_result=0,
                  max_tries=settings.notify_max_attempts + 3),
             func(sweep_outbox, name="sweep_outbox", timeout=timeout, keep_result=0),
-            func(exchange, name="exchange", timeout=timeout, keep_result=0, max_tries=1),
+            # an attempt may wait for its partner up to MAX_TIMEOUT_SECONDS: the job outlasts it, so
+            # the attempt ends itself (retry logged); a cut-off attempt gives its claim back, and arq
+            # may run the job again (the claim lets one attempt through)
+            func(exchange, name="exchange", timeout=max(timeout, int(ATTEMPT_SECONDS)), keep_result=0, max_tries=3),
             func(sweep_exchange, name="sweep_exchange", timeout=timeout, keep_result=0),
         ],
         "cron_jobs": [
@@ -73,5 +84,13 @@ def run_worker(*, burst: bool = False) -> int:
               "不设 Redis 时，服务进程会在进程内完成这些工作。", file=sys.stderr)
         return 2
     ws = worker_settings(settings.redis_url)
-    arq_run_worker(type("WorkerSettings", (), ws), burst=burst)
+    worker = create_worker(type("WorkerSettings", (), ws), burst=burst)
+    try:
+        worker.run()
+    except asyncio.CancelledError:  # arq's close() gives up when a job was cancelled mid-await (SIGTERM)
+        pass
+    finally:
+        # ... skipping on_shutdown: close the database here too, or SQLite's connection thread
+        # keeps the process from exiting
+        worker.loop.run_until_complete(close_db())
     return 0

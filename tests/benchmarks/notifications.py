@@ -46,6 +46,7 @@ async def main(args: argparse.Namespace) -> int:
     from redis.asyncio import Redis
     from tortoise.transactions import in_transaction
 
+    from server import jobqueue
     from server.__main__ import migrate_db
     from server.db import close_db, init_db
     from server.domain.accounts.models import Citizen
@@ -105,7 +106,7 @@ async def main(args: argparse.Namespace) -> int:
           f"max {max(delays):.0f} ms, mean {statistics.fmean(delays):.0f} ms")
     await redis.flushdb()
     await redis.aclose()
-    await service.close_pools()
+    await jobqueue.close_pools()
     await close_db()
     return 0 if inbox == len(ids) else 1
 

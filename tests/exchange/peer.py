@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import json
 import socket
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,14 @@ class Peer:
     down_for: int = 0  # answer 503 to the next N posts
     refuse_for: int = 0  # answer 400 to the next N posts
     delay: float = 0.0  # seconds to wait before answering
+    accepted_new: list[str] = field(default_factory=list)  # each id taken as new, in order (an id twice: a double)
+    duplicates: int = 0  # verified posts of an id already received (acknowledged, not taken again)
+    received_at: dict[str, float] = field(default_factory=dict)  # message id → time.time() of its first receipt
+    # its own view of the cases it was sent, for the platform's status queries (reconciliation):
+    # case number → received | accepted | approved | denied ("received" unless a test says otherwise)
+    statuses: dict[str, str] = field(default_factory=dict)
+    forgotten: set[str] = field(default_factory=set)  # case numbers it answers as unknown
+    queries: int = 0  # status queries answered
 
     async def handle(self, request: Request) -> JSONResponse:
         self.posts += 1
@@ -49,10 +58,27 @@ class Peer:
             self.bad_signatures += 1
             return JSONResponse({"message": check.message}, status_code=401)
         mid = request.headers["webhook-id"]
+        message = json.loads(body)
+        if message.get("event") == "case.status_query":
+            return self._status(message.get("data") or {})
         first = mid not in self.received
         if first:
-            self.received[mid] = json.loads(body)
+            self.received[mid] = message
+            self.received_at[mid] = time.time()
+            self.accepted_new.append(mid)
+        else:
+            self.duplicates += 1
         return JSONResponse({"received": True, "duplicate": not first, "number": f"BANK-{len(self.received):04d}"})
+
+
+    def known(self) -> set[str]:
+        return {str(m["data"].get("case_number")) for m in self.received.values()} - self.forgotten
+
+    def _status(self, data: dict[str, Any]) -> JSONResponse:
+        self.queries += 1
+        known = self.known()
+        cases = {n: {"status": self.statuses.get(n, "received")} for n in data.get("case_numbers") or [] if n in known}
+        return JSONResponse({"cases": cases})
 
 
 def _free_port() -> int:

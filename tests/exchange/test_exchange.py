@@ -277,3 +277,33 @@ async def test_a_provincial_item_accepted_at_the_city_window_goes_to_the_provinc
         assert kind == "county" and code is None and "县" in note and "审批队列" in note
         done = await window.accept(actor=clerk, settings=None, case_id=county_case.id)
         assert done.partner_code is None and done.status == "accepted"
+
+
+async def test_an_attempt_cut_off_gives_its_claim_back(database: str) -> None:
+    """A delivery attempt cancelled mid-POST (the worker stopping, a job cut off) leaves the message
+    due again at once, not claimed until STALE_CLAIM runs out; the next attempt delivers it once."""
+    async with running(Peer(secrets=[])) as peer:
+        bank = await _bank(peer.url, timeout=10)
+        peer.secrets = [k["secret"] for k in bank.keys]
+        peer.down_for = 1  # the delivery at acceptance fails: the message waits for the sweep
+        _, sub = await _accepted_bundle(bank)
+        msg = await ExchangeMessage.get(case_id=sub.id, direction="out")
+        await ExchangeMessage.filter(id=msg.id).update(next_attempt_at=clock.now())
+        peer.delay = 5.0
+        posts = peer.posts
+        attempt = asyncio.create_task(outbound.deliver(msg.id))
+        for _ in range(500):  # until the POST reached the bank (at most 10 s)
+            if peer.posts > posts:
+                break
+            await asyncio.sleep(0.02)
+        assert (await ExchangeMessage.get(id=msg.id)).status == "sending"
+        attempt.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await attempt
+        row = await ExchangeMessage.get(id=msg.id)
+        assert row.status == "pending" and row.claimed_at is None
+        assert row.next_attempt_at is not None and row.next_attempt_at <= clock.now()
+        assert msg.id in await outbound.due_ids()
+        peer.delay = 0.0
+        assert (await outbound.deliver(msg.id)).status == "delivered"
+        assert list(peer.received) == [row.message_id]

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from server.domain.notifications import service
+from server import jobqueue
 from server.settings import Settings
 
 REDIS_BASE = os.environ.get("LIAOYI_TEST_REDIS_URL", "redis://127.0.0.1:6379")
@@ -36,9 +36,7 @@ async def redis_url() -> AsyncIterator[str]:
             await client.aclose()
             pytest.fail(f"Redis is not reachable at {REDIS_BASE} ({exc}). Start it with: {START_REDIS}")
         if claimed:
-            stale = [k async for k in client.scan_iter() if k != CLAIM.encode()]
-            if stale:
-                await client.delete(*stale)
+            await _empty(url)
             try:
                 yield url
             finally:
@@ -49,7 +47,22 @@ async def redis_url() -> AsyncIterator[str]:
     pytest.fail(f"every Redis test database {TEST_DBS} is claimed by another session ({CLAIM} key)")
 
 
+async def _empty(url: str) -> None:
+    """Everything but the session's claim: jobs a test's workers left behind (cron jobs enqueued as a
+    worker stopped, jobs of a killed one) must not run in the next test."""
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(url)
+    try:
+        stale = [k async for k in client.scan_iter() if k != CLAIM.encode()]
+        if stale:
+            await client.delete(*stale)
+    finally:
+        await client.aclose()
+
+
 @pytest.fixture
 async def redis_settings(settings: Settings, redis_url: str) -> AsyncIterator[Settings]:
+    await _empty(redis_url)
     yield dataclasses.replace(settings, redis_url=redis_url, quiet_hours="")
-    await service.close_pools()
+    await jobqueue.close_pools()

@@ -10,9 +10,9 @@ from datetime import datetime, timedelta, timezone
 from arq.connections import RedisSettings
 from arq.worker import Worker, func
 
+from server import jobqueue
 from server.domain.cases import reminders
 from server.domain.cases.models import Case
-from server.domain.notifications import service
 from server.domain.notifications.models import InboxMessage, Outbox
 from server.settings import Settings
 from server.worker import schedule
@@ -139,7 +139,7 @@ async def test_an_arq_worker_runs_a_scheduled_job_and_delivers_what_it_wrote(red
                 await worker._pool.aclose()
         return worker
 
-    pool = await service._arq_pool(str(s.redis_url))
+    pool = await jobqueue.pool(str(s.redis_url))
     for attempt in range(2):  # arq running the cron job twice sends nothing twice
         await pool.enqueue_job("cron:deadline_warnings", _job_id=f"cron:deadline_warnings:test-{c.id}-{attempt}")
         await burst()

@@ -7,13 +7,14 @@ attempts, for an admin to retry (:func:`retry`)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 import httpx
 from tortoise.expressions import Q
@@ -26,6 +27,8 @@ from server.domain.exchange.models import Direction, ExchangeMessage, MessageSta
 log = logging.getLogger("liaoyi.exchange")
 
 SWEEP_BATCH = 200
+MAX_TIMEOUT_SECONDS = 60.0  # the longest a partner may take over one attempt (its timeout_seconds)
+ATTEMPT_SECONDS = MAX_TIMEOUT_SECONDS + 15  # an attempt's job in the worker: the POST (≤ timeout + 1 s), the log
 STALE_CLAIM = timedelta(minutes=2)  # a claim older than this belonged to a worker that died
 MAX_ANSWER = 4000  # characters of the peer's answer kept in the log
 
@@ -58,24 +61,37 @@ def _transient(status: int) -> bool:
     return status == 429 or status >= 500
 
 
-async def _claim(message_pk: int) -> ExchangeMessage | None:
-    """Take the message for one attempt (pending and due, or a stale claim); None when someone else has it."""
+async def _claim(message_pk: int) -> datetime | None:
+    """Take the message for one attempt (pending and due, or a stale claim): the claim's time, or None
+    when it is not due or someone else has it."""
     now = clock.now()
     due = Q(status=MessageStatus.PENDING.value, next_attempt_at__lte=now)
     stale = Q(status=MessageStatus.SENDING.value, claimed_at__lt=now - STALE_CLAIM)
-    taken = await ExchangeMessage.filter(Q(due, stale, join_type="OR"), id=message_pk,
-                                         direction=Direction.OUT.value).update(status=MessageStatus.SENDING.value,
-                                                                               claimed_at=now)
-    if taken != 1:
-        return None
-    return await ExchangeMessage.get(id=message_pk)
+    try:
+        taken = await ExchangeMessage.filter(Q(due, stale, join_type="OR"), id=message_pk,
+                                             direction=Direction.OUT.value).update(status=MessageStatus.SENDING.value,
+                                                                                   claimed_at=now)
+    except asyncio.CancelledError:  # the UPDATE may have gone through: give it back if it did
+        await asyncio.shield(_release(message_pk, now))
+        raise
+    return now if taken == 1 else None
 
 
 async def deliver(message_pk: int, *, client: httpx.AsyncClient | None = None) -> Outcome:
-    """One delivery attempt of an outbound message (a no-op unless it is due and unclaimed)."""
-    row = await _claim(message_pk)
-    if row is None:
+    """One delivery attempt of an outbound message (a no-op unless it is due and unclaimed). An attempt
+    cancelled part-way (the worker stopping, a job cut off) gives its claim back at once rather than
+    holding the message for STALE_CLAIM; the peer takes a message id it already has once."""
+    claimed_at = await _claim(message_pk)
+    if claimed_at is None:
         return Outcome("skipped")
+    try:
+        return await _attempt(await ExchangeMessage.get(id=message_pk), client)
+    except asyncio.CancelledError:
+        await asyncio.shield(_release(message_pk, claimed_at))
+        raise
+
+
+async def _attempt(row: ExchangeMessage, client: httpx.AsyncClient | None) -> Outcome:
     partner = await Partner.get_or_none(code=row.partner_code)
     attempts = row.attempts + 1
     if partner is None or not partner.is_active or not partner.keys:
@@ -83,12 +99,17 @@ async def deliver(message_pk: int, *, client: httpx.AsyncClient | None = None) -
     body = (row.pending_body or "").encode()
     headers = {"content-type": "application/json", "user-agent": "liaoyi-exchange/1",
                **signing.sign(body, message_id=row.message_id, secrets_in_use=[k["secret"] for k in partner.keys])}
+    limit = min(partner.timeout_seconds, MAX_TIMEOUT_SECONDS)
     try:
-        if client is None:
-            async with httpx.AsyncClient(timeout=partner.timeout_seconds) as c:
-                answer = await c.post(partner.base_url, content=body, headers=headers)
-        else:
-            answer = await client.post(partner.base_url, content=body, headers=headers, timeout=partner.timeout_seconds)
+        # httpx's timeout bounds each connect and read; asyncio's the whole attempt (a peer trickling bytes)
+        async with asyncio.timeout(limit + 1):
+            if client is None:
+                async with httpx.AsyncClient(timeout=limit) as c:
+                    answer = await c.post(partner.base_url, content=body, headers=headers)
+            else:
+                answer = await client.post(partner.base_url, content=body, headers=headers, timeout=limit)
+    except TimeoutError:
+        return await _later(row, partner, attempts, None, f"超时：{limit + 1:g} 秒内未答复完")
     except httpx.HTTPError as exc:
         return await _later(row, partner, attempts, None, f"{type(exc).__name__}: {exc}"[:500] or "连接失败")
     text = answer.text[:MAX_ANSWER]
@@ -100,6 +121,14 @@ async def deliver(message_pk: int, *, client: httpx.AsyncClient | None = None) -
     if _transient(answer.status_code):
         return await _later(row, partner, attempts, answer.status_code, f"HTTP {answer.status_code}: {text[:300]}")
     return await _dead(row, attempts, answer.status_code, f"HTTP {answer.status_code}: {text[:300]}")
+
+
+async def _release(pk: int, claimed_at: datetime) -> None:
+    """Give back this attempt's claim (only if it is still ours): due again at once."""
+    released = await ExchangeMessage.filter(id=pk, status=MessageStatus.SENDING.value, claimed_at=claimed_at).update(
+        status=MessageStatus.PENDING.value, claimed_at=None, next_attempt_at=clock.now())
+    if released:
+        log.warning("exchange message %s: attempt cancelled, given back", pk)
 
 
 def _json(text: str) -> dict[str, Any]:
@@ -129,18 +158,25 @@ async def _dead(row: ExchangeMessage, attempts: int, status: int | None, error: 
     return Outcome("dead")
 
 
-async def due_ids(*, limit: int = SWEEP_BATCH, at: datetime | None = None) -> list[int]:
+async def due(*, limit: int = SWEEP_BATCH, at: datetime | None = None) -> list[ExchangeMessage]:
+    """The messages due for an attempt (only ``id``, ``attempts`` and ``claimed_at`` loaded): pending
+    past their backoff, or claimed by a worker that died."""
     now = at or clock.now()
-    rows = await ExchangeMessage.filter(
+    return await ExchangeMessage.filter(
         Q(Q(status=MessageStatus.PENDING.value, next_attempt_at__lte=now),
           Q(status=MessageStatus.SENDING.value, claimed_at__lt=now - STALE_CLAIM), join_type="OR"),
         direction=Direction.OUT.value,
-    ).order_by("id").limit(limit).values_list("id", flat=True)
-    return cast(list[int], list(rows))  # tortoise types values_list(flat=True) as tuples
+    ).order_by("id").limit(limit).only("id", "attempts", "claimed_at")
+
+
+async def due_ids(*, limit: int = SWEEP_BATCH, at: datetime | None = None) -> list[int]:
+    return [m.id for m in await due(limit=limit, at=at)]
 
 
 async def sweep(*, client: httpx.AsyncClient | None = None) -> int:
-    """Deliver what is due (the worker's cron and the drainer call this); returns how many were delivered."""
+    """Deliver what is due, here and now (the in-process drainer, without Redis); returns how many were
+    delivered. The worker's sweep hands the due messages to ``exchange:<id>`` jobs instead
+    (:func:`server.domain.exchange.routing.enqueue_due`), each under its own timeout."""
     done = 0
     for pk in await due_ids():
         if (await deliver(pk, client=client)).status == "delivered":
@@ -155,6 +191,8 @@ async def retry(message_pk: int) -> ExchangeMessage:
         raise DomainError("NOT_FOUND", "交换消息不存在", ["messageId"])
     if row.status != MessageStatus.DEAD.value:
         raise DomainError("INVALID_STATE", "只有投递失败（死信）的消息可以重发", ["messageId"])
+    if not row.pending_body:  # a status query (reconciliation) is asked again, not re-sent
+        raise DomainError("INVALID_STATE", "对账查询不重发，请重新对账", ["messageId"])
     await ExchangeMessage.filter(id=row.id, status=MessageStatus.DEAD.value).update(
         status=MessageStatus.PENDING.value, attempts=0, next_attempt_at=clock.now(), last_error="")
     return await ExchangeMessage.get(id=row.id)

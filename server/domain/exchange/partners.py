@@ -35,35 +35,35 @@ def fingerprint(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()[:12]
 
 
-def _admin(actor: Actor) -> str:
+def admin_path(actor: Actor) -> str:
     if not is_staff_admin(actor):
         raise DomainError("NOT_ALLOWED", "只有管理员可以管理合作单位和查看交换日志")
     assert actor.region_path is not None
     return actor.region_path
 
 
-async def _regions_under(path: str) -> list[str]:
+async def regions_under(path: str) -> list[str]:
     return [str(c) for c in await Region.filter(path__startswith=path).values_list("code", flat=True)]
 
 
-async def _managed(actor: Actor, partner_id: int) -> Partner:
-    path = _admin(actor)
+async def managed(actor: Actor, partner_id: int) -> Partner:
+    path = admin_path(actor)
     p = await Partner.get_or_none(id=partner_id)
-    if p is None or p.region_code not in await _regions_under(path):
+    if p is None or p.region_code not in await regions_under(path):
         raise DomainError("NOT_FOUND", "合作单位不存在或不在本区划", ["partnerId"])
     return p
 
 
 async def list_partners(*, actor: Actor) -> list[Partner]:
-    path = _admin(actor)
-    return list(await Partner.filter(region_code__in=await _regions_under(path)).order_by("code"))
+    path = admin_path(actor)
+    return list(await Partner.filter(region_code__in=await regions_under(path)).order_by("code"))
 
 
 async def partners_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, Partner]:
     if not is_staff_admin(actor):
         return {}
     assert actor.region_path is not None
-    regions = await _regions_under(actor.region_path)
+    regions = await regions_under(actor.region_path)
     return {p.id: p for p in await Partner.filter(id__in=list(ids), region_code__in=regions)}
 
 
@@ -93,7 +93,7 @@ async def _checked(actor: Actor, data: PartnerInput, *, creating: bool) -> dict[
         out["kind"] = data.kind
     if data.region_code is not None or creating:
         code = (data.region_code or "").strip()
-        if code not in await _regions_under(_admin(actor)):
+        if code not in await regions_under(admin_path(actor)):
             problems.append(DomainError("INVALID", "区划不存在或不在本人管理范围内", ["regionCode"]))
         out["region_code"] = code
     if data.base_url is not None or creating:
@@ -109,8 +109,8 @@ async def _checked(actor: Actor, data: PartnerInput, *, creating: bool) -> dict[
             problems.append(DomainError("INVALID", f"事项基本编码应为 12 位数字（最多 {MAX_ROUTES} 项）", ["routes"]))
         out["routes"] = routes
     if data.timeout_seconds is not None:
-        if not 0.5 <= data.timeout_seconds <= 60:
-            problems.append(DomainError("INVALID", "超时应在 0.5 到 60 秒之间", ["timeoutSeconds"]))
+        if not 0.5 <= data.timeout_seconds <= outbound.MAX_TIMEOUT_SECONDS:
+            problems.append(DomainError("INVALID", f"超时应在 0.5 到 {outbound.MAX_TIMEOUT_SECONDS:g} 秒之间", ["timeoutSeconds"]))
         out["timeout_seconds"] = data.timeout_seconds
     if data.max_attempts is not None:
         if not 1 <= data.max_attempts <= 20:
@@ -148,7 +148,7 @@ async def create_partner(*, actor: Actor, code: str, data: PartnerInput) -> tupl
 
 
 async def update_partner(*, actor: Actor, partner_id: int, data: PartnerInput) -> Partner:
-    p = await _managed(actor, partner_id)
+    p = await managed(actor, partner_id)
     fields = await _checked(actor, data, creating=False)
     if fields:
         await Partner.filter(id=p.id).update(**fields)
@@ -157,7 +157,7 @@ async def update_partner(*, actor: Actor, partner_id: int, data: PartnerInput) -
 
 async def rotate_key(*, actor: Actor, partner_id: int) -> tuple[Partner, str]:
     """A new key that signs first; the previous newest still verifies until retired (two at most)."""
-    p = await _managed(actor, partner_id)
+    p = await managed(actor, partner_id)
     n = max((int(k["id"][1:]) for k in p.keys if str(k.get("id", "")).startswith("k")), default=0) + 1
     key, secret = _new_key(n)
     await Partner.filter(id=p.id).update(keys=[key, *p.keys[:1]])
@@ -165,7 +165,7 @@ async def rotate_key(*, actor: Actor, partner_id: int) -> tuple[Partner, str]:
 
 
 async def retire_old_key(*, actor: Actor, partner_id: int) -> Partner:
-    p = await _managed(actor, partner_id)
+    p = await managed(actor, partner_id)
     if len(p.keys) < 2:
         raise DomainError("INVALID_STATE", "只有一个密钥，没有可停用的旧密钥", ["partnerId"])
     await Partner.filter(id=p.id).update(keys=p.keys[:1])
@@ -184,8 +184,8 @@ class LogFilter:
 
 
 async def _log_qs(actor: Actor, flt: LogFilter) -> Any:
-    path = _admin(actor)
-    qs = ExchangeMessage.filter(region_code__in=await _regions_under(path))
+    path = admin_path(actor)
+    qs = ExchangeMessage.filter(region_code__in=await regions_under(path))
     if flt.partner_code:
         qs = qs.filter(partner_code=flt.partner_code.strip()[:32])
     if flt.direction:
@@ -210,7 +210,7 @@ async def messages_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, Exch
     if not is_staff_admin(actor):
         return {}
     assert actor.region_path is not None
-    regions = await _regions_under(actor.region_path)
+    regions = await regions_under(actor.region_path)
     return {m.id: m for m in await ExchangeMessage.filter(id__in=list(ids), region_code__in=regions)}
 
 

@@ -4,11 +4,12 @@ signed message in the transaction of the acceptance — and handed on once that 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
+from server import jobqueue
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.cases.models import Case, CaseMaterial
 from server.domain.exchange import outbound
@@ -110,22 +111,26 @@ async def after_commit(settings: Settings | None, ids: Iterable[int]) -> None:
             log.exception("exchange: inline delivery of %s failed", pk)
 
 
-def job_id(message_pk: int) -> str:
-    return f"exchange:{message_pk}"
+def job_id(message_pk: int, attempts: int = 0, stale_claim: datetime | None = None) -> str:
+    """The arq job id of a message's next attempt. It names the attempt, so the sweep hands a message
+    on once per attempt however often it runs, and a message whose last job died with its worker
+    (a stale claim; arq keeps a dead job's id for its timeout) gets a new job at once."""
+    base = f"exchange:{message_pk}" if attempts == 0 else f"exchange:{message_pk}:{attempts}"
+    return base if stale_claim is None else f"{base}:stale-{stale_claim.timestamp():.6f}"
 
 
 async def enqueue_jobs(redis_url: str, ids: list[int]) -> int:
-    from server.domain.notifications.service import _arq_pool, _pools
+    """``exchange:<id>`` jobs for new messages (arq drops a job id it already holds)."""
+    return await jobqueue.enqueue(redis_url, "exchange", ids, job_id)
 
-    try:
-        pool = await _arq_pool(redis_url)
-        for pk in ids:
-            await pool.enqueue_job("exchange", pk, _job_id=job_id(pk))
-    except Exception as exc:  # noqa: BLE001 - Redis unreachable: the sweep will
-        _pools.pop((id(asyncio.get_running_loop()), redis_url), None)
-        log.warning("exchange: could not enqueue %d message(s) (%s), the sweep will", len(ids), exc)
-        return 0
-    return len(ids)
+
+async def enqueue_due(redis_url: str) -> int:
+    """The worker's sweep: every due message (never handed on, lost with its job, backing off and now
+    due, or claimed by a worker that died) goes to a job for its next attempt — each attempt under its
+    own job timeout, spread over the workers, none of them waiting in the sweep."""
+    rows = await outbound.due()
+    names = {m.id: job_id(m.id, m.attempts, m.claimed_at) for m in rows}
+    return await jobqueue.enqueue(redis_url, "exchange", list(names), names.__getitem__)
 
 
 async def forward(u: Any, case: Case) -> None:

@@ -12,7 +12,6 @@ gets the outbox id (``notify:<id>``) to drop such a repeat.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from server import clock
+from server import clock, jobqueue
 from server.domain.errors import DomainError
 from server.domain.notifications import errors, templates
 from server.domain.notifications.models import Channel, InboxMessage, Outbox, Status
@@ -84,30 +83,6 @@ async def enqueue(
 # ---------------------------------------------------------------- after commit: hand the rows on
 
 
-_pools: dict[tuple[int, str], Any] = {}
-
-
-async def _arq_pool(redis_url: str) -> Any:
-    from arq import create_pool
-    from arq.connections import RedisSettings
-
-    key = (id(asyncio.get_running_loop()), redis_url)
-    pool = _pools.get(key)
-    if pool is None:
-        rs = RedisSettings.from_dsn(redis_url)
-        rs.conn_retries = 0
-        rs.conn_timeout = 2
-        pool = await create_pool(rs)
-        _pools[key] = pool
-    return pool
-
-
-async def close_pools() -> None:
-    loop = id(asyncio.get_running_loop())
-    for key in [k for k in _pools if k[0] == loop]:
-        await _pools.pop(key).aclose()
-
-
 def job_id(outbox_id: int) -> str:
     return f"notify:{outbox_id}"
 
@@ -116,15 +91,7 @@ async def enqueue_jobs(redis_url: str, ids: Iterable[int]) -> int:
     """arq jobs for ``ids`` (deterministic ids: arq drops a job it already holds); marks the rows
     enqueued. Returns how many were handed on; a Redis failure is logged and left to the sweep."""
     ids = list(ids)
-    if not ids:
-        return 0
-    try:
-        pool = await _arq_pool(redis_url)
-        for oid in ids:
-            await pool.enqueue_job("notify", oid, _job_id=job_id(oid))
-    except Exception as exc:  # noqa: BLE001 - Redis unreachable: the sweep will enqueue them
-        _pools.pop((id(asyncio.get_running_loop()), redis_url), None)
-        log.warning("outbox: could not enqueue %d notification(s) (%s), the sweep will", len(ids), exc)
+    if not await jobqueue.enqueue(redis_url, "notify", ids, job_id):
         return 0
     await Outbox.filter(id__in=ids, enqueued_at=None).update(enqueued_at=_now())
     return len(ids)
