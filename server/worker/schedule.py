@@ -64,6 +64,12 @@ async def _appointment_reminders(today: date, settings: Settings) -> int:
     return await service.appointment_reminders(today=today, settings=settings)
 
 
+async def _reconcile_exchange(today: date, settings: Settings) -> int:
+    from server.domain.exchange import reconcile
+
+    return await reconcile.nightly()
+
+
 async def _purge_tokens(today: date, settings: Settings) -> int:
     from server.worker.jobs import purge_tokens
 
@@ -100,6 +106,8 @@ JOBS: tuple[ScheduledJob, ...] = (
     ScheduledJob("default_ratings", "办结后逾期未评价的办件默认“基本满意”", frozenset({1}), frozenset({15}),
                  _default_ratings),
     ScheduledJob("purge_tokens", "清理过期令牌", frozenset({3}), frozenset({17}), _purge_tokens),
+    ScheduledJob("reconcile_exchange", "与合作单位对账：转送中的办件逐件比对对方状态，差异报管理员", frozenset({2}),
+                 frozenset({30}), _reconcile_exchange),
     ScheduledJob("appointment_reminders", "提醒次日（下一工作日）有预约的办事人", frozenset({18}), frozenset({0}),
                  _appointment_reminders),
 )

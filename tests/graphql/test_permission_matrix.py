@@ -59,8 +59,10 @@ from server.domain.cases.models import Case as CaseRow
 from server.domain.cases.models import CaseBundle, ELicence, Upload
 from server.domain.catalog import service as catalog
 from server.domain.catalog.content import ItemContent
+from server.domain.exchange.models import ExchangeDifference as ExchangeDifferenceRow
 from server.domain.exchange.models import ExchangeMessage as ExchangeMessageRow
 from server.domain.exchange.models import Partner as ExchangePartnerRow
+from server.domain.exchange.models import ReconciliationRun as ReconciliationRunRow
 from server.domain.notifications import service as notifications
 from server.domain.notifications.models import InboxMessage, Outbox
 from server.domain.themes.models import Theme, ThemeVersion
@@ -290,6 +292,11 @@ RULES: dict[str, Rule] = {
     "rotatePartnerKey": Rule(CITY_ADMIN, lambda w: {"input": {"partnerId": NO_PARTNER}}),
     "retirePartnerKey": Rule(CITY_ADMIN, lambda w: {"input": {"partnerId": NO_PARTNER}}),
     "retryExchangeMessage": Rule(CITY_ADMIN, lambda w: {"input": {"id": w.nodes["ExchangeMessage"]}}),
+    "reconciliationRuns": Rule(CITY_ADMIN),
+    "exchangeDifferences": Rule(CITY_ADMIN),
+    "reconcilePartner": Rule(CITY_ADMIN, lambda w: {"input": {"partnerId": NO_PARTNER}}),
+    "closeExchangeDifference": Rule(CITY_ADMIN, lambda w: {"input": {"differenceId": w.nodes["ExchangeDifference"],
+                                                                     "note": ""}}),
     "answerRoutedCase": Rule(frozenset(), lambda w: {"input": {"caseId": NO_CASE, "answer": "ACCEPTED"}}),
     "myBundles": Rule(APPLICANTS),
     "bundle": Rule(ANYONE, lambda w: {"id": w.nodes["Bundle"]}),
@@ -343,6 +350,8 @@ NODE_RULES: dict[str, frozenset[str]] = {
     "OutboxNotification": CITY_ADMIN,
     "ExchangePartner": CITY_ADMIN,  # a partner of the city: its admins
     "ExchangeMessage": CITY_ADMIN,
+    "ReconciliationRun": CITY_ADMIN,
+    "ExchangeDifference": CITY_ADMIN,
     "UploadedFile": callers("citizen"),  # its owner (staff: only when a case they see uses it)
     # a city-level case of the test citizen at the city hall (department 371500-XZSPJ): the applicant,
     # and staff whose scope covers it (the hall's clerk, the department's reviewer, the city's
@@ -621,6 +630,11 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
     xmessage = await ExchangeMessageRow.create(
         message_id=f"msg_{uuid.uuid4().hex}", direction="out", partner_code=xpartner.code, event="case.routed",
         region_code="371500", digest="0" * 64, status="delivered")
+    xrun = await ReconciliationRunRow.create(partner_code=xpartner.code, region_code="371500",
+                                             started_at=dt.datetime.now(dt.timezone.utc))
+    xdiff = await ExchangeDifferenceRow.create(
+        run_id=xrun.id, partner_code=xpartner.code, region_code="371500", case_id=999999999, kind="status",
+        ours="accepted", theirs="approved", first_seen_at=xrun.started_at, last_seen_at=xrun.started_at)
 
     def gid(type_name: str, pk: int | str) -> str:
         return str(relay.GlobalID(type_name, str(pk)))
@@ -645,12 +659,16 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
             "Appointment": gid("Appointment", booking.id), "Bundle": gid("Bundle", bundle.id),
             "Theme": gid("Theme", theme.id), "ThemeVersion": gid("ThemeVersion", theme_version.id),
             "ExchangePartner": gid("ExchangePartner", xpartner.id), "ExchangeMessage": gid("ExchangeMessage", xmessage.id),
+            "ReconciliationRun": gid("ReconciliationRun", xrun.id),
+            "ExchangeDifference": gid("ExchangeDifference", xdiff.id),
         },
     )
     yield Cast(staff=staff, citizen=citizen, partner_key=partner.full_key, world=world)
 
     await AccessLog.filter(subject_kind="citizen", subject_id=citizen.id).delete()
     await ExchangeMessageRow.filter(id=xmessage.id).delete()
+    await ExchangeDifferenceRow.filter(id=xdiff.id).delete()
+    await ReconciliationRunRow.filter(id=xrun.id).delete()
     await ExchangePartnerRow.filter(id=xpartner.id).delete()
     await InboxMessage.filter(id=message_row.id).delete()
     await upload.delete()

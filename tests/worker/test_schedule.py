@@ -40,6 +40,7 @@ def test_the_worker_has_every_scheduled_job_as_an_arq_cron_job() -> None:
         "cron:default_ratings": ({1}, {15}),
         "cron:purge_tokens": ({3}, {17}),
         "cron:appointment_reminders": ({18}, {0}),
+        "cron:reconcile_exchange": ({2}, {30}),
     }
     for name, (hours, minutes) in expected.items():
         job = crons[name]

@@ -37,7 +37,7 @@ class Partner(Model):
     base_url = fields.CharField(max_length=255)  # messages are POSTed here
     # [{"id": "k2", "secret": "whsec_…", "created_at": iso}], newest first; at most two
     keys: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)
-    timeout_seconds = fields.FloatField(default=5.0)
+    timeout_seconds = fields.FloatField(default=5.0)  # the whole attempt, at most MAX_TIMEOUT_SECONDS
     max_attempts = fields.IntField(default=8)
     # which items route to it: basic codes (Case.basic_code); a case of such an item, accepted in
     # the partner's region, is forwarded to it
@@ -101,3 +101,56 @@ class ExchangeMessage(Model):
         unique_together = (("direction", "partner_code", "message_id"),)
         indexes = (Index(fields=("status", "next_attempt_at")), Index(fields=("case_id", "id")),
                    Index(fields=("region_code", "id")))
+
+
+class DifferenceKind(StrEnum):
+    STATUS = "status"  # the peer reports another status than the case has (an answer lost or not yet sent)
+    UNKNOWN_TO_PEER = "unknown_to_peer"  # delivered to the peer, yet the peer does not know the case
+    UNDELIVERED = "undelivered"  # the case's message to the peer is dead: it never arrived
+    UNREACHABLE = "unreachable"  # the peer did not answer the status query at all
+
+
+class ReconciliationRun(Model):
+    """One comparison of the open cases routed to a partner with the partner's own view (nightly,
+    or started by an admin): how many were compared and how many differ."""
+
+    id = fields.BigIntField(primary_key=True)
+    partner_code = fields.CharField(max_length=32)
+    region_code = fields.CharField(max_length=12, default="")  # the partner's, for scoping
+    trigger = fields.CharField(max_length=8, default="nightly")  # nightly | admin
+    started_at = fields.DatetimeField()
+    finished_at = fields.DatetimeField(null=True)
+    checked = fields.IntField(default=0)
+    differences = fields.IntField(default=0)
+    error = fields.TextField(default="")
+
+    class Meta:
+        table = "exchange_reconciliation"
+        indexes = (Index(fields=("partner_code", "id")), Index(fields=("region_code", "id")))
+
+
+class ExchangeDifference(Model):
+    """A case on which the platform and a partner disagree, found by a reconciliation. It is reported,
+    never applied: the case changes only through a verified answer or a person's decision. One open
+    row per case and kind: a later run that sees it again updates it, one that sees agreement closes it."""
+
+    id = fields.BigIntField(primary_key=True)
+    run_id = fields.BigIntField()  # the run that last saw it
+    partner_code = fields.CharField(max_length=32)
+    region_code = fields.CharField(max_length=12, default="")
+    case_id = fields.BigIntField()
+    case_number = fields.CharField(max_length=32, default="")
+    kind = fields.CharField(max_length=16)  # DifferenceKind
+    ours = fields.CharField(max_length=24)  # the case's status here
+    theirs = fields.CharField(max_length=24, default="")  # the peer's status ("" when it gave none)
+    detail = fields.TextField(default="")
+    first_seen_at = fields.DatetimeField()
+    last_seen_at = fields.DatetimeField()
+    closed_at = fields.DatetimeField(null=True)
+    closed_by_id = fields.IntField(null=True)  # the admin who closed it; null when a run saw agreement
+    closed_by_name = fields.CharField(max_length=64, default="")
+    note = fields.TextField(default="")
+
+    class Meta:
+        table = "exchange_difference"
+        indexes = (Index(fields=("region_code", "closed_at", "id")), Index(fields=("case_id", "kind")))

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from server.domain.exchange import partners
+from server.domain.exchange import partners, reconcile
 from server.graphql.cases.types import Case
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
@@ -16,7 +16,10 @@ from server.graphql.core.relay import domain_id
 from server.graphql.exchange.types import (
     AnswerRoutedCaseInput,
     AnswerRoutedCasePayload,
+    CloseExchangeDifferenceInput,
+    CloseExchangeDifferencePayload,
     CreatePartnerInput,
+    ExchangeDifference,
     ExchangeError,
     ExchangeMessage,
     ExchangePartner,
@@ -24,6 +27,8 @@ from server.graphql.exchange.types import (
     PartnerIdInput,
     PartnerPayload,
     PartnerSecretPayload,
+    ReconcilePartnerPayload,
+    ReconciliationRun,
     RetryExchangeMessageInput,
     RetryExchangeMessagePayload,
     UpdatePartnerInput,
@@ -90,6 +95,26 @@ class ExchangeMutation:
             ExchangeError)
         return RetryExchangeMessagePayload(errors=errors) if row is None else RetryExchangeMessagePayload(
             message=ExchangeMessage.of(row))
+
+    @strawberry.mutation(description="立即与合作单位对账：逐件比对转送给它、尚未办结的办件，差异报告在对账页（不改变办件）：限本区划管理员",
+                         extensions=[RefusedInPayload(IsCityAdmin)])
+    async def reconcile_partner(self, info: Info, input: Annotated[PartnerIdInput, Input]) -> ReconcilePartnerPayload:
+        row, errors = await attempt(
+            lambda: reconcile.run_now(actor=info.context.actor, partner_id=_partner_id(input.partner_id)), ExchangeError)
+        return ReconcilePartnerPayload(errors=errors) if row is None else ReconcilePartnerPayload(
+            run=ReconciliationRun.of(row))
+
+    @strawberry.mutation(description="处理（关闭）一条对账差异，并说明如何处理的（办件不因此改变）：限本区划管理员",
+                         extensions=[RefusedInPayload(IsCityAdmin)])
+    async def close_exchange_difference(
+        self, info: Info, input: Annotated[CloseExchangeDifferenceInput, Input],
+    ) -> CloseExchangeDifferencePayload:
+        row, errors = await attempt(
+            lambda: reconcile.close(actor=info.context.actor, difference_id=domain_id(input.difference_id,
+                                                                                       "ExchangeDifference"),
+                                    note=input.note), ExchangeError)
+        return CloseExchangeDifferencePayload(errors=errors) if row is None else CloseExchangeDifferencePayload(
+            difference=ExchangeDifference.of(row))
 
     @strawberry.mutation(description="合作单位答复转送给它的办件（已接收、准予或不予办理）：限该合作单位的 API 密钥，只能答复转送给它的办件",
                          extensions=[RefusedInPayload(IsPartner)])

@@ -216,3 +216,99 @@ class AnswerRoutedCaseInput:
 class AnswerRoutedCasePayload:
     case: Case | None = strawberry.field(default=None, description="答复后的办件")
     errors: list[ExchangeError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")
+
+
+# ---------------------------------------------------------------- reconciliation (对账)
+
+
+@strawberry.enum(description="对账差异的类型")
+class ExchangeDifferenceKind(Enum):
+    STATUS = enum_value("status", description="状态不一致：对方的状态与本平台不同（多为答复在途中丢失）")
+    UNKNOWN_TO_PEER = enum_value("unknown_to_peer", description="对方无此件：对方已确认收到消息，查询时却答复无此件")
+    UNDELIVERED = enum_value("undelivered", description="未送达：该件的消息投递失败（死信），对方从未收到")
+
+
+@strawberry.type(description="一次对账：转送给合作单位、尚未办结的办件逐件与对方的状态比对")
+class ReconciliationRun(relay.Node):
+    id: relay.NodeID[int] = strawberry.field(description="对账记录的全局 ID")
+    partner_code: str = strawberry.field(description="合作单位代码")
+    trigger: str = strawberry.field(description="发起方式：nightly（每晚自动）或 admin（管理员立即对账）")
+    started_at: datetime = strawberry.field(description="开始时间")
+    finished_at: datetime | None = strawberry.field(description="结束时间")
+    checked: int = strawberry.field(description="比对的办件数")
+    differences: int = strawberry.field(description="发现的差异数")
+    error: str = strawberry.field(description="对方未答复状态查询时的原因（此时未比对任何办件）")
+
+    @classmethod
+    def of(cls, r: models.ReconciliationRun) -> ReconciliationRun:
+        return cls(id=r.id, partner_code=r.partner_code, trigger=r.trigger, started_at=r.started_at,
+                   finished_at=r.finished_at, checked=r.checked, differences=r.differences, error=r.error)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
+        from server.domain.exchange import reconcile
+
+        return await resolve_nodes(
+            node_ids, fetch=lambda ids: reconcile.runs_by_ids(actor=info.context.actor, ids=ids), build=cls.of,
+            required=required)
+
+
+@strawberry.type(description="对账差异：本平台与合作单位对一个办件的状态不一致。只报告，不改变办件；"
+                             "办件只因验证通过的答复或工作人员的决定而改变")
+class ExchangeDifference(relay.Node):
+    id: relay.NodeID[int] = strawberry.field(description="差异的全局 ID")
+    partner_code: str = strawberry.field(description="合作单位代码")
+    case_id: relay.GlobalID = strawberry.field(description="所涉办件的全局 ID")
+    case_number: str = strawberry.field(description="办件号")
+    kind: ExchangeDifferenceKind = strawberry.field(description="差异类型")
+    ours: str = strawberry.field(description="本平台的办件状态（如 accepted、under_review）")
+    theirs: str = strawberry.field(description="对方答复的状态（received、accepted、approved、denied；对方无此件时为空）")
+    detail: str = strawberry.field(description="说明与建议的处理")
+    first_seen_at: datetime = strawberry.field(description="首次发现时间")
+    last_seen_at: datetime = strawberry.field(description="最近一次对账仍发现的时间")
+    closed_at: datetime | None = strawberry.field(description="处理（关闭）时间")
+    closed_by: str | None = strawberry.field(description="关闭它的管理员（已关闭而为空：对账时已一致，自动关闭）")
+    note: str = strawberry.field(description="处理说明")
+
+    @strawberry.field(description="是否未处理")
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @classmethod
+    def of(cls, d: models.ExchangeDifference) -> ExchangeDifference:
+        return cls(id=d.id, partner_code=d.partner_code, case_id=relay.GlobalID("Case", str(d.case_id)),
+                   case_number=d.case_number, kind=ExchangeDifferenceKind(d.kind), ours=d.ours, theirs=d.theirs,
+                   detail=d.detail, first_seen_at=d.first_seen_at, last_seen_at=d.last_seen_at, closed_at=d.closed_at,
+                   closed_by=d.closed_by_name or None, note=d.note)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:
+        from server.domain.exchange import reconcile
+
+        return await resolve_nodes(
+            node_ids, fetch=lambda ids: reconcile.differences_by_ids(actor=info.context.actor, ids=ids), build=cls.of,
+            required=required)
+
+
+@strawberry.input(description="对账差异查询条件")
+class ExchangeDifferenceFilter:
+    partner_code: str | None = strawberry.field(default=None, description="合作单位代码")
+    open: bool | None = strawberry.field(default=None, description="true 只看未处理的，false 只看已处理的")
+
+
+@strawberry.type(description="立即对账的结果")
+class ReconcilePartnerPayload:
+    run: ReconciliationRun | None = strawberry.field(default=None, description="这次对账（对方未答复时见 error）")
+    errors: list[ExchangeError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")
+
+
+@strawberry.input(description="处理（关闭）一条对账差异")
+class CloseExchangeDifferenceInput:
+    difference_id: relay.GlobalID = strawberry.field(description="差异的全局 ID")
+    note: str = strawberry.field(description="处理说明（2 到 500 个字），如“已与对方核实，对方已重新答复”")
+
+
+@strawberry.type(description="处理对账差异的结果")
+class CloseExchangeDifferencePayload:
+    difference: ExchangeDifference | None = strawberry.field(default=None, description="处理后的差异")
+    errors: list[ExchangeError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")
