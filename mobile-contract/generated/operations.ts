@@ -258,6 +258,19 @@ export type BudgetUnit =
   /** 工作小时 */
   | 'WORKING_HOUR';
 
+/** 主题办件用时相对时限的情况 */
+export type BundleBudgetState =
+  /** 办理中，用时已过半（预警） */
+  | 'HALF_USED'
+  /** 已在时限内办结 */
+  | 'MET'
+  /** 已办结，超出时限 */
+  | 'MISSED'
+  /** 办理中，用时未过半 */
+  | 'ON_TRACK'
+  /** 已超出时限 */
+  | 'USED_UP';
+
 /** 补正要求的一项 */
 export type BundleCorrectionItemInput = {
   /** 只涉及这个事项的子办件；为空表示涉及的全部事项 */
@@ -723,6 +736,14 @@ export type ClearCalendarDayInput = {
   regionCode: Scalars['String']['input'];
 };
 
+/** 处理（关闭）一条对账差异 */
+export type CloseExchangeDifferenceInput = {
+  /** 差异的全局 ID */
+  differenceId: Scalars['ID']['input'];
+  /** 处理说明（2 到 500 个字），如“已与对方核实，对方已重新答复” */
+  note: Scalars['String']['input'];
+};
+
 /** 主题办件办结：统一出件的结果已领取或已妥投 */
 export type CompleteBundleInput = {
   /** 主题办件的全局 ID */
@@ -885,6 +906,23 @@ export type EnterpriseRole =
   | 'LEGAL_REP'
   /** 经办人：由法定代表人授权代企业办事 */
   | 'OPERATOR';
+
+/** 对账差异查询条件 */
+export type ExchangeDifferenceFilter = {
+  /** true 只看未处理的，false 只看已处理的 */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 合作单位代码 */
+  partnerCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 对账差异的类型 */
+export type ExchangeDifferenceKind =
+  /** 状态不一致：对方的状态与本平台不同（多为答复在途中丢失） */
+  | 'STATUS'
+  /** 未送达：该件的消息投递失败（死信），对方从未收到 */
+  | 'UNDELIVERED'
+  /** 对方无此件：对方已确认收到消息，查询时却答复无此件 */
+  | 'UNKNOWN_TO_PEER';
 
 /** 交换消息的方向 */
 export type ExchangeDirection =
@@ -2270,6 +2308,19 @@ export type BudgetUnit =
   /** 工作小时 */
   | 'WORKING_HOUR';
 
+/** 主题办件用时相对时限的情况 */
+export type BundleBudgetState =
+  /** 办理中，用时已过半（预警） */
+  | 'HALF_USED'
+  /** 已在时限内办结 */
+  | 'MET'
+  /** 已办结，超出时限 */
+  | 'MISSED'
+  /** 办理中，用时未过半 */
+  | 'ON_TRACK'
+  /** 已超出时限 */
+  | 'USED_UP';
+
 /** 主题办件操作的错误代码 */
 export type BundleErrorCode =
   /** 刚被他人处理，请刷新后重试 */
@@ -2850,7 +2901,7 @@ export type BundleDetailQueryVariables = Exact<{
 }>;
 
 
-export type BundleDetailQuery = { bundle: { id: string, number: string, queryCode: string | null, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, applicantName: string, contactPhone: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, finishedAt: string | null, workingDaysUsed: number | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, canRate: boolean, themeVersion: { id: string, number: number } | null, budget: { value: number, unit: BudgetUnit, text: string }, leadDepartment: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null, materials: Array<{ key: string, name: string, necessity: Necessity, state: CaseMaterialState, supplyNote: string, uploadId: string | null, itemKeys: Array<string> }>, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { id: string, name: string, shortName: string } | null, case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, supplyBy: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, supplyNote: string }> } | null }> }>, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
+export type BundleDetailQuery = { bundle: { id: string, number: string, queryCode: string | null, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, applicantName: string, contactPhone: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, finishedAt: string | null, workingDaysUsed: number | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, canRate: boolean, themeVersion: { id: string, number: number } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, leadDepartment: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null, materials: Array<{ key: string, name: string, necessity: Necessity, state: CaseMaterialState, supplyNote: string, uploadId: string | null, itemKeys: Array<string> }>, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { id: string, name: string, shortName: string } | null, case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, supplyBy: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, supplyNote: string }> } | null }> }>, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
 
 export type CancelAppointmentMutationVariables = Exact<{
   appointmentId: string;

@@ -83,12 +83,6 @@ def test_an_item_opens_when_what_it_waits_for_completed_and_is_held_when_it_fail
     assert [i["key"] for i in bundle_flow.openable(PLAN, latest)] == ["d"]
 
 
-def test_a_working_hour_budget_is_counted_in_whole_working_days_until_the_calendar_counts_hours() -> None:
-    assert bundle_flow.budget_deadline_unit("working_hour", 4) == ("working_day", 1)
-    assert bundle_flow.budget_deadline_unit("working_hour", 20) == ("working_day", 3)
-    assert bundle_flow.budget_deadline_unit("working_day", 10) == ("working_day", 10)
-
-
 # ---------------------------------------------------------------- applying once for ten items
 
 

@@ -309,6 +309,8 @@ RULES: dict[str, Rule] = {
     "caseQueue": Rule(CASE_READERS, lambda w: {"queue": "ALL"}),
     "overdueCases": Rule(CASE_READERS),
     # --- case statistics: admins, supervisors, county viewers and county/province systems, each its own region
+    "bundleHourReport": Rule(callers("city_admin", "hall_supervisor", "county_viewer", "partner"), lambda w: {
+        "themeCode": "enterprise-startup", "dateFrom": "2026-01-01", "dateTo": "2026-01-31"}),
     "caseStatistics": Rule(callers("city_admin", "hall_supervisor", "county_viewer", "partner"), lambda w: {
         "filter": {"dateFrom": "2024-01-01", "dateTo": "2024-01-31"}, "groupBy": "COUNTY"}),
     "trackCase": Rule(ANYONE, lambda w: {"number": "371500-20260101-00001", "queryCode": "AAAAAAAA"}),

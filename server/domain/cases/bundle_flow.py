@@ -394,19 +394,37 @@ async def open_item(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], *,
     return case, rows
 
 
-def budget_deadline_unit(unit: str, value: int) -> tuple[str, int]:
-    """The calendar counts working and natural days; a budget in working hours is rounded up to
-    whole working days (8 hours a day) until the calendar service counts hours — the one place
-    to change then."""
-    if unit == "working_hour":
-        return "working_day", max(1, -(-value // 8))
-    return unit, value
+async def hall_sessions(bundle: CaseBundle) -> tuple[Any, ...]:
+    """The sessions of a working day at the bundle's hall (its published hours; the default without one)."""
+    from server.domain.calendar import hours
+    from server.domain.catalog.models import Hall
+
+    text = (await Hall.filter(code=bundle.hall_code).values_list("hours", flat=True)) if bundle.hall_code else []
+    return hours.sessions_of(str(text[0]) if text else None)
+
+
+async def bundle_deadline_at(bundle: CaseBundle, *, start: datetime) -> datetime | None:
+    """When a budget in working hours runs out: on the hall's hours of each working day (None for a
+    budget in days)."""
+    from server.domain.calendar import hours
+
+    if bundle.budget_unit != "working_hour":
+        return None
+    return await hours.add_hours(region=bundle.region_code, sessions=await hall_sessions(bundle), start=start,
+                                 hours=bundle.budget_value)
 
 
 async def bundle_deadline(bundle: CaseBundle, *, start: datetime | date) -> date:
-    """The bundle's deadline: its theme's time budget from acceptance, on the working calendar."""
+    """The bundle's deadline: its theme's time budget from acceptance, on the working calendar (the
+    day a working-hour budget runs out, on the hall's hours)."""
+    from server.clock import ZONE
     from server.domain.calendar import service as calendar
 
-    unit, value = budget_deadline_unit(bundle.budget_unit, bundle.budget_value)
-    return (await calendar.deadline(region=bundle.region_code, start=start, limit_value=value, limit_unit=unit)).deadline
+    if bundle.budget_unit == "working_hour":
+        at = start if isinstance(start, datetime) else datetime.combine(start, datetime.min.time(), tzinfo=ZONE)
+        end = await bundle_deadline_at(bundle, start=at)
+        assert end is not None
+        return end.astimezone(ZONE).date()
+    return (await calendar.deadline(region=bundle.region_code, start=start, limit_value=bundle.budget_value,
+                                    limit_unit=bundle.budget_unit)).deadline
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import date
 from typing import Annotated
 
 import strawberry
@@ -15,7 +16,8 @@ from server.domain.cases.models import CaseBundle
 from server.domain.cases.scope import sees_cases
 from server.domain.errors import DomainError
 from server.graphql.bundles.loaders import loaders
-from server.graphql.bundles.types import Bundle, BundleQueueKind, TrackedBundle, tracked
+from server.graphql.bundles.types import Bundle, BundleHourReport, BundleQueueKind, TrackedBundle, tracked
+from server.graphql.cases.statistics import CanReadStatistics
 from server.graphql.context import Info
 from server.graphql.core.permissions import ActorPermission, HasIdentity, RefusedAsNull
 from server.graphql.core.relay import MAX_PAGE, Connection, domain_id
@@ -106,6 +108,17 @@ class BundlesQuery:
         return await page(first=first, after=after,
                           fetch=lambda start, limit: bundles.bundle_queue(actor=actor, queue=kind, after=start, limit=limit),
                           count=lambda: bundles.count_bundle_queue(actor=actor, queue=kind))
+
+    @strawberry.field(description="主题办件用时统计（如企业开办：一日办结率、半日办结率、用时中位数与 90 分位，按大厅工作时间计）："
+                                  "只统计调用者权限范围内的办件", permission_classes=[CanReadStatistics])
+    async def bundle_hour_report(
+        self, info: Info,
+        theme_code: Annotated[str, strawberry.argument(description="主题代码，如 enterprise-startup")],
+        date_from: Annotated[date, strawberry.argument(description="受理日期起（含）")],
+        date_to: Annotated[date, strawberry.argument(description="受理日期止（含，最多 366 天）")],
+    ) -> BundleHourReport:
+        return BundleHourReport.of(await bundles.hour_report(actor=info.context.actor, theme_code=theme_code,
+                                                             date_from=date_from, date_to=date_to))
 
     @strawberry.field(description="凭主题办件号和查询码免登录查询“一件事”的办理进度（各阶段、各事项；个人信息脱敏）；号码或查询码不对时为空")
     async def track_bundle(

@@ -62,6 +62,47 @@ ITEM_STATE_LABELS = {
     _ItemState.OPEN: "办理中", _ItemState.COMPLETED: "已准予（已办结，或结果待统一出件）", _ItemState.FAILED: "未办成（不予许可、不予受理或已撤回）",
     _ItemState.HELD: "暂缓：所依赖的事项未办成", _ItemState.WAITING: "待办：等待前一阶段（或所依赖的事项）办结",
 }
+@derived_enum(bundles.BudgetState, bundles.BUDGET_STATE_LABELS, description="主题办件用时相对时限的情况")
+class BundleBudgetState(Enum):
+    _value_: str
+
+
+@strawberry.type(description="主题办件按大厅工作时间计的用时：受理起至最后一个事项作出决定（或至现在），只计工作日的办公时间"
+                             "（法定节假日不计、调休上班日计入；中午休息不计）")
+class BundleWorkingHours:
+    budget_hours: float = strawberry.field(description="时限（小时）：以工作日计的时限按大厅每日办公时长折算")
+    used_hours: float = strawberry.field(description="已用（小时）")
+    left_hours: float = strawberry.field(description="剩余（小时）")
+    day_hours: float = strawberry.field(description="大厅一个工作日的办公时长（小时）")
+    deadline_at: datetime = strawberry.field(description="时限到点的时刻（按大厅办公时间顺延）")
+    state: BundleBudgetState = strawberry.field(description="用时情况：过半、超时时提醒")
+
+    @classmethod
+    def of(cls, w: bundles.WorkingHours) -> BundleWorkingHours:
+        return cls(budget_hours=round(w.budget, 2), used_hours=round(w.used, 2), left_hours=round(w.left, 2),
+                   day_hours=round(w.day_hours, 2), deadline_at=w.deadline_at, state=BundleBudgetState(w.state.value))
+
+
+@strawberry.type(description="某一主题在统计期内受理的办件按大厅工作时间计的用时（如企业开办一日办结、半日办结的比例）")
+class BundleHourReport:
+    accepted: int = strawberry.field(description="统计期内受理的件数")
+    finished: int = strawberry.field(description="其中各事项都已作出决定的件数")
+    within_day: int = strawberry.field(description="一个工作日内办结的件数")
+    within_half_day: int = strawberry.field(description="半个工作日内办结的件数")
+    within_budget: int = strawberry.field(description="在主题时限内办结的件数")
+    share_within_day: float | None = strawberry.field(description="一日办结率（占已办结件数，0–1）")
+    share_within_half_day: float | None = strawberry.field(description="半日办结率（0–1）")
+    p50_hours: float | None = strawberry.field(description="已办结件用时的中位数（工作小时）")
+    p90_hours: float | None = strawberry.field(description="已办结件用时的 90 分位（工作小时）")
+
+    @classmethod
+    def of(cls, r: bundles.HourReport) -> BundleHourReport:
+        return cls(accepted=r.accepted, finished=r.finished, within_day=r.within_day,
+                   within_half_day=r.within_half_day, within_budget=r.within_budget,
+                   share_within_day=r.share(r.within_day), share_within_half_day=r.share(r.within_half_day),
+                   p50_hours=r.p50_hours, p90_hours=r.p90_hours)
+
+
 @derived_enum(_ItemState, ITEM_STATE_LABELS, description="主题办件中一个事项的进展")
 class BundleItemState(Enum):
     """An item's place in its bundle (``bundle_flow``'s states), described by ``ITEM_STATE_LABELS``."""
@@ -324,6 +365,11 @@ class Bundle(relay.Node):
     @strawberry.field(description="各事项都作出决定的时间（总时限至此为止）；尚有事项在办时为空")
     async def finished_at(self, info: Info) -> datetime | None:
         return bundles.finished_at(await self._view(info))
+
+    @strawberry.field(description="按大厅工作时间计的用时（一个工作日即大厅当日的办公时间）：已用、剩余、时限到点与预警；未受理时为空")
+    async def working_hours(self, info: Info) -> BundleWorkingHours | None:
+        found = await bundles.working_hours(await self._view(info))
+        return BundleWorkingHours.of(found) if found else None
 
     @strawberry.field(description="已用工作日：受理起至各事项都有结果（或至今天），按工作日历；未受理时为空")
     async def working_days_used(self, info: Info) -> int | None:
