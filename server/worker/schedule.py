@@ -64,6 +64,12 @@ async def _appointment_reminders(today: date, settings: Settings) -> int:
     return await service.appointment_reminders(today=today, settings=settings)
 
 
+async def _bundle_hour_warnings(today: date, settings: Settings) -> int:
+    from server.domain.cases import reminders
+
+    return await reminders.bundle_hour_warnings(settings=settings)
+
+
 async def _reconcile_exchange(today: date, settings: Settings) -> int:
     from server.domain.exchange import reconcile
 
@@ -89,15 +95,20 @@ class ScheduledJob:
         return local.hour in self.hours and local.minute in self.minutes
 
     def when(self) -> str:
-        hours = sorted(self.hours)
-        mins = ",".join(f"{m:02d}" for m in sorted(self.minutes))
+        hours, minutes = sorted(self.hours), sorted(self.minutes)
+        mins = ",".join(f"{m:02d}" for m in minutes)
         if len(hours) > 1 and hours == list(range(hours[0], hours[-1] + 1)):
+            step = 60 // len(minutes)
+            if len(minutes) > 1 and minutes == list(range(minutes[0], 60, step)):
+                return f"每天 {hours[0]:02d}:{minutes[0]:02d}–{hours[-1]:02d}:{minutes[-1]:02d} 每 {step} 分钟"
             return f"每天 {hours[0]:02d}:{mins}–{hours[-1]:02d}:{mins} 每小时"
         return "每天 " + "、".join(f"{h:02d}:{mins}" for h in hours)
 
 
 JOBS: tuple[ScheduledJob, ...] = (
     ScheduledJob("deadline_warnings", "办理时限黄灯、红灯预警", WORKING_HOURS, frozenset({0}), _deadline_warnings),
+    ScheduledJob("bundle_hour_warnings", "一件事用时过半、用完时提醒大厅负责人（按大厅工作时间计）", WORKING_HOURS,
+                 frozenset({0, 30}), _bundle_hour_warnings),
     ScheduledJob("supply_reminders", "容缺、补正期限前一工作日提醒申请人", frozenset({9}), frozenset({0}),
                  _supply_reminders),
     ScheduledJob("supply_expiry", "容缺、补正期限已过的办件到期处理", frozenset({0}), frozenset({30}), _supply_expiry),

@@ -92,3 +92,37 @@ async def test_a_start_up_accepted_at_16_30_and_finished_next_morning_is_within_
     assert refused["errors"][0]["extensions"]["code"] in {"FORBIDDEN", "NOT_ALLOWED"}
     long = await admin(REPORT, {"c": code, "a": "2023-01-01", "b": "2024-10-31"}, expect_errors=True)
     assert "最多" in long["errors"][0]["message"]
+
+
+async def test_the_halls_supervisors_are_told_at_half_and_at_the_end_once_each(
+    at: Any, settings: Any, database: str,
+) -> None:
+    from server.domain.accounts.roles import Role
+    from server.domain.cases import reminders
+    from server.domain.notifications.models import InboxMessage
+
+    version = await t.publish(ONE_DAY)
+    b = await _accepted(version, at, "2024-09-30", 16, 30)
+    done = await _accepted(version, at, "2024-09-30", 16, 30)
+    assert b.hall_code
+    supervisors = await reminders.staff_with_role(Role.HALL_SUPERVISOR, hall_code=b.hall_code)
+    assert supervisors, "the seeded hall has a supervisor"
+
+    async def told(level: str) -> int:
+        return await InboxMessage.filter(staff_id__in=supervisors, event=f"staff_bundle_hours_{level}",
+                                         bundle_id=b.id).count()
+
+    at("2024-10-08", 10, 0)  # 2 of 7 hours
+    await _finish_all(done)  # finished: never warned
+    assert await reminders.bundle_hour_warnings(settings=settings) == 0
+    at("2024-10-08", 11, 45)  # 3.75 of 7: past half
+    assert await reminders.bundle_hour_warnings(settings=settings) == 1
+    assert await reminders.bundle_hour_warnings(settings=settings) == 0  # once
+    assert await told("half") == len(supervisors) and await told("over") == 0
+    message = await InboxMessage.filter(staff_id=supervisors[0], bundle_id=b.id).first()
+    assert message is not None and "3.8" in message.body and "10月08日 16:30" in message.body
+    at("2024-10-08", 16, 45)  # 7.25 of 7: used up
+    assert await reminders.bundle_hour_warnings(settings=settings) == 1
+    assert await reminders.bundle_hour_warnings(settings=settings) == 0
+    assert await told("over") == len(supervisors)
+    assert not await InboxMessage.filter(bundle_id=done.id, event__startswith="staff_bundle_hours_").exists()

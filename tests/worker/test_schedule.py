@@ -41,6 +41,7 @@ def test_the_worker_has_every_scheduled_job_as_an_arq_cron_job() -> None:
         "cron:purge_tokens": ({3}, {17}),
         "cron:appointment_reminders": ({18}, {0}),
         "cron:reconcile_exchange": ({2}, {30}),
+        "cron:bundle_hour_warnings": (set(range(8, 19)), {0, 30}),
     }
     for name, (hours, minutes) in expected.items():
         job = crons[name]
@@ -67,13 +68,14 @@ async def test_the_embedded_scheduler_runs_the_jobs_due_once_a_minute(settings: 
     c = await f.case(department_code=dept.code, warn_on=today, deadline=today + timedelta(days=2))
 
     scheduler = schedule.Scheduler(settings)
-    assert await scheduler.run_due(_at(8)) == ["deadline_warnings", "calendar_check"]
+    assert await scheduler.run_due(_at(8)) == ["deadline_warnings", "bundle_hour_warnings", "calendar_check"]
     assert (await Case.get(id=c.id)).warned_yellow
     assert await InboxMessage.filter(staff_id=reviewer.id, event="staff_deadline_yellow").count() == 1
     assert await scheduler.run_due(_at(8).replace(second=40)) == []  # the same minute: not again
     assert await scheduler.run_due(_at(8, 1)) == []
+    assert await scheduler.run_due(_at(8, 30)) == ["bundle_hour_warnings"]
     assert await scheduler.run_due(_at(0, 30)) == ["supply_expiry"]
-    assert await scheduler.run_due(_at(9)) == ["deadline_warnings", "supply_reminders"]
+    assert await scheduler.run_due(_at(9)) == ["deadline_warnings", "bundle_hour_warnings", "supply_reminders"]
     assert await InboxMessage.filter(staff_id=reviewer.id, event="staff_deadline_yellow").count() == 1
     ran = {(name, result) for name, _minute, result in scheduler.runs}
     assert ("deadline_warnings", 0) in ran and all(r is not None for n, r in ran if n != "supply_expiry")

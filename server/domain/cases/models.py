@@ -183,6 +183,10 @@ class CaseBundle(Model):
     submitted_at = fields.DatetimeField(null=True)
     accepted_at = fields.DatetimeField(null=True)
     deadline = fields.DateField(null=True)
+    # the hall's supervisors were told once half the budget's working hours were used, and once all
+    # (set by a conditional UPDATE with the messages: reminders.bundle_hour_warnings)
+    warned_half = fields.BooleanField(default=False)
+    warned_over = fields.BooleanField(default=False)
     withdrawn_at = fields.DatetimeField(null=True)
     withdraw_reason = fields.TextField(default="")
     # the results, delivered together: one pickup or one parcel for every approved item

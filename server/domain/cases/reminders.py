@@ -239,3 +239,66 @@ async def calendar_check(*, today: date, settings: Settings) -> int:
             ids.append(int(row.id))
     await notifications.after_commit(settings, ids)
     return len(ids)
+
+
+# ---------------------------------------------------------------- bundles: working hours (一日办结)
+
+
+async def bundle_hour_warnings(*, settings: Settings, now: datetime | None = None) -> int:
+    """Bundles still running that have used half of their budget's working hours, and those that have
+    used all of it: the supervisors of the bundle's hall are told once each (``warned_half``,
+    ``warned_over``: a conditional UPDATE in the transaction that writes the messages). Hours are
+    counted on each hall's hours (:mod:`server.domain.calendar.hours`), the calendar read once per
+    region and hall hours. Returns the number of warnings sent."""
+    from server.domain.calendar import hours
+    from server.domain.cases import bundles
+    from server.domain.cases.models import CaseBundle
+    from server.domain.catalog.models import Hall
+
+    at = (now or clock.now()).astimezone(clock.ZONE)
+    running = list(await CaseBundle.filter(
+        Q(warned_half=False) | Q(warned_over=False), accepted_at__not_isnull=True, accepted_at__lte=at,
+        withdrawn_at=None, results_issued_at=None).order_by("id").limit(BATCH * 10))
+    if not running:
+        return 0
+    subs = await bundles.subs_of([b.id for b in running])
+    halls = dict(await Hall.filter(code__in=list({b.hall_code for b in running if b.hall_code}))
+                 .values_list("code", "hours"))
+    meters: dict[tuple[str, tuple[hours.Session, ...]], hours.Meter] = {}
+    supervisors: dict[str, list[int]] = {}
+    sent = 0
+    for b in running:
+        if bundles.finished_at(bundles.view(b, subs[b.id])) is not None or b.accepted_at is None:
+            continue
+        key = (b.region_code, hours.sessions_of(halls.get(b.hall_code or "")))
+        if key not in meters:
+            first = min(x.accepted_at for x in running if x.accepted_at is not None).astimezone(clock.ZONE).date()
+            meters[key] = await hours.Meter.load(region=key[0], sessions=key[1], start=first, end=at.date())
+        day = hours.day_hours(key[1])
+        budget = bundles.budget_hours(b, day)
+        used = meters[key].between(b.accepted_at, at)
+        level = "over" if used >= budget and not b.warned_over else "half" if used * 2 >= budget and not b.warned_half \
+            else None
+        if level is None:
+            continue
+        if b.hall_code and b.hall_code not in supervisors:
+            supervisors[b.hall_code] = await staff_with_role(Role.HALL_SUPERVISOR, hall_code=b.hall_code)
+        staff = supervisors.get(b.hall_code or "", [])
+        deadline_at = await hours.add_hours(region=b.region_code, sessions=key[1], start=b.accepted_at, hours=budget)
+        params = {"bundle_no": b.number, "theme": b.theme_name, "used": f"{used:g}" if used == int(used) else f"{used:.1f}",
+                  "budget": f"{budget:g}", "deadline_at": deadline_at.strftime("%m月%d日 %H:%M")}
+        flags = {"warned_over": True, "warned_half": True} if level == "over" else {"warned_half": True}
+        ids: list[int] = []
+        async with in_transaction() as conn:
+            taken = await CaseBundle.filter(id=b.id, **{f"warned_{level}": False}).using_db(conn).update(**flags)
+            if not taken:
+                continue  # another run warned it first
+            for sid in staff:
+                row = await notifications.enqueue(conn, event=f"staff_bundle_hours_{level}", channel=Channel.INBOX,
+                                                  recipient=Recipient(staff_id=sid), params=params, bundle_id=b.id)
+                ids.append(int(row.id))
+        await notifications.after_commit(settings, ids)
+        if not staff:
+            log.warning("主题办件 %s 的用时预警没有接收人（大厅 %s 无负责人）", b.number, b.hall_code)
+        sent += 1
+    return sent

@@ -73,6 +73,12 @@ _ALL = [
     Template("staff_deadline_red", 2, "红灯预警", "办件已超期（红灯）",
              "办件 {case_no}（{item}）的办理时限 {deadline} 已过，已进入红灯状态，请立即办理。", urgent=True,
              audience="staff"),
+    Template("staff_bundle_hours_half", 1, "一件事用时过半", "一件事用时已过半",
+             "主题办件 {bundle_no}（{theme}）已用 {used} 个工作小时，时限 {budget} 小时，将于 {deadline_at} 到时，"
+             "请督促各事项尽快办结。", audience="staff"),
+    Template("staff_bundle_hours_over", 1, "一件事超出时限", "一件事已超出时限",
+             "主题办件 {bundle_no}（{theme}）的 {budget} 个工作小时已用完（{deadline_at} 到时），仍有事项未办结，请立即督办。",
+             urgent=True, audience="staff"),
     Template("supply_reminder", 1, "补正提醒", "请尽快补充材料",
              "【聊易】提醒：您的“{item}”申请（办件号 {case_no}）需在 {supply_by} 前补充材料，逾期未补的将按规定处理。"),
     Template("calendar_missing", 1, "节假日未导入", "明年节假日安排尚未导入",
