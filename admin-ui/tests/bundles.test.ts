@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  answerInputs, applicantErrors, askedFields, blockingRows, budgetUsage, bundleFormData, bundleKey, checkable, chinaDayStart,
+  answerInputs, applicantErrors, askedFields, blockingRows, budgetUsage, hourMeter, bundleFormData, bundleKey, checkable, chinaDayStart,
   correctionPrefill, creditCodeRule, deferrableRows, type ItemWithCase, knownValue, manualAfter, materialRole, materialRows,
   notPresented, owedRows, paperInputs, stageTimeline, storedAnswers, timelineOption, unanswered, validateBundleForm, worstState,
   type BundleFieldDef, type SetMaterialDef, type SetMaterialUses,
@@ -206,6 +206,15 @@ describe('the stages against the budget', () => {
     expect(deadline.label.formatter).toBe('总时限 10个工作日\n2026-03-16 止');
     expect(nowMark.xAxis).toBe(now);
     expect(option.xAxis.axisLabel.formatter(Date.parse('2026-03-02T16:30:00Z'))).toBe('03-03');
+  });
+
+  it('shows the working hours as a meter, warning past half', () => {
+    const w = { budgetHours: 7, usedHours: 3.75, leftHours: 3.25, dayHours: 7, deadlineAt: '2024-10-08T08:30:00Z', state: 'HALF_USED' };
+    expect(hourMeter(w)).toEqual({ percent: 54, status: 'warning',
+      text: '已用 3.8 / 7 工作小时，剩余 3.3 小时（10-08 16:30 到时） · 用时已过半' });
+    expect(hourMeter({ ...w, usedHours: 2, leftHours: 5, state: 'ON_TRACK' }).status).toBe('');
+    expect(hourMeter({ ...w, usedHours: 8.5, leftHours: 0, state: 'MISSED' })).toEqual({ percent: 100, status: 'exception',
+      text: '已用 8.5 / 7 工作小时 · 已办结，超出时限' });
   });
 
   it('says how much of the budget is used', () => {

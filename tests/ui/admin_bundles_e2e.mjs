@@ -232,6 +232,10 @@ async function windowScenario(base, spec) {
   step(`the stage chart renders (${result.chart.width}×${result.chart.height})`);
   const usage = (await page.locator('[data-test=budget-usage]').innerText()).trim();
   step(`budget: ${usage}`);
+  // accepted just now: the working-hour meter on the hall's hours
+  const meter = (await page.locator('[data-test=hour-meter]').innerText()).trim();
+  if (!/已用 [\d.]+ \/ [\d.]+ 工作小时/.test(meter) || !meter.includes('按大厅办公时间计')) fail(`the hour meter reads: ${meter}`);
+  step(`hours: ${meter.replace(/\s+/g, ' ')}`);
   await shot('bundle');
 }
 

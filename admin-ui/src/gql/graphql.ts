@@ -136,6 +136,19 @@ export type BudgetUnit =
   /** 工作小时 */
   | 'WORKING_HOUR';
 
+/** 主题办件用时相对时限的情况 */
+export type BundleBudgetState =
+  /** 办理中，用时已过半（预警） */
+  | 'HALF_USED'
+  /** 已在时限内办结 */
+  | 'MET'
+  /** 已办结，超出时限 */
+  | 'MISSED'
+  /** 办理中，用时未过半 */
+  | 'ON_TRACK'
+  /** 已超出时限 */
+  | 'USED_UP';
+
 /** 补正要求的一项 */
 export type BundleCorrectionItemInput = {
   /** 只涉及这个事项的子办件；为空表示涉及的全部事项 */
@@ -1640,7 +1653,7 @@ export type BundleRowFragment = { id: string, number: string, themeName: string,
 
 export type BundleSubCaseFragment = { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> };
 
-export type BundleFullFragment = { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> };
+export type BundleFullFragment = { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> };
 
 export type BundleQueueQueryVariables = Exact<{
   queue: BundleQueueKind;
@@ -1656,7 +1669,7 @@ export type BundleDetailQueryVariables = Exact<{
 }>;
 
 
-export type BundleDetailQuery = { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null };
+export type BundleDetailQuery = { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null };
 
 export type BundleSetQueryVariables = Exact<{
   themeId: string;
@@ -1708,63 +1721,63 @@ export type AcceptBundleMutationVariables = Exact<{
 }>;
 
 
-export type AcceptBundleMutation = { acceptBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type AcceptBundleMutation = { acceptBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type AcceptBundleWithMissingMutationVariables = Exact<{
   input: AcceptBundleWithMissingInput;
 }>;
 
 
-export type AcceptBundleWithMissingMutation = { acceptBundleWithMissing: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type AcceptBundleWithMissingMutation = { acceptBundleWithMissing: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type RequestBundleCorrectionMutationVariables = Exact<{
   input: RequestBundleCorrectionInput;
 }>;
 
 
-export type RequestBundleCorrectionMutation = { requestBundleCorrection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type RequestBundleCorrectionMutation = { requestBundleCorrection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type ProposeBundleRejectionMutationVariables = Exact<{
   input: BundleReasonInput;
 }>;
 
 
-export type ProposeBundleRejectionMutation = { proposeBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type ProposeBundleRejectionMutation = { proposeBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type ConfirmBundleRejectionMutationVariables = Exact<{
   input: BundleReasonInput;
 }>;
 
 
-export type ConfirmBundleRejectionMutation = { confirmBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type ConfirmBundleRejectionMutation = { confirmBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type OverturnBundleRejectionMutationVariables = Exact<{
   input: BundleReasonInput;
 }>;
 
 
-export type OverturnBundleRejectionMutation = { overturnBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type OverturnBundleRejectionMutation = { overturnBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type SupplyBundleMaterialsMutationVariables = Exact<{
   input: SupplyBundleMaterialsInput;
 }>;
 
 
-export type SupplyBundleMaterialsMutation = { supplyBundleMaterials: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type SupplyBundleMaterialsMutation = { supplyBundleMaterials: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type IssueBundleResultsMutationVariables = Exact<{
   input: IssueBundleResultsInput;
 }>;
 
 
-export type IssueBundleResultsMutation = { issueBundleResults: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type IssueBundleResultsMutation = { issueBundleResults: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type CompleteBundleMutationVariables = Exact<{
   input: CompleteBundleInput;
 }>;
 
 
-export type CompleteBundleMutation = { completeBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type CompleteBundleMutation = { completeBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type CaseRowFragment = { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null };
 
@@ -2272,6 +2285,14 @@ export const BundleFullFragmentDoc = new TypedDocumentString(`
     value
     unit
     text
+  }
+  workingHours {
+    budgetHours
+    usedHours
+    leftHours
+    dayHours
+    deadlineAt
+    state
   }
   hall {
     name
@@ -3092,6 +3113,14 @@ fragment BundleFull on Bundle {
     unit
     text
   }
+  workingHours {
+    budgetHours
+    usedHours
+    leftHours
+    dayHours
+    deadlineAt
+    state
+  }
   hall {
     name
   }
@@ -3435,6 +3464,14 @@ fragment BundleFull on Bundle {
     unit
     text
   }
+  workingHours {
+    budgetHours
+    usedHours
+    leftHours
+    dayHours
+    deadlineAt
+    state
+  }
   hall {
     name
   }
@@ -3560,6 +3597,14 @@ fragment BundleFull on Bundle {
     value
     unit
     text
+  }
+  workingHours {
+    budgetHours
+    usedHours
+    leftHours
+    dayHours
+    deadlineAt
+    state
   }
   hall {
     name
@@ -3687,6 +3732,14 @@ fragment BundleFull on Bundle {
     unit
     text
   }
+  workingHours {
+    budgetHours
+    usedHours
+    leftHours
+    dayHours
+    deadlineAt
+    state
+  }
   hall {
     name
   }
@@ -3812,6 +3865,14 @@ fragment BundleFull on Bundle {
     value
     unit
     text
+  }
+  workingHours {
+    budgetHours
+    usedHours
+    leftHours
+    dayHours
+    deadlineAt
+    state
   }
   hall {
     name
@@ -3939,6 +4000,14 @@ fragment BundleFull on Bundle {
     unit
     text
   }
+  workingHours {
+    budgetHours
+    usedHours
+    leftHours
+    dayHours
+    deadlineAt
+    state
+  }
   hall {
     name
   }
@@ -4064,6 +4133,14 @@ fragment BundleFull on Bundle {
     value
     unit
     text
+  }
+  workingHours {
+    budgetHours
+    usedHours
+    leftHours
+    dayHours
+    deadlineAt
+    state
   }
   hall {
     name
@@ -4191,6 +4268,14 @@ fragment BundleFull on Bundle {
     unit
     text
   }
+  workingHours {
+    budgetHours
+    usedHours
+    leftHours
+    dayHours
+    deadlineAt
+    state
+  }
   hall {
     name
   }
@@ -4317,6 +4402,14 @@ fragment BundleFull on Bundle {
     unit
     text
   }
+  workingHours {
+    budgetHours
+    usedHours
+    leftHours
+    dayHours
+    deadlineAt
+    state
+  }
   hall {
     name
   }
@@ -4442,6 +4535,14 @@ fragment BundleFull on Bundle {
     value
     unit
     text
+  }
+  workingHours {
+    budgetHours
+    usedHours
+    leftHours
+    dayHours
+    deadlineAt
+    state
   }
   hall {
     name

@@ -420,6 +420,41 @@ export function budgetUsage(workingDaysUsed: number | null | undefined, budgetTe
   return `已用 ${workingDaysUsed} 个工作日（总时限 ${budgetText}）`;
 }
 
+/** A bundle's working hours on its hall's hours, as the page's meter shows them. */
+export interface HourMeter {
+  percent: number; // of the budget used, 0…100
+  status: '' | 'warning' | 'exception' | 'success';
+  text: string;
+}
+
+export interface WorkingHoursView {
+  budgetHours: number;
+  usedHours: number;
+  leftHours: number;
+  dayHours: number;
+  deadlineAt: string;
+  state: string;
+}
+
+const HOUR_STATES: Record<string, { status: HourMeter['status']; label: string }> = {
+  ON_TRACK: { status: '', label: '办理中' },
+  HALF_USED: { status: 'warning', label: '用时已过半' },
+  USED_UP: { status: 'exception', label: '已超出时限' },
+  MET: { status: 'success', label: '已在时限内办结' },
+  MISSED: { status: 'exception', label: '已办结，超出时限' },
+};
+
+/** "已用 3.8 / 7 小时，剩余 3.3 小时（10-08 16:30 到时）· 用时已过半". */
+export function hourMeter(w: WorkingHoursView): HourMeter {
+  const s = HOUR_STATES[w.state] ?? { status: '' as const, label: w.state };
+  const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  const percent = w.budgetHours > 0 ? Math.min(100, Math.round((w.usedHours / w.budgetHours) * 100)) : 0;
+  const done = w.state === 'MET' || w.state === 'MISSED';
+  const end = formatDateTime(w.deadlineAt).slice(5);
+  const left = done ? '' : `，剩余 ${num(w.leftHours)} 小时（${end} 到时）`;
+  return { percent, status: s.status, text: `已用 ${num(w.usedHours)} / ${num(w.budgetHours)} 工作小时${left} · ${s.label}` };
+}
+
 // --- misc --------------------------------------------------------------------------------------------
 
 /** A fresh idempotency key for one walk-in bundle (8..64 characters). */
