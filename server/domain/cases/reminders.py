@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -249,23 +249,33 @@ async def bundle_hour_warnings(*, settings: Settings, now: datetime | None = Non
     used all of it: the supervisors of the bundle's hall are told once each (``warned_half``,
     ``warned_over``: a conditional UPDATE in the transaction that writes the messages). Hours are
     counted on each hall's hours (:mod:`server.domain.calendar.hours`), the calendar read once per
-    region and hall hours. Returns the number of warnings sent."""
+    batch, region and hall hours. Returns the number of warnings sent."""
+    from server.domain.cases.models import CaseBundle
+
+    at = (now or clock.now()).astimezone(clock.ZONE)
+    supervisors: dict[str, list[int]] = {}
+    sent, after = 0, 0
+    while True:  # in batches of BATCH bundles, by id
+        running = list(await CaseBundle.filter(
+            Q(warned_half=False) | Q(warned_over=False), accepted_at__not_isnull=True, accepted_at__lte=at,
+            withdrawn_at=None, results_issued_at=None, id__gt=after).order_by("id").limit(BATCH))
+        if not running:
+            return sent
+        after = running[-1].id
+        sent += await _bundle_hour_batch(running, at=at, settings=settings, supervisors=supervisors)
+
+
+async def _bundle_hour_batch(running: list[Any], *, at: datetime, settings: Settings,
+                             supervisors: dict[str, list[int]]) -> int:
     from server.domain.calendar import hours
     from server.domain.cases import bundles
     from server.domain.cases.models import CaseBundle
     from server.domain.catalog.models import Hall
 
-    at = (now or clock.now()).astimezone(clock.ZONE)
-    running = list(await CaseBundle.filter(
-        Q(warned_half=False) | Q(warned_over=False), accepted_at__not_isnull=True, accepted_at__lte=at,
-        withdrawn_at=None, results_issued_at=None).order_by("id").limit(BATCH * 10))
-    if not running:
-        return 0
     subs = await bundles.subs_of([b.id for b in running])
     halls = dict(await Hall.filter(code__in=list({b.hall_code for b in running if b.hall_code}))
                  .values_list("code", "hours"))
     meters: dict[tuple[str, tuple[hours.Session, ...]], hours.Meter] = {}
-    supervisors: dict[str, list[int]] = {}
     sent = 0
     for b in running:
         if bundles.finished_at(bundles.view(b, subs[b.id])) is not None or b.accepted_at is None:
