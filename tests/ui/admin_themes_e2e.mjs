@@ -56,11 +56,24 @@ async function main() {
   const option = (popper, text) => page.locator(`${popper}:visible .el-select-dropdown__item`, { hasText: text }).first();
   /** Type into an Element Plus select (remote or filterable) and pick the option containing `pick`. */
   async function choose(select, typed, popper, pick) {
-    await select.click();
-    if (typed) await page.keyboard.type(typed, { delay: 20 });
-    const o = option(popper, pick);
-    await o.waitFor();
-    await o.click();
+    // up to three tries: on a loaded machine a popper still moving into place can refuse the click
+    // ("waiting for element to be stable"); closing it and searching again is what a person would do
+    for (let attempt = 1; ; attempt += 1) {
+      await select.click();
+      if (typed && attempt === 1) await page.keyboard.type(typed, { delay: 20 });
+      else if (typed) await select.locator('input').first().fill(typed);
+      const o = option(popper, pick);
+      try {
+        await o.waitFor({ timeout: 20000 });
+        await o.click({ timeout: 10000 });
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        step(`retrying the pick of ${pick} (${String(err).split('\n')[0].slice(0, 80)})`);
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(300);
+      }
+    }
   }
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
