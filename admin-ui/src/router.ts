@@ -115,6 +115,19 @@ export const routes: RouteRecordRaw[] = [
         path: 'bundles/:id', name: 'bundle', component: () => import('./pages/bundles/BundleDetail.vue'),
         meta: { title: '主题办件详情', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
       },
+      // The signed exchange with partners (合作单位 · 交换日志 · 对账): administrators of the region
+      {
+        path: 'exchange/partners', name: 'exchange-partners', component: () => import('./pages/exchange/PartnerList.vue'),
+        meta: { title: '合作单位', roles: ['CITY_ADMIN'] },
+      },
+      {
+        path: 'exchange/log', name: 'exchange-log', component: () => import('./pages/exchange/ExchangeLog.vue'),
+        meta: { title: '交换日志', roles: ['CITY_ADMIN'] },
+      },
+      {
+        path: 'exchange/reconciliation', name: 'exchange-reconciliation', component: () => import('./pages/exchange/ReconciliationReport.vue'),
+        meta: { title: '对账', roles: ['CITY_ADMIN'] },
+      },
       { path: 'outbox', name: 'outbox', component: () => import('./pages/notifications/OutboxList.vue'), meta: { title: '通知发件箱', roles: ['CITY_ADMIN'] } },
       { path: 'forbidden', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: '无权访问' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFound.vue'), meta: { title: '页面不存在' } },

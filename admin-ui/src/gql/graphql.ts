@@ -490,6 +490,14 @@ export type ChangeThemeStatusInput = {
   reason: string;
 };
 
+/** 处理（关闭）一条对账差异 */
+export type CloseExchangeDifferenceInput = {
+  /** 差异的全局 ID */
+  differenceId: string;
+  /** 处理说明（2 到 500 个字），如“已与对方核实，对方已重新答复” */
+  note: string;
+};
+
 /** 主题办件办结：统一出件的结果已领取或已妥投 */
 export type CompleteBundleInput = {
   /** 主题办件的全局 ID */
@@ -549,6 +557,14 @@ export type CreateApiKeyInput = {
   regionCode?: string | null | undefined;
 };
 
+/** 登记合作单位 */
+export type CreatePartnerInput = {
+  /** 代码：2 到 32 位小写字母、数字或连字符 */
+  code: string;
+  /** 设置（名称、类型、区划、接收地址必填） */
+  fields: PartnerFieldsInput;
+};
+
 /** 新建工作人员账号 */
 export type CreateStaffUserInput = {
   /** 所属部门代码（须属于该区划） */
@@ -595,6 +611,74 @@ export type DisableStaffUserInput = {
   /** 停用原因（记入账号） */
   reason: string;
 };
+
+/** 对账差异查询条件 */
+export type ExchangeDifferenceFilter = {
+  /** true 只看未处理的，false 只看已处理的 */
+  open?: boolean | null | undefined;
+  /** 合作单位代码 */
+  partnerCode?: string | null | undefined;
+};
+
+/** 对账差异的类型 */
+export type ExchangeDifferenceKind =
+  /** 状态不一致：对方的状态与本平台不同（多为答复在途中丢失） */
+  | 'STATUS'
+  /** 未送达：该件的消息投递失败（死信），对方从未收到 */
+  | 'UNDELIVERED'
+  /** 对方无此件：对方已确认收到消息，查询时却答复无此件 */
+  | 'UNKNOWN_TO_PEER';
+
+/** 交换消息的方向 */
+export type ExchangeDirection =
+  /** 收到：合作单位发来 */
+  | 'IN'
+  /** 发出：本平台发给合作单位 */
+  | 'OUT';
+
+/** 交换操作的错误代码 */
+export type ExchangeErrorCode =
+  /** 办件刚被他人处理 */
+  | 'CONFLICT'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 容缺材料尚未补齐 */
+  | 'MISSING_MATERIAL'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 不存在或不在本区划 */
+  | 'NOT_FOUND';
+
+/** 交换日志查询条件 */
+export type ExchangeLogFilter = {
+  /** 办件号 */
+  caseNumber?: string | null | undefined;
+  /** 方向 */
+  direction?: ExchangeDirection | null | undefined;
+  /** 合作单位代码 */
+  partnerCode?: string | null | undefined;
+  /** 只看这些状态（如 DEAD、REFUSED） */
+  statuses?: Array<ExchangeStatus> | null | undefined;
+};
+
+/** 交换消息的状态 */
+export type ExchangeStatus =
+  /** 已验证并应用到办件 */
+  | 'APPLIED'
+  /** 投递失败（死信），管理员可重发 */
+  | 'DEAD'
+  /** 已送达（对方已应答 2xx） */
+  | 'DELIVERED'
+  /** 已验证，但办件无需变化（如迟到的消息） */
+  | 'IGNORED'
+  /** 待投递（含失败后等待重试） */
+  | 'PENDING'
+  /** 已拒绝（签名、时间戳、合作单位或重放校验未通过），未应用 */
+  | 'REFUSED'
+  /** 正在投递 */
+  | 'SENDING';
 
 /** 延长办理时限 */
 export type ExtendCaseInput = {
@@ -995,6 +1079,47 @@ export type PaperMaterialInput = {
   uploadId?: string | null | undefined;
 };
 
+/** 合作单位的设置（修改时只传要改的项） */
+export type PartnerFieldsInput = {
+  /** 接收地址（http(s)://…） */
+  baseUrl?: string | null | undefined;
+  /** 是否启用 */
+  isActive?: boolean | null | undefined;
+  /** 类型 */
+  kind?: PartnerKind | null | undefined;
+  /** 最多尝试次数（1–20） */
+  maxAttempts?: number | null | undefined;
+  /** 名称 */
+  name?: string | null | undefined;
+  /** 所属区划代码 */
+  regionCode?: string | null | undefined;
+  /** 转送给它的事项基本编码（12 位） */
+  routes?: Array<string> | null | undefined;
+  /** 超时（0.5–60 秒） */
+  timeoutSeconds?: number | null | undefined;
+};
+
+/** 对一个合作单位的操作 */
+export type PartnerIdInput = {
+  /** 合作单位的全局 ID */
+  partnerId: string;
+};
+
+/** 合作单位类型 */
+export type PartnerKind =
+  /** 银行（政银合作：开户等） */
+  | 'BANK'
+  /** 县（市、区）政务服务系统 */
+  | 'COUNTY'
+  /** 其他合作单位 */
+  | 'OTHER'
+  /** 省级政务服务平台（省级委托收件，由其决定） */
+  | 'PROVINCE'
+  /** 公章刻制企业 */
+  | 'SEAL_CARVER'
+  /** 水电气网公共服务企业 */
+  | 'UTILITY';
+
 /** 访问日志的查询条件；各条件之间为“且” */
 export type PersonalDataAccessFilter = {
   /** 查看时间不早于（含） */
@@ -1126,6 +1251,12 @@ export type ResultMethod =
   | 'PICKUP'
   /** 邮寄送达 */
   | 'POSTAL';
+
+/** 重发一条死信 */
+export type RetryExchangeMessageInput = {
+  /** 日志记录的全局 ID */
+  id: string;
+};
 
 /** 重试一条发送失败的通知 */
 export type RetryNotificationInput = {
@@ -1499,6 +1630,14 @@ export type TrustLevel =
   | 'C'
   /** D：申请人自我声明 */
   | 'D';
+
+/** 修改合作单位 */
+export type UpdatePartnerInput = {
+  /** 要改的设置 */
+  fields: PartnerFieldsInput;
+  /** 合作单位的全局 ID */
+  partnerId: string;
+};
 
 /** 修改事项草稿；已发布的事项会先生成新的草稿版本 */
 export type UpdateServiceItemDraftInput = {
@@ -2028,6 +2167,133 @@ export type CancelServiceItemMutationVariables = Exact<{
 
 
 export type CancelServiceItemMutation = { cancelServiceItem: { item: { id: string, status: ItemStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
+
+export type ExchangePartnerPartsFragment = { id: string, code: string, name: string, kind: PartnerKind, regionCode: string, baseUrl: string, timeoutSeconds: number, maxAttempts: number, routes: Array<string>, isActive: boolean, updatedAt: string, keys: Array<{ id: string, fingerprint: string, createdAt: string, signs: boolean }> };
+
+export type ExchangePartnersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExchangePartnersQuery = { partners: Array<{ id: string, code: string, name: string, kind: PartnerKind, regionCode: string, baseUrl: string, timeoutSeconds: number, maxAttempts: number, routes: Array<string>, isActive: boolean, updatedAt: string, keys: Array<{ id: string, fingerprint: string, createdAt: string, signs: boolean }> }> };
+
+export type ExchangeRouteItemSearchQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type ExchangeRouteItemSearchQuery = { serviceItems: { edges: Array<{ node: { id: string, name: string, basicCode: string, department: { name: string } } }> } };
+
+export type ExchangeRouteNameQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ExchangeRouteNameQuery = { serviceItemByCode: { basicCode: string, name: string } | null };
+
+export type CreatePartnerMutationVariables = Exact<{
+  input: CreatePartnerInput;
+}>;
+
+
+export type CreatePartnerMutation = { createPartner: { secret: string | null, partner: { id: string, code: string, name: string, kind: PartnerKind, regionCode: string, baseUrl: string, timeoutSeconds: number, maxAttempts: number, routes: Array<string>, isActive: boolean, updatedAt: string, keys: Array<{ id: string, fingerprint: string, createdAt: string, signs: boolean }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ExchangeErrorCode }> } };
+
+export type UpdatePartnerMutationVariables = Exact<{
+  input: UpdatePartnerInput;
+}>;
+
+
+export type UpdatePartnerMutation = { updatePartner: { partner: { id: string, code: string, name: string, kind: PartnerKind, regionCode: string, baseUrl: string, timeoutSeconds: number, maxAttempts: number, routes: Array<string>, isActive: boolean, updatedAt: string, keys: Array<{ id: string, fingerprint: string, createdAt: string, signs: boolean }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ExchangeErrorCode }> } };
+
+export type RotatePartnerKeyMutationVariables = Exact<{
+  input: PartnerIdInput;
+}>;
+
+
+export type RotatePartnerKeyMutation = { rotatePartnerKey: { secret: string | null, partner: { id: string, code: string, name: string, kind: PartnerKind, regionCode: string, baseUrl: string, timeoutSeconds: number, maxAttempts: number, routes: Array<string>, isActive: boolean, updatedAt: string, keys: Array<{ id: string, fingerprint: string, createdAt: string, signs: boolean }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ExchangeErrorCode }> } };
+
+export type RetirePartnerKeyMutationVariables = Exact<{
+  input: PartnerIdInput;
+}>;
+
+
+export type RetirePartnerKeyMutation = { retirePartnerKey: { partner: { id: string, code: string, name: string, kind: PartnerKind, regionCode: string, baseUrl: string, timeoutSeconds: number, maxAttempts: number, routes: Array<string>, isActive: boolean, updatedAt: string, keys: Array<{ id: string, fingerprint: string, createdAt: string, signs: boolean }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ExchangeErrorCode }> } };
+
+export type ExchangeLogPartnersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExchangeLogPartnersQuery = { partners: Array<{ id: string, code: string, name: string }> };
+
+export type ExchangeMessagePartsFragment = { id: string, messageId: string, direction: ExchangeDirection, partnerCode: string, event: string, caseNumber: string, status: ExchangeStatus, verification: string, attempts: number, nextAttemptAt: string | null, lastError: string, answerStatus: number | null, answer: unknown, body: unknown, digest: string, deliveredAt: string | null, createdAt: string };
+
+export type ExchangeLogQueryVariables = Exact<{
+  filter?: ExchangeLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ExchangeLogQuery = { exchangeMessages: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, messageId: string, direction: ExchangeDirection, partnerCode: string, event: string, caseNumber: string, status: ExchangeStatus, verification: string, attempts: number, nextAttemptAt: string | null, lastError: string, answerStatus: number | null, answer: unknown, body: unknown, digest: string, deliveredAt: string | null, createdAt: string } }> } };
+
+export type RetryExchangeMessageMutationVariables = Exact<{
+  input: RetryExchangeMessageInput;
+}>;
+
+
+export type RetryExchangeMessageMutation = { retryExchangeMessage: { message: { id: string, messageId: string, direction: ExchangeDirection, partnerCode: string, event: string, caseNumber: string, status: ExchangeStatus, verification: string, attempts: number, nextAttemptAt: string | null, lastError: string, answerStatus: number | null, answer: unknown, body: unknown, digest: string, deliveredAt: string | null, createdAt: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: ExchangeErrorCode }> } };
+
+export type ExchangeMessageStateQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ExchangeMessageStateQuery = { node:
+    | { id: string, messageId: string, direction: ExchangeDirection, partnerCode: string, event: string, caseNumber: string, status: ExchangeStatus, verification: string, attempts: number, nextAttemptAt: string | null, lastError: string, answerStatus: number | null, answer: unknown, body: unknown, digest: string, deliveredAt: string | null, createdAt: string }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ExchangePartnerRegionsQueryVariables = Exact<{
+  parentCode: string;
+}>;
+
+
+export type ExchangePartnerRegionsQuery = { regions: Array<{ code: string, name: string }> };
+
+export type ReconciliationRunPartsFragment = { id: string, partnerCode: string, trigger: string, startedAt: string, finishedAt: string | null, checked: number, differences: number, error: string };
+
+export type ReconciliationOverviewQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type ReconciliationOverviewQuery = { partners: Array<{ id: string, code: string, name: string, isActive: boolean, keys: Array<{ id: string }> }>, reconciliationRuns: Array<{ id: string, partnerCode: string, trigger: string, startedAt: string, finishedAt: string | null, checked: number, differences: number, error: string }> };
+
+export type ExchangeDifferencePartsFragment = { id: string, partnerCode: string, caseId: string, caseNumber: string, kind: ExchangeDifferenceKind, ours: string, theirs: string, detail: string, firstSeenAt: string, lastSeenAt: string, closedAt: string | null, closedBy: string | null, note: string, isOpen: boolean };
+
+export type ExchangeDifferencesQueryVariables = Exact<{
+  filter?: ExchangeDifferenceFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ExchangeDifferencesQuery = { exchangeDifferences: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, partnerCode: string, caseId: string, caseNumber: string, kind: ExchangeDifferenceKind, ours: string, theirs: string, detail: string, firstSeenAt: string, lastSeenAt: string, closedAt: string | null, closedBy: string | null, note: string, isOpen: boolean } }> } };
+
+export type ReconcilePartnerMutationVariables = Exact<{
+  input: PartnerIdInput;
+}>;
+
+
+export type ReconcilePartnerMutation = { reconcilePartner: { run: { id: string, partnerCode: string, trigger: string, startedAt: string, finishedAt: string | null, checked: number, differences: number, error: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: ExchangeErrorCode }> } };
+
+export type CloseExchangeDifferenceMutationVariables = Exact<{
+  input: CloseExchangeDifferenceInput;
+}>;
+
+
+export type CloseExchangeDifferenceMutation = { closeExchangeDifference: { difference: { id: string, partnerCode: string, caseId: string, caseNumber: string, kind: ExchangeDifferenceKind, ours: string, theirs: string, detail: string, firstSeenAt: string, lastSeenAt: string, closedAt: string | null, closedBy: string | null, note: string, isOpen: boolean } | null, errors: Array<{ field: Array<string> | null, message: string, code: ExchangeErrorCode }> } };
 
 export type NotificationOutboxQueryVariables = Exact<{
   filter?: NotificationOutboxFilter | null | undefined;
@@ -2590,6 +2856,78 @@ export const ItemContentPartsFragmentDoc = new TypedDocumentString(`
   unit
   text
 }`, {"fragmentName":"ItemContentParts"}) as unknown as TypedDocumentString<ItemContentPartsFragment, unknown>;
+export const ExchangePartnerPartsFragmentDoc = new TypedDocumentString(`
+    fragment ExchangePartnerParts on ExchangePartner {
+  id
+  code
+  name
+  kind
+  regionCode
+  baseUrl
+  timeoutSeconds
+  maxAttempts
+  routes
+  isActive
+  updatedAt
+  keys {
+    id
+    fingerprint
+    createdAt
+    signs
+  }
+}
+    `, {"fragmentName":"ExchangePartnerParts"}) as unknown as TypedDocumentString<ExchangePartnerPartsFragment, unknown>;
+export const ExchangeMessagePartsFragmentDoc = new TypedDocumentString(`
+    fragment ExchangeMessageParts on ExchangeMessage {
+  id
+  messageId
+  direction
+  partnerCode
+  event
+  caseNumber
+  status
+  verification
+  attempts
+  nextAttemptAt
+  lastError
+  answerStatus
+  answer
+  body
+  digest
+  deliveredAt
+  createdAt
+}
+    `, {"fragmentName":"ExchangeMessageParts"}) as unknown as TypedDocumentString<ExchangeMessagePartsFragment, unknown>;
+export const ReconciliationRunPartsFragmentDoc = new TypedDocumentString(`
+    fragment ReconciliationRunParts on ReconciliationRun {
+  id
+  partnerCode
+  trigger
+  startedAt
+  finishedAt
+  checked
+  differences
+  error
+}
+    `, {"fragmentName":"ReconciliationRunParts"}) as unknown as TypedDocumentString<ReconciliationRunPartsFragment, unknown>;
+export const ExchangeDifferencePartsFragmentDoc = new TypedDocumentString(`
+    fragment ExchangeDifferenceParts on ExchangeDifference {
+  id
+  partnerCode
+  caseId
+  caseNumber
+  kind
+  ours
+  theirs
+  detail
+  firstSeenAt
+  lastSeenAt
+  closedAt
+  closedBy
+  note
+  isOpen
+}
+    `, {"fragmentName":"ExchangeDifferenceParts"}) as unknown as TypedDocumentString<ExchangeDifferencePartsFragment, unknown>;
 export const ThemeCondLeafFragmentDoc = new TypedDocumentString(`
     fragment ThemeCondLeaf on ThemeCondition {
   question
@@ -7125,6 +7463,419 @@ export const CancelServiceItemDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CancelServiceItemMutation, CancelServiceItemMutationVariables>;
+export const ExchangePartnersDocument = new TypedDocumentString(`
+    query ExchangePartners {
+  partners {
+    ...ExchangePartnerParts
+  }
+}
+    fragment ExchangePartnerParts on ExchangePartner {
+  id
+  code
+  name
+  kind
+  regionCode
+  baseUrl
+  timeoutSeconds
+  maxAttempts
+  routes
+  isActive
+  updatedAt
+  keys {
+    id
+    fingerprint
+    createdAt
+    signs
+  }
+}`) as unknown as TypedDocumentString<ExchangePartnersQuery, ExchangePartnersQueryVariables>;
+export const ExchangeRouteItemSearchDocument = new TypedDocumentString(`
+    query ExchangeRouteItemSearch($text: String!) {
+  serviceItems(filter: {text: $text, statuses: [ACTIVE]}, first: 12) {
+    edges {
+      node {
+        id
+        name
+        basicCode
+        department {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExchangeRouteItemSearchQuery, ExchangeRouteItemSearchQueryVariables>;
+export const ExchangeRouteNameDocument = new TypedDocumentString(`
+    query ExchangeRouteName($code: String!) {
+  serviceItemByCode(code: $code) {
+    basicCode
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ExchangeRouteNameQuery, ExchangeRouteNameQueryVariables>;
+export const CreatePartnerDocument = new TypedDocumentString(`
+    mutation CreatePartner($input: CreatePartnerInput!) {
+  createPartner(input: $input) {
+    secret
+    partner {
+      ...ExchangePartnerParts
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ExchangePartnerParts on ExchangePartner {
+  id
+  code
+  name
+  kind
+  regionCode
+  baseUrl
+  timeoutSeconds
+  maxAttempts
+  routes
+  isActive
+  updatedAt
+  keys {
+    id
+    fingerprint
+    createdAt
+    signs
+  }
+}`) as unknown as TypedDocumentString<CreatePartnerMutation, CreatePartnerMutationVariables>;
+export const UpdatePartnerDocument = new TypedDocumentString(`
+    mutation UpdatePartner($input: UpdatePartnerInput!) {
+  updatePartner(input: $input) {
+    partner {
+      ...ExchangePartnerParts
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ExchangePartnerParts on ExchangePartner {
+  id
+  code
+  name
+  kind
+  regionCode
+  baseUrl
+  timeoutSeconds
+  maxAttempts
+  routes
+  isActive
+  updatedAt
+  keys {
+    id
+    fingerprint
+    createdAt
+    signs
+  }
+}`) as unknown as TypedDocumentString<UpdatePartnerMutation, UpdatePartnerMutationVariables>;
+export const RotatePartnerKeyDocument = new TypedDocumentString(`
+    mutation RotatePartnerKey($input: PartnerIdInput!) {
+  rotatePartnerKey(input: $input) {
+    secret
+    partner {
+      ...ExchangePartnerParts
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ExchangePartnerParts on ExchangePartner {
+  id
+  code
+  name
+  kind
+  regionCode
+  baseUrl
+  timeoutSeconds
+  maxAttempts
+  routes
+  isActive
+  updatedAt
+  keys {
+    id
+    fingerprint
+    createdAt
+    signs
+  }
+}`) as unknown as TypedDocumentString<RotatePartnerKeyMutation, RotatePartnerKeyMutationVariables>;
+export const RetirePartnerKeyDocument = new TypedDocumentString(`
+    mutation RetirePartnerKey($input: PartnerIdInput!) {
+  retirePartnerKey(input: $input) {
+    partner {
+      ...ExchangePartnerParts
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ExchangePartnerParts on ExchangePartner {
+  id
+  code
+  name
+  kind
+  regionCode
+  baseUrl
+  timeoutSeconds
+  maxAttempts
+  routes
+  isActive
+  updatedAt
+  keys {
+    id
+    fingerprint
+    createdAt
+    signs
+  }
+}`) as unknown as TypedDocumentString<RetirePartnerKeyMutation, RetirePartnerKeyMutationVariables>;
+export const ExchangeLogPartnersDocument = new TypedDocumentString(`
+    query ExchangeLogPartners {
+  partners {
+    id
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ExchangeLogPartnersQuery, ExchangeLogPartnersQueryVariables>;
+export const ExchangeLogDocument = new TypedDocumentString(`
+    query ExchangeLog($filter: ExchangeLogFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  exchangeMessages(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        ...ExchangeMessageParts
+      }
+    }
+  }
+}
+    fragment ExchangeMessageParts on ExchangeMessage {
+  id
+  messageId
+  direction
+  partnerCode
+  event
+  caseNumber
+  status
+  verification
+  attempts
+  nextAttemptAt
+  lastError
+  answerStatus
+  answer
+  body
+  digest
+  deliveredAt
+  createdAt
+}`) as unknown as TypedDocumentString<ExchangeLogQuery, ExchangeLogQueryVariables>;
+export const RetryExchangeMessageDocument = new TypedDocumentString(`
+    mutation RetryExchangeMessage($input: RetryExchangeMessageInput!) {
+  retryExchangeMessage(input: $input) {
+    message {
+      ...ExchangeMessageParts
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ExchangeMessageParts on ExchangeMessage {
+  id
+  messageId
+  direction
+  partnerCode
+  event
+  caseNumber
+  status
+  verification
+  attempts
+  nextAttemptAt
+  lastError
+  answerStatus
+  answer
+  body
+  digest
+  deliveredAt
+  createdAt
+}`) as unknown as TypedDocumentString<RetryExchangeMessageMutation, RetryExchangeMessageMutationVariables>;
+export const ExchangeMessageStateDocument = new TypedDocumentString(`
+    query ExchangeMessageState($id: ID!) {
+  node(id: $id) {
+    ... on ExchangeMessage {
+      ...ExchangeMessageParts
+    }
+  }
+}
+    fragment ExchangeMessageParts on ExchangeMessage {
+  id
+  messageId
+  direction
+  partnerCode
+  event
+  caseNumber
+  status
+  verification
+  attempts
+  nextAttemptAt
+  lastError
+  answerStatus
+  answer
+  body
+  digest
+  deliveredAt
+  createdAt
+}`) as unknown as TypedDocumentString<ExchangeMessageStateQuery, ExchangeMessageStateQueryVariables>;
+export const ExchangePartnerRegionsDocument = new TypedDocumentString(`
+    query ExchangePartnerRegions($parentCode: String!) {
+  regions(parentCode: $parentCode, level: COUNTY) {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ExchangePartnerRegionsQuery, ExchangePartnerRegionsQueryVariables>;
+export const ReconciliationOverviewDocument = new TypedDocumentString(`
+    query ReconciliationOverview($first: Int) {
+  partners {
+    id
+    code
+    name
+    isActive
+    keys {
+      id
+    }
+  }
+  reconciliationRuns(first: $first) {
+    ...ReconciliationRunParts
+  }
+}
+    fragment ReconciliationRunParts on ReconciliationRun {
+  id
+  partnerCode
+  trigger
+  startedAt
+  finishedAt
+  checked
+  differences
+  error
+}`) as unknown as TypedDocumentString<ReconciliationOverviewQuery, ReconciliationOverviewQueryVariables>;
+export const ExchangeDifferencesDocument = new TypedDocumentString(`
+    query ExchangeDifferences($filter: ExchangeDifferenceFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  exchangeDifferences(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        ...ExchangeDifferenceParts
+      }
+    }
+  }
+}
+    fragment ExchangeDifferenceParts on ExchangeDifference {
+  id
+  partnerCode
+  caseId
+  caseNumber
+  kind
+  ours
+  theirs
+  detail
+  firstSeenAt
+  lastSeenAt
+  closedAt
+  closedBy
+  note
+  isOpen
+}`) as unknown as TypedDocumentString<ExchangeDifferencesQuery, ExchangeDifferencesQueryVariables>;
+export const ReconcilePartnerDocument = new TypedDocumentString(`
+    mutation ReconcilePartner($input: PartnerIdInput!) {
+  reconcilePartner(input: $input) {
+    run {
+      ...ReconciliationRunParts
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ReconciliationRunParts on ReconciliationRun {
+  id
+  partnerCode
+  trigger
+  startedAt
+  finishedAt
+  checked
+  differences
+  error
+}`) as unknown as TypedDocumentString<ReconcilePartnerMutation, ReconcilePartnerMutationVariables>;
+export const CloseExchangeDifferenceDocument = new TypedDocumentString(`
+    mutation CloseExchangeDifference($input: CloseExchangeDifferenceInput!) {
+  closeExchangeDifference(input: $input) {
+    difference {
+      ...ExchangeDifferenceParts
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ExchangeDifferenceParts on ExchangeDifference {
+  id
+  partnerCode
+  caseId
+  caseNumber
+  kind
+  ours
+  theirs
+  detail
+  firstSeenAt
+  lastSeenAt
+  closedAt
+  closedBy
+  note
+  isOpen
+}`) as unknown as TypedDocumentString<CloseExchangeDifferenceMutation, CloseExchangeDifferenceMutationVariables>;
 export const NotificationOutboxDocument = new TypedDocumentString(`
     query NotificationOutbox($filter: NotificationOutboxFilter, $first: Int, $after: String, $last: Int, $before: String) {
   notificationOutbox(
