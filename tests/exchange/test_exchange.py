@@ -221,6 +221,7 @@ async def test_a_slow_peer_times_out_and_a_refusing_one_is_dead_lettered(databas
         await outbound.sweep()
         msg = await ExchangeMessage.get(id=msg.id)
         assert msg.status == "dead" and msg.answer_status == 400 and msg.pending_body
+        assert msg.answer == {"message": "报文格式不被接受"}  # the refusal kept, as the bank said it
         # an admin retries it: the same message id, delivered this time
         await outbound.retry(msg.id)
         await outbound.sweep()

@@ -120,7 +120,7 @@ async def _attempt(row: ExchangeMessage, client: httpx.AsyncClient | None) -> Ou
         return Outcome("delivered")
     if _transient(answer.status_code):
         return await _later(row, partner, attempts, answer.status_code, f"HTTP {answer.status_code}: {text[:300]}")
-    return await _dead(row, attempts, answer.status_code, f"HTTP {answer.status_code}: {text[:300]}")
+    return await _dead(row, attempts, answer.status_code, f"HTTP {answer.status_code}: {text[:300]}", _json(text))
 
 
 async def _release(pk: int, claimed_at: datetime) -> None:
@@ -151,9 +151,12 @@ async def _later(row: ExchangeMessage, partner: Partner, attempts: int, status: 
     return Outcome("retry", wait)
 
 
-async def _dead(row: ExchangeMessage, attempts: int, status: int | None, error: str) -> Outcome:
+async def _dead(row: ExchangeMessage, attempts: int, status: int | None, error: str,
+                answer: dict[str, Any] | None = None) -> Outcome:
+    """Out of attempts, or refused: kept for an administrator to retry (a refusal's answer kept, masked)."""
     await ExchangeMessage.filter(id=row.id).update(
-        status=MessageStatus.DEAD.value, attempts=attempts, answer_status=status, last_error=error, claimed_at=None)
+        status=MessageStatus.DEAD.value, attempts=attempts, answer_status=status, last_error=error, claimed_at=None,
+        answer=answer or {})
     log.error("exchange %s to %s: dead letter (%s)", row.message_id, row.partner_code, error)
     return Outcome("dead")
 
