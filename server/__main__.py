@@ -82,7 +82,10 @@ async def seed_all(*, demo: bool, seeds: Path = SEEDS, say: Callable[[str], None
     figures.update(await load_themes(seeds, say))
     figures.update(await load_calendar(say))
     if demo:
+        from server.domain.shareddata.seeding import load_shared_data
+
         figures["accounts"] = await seed_demo_accounts(seeds / "demo" / "accounts.yaml", say)
+        figures["shared_data"] = await load_shared_data(seeds / "demo" / "shared-data.yaml", say)
     return figures
 
 
@@ -129,7 +132,10 @@ async def seed_command(*, demo: bool, say: Callable[[str], None]) -> dict[str, A
     test fixture calls seed_all alone, so tests start without generated cases)."""
     figures = await seed_all(demo=demo, say=say)
     if demo:
+        from server.domain.shareddata.seeding import fill_from_accounts
+
         figures["demo_cases"] = await seed_demo_cases(say)
+        figures["shared_data_accounts"] = await fill_from_accounts(say)
     return figures
 
 

@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "server.domain.appointments.models",
     "server.domain.themes.models",
     "server.domain.exchange.models",
+    "server.domain.shareddata.models",
 ]
 
 

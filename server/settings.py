@@ -84,6 +84,9 @@ class Settings:
     upload_max_bytes: int = 10 * 1024 * 1024  # one file
     upload_max_files: int = 10  # files in one multipart request
     upload_max_request_bytes: int = 50 * 1024 * 1024  # a whole multipart request, files and fields
+    # shared base data (issue 13): bases read from a partner over the signed exchange, as
+    # "population=<partner code>,credit=<partner code>"; every other base is read locally
+    shared_data_remote: str = ""
 
     @property
     def token_lifetimes(self) -> Lifetimes:
@@ -151,7 +154,20 @@ class Settings:
             upload_max_bytes=_int("LIAOYI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024),
             upload_max_files=_int("LIAOYI_UPLOAD_MAX_FILES", 10),
             upload_max_request_bytes=_int("LIAOYI_UPLOAD_MAX_REQUEST_BYTES", 50 * 1024 * 1024),
+            shared_data_remote=_shared_data_remote(os.environ.get("LIAOYI_SHARED_DATA_REMOTE", "")),
         )
+
+
+SHARED_BASES = ("population", "legal_person", "elicence", "credit")
+
+
+def _shared_data_remote(raw: str) -> str:
+    for part in raw.split(","):
+        name, _, code = part.partition("=")
+        if part.strip() and (name.strip() not in SHARED_BASES or not code.strip()):
+            raise SystemExit(f"LIAOYI_SHARED_DATA_REMOTE 每项应为“基础库=合作单位代码”（基础库：{'、'.join(SHARED_BASES)}），"
+                             f"当前有 {part.strip()!r}")
+    return raw.strip()
 
 
 @lru_cache(maxsize=1)

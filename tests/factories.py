@@ -4,7 +4,8 @@ real seeds. Every test builds what it needs here and reads back only what it mad
 - Identifiers (no database): :func:`phone`, :func:`id_number`, :func:`credit_code`, :func:`person_name`,
   :func:`address`, :func:`tag`, :func:`key`. Phones and ID numbers come from one counter started at a
   random place, so no two people of a session share one, whatever the tests' order.
-- Rows: :func:`citizen`, :func:`phone_citizen`, :func:`enterprise`, :func:`department`,
+- Rows: :func:`citizen`, :func:`phone_citizen`, :func:`enterprise` (in the population and legal-person
+  bases unless told otherwise: :func:`population_record`, :func:`legal_person_record`), :func:`department`,
   :func:`hall`, :func:`new_staff`, :func:`upload`, and cases inserted directly (:func:`case`,
   :func:`statistics_case`, :func:`missing_material`) for tests that are not about the lifecycle.
 - Actors: :func:`as_citizen`, :func:`staff` (a seeded demo account).
@@ -114,12 +115,29 @@ def at(text: str) -> datetime:
 # --- rows ------------------------------------------------------------------------------------------
 
 
-async def citizen(*, verified: bool = True, dishonest: bool = False, name: str = "张晓明") -> Citizen:
-    """A citizen with a name and an ID number, real-name verified unless told otherwise."""
-    return await Citizen.create(
+async def citizen(*, verified: bool = True, dishonest: bool = False, name: str = "张晓明",
+                  in_bases: bool = True) -> Citizen:
+    """A citizen with a name and an ID number, real-name verified unless told otherwise, and (unless
+    ``in_bases`` is False) in the population base (人口库) like every real resident."""
+    person = await Citizen.create(
         phone=phone(), name=name, id_number=id_number(), dishonest=dishonest,
         verified_at=datetime.now(timezone.utc) if verified else None,
     )
+    if in_bases:
+        await population_record(person)
+    return person
+
+
+async def population_record(person: Citizen, **values: Any) -> Any:
+    """The population base's record of ``person`` (their name and ID number; ``values`` override)."""
+    from server.domain.shareddata.models import PopulationRecord
+
+    number = person.id_number or id_number()
+    born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    row = {"id_number": number, "name": person.name or person_name(), "gender": "男" if int(number[16]) % 2 else "女",
+           "birth_date": born, "ethnicity": "汉族", "household_address": "山东省聊城市冠县清泉街道振兴路 88 号",
+           "household_region_code": number[:6], "household_head": person.name or "", "relation_to_head": "户主"}
+    return await PopulationRecord.create(**{**row, **values})
 
 
 async def phone_citizen() -> Citizen:
@@ -127,12 +145,29 @@ async def phone_citizen() -> Citizen:
     return await Citizen.create(phone=phone())
 
 
-async def enterprise(rep: Citizen, *, dishonest: bool = False) -> Enterprise:
-    return await Enterprise.create(
+async def enterprise(rep: Citizen, *, dishonest: bool = False, in_bases: bool = True) -> Enterprise:
+    """An enterprise registered on the platform with ``rep`` as its legal representative, and (unless
+    ``in_bases`` is False) in the legal-person base (法人库), 存续."""
+    ent = await Enterprise.create(
         credit_code=credit_code(CITY), name=f"聊城市测试商贸有限公司{_rng.randrange(10**6)}",
         legal_rep_name=rep.name or "", legal_rep_id_number=rep.id_number or "", legal_rep=rep, region_id=CITY,
         dishonest=dishonest,
     )
+    if in_bases:
+        await legal_person_record(ent)
+    return ent
+
+
+async def legal_person_record(ent: Enterprise, **values: Any) -> Any:
+    """The legal-person base's record of ``ent`` (its name, code and legal representative)."""
+    from server.domain.shareddata.models import LegalPersonRecord
+
+    row = {"credit_code": ent.credit_code, "name": ent.name, "kind": "有限责任公司（自然人独资）",
+           "legal_representative": ent.legal_rep_name, "legal_rep_id_number": ent.legal_rep_id_number,
+           "address": "山东省聊城市东昌府区柳园街道东昌路 1 号", "registered_capital": 100,
+           "established_on": date(2018, 5, 8), "status": "存续", "business_scope": "日用百货、五金交电销售",
+           "registration_authority": "聊城市行政审批服务局"}
+    return await LegalPersonRecord.create(**{**row, **values})
 
 
 async def department() -> Department:
@@ -244,12 +279,14 @@ async def situation(version: ItemVersion, name: str) -> tuple[Situation, list[Ma
 
 
 async def uploads_for(owner: Actor, materials: list[Material], *, skip: frozenset[str] = frozenset()) -> list[Any]:
-    """Uploads for the required materials that nothing else satisfies (not e-licence/shared data)."""
+    """Uploads for the required materials a verified applicant's identity does not satisfy. Shared
+    data is 免提交 only where a base holds the applicant, so those are uploaded too: a material an
+    e-licence or a base covers takes no upload (the upload is left unused)."""
     from server.domain.cases.apply import MaterialInput
 
     out = []
     for m in materials:
-        if m.necessity == "required" and not m.shared_data and not m.elicence and m.name not in skip:
+        if m.necessity == "required" and m.elicence != "居民身份证" and m.name not in skip:
             out.append(MaterialInput(m.id, await upload(owner, m.name)))
     return out
 

@@ -1814,6 +1814,27 @@ export type Sex =
   /** 男 */
   | 'MALE';
 
+/** 基础库（一处填报、全网通用） */
+export type SharedDataBase =
+  /** 公共信用信息库 */
+  | 'CREDIT'
+  /** 电子证照库 */
+  | 'ELICENCE'
+  /** 法人单位基础信息库（市场主体登记） */
+  | 'LEGAL_PERSON'
+  /** 人口基础信息库（公安户籍） */
+  | 'POPULATION';
+
+/** 基础库调用日志查询条件 */
+export type SharedDataPullFilter = {
+  /** 基础库 */
+  base?: InputMaybe<SharedDataBase>;
+  /** 办件号或主题办件号 */
+  caseNumber?: InputMaybe<Scalars['String']['input']>;
+  /** 只看有记录（true）或无记录（false）的调用 */
+  found?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** 用手机号和短信验证码登录（首次登录即注册） */
 export type SignInWithSmsCodeInput = {
   /** 6 位短信验证码 */
@@ -2751,6 +2772,17 @@ export type Sex =
   /** 男 */
   | 'MALE';
 
+/** 基础库（一处填报、全网通用） */
+export type SharedDataBase =
+  /** 公共信用信息库 */
+  | 'CREDIT'
+  /** 电子证照库 */
+  | 'ELICENCE'
+  /** 法人单位基础信息库（市场主体登记） */
+  | 'LEGAL_PERSON'
+  /** 人口基础信息库（公安户籍） */
+  | 'POPULATION';
+
 /** 补交的一份材料 */
 export type SuppliedMaterialInput = {
   /** 材料编号 */
@@ -2901,7 +2933,7 @@ export type BundleDetailQueryVariables = Exact<{
 }>;
 
 
-export type BundleDetailQuery = { bundle: { id: string, number: string, queryCode: string | null, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, applicantName: string, contactPhone: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, finishedAt: string | null, workingDaysUsed: number | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, canRate: boolean, themeVersion: { id: string, number: number } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, leadDepartment: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null, materials: Array<{ key: string, name: string, necessity: Necessity, state: CaseMaterialState, supplyNote: string, uploadId: string | null, itemKeys: Array<string> }>, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { id: string, name: string, shortName: string } | null, case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, supplyBy: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, supplyNote: string }> } | null }> }>, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
+export type BundleDetailQuery = { bundle: { id: string, number: string, queryCode: string | null, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, applicantName: string, contactPhone: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, finishedAt: string | null, workingDaysUsed: number | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, canRate: boolean, themeVersion: { id: string, number: number } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, leadDepartment: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null, materials: Array<{ key: string, name: string, necessity: Necessity, state: CaseMaterialState, supplyNote: string, uploadId: string | null, itemKeys: Array<string> }>, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { id: string, name: string, shortName: string } | null, case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, supplyBy: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, supplyNote: string }> } | null }> }>, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
 
 export type CancelAppointmentMutationVariables = Exact<{
   appointmentId: string;
@@ -2916,7 +2948,7 @@ export type CaseDetailQueryVariables = Exact<{
 }>;
 
 
-export type CaseDetailQuery = { case: { id: string, number: string | null, queryCode: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, applicantKind: ApplicantKind, applicantName: string, contactPhone: string, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, deadlineExplanation: string | null, extensionDays: number, warning: DeadlineWarning, supplyBy: string | null, reviewStepName: string, decisionReason: string, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null, elicences: Array<{ id: string, number: string, kind: string, holderName: string, issuedAt: string, validTo: string | null }>, item: { id: string, name: string, implementationCode: string } | null, department: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null } | null };
+export type CaseDetailQuery = { case: { id: string, number: string | null, queryCode: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, applicantKind: ApplicantKind, applicantName: string, contactPhone: string, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, deadlineExplanation: string | null, extensionDays: number, warning: DeadlineWarning, supplyBy: string | null, reviewStepName: string, decisionReason: string, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null, elicences: Array<{ id: string, number: string, kind: string, holderName: string, issuedAt: string, validTo: string | null }>, item: { id: string, name: string, implementationCode: string } | null, department: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null } | null };
 
 export type HallsOfRegionQueryVariables = Exact<{
   regionCode: string;
@@ -2998,6 +3030,14 @@ export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyProfileQuery = { myProfile: { id: string, phone: string, name: string | null, idNumber: string | null, birthDate: string | null, sex: Sex | null, verified: boolean, verifiedAt: string | null, masked: boolean, enterprises: Array<{ id: string, creditCode: string, name: string, myRole: EnterpriseRole, registeredAt: string, region: { code: string, name: string } | null }> | null } | null };
+
+export type MySharedDataPullsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MySharedDataPullsQuery = { mySharedDataPulls: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, base: SharedDataBase, baseLabel: string, subject: string, purpose: string, caseNumber: string | null, bundleNumber: string | null, caller: string, fields: Array<string>, found: boolean, at: string } }> } };
 
 export type NotificationReceivedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 

@@ -12,6 +12,7 @@ from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.accounts.roles import ANONYMOUS, Actor
 from server.domain.cases import queries as cases
 from server.domain.catalog import service as catalog
+from server.domain.shareddata import service as shareddata
 from server.graphql.bundles.loaders import BundleLoaders
 from server.graphql.themes.loaders import ThemeLoaders
 from server.settings import Settings
@@ -51,6 +52,8 @@ class Loaders:
         self.case = _loader(lambda ids: cases.cases_by_ids(actor=a, ids=ids))
         self.case_rating = _loader(cases.ratings_of)
         self.sub_cases = _loader(lambda ids: cases.sub_cases_of(actor=a, parent_ids=ids), list)
+        # what the base databases filled in a case's or a bundle's form: keys ("case" | "bundle", id)
+        self.prefilled = _loader(shareddata.prefilled_of, list)
         self.themes = ThemeLoaders(a, _loader)  # themes (一件事) and the service menu
         self.bundles = BundleLoaders(a)  # themed bundles applied for (主题办件)
 

@@ -36,6 +36,7 @@ from server.graphql.notifications.queries import NotificationsQuery
 from server.graphql.notifications.subscriptions import NotificationsSubscription
 from server.graphql.privacy.mutations import PrivacyMutation
 from server.graphql.privacy.queries import PrivacyQuery
+from server.graphql.shareddata.queries import SharedDataQuery
 from server.graphql.staff.mutations import StaffMutation
 from server.graphql.staff.queries import StaffQuery
 from server.graphql.themes.mutations import ThemesMutation
@@ -46,7 +47,7 @@ from server.settings import Settings
 @strawberry.type(description="查询入口：事项目录、区划与部门、当前用户")
 class Query(
     CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery,
-    CasesQuery, BundlesQuery, CaseStatisticsQuery, AppointmentsQuery, ThemesQuery, ExchangeQuery,
+    CasesQuery, BundlesQuery, CaseStatisticsQuery, AppointmentsQuery, ThemesQuery, ExchangeQuery, SharedDataQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail

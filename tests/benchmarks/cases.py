@@ -433,7 +433,8 @@ async def submission_plan(b: Bench) -> tuple[dict[str, Any], list[tuple[str, dic
     if chosen is None:
         raise SystemExit("no published non-instant item for natural persons in the seeds")
     sit = chosen["situations"][0]
-    need = [m for m in sit["materials"] if m["necessity"] == "REQUIRED" and not m["elicence"] and not m["sharedData"]]
+    # shared data is 免提交 only where a base covers the applicant: upload all but the identity card
+    need = [m for m in sit["materials"] if m["necessity"] == "REQUIRED" and m["elicence"] != "居民身份证"]
     form: dict[str, Any] = {}
     for f in chosen["formFields"]:
         form[f["key"]] = {

@@ -231,7 +231,8 @@ async def test_instant_approval_issues_the_elicence_in_the_same_request(gql: Gra
     person = await f.citizen(name="钱多多")
     me = await f.citizen_client(gql, settings, person)
     rows = await CaseRow.filter(instant_rule__not_isnull=True).count()
-    item = await _instant_item_for_citizens(gql)
+    item, kinds = await _instant_item_for_citizens(gql)
+    await _licences(person, kinds)
     sit = item["situations"][0]
     res = (await me(SUBMIT, {"i": {"idempotencyKey": uuid.uuid4().hex, "application": {
         "itemId": item["id"], "situationKey": sit["key"], "formData": _form(item["formFields"])}}}))["submitApplication"]
@@ -247,7 +248,9 @@ async def test_instant_approval_issues_the_elicence_in_the_same_request(gql: Gra
     mine = [e["node"] for e in sampled["caseQueue"]["edges"] if e["node"]["id"] == res["case"]["id"]]
     assert mine and mine[0]["instantRule"] == res["instant"]["rule"] and mine[0]["applicantOnDishonestyList"] is False
     # a dishonest applicant is not approved instantly: normal review, saying why
-    bad = await f.citizen_client(gql, settings, await f.citizen(dishonest=True))
+    dishonest = await f.citizen(dishonest=True)
+    await _licences(dishonest, kinds)
+    bad = await f.citizen_client(gql, settings, dishonest)
     res = (await bad(SUBMIT, {"i": {"idempotencyKey": uuid.uuid4().hex, "application": {
         "itemId": item["id"], "situationKey": sit["key"], "formData": _form(item["formFields"])}}}))["submitApplication"]
     assert res["instant"]["approved"] is False and "失信" in res["instant"]["reasons"][0]
@@ -255,8 +258,9 @@ async def test_instant_approval_issues_the_elicence_in_the_same_request(gql: Gra
     assert res["case"]["timeline"][-1]["action"] == "instant_declined"
 
 
-async def _instant_item_for_citizens(gql: GraphQLClient) -> dict[str, Any]:
-    """An instant item for natural persons whose required materials need nothing uploaded."""
+async def _instant_item_for_citizens(gql: GraphQLClient) -> tuple[dict[str, Any], list[str]]:
+    """An instant item for natural persons whose required materials need nothing uploaded from a
+    verified person in the population base holding e-licences of the kinds returned."""
     from server.domain.catalog.models import ItemVersion, Material, ServiceItem, Situation
 
     for v in await ItemVersion.filter(instant=True, status="published", s_objects__contains="|natural_person|"):
@@ -264,11 +268,25 @@ async def _instant_item_for_citizens(gql: GraphQLClient) -> dict[str, Any]:
         if len(sits) != 1:
             continue
         mats = await Material.filter(situation_id=sits[0].id)
-        if all(x.necessity == "optional" or x.shared_data or x.elicence == "居民身份证" for x in mats) and mats:
+        population = ("居民身份证", "居民户口簿")
+        if all(x.necessity == "optional" or x.elicence == "居民身份证" or (x.shared_data and x.elicence) for x in mats) and mats:
             item = await ServiceItem.get(id=v.item_id)
             if item.status == "active" and item.published_version_id == v.id and v.instant_rule:
-                return await _item(gql, v.name, item.region_id)
+                kinds = sorted({str(x.elicence) for x in mats if x.elicence and x.elicence not in population})
+                return await _item(gql, v.name, item.region_id), kinds
     raise AssertionError("the seeds need an instant item for citizens whose materials are all reusable")
+
+
+async def _licences(person: Any, kinds: list[str]) -> None:
+    """E-licences of ``kinds`` held by ``person`` (the e-licence base covers those materials)."""
+    from datetime import datetime, timezone
+
+    from server.domain.cases.models import ELicence
+
+    for kind in kinds:
+        await ELicence.create(number=f"DZZZ-T-{uuid.uuid4().hex[:12]}", kind=kind, holder_citizen_id=person.id,
+                              holder_name=person.name or "", department_code="371500-XZSPJ",
+                              issued_at=datetime.now(timezone.utc))
 
 
 async def test_walk_in_at_the_window_through_http(gql: GraphQLClient, settings: Settings) -> None:

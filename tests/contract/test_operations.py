@@ -124,6 +124,7 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "AppointmentSlots", "BookAppointment", "MyAppointments", "CancelAppointment",
         "ServiceMenu", "SearchThemes", "ThemeGuide", "ThemeBundle", "ApplyForTheme", "MyBundles", "BundleDetail",
         "TrackBundle", "SupplyBundleMaterials", "WithdrawBundle", "ReapplyBundleItem", "RateBundle",
+        "MySharedDataPulls",
     }
     assert {p.stem for p in EXAMPLES.glob("*.json")} == set(OPS), "one example per operation"
     assert set(RUNTIME) <= set(OPS)
@@ -331,6 +332,10 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     name, number = f.person_name(), f.id_number()
     verified = (await run("VerifyRealName", name=name, idNumber=number))["verifyRealName"]["citizen"]
     assert verified["verified"] is True and verified["name"] == name and verified["masked"] is False
+    # like every resident, they are in the population base (人口库): their bundle's 户口簿 is 免提交
+    from server.domain.accounts.models import Citizen
+
+    await f.population_record(await Citizen.get(phone=phone))
     registration = {"creditCode": f.credit_code(), "name": f"聊城市契约测试{random.randrange(10**6)}有限公司",
                     "legalRepName": name, "legalRepIdNumber": number}
     enterprise = (await run("RegisterEnterprise", input=registration))["registerEnterprise"]["enterprise"]
@@ -355,6 +360,14 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     # the enterprise applies, is accepted with a material missing, supplies it, is approved; it
     # tracks the case, reads its notifications and hears of a new one as it arrives
     await _cases(run, anonymous, devices, settings, enterprise, tmp_path)
+
+    # who read my data: applying for the enterprise read its records in the base databases, each logged
+    # with the case, the purpose and the caller (the applicant)
+    pulls = (await run("MySharedDataPulls"))["mySharedDataPulls"]
+    nodes = [e["node"] for e in pulls["edges"]]
+    assert pulls["totalCount"] >= 2 and {n["baseLabel"] for n in nodes} >= {"法人库", "电子证照库"}
+    assert all(n["caller"] == "申请人本人" and "公司变更登记" in n["purpose"] for n in nodes)
+    assert any(n["caseNumber"] for n in nodes) and all(registration["name"] in n["subject"] for n in nodes)
 
     # the same citizen does a themed "one thing": menu, guide, preview, one application; a correction,
     # a denied item applied for again, the results delivered together, one rating, tracking; a second

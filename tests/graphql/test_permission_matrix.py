@@ -65,6 +65,7 @@ from server.domain.exchange.models import Partner as ExchangePartnerRow
 from server.domain.exchange.models import ReconciliationRun as ReconciliationRunRow
 from server.domain.notifications import service as notifications
 from server.domain.notifications.models import InboxMessage, Outbox
+from server.domain.shareddata.models import SharedDataPull as SharedDataPullRow
 from server.domain.themes.models import Theme, ThemeVersion
 from server.graphql.context import Context
 from server.graphql.schema import build_schema
@@ -298,6 +299,9 @@ RULES: dict[str, Rule] = {
     "closeExchangeDifference": Rule(CITY_ADMIN, lambda w: {"input": {"differenceId": w.nodes["ExchangeDifference"],
                                                                      "note": ""}}),
     "answerRoutedCase": Rule(frozenset(), lambda w: {"input": {"caseId": NO_CASE, "answer": "ACCEPTED"}}),
+    # shared base data: the pull log for the region's admins, a person's own pulls for themselves
+    "sharedDataPulls": Rule(CITY_ADMIN),
+    "mySharedDataPulls": Rule(callers("citizen")),
     "myBundles": Rule(APPLICANTS),
     "bundle": Rule(ANYONE, lambda w: {"id": w.nodes["Bundle"]}),
     "bundleQueue": Rule(CASE_READERS - {"partner"}),
@@ -354,6 +358,8 @@ NODE_RULES: dict[str, frozenset[str]] = {
     "ExchangeMessage": CITY_ADMIN,
     "ReconciliationRun": CITY_ADMIN,
     "ExchangeDifference": CITY_ADMIN,
+    "SharedDataPull": CITY_ADMIN,  # a pull for a matter of the city: its admins
+    "MySharedDataPull": callers("citizen"),  # the same pull, of the test citizen's data: the citizen
     "UploadedFile": callers("citizen"),  # its owner (staff: only when a case they see uses it)
     # a city-level case of the test citizen at the city hall (department 371500-XZSPJ): the applicant,
     # and staff whose scope covers it (the hall's clerk, the department's reviewer, the city's
@@ -638,6 +644,11 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
         run_id=xrun.id, partner_code=xpartner.code, region_code="371500", case_id=999999999, kind="status",
         ours="accepted", theirs="approved", first_seen_at=xrun.started_at, last_seen_at=xrun.started_at)
 
+    pulled = await SharedDataPullRow.create(
+        batch=uuid.uuid4().hex, base="population", subject_kind="person", subject_label="权**（3715**********0000）",
+        subject_citizen_id=citizen.id, purpose="权限矩阵测试", region_code="371500", city_code="371500",
+        caller_kind="citizen", caller_id=citizen.id, caller_label="申请人本人", at=dt.datetime.now(dt.timezone.utc))
+
     def gid(type_name: str, pk: int | str) -> str:
         return str(relay.GlobalID(type_name, str(pk)))
 
@@ -663,11 +674,13 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
             "ExchangePartner": gid("ExchangePartner", xpartner.id), "ExchangeMessage": gid("ExchangeMessage", xmessage.id),
             "ReconciliationRun": gid("ReconciliationRun", xrun.id),
             "ExchangeDifference": gid("ExchangeDifference", xdiff.id),
+            "SharedDataPull": gid("SharedDataPull", pulled.id), "MySharedDataPull": gid("MySharedDataPull", pulled.id),
         },
     )
     yield Cast(staff=staff, citizen=citizen, partner_key=partner.full_key, world=world)
 
     await AccessLog.filter(subject_kind="citizen", subject_id=citizen.id).delete()
+    await SharedDataPullRow.filter(id=pulled.id).delete()
     await ExchangeMessageRow.filter(id=xmessage.id).delete()
     await ExchangeDifferenceRow.filter(id=xdiff.id).delete()
     await ReconciliationRunRow.filter(id=xrun.id).delete()

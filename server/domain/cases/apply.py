@@ -2,7 +2,10 @@
 
 A citizen applies for themself or for an enterprise they represent or operate; an assistance agent
 applies for a principal under a mandate (the timeline records both). Materials are reused before
-anything is asked (e-licence A, window-verified B, shared data 免提交); what is left must be uploaded.
+anything is asked (e-licence A, a base database that holds what the material proves 免提交,
+window-verified B); what is left must be uploaded. Form fields the base databases know (人口库,
+法人库) are filled from them at submission, whatever was typed; each pull is logged with its
+purpose and, once the case exists, the case (:mod:`server.domain.shareddata`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from server.domain.cases.states import APPLICANTS, Action, Status
 from server.domain.catalog.forms import validate_form
 from server.domain.catalog.models import Hall, ItemVersion, Material, Region, ServiceItem, Situation
 from server.domain.errors import DomainError, DomainErrors
+from server.domain.shareddata import rules as shared_rules
+from server.domain.shareddata import service as shareddata
 from server.settings import Settings
 
 QUERY_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -81,9 +86,11 @@ class Applicant:
     def holder(self) -> evidence.Holder:
         if self.kind == "enterprise":
             assert self.enterprise is not None
-            return evidence.Holder(enterprise_id=self.enterprise.id)
+            return evidence.Holder(enterprise_id=self.enterprise.id, code=self.enterprise.credit_code,
+                                   name=self.enterprise.name)
         assert self.citizen is not None
-        return evidence.Holder(citizen_id=self.citizen.id, identity_verified=self.citizen.verified_at is not None)
+        return evidence.Holder(citizen_id=self.citizen.id, identity_verified=self.citizen.verified_at is not None,
+                               code=self.citizen.id_number, name=self.citizen.name or "")
 
     @property
     def dishonest(self) -> bool:
@@ -226,24 +233,61 @@ async def owned_uploads(actor: Actor, inputs: list[MaterialInput]) -> dict[int, 
     return {m.material_id: m.upload_id for m in inputs if m.upload_id is not None}
 
 
+def founds_entity(version: ItemVersion) -> bool:
+    """Whether the item registers a new market entity (a 设立登记 issuing a 营业执照): its form describes
+    that entity, so no legal-person field is taken from the applicant's own record."""
+    return version.result_licence == shared_rules.BUSINESS_LICENCE and "设立" in version.name
+
+
+def instant_needs_credit(version: ItemVersion) -> bool:
+    """Whether the item's instant rule asks the credit base (its ``not_dishonest`` condition)."""
+    return bool(version.instant and "not_dishonest" in (version.instant_rule or {}).get("conditions", []))
+
+
+async def held_for(actor: Actor, p: Pinned, a: Applicant, *, purpose: str, settings: Settings | None,
+                   form: bool = True) -> evidence.Holdings:
+    """What the applicant holds for this situation: one logged pull of the bases it needs (``form``:
+    the item's form fields are to be prefilled too)."""
+    keys = [str(f.get("key")) for f in p.version.form_fields or []] if form else []
+    keys = shared_rules.prefill_keys(keys, founds_entity=founds_entity(p.version))
+    why = shareddata.Why.on(f"{purpose}“{p.version.name}”：材料免提交核验" + ("、申请表预填" if keys else ""),
+                            shareddata.Caller.of(actor), p.region)
+    return await evidence.holdings(a.holder, on=clock.today(), why=why, settings=settings, materials=p.materials,
+                                   form_keys=keys, credit=instant_needs_credit(p.version))
+
+
+def prefilled_form(p: Pinned, held: evidence.Holdings, data: dict[str, Any] | None) -> dict[str, Any]:
+    """The applicant's form data with what the bases know put in (a base value replaces a typed one)."""
+    declared = {f.get("key") for f in p.version.form_fields or []}
+    return {**(data or {}), **{k: v.value for k, v in held.prefilled.items() if k in declared}}
+
+
+def explain_unavailable(problems: list[DomainError], held: evidence.Holdings) -> list[DomainError]:
+    """A form field a base that was down would have filled says so (the applicant fills it in)."""
+    out = []
+    for e in problems:
+        why = held.unavailable_for_field(e.field[-1]) if e.field and e.field[0] == "formData" else None
+        out.append(DomainError(e.code, f"{e.message}（{why}，未能自动填写）", e.field) if why else e)
+    return out
+
+
 async def material_rows(
-    p: Pinned, a: Applicant, uploads: dict[int, int], *, strict: bool
+    p: Pinned, a: Applicant, uploads: dict[int, int], *, strict: bool, held: evidence.Holdings,
 ) -> list[tuple[Material, evidence.Satisfied]]:
-    """Each material of the situation and how it is satisfied; with ``strict`` every required
-    material must be (deferrable ones may wait for the window's 容缺 decision)."""
+    """Each material of the situation and how it is satisfied (from ``held``, read once); with
+    ``strict`` every required material must be (deferrable ones may wait for the window's 容缺)."""
     unknown = set(uploads) - {m.id for m in p.materials}
     if unknown:
         raise DomainError(errors.INVALID, "提交的材料不属于所选办理情形", ["materials"])
-    licences, verified = await evidence.holdings(a.holder, on=clock.today())
-    rows = [
-        (m, evidence.satisfy(m, holder=a.holder, licences=licences, verified=verified, upload_id=uploads.get(m.id)))
-        for m in p.materials
-    ]
+    holder = a.holder
+    rows = [(m, evidence.satisfy(m, holder=holder, held=held, upload_id=uploads.get(m.id))) for m in p.materials]
     if strict:
-        missing = [
-            DomainError(errors.MISSING_MATERIAL, f"请提交“{m.name}”", ["materials", str(m.id)])
-            for m, s in rows if s.state == "pending" and m.necessity == "required"
-        ]
+        missing = []
+        for m, s in rows:
+            if s.state == "pending" and m.necessity == "required":
+                why = held.unavailable_for(m, enterprise=holder.enterprise)
+                note = f"（{why}，本次不能免提交）" if why else ""
+                missing.append(DomainError(errors.MISSING_MATERIAL, f"请提交“{m.name}”{note}", ["materials", str(m.id)]))
         if missing:
             raise DomainErrors(missing)
     return rows
@@ -280,9 +324,11 @@ def query_code() -> str:
     return "".join(secrets.choice(QUERY_ALPHABET) for _ in range(8))
 
 
-def evaluate_instant(rule: dict[str, Any], *, applicant: Applicant, materials: Iterable[tuple[str, str, str]]) -> InstantDecision:
+def evaluate_instant(rule: dict[str, Any], *, applicant: Applicant, materials: Iterable[tuple[str, str, str]],
+                     dishonest: str | None = None) -> InstantDecision:
     """The instant item's declarative rule against this submission: every condition, with reasons.
-    ``materials``: (name, necessity, how it is satisfied) of each of the case's materials."""
+    ``materials``: (name, necessity, how it is satisfied) of each of the case's materials;
+    ``dishonest``: the credit base's dishonesty listings of the applicant in force, if any."""
     reasons: list[str] = []
     for cond in rule.get("conditions", []):
         if cond == "identity_verified":
@@ -296,6 +342,8 @@ def evaluate_instant(rule: dict[str, Any], *, applicant: Applicant, materials: I
         elif cond == "not_dishonest":
             if applicant.dishonest:
                 reasons.append("申请人在失信名单中")
+            elif dishonest:
+                reasons.append(f"申请人在失信名单中（来自信用库：{dishonest}）")
         else:
             reasons.append(f"未知的秒批条件 {cond}")
     return InstantDecision(approved=not reasons, rule=f"{rule.get('code', '')}@v{rule.get('version', 1)}", reasons=reasons)
@@ -323,14 +371,17 @@ def require_applicant(actor: Actor) -> None:
 # ---------------------------------------------------------------- drafts
 
 
-async def save_draft(*, actor: Actor, app: Application, draft_id: int | None = None) -> Case:
-    """Create or replace a draft (form data kept as typed; materials as chosen so far)."""
+async def save_draft(*, actor: Actor, app: Application, draft_id: int | None = None,
+                     settings: Settings | None = None) -> Case:
+    """Create or replace a draft (form data kept as typed, prefilled at submission; materials as
+    chosen so far, shared data looked up)."""
     require_applicant(actor)
     p = await pinned(app.item_id, app.situation_id)
     a = await applicant_for(actor, app, basic_code=p.item.basic_code)
     _check_object(p, a)
     uploads = await owned_uploads(actor, app.materials)
-    rows = await material_rows(p, a, uploads, strict=False)
+    held = await held_for(actor, p, a, purpose="保存申请草稿", settings=settings, form=False)
+    rows = await material_rows(p, a, uploads, strict=False, held=held)
     declared = {f.get("key") for f in p.version.form_fields or []}
     form = {k: v for k, v in (app.form_data or {}).items() if k in declared}
     columns = case_columns(actor, p, a, form)
@@ -338,6 +389,7 @@ async def save_draft(*, actor: Actor, app: Application, draft_id: int | None = N
     async def side(conn: Any, out: Outgoing) -> None:
         await CaseMaterial.filter(case_id=out.case.id).using_db(conn).delete()
         await CaseMaterial.bulk_create([_case_material(out.case.id, m, s) for m, s in rows], using_db=conn)
+        await shareddata.attach(held.batch, conn=conn, case=out.case)
 
     if draft_id is None:
         case = await flow.create(acting=a.acting, action=Action.DRAFT_SAVED, settings=None, side=side,
@@ -397,10 +449,12 @@ async def submit(
     person = a.contact if a.kind == "enterprise" else a.citizen
     if actor.is_citizen and (person is None or person.verified_at is None):
         raise DomainError(errors.NOT_VERIFIED, "请先完成实名认证再提交申请")
-    form, problems = validate_form(p.version.form_fields or [], app.form_data or {})
     uploads = await owned_uploads(actor, app.materials)
+    held = await held_for(actor, p, a, purpose="申请", settings=settings)
+    form, problems = validate_form(p.version.form_fields or [], prefilled_form(p, held, app.form_data))
+    problems = explain_unavailable(problems, held)
     try:
-        rows = await material_rows(p, a, uploads, strict=True)
+        rows = await material_rows(p, a, uploads, strict=True, held=held)
     except DomainErrors as exc:
         problems += exc.errors
         rows = []
@@ -408,10 +462,10 @@ async def submit(
         raise DomainErrors(problems)
     instant = None
     if p.version.instant and p.version.instant_rule:
-        instant = evaluate_instant(p.version.instant_rule, applicant=a,
+        instant = evaluate_instant(p.version.instant_rule, applicant=a, dishonest=held.dishonest,
                                    materials=[(m.name, m.necessity, st.state) for m, st in rows])
     try:
-        case = await _create(actor, key, p, a, form, rows, instant, draft, settings)
+        case = await _create(actor, key, p, a, form, rows, instant, draft, settings, batch=held.batch)
     except IntegrityError:
         again = await Case.get_or_none(idempotency_key=key)
         if again is None:
@@ -434,7 +488,7 @@ async def _application_of(draft: Case) -> Application:
 async def _create(
     actor: Actor, key: str, p: Pinned, a: Applicant, form: dict[str, Any],
     rows: list[tuple[Material, evidence.Satisfied]], instant: InstantDecision | None, draft: Case | None,
-    settings: Settings | None,
+    settings: Settings | None, *, batch: str | None = None,
 ) -> Case:
     now = clock.now()
     columns: dict[str, Any] = {
@@ -446,6 +500,7 @@ async def _create(
         if draft is not None:
             await CaseMaterial.filter(case_id=out.case.id).using_db(conn).delete()
         await CaseMaterial.bulk_create([_case_material(out.case.id, m, s) for m, s in rows], using_db=conn)
+        await shareddata.attach(batch, conn=conn, case=out.case)
 
     async with flow.unit(settings) as u:
         columns["number"] = await next_number(u.conn, p.region.code, now.date())

@@ -293,28 +293,41 @@ async def _pinned_item(it: dict[str, Any]) -> Opened:
     return Opened(version, [rows[i] for i in ids if i in rows])
 
 
-def holder_of(bundle: CaseBundle, *, identity_verified: bool = True) -> evidence.Holder:
+def holder_of(bundle: CaseBundle, *, identity_verified: bool = True, code: str | None = None) -> evidence.Holder:
     if bundle.applicant_kind == "enterprise":
-        return evidence.Holder(enterprise_id=bundle.applicant_enterprise_id)
-    return evidence.Holder(citizen_id=bundle.applicant_citizen_id, identity_verified=identity_verified)
+        return evidence.Holder(enterprise_id=bundle.applicant_enterprise_id, code=code, name=bundle.applicant_name)
+    return evidence.Holder(citizen_id=bundle.applicant_citizen_id, identity_verified=identity_verified, code=code,
+                           name=bundle.applicant_name)
 
 
 async def verified_holder(bundle: CaseBundle) -> evidence.Holder:
-    """The bundle's applicant as an evidence holder (a citizen's identity card counts once verified)."""
-    from server.domain.accounts.models import Citizen
+    """The bundle's applicant as an evidence holder (a citizen's identity card counts once verified),
+    with the ID number or credit code the base databases know them by."""
+    from server.domain.accounts.models import Citizen, Enterprise
 
     if bundle.applicant_kind == "enterprise":
-        return holder_of(bundle)
-    at = await Citizen.filter(id=bundle.applicant_citizen_id).values_list("verified_at", flat=True)
-    return holder_of(bundle, identity_verified=bool(at and at[0]))
+        code = await Enterprise.filter(id=bundle.applicant_enterprise_id).values_list("credit_code", flat=True)
+        return holder_of(bundle, code=str(code[0]) if code else None)
+    rows = await Citizen.filter(id=bundle.applicant_citizen_id).values_list("verified_at", "id_number")
+    at, number = rows[0] if rows else (None, None)
+    return holder_of(bundle, identity_verified=at is not None, code=number)
+
+
+def bundle_why(purpose: str, bundle: CaseBundle, caller: Any) -> Any:
+    """Why a bundle's later step reads the bases: scoped as the bundle, naming it."""
+    from server.domain.shareddata.service import Why
+
+    return Why(purpose=purpose[:200], caller=caller, region_code=bundle.region_code, city_code=bundle.city_code,
+               county_code=bundle.county_code, bundle_id=bundle.id, bundle_number=bundle.number)
 
 
 def item_material_rows(
     it: dict[str, Any], materials: Sequence[Any], bundle_files: dict[str, Any], *, holder: evidence.Holder,
-    licences: dict[str, Any], verified: dict[str, Any],
+    held: evidence.Holdings,
 ) -> list[CaseMaterial]:
     """One plan item's materials, satisfied once for the bundle: the application form from the
-    merged form, else reuse (A, B, shared data), else the one upload of the bundle's material."""
+    merged form, else reuse (A, a base that covers it 免提交, B), else the one upload of the bundle's
+    material."""
     key_of = {m["id"]: m for m in it.get("materials", [])}
     out = []
     for m in materials:
@@ -323,7 +336,7 @@ def item_material_rows(
             s = evidence.Satisfied("exempt", None, note=GENERATED_NOTE)
         else:
             file = bundle_files.get(spec.get("key", ""), {})
-            s = evidence.satisfy(m, holder=holder, licences=licences, verified=verified, upload_id=file.get("upload_id"))
+            s = evidence.satisfy(m, holder=holder, held=held, upload_id=file.get("upload_id"))
             if s.state == "pending" and file.get("paper"):
                 s = evidence.Satisfied("provided", "C", note="窗口收取纸质材料")
         out.append(CaseMaterial(
@@ -370,10 +383,14 @@ async def open_item(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], *,
     pinned = await _pinned_item(it)
     item = await ServiceItem.get(id=it["item_id"])
     region = await Region.get(code=item.region_id)
+    from server.domain.shareddata.service import SYSTEM as SYSTEM_CALLER
+    from server.domain.shareddata.service import attach
+
     holder = await verified_holder(bundle)
-    licences, verified = await evidence.holdings(holder, on=clock.today())
-    rows = item_material_rows(it, pinned.materials, bundle.materials or {}, holder=holder, licences=licences,
-                              verified=verified)
+    why = bundle_why(f"主题办件“{bundle.theme_name}”第 {it['stage']} 阶段开办“{it['name']}”：材料免提交核验",
+                     bundle, SYSTEM_CALLER)
+    held = await evidence.holdings(holder, on=clock.today(), why=why, settings=settings, materials=pinned.materials)
+    rows = item_material_rows(it, pinned.materials, bundle.materials or {}, holder=holder, held=held)
     now = clock.now()
     columns = {
         **sub_case_columns(bundle, it, pinned.version, region), "query_code": query_code(),
@@ -385,6 +402,7 @@ async def open_item(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], *,
         for r in rows:
             r.case_id = out.case.id
         await CaseMaterial.bulk_create(rows, using_db=conn)
+        await attach(held.batch, conn=conn, case=out.case)
         await out.staff("staff_new_case", await flow.staff_with_role(Role.DEPT_REVIEWER, department_code=out.case.department_code))
 
     case = await flow.create(

@@ -44,6 +44,7 @@ from server.domain.cases.apply import (
     evaluate_instant,
     hall_of,
     instant_approve,
+    instant_needs_credit,
     next_number,
     owned_uploads,
     query_code,
@@ -83,6 +84,8 @@ from server.domain.cases.states import (
 from server.domain.catalog.forms import validate_form
 from server.domain.catalog.models import Hall, ItemVersion, Material, Region
 from server.domain.errors import DomainError, DomainErrors
+from server.domain.shareddata import rules as shared_rules
+from server.domain.shareddata import service as shareddata
 from server.domain.themes import resolve as themes
 from server.domain.themes.models import Theme, ThemeVersion
 from server.settings import Settings
@@ -190,16 +193,40 @@ def _known(source: str, a: Applicant) -> Any:
     }.get(source)
 
 
-def merged_form(b: themes.Bundle, a: Applicant, data: Any) -> tuple[dict[str, Any], list[DomainError]]:
-    """The merged form (一表申请) checked once: what the platform knows is filled in from its
-    source, the rest as the applicant typed it."""
+def merged_form(b: themes.Bundle, a: Applicant, data: Any,
+                held: evidence.Holdings | None = None) -> tuple[dict[str, Any], list[DomainError]]:
+    """The merged form (一表申请) checked once: what the base databases hold is filled in from them
+    (``held``), else what the platform's account knows from its source, the rest as typed."""
     values = dict(data) if isinstance(data, dict) else {}
     for f in b.form:
-        if f.source:
+        if held is not None and f.key in held.prefilled:
+            values[f.key] = held.prefilled[f.key].value
+        elif f.source:
             known = _known(f.source, a)
             if known:
                 values[f.key] = known
-    return validate_form([f.definition() for f in b.form], values)
+    form, problems = validate_form([f.definition() for f in b.form], values)
+    if held is not None:
+        from server.domain.cases.apply import explain_unavailable
+
+        problems = explain_unavailable(problems, held)
+    return form, problems
+
+
+def _theme_region(theme: Theme) -> SimpleNamespace:
+    return SimpleNamespace(code=theme.region_code, path=theme.region_path)
+
+
+async def bundle_holdings(actor: Actor, b: themes.Bundle, a: Applicant, *, theme: Theme, purpose: str,
+                          settings: Settings | None) -> evidence.Holdings:
+    """What the applicant holds for every item of the bundle: one logged pull over the bases its
+    materials and its merged form need (each base once, for the whole bundle)."""
+    materials = [u.material for bm in b.materials if not bm.generated for u in bm.uses]
+    keys = shared_rules.prefill_keys([f.key for f in b.form], founds_entity=b.content.founds_entity)
+    why = shareddata.Why.on(f"{purpose}“{b.content.name or theme.code}”：材料免提交核验、一表申请预填",
+                            shareddata.Caller.of(actor), _theme_region(theme))
+    return await evidence.holdings(a.holder, on=clock.today(), why=why, settings=settings, materials=materials,
+                                   form_keys=keys, credit=any(instant_needs_credit(i.version) for i in b.items))
 
 
 def _produced_before(b: themes.Bundle) -> dict[str, int]:
@@ -232,10 +259,10 @@ async def _files(actor: Actor, b: themes.Bundle, inputs: Sequence[MaterialFile],
     return out
 
 
-async def _check_materials(b: themes.Bundle, a: Applicant, files: dict[str, Any]) -> None:
+def _check_materials(b: themes.Bundle, a: Applicant, files: dict[str, Any], held: evidence.Holdings) -> None:
     """Every required material of the set is satisfied once: generated, reused, or uploaded (a
     licence one of the bundle's earlier items issues is awaited, not asked for)."""
-    licences, verified = await evidence.holdings(a.holder, on=clock.today())
+    holder = a.holder
     produced = _produced_before(b)
     stage_of = {i.key: st.number for st in b.stages for i in st.items}
     missing = []
@@ -245,9 +272,10 @@ async def _check_materials(b: themes.Bundle, a: Applicant, files: dict[str, Any]
         first = min(stage_of[u.item_key] for u in bm.uses)
         if bm.elicence and produced.get(bm.elicence, first) < first:
             continue
-        if all(evidence.satisfy(u.material, holder=a.holder, licences=licences, verified=verified).state == "pending"
-               for u in bm.uses):
-            missing.append(DomainError(errors.MISSING_MATERIAL, f"请提交“{bm.name}”", ["materials", bm.key]))
+        if all(evidence.satisfy(u.material, holder=holder, held=held).state == "pending" for u in bm.uses):
+            why = next((w for u in bm.uses if (w := held.unavailable_for(u.material, enterprise=holder.enterprise))), None)
+            note = f"（{why}，本次不能免提交）" if why else ""
+            missing.append(DomainError(errors.MISSING_MATERIAL, f"请提交“{bm.name}”{note}", ["materials", bm.key]))
     if missing:
         raise DomainErrors(missing)
 
@@ -298,10 +326,11 @@ async def submit(
     person = a.contact if a.kind == "enterprise" else a.citizen
     if actor.is_citizen and (person is None or person.verified_at is None):
         raise DomainError(errors.NOT_VERIFIED, "请先完成实名认证再提交申请")
-    form, problems = merged_form(b, a, app.form_data)
+    held = await bundle_holdings(actor, b, a, theme=theme, purpose="申请主题办件", settings=settings)
+    form, problems = merged_form(b, a, app.form_data, held)
     try:
         files = await _files(actor, b, app.materials, window=False)
-        await _check_materials(b, a, files)
+        _check_materials(b, a, files, held)
     except DomainErrors as exc:
         problems += exc.errors
     if problems:
@@ -309,7 +338,7 @@ async def submit(
     try:
         bundle = await _create(actor, settings, key=key, theme=theme, version=version, b=b, a=a, form=form,
                                files=files, answers=dict(b.answers), action=Action.SUBMITTED, channel=_channel(actor),
-                               hall=None)
+                               hall=None, held=held)
     except IntegrityError:
         again = await CaseBundle.get_or_none(idempotency_key=key)
         if again is None:
@@ -341,7 +370,8 @@ async def receive_walk_in(
     else:
         a = Applicant("citizen", citizen.name or "", citizen, None, citizen, acting)
     fits_audience(b, a)
-    form, problems = merged_form(b, a, form_data)
+    held = await bundle_holdings(actor, b, a, theme=theme, purpose="窗口代为收件（主题办件）", settings=settings)
+    form, problems = merged_form(b, a, form_data, held)
     try:
         files = await _files(actor, b, materials, window=True)
     except DomainErrors as exc:
@@ -351,7 +381,8 @@ async def receive_walk_in(
         raise DomainErrors(problems)
     try:
         return await _create(actor, settings, key=key, theme=theme, version=version, b=b, a=a, form=form, files=files,
-                             answers=dict(b.answers), action=Action.RECEIVED, channel="window", hall=actor.hall_code)
+                             answers=dict(b.answers), action=Action.RECEIVED, channel="window", hall=actor.hall_code,
+                             held=held)
     except IntegrityError:
         again = await CaseBundle.get_or_none(idempotency_key=key)
         if again is None:
@@ -362,14 +393,13 @@ async def receive_walk_in(
 async def _create(
     actor: Actor, settings: Settings | None, *, key: str, theme: Theme, version: ThemeVersion, b: themes.Bundle,
     a: Applicant, form: dict[str, Any], files: dict[str, Any], answers: dict[str, str], action: Action, channel: str,
-    hall: str | None,
+    hall: str | None, held: evidence.Holdings,
 ) -> CaseBundle:
     region = await Region.get(code=theme.region_code)
     regions = {r.code: r for r in await Region.filter(code__in=list({i.item.region_id for i in b.items}))}
     plan = build_plan(b)
     first = plan[0]["items"]
     pinned = await _pinned_materials(first)
-    licences, verified = await evidence.holdings(a.holder, on=clock.today())
     now = clock.now()
     async with flow.unit(settings) as u:
         bundle = await CaseBundle.create(
@@ -382,14 +412,15 @@ async def _create(
             stages=len(plan), open_stage=1, budget_value=version.budget_value, budget_unit=version.budget_unit,
             submitted_at=now, using_db=u.conn,
         )
+        await shareddata.attach(held.batch, conn=u.conn, bundle=bundle)
         made: list[tuple[Case, list[CaseMaterial]]] = []
         for it in first:
             it = {**it, "stage": 1}
-            rows = item_material_rows(it, pinned[it["key"]], files, holder=a.holder, licences=licences, verified=verified)
+            rows = item_material_rows(it, pinned[it["key"]], files, holder=a.holder, held=held)
             made.append((await _create_sub(u, bundle, it, regions[_region_of(b, it)], rows, acting=a.acting,
                                            action=action, settings=settings), rows))
         await tell(u, bundle, "bundle_submitted", count=len(first), items=bundle_flow.names(first))
-        await _instant_at_submission(u, bundle, made, a, settings)
+        await _instant_at_submission(u, bundle, made, a, settings, dishonest=held.dishonest)
     return bundle
 
 
@@ -401,22 +432,24 @@ async def _versions(cases: Sequence[Case]) -> dict[int, ItemVersion]:
     return {v.id: v for v in await ItemVersion.filter(id__in=ids)} if ids else {}
 
 
-def _decide(version: ItemVersion, a: Applicant, rows: Sequence[CaseMaterial]) -> InstantDecision | None:
-    """The instant (秒批) rule of a sub-case's item against what the bundle satisfied for it; None
-    when the item is not an instant one."""
+def _decide(version: ItemVersion, a: Applicant, rows: Sequence[CaseMaterial],
+            dishonest: str | None = None) -> InstantDecision | None:
+    """The instant (秒批) rule of a sub-case's item against what the bundle satisfied for it (and the
+    credit base's listings, ``dishonest``); None when the item is not an instant one."""
     if not (version.instant and version.instant_rule):
         return None
-    return evaluate_instant(version.instant_rule, applicant=a, materials=[(r.name, r.necessity, r.state) for r in rows])
+    return evaluate_instant(version.instant_rule, applicant=a, dishonest=dishonest,
+                            materials=[(r.name, r.necessity, r.state) for r in rows])
 
 
 async def _instant_at_submission(u: flow.Unit, bundle: CaseBundle, made: Sequence[tuple[Case, list[CaseMaterial]]],
-                                 a: Applicant, settings: Settings | None) -> None:
+                                 a: Applicant, settings: Settings | None, *, dishonest: str | None = None) -> None:
     """When every item of the first stage passes its instant rule, nothing is left for the window to
     decide: the system accepts the bundle and approves them (e-licences issued, next stage opened).
     Otherwise the bundle waits for the window; an instant item that fails its rule says why on
     its timeline, and one that passes is approved when the window accepts the bundle."""
     versions = await _versions([c for c, _ in made])
-    decided = [(c, versions[c.version_id], _decide(versions[c.version_id], a, rows)) for c, rows in made]
+    decided = [(c, versions[c.version_id], _decide(versions[c.version_id], a, rows, dishonest)) for c, rows in made]
     if decided and all(d is not None and d.approved for _, _, d in decided):
         with bundle_flow.bundle_move(bundle.id):
             await _accepted(u, bundle)
@@ -446,8 +479,12 @@ async def instant_after_acceptance(u: flow.Unit, bundle: CaseBundle, accepted: S
     if not any(v.instant and v.instant_rule for v in versions.values()):
         return
     a = await bundle_applicant(bundle)
+    dishonest = None
+    if any(instant_needs_credit(v) for v in versions.values()):
+        why = bundle_flow.bundle_why(f"主题办件“{bundle.theme_name}”受理后秒批：信用核查", bundle, shareddata.SYSTEM)
+        dishonest = await evidence.credit_listing(a.holder, why=why, settings=settings)
     for c, rows in accepted:
-        d = _decide(versions[c.version_id], a, rows)
+        d = _decide(versions[c.version_id], a, rows, dishonest)
         if d is not None and d.approved:
             await instant_approve(u, c, versions[c.version_id], d, settings)
 
@@ -1221,8 +1258,10 @@ async def reapply_item(
                                            if n in owned}}
     pinned = (await _pinned_materials([it]))[it["key"]]
     holder = await bundle_flow.verified_holder(bundle)
-    licences, verified = await evidence.holdings(holder, on=clock.today())
-    rows = item_material_rows(it, pinned, files, holder=holder, licences=licences, verified=verified)
+    why = bundle_flow.bundle_why(f"主题办件“{bundle.theme_name}”重新申请“{it['name']}”：材料免提交核验", bundle,
+                                 shareddata.Caller.of(actor))
+    held = await evidence.holdings(holder, on=clock.today(), why=why, settings=settings, materials=pinned)
+    rows = item_material_rows(it, pinned, files, holder=holder, held=held)
     region = await Region.get(code=await _item_region(it["item_id"]))
     acting = flow.Acting(actor, mandate_id=bundle.mandate_id if actor.is_staff else None)
     async with flow.unit(settings) as u:
@@ -1232,6 +1271,7 @@ async def reapply_item(
         bundle.form_data, bundle.materials = {**bundle.form_data, **cleaned}, files
         case = await _create_sub(u, bundle, it, region, rows, acting=acting, action=Action.SUBMITTED, settings=settings,
                                  version=version, submitted_at=clock.now())
+        await shareddata.attach(held.batch, conn=u.conn, case=case)
         await tell(u, bundle, "bundle_item_reapplied", item=it["name"])
     return case
 

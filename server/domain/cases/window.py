@@ -24,11 +24,14 @@ from server.domain.cases.apply import (
     _check_object,
     _key,
     case_columns,
+    explain_unavailable,
     hall_of,
+    held_for,
     material_rows,
     next_number,
     owned_uploads,
     pinned,
+    prefilled_form,
     query_code,
 )
 from server.domain.cases.flow import (
@@ -48,6 +51,7 @@ from server.domain.cases.states import AWAITING_SUPPLY, Action, Party, Status
 from server.domain.catalog.forms import validate_form
 from server.domain.catalog.models import Hall, ItemVersion
 from server.domain.errors import DomainError, DomainErrors
+from server.domain.shareddata import service as shareddata
 from server.settings import Settings
 
 MAX_NOTICE_ITEMS = 60
@@ -114,14 +118,15 @@ async def receive_walk_in(
     else:
         a = Applicant("citizen", citizen.name or "", citizen, None, citizen, acting)
     _check_object(p, a)
-    form, problems = validate_form(p.version.form_fields or [], form_data or {})
-    if problems:
-        raise DomainErrors(problems)
     known = {m.id for m in p.materials}
     if any(m.material_id not in known for m in materials):
         raise DomainError(errors.INVALID, "材料不属于所选办理情形", ["materials"])
+    held = await held_for(actor, p, a, purpose="窗口代为收件", settings=settings)
+    form, problems = validate_form(p.version.form_fields or [], prefilled_form(p, held, form_data))
+    if problems:
+        raise DomainErrors(explain_unavailable(problems, held))
     presented = {m.material_id: m for m in materials if m.provided}
-    rows = await material_rows(p, a, {}, strict=False)
+    rows = await material_rows(p, a, {}, strict=False, held=held)
     now = clock.now()
 
     async def side(conn: Any, ob: Outgoing) -> None:
@@ -131,6 +136,7 @@ async def receive_walk_in(
                 s = evidence.Satisfied("provided", "C", upload_id=presented[m.id].upload_id, note="窗口收取纸质材料")
             out.append(_case_material(ob.case.id, m, s))
         await CaseMaterial.bulk_create(out, using_db=conn)
+        await shareddata.attach(held.batch, conn=conn, case=ob.case)
         await ob.applicant("submitted")
 
     async with flow.unit(settings) as u:

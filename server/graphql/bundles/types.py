@@ -39,6 +39,7 @@ from server.graphql.catalog.types import Department, Hall, _department
 from server.graphql.context import Info
 from server.graphql.core.enums import derived_enum
 from server.graphql.core.relay import resolve_nodes
+from server.graphql.shareddata.types import PrefilledField
 from server.graphql.themes.enums import BudgetUnit
 from server.graphql.themes.types import ThemeVersion, TimeBudget
 
@@ -324,6 +325,10 @@ class Bundle(relay.Node):
 
     async def _view(self, info: Info) -> bundles.BundleView:
         return await loaders(info).view(self._b)
+
+    @strawberry.field(description="一表申请中由基础库预填的项（人口库、法人库）及其来源")
+    async def prefilled(self, info: Info) -> list[PrefilledField]:
+        return [PrefilledField.of(p) for p in await info.context.loaders.prefilled.load(("bundle", self._b.id))]
 
     @strawberry.field(description="申请时所依据的主题版本（主题办件固定在此版本上）")
     async def theme_version(self, info: Info) -> ThemeVersion | None:

@@ -325,7 +325,8 @@ class CasesMutation:
     async def save_application_draft(self, info: Info, input: Annotated[SaveApplicationDraftInput, Input]) -> SaveApplicationDraftPayload:
         a = info.context.actor
         return await _run(SaveApplicationDraftPayload, lambda: apply.save_draft(
-            actor=a, app=_application(input.application), draft_id=optional_domain_id(input.draft_id, "Case")))
+            actor=a, app=_application(input.application), draft_id=optional_domain_id(input.draft_id, "Case"),
+            settings=info.context.settings))
 
     @strawberry.mutation(description="提交申请（幂等）：办件固定在当前发布的事项版本上；秒批事项当场判断", permission_classes=[IsSignedIn])
     async def submit_application(self, info: Info, input: Annotated[SubmitApplicationInput, Input]) -> SubmitApplicationPayload:

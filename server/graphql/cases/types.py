@@ -24,6 +24,7 @@ from server.graphql.core.relay import resolve_nodes
 
 if TYPE_CHECKING:
     from server.graphql.bundles.types import Bundle
+    from server.graphql.shareddata.types import PrefilledField
 
 
 @derived_enum(DomainStatus, DESCRIPTIONS, description="办件状态")
@@ -328,6 +329,17 @@ class Case(relay.Node):
     @strawberry.field(description="是否由我领取审查")
     def claimed_by_me(self, info: Info) -> bool:
         return self._c.claimed_by_id is not None and self._c.claimed_by_id == info.context.actor.user_id
+
+    @strawberry.field(description="申请表中由基础库预填的项（人口库、法人库）及其来源；主题办件的子办件为其一表申请中本事项的项")
+    async def prefilled(
+        self, info: Info,
+    ) -> list[Annotated[PrefilledField, strawberry.lazy("server.graphql.shareddata.types")]]:
+        from server.graphql.shareddata.types import PrefilledField as PrefilledType
+
+        c = self._c
+        key = ("bundle", c.bundle_id) if c.bundle_id is not None else ("case", c.id)
+        keys = set((c.form_data or {}).keys())
+        return [PrefilledType.of(p) for p in await info.context.loaders.prefilled.load(key) if p.key in keys]
 
     @strawberry.field(description="办件的材料及其满足方式")
     async def materials(self, info: Info) -> list[CaseMaterial]:

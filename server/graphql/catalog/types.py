@@ -10,6 +10,7 @@ from strawberry import relay
 
 from server.domain.catalog import models, rules
 from server.domain.catalog.content import review_steps as effective_review_steps
+from server.domain.shareddata import rules as shared_rules
 from server.graphql.catalog.enums import (
     ChangeKind,
     ConsistencyElement,
@@ -27,6 +28,7 @@ from server.graphql.catalog.enums import (
 )
 from server.graphql.context import Info
 from server.graphql.core.relay import by_loader, code_key, resolve_nodes
+from server.graphql.shareddata.types import SharedDataBase
 
 
 @strawberry.type(description="行政区划、市属开发区或乡镇（街道）、村（社区）")
@@ -211,6 +213,12 @@ class FormField:
     min: float | None = strawberry.field(description="最小值（仅数字项）")
     max: float | None = strawberry.field(description="最大值（仅数字项）")
     help: str = strawberry.field(description="填写说明")
+
+    @strawberry.field(description="提交时由哪个基础库预填（人口库：以个人身份申请；法人库：以企业身份申请；申请人在库中有记录时）；"
+                                  "为空表示由申请人填写")
+    def shared_source(self) -> SharedDataBase | None:
+        base = shared_rules.form_base(self.key)
+        return SharedDataBase(base.value) if base else None
 
 
 @strawberry.type(description="秒批规则：满足全部条件的申请在提交时即获批准，并记录所用规则版本")

@@ -9,6 +9,7 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
+from server.domain.shareddata import rules as shared_rules
 from server.domain.themes import models, rules
 from server.domain.themes import resolve as bundles
 from server.domain.themes.models import ServiceMenuVersion
@@ -16,6 +17,7 @@ from server.graphql.catalog import types as catalog
 from server.graphql.catalog.enums import FormFieldType, Necessity
 from server.graphql.context import Info
 from server.graphql.core.relay import by_loader, resolve_nodes
+from server.graphql.shareddata.types import SharedDataBase
 from server.graphql.themes.enums import (
     Audience,
     BudgetUnit,
@@ -348,6 +350,11 @@ class BundleFormField:
     @strawberry.field(description="来源的中文说明")
     def source_label(self) -> str | None:
         return rules.FIELD_SOURCES[str(self.source.value)] if self.source else None
+
+    @strawberry.field(description="提交时由哪个基础库预填（申请人在库中有记录时，优先于账号信息）；为空表示不从基础库取")
+    def shared_source(self) -> SharedDataBase | None:
+        base = shared_rules.form_base(self.key)
+        return SharedDataBase(base.value) if base else None
 
 
 @strawberry.type(description="一项材料被某个事项使用")
