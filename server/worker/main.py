@@ -90,7 +90,11 @@ def run_worker(*, burst: bool = False) -> int:
     except asyncio.CancelledError:  # arq's close() gives up when a job was cancelled mid-await (SIGTERM)
         pass
     finally:
-        # ... skipping on_shutdown: close the database here too, or SQLite's connection thread
-        # keeps the process from exiting
+        # ... skipping on_shutdown. Let what is still running finish first (an attempt cut off by the
+        # stop gives its claim back in a shielded task), then close the database here too, or SQLite's
+        # connection thread keeps the process from exiting
+        pending = [t for t in asyncio.all_tasks(worker.loop) if not t.done()]
+        if pending:
+            worker.loop.run_until_complete(asyncio.wait(pending, timeout=10))
         worker.loop.run_until_complete(close_db())
     return 0

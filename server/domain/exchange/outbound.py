@@ -161,15 +161,17 @@ async def _dead(row: ExchangeMessage, attempts: int, status: int | None, error: 
     return Outcome("dead")
 
 
-async def due(*, limit: int = SWEEP_BATCH, at: datetime | None = None) -> list[ExchangeMessage]:
-    """The messages due for an attempt (only ``id``, ``attempts`` and ``claimed_at`` loaded): pending
-    past their backoff, or claimed by a worker that died."""
+async def due(*, limit: int = SWEEP_BATCH, at: datetime | None = None,
+              grace: timedelta = timedelta(0)) -> list[ExchangeMessage]:
+    """The messages due for an attempt (only ``id``, ``attempts``, ``next_attempt_at`` and ``claimed_at``
+    loaded): pending past their backoff (by ``grace`` at least: a message just handed on is not taken
+    again), or claimed by a worker that died."""
     now = at or clock.now()
     return await ExchangeMessage.filter(
-        Q(Q(status=MessageStatus.PENDING.value, next_attempt_at__lte=now),
+        Q(Q(status=MessageStatus.PENDING.value, next_attempt_at__lte=now - grace),
           Q(status=MessageStatus.SENDING.value, claimed_at__lt=now - STALE_CLAIM), join_type="OR"),
         direction=Direction.OUT.value,
-    ).order_by("id").limit(limit).only("id", "attempts", "claimed_at")
+    ).order_by("id").limit(limit).only("id", "status", "attempts", "next_attempt_at", "claimed_at")
 
 
 async def due_ids(*, limit: int = SWEEP_BATCH, at: datetime | None = None) -> list[int]:

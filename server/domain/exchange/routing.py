@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from server import jobqueue
@@ -111,12 +111,21 @@ async def after_commit(settings: Settings | None, ids: Iterable[int]) -> None:
             log.exception("exchange: inline delivery of %s failed", pk)
 
 
-def job_id(message_pk: int, attempts: int = 0, stale_claim: datetime | None = None) -> str:
-    """The arq job id of a message's next attempt. It names the attempt, so the sweep hands a message
-    on once per attempt however often it runs, and a message whose last job died with its worker
-    (a stale claim; arq keeps a dead job's id for its timeout) gets a new job at once."""
-    base = f"exchange:{message_pk}" if attempts == 0 else f"exchange:{message_pk}:{attempts}"
-    return base if stale_claim is None else f"{base}:stale-{stale_claim.timestamp():.6f}"
+SWEEP_GRACE = timedelta(seconds=5)  # a message handed on this recently is left to its own job
+
+
+def job_id(message_pk: int, attempts: int = 0, due_at: datetime | None = None,
+           stale_claim: datetime | None = None) -> str:
+    """The arq job id of a message's next attempt: ``exchange:<id>`` as the acceptance hands it on;
+    the sweep's names the attempt and when it fell due (or the stale claim), so the sweep hands a
+    message on once per attempt however often it runs, and a message whose job is stuck in Redis
+    (arq keeps a dead or cut-off worker's job id for its timeout) gets a new job at once — the
+    claim lets one attempt through whichever job runs."""
+    if stale_claim is not None:
+        return f"exchange:{message_pk}:{attempts}:stale-{stale_claim.timestamp():.6f}"
+    if due_at is not None:
+        return f"exchange:{message_pk}:{attempts}:{due_at.timestamp():.6f}"
+    return f"exchange:{message_pk}"
 
 
 async def enqueue_jobs(redis_url: str, ids: list[int]) -> int:
@@ -126,10 +135,13 @@ async def enqueue_jobs(redis_url: str, ids: list[int]) -> int:
 
 async def enqueue_due(redis_url: str) -> int:
     """The worker's sweep: every due message (never handed on, lost with its job, backing off and now
-    due, or claimed by a worker that died) goes to a job for its next attempt — each attempt under its
-    own job timeout, spread over the workers, none of them waiting in the sweep."""
-    rows = await outbound.due()
-    names = {m.id: job_id(m.id, m.attempts, m.claimed_at) for m in rows}
+    due, given back by a cut-off attempt, or claimed by a worker that died) goes to a job for its next
+    attempt — each attempt under its own job timeout, spread over the workers, none of them waiting
+    in the sweep."""
+    names = {}
+    for m in await outbound.due(grace=SWEEP_GRACE):
+        stale = m.claimed_at if m.status == "sending" else None
+        names[m.id] = job_id(m.id, m.attempts, due_at=None if stale else m.next_attempt_at, stale_claim=stale)
     return await jobqueue.enqueue(redis_url, "exchange", list(names), names.__getitem__)
 
 
