@@ -88,20 +88,28 @@ def _free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def running(peer: Peer) -> AsyncIterator[Peer]:
-    """The peer served by uvicorn on 127.0.0.1 (a real socket, a real HTTP server) while inside."""
+async def serving(handle: Any, path: str, what: str) -> AsyncIterator[str]:
+    """``handle`` (a Starlette endpoint) served by uvicorn on 127.0.0.1 at ``path`` — a real socket, a
+    real HTTP server — while inside; yields its address."""
     port = _free_port()
-    app = Starlette(routes=[Route("/inbox", peer.handle, methods=["POST"])])
+    app = Starlette(routes=[Route(path, handle, methods=["POST"])])
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     task = asyncio.create_task(server.serve())
     for _ in range(200):
         if server.started:
             break
         await asyncio.sleep(0.02)
-    assert server.started, "the simulated peer did not start"
-    peer.url = f"http://127.0.0.1:{port}/inbox"
+    assert server.started, f"{what} did not start"
     try:
-        yield peer
+        yield f"http://127.0.0.1:{port}{path}"
     finally:
         server.should_exit = True
         await task
+
+
+@contextlib.asynccontextmanager
+async def running(peer: Peer) -> AsyncIterator[Peer]:
+    """The peer served on loopback while inside."""
+    async with serving(peer.handle, "/inbox", "the simulated peer") as url:
+        peer.url = url
+        yield peer

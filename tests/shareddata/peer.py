@@ -8,18 +8,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
 
 from server.domain.exchange import signing
+from tests.exchange.peer import serving
 
 
 @dataclass
@@ -54,27 +51,9 @@ class DataPeer:
         return JSONResponse({"found": True, "record": {k: v for k, v in record.items() if k in data["fields"]}})
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextlib.asynccontextmanager
 async def running(peer: DataPeer) -> AsyncIterator[DataPeer]:
-    """The peer served by uvicorn on 127.0.0.1 (a real socket, a real HTTP server) while inside."""
-    port = _free_port()
-    app = Starlette(routes=[Route("/data", peer.handle, methods=["POST"])])
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    task = asyncio.create_task(server.serve())
-    for _ in range(200):
-        if server.started:
-            break
-        await asyncio.sleep(0.02)
-    assert server.started, "the simulated data platform did not start"
-    peer.url = f"http://127.0.0.1:{port}/data"
-    try:
+    """The peer served on loopback (tests/exchange/peer.serving) while inside."""
+    async with serving(peer.handle, "/data", "the simulated data platform") as url:
+        peer.url = url
         yield peer
-    finally:
-        server.should_exit = True
-        await task

@@ -96,18 +96,10 @@ async def _attempt(row: ExchangeMessage, client: httpx.AsyncClient | None) -> Ou
     attempts = row.attempts + 1
     if partner is None or not partner.is_active or not partner.keys:
         return await _dead(row, attempts, None, "合作单位不存在、已停用或没有签名密钥")
-    body = (row.pending_body or "").encode()
-    headers = {"content-type": "application/json", "user-agent": "liaoyi-exchange/1",
-               **signing.sign(body, message_id=row.message_id, secrets_in_use=[k["secret"] for k in partner.keys])}
     limit = min(partner.timeout_seconds, MAX_TIMEOUT_SECONDS)
     try:
-        # httpx's timeout bounds each connect and read; asyncio's the whole attempt (a peer trickling bytes)
-        async with asyncio.timeout(limit + 1):
-            if client is None:
-                async with httpx.AsyncClient(timeout=limit) as c:
-                    answer = await c.post(partner.base_url, content=body, headers=headers)
-            else:
-                answer = await client.post(partner.base_url, content=body, headers=headers, timeout=limit)
+        answer = await post(partner, (row.pending_body or "").encode(), message_id=row.message_id, timeout=limit,
+                            client=client)
     except TimeoutError:
         return await _later(row, partner, attempts, None, f"超时：{limit + 1:g} 秒内未答复完")
     except httpx.HTTPError as exc:
@@ -121,6 +113,21 @@ async def _attempt(row: ExchangeMessage, client: httpx.AsyncClient | None) -> Ou
     if _transient(answer.status_code):
         return await _later(row, partner, attempts, answer.status_code, f"HTTP {answer.status_code}: {text[:300]}")
     return await _dead(row, attempts, answer.status_code, f"HTTP {answer.status_code}: {text[:300]}", _json(text))
+
+
+async def post(partner: Partner, body: bytes, *, message_id: str, timeout: float,
+               client: httpx.AsyncClient | None = None, agent: str = "liaoyi-exchange/1") -> httpx.Response:
+    """One POST of ``body`` to the partner, signed with its keys: httpx's ``timeout`` bounds each connect
+    and read, and the whole exchange is bounded by ``timeout`` + 1 s (a peer trickling bytes), past which
+    it raises TimeoutError; a transport failure raises httpx.HTTPError. ``client``: a shared one (the
+    worker's), else one for this request."""
+    headers = {"content-type": "application/json", "user-agent": agent,
+               **signing.sign(body, message_id=message_id, secrets_in_use=[k["secret"] for k in partner.keys])}
+    async with asyncio.timeout(timeout + 1):
+        if client is None:
+            async with httpx.AsyncClient(timeout=timeout) as c:
+                return await c.post(partner.base_url, content=body, headers=headers)
+        return await client.post(partner.base_url, content=body, headers=headers, timeout=timeout)
 
 
 async def _release(pk: int, claimed_at: datetime) -> None:

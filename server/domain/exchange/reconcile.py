@@ -91,16 +91,10 @@ async def _query(partner: Partner, numbers: Sequence[str], client: httpx.AsyncCl
         message_id=message_id, direction=Direction.OUT.value, partner_code=partner.code, event="case.status_query",
         region_code=partner.region_code, body=signing.masked(json.loads(body)), digest=signing.digest(body),
         status=MessageStatus.SENDING.value, attempts=1, claimed_at=clock.now())
-    headers = {"content-type": "application/json", "user-agent": "liaoyi-exchange/1",
-               **signing.sign(body, message_id=message_id, secrets_in_use=[k["secret"] for k in partner.keys])}
     limit = min(partner.timeout_seconds, outbound.MAX_TIMEOUT_SECONDS)
     error, answer_status, answer_body = "", None, {}
     try:
-        if client is None:
-            async with httpx.AsyncClient(timeout=limit) as c:
-                answer = await c.post(partner.base_url, content=body, headers=headers)
-        else:
-            answer = await client.post(partner.base_url, content=body, headers=headers, timeout=limit)
+        answer = await outbound.post(partner, body, message_id=message_id, timeout=limit, client=client)
         answer_status = answer.status_code
         try:
             answer_body = answer.json()
@@ -110,6 +104,8 @@ async def _query(partner: Partner, numbers: Sequence[str], client: httpx.AsyncCl
             error = f"HTTP {answer.status_code}: {answer.text[:300]}"
         elif not isinstance(answer_body, dict) or not isinstance(answer_body.get("cases"), dict):
             error = "答复格式不正确：缺少 cases"
+    except TimeoutError:
+        error = f"超时：{limit + 1:g} 秒内未答复完"
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: {exc}"[:500] or "连接失败"
     await ExchangeMessage.filter(id=row.id).update(

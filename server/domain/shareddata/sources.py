@@ -8,7 +8,6 @@ Sources are read only by :func:`server.domain.shareddata.service.pull`, which lo
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +19,7 @@ from tortoise.expressions import Q
 
 from server import clock
 from server.domain.accounts.identifiers import mask_id_number, mask_name
-from server.domain.exchange import signing
+from server.domain.exchange import outbound, signing
 from server.domain.exchange.models import Direction, ExchangeMessage, MessageStatus, Partner
 from server.domain.shareddata.models import CreditRecord, LegalPersonRecord, PopulationRecord
 from server.domain.shareddata.rules import BASE_LABELS, CREDIT_KINDS, FIELDS, Base
@@ -207,17 +206,11 @@ class RemoteSource:
             message_id=message_id, direction=Direction.OUT.value, partner_code=partner.code, event=EVENT,
             region_code=partner.region_code, body=kept, digest=signing.digest(body),
             status=MessageStatus.SENDING.value, attempts=1, claimed_at=clock.now())
-        headers = {"content-type": "application/json", "user-agent": "liaoyi-shareddata/1",
-                   **signing.sign(body, message_id=message_id, secrets_in_use=[k["secret"] for k in partner.keys])}
         limit = min(partner.timeout_seconds, MAX_REMOTE_SECONDS)
         error, status, answer = "", None, None
         try:
-            async with asyncio.timeout(limit + 1):
-                if self.client is None:
-                    async with httpx.AsyncClient(timeout=limit) as c:
-                        got = await c.post(partner.base_url, content=body, headers=headers)
-                else:
-                    got = await self.client.post(partner.base_url, content=body, headers=headers, timeout=limit)
+            got = await outbound.post(partner, body, message_id=message_id, timeout=limit, client=self.client,
+                                      agent="liaoyi-shareddata/1")
             status = got.status_code
             if not 200 <= got.status_code < 300:
                 error = f"HTTP {got.status_code}"
