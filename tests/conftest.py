@@ -155,7 +155,9 @@ def gql(client: httpx.AsyncClient) -> GraphQLClient:
 
 
 class SQLCounter:
-    """Counts statements sent on the default connection (including those inside transactions)."""
+    """Counts statements sent on the default connection outside transactions: a transaction's statements
+    go through its own wrapper and are not counted (the read paths these counts guard run outside any
+    transaction)."""
 
     def __init__(self) -> None:
         self.statements: list[str] = []
