@@ -45,6 +45,7 @@ export const MATERIAL_MEDIA: Record<MaterialMedia, string> = { PAPER: '纸质', 
 export const FORM_FIELD_TYPES: Record<FormFieldType, string> = {
   TEXT: '单行文本', TEXTAREA: '多行文本', NUMBER: '数字', DATE: '日期', SELECT: '单选', BOOLEAN: '是/否',
   ID_NUMBER: '身份证号码', PHONE: '手机号码', CREDIT_CODE: '统一社会信用代码',
+  PERSON_NAME: '姓名', ADDRESS: '地址',
 };
 export const INSTANT_CONDITIONS: Record<InstantCondition, string> = {
   IDENTITY_VERIFIED: '申请人已实名认证',

@@ -904,10 +904,11 @@ async def accept_with_missing(
     w = await _at_window(actor, bundle_id, Action.ACCEPTED_MISSING)
     subs = _waiting(w, Status.SUBMITTED, Action.ACCEPTED, actor)
     b = w.bundle
-    holder = await (Enterprise if b.applicant_kind == "enterprise" else Citizen).get(
-        id=b.applicant_enterprise_id if b.applicant_kind == "enterprise" else b.applicant_citizen_id)
-    if holder.dishonest:
-        raise DomainError(errors.DISHONEST, "申请人在失信名单中，不适用容缺受理", ["bundleId"])
+    why = bundle_flow.bundle_why(f"主题办件“{b.theme_name}”容缺受理：信用核查（失信名单不适用容缺受理）", b,
+                                 shareddata.Caller.of(actor))
+    listed = await evidence.credit_listing(await evidence.applicant_holder(b), why=why, settings=settings)
+    if listed:
+        raise DomainError(errors.DISHONEST, f"申请人在失信名单中（来自信用库：{listed}），不适用容缺受理", ["bundleId"])
     promise = flow.reason_text(commitment, required=True, what="申请人承诺（容缺受理承诺书）", field_name="commitment")
     problems = _check_problems(w, checks)
     if not missing:

@@ -189,6 +189,27 @@ def satisfy(material: Any, *, holder: Holder, held: Holdings, upload_id: int | N
     return Satisfied("pending")
 
 
+async def applicant_holder(row: Any) -> Holder:
+    """The applicant of a case or a bundle (its ``applicant_*`` columns) as the bases know them: by
+    ID number or credit code, read from their account (one query)."""
+    from server.domain.accounts.models import Citizen, Enterprise
+
+    if row.applicant_kind == "enterprise":
+        codes = await Enterprise.filter(id=row.applicant_enterprise_id).values_list("credit_code", flat=True)
+        return Holder(enterprise_id=row.applicant_enterprise_id, code=str(codes[0]) if codes else None,
+                      name=row.applicant_name)
+    rows = await Citizen.filter(id=row.applicant_citizen_id).values_list("verified_at", "id_number")
+    at, number = rows[0] if rows else (None, None)
+    return Holder(citizen_id=row.applicant_citizen_id, identity_verified=at is not None, code=number,
+                  name=row.applicant_name)
+
+
+def case_why(purpose: str, case: Any, caller: Any) -> Why:
+    """Why a step of a case reads the bases: scoped as the case, naming it."""
+    return Why(purpose=purpose[:200], caller=caller, region_code=case.region_code, city_code=case.city_code,
+               county_code=case.county_code, case_id=case.id, case_number=case.number)
+
+
 async def credit_listing(holder: Holder, *, why: Why, settings: Settings | None) -> str | None:
     """The credit base's dishonesty listings of ``holder`` in force (one logged pull), or None."""
     if not holder.code:
