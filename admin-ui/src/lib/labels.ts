@@ -67,8 +67,11 @@ export const API_KEY_KINDS: Record<ApiKeyKind, string> = {
 };
 export const PERSONAL_FIELDS: Record<PersonalDataField, string> = {
   NAME: '姓名', PHONE: '手机号', ID_NUMBER: '身份证号', LEGAL_REP_NAME: '法定代表人姓名', LEGAL_REP_ID_NUMBER: '法定代表人身份证号',
+  FORM_DATA: '申请表中的个人信息',
 };
-export const SUBJECT_KINDS: Record<PersonalDataSubjectKind, string> = { CITIZEN: '自然人', ENTERPRISE: '企业', STAFF: '工作人员' };
+export const SUBJECT_KINDS: Record<PersonalDataSubjectKind, string> = {
+  CITIZEN: '自然人', ENTERPRISE: '企业', STAFF: '工作人员', CASE: '办件', BUNDLE: '主题办件',
+};
 
 // Themed bundles (主题办件 · 一件事)
 export const AUDIENCES: Record<Audience, string> = { PERSON: '个人', ENTERPRISE: '企业' };

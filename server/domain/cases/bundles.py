@@ -906,9 +906,9 @@ async def accept_with_missing(
     b = w.bundle
     why = bundle_flow.bundle_why(f"主题办件“{b.theme_name}”容缺受理：信用核查（失信名单不适用容缺受理）", b,
                                  shareddata.Caller.of(actor))
-    listed = await evidence.credit_listing(await evidence.applicant_holder(b), why=why, settings=settings)
-    if listed:
-        raise DomainError(errors.DISHONEST, f"申请人在失信名单中（来自信用库：{listed}），不适用容缺受理", ["bundleId"])
+    listing = await evidence.credit_listing(await evidence.applicant_holder(b), why=why, settings=settings)
+    if listing:
+        raise DomainError(errors.DISHONEST, f"申请人在失信名单中（来自信用库：{listing}），不适用容缺受理", ["bundleId"])
     promise = flow.reason_text(commitment, required=True, what="申请人承诺（容缺受理承诺书）", field_name="commitment")
     problems = _check_problems(w, checks)
     if not missing:
