@@ -158,7 +158,7 @@ async def holdings(
                     prefilled=prefill(pulled, form_keys))
 
 
-def _covered_note(base: Base, material: Any) -> str:
+def covered_note(base: Base, material: Any) -> str:
     kind = getattr(material, "elicence", None)
     if base == Base.POPULATION:
         what = "居民身份证信息" if kind == IDENTITY_CARD else "户籍信息"
@@ -178,7 +178,7 @@ def satisfy(material: Any, *, holder: Holder, held: Holdings, upload_id: int | N
         return Satisfied("reused", "A", elicence_id=lic.id, note=f"电子证照 {lic.number}（来自电子证照库）")
     base = rules.covering_base(material, enterprise=holder.enterprise)
     if base is not None and held.covers(base) is not None:
-        return Satisfied("exempt", "A", note=_covered_note(base, material))
+        return Satisfied("exempt", "A", note=covered_note(base, material))
     if kind == IDENTITY_CARD and holder.citizen_id is not None and holder.identity_verified:
         return Satisfied("reused", "A", note="实名认证核验")
     if material.name in held.verified:
