@@ -283,6 +283,7 @@ class People:
         # who the base databases hold (asked once, as the local sources read them)
         self.in_population: set[int] = set()  # citizen ids
         self.in_legal_person: set[int] = set()  # enterprise ids (in force: 存续)
+        self.known_legal_person: set[int] = set()  # enterprise ids with a record (in force or struck off)
 
     async def prepare(self, now: datetime) -> None:
         """Creates the applicants in bulk (new phones, ID numbers and codes only)."""
@@ -376,9 +377,9 @@ class People:
             self.in_population |= {numbers[str(n)] for n in found}
         for start in range(0, len(credit), 5000):
             chunk = list(credit)[start:start + 5000]
-            found = await LegalPersonRecord.filter(credit_code__in=chunk, status__in=list(shared_rules.ACTIVE_STATUSES)) \
-                .values_list("credit_code", flat=True)
-            self.in_legal_person |= {credit[str(c)] for c in found}
+            found = await LegalPersonRecord.filter(credit_code__in=chunk).values_list("credit_code", "status")
+            self.known_legal_person |= {credit[str(c)] for c, _ in found}
+            self.in_legal_person |= {credit[str(c)] for c, st in found if st in shared_rules.ACTIVE_STATUSES}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -625,6 +626,8 @@ class Planner:
         code = self.people.codes.get(("enterprise" if ent else "citizen", holder), "")
         if not wanted or not code:
             return set()
+        # found: the base has a record; it stands in for the material only while in force (a legal person)
+        found = holder in (self.people.known_legal_person if ent else self.people.in_population)
         holds = holder in (self.people.in_legal_person if ent else self.people.in_population)
         channel = c["channel"]
         if channel == "online":
@@ -642,7 +645,7 @@ class Planner:
             subject_enterprise_id=subject.enterprise_id, purpose=f"{purpose}“{c['item_name']}”：材料免提交核验"[:200],
             region_code=c["region_code"], city_code=c["city_code"], county_code=c["county_code"],
             caller_kind=caller[0], caller_id=caller[1], caller_label=caller[2], fields_asked=list(wanted),
-            fields_returned=sorted(wanted) if holds else [], filled={}, found=holds, error="", at=c["submitted_at"],
+            fields_returned=sorted(wanted) if found else [], filled={}, found=found, error="", at=c["submitted_at"],
         )
         return {base} if holds else set()
 
