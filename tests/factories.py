@@ -118,14 +118,28 @@ def at(text: str) -> datetime:
 async def citizen(*, verified: bool = True, dishonest: bool = False, name: str = "张晓明",
                   in_bases: bool = True) -> Citizen:
     """A citizen with a name and an ID number, real-name verified unless told otherwise, and (unless
-    ``in_bases`` is False) in the population base (人口库) like every real resident."""
+    ``in_bases`` is False) in the population base (人口库) like every real resident. ``dishonest``: the
+    credit base (信用库) lists them as a dishonest debtor (the account's own flag is not what counts)."""
     person = await Citizen.create(
-        phone=phone(), name=name, id_number=id_number(), dishonest=dishonest,
-        verified_at=datetime.now(timezone.utc) if verified else None,
+        phone=phone(), name=name, id_number=id_number(), verified_at=datetime.now(timezone.utc) if verified else None,
     )
     if in_bases:
         await population_record(person)
+    if dishonest:
+        await dishonesty_listing("person", person.id_number or "", person.name or "")
     return person
+
+
+async def dishonesty_listing(subject_kind: str, code: str, name: str) -> Any:
+    """A dishonest-debtor entry of the credit base, in force since last year, for a person's ID number
+    or an entity's credit code."""
+    from server.domain.shareddata.models import CreditRecord
+
+    return await CreditRecord.create(
+        subject_kind=subject_kind, subject_code=code, subject_name=name, kind="dishonest_debtor",
+        detail="未履行生效法律文书确定的给付义务", authority="聊城市中级人民法院",
+        valid_from=clock.today().replace(month=1, day=1) - timedelta(days=365),
+    )
 
 
 async def population_record(person: Citizen, **values: Any) -> Any:
@@ -151,10 +165,11 @@ async def enterprise(rep: Citizen, *, dishonest: bool = False, in_bases: bool = 
     ent = await Enterprise.create(
         credit_code=credit_code(CITY), name=f"聊城市测试商贸有限公司{_rng.randrange(10**6)}",
         legal_rep_name=rep.name or "", legal_rep_id_number=rep.id_number or "", legal_rep=rep, region_id=CITY,
-        dishonest=dishonest,
     )
     if in_bases:
         await legal_person_record(ent)
+    if dishonest:
+        await dishonesty_listing("enterprise", ent.credit_code, ent.name)
     return ent
 
 

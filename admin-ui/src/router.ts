@@ -128,6 +128,10 @@ export const routes: RouteRecordRaw[] = [
         path: 'exchange/reconciliation', name: 'exchange-reconciliation', component: () => import('./pages/exchange/ReconciliationReport.vue'),
         meta: { title: '对账', roles: ['CITY_ADMIN'] },
       },
+      {
+        path: 'shared-data/pulls', name: 'shared-data-pulls', component: () => import('./pages/SharedDataPulls.vue'),
+        meta: { title: '基础库调用日志', roles: ['CITY_ADMIN'] },
+      },
       { path: 'outbox', name: 'outbox', component: () => import('./pages/notifications/OutboxList.vue'), meta: { title: '通知发件箱', roles: ['CITY_ADMIN'] } },
       { path: 'forbidden', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: '无权访问' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFound.vue'), meta: { title: '页面不存在' } },

@@ -1044,6 +1044,8 @@ export type FormFieldInput = {
 
 /** 申请表单项的类型 */
 export type FormFieldType =
+  /** 地址（个人信息：除申请人本人外脱敏显示） */
+  | 'ADDRESS'
   /** 是/否 */
   | 'BOOLEAN'
   /** 统一社会信用代码（校验末位校验码） */
@@ -1054,6 +1056,8 @@ export type FormFieldType =
   | 'ID_NUMBER'
   /** 数字 */
   | 'NUMBER'
+  /** 一个人的姓名（个人信息：除申请人本人外脱敏显示） */
+  | 'PERSON_NAME'
   /** 11 位手机号码 */
   | 'PHONE'
   /** 单选（从选项中选择一项） */
@@ -1467,6 +1471,8 @@ export type PersonalDataAccessFilter = {
 
 /** 可申请查看完整内容的个人信息项 */
 export type PersonalDataField =
+  /** 申请表中的个人信息（办件、主题办件）：姓名、手机号码、身份证号码、地址等表单项，逐项返回 */
+  | 'FORM_DATA'
   /** 居民身份证号码（群众） */
   | 'ID_NUMBER'
   /** 法定代表人居民身份证号码（企业） */
@@ -1480,6 +1486,10 @@ export type PersonalDataField =
 
 /** 个人信息的主体类别 */
 export type PersonalDataSubjectKind =
+  /** 主题办件（一表申请中的个人信息） */
+  | 'BUNDLE'
+  /** 办件（申请表中的个人信息） */
+  | 'CASE'
   /** 群众 */
   | 'CITIZEN'
   /** 企业（法定代表人的信息） */
@@ -1680,11 +1690,11 @@ export type RetryNotificationInput = {
 
 /** 申请查看完整的个人信息：须说明原因，每次查看都记入访问日志 */
 export type RevealPersonalDataInput = {
-  /** 要查看的信息项（群众：姓名、手机号码、身份证号码；企业：法定代表人姓名、身份证号码；工作人员：姓名） */
+  /** 要查看的信息项（群众：姓名、手机号码、身份证号码；企业：法定代表人姓名、身份证号码；工作人员：姓名；办件、主题办件：申请表中的个人信息） */
   fields: Array<PersonalDataField>;
   /** 查看原因（至少 4 个字），如“核对申请人身份” */
   reason: Scalars['String']['input'];
-  /** 被查看主体的全局 ID：群众（Citizen）、企业（Enterprise）或工作人员（StaffUser） */
+  /** 被查看主体的全局 ID：群众（Citizen）、企业（Enterprise）、工作人员（StaffUser）、办件（Case）或主题办件（Bundle） */
   subjectId: Scalars['ID']['input'];
 };
 
@@ -2549,6 +2559,8 @@ export type FieldSource =
 
 /** 申请表单项的类型 */
 export type FormFieldType =
+  /** 地址（个人信息：除申请人本人外脱敏显示） */
+  | 'ADDRESS'
   /** 是/否 */
   | 'BOOLEAN'
   /** 统一社会信用代码（校验末位校验码） */
@@ -2559,6 +2571,8 @@ export type FormFieldType =
   | 'ID_NUMBER'
   /** 数字 */
   | 'NUMBER'
+  /** 一个人的姓名（个人信息：除申请人本人外脱敏显示） */
+  | 'PERSON_NAME'
   /** 11 位手机号码 */
   | 'PHONE'
   /** 单选（从选项中选择一项） */

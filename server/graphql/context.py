@@ -48,7 +48,6 @@ class Loaders:
         self.case_events = _loader(cases.events_of, list)
         self.case_materials = _loader(cases.materials_of, list)
         self.case_elicences = _loader(cases.elicences_of_cases, list)
-        self.dishonest = _loader(cases.dishonest_applicants, bool)
         self.case = _loader(lambda ids: cases.cases_by_ids(actor=a, ids=ids))
         self.case_rating = _loader(cases.ratings_of)
         self.sub_cases = _loader(lambda ids: cases.sub_cases_of(actor=a, parent_ids=ids), list)

@@ -3,7 +3,11 @@
 ``generate_cases(count, seed=…)`` writes ``count`` cases over the published catalogue of the city
 (items of 聊城市 and below), with the applicants they need (citizens with valid GB 11643 numbers and
 unique 13x/15x/18x phones, some enterprises with valid GB 32100 codes), their materials and their
-timelines. What it writes is decided by the seed, the catalogue, the calendar, ``today`` and the rows
+timelines. Its applicants are in the base databases as real residents and enterprises are (most people
+in the population base, enterprises in the legal-person base), and a shared-data material is 免提交 only
+when the base asked for the case holds the applicant — as the product decides it
+(``shareddata.rules.covering_base``), with the pull logged for the case as the product logs it
+(``shared_data_pull``: base, masked subject, purpose, caller, fields). What it writes is decided by the seed, the catalogue, the calendar, ``today`` and the rows
 already there (identifiers and case numbers never collide with existing ones).
 
 Working time is computed in memory over the working-day calendar, loaded once per region with
@@ -21,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
+from types import SimpleNamespace
 from typing import Any
 
 from stdnum.cn import ric, uscc
@@ -30,10 +35,14 @@ from tortoise.transactions import in_transaction
 
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.calendar import service as calendar
-from server.domain.cases import clock
+from server.domain.cases import clock, evidence
 from server.domain.cases.models import Case, CaseCounter, CaseEvent, CaseMaterial
 from server.domain.cases.states import Status
 from server.domain.catalog.models import Hall, ItemVersion, Material, ServiceItem, Situation
+from server.domain.shareddata import rules as shared_rules
+from server.domain.shareddata.models import LegalPersonRecord, PopulationRecord, SharedDataPull
+from server.domain.shareddata.rules import Base
+from server.domain.shareddata.sources import Subject
 
 ZONE = clock.ZONE
 CITY_PATH = "/100000/370000/371500/"
@@ -47,6 +56,19 @@ GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚�
 COMPANY_WORDS = ["鲁西", "聊城", "水城", "东昌", "运河", "凤凰", "金穗", "鑫源", "华泰", "恒信", "宏达", "瑞丰", "信发", "时风"]
 COMPANY_TRADES = ["商贸", "建材", "食品", "农业科技", "物流", "机械制造", "餐饮管理", "电子科技", "纺织", "医药"]
 COUNTY_DIVISION_CODES = ["371502", "371503", "371521", "371522", "371524", "371525", "371526", "371581"]
+# where people live and firms sit: each county-level unit with streets of its own (for base records)
+COUNTY_STREETS = {
+    "371502": ("东昌府区", ["古楼街道楼北路", "柳园街道柳园南路", "新区街道东昌东路", "湖西街道兴华西路"]),
+    "371503": ("茌平区", ["振兴街道新政路", "信发街道文化路"]),
+    "371521": ("阳谷县", ["博济桥街道谷山路", "侨润街道运河路"]),
+    "371522": ("莘县", ["燕塔街道东顺路", "莘亭街道莘州路"]),
+    "371524": ("东阿县", ["铜城街道阿胶街", "新城街道曙光路"]),
+    "371525": ("冠县", ["清泉街道振兴路", "崇文街道冠宇路"]),
+    "371526": ("高唐县", ["鱼邱湖街道官道街", "人和街道金城路"]),
+    "371581": ("临清市", ["新华街道青年路", "大辛庄街道先锋路"]),
+}
+IN_POPULATION_BASE = 0.93  # residents registered here; the rest (registered elsewhere) supply their papers
+IN_FORCE = 0.97  # enterprises still 存续 in the legal-person base; the rest were struck off (吊销)
 CHANNELS = [("online", 45), ("window", 40), ("agent", 8), ("province", 7)]
 RESULT_METHODS = [("pickup", 50), ("postal", 20), ("electronic", 30)]
 
@@ -257,6 +279,11 @@ class People:
         self.citizen_target, self.enterprise_target = citizens, enterprises
         self.citizens: list[tuple[int, str, str]] = []  # (id, name, phone)
         self.enterprises: list[tuple[int, str]] = []  # (id, name)
+        self.codes: dict[tuple[str, int], str] = {}  # ("citizen"|"enterprise", id) -> ID number or credit code
+        # who the base databases hold (asked once, as the local sources read them)
+        self.in_population: set[int] = set()  # citizen ids
+        self.in_legal_person: set[int] = set()  # enterprise ids (in force: 存续)
+        self.known_legal_person: set[int] = set()  # enterprise ids with a record (in force or struck off)
 
     async def prepare(self, now: datetime) -> None:
         """Creates the applicants in bulk (new phones, ID numbers and codes only)."""
@@ -283,6 +310,8 @@ class People:
             # the ids the database gave (not max + 1: it never reuses the id of a deleted row)
             given = dict(await Citizen.filter(phone__in=[c.phone for c in fresh]).values_list("phone", "id"))
             self.citizens += [(int(given[c.phone]), c.name or "", c.phone) for c in fresh]
+            self.codes.update({("citizen", int(given[c.phone])): c.id_number or "" for c in fresh})
+            await self._population(fresh)
             made += len(fresh)
         codes: dict[str, Enterprise] = {}
         while len(codes) < self.enterprise_target:
@@ -301,6 +330,56 @@ class People:
             given_e = dict(await Enterprise.filter(credit_code__in=[e.credit_code for e in chunk_e])
                            .values_list("credit_code", "id"))
             self.enterprises += [(int(given_e[e.credit_code]), e.name) for e in chunk_e]
+            self.codes.update({("enterprise", int(given_e[e.credit_code])): e.credit_code for e in chunk_e})
+            await self._legal_persons(chunk_e)
+        await self._ask_bases()
+
+    def _address(self, county: str) -> str:
+        name, streets = COUNTY_STREETS.get(county, COUNTY_STREETS["371502"])
+        return f"山东省聊城市{name}{self.rng.choice(streets)}{self.rng.randrange(1, 300)} 号"
+
+    async def _population(self, fresh: list[Citizen]) -> None:
+        """Most residents are in the population base (人口库); people registered elsewhere are not."""
+        numbers = [c.id_number for c in fresh if c.id_number]
+        there = set(await PopulationRecord.filter(id_number__in=numbers).values_list("id_number", flat=True))
+        rows = []
+        for c in fresh:
+            if not c.id_number or c.id_number in there or self.rng.random() >= IN_POPULATION_BASE:
+                continue
+            county = self.rng.choice(COUNTY_DIVISION_CODES)
+            rows.append(PopulationRecord(
+                id_number=c.id_number, name=c.name or "", gender="男" if c.sex == "M" else "女", birth_date=c.birth_date,
+                household_address=self._address(county), household_region_code=county, household_head=c.name or "",
+                relation_to_head="户主",
+            ))
+        for start in range(0, len(rows), 5000):
+            await PopulationRecord.bulk_create(rows[start:start + 5000])
+
+    async def _legal_persons(self, fresh: list[Enterprise]) -> None:
+        """Every registered enterprise is in the legal-person base (法人库); a few have since been struck off."""
+        there = set(await LegalPersonRecord.filter(credit_code__in=[e.credit_code for e in fresh])
+                    .values_list("credit_code", flat=True))
+        rows = [LegalPersonRecord(
+            credit_code=e.credit_code, name=e.name, kind="有限责任公司", legal_representative=e.legal_rep_name,
+            legal_rep_id_number=e.legal_rep_id_number, address=self._address(e.region_id or "371502"),
+            established_on=date(self.rng.randrange(2005, 2024), self.rng.randrange(1, 13), self.rng.randrange(1, 29)),
+            status="存续" if self.rng.random() < IN_FORCE else "吊销", registration_authority="聊城市市场监督管理局",
+        ) for e in fresh if e.credit_code not in there]
+        await LegalPersonRecord.bulk_create(rows)
+
+    async def _ask_bases(self) -> None:
+        """Who the bases hold, read from them as the local sources read them (in force for a legal person)."""
+        numbers = {code: i for (kind, i), code in self.codes.items() if kind == "citizen"}
+        credit = {code: i for (kind, i), code in self.codes.items() if kind == "enterprise"}
+        for start in range(0, len(numbers), 5000):
+            chunk = list(numbers)[start:start + 5000]
+            found = await PopulationRecord.filter(id_number__in=chunk).values_list("id_number", flat=True)
+            self.in_population |= {numbers[str(n)] for n in found}
+        for start in range(0, len(credit), 5000):
+            chunk = list(credit)[start:start + 5000]
+            found = await LegalPersonRecord.filter(credit_code__in=chunk).values_list("credit_code", "status")
+            self.known_legal_person |= {credit[str(c)] for c, _ in found}
+            self.in_legal_person |= {credit[str(c)] for c, st in found if st in shared_rules.ACTIVE_STATUSES}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -312,6 +391,7 @@ class Planned:
     case: dict[str, Any]
     materials: list[dict[str, Any]]
     events: list[dict[str, Any]]
+    pull: dict[str, Any] | None = None  # the base asked for its shared-data materials (shared_data_pull)
 
 
 def _at(day: date, rng: random.Random, lo: int = 8 * 60 + 30, hi: int = 17 * 60 + 30) -> datetime:
@@ -511,20 +591,63 @@ class Planner:
         return self._finish(c, o, self._materials(materials, "provided", c), events)
 
     def _materials(self, materials: list[dict[str, Any]], state: str, c: dict[str, Any]) -> list[dict[str, Any]]:
+        """The case's materials; a shared-data material is 免提交 only when the base asked holds the
+        applicant (the pull is kept on ``c["_pull"]`` for the log, as the product logs it)."""
+        ent = c["applicant_kind"] == "enterprise"
+        held = self._ask(materials, c, ent)
         out = []
         for m in materials:
             s = state if m["necessity"] == "deferrable" else "provided"
             trust: str | None = "C"
-            if s == "provided" and m["elicence"]:
+            note = ""
+            base = shared_rules.covering_base(SimpleNamespace(**m), enterprise=ent)
+            if s == "provided" and base is not None:
+                # the generated applicants hold no e-licence of what a base proves (居民身份证, 户口簿,
+                # 营业执照): the base asked decides, or the applicant supplies it
+                if base in held:
+                    s, trust, note = "exempt", "A", evidence.covered_note(base, SimpleNamespace(**m))
+            elif s == "provided" and m["elicence"]:
                 s, trust = "reused", "A"
-            elif s == "provided" and m["shared_data"]:
-                s, trust = "exempt", None
             if m["necessity"] == "optional" and self.rng.random() < 0.5:
-                s, trust = "pending", None
+                s, trust, note = "pending", None, ""
             out.append(dict(material_id=m["id"], position=m["position"], name=m["name"], necessity=m["necessity"],
-                            state=s, trust=trust if s != "missing" else None,
+                            state=s, trust=trust if s != "missing" else None, check_note=note,
                             supply_note="申请人承诺在期限内补齐" if s == "missing" else ""))
         return out
+
+    def _ask(self, materials: list[dict[str, Any]], c: dict[str, Any], ent: bool) -> set[Base]:
+        """The population or legal-person base asked for what the shared-data materials prove (最小必要),
+        as ``evidence.holdings`` asks it: the bases that hold the applicant, and the pull's log row."""
+        shared = [SimpleNamespace(**m) for m in materials
+                  if shared_rules.covering_base(SimpleNamespace(**m), enterprise=ent) is not None]
+        base = Base.LEGAL_PERSON if ent else Base.POPULATION
+        wanted = (shared_rules.legal_person_fields if ent else shared_rules.population_fields)(shared, [])
+        holder = c["applicant_enterprise_id"] if ent else c["applicant_citizen_id"]
+        code = self.people.codes.get(("enterprise" if ent else "citizen", holder), "")
+        if not wanted or not code:
+            return set()
+        # found: the base has a record; it stands in for the material only while in force (a legal person)
+        found = holder in (self.people.known_legal_person if ent else self.people.in_population)
+        holds = holder in (self.people.in_legal_person if ent else self.people.in_population)
+        channel = c["channel"]
+        if channel == "online":
+            caller, purpose = ("citizen", c["contact_citizen_id"], "申请人本人"), "申请"
+        elif channel == "province":
+            caller, purpose = ("partner", None, "山东省政务服务平台"), "省平台转来申请"
+        else:
+            role = "帮办代办员" if channel == "agent" else "综合窗口受理员"
+            caller, purpose = ("staff", None, f"{self.rng.choice(self.clerks)}（{role}）"), "窗口代为收件"
+        subject = Subject(kind="enterprise" if ent else "person", code=code, name=c["applicant_name"],
+                          citizen_id=None if ent else holder, enterprise_id=holder if ent else None)
+        c["_pull"] = dict(
+            batch=f"{self.rng.getrandbits(128):032x}", base=base.value, mode="local", subject_kind=subject.kind,
+            subject_label=subject.label[:160], subject_citizen_id=subject.citizen_id,
+            subject_enterprise_id=subject.enterprise_id, purpose=f"{purpose}“{c['item_name']}”：材料免提交核验"[:200],
+            region_code=c["region_code"], city_code=c["city_code"], county_code=c["county_code"],
+            caller_kind=caller[0], caller_id=caller[1], caller_label=caller[2], fields_asked=list(wanted),
+            fields_returned=sorted(wanted) if found else [], filled={}, found=found, error="", at=c["submitted_at"],
+        )
+        return {base} if holds else set()
 
     def _finish(self, c: dict[str, Any], o: Offer, materials: list[dict[str, Any]],
                 events: list[dict[str, Any]]) -> Planned:
@@ -537,7 +660,7 @@ class Planner:
                                                                            Status.APPROVED, Status.RESULT_ISSUED)}:
             c["warned_yellow"] = self.today >= c["warn_on"]
             c["warned_red"] = self.today > c["deadline"]
-        return Planned(c, materials, events)
+        return Planned(c, materials, events, c.pop("_pull", None))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -623,7 +746,8 @@ async def _move_sequences() -> None:
     conn = connections.get("default")
     if conn.capabilities.dialect != "postgres":
         return
-    for table in ("citizen", "enterprise", "service_case", "case_event", "case_material", "case_counter"):
+    for table in ("citizen", "enterprise", "service_case", "case_event", "case_material", "case_counter",
+                  "shared_data_pull", "shared_population", "shared_legal_person"):
         await conn.execute_script(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST((SELECT MAX(id) FROM {table}), 1))"
         )
@@ -659,7 +783,9 @@ async def generate_cases(
     await numbers.load(first)
     case_id, event_id, material_id = await _next_id(Case), await _next_id(CaseEvent), await _next_id(CaseMaterial)
     dialect = connections.get("default").capabilities.dialect
-    inserts = [_Insert(Case, dialect), _Insert(CaseEvent, dialect), _Insert(CaseMaterial, dialect)]
+    inserts = [_Insert(Case, dialect), _Insert(CaseEvent, dialect), _Insert(CaseMaterial, dialect),
+               _Insert(SharedDataPull, dialect)]
+    pull_id = await _next_id(SharedDataPull)
     done = 0
     if progress:
         progress(0, count)
@@ -667,7 +793,7 @@ async def generate_cases(
         size = min(batch, count - done)
         plans = [planner.plan() for _ in range(size)]
         plans.sort(key=lambda p: p.case["submitted_at"])
-        cases, events, materials = [], [], []
+        cases, events, materials, pulls = [], [], [], []
         for p in plans:
             c = p.case
             c["id"] = case_id
@@ -680,11 +806,15 @@ async def generate_cases(
             for m in p.materials:
                 materials.append({**m, "id": material_id, "case_id": case_id})
                 material_id += 1
+            if p.pull is not None:
+                pulls.append({**p.pull, "id": pull_id, "case_id": case_id, "case_number": c.get("number")})
+                pull_id += 1
             case_id += 1
         async with in_transaction() as conn:
             await inserts[0].run(conn, cases)
             await inserts[1].run(conn, events)
             await inserts[2].run(conn, materials)
+            await inserts[3].run(conn, pulls)
             await numbers.save()
         done += size
         if progress:

@@ -7,11 +7,13 @@ import asyncio
 
 import pytest
 
+from server.domain.accounts.models import Enterprise
 from server.domain.cases import apply, review, window
 from server.domain.cases.apply import Application
 from server.domain.cases.models import Case, CaseEvent, CaseMaterial, ELicence, VerifiedMaterial
 from server.domain.errors import DomainError, DomainErrors
 from server.domain.notifications.models import Outbox
+from server.domain.shareddata.models import SharedDataPull
 from tests import factories as f
 
 pytestmark = pytest.mark.usefixtures("database")
@@ -190,7 +192,25 @@ async def test_dishonest_applicant_is_refused_missing_materials() -> None:
     with pytest.raises(DomainError) as err:
         await window.accept_with_missing(actor=clerk, settings=None, case_id=case.id, commitment="承诺",
                                          missing=[window.Missing(deferrable.id)])
-    assert err.value.code == "DISHONEST"
+    assert err.value.code == "DISHONEST" and "来自信用库：失信被执行人" in err.value.message
+    # the credit base was asked, for this case, by this clerk, saying why (and nothing moved)
+    pull = await SharedDataPull.filter(case_id=case.id, base="credit").order_by("-id").first()
+    assert pull is not None and pull.found and pull.caller_kind == "staff" and "容缺受理" in pull.purpose
+    assert (await Case.get(id=case.id)).status == "submitted"
+
+
+async def test_the_credit_base_decides_not_the_account_flag() -> None:
+    """An account flagged dishonest that the credit base does not list (a listing since removed) gets
+    容缺受理; the base, read through the shared-data interface, is what counts."""
+    me, rep, case, mats = await _submitted()
+    await Enterprise.filter(id=case.applicant_enterprise_id).update(dishonest=True)
+    clerk = await f.staff("city_clerk")
+    deferrable = [m for m in mats if m.necessity == "deferrable"]
+    done = await window.accept_with_missing(actor=clerk, settings=None, case_id=case.id, commitment="承诺书已签",
+                                            missing=[window.Missing(m.id) for m in deferrable])
+    assert done.status == "accepted"
+    pull = await SharedDataPull.filter(case_id=case.id, base="credit").order_by("-id").first()
+    assert pull is not None and pull.found is False and pull.subject_enterprise_id == case.applicant_enterprise_id
 
 
 async def test_only_deferrable_materials_may_be_missing() -> None:

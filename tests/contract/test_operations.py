@@ -361,12 +361,17 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     # tracks the case, reads its notifications and hears of a new one as it arrives
     await _cases(run, anonymous, devices, settings, enterprise, tmp_path)
 
-    # who read my data: applying for the enterprise read its records in the base databases, each logged
-    # with the case, the purpose and the caller (the applicant)
+    # who read my data: applying for the enterprise read its records in the base databases, and the
+    # window's 容缺受理 asked the credit base, each logged with the case, the purpose and the caller (the
+    # applicant; the clerk, masked, with their role)
     pulls = (await run("MySharedDataPulls"))["mySharedDataPulls"]
     nodes = [e["node"] for e in pulls["edges"]]
-    assert pulls["totalCount"] >= 2 and {n["baseLabel"] for n in nodes} >= {"法人库", "电子证照库"}
-    assert all(n["caller"] == "申请人本人" and "公司变更登记" in n["purpose"] for n in nodes)
+    assert pulls["totalCount"] >= 3 and {n["baseLabel"] for n in nodes} >= {"法人库", "电子证照库", "信用库"}
+    assert all("公司变更登记" in n["purpose"] for n in nodes)
+    assert all(n["caller"] == "申请人本人" for n in nodes if n["baseLabel"] != "信用库")
+    credit = [n for n in nodes if n["baseLabel"] == "信用库"]
+    assert credit and all(n["caller"].startswith("工作人员 ") and "综合窗口受理员" in n["caller"] and "容缺受理" in n["purpose"]
+                          for n in credit)
     assert any(n["caseNumber"] for n in nodes) and all(registration["name"] in n["subject"] for n in nodes)
 
     # the same citizen does a themed "one thing": menu, guide, preview, one application; a correction,

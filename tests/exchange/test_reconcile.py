@@ -79,7 +79,36 @@ async def test_differences_are_reported_never_applied_and_close_when_agreed(
         assert [d.case_id for d in still] == [never_arrived.id]
         closed = await ExchangeDifference.filter(partner_code=bank.code, closed_at__not_isnull=True)
         assert {d.case_id for d in closed} == {lost_decision.id, forgotten.id}
-        assert all(d.closed_by_id is None and "一致" in d.note for d in closed)
+        notes = {d.case_id: d.note for d in closed}
+        assert all(d.closed_by_id is None for d in closed)
+        assert notes[forgotten.id] == "复核一致：对账时双方状态已一致"
+        assert notes[lost_decision.id] == "办件在本平台已作出决定或不再办理，不再对账，本条关闭"
+
+
+async def test_a_difference_that_changes_kind_is_closed_saying_so(database: str) -> None:
+    """A difference that becomes one of another kind is not "agreed": its row closes naming the new
+    kind and the new row, which records the case from then on."""
+    async with running(Peer(secrets=[])) as peer:
+        bank = await _bank(peer.url)
+        peer.secrets = [k["secret"] for k in bank.keys]
+        (case,) = await _cases(bank, 1)
+        peer.statuses[case.number or ""] = "approved"
+        await reconcile.run(bank)
+        (first,) = await ExchangeDifference.filter(partner_code=bank.code, closed_at=None)
+        assert first.kind == "status"
+        # the bank now says it does not know the case at all (its message was delivered)
+        peer.statuses.pop(case.number or "")
+        peer.forgotten.add(case.number or "")
+        run = await reconcile.run(bank)
+        assert run.differences == 1
+        (new,) = await ExchangeDifference.filter(partner_code=bank.code, closed_at=None)
+        old = await ExchangeDifference.get(id=first.id)
+        assert new.kind == "unknown_to_peer" and new.case_id == case.id and new.id != old.id
+        assert old.closed_at is not None and old.closed_by_id is None and old.run_id == run.id
+        assert old.note == f"差异类型由“状态不一致”变为“对方无此件”，本条关闭，见新记录（第 {new.id} 号）"
+        assert "一致" not in old.note.replace("不一致", "")
+        # reported, never applied
+        assert (await Case.get(id=case.id)).status == "accepted"
 
 
 async def test_a_peer_that_does_not_answer_is_recorded_and_nothing_is_compared(database: str, settings: Settings) -> None:

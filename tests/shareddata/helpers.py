@@ -45,15 +45,15 @@ query($first: Int) { mySharedDataPulls(first: $first) { totalCount edges { node 
   id base baseLabel subject purpose caseNumber bundleNumber caller fields found at } } } }"""
 
 PERSON_FORM = [
-    {"key": "applicantName", "label": "申请人姓名", "type": "text", "required": True},
+    {"key": "applicantName", "label": "申请人姓名", "type": "person_name", "required": True},
     {"key": "idNumber", "label": "身份证号码", "type": "id_number", "required": True},
-    {"key": "householdAddress", "label": "户籍地址", "type": "text", "required": False},
+    {"key": "householdAddress", "label": "户籍地址", "type": "address", "required": False},
     {"key": "contactPhone", "label": "联系电话", "type": "phone", "required": True},
 ]
 ENTERPRISE_FORM = [
     {"key": "enterpriseName", "label": "企业名称", "type": "text", "required": True},
     {"key": "creditCode", "label": "统一社会信用代码", "type": "credit_code", "required": True},
-    {"key": "legalRepresentative", "label": "法定代表人", "type": "text", "required": True},
+    {"key": "legalRepresentative", "label": "法定代表人", "type": "person_name", "required": True},
     {"key": "enterpriseAddress", "label": "住所", "type": "text", "required": True},
     {"key": "foundedOn", "label": "成立日期", "type": "date", "required": True},
     {"key": "registeredCapital", "label": "注册资本（万元）", "type": "number", "required": True},

@@ -157,3 +157,42 @@ def test_which_base_is_remote_is_configuration_local_by_default() -> None:
     assert _shared_data_remote(" population=sd-a ") == "population=sd-a"
     with pytest.raises(SystemExit, match="LIAOYI_SHARED_DATA_REMOTE 每项应为“基础库=合作单位代码”"):
         _shared_data_remote("people=sd-a")
+
+
+async def test_a_later_stage_reads_the_remote_base_before_its_transaction_never_inside(
+        remote: Remote, monkeypatch: pytest.MonkeyPatch) -> None:
+    """失业保障: the instant 失业登记 opens the second stage by itself; its 居民身份证 is 免提交 from the
+    remote population base, which is asked outside any database transaction (no locks held for the
+    network's time), once for the stage's items, and the pull names the sub-case it opened."""
+    from tortoise import connections
+    from tortoise.backends.base.client import TransactionalDBClient
+
+    from server.domain.shareddata import sources
+    from server.domain.shareddata.models import SharedDataPull
+    from tests.shareddata.test_bundles import _apply
+
+    inside: list[bool] = []
+    real = sources.RemoteSource.lookup
+
+    async def watched(self: Any, subject: Any, *, fields: Any, purpose: str) -> Any:
+        inside.append(isinstance(connections.get("default"), TransactionalDBClient))
+        return await real(self, subject, fields=fields, purpose=purpose)
+
+    monkeypatch.setattr(sources.RemoteSource, "lookup", watched)
+    person = await f.citizen(name="远程失业", in_bases=False)
+    remote.peer.records["population"] = {str(person.id_number): _record(person)}
+    me = await f.citizen_client(remote.gql, remote.settings, person)
+    _preview, _typed, res = await _apply(me, "unemployment", {"insured": "no"}, keep=("居民身份证", "居民户口簿"))
+    assert res["errors"] == [], res
+    bundle = res["bundle"]
+    later = [s for s in bundle["subCases"] if any(m["name"] == "居民身份证" for m in s["materials"])]
+    assert len(bundle["subCases"]) == 2 and later, bundle["subCases"]
+    cards = {(m["state"], m["trust"], m["note"]) for s in later for m in s["materials"] if m["name"] == "居民身份证"}
+    assert cards == {("EXEMPT", "A", "免提交：来自人口库（居民身份证信息）")}
+    # asked at submission and for the second stage: never inside a transaction
+    assert inside and not any(inside), inside
+    rows = list(await SharedDataPull.filter(bundle_number=bundle["number"], base="population").order_by("id"))
+    opened = [r for r in rows if "第 2 阶段开办" in r.purpose]
+    assert opened and all(r.mode == "remote" and r.found for r in opened)
+    assert all(r.case_id and r.case_number for r in opened)  # named in the transaction that opened the sub-case
+    assert len(remote.peer.asked) == len(rows)  # each pull one signed query, none repeated for a rolled-back round

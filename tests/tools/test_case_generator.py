@@ -186,3 +186,48 @@ async def test_refuses_silly_counts() -> None:
     with pytest.raises(ValueError):
         await generate_cases(-1)
     assert await generate_cases(0) == 0
+
+
+async def test_a_shared_material_is_exempt_only_when_the_base_asked_holds_the_applicant(generated: list[Case]) -> None:
+    """As the product decides it: the applicants are in the bases like residents and enterprises are
+    (most, not all); a shared-data material is 免提交 only when the base holds this applicant, with the
+    base's note, and the pull that said so is in the log for the case, masked, with its purpose."""
+    from server.domain.shareddata import rules as shared_rules
+    from server.domain.shareddata.models import LegalPersonRecord, PopulationRecord, SharedDataPull
+
+    ids = [c.id for c in generated]
+    pulls = {p.case_id: p for p in await SharedDataPull.filter(case_id__in=ids)}
+    rows = await CaseMaterial.filter(case_id__in=ids).values("case_id", "material_id", "state", "trust", "check_note")
+    specs = {m.id: m for m in await Material.filter(id__in=list({r["material_id"] for r in rows}))}
+    people = dict(await Citizen.filter(id__in=[c.applicant_citizen_id for c in generated if c.applicant_citizen_id])
+                  .values_list("id", "id_number"))
+    firms = dict(await Enterprise.filter(id__in=[c.applicant_enterprise_id for c in generated if c.applicant_enterprise_id])
+                 .values_list("id", "credit_code"))
+    in_population = set(await PopulationRecord.filter(id_number__in=list(people.values())).values_list("id_number", flat=True))
+    records = dict(await LegalPersonRecord.filter(credit_code__in=list(firms.values())).values_list("credit_code", "status"))
+    in_force = {code for code, status in records.items() if status in shared_rules.ACTIVE_STATUSES}
+    assert 0 < len(in_population) < len(set(people.values()))  # most residents, not all
+    by_case = {c.id: c for c in generated}
+    exempt = covered = refused = 0
+    for r in rows:
+        m, c = specs[r["material_id"]], by_case[r["case_id"]]
+        ent = c.applicant_kind == "enterprise"
+        base = shared_rules.covering_base(m, enterprise=ent)
+        holds = (firms.get(c.applicant_enterprise_id or 0) in in_force) if ent else (
+            people.get(c.applicant_citizen_id or 0) in in_population)
+        if r["state"] == "exempt":
+            exempt += 1
+            assert base is not None and holds, (c.number, m.name)
+            assert r["trust"] == "A" and r["check_note"].startswith(f"免提交：来自{shared_rules.label(base)}")
+        elif base is not None and r["state"] == "provided":
+            refused += 1
+            assert not holds, (c.number, m.name)  # held, it would have been exempt
+        if base is not None:
+            covered += 1
+            pull = pulls[c.id]
+            known = (firms.get(c.applicant_enterprise_id or 0) in records) if ent else holds
+            assert pull.base == base.value and pull.found == known and pull.case_number == c.number
+            assert "材料免提交核验" in pull.purpose and c.item_name in pull.purpose
+            assert pull.subject_label and (ent or (people[c.applicant_citizen_id or 0] or "") not in pull.subject_label)
+    assert exempt > 0 and covered > 0 and refused > 0
+    assert all(by_case[i].id == i for i in pulls)  # no pull without its case

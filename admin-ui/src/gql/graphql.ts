@@ -749,6 +749,8 @@ export type FormFieldInput = {
 
 /** 申请表单项的类型 */
 export type FormFieldType =
+  /** 地址（个人信息：除申请人本人外脱敏显示） */
+  | 'ADDRESS'
   /** 是/否 */
   | 'BOOLEAN'
   /** 统一社会信用代码（校验末位校验码） */
@@ -759,6 +761,8 @@ export type FormFieldType =
   | 'ID_NUMBER'
   /** 数字 */
   | 'NUMBER'
+  /** 一个人的姓名（个人信息：除申请人本人外脱敏显示） */
+  | 'PERSON_NAME'
   /** 11 位手机号码 */
   | 'PHONE'
   /** 单选（从选项中选择一项） */
@@ -1136,6 +1140,8 @@ export type PersonalDataAccessFilter = {
 
 /** 可申请查看完整内容的个人信息项 */
 export type PersonalDataField =
+  /** 申请表中的个人信息（办件、主题办件）：姓名、手机号码、身份证号码、地址等表单项，逐项返回 */
+  | 'FORM_DATA'
   /** 居民身份证号码（群众） */
   | 'ID_NUMBER'
   /** 法定代表人居民身份证号码（企业） */
@@ -1149,6 +1155,10 @@ export type PersonalDataField =
 
 /** 个人信息的主体类别 */
 export type PersonalDataSubjectKind =
+  /** 主题办件（一表申请中的个人信息） */
+  | 'BUNDLE'
+  /** 办件（申请表中的个人信息） */
+  | 'CASE'
   /** 群众 */
   | 'CITIZEN'
   /** 企业（法定代表人的信息） */
@@ -1266,11 +1276,11 @@ export type RetryNotificationInput = {
 
 /** 申请查看完整的个人信息：须说明原因，每次查看都记入访问日志 */
 export type RevealPersonalDataInput = {
-  /** 要查看的信息项（群众：姓名、手机号码、身份证号码；企业：法定代表人姓名、身份证号码；工作人员：姓名） */
+  /** 要查看的信息项（群众：姓名、手机号码、身份证号码；企业：法定代表人姓名、身份证号码；工作人员：姓名；办件、主题办件：申请表中的个人信息） */
   fields: Array<PersonalDataField>;
   /** 查看原因（至少 4 个字），如“核对申请人身份” */
   reason: string;
-  /** 被查看主体的全局 ID：群众（Citizen）、企业（Enterprise）或工作人员（StaffUser） */
+  /** 被查看主体的全局 ID：群众（Citizen）、企业（Enterprise）、工作人员（StaffUser）、办件（Case）或主题办件（Bundle） */
   subjectId: string;
 };
 
@@ -1357,6 +1367,27 @@ export type ServiceObject =
   | 'SOCIAL_ORGANIZATION'
   /** 非法人企业 */
   | 'UNINCORPORATED';
+
+/** 基础库（一处填报、全网通用） */
+export type SharedDataBase =
+  /** 公共信用信息库 */
+  | 'CREDIT'
+  /** 电子证照库 */
+  | 'ELICENCE'
+  /** 法人单位基础信息库（市场主体登记） */
+  | 'LEGAL_PERSON'
+  /** 人口基础信息库（公安户籍） */
+  | 'POPULATION';
+
+/** 基础库调用日志查询条件 */
+export type SharedDataPullFilter = {
+  /** 基础库 */
+  base?: SharedDataBase | null | undefined;
+  /** 办件号或主题办件号 */
+  caseNumber?: string | null | undefined;
+  /** 只看有记录（true）或无记录（false）的调用 */
+  found?: boolean | null | undefined;
+};
 
 /** 办理情形 */
 export type SituationInput = {
@@ -1760,7 +1791,7 @@ export type AccessLogQueryVariables = Exact<{
 }>;
 
 
-export type AccessLogQuery = { personalDataAccessLog: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, viewerLabel: string, viewerRegionCode: string | null, subjectKind: PersonalDataSubjectKind, subjectId: string, fields: Array<PersonalDataField>, reason: string, requestId: string } }> } };
+export type AccessLogQuery = { personalDataAccessLog: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, viewerLabel: string, viewerRegionCode: string | null, subjectKind: PersonalDataSubjectKind, subjectId: string, fields: Array<PersonalDataField>, formKeys: Array<string>, reason: string, requestId: string } }> } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -1792,7 +1823,7 @@ export type BundleRowFragment = { id: string, number: string, themeName: string,
 
 export type BundleSubCaseFragment = { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> };
 
-export type BundleFullFragment = { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> };
+export type BundleFullFragment = { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> };
 
 export type BundleQueueQueryVariables = Exact<{
   queue: BundleQueueKind;
@@ -1808,7 +1839,7 @@ export type BundleDetailQueryVariables = Exact<{
 }>;
 
 
-export type BundleDetailQuery = { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null };
+export type BundleDetailQuery = { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null };
 
 export type BundleSetQueryVariables = Exact<{
   themeId: string;
@@ -1860,67 +1891,67 @@ export type AcceptBundleMutationVariables = Exact<{
 }>;
 
 
-export type AcceptBundleMutation = { acceptBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type AcceptBundleMutation = { acceptBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type AcceptBundleWithMissingMutationVariables = Exact<{
   input: AcceptBundleWithMissingInput;
 }>;
 
 
-export type AcceptBundleWithMissingMutation = { acceptBundleWithMissing: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type AcceptBundleWithMissingMutation = { acceptBundleWithMissing: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type RequestBundleCorrectionMutationVariables = Exact<{
   input: RequestBundleCorrectionInput;
 }>;
 
 
-export type RequestBundleCorrectionMutation = { requestBundleCorrection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type RequestBundleCorrectionMutation = { requestBundleCorrection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type ProposeBundleRejectionMutationVariables = Exact<{
   input: BundleReasonInput;
 }>;
 
 
-export type ProposeBundleRejectionMutation = { proposeBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type ProposeBundleRejectionMutation = { proposeBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type ConfirmBundleRejectionMutationVariables = Exact<{
   input: BundleReasonInput;
 }>;
 
 
-export type ConfirmBundleRejectionMutation = { confirmBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type ConfirmBundleRejectionMutation = { confirmBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type OverturnBundleRejectionMutationVariables = Exact<{
   input: BundleReasonInput;
 }>;
 
 
-export type OverturnBundleRejectionMutation = { overturnBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type OverturnBundleRejectionMutation = { overturnBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type SupplyBundleMaterialsMutationVariables = Exact<{
   input: SupplyBundleMaterialsInput;
 }>;
 
 
-export type SupplyBundleMaterialsMutation = { supplyBundleMaterials: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type SupplyBundleMaterialsMutation = { supplyBundleMaterials: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type IssueBundleResultsMutationVariables = Exact<{
   input: IssueBundleResultsInput;
 }>;
 
 
-export type IssueBundleResultsMutation = { issueBundleResults: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type IssueBundleResultsMutation = { issueBundleResults: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type CompleteBundleMutationVariables = Exact<{
   input: CompleteBundleInput;
 }>;
 
 
-export type CompleteBundleMutation = { completeBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type CompleteBundleMutation = { completeBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type CaseRowFragment = { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null };
 
-export type CaseFullFragment = { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null };
+export type CaseFullFragment = { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null };
 
 export type CaseQueueQueryVariables = Exact<{
   queue: CaseQueueKind;
@@ -1946,7 +1977,7 @@ export type CaseDetailQueryVariables = Exact<{
 }>;
 
 
-export type CaseDetailQuery = { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null };
+export type CaseDetailQuery = { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null };
 
 export type CaseNoticesQueryVariables = Exact<{
   id: string;
@@ -1975,112 +2006,112 @@ export type AcceptCaseMutationVariables = Exact<{
 }>;
 
 
-export type AcceptCaseMutation = { acceptCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type AcceptCaseMutation = { acceptCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type AcceptCaseWithMissingMutationVariables = Exact<{
   input: AcceptCaseWithMissingInput;
 }>;
 
 
-export type AcceptCaseWithMissingMutation = { acceptCaseWithMissing: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type AcceptCaseWithMissingMutation = { acceptCaseWithMissing: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type RequestCaseCorrectionMutationVariables = Exact<{
   input: RequestCaseCorrectionInput;
 }>;
 
 
-export type RequestCaseCorrectionMutation = { requestCaseCorrection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type RequestCaseCorrectionMutation = { requestCaseCorrection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ProposeCaseRejectionMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type ProposeCaseRejectionMutation = { proposeCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ProposeCaseRejectionMutation = { proposeCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ConfirmCaseRejectionMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type ConfirmCaseRejectionMutation = { confirmCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ConfirmCaseRejectionMutation = { confirmCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type OverturnCaseRejectionMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type OverturnCaseRejectionMutation = { overturnCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type OverturnCaseRejectionMutation = { overturnCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type SupplyCaseMaterialsMutationVariables = Exact<{
   input: SupplyCaseMaterialsInput;
 }>;
 
 
-export type SupplyCaseMaterialsMutation = { supplyCaseMaterials: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type SupplyCaseMaterialsMutation = { supplyCaseMaterials: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ClaimCaseMutationVariables = Exact<{
   input: CaseIdInput;
 }>;
 
 
-export type ClaimCaseMutation = { claimCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ClaimCaseMutation = { claimCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ReleaseCaseMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type ReleaseCaseMutation = { releaseCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ReleaseCaseMutation = { releaseCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ApproveCaseMutationVariables = Exact<{
   input: ApproveCaseInput;
 }>;
 
 
-export type ApproveCaseMutation = { approveCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ApproveCaseMutation = { approveCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type DenyCaseMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type DenyCaseMutation = { denyCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type DenyCaseMutation = { denyCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type SuspendCaseMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type SuspendCaseMutation = { suspendCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type SuspendCaseMutation = { suspendCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ResumeCaseMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type ResumeCaseMutation = { resumeCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ResumeCaseMutation = { resumeCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ExtendCaseMutationVariables = Exact<{
   input: ExtendCaseInput;
 }>;
 
 
-export type ExtendCaseMutation = { extendCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ExtendCaseMutation = { extendCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type IssueCaseResultMutationVariables = Exact<{
   input: IssueCaseResultInput;
 }>;
 
 
-export type IssueCaseResultMutation = { issueCaseResult: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type IssueCaseResultMutation = { issueCaseResult: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type CompleteCaseMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type CompleteCaseMutation = { completeCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type CompleteCaseMutation = { completeCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type RevealApplicantMutationVariables = Exact<{
   input: RevealPersonalDataInput;
@@ -2088,6 +2119,13 @@ export type RevealApplicantMutationVariables = Exact<{
 
 
 export type RevealApplicantMutation = { revealPersonalData: { values: Array<{ field: PersonalDataField, label: string, value: string | null }>, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type RevealFormMutationVariables = Exact<{
+  input: RevealPersonalDataInput;
+}>;
+
+
+export type RevealFormMutation = { revealPersonalData: { values: Array<{ field: PersonalDataField, label: string, value: string | null, key: string | null }>, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
 
 export type TimeLimitPartsFragment = { value: number, unit: TimeUnit, text: string };
 
@@ -2312,6 +2350,17 @@ export type RetryNotificationMutationVariables = Exact<{
 
 
 export type RetryNotificationMutation = { retryNotification: { notification: { id: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: NotificationErrorCode }> } };
+
+export type SharedDataPullsQueryVariables = Exact<{
+  filter?: SharedDataPullFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type SharedDataPullsQuery = { sharedDataPulls: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, base: SharedDataBase, baseLabel: string, mode: string, partnerCode: string | null, subjectKind: string, subject: string, purpose: string, caseNumber: string | null, bundleNumber: string | null, regionCode: string, callerKind: string, caller: string, found: boolean, error: string, at: string, fieldsAsked: Array<string>, fieldsReturned: Array<string>, filledKeys: Array<string> } }> } };
 
 export type CaseStatisticsQueryVariables = Exact<{
   filter: CaseStatisticsFilter;
@@ -2542,6 +2591,12 @@ export const BundleFullFragmentDoc = new TypedDocumentString(`
   applicantName
   contactPhone
   queryCode
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   finishedAt
   workingDaysUsed
   resultMethod
@@ -2712,6 +2767,12 @@ export const CaseFullFragmentDoc = new TypedDocumentString(`
     note
     supplyNote
     checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
   }
   timeline {
     at
@@ -3281,6 +3342,7 @@ export const AccessLogDocument = new TypedDocumentString(`
         subjectKind
         subjectId
         fields
+        formKeys
         reason
         requestId
       }
@@ -3441,6 +3503,12 @@ fragment BundleFull on Bundle {
   applicantName
   contactPhone
   queryCode
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   finishedAt
   workingDaysUsed
   resultMethod
@@ -3792,6 +3860,12 @@ fragment BundleFull on Bundle {
   applicantName
   contactPhone
   queryCode
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   finishedAt
   workingDaysUsed
   resultMethod
@@ -3926,6 +4000,12 @@ fragment BundleFull on Bundle {
   applicantName
   contactPhone
   queryCode
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   finishedAt
   workingDaysUsed
   resultMethod
@@ -4060,6 +4140,12 @@ fragment BundleFull on Bundle {
   applicantName
   contactPhone
   queryCode
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   finishedAt
   workingDaysUsed
   resultMethod
@@ -4194,6 +4280,12 @@ fragment BundleFull on Bundle {
   applicantName
   contactPhone
   queryCode
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   finishedAt
   workingDaysUsed
   resultMethod
@@ -4328,6 +4420,12 @@ fragment BundleFull on Bundle {
   applicantName
   contactPhone
   queryCode
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   finishedAt
   workingDaysUsed
   resultMethod
@@ -4462,6 +4560,12 @@ fragment BundleFull on Bundle {
   applicantName
   contactPhone
   queryCode
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   finishedAt
   workingDaysUsed
   resultMethod
@@ -4596,6 +4700,12 @@ fragment BundleFull on Bundle {
   applicantName
   contactPhone
   queryCode
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   finishedAt
   workingDaysUsed
   resultMethod
@@ -4730,6 +4840,12 @@ fragment BundleFull on Bundle {
   applicantName
   contactPhone
   queryCode
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   finishedAt
   workingDaysUsed
   resultMethod
@@ -4864,6 +4980,12 @@ fragment BundleFull on Bundle {
   applicantName
   contactPhone
   queryCode
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   finishedAt
   workingDaysUsed
   resultMethod
@@ -5077,6 +5199,12 @@ export const CaseDetailDocument = new TypedDocumentString(`
     note
     supplyNote
     checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
   }
   timeline {
     at
@@ -5312,6 +5440,12 @@ export const AcceptCaseDocument = new TypedDocumentString(`
     supplyNote
     checkedAt
   }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   timeline {
     at
     action
@@ -5431,6 +5565,12 @@ export const AcceptCaseWithMissingDocument = new TypedDocumentString(`
     note
     supplyNote
     checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
   }
   timeline {
     at
@@ -5552,6 +5692,12 @@ export const RequestCaseCorrectionDocument = new TypedDocumentString(`
     supplyNote
     checkedAt
   }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   timeline {
     at
     action
@@ -5671,6 +5817,12 @@ export const ProposeCaseRejectionDocument = new TypedDocumentString(`
     note
     supplyNote
     checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
   }
   timeline {
     at
@@ -5792,6 +5944,12 @@ export const ConfirmCaseRejectionDocument = new TypedDocumentString(`
     supplyNote
     checkedAt
   }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   timeline {
     at
     action
@@ -5911,6 +6069,12 @@ export const OverturnCaseRejectionDocument = new TypedDocumentString(`
     note
     supplyNote
     checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
   }
   timeline {
     at
@@ -6032,6 +6196,12 @@ export const SupplyCaseMaterialsDocument = new TypedDocumentString(`
     supplyNote
     checkedAt
   }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   timeline {
     at
     action
@@ -6151,6 +6321,12 @@ export const ClaimCaseDocument = new TypedDocumentString(`
     note
     supplyNote
     checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
   }
   timeline {
     at
@@ -6272,6 +6448,12 @@ export const ReleaseCaseDocument = new TypedDocumentString(`
     supplyNote
     checkedAt
   }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   timeline {
     at
     action
@@ -6391,6 +6573,12 @@ export const ApproveCaseDocument = new TypedDocumentString(`
     note
     supplyNote
     checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
   }
   timeline {
     at
@@ -6512,6 +6700,12 @@ export const DenyCaseDocument = new TypedDocumentString(`
     supplyNote
     checkedAt
   }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   timeline {
     at
     action
@@ -6631,6 +6825,12 @@ export const SuspendCaseDocument = new TypedDocumentString(`
     note
     supplyNote
     checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
   }
   timeline {
     at
@@ -6752,6 +6952,12 @@ export const ResumeCaseDocument = new TypedDocumentString(`
     supplyNote
     checkedAt
   }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   timeline {
     at
     action
@@ -6871,6 +7077,12 @@ export const ExtendCaseDocument = new TypedDocumentString(`
     note
     supplyNote
     checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
   }
   timeline {
     at
@@ -6992,6 +7204,12 @@ export const IssueCaseResultDocument = new TypedDocumentString(`
     supplyNote
     checkedAt
   }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   timeline {
     at
     action
@@ -7112,6 +7330,12 @@ export const CompleteCaseDocument = new TypedDocumentString(`
     supplyNote
     checkedAt
   }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
   timeline {
     at
     action
@@ -7187,6 +7411,23 @@ export const RevealApplicantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevealApplicantMutation, RevealApplicantMutationVariables>;
+export const RevealFormDocument = new TypedDocumentString(`
+    mutation RevealForm($input: RevealPersonalDataInput!) {
+  revealPersonalData(input: $input) {
+    values {
+      field
+      label
+      value
+      key
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevealFormMutation, RevealFormMutationVariables>;
 export const CatalogItemsDocument = new TypedDocumentString(`
     query CatalogItems($filter: ServiceItemFilter, $first: Int, $after: String, $last: Int, $before: String) {
   serviceItems(
@@ -7929,6 +8170,48 @@ export const RetryNotificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RetryNotificationMutation, RetryNotificationMutationVariables>;
+export const SharedDataPullsDocument = new TypedDocumentString(`
+    query SharedDataPulls($filter: SharedDataPullFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  sharedDataPulls(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      node {
+        id
+        base
+        baseLabel
+        mode
+        partnerCode
+        subjectKind
+        subject
+        purpose
+        caseNumber
+        bundleNumber
+        regionCode
+        callerKind
+        caller
+        found
+        error
+        at
+        fieldsAsked
+        fieldsReturned
+        filledKeys
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SharedDataPullsQuery, SharedDataPullsQueryVariables>;
 export const CaseStatisticsDocument = new TypedDocumentString(`
     query CaseStatistics($filter: CaseStatisticsFilter!, $groupBy: CaseStatisticsGroup!) {
   caseStatistics(filter: $filter, groupBy: $groupBy) {

@@ -35,7 +35,7 @@ export function widgetFor(type: FormFieldType): Widget {
   }
 }
 
-const DEFAULT_MAX_LENGTH: Partial<Record<FormFieldType, number>> = { TEXT: 200, TEXTAREA: 2000 };
+const DEFAULT_MAX_LENGTH: Partial<Record<FormFieldType, number>> = { TEXT: 200, TEXTAREA: 2000, PERSON_NAME: 32, ADDRESS: 200 };
 
 export function maxLengthOf(field: FormFieldDef): number | undefined {
   return field.maxLength ?? DEFAULT_MAX_LENGTH[field.type];
@@ -95,10 +95,12 @@ export function validateForm(fields: readonly FormFieldDef[], values: FormValues
     }
     switch (f.type) {
       case 'TEXT':
+      case 'PERSON_NAME':
+      case 'ADDRESS':
       case 'TEXTAREA': {
         const text = String(value).trim();
         const limit = maxLengthOf(f)!;
-        if (f.type === 'TEXT' && /[\r\n]/.test(text)) bad(f.key, `“${f.label}”不能换行`);
+        if (f.type !== 'TEXTAREA' && /[\r\n]/.test(text)) bad(f.key, `“${f.label}”不能换行`);
         else if (text.length > limit) bad(f.key, `“${f.label}”不能超过 ${limit} 个字符`);
         break;
       }

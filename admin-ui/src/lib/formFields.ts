@@ -49,7 +49,7 @@ export function toInput(row: FormFieldRow): FormFieldInput {
     key: row.key.trim(), label: row.label.trim(), type: row.type, required: row.required, help: row.help.trim(),
     options: row.type === 'SELECT' ? splitOptions(row.options) : [],
   };
-  if (row.type === 'TEXT' || row.type === 'TEXTAREA') input.maxLength = row.maxLength ?? null;
+  if (row.type === 'TEXT' || row.type === 'TEXTAREA' || row.type === 'PERSON_NAME' || row.type === 'ADDRESS') input.maxLength = row.maxLength ?? null;
   if (row.type === 'NUMBER') {
     input.min = row.min ?? null;
     input.max = row.max ?? null;

@@ -45,6 +45,7 @@ export const MATERIAL_MEDIA: Record<MaterialMedia, string> = { PAPER: '纸质', 
 export const FORM_FIELD_TYPES: Record<FormFieldType, string> = {
   TEXT: '单行文本', TEXTAREA: '多行文本', NUMBER: '数字', DATE: '日期', SELECT: '单选', BOOLEAN: '是/否',
   ID_NUMBER: '身份证号码', PHONE: '手机号码', CREDIT_CODE: '统一社会信用代码',
+  PERSON_NAME: '姓名', ADDRESS: '地址',
 };
 export const INSTANT_CONDITIONS: Record<InstantCondition, string> = {
   IDENTITY_VERIFIED: '申请人已实名认证',
@@ -66,8 +67,11 @@ export const API_KEY_KINDS: Record<ApiKeyKind, string> = {
 };
 export const PERSONAL_FIELDS: Record<PersonalDataField, string> = {
   NAME: '姓名', PHONE: '手机号', ID_NUMBER: '身份证号', LEGAL_REP_NAME: '法定代表人姓名', LEGAL_REP_ID_NUMBER: '法定代表人身份证号',
+  FORM_DATA: '申请表中的个人信息',
 };
-export const SUBJECT_KINDS: Record<PersonalDataSubjectKind, string> = { CITIZEN: '自然人', ENTERPRISE: '企业', STAFF: '工作人员' };
+export const SUBJECT_KINDS: Record<PersonalDataSubjectKind, string> = {
+  CITIZEN: '自然人', ENTERPRISE: '企业', STAFF: '工作人员', CASE: '办件', BUNDLE: '主题办件',
+};
 
 // Themed bundles (主题办件 · 一件事)
 export const AUDIENCES: Record<Audience, string> = { PERSON: '个人', ENTERPRISE: '企业' };

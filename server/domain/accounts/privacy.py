@@ -14,6 +14,12 @@ Who may reveal:
   theirs — as the applicant, or as the person who applied for an enterprise — or when they gave the
   actor a mandate.
 
+A case's or a bundle's filled-in form is a subject too: its fields whose type holds personal data
+(names, phones, ID numbers, addresses: ``catalog.rules.PERSONAL_FORM_FIELD_TYPES``) are masked for
+everyone but the applicant, and :func:`reveal_form` shows them whole to a revealing role that may see
+the case (``cases/scope.py``) or the bundle, logged the same way (field ``form_data``, and
+``form_data.<key>`` for each form field shown).
+
 Who may read the log: auditors and city admins, for views by staff of their region (or below),
 scoped by ``viewer_region_path`` in the query itself.
 """
@@ -42,7 +48,9 @@ MIN_REASON = 4
 MAX_REASON = 500
 MAX_FIELDS = 10
 
-SUBJECT_KINDS = ("citizen", "enterprise", "staff")
+SUBJECT_KINDS = ("citizen", "enterprise", "staff", "case", "bundle")
+FORM_SUBJECTS = ("case", "bundle")
+FORM_DATA = "form_data"
 
 # per kind of subject: field name -> (model attribute, Chinese label)
 FIELDS: dict[str, dict[str, tuple[str, str]]] = {
@@ -58,10 +66,12 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "staff": {
         "name": ("display_name", "姓名"),
     },
+    "case": {FORM_DATA: ("form_data", "申请表中的个人信息")},
+    "bundle": {FORM_DATA: ("form_data", "一表申请中的个人信息")},
 }
 
 _MODELS: dict[str, Any] = {"citizen": Citizen, "enterprise": Enterprise, "staff": StaffUser}
-_KIND_LABELS = {"citizen": "群众", "enterprise": "企业", "staff": "工作人员"}
+_KIND_LABELS = {"citizen": "群众", "enterprise": "企业", "staff": "工作人员", "case": "办件", "bundle": "主题办件"}
 
 
 def may_reveal(actor: Actor) -> bool:
@@ -81,7 +91,7 @@ def _check_request(subject_kind: str, fields: Sequence[str], reason: str) -> tup
     problems: list[DomainError] = []
     allowed = FIELDS.get(subject_kind)
     if allowed is None:
-        raise DomainError(errors.INVALID, "查看对象只能是群众、企业或工作人员", ["subjectId"])
+        raise DomainError(errors.INVALID, "查看对象只能是群众、企业、工作人员、办件或主题办件", ["subjectId"])
     if len(fields) > MAX_FIELDS:
         raise DomainError(errors.INVALID, f"一次最多查看 {MAX_FIELDS} 项信息", ["fields"])
     wanted = list(dict.fromkeys(fields))  # keep the order, drop repeats
@@ -111,6 +121,8 @@ async def reveal(
     if not may_reveal(actor):
         raise DomainError(errors.NOT_ALLOWED, "您的角色无权查看完整的个人信息")
     wanted, reason = _check_request(subject_kind, fields, reason)
+    if subject_kind in FORM_SUBJECTS:
+        raise DomainError(errors.INVALID, "办件申请表中的个人信息请用 reveal_form 查看", ["subjectId"])
     model = _MODELS[subject_kind]
     async with in_transaction() as conn:
         qs = model.filter(id=subject_id).using_db(conn)
@@ -133,6 +145,87 @@ async def reveal(
             request_id=(request_id or "-")[:64], using_db=conn,
         )
     return {k: (None if v is None else str(v)) for k, v in values.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Revealed:
+    """One value seen whole: the field, its Chinese label, the value, and for a form its key."""
+
+    field: str
+    label: str
+    value: str | None
+    key: str | None = None
+
+
+async def reveal_values(
+    *, actor: Actor, subject_kind: str, subject_id: int, fields: Sequence[str], reason: str, request_id: str,
+) -> list[Revealed]:
+    """:func:`reveal` or :func:`reveal_form`, by the kind of subject, as one list."""
+    if subject_kind in FORM_SUBJECTS:
+        if not may_reveal(actor):
+            raise DomainError(errors.NOT_ALLOWED, "您的角色无权查看完整的个人信息")
+        _check_request(subject_kind, fields, reason)
+        found = await reveal_form(actor=actor, subject_kind=subject_kind, subject_id=subject_id, reason=reason,
+                                  request_id=request_id)
+        return [Revealed(FORM_DATA, label, value, key) for key, label, value in found]
+    values = await reveal(actor=actor, subject_kind=subject_kind, subject_id=subject_id, fields=fields, reason=reason,
+                          request_id=request_id)
+    labels = FIELDS[subject_kind]
+    return [Revealed(name, labels[name][1], value) for name, value in values.items()]
+
+
+async def form_definitions(version_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The form-field definitions of the given item versions (a case's one, a bundle's every item)."""
+    from server.domain.catalog.models import ItemVersion
+
+    ids = list(dict.fromkeys(i for i in version_ids if i is not None))
+    if not ids:
+        return []
+    rows = await ItemVersion.filter(id__in=ids).values_list("id", "form_fields")
+    by_id = {i: f for i, f in rows}
+    return [d for i in ids for d in (by_id.get(i) or [])]
+
+
+def bundle_version_ids(plan: Sequence[Any]) -> list[int]:
+    """The pinned item versions of a bundle's plan (every stage's items, opened or not)."""
+    return [int(it["version_id"]) for st in plan or [] for it in st.get("items", []) if it.get("version_id")]
+
+
+async def reveal_form(
+    *, actor: Actor, subject_kind: str, subject_id: int, reason: str, request_id: str,
+) -> list[tuple[str, str, str | None]]:
+    """The personal fields of a case's or bundle's filled-in form, whole, as (key, label, value), in
+    the form's order; the view is logged in the same transaction. A form with no personal field gives
+    an empty list and logs nothing (nothing was shown)."""
+    from server.domain.catalog.forms import personal_fields
+
+    if not may_reveal(actor):
+        raise DomainError(errors.NOT_ALLOWED, "您的角色无权查看完整的个人信息")
+    _wanted, reason = _check_request(subject_kind, [FORM_DATA], reason)
+    if subject_kind == "case":
+        from server.domain.cases.queries import cases_by_ids
+
+        case = (await cases_by_ids(actor=actor, ids=[subject_id])).get(subject_id)
+        if case is None:
+            raise DomainError(errors.NOT_FOUND, "要查看的办件不存在或不在您的办理范围内", ["subjectId"])
+        data, defs = dict(case.form_data or {}), await form_definitions([case.version_id])
+    else:
+        from server.domain.cases.bundles import bundles_by_ids
+
+        bundle = (await bundles_by_ids(actor=actor, ids=[subject_id])).get(subject_id)
+        if bundle is None:
+            raise DomainError(errors.NOT_FOUND, "要查看的主题办件不存在或不在您的办理范围内", ["subjectId"])
+        data, defs = dict(bundle.form_data or {}), await form_definitions(bundle_version_ids(bundle.plan))
+    shown = [(k, label, None if data[k] is None else str(data[k]))
+             for k, label in personal_fields(defs).items() if k in data]
+    if shown:
+        await AccessLog.create(
+            viewer_staff_id=actor.user_id, viewer_label=viewer_label(actor), viewer_region_path=actor.region_path,
+            subject_kind=subject_kind, subject_id=subject_id,
+            fields_shown=[FORM_DATA, *(f"{FORM_DATA}.{k}" for k, _l, _v in shown)], reason=reason,
+            request_id=(request_id or "-")[:64],
+        )
+    return shown
 
 
 async def _handles_citizen(actor: Actor, citizen_id: int) -> bool:
@@ -167,7 +260,7 @@ def _log_query(actor: Actor, flt: LogFilter) -> QuerySet[AccessLog]:
     if not may_read_log(actor):
         raise DomainError(errors.NOT_ALLOWED, "只有审计员和管理员可以查阅个人信息访问日志")
     if flt.subject_kind is not None and flt.subject_kind not in SUBJECT_KINDS:
-        raise DomainError(errors.INVALID, "查看对象只能是群众、企业或工作人员", ["filter", "subjectKind"])
+        raise DomainError(errors.INVALID, "查看对象只能是群众、企业、工作人员、办件或主题办件", ["filter", "subjectKind"])
     if flt.since is not None and flt.until is not None and flt.since > flt.until:
         raise DomainError(errors.INVALID, "起始时间不能晚于截止时间", ["filter", "since"])
     assert actor.region_path is not None

@@ -92,10 +92,6 @@ class Applicant:
         return evidence.Holder(citizen_id=self.citizen.id, identity_verified=self.citizen.verified_at is not None,
                                code=self.citizen.id_number, name=self.citizen.name or "")
 
-    @property
-    def dishonest(self) -> bool:
-        return bool((self.enterprise or self.citizen).dishonest)  # type: ignore[union-attr]
-
     def columns(self) -> dict[str, Any]:
         return {
             "applicant_kind": self.kind, "applicant_name": self.name,
@@ -340,9 +336,7 @@ def evaluate_instant(rule: dict[str, Any], *, applicant: Applicant, materials: I
                 if necessity != "optional" and state not in ("reused", "exempt"):
                     reasons.append(f"“{name}”无电子证照或共享数据可用，需人工核验")
         elif cond == "not_dishonest":
-            if applicant.dishonest:
-                reasons.append("申请人在失信名单中")
-            elif dishonest:
+            if dishonest:
                 reasons.append(f"申请人在失信名单中（来自信用库：{dishonest}）")
         else:
             reasons.append(f"未知的秒批条件 {cond}")

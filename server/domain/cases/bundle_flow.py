@@ -374,6 +374,96 @@ async def deadlines(region_code: str, version: Any, accepted_at: datetime, setti
     return {"accepted_at": accepted_at, "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on}
 
 
+# ---------------------------------------------------------------- the bases, read before the transaction
+
+CREDIT_KEY = "*credit"  # in a prefetch: the credit base's listings of the bundle's applicant
+
+
+@dataclass(slots=True)
+class Prefetched:
+    """What a :func:`server.domain.cases.flow.run_unit` read outside its transaction, by (bundle,
+    item key): an item opening in the transaction takes it instead of calling a remote base there.
+    ``strict``: a remote base not read yet raises :class:`flow.NeedsPull` rather than being called."""
+
+    found: dict[tuple[str, str], Any] = field(default_factory=dict)
+    strict: bool = True
+
+    async def fill(self, bundle: CaseBundle, keys: Sequence[str], settings: Settings | None) -> None:
+        """Read the bases for these items of the bundle (and its credit listing), outside any transaction:
+        the same logged pulls, with the same purposes, as inside. ``bundle`` as the rolled-back round had
+        it (a bundle created in that round is not in the database): the pulls name it, and the round
+        that opens the item names the case and the bundle again (:func:`open_item`)."""
+        holder = await verified_holder(bundle)
+        items = {it["key"]: it for it in plan_items(bundle.plan)}
+        for key in keys:
+            if key == CREDIT_KEY:
+                self.found[(_ident(bundle), key)] = await _read_credit(bundle, holder, settings)
+            elif key in items:
+                it = items[key]
+                self.found[(_ident(bundle), key)] = await _read_item(bundle, it, await _pinned_item(it), holder, settings)
+
+
+def _ident(bundle: CaseBundle) -> str:
+    """The same bundle in every round of a unit (a bundle created in a round gets a new id in the next)."""
+    return f"key:{bundle.idempotency_key}" if bundle.idempotency_key else f"id:{bundle.id}"
+
+
+_prefetch: ContextVar[Prefetched | None] = ContextVar("bundle_prefetch", default=None)
+
+
+@contextmanager
+def prefetching() -> Iterator[Prefetched]:
+    cache = Prefetched()
+    token = _prefetch.set(cache)
+    try:
+        yield cache
+    finally:
+        _prefetch.reset(token)
+
+
+def _remote(settings: Settings | None) -> bool:
+    from server.domain.shareddata.sources import remote_bases
+
+    return bool(remote_bases(settings))
+
+
+async def _prefetched_or_read(bundle: CaseBundle, key: str, settings: Settings | None, read: Any) -> Any:
+    """What was read before the transaction for this item, else: with a remote base configured and a
+    :func:`flow.run_unit` around, :class:`flow.NeedsPull` (read it before, run again); with local
+    bases only (no network), read here."""
+    cache = _prefetch.get()
+    if cache is not None and (_ident(bundle), key) in cache.found:
+        return cache.found[(_ident(bundle), key)]  # kept: a later round (after another rollback) takes it again
+    if cache is not None and cache.strict and _remote(settings):
+        raise flow.NeedsPull(bundle, [key])
+    return await read()
+
+
+async def _read_item(bundle: CaseBundle, it: dict[str, Any], pinned: Opened, holder: evidence.Holder,
+                     settings: Settings | None) -> evidence.Holdings:
+    from server.domain.shareddata.service import SYSTEM as SYSTEM_CALLER
+
+    why = bundle_why(f"主题办件“{bundle.theme_name}”第 {it['stage']} 阶段开办“{it['name']}”：材料免提交核验",
+                     bundle, SYSTEM_CALLER)
+    return await evidence.holdings(holder, on=clock.today(), why=why, settings=settings, materials=pinned.materials)
+
+
+async def _read_credit(bundle: CaseBundle, holder: evidence.Holder, settings: Settings | None) -> str | None:
+    from server.domain.shareddata.service import SYSTEM as SYSTEM_CALLER
+
+    why = bundle_why(f"主题办件“{bundle.theme_name}”受理后秒批：信用核查", bundle, SYSTEM_CALLER)
+    return await evidence.credit_listing(holder, why=why, settings=settings)
+
+
+async def credit_for_instant(bundle: CaseBundle, settings: Settings | None) -> str | None:
+    """The bundle applicant's credit listings for its instant items, read before the transaction when
+    the credit base is remote (as :func:`_prefetched_or_read`)."""
+    async def read() -> str | None:
+        return await _read_credit(bundle, await verified_holder(bundle), settings)
+
+    return await _prefetched_or_read(bundle, CREDIT_KEY, settings, read)
+
+
 async def open_item(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], *,
                     settings: Settings | None) -> tuple[Case, list[CaseMaterial]]:
     """The sub-case of a later stage's item: created accepted (no new visit to the window)."""
@@ -383,13 +473,10 @@ async def open_item(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], *,
     pinned = await _pinned_item(it)
     item = await ServiceItem.get(id=it["item_id"])
     region = await Region.get(code=item.region_id)
-    from server.domain.shareddata.service import SYSTEM as SYSTEM_CALLER
     from server.domain.shareddata.service import attach
 
     holder = await verified_holder(bundle)
-    why = bundle_why(f"主题办件“{bundle.theme_name}”第 {it['stage']} 阶段开办“{it['name']}”：材料免提交核验",
-                     bundle, SYSTEM_CALLER)
-    held = await evidence.holdings(holder, on=clock.today(), why=why, settings=settings, materials=pinned.materials)
+    held = await _prefetched_or_read(bundle, it["key"], settings, lambda: _read_item(bundle, it, pinned, holder, settings))
     rows = item_material_rows(it, pinned.materials, bundle.materials or {}, holder=holder, held=held)
     now = clock.now()
     columns = {
@@ -402,7 +489,7 @@ async def open_item(u: flow.Unit, bundle: CaseBundle, it: dict[str, Any], *,
         for r in rows:
             r.case_id = out.case.id
         await CaseMaterial.bulk_create(rows, using_db=conn)
-        await attach(held.batch, conn=conn, case=out.case)
+        await attach(held.batch, conn=conn, case=out.case, bundle=bundle)
         await out.staff("staff_new_case", await flow.staff_with_role(Role.DEPT_REVIEWER, department_code=out.case.department_code))
 
     case = await flow.create(

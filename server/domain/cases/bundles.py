@@ -401,7 +401,8 @@ async def _create(
     first = plan[0]["items"]
     pinned = await _pinned_materials(first)
     now = clock.now()
-    async with flow.unit(settings) as u:
+
+    async def create(u: flow.Unit) -> CaseBundle:
         bundle = await CaseBundle.create(
             number=await next_number(u.conn, region.code, now.date()), query_code=query_code(), idempotency_key=key,
             channel=channel, theme_id=theme.id, theme_version_id=version.id, theme_code=theme.code,
@@ -421,7 +422,10 @@ async def _create(
                                            action=action, settings=settings), rows))
         await tell(u, bundle, "bundle_submitted", count=len(first), items=bundle_flow.names(first))
         await _instant_at_submission(u, bundle, made, a, settings, dishonest=held.dishonest)
-    return bundle
+        return bundle
+
+    # an instant first stage may open the next one at once: its remote bases are read before the transaction
+    return await flow.run_unit(settings, create)
 
 
 # ---------------------------------------------------------------- 秒批 inside a bundle
@@ -481,8 +485,7 @@ async def instant_after_acceptance(u: flow.Unit, bundle: CaseBundle, accepted: S
     a = await bundle_applicant(bundle)
     dishonest = None
     if any(instant_needs_credit(v) for v in versions.values()):
-        why = bundle_flow.bundle_why(f"主题办件“{bundle.theme_name}”受理后秒批：信用核查", bundle, shareddata.SYSTEM)
-        dishonest = await evidence.credit_listing(a.holder, why=why, settings=settings)
+        dishonest = await bundle_flow.credit_for_instant(bundle, settings)
     for c, rows in accepted:
         d = _decide(versions[c.version_id], a, rows, dishonest)
         if d is not None and d.approved:
@@ -876,17 +879,20 @@ async def accept(
         raise DomainErrors(problems)
     why = flow.reason_text(note, required=False, what="备注", field_name="note")
     updates = {c.id: await desk._accept_columns(c, settings) for c in subs}
-    with bundle_flow.bundle_move(w.bundle.id):
-        async with flow.unit(settings) as u:
-            await _take(u, w.bundle)
-            await _verify_once(u.conn, w, subs, actor)
-            for c in subs:
-                await flow.transition(c, acting=flow.Acting(actor), action=Action.ACCEPTED, to=Status.ACCEPTED, settings=settings,
-                                      within=u, reason=why, updates=updates[c.id], side=_tell_department,
-                                      data={"bundle": w.bundle.number})
-            await _accepted(u, w.bundle)
-            await tell(u, w.bundle, "bundle_accepted", count=len(subs), deadline=flow.iso(w.bundle.deadline))
-            await instant_after_acceptance(u, w.bundle, [(c, w.rows[c.id]) for c in subs], settings)
+
+    async def accept_all(u: flow.Unit) -> None:
+        await _take(u, w.bundle)
+        await _verify_once(u.conn, w, subs, actor)
+        for c in subs:
+            await flow.transition(c, acting=flow.Acting(actor), action=Action.ACCEPTED, to=Status.ACCEPTED, settings=settings,
+                                  within=u, reason=why, updates=updates[c.id], side=_tell_department,
+                                  data={"bundle": w.bundle.number})
+        await _accepted(u, w.bundle)
+        await tell(u, w.bundle, "bundle_accepted", count=len(subs), deadline=flow.iso(w.bundle.deadline))
+        await instant_after_acceptance(u, w.bundle, [(c, w.rows[c.id]) for c in subs], settings)
+
+    with bundle_flow.bundle_move(w.bundle.id):  # an instant item's next stage reads remote bases before
+        await flow.run_unit(settings, accept_all, on_retry=flow.keep(w.bundle, *subs))
     return w.bundle
 
 
@@ -904,10 +910,11 @@ async def accept_with_missing(
     w = await _at_window(actor, bundle_id, Action.ACCEPTED_MISSING)
     subs = _waiting(w, Status.SUBMITTED, Action.ACCEPTED, actor)
     b = w.bundle
-    holder = await (Enterprise if b.applicant_kind == "enterprise" else Citizen).get(
-        id=b.applicant_enterprise_id if b.applicant_kind == "enterprise" else b.applicant_citizen_id)
-    if holder.dishonest:
-        raise DomainError(errors.DISHONEST, "申请人在失信名单中，不适用容缺受理", ["bundleId"])
+    why = bundle_flow.bundle_why(f"主题办件“{b.theme_name}”容缺受理：信用核查（失信名单不适用容缺受理）", b,
+                                 shareddata.Caller.of(actor))
+    listing = await evidence.credit_listing(await evidence.applicant_holder(b), why=why, settings=settings)
+    if listing:
+        raise DomainError(errors.DISHONEST, f"申请人在失信名单中（来自信用库：{listing}），不适用容缺受理", ["bundleId"])
     promise = flow.reason_text(commitment, required=True, what="申请人承诺（容缺受理承诺书）", field_name="commitment")
     problems = _check_problems(w, checks)
     if not missing:
@@ -944,39 +951,42 @@ async def accept_with_missing(
         raise DomainError(errors.INVALID, "补齐期限不能早于今天", ["supplyBy"])
     names = list(dict.fromkeys(r.name for c in affected for r in listed[c.id]))
     skip = {r.material_id for c in affected for r in listed[c.id]}
-    with bundle_flow.bundle_move(b.id):
-        async with flow.unit(settings) as u:
-            await _take(u, b)
-            await _verify_once(u.conn, w, subs, actor, skip)
-            for c in subs:
-                rows = listed[c.id]
-                if not rows:
-                    await flow.transition(c, acting=flow.Acting(actor), action=Action.ACCEPTED, to=Status.ACCEPTED,
-                                          settings=settings, within=u, updates=updates[c.id], side=_tell_department,
-                                          data={"bundle": b.number})
-                    continue
-                keys = w.keys(c)
 
-                async def side(conn: Any, out: flow.Outgoing, rows: list[CaseMaterial] = rows,
-                               keys: dict[int, str] = keys) -> None:
-                    for r in rows:
-                        await CaseMaterial.filter(id=r.id).using_db(conn).update(
-                            state="missing", supply_note=hows[keys.get(r.material_id, f"M{r.material_id}")])
-                    await _tell_department(conn, out)
+    async def accept_all(u: flow.Unit) -> None:
+        await _take(u, b)
+        await _verify_once(u.conn, w, subs, actor, skip)
+        for c in subs:
+            rows = listed[c.id]
+            if not rows:
+                await flow.transition(c, acting=flow.Acting(actor), action=Action.ACCEPTED, to=Status.ACCEPTED,
+                                      settings=settings, within=u, updates=updates[c.id], side=_tell_department,
+                                      data={"bundle": b.number})
+                continue
+            keys = w.keys(c)
 
-                await flow.transition(
-                    c, acting=flow.Acting(actor), action=Action.ACCEPTED_MISSING, to=Status.ACCEPTED, settings=settings,
-                    within=u, reason=f"容缺：{'、'.join(r.name for r in rows)}", updates={**updates[c.id], "supply_by": supply_by},
-                    side=side, data={
-                        "bundle": b.number, "notice": b.row_version, "commitment": promise, "supply_by": supply_by.isoformat(),
-                        "missing": [{"material_id": r.material_id, "name": r.name,
-                                     "how": hows[keys.get(r.material_id, f"M{r.material_id}")]} for r in rows],
-                    },
-                )
-            await _accepted(u, b)
-            await tell(u, b, "bundle_accepted_missing", supply_by=supply_by.isoformat(), materials="、".join(names),
-                       deadline=flow.iso(b.deadline))
-            await instant_after_acceptance(u, b, [(c, w.rows[c.id]) for c in subs if not listed[c.id]], settings)
+            async def side(conn: Any, out: flow.Outgoing, rows: list[CaseMaterial] = rows,
+                           keys: dict[int, str] = keys) -> None:
+                for r in rows:
+                    await CaseMaterial.filter(id=r.id).using_db(conn).update(
+                        state="missing", supply_note=hows[keys.get(r.material_id, f"M{r.material_id}")])
+                await _tell_department(conn, out)
+
+            await flow.transition(
+                c, acting=flow.Acting(actor), action=Action.ACCEPTED_MISSING, to=Status.ACCEPTED, settings=settings,
+                within=u, reason=f"容缺：{'、'.join(r.name for r in rows)}", updates={**updates[c.id], "supply_by": supply_by},
+                side=side, data={
+                    "bundle": b.number, "notice": b.row_version, "commitment": promise, "supply_by": supply_by.isoformat(),
+                    "missing": [{"material_id": r.material_id, "name": r.name,
+                                 "how": hows[keys.get(r.material_id, f"M{r.material_id}")]} for r in rows],
+                },
+            )
+        await _accepted(u, b)
+        await tell(u, b, "bundle_accepted_missing", supply_by=supply_by.isoformat(), materials="、".join(names),
+                   deadline=flow.iso(b.deadline))
+        await instant_after_acceptance(u, b, [(c, w.rows[c.id]) for c in subs if not listed[c.id]], settings)
+
+    with bundle_flow.bundle_move(b.id):  # an instant item's next stage reads remote bases before
+        await flow.run_unit(settings, accept_all, on_retry=flow.keep(b, *subs))
     return b
 
 

@@ -158,7 +158,7 @@ async def holdings(
                     prefilled=prefill(pulled, form_keys))
 
 
-def _covered_note(base: Base, material: Any) -> str:
+def covered_note(base: Base, material: Any) -> str:
     kind = getattr(material, "elicence", None)
     if base == Base.POPULATION:
         what = "居民身份证信息" if kind == IDENTITY_CARD else "户籍信息"
@@ -178,7 +178,7 @@ def satisfy(material: Any, *, holder: Holder, held: Holdings, upload_id: int | N
         return Satisfied("reused", "A", elicence_id=lic.id, note=f"电子证照 {lic.number}（来自电子证照库）")
     base = rules.covering_base(material, enterprise=holder.enterprise)
     if base is not None and held.covers(base) is not None:
-        return Satisfied("exempt", "A", note=_covered_note(base, material))
+        return Satisfied("exempt", "A", note=covered_note(base, material))
     if kind == IDENTITY_CARD and holder.citizen_id is not None and holder.identity_verified:
         return Satisfied("reused", "A", note="实名认证核验")
     if material.name in held.verified:
@@ -187,6 +187,27 @@ def satisfy(material: Any, *, holder: Holder, held: Holdings, upload_id: int | N
     if upload_id is not None:
         return Satisfied("provided", "C", upload_id=upload_id, note="申请人上传")
     return Satisfied("pending")
+
+
+async def applicant_holder(row: Any) -> Holder:
+    """The applicant of a case or a bundle (its ``applicant_*`` columns) as the bases know them: by
+    ID number or credit code, read from their account (one query)."""
+    from server.domain.accounts.models import Citizen, Enterprise
+
+    if row.applicant_kind == "enterprise":
+        codes = await Enterprise.filter(id=row.applicant_enterprise_id).values_list("credit_code", flat=True)
+        return Holder(enterprise_id=row.applicant_enterprise_id, code=str(codes[0]) if codes else None,
+                      name=row.applicant_name)
+    rows = await Citizen.filter(id=row.applicant_citizen_id).values_list("verified_at", "id_number")
+    at, number = rows[0] if rows else (None, None)
+    return Holder(citizen_id=row.applicant_citizen_id, identity_verified=at is not None, code=number,
+                  name=row.applicant_name)
+
+
+def case_why(purpose: str, case: Any, caller: Any) -> Why:
+    """Why a step of a case reads the bases: scoped as the case, naming it."""
+    return Why(purpose=purpose[:200], caller=caller, region_code=case.region_code, city_code=case.city_code,
+               county_code=case.county_code, case_id=case.id, case_number=case.number)
 
 
 async def credit_listing(holder: Holder, *, why: Why, settings: Settings | None) -> str | None:

@@ -12,11 +12,11 @@ approval: accepted → approved → e-licence → completed) by passing the same
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from tortoise.transactions import in_transaction
 
@@ -42,6 +42,8 @@ from server.domain.errors import DomainError
 from server.domain.notifications import service as notify
 from server.domain.notifications.models import Channel
 from server.settings import Settings
+
+T = TypeVar("T")
 
 MAX_REASON = 1000
 MAX_STAFF_NOTIFIED = 20
@@ -253,9 +255,58 @@ async def transition(
         _bundle_flow().guard(case, action)  # the window works a bundle as one
     dest = to or row.to[0]
     if within is None:
-        async with unit(settings) as u:
-            return await _apply(case, row, dest, u, acting, action, reason, updates, data, side, settings)
+        return await run_unit(
+            settings, lambda u: _apply(case, row, dest, u, acting, action, reason, updates, data, side, settings),
+            on_retry=keep(case),
+        )
     return await _apply(case, row, dest, within, acting, action, reason, updates, data, side, settings)
+
+
+class NeedsPull(Exception):
+    """Raised inside a :func:`run_unit` when a bundle's item opens (a later stage) and a base it needs
+    is read from a partner: no HTTP call is made inside the transaction. The unit rolls back, the
+    bases are read outside any transaction, and the unit runs again with their answers."""
+
+    def __init__(self, bundle: Any, keys: Sequence[str]) -> None:
+        super().__init__(f"bundle {bundle.number}: {', '.join(keys)}")
+        self.bundle, self.keys = bundle, list(keys)  # the bundle as the rolled-back round had it
+
+
+def keep(*rows: Any) -> Callable[[], None]:
+    """A way back to the rows as they are now (their attributes), for a :func:`run_unit` that runs its
+    body again after a rollback: the moves of the first round changed them in memory."""
+    saved = [(r, dict(r.__dict__)) for r in rows]
+
+    def restore() -> None:
+        for r, d in saved:
+            r.__dict__.clear()
+            r.__dict__.update(d)
+
+    return restore
+
+
+MAX_PULL_ROUNDS = 8  # a later stage's instant item may open one more stage per round (at most 6 stages)
+
+
+async def run_unit(settings: Settings | None, body: Callable[[Unit], Awaitable[T]], *,
+                   on_retry: Callable[[], None] | None = None) -> T:
+    """``body`` in one transaction (:func:`unit`); the later-stage items it opens read remote bases
+    before the transaction, never inside it (:class:`NeedsPull`): each round rolls back, reads what
+    was missing, and runs ``body`` again, with everything read so far. Local bases are read inside
+    the transaction as before (no network)."""
+    bf = _bundle_flow()
+    with bf.prefetching() as cache:
+        for _ in range(MAX_PULL_ROUNDS):
+            try:
+                async with unit(settings) as u:
+                    return await body(u)
+            except NeedsPull as need:
+                await cache.fill(need.bundle, need.keys, settings)
+                if on_retry is not None:
+                    on_retry()
+        cache.strict = False  # a runaway chain: the last round may read inside, bounded by the partner timeout
+        async with unit(settings) as u:
+            return await body(u)
 
 
 def _bundle_flow() -> Any:

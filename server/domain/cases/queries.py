@@ -266,17 +266,15 @@ async def sub_cases_of(*, actor: Actor, parent_ids: Sequence[int]) -> dict[int, 
     return out
 
 
-async def dishonest_applicants(keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], bool]:
-    """Whether each (kind, id) applicant is on the dishonesty list (shown to staff at acceptance)."""
-    from server.domain.accounts.models import Citizen, Enterprise
+async def applicant_credit_listing(*, actor: Actor, case: Case, settings: Any = None) -> str | None:
+    """The credit base's dishonesty listings in force of the case's applicant (失信被执行人 …), or
+    None: read through the shared-data interface, one logged pull naming the case and the staff
+    member who looks (shown to staff at acceptance; a listed applicant gets no 容缺受理)."""
+    from server.domain.cases import evidence
+    from server.domain.shareddata.service import Caller
 
-    out: dict[tuple[str, int], bool] = {}
-    for kind, model in (("citizen", Citizen), ("enterprise", Enterprise)):
-        ids = [i for k, i in keys if k == kind]
-        if ids:
-            for pk, flag in await model.filter(id__in=ids).values_list("id", "dishonest"):
-                out[(kind, pk)] = bool(flag)
-    return out
+    why = evidence.case_why(f"查看办件“{case.item_name}”：受理前信用核查（失信名单）", case, Caller.of(actor))
+    return await evidence.credit_listing(await evidence.applicant_holder(case), why=why, settings=settings)
 
 
 async def ratings_of(case_ids: Sequence[int]) -> dict[int, Any]:

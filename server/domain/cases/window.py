@@ -258,11 +258,11 @@ async def accept_with_missing(
     may(actor, Action.ACCEPTED_MISSING)
     case = await visible_case(actor, case_id)
     check(case, Action.ACCEPTED_MISSING, actor)
-    holder = await (Enterprise if case.applicant_kind == "enterprise" else Citizen).get(
-        id=case.applicant_enterprise_id if case.applicant_kind == "enterprise" else case.applicant_citizen_id
-    )
-    if holder.dishonest:
-        raise DomainError(errors.DISHONEST, "申请人在失信名单中，不适用容缺受理", ["caseId"])
+    why = evidence.case_why(f"窗口容缺受理“{case.item_name}”：信用核查（失信名单不适用容缺受理）", case,
+                            shareddata.Caller.of(actor))
+    listing = await evidence.credit_listing(await evidence.applicant_holder(case), why=why, settings=settings)
+    if listing:
+        raise DomainError(errors.DISHONEST, f"申请人在失信名单中（来自信用库：{listing}），不适用容缺受理", ["caseId"])
     commitment = reason_text(commitment, required=True, what="申请人承诺（容缺受理承诺书）", field_name="commitment")
     rows = await _materials(case)
     by_id = {r.material_id: r for r in rows}

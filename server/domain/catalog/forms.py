@@ -15,7 +15,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from server.domain.accounts.identifiers import check_credit_code, check_phone, parse_id_number
+from server.domain.accounts.identifiers import (
+    check_credit_code,
+    check_phone,
+    mask_id_number,
+    mask_name,
+    mask_phone,
+    parse_id_number,
+)
 from server.domain.catalog import errors, rules
 from server.domain.errors import DomainError
 
@@ -26,8 +33,9 @@ HELP_MAX = 200
 OPTION_MAX = 64
 MAX_OPTIONS = 50
 # the longest text accepted when a definition sets no max_length (and the most it may set)
-DEFAULT_MAX_LENGTH = {"text": 200, "textarea": 2000}
-MAX_LENGTH_CAP = {"text": 500, "textarea": 10000}
+DEFAULT_MAX_LENGTH = {"text": 200, "textarea": 2000, "person_name": 32, "address": 200}
+MAX_LENGTH_CAP = {"text": 500, "textarea": 10000, "person_name": 64, "address": 500}
+TEXT_TYPES = ("text", "textarea", "person_name", "address")
 
 
 def normalise_definition(raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -200,13 +208,13 @@ def validate_form(
             if f["required"]:
                 bad(key, f"请选择“{label}”" if ftype in ("select", "boolean") else f"请填写“{label}”")
             continue
-        if ftype in ("text", "textarea"):
+        if ftype in TEXT_TYPES:
             if not isinstance(value, str):
                 bad(key, f"“{label}”须为文字")
                 continue
-            text = value.strip() if ftype == "text" else value.strip("\n ")
+            text = value.strip() if ftype != "textarea" else value.strip("\n ")
             limit = f["max_length"] or DEFAULT_MAX_LENGTH[ftype]
-            if ftype == "text" and ("\n" in text or "\r" in text):
+            if ftype != "textarea" and ("\n" in text or "\r" in text):
                 bad(key, f"“{label}”不能换行")
             elif len(text) > limit:
                 bad(key, f"“{label}”不能超过 {limit} 个字符")
@@ -256,3 +264,49 @@ def validate_form(
         else:  # an unknown type in a stored definition: refuse the value rather than pass it through
             bad(key, f"“{label}”的类型“{ftype}”未知，无法填写")
     return cleaned, problems
+
+
+# --- personal data in filled-in forms ----------------------------------------------------------------
+
+
+def personal_fields(fields: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """The keys of the definitions that hold personal data (their type says so), with their labels."""
+    out: dict[str, str] = {}
+    for f in fields:
+        if isinstance(f, Mapping) and f.get("type") in rules.PERSONAL_FORM_FIELD_TYPES and isinstance(f.get("key"), str):
+            out.setdefault(f["key"], str(f.get("label") or f["key"]))
+    return out
+
+
+def mask_address(address: str | None) -> str | None:
+    """聊城市东昌府区****: the first six characters (city and district, as a list shows them) stay."""
+    if not address:
+        return address
+    keep = min(6, max(len(address) // 2, 1))
+    return address[:keep] + "*" * 4
+
+
+def mask_value(ftype: str, value: Any) -> Any:
+    """A personal form value as a list shows it; values of other types are returned as they are."""
+    if ftype not in rules.PERSONAL_FORM_FIELD_TYPES or value is None:
+        return value
+    text = str(value)
+    if ftype == "id_number":
+        return mask_id_number(text) if len(text) > 8 else "*" * len(text)
+    if ftype == "phone":
+        return mask_phone(text) if len(text) > 7 else "*" * len(text)
+    if ftype == "person_name":
+        return mask_name(text)
+    return mask_address(text)
+
+
+def mask_form(fields: Iterable[Mapping[str, Any]], data: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Filled-in form data with every personal field masked (the types of ``fields`` tell which); a
+    key no definition declares keeps its value only when it is not personal by any definition."""
+    types: dict[str, str] = {}
+    for f in fields:
+        if isinstance(f, Mapping) and isinstance(f.get("key"), str):
+            t = str(f.get("type") or "text")
+            if f["key"] not in types or t in rules.PERSONAL_FORM_FIELD_TYPES:
+                types[f["key"]] = t
+    return {k: mask_value(types.get(k, "text"), v) for k, v in (data or {}).items()}

@@ -48,7 +48,12 @@ FORM_FIELD_TYPES = {
     "id_number": "居民身份证号码",
     "phone": "手机号码",
     "credit_code": "统一社会信用代码",
+    "person_name": "姓名",
+    "address": "地址",
 }
+# form fields that hold personal data: masked for everyone but the applicant (DESIGN.md rule 10),
+# seen whole by staff only through the logged reveal (server/domain/accounts/privacy.py)
+PERSONAL_FORM_FIELD_TYPES = frozenset({"id_number", "phone", "person_name", "address"})
 MAX_FORM_FIELDS = 50
 
 # the back-office steps of a version with none listed

@@ -83,21 +83,26 @@ async def receive(code: str, body: bytes, headers: Mapping[str, str], *, setting
         return await _refuse(code, message_id, body, partner, 400, "UNKNOWN_EVENT", f"不支持的消息类型“{event}”", "ok",
                              event=event)
     data = payload["data"]
+
+    async def apply(u: flow.Unit) -> dict[str, Any]:
+        row = await ExchangeMessage.create(
+            message_id=message_id, direction=Direction.IN.value, partner_code=partner.code, event=event,
+            region_code=partner.region_code, body=signing.masked(payload), digest=signing.digest(body),
+            status=MessageStatus.APPLIED.value, verification="ok", using_db=u.conn)
+        case, outcome = await handler(u, partner, data)
+        answer: dict[str, Any] = {"ok": True, "applied": outcome is None, "caseNumber": case.number if case else None,
+                                  "caseStatus": case.status if case else None}
+        if outcome is not None:
+            answer["reason"] = outcome
+        await ExchangeMessage.filter(id=row.id).using_db(u.conn).update(
+            case_id=case.id if case else None, case_number=case.number if case else "",
+            status=MessageStatus.APPLIED.value if outcome is None else MessageStatus.IGNORED.value,
+            answer_status=200, answer=answer, last_error=outcome or "")
+        return answer
+
     try:
-        async with flow.unit(settings) as u:
-            row = await ExchangeMessage.create(
-                message_id=message_id, direction=Direction.IN.value, partner_code=partner.code, event=event,
-                region_code=partner.region_code, body=signing.masked(payload), digest=signing.digest(body),
-                status=MessageStatus.APPLIED.value, verification="ok", using_db=u.conn)
-            case, outcome = await handler(u, partner, data)
-            answer = {"ok": True, "applied": outcome is None, "caseNumber": case.number if case else None,
-                      "caseStatus": case.status if case else None}
-            if outcome is not None:
-                answer["reason"] = outcome
-            await ExchangeMessage.filter(id=row.id).using_db(u.conn).update(
-                case_id=case.id if case else None, case_number=case.number if case else "",
-                status=MessageStatus.APPLIED.value if outcome is None else MessageStatus.IGNORED.value,
-                answer_status=200, answer=answer, last_error=outcome or "")
+        # a decision that opens a bundle's later stage reads remote bases before the transaction
+        answer = await flow.run_unit(settings, apply)
     except IntegrityError:  # the same message id, committed by a concurrent delivery of it
         again = await ExchangeMessage.get(direction=Direction.IN.value, partner_code=partner.code, message_id=message_id)
         return _again(again, body)

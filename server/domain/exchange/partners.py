@@ -244,7 +244,7 @@ async def answer(*, actor: Actor, settings: Settings | None, case_id: int, event
     payload: dict[str, Any] = {**data, "case_number": case.number}
     body = {"event": event, "data": payload}
     raw = signing.encode(body)
-    async with flow.unit(settings) as u:
+    async def apply(u: flow.Unit) -> None:
         row = await ExchangeMessage.create(
             message_id=signing.new_message_id(), direction="in", partner_code=p.code, event=event,
             region_code=p.region_code, body=signing.masked(body), digest=signing.digest(raw), status="applied",
@@ -253,4 +253,6 @@ async def answer(*, actor: Actor, settings: Settings | None, case_id: int, event
         if ignored is not None:
             raise DomainError("INVALID_STATE", ignored, ["caseId"])
         await ExchangeMessage.filter(id=row.id).using_db(u.conn).update(answer_status=200, answer={"ok": True})
+
+    await flow.run_unit(settings, apply)  # a later stage it opens reads remote bases before the transaction
     return await Case.get(id=case.id)

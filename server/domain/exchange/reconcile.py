@@ -156,23 +156,48 @@ async def _record(rec: ReconciliationRun, partner: Partner, cases: list[Case], f
     now = clock.now()
     open_rows = {(d.case_id, d.kind): d for d in await ExchangeDifference.filter(partner_code=partner.code,
                                                                                    closed_at=None)}
-    seen: set[tuple[int, str]] = set()
+    seen: dict[tuple[int, str], int] = {}  # (case, kind) -> the open row now recording it
     for f in found:
         key = (f.case.id, f.kind.value)
-        seen.add(key)
         fields: dict[str, Any] = {"run_id": rec.id, "ours": f.case.status, "theirs": f.theirs, "detail": f.detail,
                                   "last_seen_at": now}
         if key in open_rows:
             await ExchangeDifference.filter(id=open_rows[key].id).update(**fields)
+            seen[key] = open_rows[key].id
         else:
-            await ExchangeDifference.create(partner_code=partner.code, region_code=partner.region_code,
-                                            case_id=f.case.id, case_number=f.case.number or "", kind=f.kind.value,
-                                            first_seen_at=now, **fields)
-    # what no longer differs (agreed, or the case was decided here since) closes by itself
-    gone = [d.id for key, d in open_rows.items() if key not in seen]
-    if gone:
-        await ExchangeDifference.filter(id__in=gone, closed_at=None).update(
-            closed_at=now, run_id=rec.id, note="复核一致（对账时双方状态已一致或办件已办结）")
+            row = await ExchangeDifference.create(partner_code=partner.code, region_code=partner.region_code,
+                                                  case_id=f.case.id, case_number=f.case.number or "", kind=f.kind.value,
+                                                  first_seen_at=now, **fields)
+            seen[key] = row.id
+    # what no longer differs closes by itself, saying what happened: the two now agree, the case was
+    # decided here since (no longer open), or the difference became one of another kind (its new row)
+    still_open = {c.id for c in cases}
+    now_kinds: dict[int, list[tuple[str, int]]] = {}
+    for (case_id, kind), row_id in seen.items():
+        now_kinds.setdefault(case_id, []).append((kind, row_id))
+    for key, d in open_rows.items():
+        if key in seen:
+            continue
+        await ExchangeDifference.filter(id=d.id, closed_at=None).update(
+            closed_at=now, run_id=rec.id, note=closing_note(d, still_open=d.case_id in still_open,
+                                                            became=now_kinds.get(d.case_id, [])))
+
+
+KIND_LABELS = {
+    DifferenceKind.STATUS.value: "状态不一致", DifferenceKind.UNKNOWN_TO_PEER.value: "对方无此件",
+    DifferenceKind.UNDELIVERED.value: "消息未送达", DifferenceKind.UNREACHABLE.value: "对方未答复查询",
+}
+
+
+def closing_note(d: ExchangeDifference, *, still_open: bool, became: Sequence[tuple[str, int]]) -> str:
+    """Why a run closed a difference it no longer sees (no queries)."""
+    if became:
+        kinds = "、".join(f"“{KIND_LABELS.get(k, k)}”" for k, _ in became)
+        rows = "、".join(f"第 {i} 号" for _, i in became)
+        return f"差异类型由“{KIND_LABELS.get(d.kind, d.kind)}”变为{kinds}，本条关闭，见新记录（{rows}）"
+    if not still_open:
+        return "办件在本平台已作出决定或不再办理，不再对账，本条关闭"
+    return "复核一致：对账时双方状态已一致"
 
 
 async def nightly(*, client: httpx.AsyncClient | None = None) -> int:

@@ -15,6 +15,7 @@ import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 
+from server.domain.accounts import privacy
 from server.domain.accounts.identifiers import mask_name, mask_phone
 from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import bundle_flow, bundles, errors
@@ -22,6 +23,7 @@ from server.domain.cases.models import Case as CaseRow
 from server.domain.cases.models import CaseBundle, CaseEvent
 from server.domain.cases.states import LABELS, PARENT_LABELS, ParentStatus
 from server.domain.cases.states import Status as DomainStatus
+from server.domain.catalog.forms import mask_form
 from server.domain.themes import errors as theme_errors
 from server.graphql.bundles.loaders import loaders
 from server.graphql.cases.types import (
@@ -306,7 +308,6 @@ class Bundle(relay.Node):
     withdrawn_at: datetime | None = strawberry.field(description="撤回时间")
     withdraw_reason: str = strawberry.field(description="撤回原因")
     answers: JSON = strawberry.field(description="情形引导的回答（问题标识 → 选项）")
-    form_data: JSON = strawberry.field(description="一表申请的表单数据（键为表单项标识）")
 
     @classmethod
     def of(cls, b: CaseBundle) -> Bundle:
@@ -315,7 +316,7 @@ class Bundle(relay.Node):
             theme_version_number=b.theme_version_number, channel=b.channel, applicant_kind=b.applicant_kind,
             lead_department_code=b.lead_department_code, hall_code=b.hall_code, stages=b.stages, open_stage=b.open_stage,
             budget=budget_of(b), submitted_at=b.submitted_at, accepted_at=b.accepted_at, deadline=b.deadline,
-            withdrawn_at=b.withdrawn_at, withdraw_reason=b.withdraw_reason, answers=JSON(b.answers), form_data=JSON(b.form_data),
+            withdrawn_at=b.withdrawn_at, withdraw_reason=b.withdraw_reason, answers=JSON(b.answers),
         )
 
     @classmethod
@@ -325,6 +326,16 @@ class Bundle(relay.Node):
 
     async def _view(self, info: Info) -> bundles.BundleView:
         return await loaders(info).view(self._b)
+
+    @strawberry.field(description="一表申请的表单数据（键为表单项标识）：申请人本人看到原值；其他人看到的个人信息项"
+                      "（姓名、手机号码、身份证号码、地址类表单项）已脱敏，工作人员查看完整内容请用 revealPersonalData"
+                      "（查看对象为本主题办件、信息项 FORM_DATA，会记录访问日志）")
+    async def form_data(self, info: Info) -> JSON:
+        b = self._b
+        if is_own(info.context.actor, b):
+            return JSON(b.form_data)
+        versions = await info.context.loaders.version.load_many(privacy.bundle_version_ids(b.plan))
+        return JSON(mask_form([f for v in versions if v is not None for f in v.form_fields or []], b.form_data))
 
     @strawberry.field(description="一表申请中由基础库预填的项（人口库、法人库）及其来源")
     async def prefilled(self, info: Info) -> list[PrefilledField]:

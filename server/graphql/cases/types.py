@@ -16,6 +16,7 @@ from server.domain.accounts.identifiers import mask_name, mask_phone
 from server.domain.cases import clock, errors, models, queries
 from server.domain.cases.states import ACTIONS, DESCRIPTIONS, LABELS, Action
 from server.domain.cases.states import Status as DomainStatus
+from server.domain.catalog.forms import mask_form
 from server.graphql.catalog.enums import Necessity
 from server.graphql.catalog.types import Department, Hall, ItemVersion, ServiceItem, _department
 from server.graphql.context import Info
@@ -237,7 +238,6 @@ class Case(relay.Node):
     region_code: str = strawberry.field(description="办理区划代码")
     hall_code: str | None = strawberry.field(description="受理大厅代码")
     applicant_kind: ApplicantKind = strawberry.field(description="申请人类型")
-    form_data: JSON = strawberry.field(description="申请表数据（键为表单项的 key）")
     submitted_at: datetime | None = strawberry.field(description="提交时间")
     accepted_at: datetime | None = strawberry.field(description="受理时间")
     decided_at: datetime | None = strawberry.field(description="决定时间")
@@ -262,7 +262,7 @@ class Case(relay.Node):
             _c=c, id=c.id, number=c.number, status=_status(c), status_label=LABELS[DomainStatus(c.status)],
             channel=c.channel, item_name=c.item_name, basic_code=c.basic_code, department_code=c.department_code,
             region_code=c.region_code, hall_code=c.hall_code, applicant_kind=ApplicantKind(c.applicant_kind),
-            form_data=JSON(c.form_data), submitted_at=c.submitted_at, accepted_at=c.accepted_at, decided_at=c.decided_at,
+            submitted_at=c.submitted_at, accepted_at=c.accepted_at, decided_at=c.decided_at,
             completed_at=c.completed_at, deadline=c.deadline, statutory_deadline=c.statutory_deadline,
             extension_days=c.extension_days, supply_by=c.supply_by, correction_note=c.correction_note,
             review_step=c.review_step, decision_reason=c.decision_reason, instant_rule=c.instant_rule,
@@ -277,6 +277,16 @@ class Case(relay.Node):
             node_ids, fetch=lambda ids: queries.cases_by_ids(actor=info.context.actor, ids=ids), build=cls.of,
             required=required,
         )
+
+    @strawberry.field(description="申请表数据（键为表单项的 key）：申请人本人看到原值；其他人看到的个人信息项"
+                      "（姓名、手机号码、身份证号码、地址类表单项）已脱敏，工作人员查看完整内容请用 revealPersonalData"
+                      "（查看对象为本办件、信息项 FORM_DATA，会记录访问日志）")
+    async def form_data(self, info: Info) -> JSON:
+        c = self._c
+        if queries.is_own(info.context.actor, c):
+            return JSON(c.form_data)
+        v = await info.context.loaders.version.load(c.version_id)
+        return JSON(mask_form((v.form_fields if v else None) or [], c.form_data))
 
     @strawberry.field(description="申请人名称：申请人本人可见全名，其他人看到脱敏（如“张*”）；工作人员查看全名请用 revealPersonalData")
     def applicant_name(self, info: Info) -> str:
@@ -298,13 +308,13 @@ class Case(relay.Node):
         cid = self._c.applicant_citizen_id or self._c.contact_citizen_id
         return relay.GlobalID("Citizen", str(cid)) if cid else None
 
-    @strawberry.field(description="申请人是否在失信名单中（受理时可见；不适用容缺受理）：仅工作人员可见，其他人为空")
+    @strawberry.field(description="申请人是否在失信名单中（受理时可见；不适用容缺受理）：读取信用库（每次读取都记入共享数据调用日志，"
+                      "注明办件和查看人）；仅工作人员可见，其他人为空")
     async def applicant_on_dishonesty_list(self, info: Info) -> bool | None:
         if not info.context.actor.is_staff:
             return None
-        c = self._c
-        pk = c.applicant_enterprise_id if c.applicant_kind == "enterprise" else c.applicant_citizen_id
-        return bool(await info.context.loaders.dishonest.load((c.applicant_kind, pk))) if pk else False
+        return bool(await queries.applicant_credit_listing(actor=info.context.actor, case=self._c,
+                                                           settings=info.context.settings))
 
     @strawberry.field(description="时限预警：黄灯（临近）、红灯（超期）")
     def warning(self) -> DeadlineWarning:

@@ -122,6 +122,8 @@ class FormFieldType(Enum):
     ID_NUMBER = v("id_number", description="居民身份证号码（校验末位校验码，x 转为大写）")
     PHONE = v("phone", description="11 位手机号码")
     CREDIT_CODE = v("credit_code", description="统一社会信用代码（校验末位校验码）")
+    PERSON_NAME = v("person_name", description="一个人的姓名（个人信息：除申请人本人外脱敏显示）")
+    ADDRESS = v("address", description="地址（个人信息：除申请人本人外脱敏显示）")
 
 
 @strawberry.enum(description="秒批规则的条件：全部满足时提交即批准")

@@ -267,7 +267,7 @@ class ExchangeDifference(relay.Node):
     first_seen_at: datetime = strawberry.field(description="首次发现时间")
     last_seen_at: datetime = strawberry.field(description="最近一次对账仍发现的时间")
     closed_at: datetime | None = strawberry.field(description="处理（关闭）时间")
-    closed_by: str | None = strawberry.field(description="关闭它的管理员（已关闭而为空：对账时已一致，自动关闭）")
+    closed_by: str | None = strawberry.field(description="关闭它的管理员（已关闭而为空：对账时自动关闭，见处理说明：双方已一致、办件已办结或差异类型已变）")
     note: str = strawberry.field(description="处理说明")
 
     @strawberry.field(description="是否未处理")

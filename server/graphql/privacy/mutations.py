@@ -23,8 +23,8 @@ from server.graphql.privacy.types import (
 @strawberry.type
 class PrivacyMutation:
     @strawberry.mutation(
-        description="查看完整的姓名、手机号码或身份证号码：限窗口受理、大厅负责人、审批、帮办代办人员和管理员，"
-        "企业和工作人员限本区划；须说明原因，每次查看都记入访问日志供审计",
+        description="查看完整的姓名、手机号码或身份证号码（或办件、主题办件申请表中的个人信息）："
+        "限窗口受理、大厅负责人、审批、帮办代办人员和管理员，企业和工作人员限本区划，办件限本人经办范围；须说明原因，每次查看都记入访问日志供审计",
         extensions=[RefusedInPayload(CanRevealPersonalData)],
     )
     async def reveal_personal_data(
@@ -33,7 +33,7 @@ class PrivacyMutation:
         ctx = info.context
         kind, subject_id = subject_of(input.subject_id)
         values, errors = await attempt(
-            lambda: privacy.reveal(
+            lambda: privacy.reveal_values(
                 actor=ctx.actor, subject_kind=kind, subject_id=subject_id, fields=[f.value for f in input.fields],
                 reason=input.reason, request_id=ctx.request_id,
             ),
@@ -41,8 +41,6 @@ class PrivacyMutation:
         )
         if errors or values is None:
             return RevealPersonalDataPayload(errors=errors)
-        labels = privacy.FIELDS[kind]
         return RevealPersonalDataPayload(values=[
-            RevealedValue(field=PersonalDataField(name), label=labels[name][1], value=value)
-            for name, value in values.items()
+            RevealedValue(field=PersonalDataField(v.field), label=v.label, value=v.value, key=v.key) for v in values
         ])

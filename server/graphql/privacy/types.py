@@ -17,7 +17,7 @@ from server.graphql.core.enums import enum_value
 from server.graphql.core.relay import NO_ROW, resolve_nodes, typed_domain_id
 
 # GraphQL type names of the subjects whose data can be revealed, and the domain's kind for each
-SUBJECT_TYPES = {"Citizen": "citizen", "Enterprise": "enterprise", "StaffUser": "staff"}
+SUBJECT_TYPES = {"Citizen": "citizen", "Enterprise": "enterprise", "StaffUser": "staff", "Case": "case", "Bundle": "bundle"}
 _TYPE_OF_KIND = {kind: name for name, kind in SUBJECT_TYPES.items()}
 
 
@@ -26,6 +26,8 @@ class PersonalDataSubjectKind(Enum):
     CITIZEN = enum_value("citizen", description="群众")
     ENTERPRISE = enum_value("enterprise", description="企业（法定代表人的信息）")
     STAFF = enum_value("staff", description="工作人员")
+    CASE = enum_value("case", description="办件（申请表中的个人信息）")
+    BUNDLE = enum_value("bundle", description="主题办件（一表申请中的个人信息）")
 
 
 @strawberry.enum(description="可申请查看完整内容的个人信息项")
@@ -35,6 +37,9 @@ class PersonalDataField(Enum):
     ID_NUMBER = enum_value("id_number", description="居民身份证号码（群众）")
     LEGAL_REP_NAME = enum_value("legal_rep_name", description="法定代表人姓名（企业）")
     LEGAL_REP_ID_NUMBER = enum_value("legal_rep_id_number", description="法定代表人居民身份证号码（企业）")
+    FORM_DATA = enum_value(
+        "form_data", description="申请表中的个人信息（办件、主题办件）：姓名、手机号码、身份证号码、地址等表单项，逐项返回"
+    )
 
 
 _FIELD_VALUES = {f.value for f in PersonalDataField}
@@ -60,6 +65,7 @@ class RevealedValue:
     field: PersonalDataField = strawberry.field(description="信息项")
     label: str = strawberry.field(description="信息项的中文名称")
     value: str | None = strawberry.field(description="完整内容；尚未登记（如未实名认证）时为空")
+    key: str | None = strawberry.field(default=None, description="申请表的表单项标识（formData 的键）；其他信息项为空")
 
 
 @strawberry.type(description="查看完整个人信息的结果")
@@ -80,6 +86,7 @@ class PersonalDataAccess(relay.Node):
     fields: list[PersonalDataField] = strawberry.field(description="查看了哪些信息项")
     reason: str = strawberry.field(description="查看原因")
     request_id: str = strawberry.field(description="请求编号（可与服务器日志对照）")
+    form_keys: list[str] = strawberry.field(description="查看了申请表的哪些表单项（formData 的键）；查看其他信息时为空列表")
 
     @classmethod
     def of(cls, row: AccessLog) -> PersonalDataAccess:
@@ -93,6 +100,7 @@ class PersonalDataAccess(relay.Node):
             subject_id=subject_gid(row.subject_kind, row.subject_id),
             fields=[PersonalDataField(f) for f in row.fields_shown if f in _FIELD_VALUES],
             reason=row.reason, request_id=row.request_id,
+            form_keys=[f.split(".", 1)[1] for f in row.fields_shown if f.startswith(f"{privacy.FORM_DATA}.")],
         )
 
     @classmethod
@@ -117,8 +125,10 @@ class PersonalDataAccessFilter:
 @strawberry.input(description="申请查看完整的个人信息：须说明原因，每次查看都记入访问日志")
 class RevealPersonalDataInput:
     subject_id: relay.GlobalID = strawberry.field(
-        description="被查看主体的全局 ID：群众（Citizen）、企业（Enterprise）或工作人员（StaffUser）"
+        description="被查看主体的全局 ID：群众（Citizen）、企业（Enterprise）、工作人员（StaffUser）、"
+        "办件（Case）或主题办件（Bundle）"
     )
     fields: list[PersonalDataField] = strawberry.field(description="要查看的信息项（群众：姓名、手机号码、身份证号码；"
-                                                       "企业：法定代表人姓名、身份证号码；工作人员：姓名）")
+                                                       "企业：法定代表人姓名、身份证号码；工作人员：姓名；"
+                                                       "办件、主题办件：申请表中的个人信息）")
     reason: str = strawberry.field(description="查看原因（至少 4 个字），如“核对申请人身份”")
