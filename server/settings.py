@@ -58,6 +58,7 @@ class Settings:
     max_aliases: int = 30
     max_directives: int = 20
     max_page_size: int = 100
+    max_body_bytes: int = 1024 * 1024  # a JSON request body (413 beyond, never parsed); multipart: upload_*
     login_rate_per_minute: int = 10
     public_rate_per_minute: int = 600  # anonymous GraphQL requests per client address
     # persisted documents (mobile-contract/README.md): "off" accepts any document from anyone;
@@ -135,6 +136,7 @@ class Settings:
             max_tokens=_int("LIAOYI_MAX_TOKENS", 2000),
             max_aliases=_int("LIAOYI_MAX_ALIASES", 30),
             max_directives=_int("LIAOYI_MAX_DIRECTIVES", 20),
+            max_body_bytes=_int("LIAOYI_MAX_BODY_BYTES", 1024 * 1024),
             login_rate_per_minute=_int("LIAOYI_LOGIN_RATE_PER_MINUTE", 10),
             public_rate_per_minute=_int("LIAOYI_PUBLIC_RATE_PER_MINUTE", 600),
             trusted_documents=trusted,
