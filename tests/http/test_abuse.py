@@ -9,9 +9,15 @@ from dataclasses import replace
 
 import httpx
 import pytest
+from graphql import build_client_schema, get_introspection_query, parse, print_schema, validate
 
 from server.app import create_app
+from server.contract import operations
+from server.graphql.schema import build_schema
 from server.settings import Settings
+from tests import factories as f
+from tests.cases.test_graph_lifecycle import gid
+from tests.conftest import GraphQLClient
 from tests.http.test_uploads import citizen_token, post_files, unique_pdf
 
 GR = {"accept": "application/graphql-response+json"}
@@ -78,3 +84,45 @@ async def test_default_app_refuses_twenty_megabytes_of_spaces(client: httpx.Asyn
     assert r.status_code == 413 and r.json()["errors"][0]["message"] == "请求体过大：JSON 请求体不能超过 1 MB"
 
 
+
+
+FULL_INTROSPECTION = get_introspection_query(
+    descriptions=True, specified_by_url=True, directive_is_repeatable=True, schema_description=True,
+    input_value_deprecation=True,
+)
+
+
+async def test_full_introspection_query_runs_and_a_client_builds_the_schema(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
+    """What a client that loads the schema first does (the ``gql`` client with
+    ``fetch_schema_from_transport``, codegen tools): the standard introspection query, then a client
+    schema built from its answer, against which the client validates its operations. ``gql`` is not
+    installed here; it does exactly this with graphql-core's ``build_client_schema``."""
+    r = await client.post("/graphql", json={"query": FULL_INTROSPECTION}, headers=GR)
+    assert r.status_code == 200, r.text[:500]
+    body = r.json()
+    assert "errors" not in body, body.get("errors", [])[:3]
+    inputs = {t["name"]: t for t in body["data"]["__schema"]["types"] if t["kind"] == "INPUT_OBJECT"}
+    form_data = next(f for f in inputs["ApplicationInput"]["inputFields"] if f["name"] == "formData")
+    assert form_data["defaultValue"] == "{  }"
+    client_schema = build_client_schema(body["data"])
+    served = build_schema(settings)._schema
+    assert print_schema(client_schema) == print_schema(served)
+    for op in operations():
+        assert validate(client_schema, parse(op.text)) == [], op.name
+
+
+async def test_a_json_default_still_applies_when_the_field_is_left_out(gql: GraphQLClient, settings: Settings) -> None:
+    """The default introspection now prints is the one execution uses (a guard on the change above):
+    a draft saved without ``formData`` gets ``{}``."""
+    person = await f.citizen(name="韩立新")
+    me = await f.citizen_client(gql, settings, person)
+    item, version = await f.item("公司变更登记")
+    situation, _materials = await f.situation(version, "经营范围变更")
+    ent = await f.enterprise(person)
+    application = {"itemId": gid("ServiceItem", item.id), "situationKey": situation.id,
+                   "enterpriseId": gid("Enterprise", ent.id)}
+    data = await me("""mutation($i: SaveApplicationDraftInput!) { saveApplicationDraft(input: $i) {
+        case { status } errors { code message } } }""", {"i": {"application": application}})
+    assert data["saveApplicationDraft"] == {"case": {"status": "DRAFT"}, "errors": []}
