@@ -245,3 +245,23 @@ class AccessLog(Model):
     class Meta:
         table = "access_log"
         indexes = (Index(fields=("subject_kind", "subject_id")),)
+
+
+class SignInFailure(Model):
+    """Wrong passwords for one staff account from one client address (issue 15). Five in a row lock
+    that account *from that address* for a while: a stranger who guesses at a known user name locks
+    only their own address out, and the owner still signs in from their own desk."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[StaffUser] = fields.ForeignKeyField(
+        "liaoyi.StaffUser", related_name="sign_in_failures", on_delete=fields.CASCADE
+    )
+    user_id: int
+    address = fields.CharField(max_length=64)  # the client address as the server sees it (trusted proxies applied)
+    failures = fields.IntField(default=0)
+    locked_until = fields.DatetimeField(null=True)
+    last_at = fields.DatetimeField()
+
+    class Meta:
+        table = "sign_in_failure"
+        unique_together = (("user", "address"),)
