@@ -15,6 +15,7 @@ from server.domain.accounts.roles import Actor
 from server.graphql.catalog.types import Department, Hall, Region
 from server.graphql.context import Info
 from server.graphql.core.enums import enum_value
+from server.graphql.core.lengths import max_length
 from server.graphql.core.relay import resolve_nodes
 
 
@@ -118,7 +119,7 @@ class StaffUser(relay.Node):
 
 @strawberry.input(description="工作人员登录")
 class LoginInput:
-    username: str = strawberry.field(description="用户名")
+    username: str = strawberry.field(metadata=max_length(64), description="用户名")
     password: str = strawberry.field(description="密码")
 
 
