@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from dataclasses import replace
+from typing import Any
 
 import httpx
 import pytest
@@ -126,3 +127,72 @@ async def test_a_json_default_still_applies_when_the_field_is_left_out(gql: Grap
     data = await me("""mutation($i: SaveApplicationDraftInput!) { saveApplicationDraft(input: $i) {
         case { status } errors { code message } } }""", {"i": {"application": application}})
     assert data["saveApplicationDraft"] == {"case": {"status": "DRAFT"}, "errors": []}
+
+
+@pytest.fixture(scope="module")
+def strict_app(settings: Settings) -> Any:
+    return create_app(replace(settings, env="production", secret_key="p" * 40, trusted_documents="off",
+                              max_depth=3, max_aliases=2, max_tokens=60), manage_db=False)
+
+
+@pytest.fixture
+async def strict(strict_app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=strict_app, client=("10.200.15.2", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://liaoyi.test") as c:
+        yield c
+
+
+async def _errors(c: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    r = await c.post("/graphql", json={"query": query, "variables": variables or {}}, headers=GR)
+    return list(r.json()["errors"])
+
+
+def _chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.mark.parametrize(("query", "variables", "code", "message"), [
+    ("{ serviceItems(first: 1) { edges { node { department { name } } } } }", None, "QUERY_TOO_DEEP",
+     "查询嵌套过深：最多 3 层"),
+    ("{ a: __typename b: __typename c: __typename }", None, "TOO_MANY_ALIASES", "别名过多：查询中有 3 个别名，最多 2 个"),
+    ("{ " + " ".join(["__typename"] * 70) + " }", None, "TOO_MANY_TOKENS", "查询过长：最多 60 个记号（token）"),
+    ("{ __schema { queryType { name } } }", None, "INTROSPECTION_DISABLED",
+     "生产环境不提供内省查询（__schema）：请使用仓库中的 schema/schema.graphql"),
+    ("query($id: ID!) { node(id: $id) { id } }", {"id": "not-a-global-id"}, "INVALID_ID",
+     "全局 ID 格式不正确：\"not-a-global-id\"（应为查询结果中的 id 原样传回）"),
+    ('{ serviceItem(id: "bad") { id } }', None, "INVALID_ID", "全局 ID 格式不正确：\"bad\"（应为查询结果中的 id 原样传回）"),
+    ('query($d: Date!) { calendar(regionCode: "371500", from: $d, to: $d) { date } }', {"d": "2026-13-45"},
+     "INVALID_DATE", "变量 $d 的值不正确：日期不正确：\"2026-13-45\"（应为 YYYY-MM-DD 格式的有效日期，如 2026-01-05）"),
+    ('{ calendar(regionCode: "371500", from: "2026-02-30", to: "2026-03-01") { date } }', None, "INVALID_DATE",
+     "日期不正确：\"2026-02-30\"（应为 YYYY-MM-DD 格式的有效日期，如 2026-01-05）"),
+])
+async def test_limit_and_input_messages_are_chinese_with_codes(
+    strict: httpx.AsyncClient, query: str, variables: dict[str, Any] | None, code: str, message: str
+) -> None:
+    errors = await _errors(strict, query, variables)
+    assert (errors[0]["extensions"]["code"], errors[0]["message"]) == (code, message), errors
+
+
+SUGGESTING = [
+    "{ serviceItemz { totalCount } }",  # a field
+    "{ serviceItems(frist: 1) { totalCount } }",  # an argument
+    "query($f: ServiceItemFiltr) { serviceItems(filter: $f) { totalCount } }",  # a type
+    "{ regions(level: CITI) { code } }",  # an enum value
+    '{ serviceItems(filter: {txt: "a"}) { totalCount } }',  # an input field
+]
+
+
+@pytest.mark.parametrize("query", SUGGESTING)
+async def test_production_suggests_nothing(strict: httpx.AsyncClient, client: httpx.AsyncClient, query: str) -> None:
+    development = await _errors(client, query)
+    assert any("Did you mean" in e["message"] for e in development)  # what production must not say
+    for e in await _errors(strict, query):
+        assert "Did you mean" not in e["message"] and e["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED", e
+        assert _chinese(e["message"])
+    by_variables: list[tuple[str, dict[str, Any]]] = [
+        ("query($f: ServiceItemFilter) { serviceItems(filter: $f) { totalCount } }", {"f": {"txt": "a"}}),
+        ("query($l: Level) { regions(level: $l) { code } }", {"l": "CITI"}),
+    ]
+    for variables_query, variables in by_variables:
+        for e in await _errors(strict, variables_query, variables):
+            assert "Did you mean" not in e["message"] and "text" not in e["message"] and "CITY" not in e["message"], e

@@ -30,7 +30,7 @@ import json
 import logging
 import time
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from graphql import FieldNode, GraphQLError, GraphQLFormattedError, OperationDefinitionNode, parse
 from starlette.datastructures import FormData, UploadFile
@@ -51,6 +51,7 @@ from server.domain.accounts.tokens import actor_for_token
 from server.domain.cases.uploads import size_text
 from server.domain.errors import DomainError
 from server.graphql.context import Context
+from server.graphql.core.messages import translate
 from server.observability import Metrics, metric_operation, operation_var
 from server.settings import Settings
 
@@ -447,7 +448,7 @@ class GraphQLHTTP:
             return out
         if original is None or isinstance(original, GraphQLError):
             self.metrics.graphql_errors.labels(operation, "graphql").inc()
-            return error.formatted
+            return cast(GraphQLFormattedError, translate(dict(error.formatted), production=self.settings.production))
         self.metrics.graphql_errors.labels(operation, "internal").inc()
         log.error("unexpected error in %s", ".".join(map(str, error.path or [])), exc_info=original)
         out = error.formatted
