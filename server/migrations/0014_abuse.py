@@ -18,8 +18,9 @@ class Migration(migrations.Migration):
                 ('failures', fields.IntField(default=0)),
                 ('locked_until', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
                 ('last_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('succeeded_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
             ],
-            options={'table': 'sign_in_failure', 'app': 'liaoyi', 'unique_together': (('user', 'address'),), 'pk_attr': 'id', 'table_description': 'Wrong passwords for one staff account from one client address (issue 15). Five in a row lock'},
+            options={'table': 'sign_in_failure', 'app': 'liaoyi', 'unique_together': (('user', 'address'),), 'pk_attr': 'id', 'table_description': 'Sign-in of one staff account from one client address (issue 15): wrong passwords in a row,'},
             bases=['Model'],
         ),
         ops.CreateModel(

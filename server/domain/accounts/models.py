@@ -248,9 +248,11 @@ class AccessLog(Model):
 
 
 class SignInFailure(Model):
-    """Wrong passwords for one staff account from one client address (issue 15). Five in a row lock
-    that account *from that address* for a while: a stranger who guesses at a known user name locks
-    only their own address out, and the owner still signs in from their own desk."""
+    """Sign-in of one staff account from one client address (issue 15): wrong passwords in a row,
+    and when it last signed in there. Five wrong passwords in a row lock the account *from that
+    address* for a while: a stranger who guesses at a known user name locks only their own address
+    out, and the owner still signs in from their own desk (an address with a recent success is also
+    spared the account's per-minute budget, which strangers share)."""
 
     id = fields.IntField(primary_key=True)
     user: fields.ForeignKeyRelation[StaffUser] = fields.ForeignKeyField(
@@ -261,6 +263,7 @@ class SignInFailure(Model):
     failures = fields.IntField(default=0)
     locked_until = fields.DatetimeField(null=True)
     last_at = fields.DatetimeField()
+    succeeded_at = fields.DatetimeField(null=True)  # the last successful sign-in from this address
 
     class Meta:
         table = "sign_in_failure"

@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.permission import BasePermission
 
 from server.domain.accounts.roles import ANONYMOUS
-from server.domain.cases import models, queries
+from server.domain.cases import models, queries, tracking
 from server.domain.cases.scope import sees_cases
 from server.domain.cases.states import ACTIONS, LABELS, Action, Status
 from server.domain.errors import DomainError
@@ -172,7 +172,8 @@ class CasesQuery:
         number: Annotated[str, strawberry.argument(metadata=max_length(32), description="办件号")],
         query_code: Annotated[str, strawberry.argument(metadata=max_length(8), description="查询码（受理回执或短信中）")],
     ) -> TrackedCase | None:
-        c = await queries.track(number=number, query_code=query_code)
+        c = await tracking.guarded(number, info.context.settings,
+                                   lambda: queries.track(number=number, query_code=query_code))
         if c is None:
             return None
         dept = await info.context.loaders.department.load(c.department_code)

@@ -44,7 +44,7 @@ RULES: list[_Rule] = [
     (re.compile(r"^(?:Value cannot represent a Date|Invalid isoformat string)[:]? ?(\"[^\"]*\"|'[^']*')?.*$"),
      lambda m: f"日期不正确：{_short(m[1] or '')}（应为 YYYY-MM-DD 格式的有效日期，如 2026-01-05）", INVALID_DATE),
     (re.compile(r"^Value cannot represent a DateTime: ?(\"[^\"]*\"|'[^']*')?.*$"),
-     lambda m: f"时间不正确：{_short(m[1] or '')}（应为 ISO 8601 格式，如 2026-01-05T09:30:00+08:00）", INVALID_DATETIME),
+     lambda m: f"时间不正确：{_short(m[1] or '')}（应为带时区的 ISO 8601 时间）", INVALID_DATETIME),
 ]
 
 
