@@ -179,7 +179,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     setup_logging(settings.log_level, settings.log_json)
     uvicorn.run(
         "server.app:app_factory", factory=True, host=args.host, port=args.port, workers=args.workers,
-        log_config=None, access_log=False, proxy_headers=True, server_header=False,
+        log_config=None, access_log=False, server_header=False,
+        # X-Forwarded-For is read by the app, from LIAOYI_TRUSTED_PROXIES only (server.app.create_app)
+        proxy_headers=False,
     )
     return 0
 

@@ -338,6 +338,12 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
     routes.append(Mount("/graphiql-assets", _ImmutableStatic(directory=graphiql_dir, check_dir=False)))
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
+    if settings.trusted_proxies:
+        # only these proxies may say who the client is (X-Forwarded-For, X-Forwarded-Proto);
+        # from anyone else the connecting address is the client (issue 15: not "anything on loopback")
+        from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies.split(","))
     app.state.metrics = metrics
     app.state.settings = settings
     return app

@@ -58,8 +58,17 @@ class Settings:
     max_aliases: int = 30
     max_directives: int = 20
     max_page_size: int = 100
+    max_body_bytes: int = 1024 * 1024  # a JSON request body (413 beyond, never parsed); multipart: upload_*
     login_rate_per_minute: int = 10
     public_rate_per_minute: int = 600  # anonymous GraphQL requests per client address
+    # proxies whose X-Forwarded-For names the client ("10.0.0.5,10.1.0.0/16"); unset: none, the
+    # connecting address is the client
+    trusted_proxies: str = ""
+    # public tracking (trackCase / trackBundle): this many wrong query codes for one number within
+    # track_window_minutes lock its public tracking for track_lock_minutes
+    track_max_failures: int = 5
+    track_window_minutes: int = 15
+    track_lock_minutes: int = 30
     # persisted documents (mobile-contract/README.md): "off" accepts any document from anyone;
     # "mobile" makes anonymous callers, citizens and X-Liaoyi-Client: mobile send trusted documents
     trusted_documents: str = "off"
@@ -135,8 +144,13 @@ class Settings:
             max_tokens=_int("LIAOYI_MAX_TOKENS", 2000),
             max_aliases=_int("LIAOYI_MAX_ALIASES", 30),
             max_directives=_int("LIAOYI_MAX_DIRECTIVES", 20),
+            max_body_bytes=_int("LIAOYI_MAX_BODY_BYTES", 1024 * 1024),
             login_rate_per_minute=_int("LIAOYI_LOGIN_RATE_PER_MINUTE", 10),
             public_rate_per_minute=_int("LIAOYI_PUBLIC_RATE_PER_MINUTE", 600),
+            trusted_proxies=_trusted_proxies(os.environ.get("LIAOYI_TRUSTED_PROXIES", "")),
+            track_max_failures=_int("LIAOYI_TRACK_MAX_FAILURES", 5),
+            track_window_minutes=_int("LIAOYI_TRACK_WINDOW_MINUTES", 15),
+            track_lock_minutes=_int("LIAOYI_TRACK_LOCK_MINUTES", 30),
             trusted_documents=trusted,
             sms_gateway_url=os.environ.get("LIAOYI_SMS_GATEWAY_URL") or None,
             sms_gateway_key=os.environ.get("LIAOYI_SMS_GATEWAY_KEY", ""),
@@ -156,6 +170,18 @@ class Settings:
             upload_max_request_bytes=_int("LIAOYI_UPLOAD_MAX_REQUEST_BYTES", 50 * 1024 * 1024),
             shared_data_remote=_shared_data_remote(os.environ.get("LIAOYI_SHARED_DATA_REMOTE", "")),
         )
+
+
+def _trusted_proxies(raw: str) -> str:
+    import ipaddress
+
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    for part in parts:
+        try:
+            ipaddress.ip_network(part, strict=False)
+        except ValueError:
+            raise SystemExit(f"LIAOYI_TRUSTED_PROXIES 每项应为 IP 地址或网段（如 10.0.0.5 或 10.1.0.0/16），当前有 {part!r}") from None
+    return ",".join(parts)
 
 
 SHARED_BASES = ("population", "legal_person", "elicence", "credit")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLDefaultInput, GraphQLError, GraphQLInputObjectType, GraphQLObjectType, Undefined
+from graphql.utilities import get_default_value_ast
 from strawberry import relay
+from strawberry.printer.ast_from_value import ast_from_value as strawberry_ast_from_value
 from strawberry.schema.config import StrawberryConfig
 
 from server.graphql.accounts.mutations import AccountsMutation
@@ -27,6 +29,7 @@ from server.graphql.citizens.mutations import CitizensMutation
 from server.graphql.citizens.queries import CitizensQuery
 from server.graphql.context import Info
 from server.graphql.core.execution import FastLeafExecutionContext
+from server.graphql.core.lengths import StringLengths
 from server.graphql.core.limits import limit_extensions
 from server.graphql.core.permissions import PartnersReadOnly
 from server.graphql.exchange.mutations import ExchangeMutation
@@ -82,13 +85,44 @@ class LiaoyiSchema(strawberry.Schema):
         return None
 
 
+def literal_defaults(schema: strawberry.Schema) -> None:
+    """Give every default value that graphql-core cannot turn into a literal one it can print.
+
+    ``formData: JSON! = {}``: a JSON scalar's default is a Python dict, which graphql-core's
+    ``ast_from_value`` cannot convert (a scalar serialises to a leaf only), so the standard
+    introspection query failed on ``defaultValue`` and every client that loads the schema first with
+    it. Strawberry's printer writes such a default as an object literal (that is how
+    schema/schema.graphql shows it); the same literal becomes the field's ``default``, which graphql-core
+    prints for introspection and coerces through the scalar for execution (the JSON scalar reads an
+    object literal back into the same dict)."""
+    for named in schema._schema.type_map.values():
+        inputs: list[Any] = []
+        if isinstance(named, GraphQLInputObjectType):
+            inputs.extend(named.fields.values())
+        elif isinstance(named, GraphQLObjectType):
+            inputs.extend(arg for field in named.fields.values() for arg in field.args.values())
+        for value in inputs:
+            if value.default is not None or value.default_value is Undefined:
+                continue
+            try:
+                get_default_value_ast(value)
+            except TypeError:
+                literal = strawberry_ast_from_value(value.default_value, value.type)
+                if literal is None:
+                    raise
+                # graphql-core reads ``default`` first; Strawberry's printer still reads default_value
+                value.default = GraphQLDefaultInput(literal=literal)  # type: ignore[arg-type]
+
+
 def build_schema(settings: Settings, *, fast_leaves: bool = True) -> strawberry.Schema:
     """The schema; ``fast_leaves=False`` gives graphql-core's stock executor (tests compare them)."""
-    return LiaoyiSchema(
+    schema = LiaoyiSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        extensions=[*limit_extensions(settings), PartnersReadOnly],
+        extensions=[*limit_extensions(settings), PartnersReadOnly, StringLengths],
         execution_context_class=FastLeafExecutionContext if fast_leaves else None,
         config=StrawberryConfig(disable_field_suggestions=settings.production, relay_max_results=100),
     )
+    literal_defaults(schema)
+    return schema

@@ -14,6 +14,7 @@ from server.domain.cases import bundle_flow, bundles
 from server.domain.cases.models import Case, CaseBundle, CaseEvent, CaseMaterial
 from server.domain.cases.states import ParentStatus, Status, parent_status
 from server.domain.errors import DomainError, DomainErrors
+from server.domain.themes.resolve import resolve
 from tests import factories as f
 from tests.bundles import helpers as t
 
@@ -127,7 +128,12 @@ async def test_the_same_key_twice_at_once_makes_one_bundle(database: str) -> Non
     version = await t.publish(t.RESTAURANT)
     a = await t.applicant()
     key = f.key()
-    first, second = await asyncio.gather(t.apply(a, version, {"ad": "no"}, key=key), t.apply(a, version, {"ad": "no"}, key=key))
+    b = await resolve(version=version, answers={"ad": "no"})
+    app = bundles.ThemeApplication(theme_id=version.theme_id, answers={"ad": "no"}, form_data=t.form_for(b.form),
+                                   materials=await t.uploads(a, version, {"ad": "no"}), enterprise_id=a.enterprise.id)
+    # the same request twice at once (a double tap)
+    first, second = await asyncio.gather(*(bundles.submit(actor=a.actor, settings=None, idempotency_key=key, app=app)
+                                           for _ in range(2)))
     assert first.bundle.id == second.bundle.id and sorted([first.created, second.created]) == [False, True]
     assert await CaseBundle.filter(idempotency_key__endswith=key).count() == 1
     assert await Case.filter(bundle_id=first.bundle.id).count() == 1

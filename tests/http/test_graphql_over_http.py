@@ -104,7 +104,8 @@ async def test_success_is_200_with_data(client: httpx.AsyncClient) -> None:
 
 async def test_parse_error_is_400_without_data(client: httpx.AsyncClient) -> None:
     body = _assert_request_error(await _post(client, {"query": PARSE_ERROR}))
-    assert "Syntax Error" in body["errors"][0]["message"]
+    error = body["errors"][0]
+    assert error["message"].startswith("查询语法错误：") and error["extensions"]["code"] == "GRAPHQL_PARSE_FAILED"
 
 
 async def test_validation_error_is_400_without_data(client: httpx.AsyncClient) -> None:
@@ -303,7 +304,8 @@ async def test_depth_limit(client: httpx.AsyncClient, settings: Settings) -> Non
     at_limit = await _post(client, {"query": _nested_regions(settings.max_depth - 1)})
     assert at_limit.status_code == 200, at_limit.text
     body = _assert_request_error(await _post(client, {"query": _nested_regions(settings.max_depth)}))
-    assert "depth" in body["errors"][0]["message"]
+    assert body["errors"][0]["message"] == "查询嵌套过深：最多 12 层"
+    assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_DEEP"
 
 
 async def test_alias_limit(client: httpx.AsyncClient, settings: Settings) -> None:
@@ -315,7 +317,8 @@ async def test_alias_limit(client: httpx.AsyncClient, settings: Settings) -> Non
     ok = await _post(client, {"query": aliased(settings.max_aliases)})
     assert ok.status_code == 200, ok.text
     body = _assert_request_error(await _post(client, {"query": aliased(settings.max_aliases + 1)}))
-    assert "aliases" in body["errors"][0]["message"]
+    assert body["errors"][0]["message"] == "别名过多：查询中有 31 个别名，最多 30 个"
+    assert body["errors"][0]["extensions"]["code"] == "TOO_MANY_ALIASES"
 
 
 async def test_token_limit(client: httpx.AsyncClient, settings: Settings) -> None:
@@ -329,7 +332,8 @@ async def test_token_limit(client: httpx.AsyncClient, settings: Settings) -> Non
     assert ok.json()["data"]["serviceItems"]["totalCount"] > 0
     big = "{ " + " ".join(["__typename"] * (settings.max_tokens + 1)) + " }"
     body = _assert_request_error(await _post(client, {"query": big}))
-    assert "tokens" in body["errors"][0]["message"]
+    assert body["errors"][0]["message"] == "查询过长：最多 2000 个记号（token）"
+    assert body["errors"][0]["extensions"]["code"] == "TOO_MANY_TOKENS"
 
 
 async def test_directive_limit(client: httpx.AsyncClient, settings: Settings) -> None:
@@ -355,7 +359,8 @@ async def test_introspection_rejected_in_production(
     prod: httpx.AsyncClient, client: httpx.AsyncClient
 ) -> None:
     body = _assert_request_error(await _post(prod, {"query": INTROSPECTION}))
-    assert "introspection" in body["errors"][0]["message"].lower()
+    assert body["errors"][0]["message"].startswith("生产环境不提供内省查询")
+    assert body["errors"][0]["extensions"]["code"] == "INTROSPECTION_DISABLED"
     # the non-production app answers it
     r = await _post(client, {"query": INTROSPECTION})
     assert r.status_code == 200 and r.json()["data"]["__schema"]["queryType"]["name"] == "Query"

@@ -171,6 +171,8 @@ export type BundleErrorCode =
   | 'DISHONEST'
   /** 各事项的表单项无法合并 */
   | 'FORM_CONFLICT'
+  /** 幂等键已用于内容不同的另一份申请 */
+  | 'IDEMPOTENCY_KEY_REUSED'
   /** 输入不合法 */
   | 'INVALID'
   /** 情形引导的回答不完整或不合法 */
@@ -303,6 +305,8 @@ export type CaseErrorCode =
   | 'DEADLINE_TOO_LATE'
   /** 申请人在失信名单中 */
   | 'DISHONEST'
+  /** 幂等键已用于内容不同的另一份申请 */
+  | 'IDEMPOTENCY_KEY_REUSED'
   /** 输入不合法 */
   | 'INVALID'
   /** 申请表填写有误 */

@@ -245,3 +245,26 @@ class AccessLog(Model):
     class Meta:
         table = "access_log"
         indexes = (Index(fields=("subject_kind", "subject_id")),)
+
+
+class SignInFailure(Model):
+    """Sign-in of one staff account from one client address (issue 15): wrong passwords in a row,
+    and when it last signed in there. Five wrong passwords in a row lock the account *from that
+    address* for a while: a stranger who guesses at a known user name locks only their own address
+    out, and the owner still signs in from their own desk (an address with a recent success is also
+    spared the account's per-minute budget, which strangers share)."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[StaffUser] = fields.ForeignKeyField(
+        "liaoyi.StaffUser", related_name="sign_in_failures", on_delete=fields.CASCADE
+    )
+    user_id: int
+    address = fields.CharField(max_length=64)  # the client address as the server sees it (trusted proxies applied)
+    failures = fields.IntField(default=0)
+    locked_until = fields.DatetimeField(null=True)
+    last_at = fields.DatetimeField()
+    succeeded_at = fields.DatetimeField(null=True)  # the last successful sign-in from this address
+
+    class Meta:
+        table = "sign_in_failure"
+        unique_together = (("user", "address"),)

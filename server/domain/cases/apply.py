@@ -23,7 +23,7 @@ from tortoise.expressions import F
 from server.domain.accounts import enterprises, mandates
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.accounts.roles import Actor, Role
-from server.domain.cases import clock, errors, evidence, flow
+from server.domain.cases import clock, errors, evidence, flow, idempotency
 from server.domain.cases.flow import SYSTEM, Acting, Outgoing, transition
 from server.domain.cases.models import Case, CaseCounter, CaseMaterial, ELicence, Upload
 from server.domain.cases.states import APPLICANTS, Action, Status
@@ -427,9 +427,14 @@ async def submit(
     is sent; a case pins the item version published at this moment."""
     require_applicant(actor)
     key = _key(actor, idempotency_key)
+    # the application given wins over the draft; a draft alone is the same request when the case the
+    # key names is that draft, submitted
+    request = idempotency.digest("application", app) if app is not None else None
     existing = await Case.get_or_none(idempotency_key=key)
     if existing is not None:
-        return Submitted(existing, created=False)
+        if app is None and existing.id != draft_id:
+            request = ""  # another draft under a used key: never the same request
+        return Submitted(idempotency.replay(existing, request), created=False)
     draft = None
     if draft_id is not None:
         draft = await _own_draft(actor, draft_id)
@@ -437,6 +442,7 @@ async def submit(
             app = await _application_of(draft)
     if app is None:
         raise DomainError(errors.INVALID, "请填写申请内容或指定草稿", ["itemId"])
+    request = idempotency.digest("application", app)
     p = await pinned(app.item_id, app.situation_id)
     a = await applicant_for(actor, app, basic_code=p.item.basic_code)
     _check_object(p, a)
@@ -459,12 +465,12 @@ async def submit(
         instant = evaluate_instant(p.version.instant_rule, applicant=a, dishonest=held.dishonest,
                                    materials=[(m.name, m.necessity, st.state) for m, st in rows])
     try:
-        case = await _create(actor, key, p, a, form, rows, instant, draft, settings, batch=held.batch)
+        case = await _create(actor, key, request, p, a, form, rows, instant, draft, settings, batch=held.batch)
     except IntegrityError:
         again = await Case.get_or_none(idempotency_key=key)
         if again is None:
             raise
-        return Submitted(again, created=False)
+        return Submitted(idempotency.replay(again, request), created=False)
     return Submitted(case, created=True, instant=instant)
 
 
@@ -480,14 +486,14 @@ async def _application_of(draft: Case) -> Application:
 
 
 async def _create(
-    actor: Actor, key: str, p: Pinned, a: Applicant, form: dict[str, Any],
+    actor: Actor, key: str, request: str, p: Pinned, a: Applicant, form: dict[str, Any],
     rows: list[tuple[Material, evidence.Satisfied]], instant: InstantDecision | None, draft: Case | None,
     settings: Settings | None, *, batch: str | None = None,
 ) -> Case:
     now = clock.now()
     columns: dict[str, Any] = {
-        **case_columns(actor, p, a, form), "idempotency_key": key, "submitted_at": now, "query_code": query_code(),
-        "hall_code": await hall_of(p.region),
+        **case_columns(actor, p, a, form), "idempotency_key": key, "request_digest": request, "submitted_at": now,
+        "query_code": query_code(), "hall_code": await hall_of(p.region),
     }
 
     async def materials(conn: Any, out: Outgoing) -> None:

@@ -31,7 +31,7 @@ from tortoise.expressions import Q, Subquery
 
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.accounts.roles import Actor, Role
-from server.domain.cases import bundle_flow, clock, errors, evidence, flow
+from server.domain.cases import bundle_flow, clock, errors, evidence, flow, idempotency
 from server.domain.cases import window as desk
 from server.domain.cases.apply import (
     Applicant,
@@ -317,9 +317,10 @@ async def submit(
     same key returns the same bundle, however often it is sent."""
     require_applicant(actor)
     key = _key(actor, idempotency_key)
+    request = idempotency.digest("bundle", app)
     existing = await CaseBundle.get_or_none(idempotency_key=key)
     if existing is not None:
-        return SubmittedBundle(existing, created=False)
+        return SubmittedBundle(idempotency.replay(existing, request), created=False)
     theme, version = await published_theme(app.theme_id, app.theme_code)
     b = await _resolved(version, _answers(app.answers))
     a = await _applicant(actor, app, b)
@@ -336,14 +337,14 @@ async def submit(
     if problems:
         raise DomainErrors(problems)
     try:
-        bundle = await _create(actor, settings, key=key, theme=theme, version=version, b=b, a=a, form=form,
-                               files=files, answers=dict(b.answers), action=Action.SUBMITTED, channel=_channel(actor),
-                               hall=None, held=held)
+        bundle = await _create(actor, settings, key=key, request=request, theme=theme, version=version, b=b, a=a,
+                               form=form, files=files, answers=dict(b.answers), action=Action.SUBMITTED,
+                               channel=_channel(actor), hall=None, held=held)
     except IntegrityError:
         again = await CaseBundle.get_or_none(idempotency_key=key)
         if again is None:
             raise
-        return SubmittedBundle(again, created=False)
+        return SubmittedBundle(idempotency.replay(again, request), created=False)
     return SubmittedBundle(bundle, created=True)
 
 
@@ -355,9 +356,13 @@ async def receive_walk_in(
     ID number or registered on the spot); it waits at this window for the bundle's acceptance."""
     flow.may(actor, Action.RECEIVED)
     key = _key(actor, idempotency_key)
+    request = idempotency.digest("walk_in_bundle", {
+        "theme_id": theme_id, "theme_code": theme_code, "answers": answers, "person": person, "form_data": form_data,
+        "materials": materials,
+    })
     existing = await CaseBundle.get_or_none(idempotency_key=key)
     if existing is not None:
-        return existing
+        return idempotency.replay(existing, request)
     theme, version = await published_theme(theme_id, theme_code)
     b = await _resolved(version, _answers(answers))
     citizen, _registered = await desk._walk_in_person(person, actor=actor)
@@ -380,18 +385,18 @@ async def receive_walk_in(
     if problems:
         raise DomainErrors(problems)
     try:
-        return await _create(actor, settings, key=key, theme=theme, version=version, b=b, a=a, form=form, files=files,
-                             answers=dict(b.answers), action=Action.RECEIVED, channel="window", hall=actor.hall_code,
-                             held=held)
+        return await _create(actor, settings, key=key, request=request, theme=theme, version=version, b=b, a=a,
+                             form=form, files=files, answers=dict(b.answers), action=Action.RECEIVED, channel="window",
+                             hall=actor.hall_code, held=held)
     except IntegrityError:
         again = await CaseBundle.get_or_none(idempotency_key=key)
         if again is None:
             raise
-        return again
+        return idempotency.replay(again, request)
 
 
 async def _create(
-    actor: Actor, settings: Settings | None, *, key: str, theme: Theme, version: ThemeVersion, b: themes.Bundle,
+    actor: Actor, settings: Settings | None, *, key: str, request: str, theme: Theme, version: ThemeVersion, b: themes.Bundle,
     a: Applicant, form: dict[str, Any], files: dict[str, Any], answers: dict[str, str], action: Action, channel: str,
     hall: str | None, held: evidence.Holdings,
 ) -> CaseBundle:
@@ -405,6 +410,7 @@ async def _create(
     async def create(u: flow.Unit) -> CaseBundle:
         bundle = await CaseBundle.create(
             number=await next_number(u.conn, region.code, now.date()), query_code=query_code(), idempotency_key=key,
+            request_digest=request,
             channel=channel, theme_id=theme.id, theme_version_id=version.id, theme_code=theme.code,
             theme_version_number=version.number, theme_name=version.name,
             lead_department_code=version.lead_department_code, **region_columns(region),

@@ -15,3 +15,5 @@ ITEM_UNAVAILABLE = "ITEM_UNAVAILABLE"
 NO_MANDATE = "NO_MANDATE"
 ALREADY_EXTENDED = "ALREADY_EXTENDED"
 DEADLINE_TOO_LATE = "DEADLINE_TOO_LATE"
+IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED"  # a used idempotency key sent with a different request
+TRACKING_LOCKED = "TRACKING_LOCKED"  # too many wrong query codes for one number: public tracking paused

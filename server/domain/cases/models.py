@@ -22,6 +22,7 @@ class Case(Model):
     number = fields.CharField(max_length=32, null=True, unique=True)  # given at submission
     query_code = fields.CharField(max_length=8, null=True)  # public tracking code (查询码)
     idempotency_key = fields.CharField(max_length=96, null=True, unique=True)  # "<who>:<client key>"
+    request_digest = fields.CharField(max_length=64, null=True)  # SHA-256 of the request the key came with
     status = fields.CharField(max_length=24, default="draft")  # states.Status
     channel = fields.CharField(max_length=12)  # online | window | agent | province
     # what is applied for, pinned
@@ -137,6 +138,7 @@ class CaseBundle(Model):
     number = fields.CharField(max_length=32, unique=True)
     query_code = fields.CharField(max_length=8)
     idempotency_key = fields.CharField(max_length=96, null=True, unique=True)  # "<who>:<client key>"
+    request_digest = fields.CharField(max_length=64, null=True)  # SHA-256 of the request the key came with
     channel = fields.CharField(max_length=12)  # online | window | agent
     # the theme, pinned
     theme_id = fields.IntField()
@@ -356,3 +358,20 @@ class CaseRating(Model):
     class Meta:
         table = "case_rating"
         indexes = (Index(fields=("department_code", "rated_at")),)
+
+
+class TrackingGuard(Model):
+    """Wrong query codes sent for one case or bundle number through public tracking (trackCase,
+    trackBundle), shared by every server process (issue 15). After a few failures within the window
+    the number's public tracking is locked for a while, whatever the address asking; the lock is
+    logged and the hall's staff are told once per lock."""
+
+    id = fields.IntField(primary_key=True)
+    number = fields.CharField(max_length=32, unique=True)
+    failures = fields.IntField(default=0)  # within the current window
+    window_started = fields.DatetimeField()
+    locked_until = fields.DatetimeField(null=True)
+    locks = fields.IntField(default=0)  # how often it has been locked
+
+    class Meta:
+        table = "tracking_guard"

@@ -16,7 +16,7 @@ from typing import Any
 from server.domain.accounts import identifiers
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.accounts.roles import Actor, Role
-from server.domain.cases import clock, errors, evidence, flow
+from server.domain.cases import clock, errors, evidence, flow, idempotency
 from server.domain.cases.apply import (
     Applicant,
     MaterialInput,
@@ -104,9 +104,11 @@ async def receive_walk_in(
     window for the acceptance decision."""
     may(actor, Action.RECEIVED)
     key = _key(actor, idempotency_key)
+    request = idempotency.digest("walk_in", {"item_id": item_id, "situation_id": situation_id, "person": person,
+                                             "form_data": form_data, "materials": materials})
     existing = await Case.get_or_none(idempotency_key=key)
     if existing is not None:
-        return existing
+        return idempotency.replay(existing, request)
     p = await pinned(item_id, situation_id)
     citizen, registered = await _walk_in_person(person, actor=actor)
     acting = Acting(actor, on_behalf_citizen_id=citizen.id)
@@ -142,8 +144,9 @@ async def receive_walk_in(
     async with flow.unit(settings) as u:
         number = await next_number(u.conn, p.region.code, now.date())
         columns = {
-            **case_columns(actor, p, a, form), "idempotency_key": key, "submitted_at": now, "query_code": query_code(),
-            "hall_code": actor.hall_code or await hall_of(p.region), "channel": "window", "number": number,
+            **case_columns(actor, p, a, form), "idempotency_key": key, "request_digest": request, "submitted_at": now,
+            "query_code": query_code(), "hall_code": actor.hall_code or await hall_of(p.region), "channel": "window",
+            "number": number,
         }
         case = await flow.create(
             acting=acting, action=Action.RECEIVED, columns=columns, settings=settings, within=u, side=side,

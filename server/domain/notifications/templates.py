@@ -79,6 +79,9 @@ _ALL = [
     Template("staff_bundle_hours_over", 1, "一件事超出时限", "一件事已超出时限",
              "主题办件 {bundle_no}（{theme}）的 {budget} 个工作小时已用完（{deadline_at} 到时），仍有事项未办结，请立即督办。",
              urgent=True, audience="staff"),
+    Template("staff_tracking_locked", 1, "免登录查询已暂停", "办件查询码多次输错，已暂停免登录查询",
+             "办件 {case_no}（{item}）的免登录查询连续 {failures} 次输错查询码，已暂停 {minutes} 分钟（至 {until}）。"
+             "如非申请人本人所为，可能有人在试探查询码，请留意；申请人可登录后查看，或到窗口查询。", audience="staff"),
     Template("supply_reminder", 1, "补正提醒", "请尽快补充材料",
              "【聊易】提醒：您的“{item}”申请（办件号 {case_no}）需在 {supply_by} 前补充材料，逾期未补的将按规定处理。"),
     Template("calendar_missing", 1, "节假日未导入", "明年节假日安排尚未导入",

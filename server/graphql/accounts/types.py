@@ -15,6 +15,7 @@ from server.domain.accounts.roles import Actor
 from server.graphql.catalog.types import Department, Hall, Region
 from server.graphql.context import Info
 from server.graphql.core.enums import enum_value
+from server.graphql.core.lengths import max_length
 from server.graphql.core.relay import resolve_nodes
 
 
@@ -69,7 +70,7 @@ class StaffUser(relay.Node):
     hall_code: str | None = strawberry.field(description="所属大厅代码")
     is_active: bool = strawberry.field(description="在用；停用的账号不能登录，已发的令牌全部失效")
     locked_until: datetime | None = strawberry.field(
-        description="密码连续错误后锁定到何时；为空表示未锁定（管理员启用账号可提前解锁）"
+        description="最近一次因密码连续错误而被锁定到何时（只锁定输错的那个地址，本人在自己的电脑上仍可登录）；为空表示未锁定（管理员启用账号可提前解锁）"
     )
     disabled_at: datetime | None = strawberry.field(default=None, description="停用时间")
     disabled_reason: str = strawberry.field(default="", description="停用原因")
@@ -118,7 +119,7 @@ class StaffUser(relay.Node):
 
 @strawberry.input(description="工作人员登录")
 class LoginInput:
-    username: str = strawberry.field(description="用户名")
+    username: str = strawberry.field(metadata=max_length(64), description="用户名")
     password: str = strawberry.field(description="密码")
 
 

@@ -12,6 +12,7 @@ from strawberry import relay
 from server.domain.appointments import errors, service
 from server.graphql.appointments.types import Appointment, AppointmentSlot, HallAppointment
 from server.graphql.context import Info
+from server.graphql.core.lengths import max_length
 from server.graphql.core.permissions import IsCitizen, IsStaff
 from server.graphql.core.relay import domain_id
 
@@ -38,7 +39,7 @@ class AppointmentsQuery:
     )
     async def appointment_slots(
         self,
-        hall_code: Annotated[str, strawberry.argument(description="大厅代码，如 371500-ZWFWZX")],
+        hall_code: Annotated[str, strawberry.argument(metadata=max_length(24), description="大厅代码，如 371500-ZWFWZX")],
         item_id: Annotated[relay.GlobalID, strawberry.argument(description="事项的全局 ID（ServiceItem）")],
         start: Annotated[date, strawberry.argument(name="from", description="第一天")],
         end: Annotated[date, strawberry.argument(name="to", description="最后一天（含）")],
@@ -58,7 +59,7 @@ class AppointmentsQuery:
     )
     async def hall_appointments(
         self, info: Info,
-        hall_code: Annotated[str, strawberry.argument(description="大厅代码")],
+        hall_code: Annotated[str, strawberry.argument(metadata=max_length(24), description="大厅代码")],
         day: Annotated[date, strawberry.argument(description="日期")],
     ) -> list[HallAppointment]:
         rows = await service.hall_appointments(actor=info.context.actor, hall_code=hall_code, day=day)

@@ -11,7 +11,7 @@ import strawberry
 from strawberry import relay
 
 from server.domain.accounts.roles import Actor, Role
-from server.domain.cases import bundles
+from server.domain.cases import bundles, tracking
 from server.domain.cases.models import CaseBundle
 from server.domain.cases.scope import sees_cases
 from server.domain.errors import DomainError
@@ -126,7 +126,8 @@ class BundlesQuery:
         number: Annotated[str, strawberry.argument(description="主题办件号")],
         query_code: Annotated[str, strawberry.argument(description="查询码（受理回执或短信中）")],
     ) -> TrackedBundle | None:
-        b = await bundles.track(number=number, query_code=query_code)
+        b = await tracking.guarded(number, info.context.settings,
+                                   lambda: bundles.track(number=number, query_code=query_code))
         if b is None:
             return None
         return await tracked(info, b, await loaders(info).view(b))

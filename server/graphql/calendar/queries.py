@@ -11,6 +11,7 @@ import strawberry
 from server.domain.calendar import service
 from server.graphql.calendar.types import CalendarDay, DeadlinePreview, PausedIntervalInput
 from server.graphql.catalog.enums import TimeUnit
+from server.graphql.core.lengths import max_length
 
 
 @strawberry.type
@@ -21,7 +22,7 @@ class CalendarQuery:
     )
     async def calendar(
         self,
-        region_code: Annotated[str, strawberry.argument(description="区划代码，如 371525")],
+        region_code: Annotated[str, strawberry.argument(metadata=max_length(12), description="区划代码，如 371525")],
         start: Annotated[date, strawberry.argument(name="from", description="第一天")],
         end: Annotated[date, strawberry.argument(name="to", description="最后一天（含）")],
     ) -> list[CalendarDay]:
@@ -33,7 +34,7 @@ class CalendarQuery:
     )
     async def deadline_preview(
         self,
-        region_code: Annotated[str, strawberry.argument(description="区划代码（办理地），如 371525")],
+        region_code: Annotated[str, strawberry.argument(metadata=max_length(12), description="区划代码（办理地），如 371525")],
         start: Annotated[date, strawberry.argument(description="起始日，如受理日")],
         value: Annotated[int, strawberry.argument(description=f"时限数值（0 到 {service.MAX_DAYS}）")],
         unit: Annotated[TimeUnit, strawberry.argument(description="时限单位")],

@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.permission import BasePermission
 
 from server.domain.accounts.roles import ANONYMOUS
-from server.domain.cases import models, queries
+from server.domain.cases import models, queries, tracking
 from server.domain.cases.scope import sees_cases
 from server.domain.cases.states import ACTIONS, LABELS, Action, Status
 from server.domain.errors import DomainError
@@ -26,6 +26,7 @@ from server.graphql.cases.types import (
     encode_key,
 )
 from server.graphql.context import Info
+from server.graphql.core.lengths import max_length
 from server.graphql.core.permissions import HasIdentity, RefusedAsNull
 from server.graphql.core.relay import MAX_PAGE, Connection, domain_id
 
@@ -61,10 +62,10 @@ class IsApplicant(BasePermission):
 class CaseQueueFilter:
     statuses: list[CaseStatus] | None = strawberry.field(default=None, description="只看这些状态（默认按队列）")
     item_name: str | None = strawberry.field(default=None, description="事项名称包含")
-    number: str | None = strawberry.field(default=None, description="办件号")
-    department_code: str | None = strawberry.field(default=None, description="办理部门")
-    hall_code: str | None = strawberry.field(default=None, description="受理大厅")
-    region_code: str | None = strawberry.field(default=None, description="区划（市或县）")
+    number: str | None = strawberry.field(metadata=max_length(32), default=None, description="办件号")
+    department_code: str | None = strawberry.field(metadata=max_length(24), default=None, description="办理部门")
+    hall_code: str | None = strawberry.field(metadata=max_length(24), default=None, description="受理大厅")
+    region_code: str | None = strawberry.field(metadata=max_length(12), default=None, description="区划（市或县）")
     claimed_by_me: bool = strawberry.field(default=False, description="只看我领取的")
     unclaimed: bool = strawberry.field(default=False, description="只看无人领取的")
     instant_only: bool = strawberry.field(default=False, description="只看秒批通过的办件（供抽查）")
@@ -168,10 +169,11 @@ class CasesQuery:
     @strawberry.field(description="凭办件号和查询码免登录查询办理进度（个人信息脱敏）；号码或查询码不对时为空")
     async def track_case(
         self, info: Info,
-        number: Annotated[str, strawberry.argument(description="办件号")],
-        query_code: Annotated[str, strawberry.argument(description="查询码（受理回执或短信中）")],
+        number: Annotated[str, strawberry.argument(metadata=max_length(32), description="办件号")],
+        query_code: Annotated[str, strawberry.argument(metadata=max_length(8), description="查询码（受理回执或短信中）")],
     ) -> TrackedCase | None:
-        c = await queries.track(number=number, query_code=query_code)
+        c = await tracking.guarded(number, info.context.settings,
+                                   lambda: queries.track(number=number, query_code=query_code))
         if c is None:
             return None
         dept = await info.context.loaders.department.load(c.department_code)

@@ -13,6 +13,7 @@ from strawberry.permission import BasePermission
 from server.domain.cases import stats
 from server.graphql.context import Info
 from server.graphql.core.enums import enum_value
+from server.graphql.core.lengths import max_length
 
 
 class CanReadStatistics(BasePermission):
@@ -34,10 +35,10 @@ class CaseStatisticsGroup(Enum):
 class CaseStatisticsFilter:
     date_from: date = strawberry.field(description="开始日期（含）")
     date_to: date = strawberry.field(description=f"结束日期（含），区间最多 {stats.MAX_DAYS} 天")
-    region_code: str | None = strawberry.field(
+    region_code: str | None = strawberry.field(metadata=max_length(12),
         default=None, description="只统计该区划及其下级的办件，如 371525；超出调用者权限范围的部分不会计入"
     )
-    department_code: str | None = strawberry.field(default=None, description="只统计该部门的办件，如 371500-XZSPJ")
+    department_code: str | None = strawberry.field(metadata=max_length(24), default=None, description="只统计该部门的办件，如 371500-XZSPJ")
 
 
 @strawberry.type(description="一行办件统计（一个县、一个部门或一天）")

@@ -106,6 +106,7 @@ class CaseErrorCode(Enum):
     DEADLINE_TOO_LATE = enum_value(errors.DEADLINE_TOO_LATE, description="期限晚于承诺办结期限")
     INVALID_ID_NUMBER = enum_value("INVALID_ID_NUMBER", description="居民身份证号码不合法")
     INVALID_PHONE = enum_value("INVALID_PHONE", description="手机号码不合法")
+    IDEMPOTENCY_KEY_REUSED = enum_value(errors.IDEMPOTENCY_KEY_REUSED, description="幂等键已用于内容不同的另一份申请")
 
 
 @strawberry.type(description="办件操作的错误")

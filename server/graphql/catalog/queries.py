@@ -24,6 +24,7 @@ from server.graphql.catalog.types import (
     prefetch,
 )
 from server.graphql.context import Info
+from server.graphql.core.lengths import max_length
 from server.graphql.core.lookahead import selected_below
 from server.graphql.core.relay import (
     After,
@@ -41,12 +42,13 @@ from server.graphql.core.relay import (
 @strawberry.input(description="事项查询条件；各条件之间为“且”")
 class ServiceItemFilter:
     text: str | None = strawberry.field(
+        metadata=max_length(100),
         default=None,
         description="搜索词：名称或关键词的任意片段（“执照”）、全拼（“yingyezhizhao”）或首字母（“yyzz”）；按相关度排序",
     )
     department_id: relay.GlobalID | None = strawberry.field(default=None, description="实施部门的全局 ID")
-    department_code: str | None = strawberry.field(default=None, description="实施部门代码，如 371500-XZSPJ")
-    region_code: str | None = strawberry.field(default=None, description="区划代码：该区划及其下级实施的事项")
+    department_code: str | None = strawberry.field(metadata=max_length(24), default=None, description="实施部门代码，如 371500-XZSPJ")
+    region_code: str | None = strawberry.field(metadata=max_length(12), default=None, description="区划代码：该区划及其下级实施的事项")
     level: Level | None = strawberry.field(default=None, description="实施层级")
     item_type: ItemType | None = strawberry.field(default=None, description="事项类型")
     service_object: ServiceObject | None = strawberry.field(default=None, description="服务对象")
@@ -129,7 +131,7 @@ class CatalogQuery:
 
     @strawberry.field(description="按实施编码读取事项；也可传 12 位基本编码（有多个实施时取层级最高者）")
     async def service_item_by_code(
-        self, info: Info, code: Annotated[str, strawberry.argument(description="实施编码或基本编码")]
+        self, info: Info, code: Annotated[str, strawberry.argument(metadata=max_length(48), description="实施编码或基本编码")]
     ) -> ServiceItem | None:
         v = await service.item_by_code(actor=info.context.actor, code=code)
         return ServiceItem.of(v) if v else None
@@ -137,7 +139,7 @@ class CatalogQuery:
     @strawberry.field(description="行政区划树（按路径排序，上级在前）")
     async def regions(
         self,
-        parent_code: Annotated[str | None, strawberry.argument(description="只列该区划的直接下级")] = None,
+        parent_code: Annotated[str | None, strawberry.argument(metadata=max_length(12), description="只列该区划的直接下级")] = None,
         level: Annotated[Level | None, strawberry.argument(description="只列该层级")] = None,
         include_historic: Annotated[bool, strawberry.argument(description="包括已停用的代码（如 371523 茌平县）")] = False,
     ) -> list[Region]:
@@ -149,9 +151,9 @@ class CatalogQuery:
     @strawberry.field(description="实施部门（分页）")
     async def departments(
         self,
-        region_code: Annotated[str | None, strawberry.argument(description="所在区划代码")] = None,
+        region_code: Annotated[str | None, strawberry.argument(metadata=max_length(12), description="所在区划代码")] = None,
         include_subregions: Annotated[bool, strawberry.argument(description="包括下级区划的部门")] = False,
-        text: Annotated[str | None, strawberry.argument(description="名称片段")] = None,
+        text: Annotated[str | None, strawberry.argument(metadata=max_length(64), description="名称片段")] = None,
         first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> Connection[Department]:
         async def fetch(offset: int, limit: int) -> list[Department]:
@@ -167,13 +169,13 @@ class CatalogQuery:
 
     @strawberry.field(description="某区划的政务服务大厅及窗口")
     async def halls(
-        self, info: Info, region_code: Annotated[str, strawberry.argument(description="区划代码")]
+        self, info: Info, region_code: Annotated[str, strawberry.argument(metadata=max_length(12), description="区划代码")]
     ) -> list[Hall]:
         return [Hall.of(h) for h in await info.context.loaders.halls_of_region.load(region_code)]
 
     @strawberry.field(description="三级十同一致性报告：同一基本编码在省、市、县各实施的十要素对照，逐项指出差异")
     async def catalog_consistency(
-        self, basic_code: Annotated[str, strawberry.argument(description="12 位基本编码")]
+        self, basic_code: Annotated[str, strawberry.argument(metadata=max_length(12), description="12 位基本编码")]
     ) -> CatalogConsistency:
         return _report(await consistency.consistency_report(basic_code=basic_code))
 

@@ -30,7 +30,7 @@ import json
 import logging
 import time
 import uuid
-from typing import Any
+from typing import Any, cast
 
 from graphql import FieldNode, GraphQLError, GraphQLFormattedError, OperationDefinitionNode, parse
 from starlette.datastructures import FormData, UploadFile
@@ -51,6 +51,7 @@ from server.domain.accounts.tokens import actor_for_token
 from server.domain.cases.uploads import size_text
 from server.domain.errors import DomainError
 from server.graphql.context import Context
+from server.graphql.core.messages import translate
 from server.observability import Metrics, metric_operation, operation_var
 from server.settings import Settings
 
@@ -270,7 +271,7 @@ class GraphQLHTTP:
                 raise RequestError(415, "请求体须为 application/json（上传文件时为 multipart/form-data）")
             else:
                 try:
-                    params = json.loads(await request.body())
+                    params = json.loads(await self._json_body(request))
                 except ValueError:
                     raise RequestError(400, "请求体不是合法的 JSON") from None
                 if not isinstance(params, dict):
@@ -291,6 +292,23 @@ class GraphQLHTTP:
         ):
             raise RequestError(400, "文件上传（multipart 请求）只能用于变更（mutation）")
         return params
+
+    async def _json_body(self, request: Request) -> bytes:
+        """The bytes of a JSON body, at most ``max_body_bytes``: a larger declared length is refused
+        before reading, and a body without one (chunked) is counted as it streams in; either way it
+        is a 413 and nothing of it is parsed."""
+        limit = self.settings.max_body_bytes
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise _too_large_body(limit)
+        chunks: list[bytes] = []
+        seen = 0
+        async for chunk in request.stream():
+            seen += len(chunk)
+            if seen > limit:
+                raise _too_large_body(limit)
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     async def _multipart(self, request: Request) -> dict[str, Any]:
         """``operations`` with each file of ``map`` put at its paths (GraphQL multipart request spec)."""
@@ -430,7 +448,7 @@ class GraphQLHTTP:
             return out
         if original is None or isinstance(original, GraphQLError):
             self.metrics.graphql_errors.labels(operation, "graphql").inc()
-            return error.formatted
+            return cast(GraphQLFormattedError, translate(dict(error.formatted), production=self.settings.production))
         self.metrics.graphql_errors.labels(operation, "internal").inc()
         log.error("unexpected error in %s", ".".join(map(str, error.path or [])), exc_info=original)
         out = error.formatted
@@ -451,6 +469,10 @@ class GraphQLHTTP:
 MULTIPART = "multipart/form-data"
 PREFLIGHT_HEADERS = frozenset({"graphql-require-preflight", "apollo-require-preflight"})
 MULTIPART_FIELDS = 2  # operations and map; everything else is a file
+
+
+def _too_large_body(limit: int) -> RequestError:
+    return RequestError(413, f"请求体过大：JSON 请求体不能超过 {size_text(limit)}", code="BODY_TOO_LARGE")
 
 
 def _too_large_request(limit: int) -> RequestError:

@@ -15,6 +15,7 @@ from server.graphql.accounts.types import AccountError, Role, StaffUser
 from server.graphql.catalog.types import Region
 from server.graphql.context import Info
 from server.graphql.core.enums import enum_value
+from server.graphql.core.lengths import max_length
 from server.graphql.core.relay import resolve_nodes
 
 # GraphQL type names of a mandate's principal (the citizens area names its types so)
@@ -28,7 +29,7 @@ CITIZEN_TYPE, ENTERPRISE_TYPE = "Citizen", "Enterprise"
 class StaffUserFilter:
     text: str | None = strawberry.field(default=None, description="用户名或姓名的片段")
     role: Role | None = strawberry.field(default=None, description="只看具有该角色的账号")
-    region_code: str | None = strawberry.field(default=None, description="只看该区划及其下级的账号")
+    region_code: str | None = strawberry.field(metadata=max_length(12), default=None, description="只看该区划及其下级的账号")
     include_inactive: bool = strawberry.field(default=False, description="包括已停用的账号")
 
 

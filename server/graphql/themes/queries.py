@@ -11,6 +11,7 @@ from server.domain.errors import DomainError, DomainErrors
 from server.domain.themes import errors, menu, service
 from server.domain.themes.resolve import resolve
 from server.graphql.context import Info
+from server.graphql.core.lengths import max_length
 from server.graphql.core.lookahead import selected_below
 from server.graphql.core.permissions import CanEditCatalog
 from server.graphql.core.relay import (
@@ -44,7 +45,7 @@ class ThemesQuery:
     @strawberry.field(description="主题式服务（一件事）：分页；搜索名称或关键词的片段、全拼或首字母，按相关度排序")
     async def themes(
         self, info: Info,
-        search: Annotated[str | None, strawberry.argument(description="搜索词：如“开饭店”“kaibancanyin”“kbcyd”")] = None,
+        search: Annotated[str | None, strawberry.argument(metadata=max_length(64), description="搜索词：如“开饭店”“kaibancanyin”“kbcyd”")] = None,
         audience: Annotated[Audience | None, strawberry.argument(description="服务对象")] = None,
         life_stage: Annotated[LifeStage | None, strawberry.argument(description="生命周期阶段")] = None,
         statuses: Annotated[
@@ -69,7 +70,7 @@ class ThemesQuery:
 
     @strawberry.field(description="按编码读取主题（一次告知、情形引导、阶段和事项）")
     async def theme(
-        self, info: Info, code: Annotated[str, strawberry.argument(description="主题编码，如 enterprise-startup")]
+        self, info: Info, code: Annotated[str, strawberry.argument(metadata=max_length(48), description="主题编码，如 enterprise-startup")]
     ) -> Theme | None:
         v = await service.theme_by_code(actor=info.context.actor, code=code)
         return Theme.of(v) if v else None
