@@ -348,11 +348,23 @@ def elicence_number(case: Case) -> str:
 
 
 async def issue_elicence(conn: Any, case: Case, kind: str) -> ELicence:
+    """The case's e-licence; a 设立登记's 营业执照 founds the enterprise, which holds it
+    (:mod:`server.domain.cases.founding`)."""
+    from server.domain.cases import founding
+
+    number = elicence_number(case)
+    data: dict[str, Any] = {"item": case.item_name, "case_no": case.number}
+    holder_enterprise_id, holder_name = case.applicant_enterprise_id, case.applicant_name
+    if founding.founds(case, kind):
+        ent = await founding.register(conn, case)
+        if ent is not None:
+            holder_enterprise_id, holder_name = ent.id, ent.name
+            data |= {"credit_code": ent.credit_code, "name": ent.name}
     return await ELicence.create(
-        number=elicence_number(case), kind=kind, holder_citizen_id=case.applicant_citizen_id,
-        holder_enterprise_id=case.applicant_enterprise_id, holder_name=case.applicant_name,
+        number=number, kind=kind, holder_citizen_id=case.applicant_citizen_id,
+        holder_enterprise_id=holder_enterprise_id, holder_name=holder_name,
         department_code=case.department_code, case_id=case.id, issued_at=clock.now(),
-        data={"item": case.item_name, "case_no": case.number}, using_db=conn,
+        data=data, using_db=conn,
     )
 
 

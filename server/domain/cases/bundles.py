@@ -19,7 +19,7 @@ again for an item that failed. The bundle's status is derived (:func:`view`), ne
 from __future__ import annotations
 
 import hmac
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -31,7 +31,7 @@ from tortoise.expressions import Q, Subquery
 
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.accounts.roles import Actor, Role
-from server.domain.cases import bundle_flow, clock, errors, evidence, flow, idempotency
+from server.domain.cases import bundle_flow, clock, errors, evidence, flow, founding, idempotency
 from server.domain.cases import window as desk
 from server.domain.cases.apply import (
     Applicant,
@@ -116,6 +116,9 @@ class ThemeApplication:
     enterprise_id: int | None = None
     principal_citizen_id: int | None = None
     principal_enterprise_id: int | None = None
+    # the partner the applicant chose for an item a partner of their choice does (the bank, the seal
+    # carver): theme item key -> partner code
+    partners: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -198,14 +201,17 @@ def merged_form(b: themes.Bundle, a: Applicant, data: Any,
     """The merged form (一表申请) checked once: what the base databases hold is filled in from them
     (``held``), else what the platform's account knows from its source, the rest as typed."""
     values = dict(data) if isinstance(data, dict) else {}
+    later = {f.key for f in b.form if founding.produced(f.source)}
     for f in b.form:
-        if held is not None and f.key in held.prefilled:
+        if f.key in later:
+            values.pop(f.key, None)  # the registration produces it (founding.py): never typed
+        elif held is not None and f.key in held.prefilled:
             values[f.key] = held.prefilled[f.key].value
         elif f.source:
             known = _known(f.source, a)
             if known:
                 values[f.key] = known
-    form, problems = validate_form([f.definition() for f in b.form], values)
+    form, problems = validate_form([f.definition() for f in b.form if f.key not in later], values)
     if held is not None:
         from server.domain.cases.apply import explain_unavailable
 
@@ -280,10 +286,45 @@ def _check_materials(b: themes.Bundle, a: Applicant, files: dict[str, Any], held
         raise DomainErrors(missing)
 
 
-def build_plan(b: themes.Bundle) -> list[dict[str, Any]]:
+async def choose_partners(b: themes.Bundle, wanted: Mapping[str, str] | None) -> dict[str, str]:
+    """The partner doing each item the applicant chooses a partner for (``partner_kind``: the bank
+    for the account, the seal carver): the one chosen, checked to be active, of that kind and
+    taking the item in its region; chosen for them when only one can; none when none takes it (the
+    department does it). Raises every problem at once."""
+    from server.domain.exchange import routing  # it routes cases: imported where used
+    from server.domain.exchange.models import PARTNER_KINDS, PartnerKind
+
+    wanted = {str(k).strip(): str(v).strip().lower() for k, v in (wanted or {}).items()}
+    choosing = {i.key: i for i in b.items if i.partner_kind}
+    problems = [DomainError(errors.INVALID, f"本次申请没有需要选择合作单位的事项“{k}”", ["partners", k])
+                for k in wanted if k not in choosing]
+    out: dict[str, str] = {}
+    regions = {r.code: r for r in await Region.filter(code__in=list({i.item.region_id for i in choosing.values()}))}
+    for key, i in choosing.items():
+        kind = str(i.partner_kind)
+        what = PARTNER_KINDS.get(PartnerKind(kind), "合作单位") if kind in PARTNER_KINDS else "合作单位"
+        options = await routing.choosable(kind, i.item.basic_code, regions[i.item.region_id])
+        code = wanted.get(key)
+        if code:
+            if code in {p.code for p in options}:
+                out[key] = code
+            else:
+                names = "、".join(p.name for p in options) or "（暂无）"
+                problems.append(DomainError(
+                    errors.INVALID, f"“{i.name}”不能由所选{what}办理（可选：{names}）", ["partners", key]))
+        elif len(options) == 1:
+            out[key] = options[0].code
+        elif len(options) > 1:
+            problems.append(DomainError(errors.INVALID, f"请选择办理“{i.name}”的{what}", ["partners", key]))
+    if problems:
+        raise DomainErrors(problems)
+    return out
+
+
+def build_plan(b: themes.Bundle, partners: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """The bundle's stages and items as pinned data: versions, situations, the form keys each item
     takes, its materials and their keys in the set, what it waits for (the theme's ``depends_on``,
-    or else every item of the stage before)."""
+    or else every item of the stage before), and the partner the applicant chose for it."""
     materials: dict[str, list[dict[str, Any]]] = {}
     for bm in b.materials:
         for u in bm.uses:
@@ -299,6 +340,7 @@ def build_plan(b: themes.Bundle) -> list[dict[str, Any]]:
                 "department_code": i.department_code, "depends_on": list(i.depends_on or before),
                 "form_keys": [f["key"] for f in i.version.form_fields or []], "materials": materials.get(i.key, []),
                 "result_licence": i.version.result_licence,
+                **({"partner_kind": i.partner_kind, "partner_code": (partners or {}).get(i.key)} if i.partner_kind else {}),
             })
         plan.append({"stage": st.number, "key": st.key, "name": st.name, "lead_department_code": st.lead_department_code,
                      "items": items})
@@ -334,12 +376,16 @@ async def submit(
         _check_materials(b, a, files, held)
     except DomainErrors as exc:
         problems += exc.errors
+    try:
+        partners = await choose_partners(b, app.partners)
+    except DomainErrors as exc:
+        problems += exc.errors
     if problems:
         raise DomainErrors(problems)
     try:
         bundle = await _create(actor, settings, key=key, request=request, theme=theme, version=version, b=b, a=a,
                                form=form, files=files, answers=dict(b.answers), action=Action.SUBMITTED,
-                               channel=_channel(actor), hall=None, held=held)
+                               channel=_channel(actor), hall=None, held=held, partners=partners)
     except IntegrityError:
         again = await CaseBundle.get_or_none(idempotency_key=key)
         if again is None:
@@ -351,6 +397,7 @@ async def submit(
 async def receive_walk_in(
     *, actor: Actor, settings: Settings | None, idempotency_key: str, theme_id: int | None, answers: dict[str, str],
     person: desk.WalkInPerson, form_data: dict[str, Any], materials: list[MaterialFile], theme_code: str | None = None,
+    partners: dict[str, str] | None = None,
 ) -> CaseBundle:
     """代为收件 of a bundle: the clerk enters the application of the person at the counter (found by
     ID number or registered on the spot); it waits at this window for the bundle's acceptance."""
@@ -358,7 +405,7 @@ async def receive_walk_in(
     key = _key(actor, idempotency_key)
     request = idempotency.digest("walk_in_bundle", {
         "theme_id": theme_id, "theme_code": theme_code, "answers": answers, "person": person, "form_data": form_data,
-        "materials": materials,
+        "materials": materials, **({"partners": partners} if partners else {}),
     })
     existing = await CaseBundle.get_or_none(idempotency_key=key)
     if existing is not None:
@@ -382,12 +429,16 @@ async def receive_walk_in(
     except DomainErrors as exc:
         problems += exc.errors
         files = {}
+    try:
+        chosen = await choose_partners(b, partners)
+    except DomainErrors as exc:
+        problems += exc.errors
     if problems:
         raise DomainErrors(problems)
     try:
         return await _create(actor, settings, key=key, request=request, theme=theme, version=version, b=b, a=a,
                              form=form, files=files, answers=dict(b.answers), action=Action.RECEIVED, channel="window",
-                             hall=actor.hall_code, held=held)
+                             hall=actor.hall_code, held=held, partners=chosen)
     except IntegrityError:
         again = await CaseBundle.get_or_none(idempotency_key=key)
         if again is None:
@@ -398,11 +449,11 @@ async def receive_walk_in(
 async def _create(
     actor: Actor, settings: Settings | None, *, key: str, request: str, theme: Theme, version: ThemeVersion, b: themes.Bundle,
     a: Applicant, form: dict[str, Any], files: dict[str, Any], answers: dict[str, str], action: Action, channel: str,
-    hall: str | None, held: evidence.Holdings,
+    hall: str | None, held: evidence.Holdings, partners: Mapping[str, str] | None = None,
 ) -> CaseBundle:
     region = await Region.get(code=theme.region_code)
     regions = {r.code: r for r in await Region.filter(code__in=list({i.item.region_id for i in b.items}))}
-    plan = build_plan(b)
+    plan = build_plan(b, partners)
     first = plan[0]["items"]
     pinned = await _pinned_materials(first)
     now = clock.now()
@@ -661,6 +712,7 @@ class ItemView:
     case: Case | None  # what stands: the item's newest sub-case
     attempts: int  # sub-cases of this item (more than one: applied for again)
     held_by: list[str]  # names of the failed items that hold it back
+    partner_code: str | None = None  # the partner the applicant chose to do it (the bank, the seal carver)
 
 
 @dataclass(slots=True)
@@ -722,7 +774,8 @@ def view(bundle: CaseBundle, subs: Sequence[Case], *, owes: frozenset[int] | set
     items = [
         ItemView(key=it["key"], stage=it["stage"], name=it["name"], department_code=it["department_code"],
                  state=states[it["key"]], case=latest.get(it["key"]), attempts=counts.get(it["key"], 0),
-                 held_by=bundle_flow.holders(bundle.plan, states, it["key"]) if states[it["key"]] == HELD else [])
+                 held_by=bundle_flow.holders(bundle.plan, states, it["key"]) if states[it["key"]] == HELD else [],
+                 partner_code=it.get("partner_code"))
         for it in plan_items(bundle.plan)
     ]
     derived = parent_status(

@@ -59,12 +59,45 @@ async def destination(case: Case) -> tuple[str, str, str | None]:
 
 
 async def partner_for(conn: Any, case: Case) -> Partner | None:
-    """The partner a just-accepted case goes to, if any (the partner table is small: read whole)."""
+    """The partner a just-accepted case goes to, if any (the partner table is small: read whole): the
+    one the applicant chose for this item of their bundle (:func:`chosen`) when it takes the case,
+    else the first that takes it."""
     qs = Partner.filter(is_active=True)
-    for p in await (qs.using_db(conn) if conn is not None else qs).order_by("id"):
-        if takes(p, case):
-            return p
+    taking = [p for p in await (qs.using_db(conn) if conn is not None else qs).order_by("id") if takes(p, case)]
+    wanted = await chosen(conn, case) if taking else None
+    return next((p for p in taking if p.code == wanted), taking[0] if taking else None)
+
+
+async def chosen(conn: Any, case: Case) -> str | None:
+    """The partner the applicant chose for this sub-case's item when applying for the bundle (the
+    plan item's ``partner_code``: the bank, the seal carver), if any."""
+    if case.bundle_id is None:
+        return None
+    from server.domain.cases.models import CaseBundle
+
+    qs = CaseBundle.filter(id=case.bundle_id)
+    plan = await (qs.using_db(conn) if conn is not None else qs).values_list("plan", flat=True)
+    for stage in (plan[0] if plan else None) or []:
+        for it in stage.get("items", []):
+            if it.get("item_id") == case.item_id and stage.get("stage") == case.bundle_stage:
+                return it.get("partner_code") or None
     return None
+
+
+def region_chain(region: Any) -> set[str]:
+    """A region's code with the city and county above it (where a partner of that region serves)."""
+    from server.domain.cases.apply import region_columns
+
+    cols = region_columns(region)
+    return {c for c in (cols["region_code"], cols["city_code"], cols["county_code"]) if c}
+
+
+async def choosable(kind: str, basic_code: str, region: Any) -> list[Partner]:
+    """The partners an applicant may choose from for an item (the banks, the seal carvers): active,
+    of that kind, taking the item's basic code, serving the item's region."""
+    chain = region_chain(region)
+    return [p for p in await Partner.filter(is_active=True, kind=kind).order_by("name", "id")
+            if basic_code in (p.routes or []) and p.region_code in chain]
 
 
 async def payload(conn: Any, case: Case) -> dict[str, Any]:
@@ -81,12 +114,32 @@ async def payload(conn: Any, case: Case) -> dict[str, Any]:
             applicant["id_number"] = person.id_number
     materials = [{"name": m.name, "state": m.state, "trust": m.trust}
                  for m in await CaseMaterial.filter(case_id=case.id).using_db(conn).order_by("position")]
+    if case.bundle_id is not None:
+        founded = await _founded(conn, case.bundle_id)
+        if founded:
+            applicant["enterprise"] = founded
     return {
         "case_number": case.number, "item": {"basic_code": case.basic_code, "name": case.item_name,
                                              "department_code": case.department_code},
         "bundle_stage": case.bundle_stage, "applicant": applicant, "form": dict(case.form_data or {}),
         "materials": materials, "deadline": case.deadline.isoformat() if case.deadline else None,
     }
+
+
+async def _founded(conn: Any, bundle_id: int) -> dict[str, Any]:
+    """The enterprise a bundle's registration founded (企业开办), as its later items' partners need it
+    (the bank opens its account, the seal carver carves its seals): credit code, name, licence."""
+    from server.domain.cases.models import CaseBundle, ELicence
+    from server.domain.shareddata.rules import BUSINESS_LICENCE
+
+    forms = await CaseBundle.filter(id=bundle_id).using_db(conn).values_list("form_data", flat=True)
+    code = (dict(forms[0] or {}) if forms else {}).get("creditCode")
+    ent = await Enterprise.filter(credit_code=str(code)).using_db(conn).first() if code else None
+    if ent is None:
+        return {}
+    numbers = await ELicence.filter(holder_enterprise_id=ent.id, kind=BUSINESS_LICENCE).using_db(conn).order_by(
+        "-id").values_list("number", flat=True)
+    return {"credit_code": ent.credit_code, "name": ent.name, "licence_number": str(numbers[0]) if numbers else None}
 
 
 async def after_commit(settings: Settings | None, ids: Iterable[int]) -> None:

@@ -43,7 +43,8 @@ class ThemeContent:
     # [{key, text, kind, options: [{value, label}], help}]
     questions: list[dict[str, Any]] = field(default_factory=list)
     # [{key, name, lead_department, items: [{key, basic_code, department, situations: [{name, when}],
-    #   when, depends_on: [item keys], note}]}]
+    #   when, depends_on: [item keys], note, partner_kind}]}] — ``partner_kind``: the applicant chooses
+    #   which partner of that kind (a bank, a seal carver) does the item
     stages: list[dict[str, Any]] = field(default_factory=list)
 
     def items(self) -> Iterator[tuple[int, int, dict[str, Any]]]:
@@ -109,6 +110,7 @@ def normalise_item(raw: Mapping[str, Any]) -> dict[str, Any]:
         "department": _text(raw.get("department")) or None, "region": _text(raw.get("region")) or None,
         "situations": situations, "when": normalise_condition(raw.get("when")),
         "depends_on": [_text(d) for d in _list(raw.get("depends_on"))], "note": _text(raw.get("note")),
+        "partner_kind": _text(raw.get("partner_kind")) or None,
     }
 
 

@@ -85,6 +85,7 @@ class BundleItem:
     situations: list[Situation]
     depends_on: list[str]  # keys of applying items this one waits for
     note: str = ""
+    partner_kind: str | None = None  # the applicant chooses the partner of this kind that does it
 
     @property
     def name(self) -> str:
@@ -232,7 +233,9 @@ def _merge_field(current: MergedField, raw: Mapping[str, Any], item_key: str, it
     return None
 
 
-def _source(key: str, content: ThemeContent) -> str | None:
+def _source(key: str, content: ThemeContent, *, founding_item: bool = False) -> str | None:
+    if content.founds_entity and not founding_item and key in rules.FOUNDED_FIELDS:
+        return rules.FOUNDED_FIELDS[key]  # the registration produces it: filled when the later item opens
     source = rules.KNOWN_FIELDS.get(key)
     if source and source.startswith("enterprise.") and (content.audience != "enterprise" or content.founds_entity):
         return None  # no registered enterprise to take it from
@@ -289,6 +292,7 @@ def build(content: ThemeContent, answers: Answers, catalogue: Catalogue,
             built.append(BundleItem(
                 key=ref["key"], stage_key=stage["key"], item=item, version=version_row, situations=chosen,
                 depends_on=[d for d in ref.get("depends_on") or [] if d in applying], note=ref.get("note") or "",
+                partner_kind=ref.get("partner_kind") or None,
             ))
             applying.add(ref["key"])
         if built:
@@ -311,6 +315,12 @@ def build(content: ThemeContent, answers: Answers, catalogue: Catalogue,
                   materials=materials, counts=counts, problems=problems + form_problems, catalogue=catalogue)
 
 
+def _founds(version: ItemVersion) -> bool:
+    from server.domain.cases.apply import founds_entity
+
+    return founds_entity(version)
+
+
 def _merged_form(
     content: ThemeContent, stages: Sequence[BundleStage], positions: Mapping[str, tuple[int, int]]
 ) -> tuple[list[MergedField], list[DomainError]]:
@@ -326,7 +336,8 @@ def _merged_form(
                     merged[key] = MergedField(
                         key=key, label=f["label"], type=f["type"], required=bool(f["required"]),
                         options=list(f["options"] or []), max_length=f["max_length"], min=f["min"], max=f["max"],
-                        help=f["help"] or "", source=_source(key, content), items=[item.key],
+                        help=f["help"] or "", items=[item.key],
+                        source=_source(key, content, founding_item=_founds(item.version)),
                     )
                 else:
                     problem = _merge_field(merged[key], raw, item.key, item.name, where)

@@ -64,6 +64,18 @@ FIELD_SOURCES = {
     "enterprise.credit_code": "企业登记信息（统一社会信用代码）",
     "enterprise.legal_representative": "企业登记信息（法定代表人）",
     "enterprise.address": "企业登记信息（住所）",
+    "founded.credit_code": "营业执照核准后自动填写（新设企业的统一社会信用代码）",
+    "founded.name": "营业执照核准后自动填写（新设企业的名称）",
+    "founded.date": "营业执照核准后自动填写（成立日期）",
+}
+
+# a theme that founds an enterprise (企业开办): what its later items ask about the enterprise is not
+# asked at all — the registration produces it, and it fills those items when they open
+# (server/domain/cases/founding.py): form-field key -> source
+FOUNDED_FIELDS: dict[str, str] = {
+    "creditCode": "founded.credit_code",
+    "unitName": "founded.name",
+    "foundedOn": "founded.date",
 }
 
 # service menu (菜单式服务)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from server.domain.catalog import rules as catalog_rules
 from server.domain.catalog.models import Department
 from server.domain.errors import DomainError
+from server.domain.exchange.models import PARTNER_KINDS
 from server.domain.themes import errors, rules
 from server.domain.themes.content import ThemeContent, answer_paths, describe_answers, validate
 from server.domain.themes.resolve import Catalogue, build, load_catalogue
@@ -93,6 +94,11 @@ def _pin_items(content: ThemeContent, catalogue: Catalogue) -> tuple[ThemeConten
             item = found[0]
             ref = {**ref, "department": item.department_id, "region": None}
             items.append(ref)
+            if ref.get("partner_kind") and ref["partner_kind"] not in PARTNER_KINDS:
+                kinds = "、".join(f"{k.value}（{v}）" for k, v in PARTNER_KINDS.items())
+                problems.append(DomainError(
+                    errors.INVALID, f"合作单位类别“{ref['partner_kind']}”不存在，可选：{kinds}", [*where, "partnerKind"]
+                ))
             version = catalogue.versions.get(item.published_version_id or -1)
             if item.status != "active" or version is None:
                 state = catalog_rules.ITEM_STATUSES.get(item.status, item.status)

@@ -20,6 +20,7 @@ from server.graphql.cases.mutations import WalkInApplicantInput
 from server.graphql.cases.types import Case, ResultMethod
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
+from server.graphql.core.lengths import max_length
 from server.graphql.core.permissions import IsSignedIn, IsStaff
 from server.graphql.core.relay import domain_id, optional_domain_id
 
@@ -60,6 +61,16 @@ class BundleMaterialFileInput:
     upload_id: relay.GlobalID | None = strawberry.field(default=None, description="uploadMaterial 返回的文件 ID")
 
 
+@strawberry.input(description="申请人为一个事项选择的合作单位（开户银行、刻章企业等）")
+class BundlePartnerChoiceInput:
+    item_key: str = strawberry.field(metadata=max_length(48), description="事项在主题中的标识（见 ThemeBundle 中 partnerKind 不为空的事项）")
+    partner_code: str = strawberry.field(metadata=max_length(32), description="所选合作单位的代码（见该事项的 partnerChoices）")
+
+
+def _partners(choices: list[BundlePartnerChoiceInput]) -> dict[str, str]:
+    return {c.item_key: c.partner_code for c in choices[:MAX_LIST]}
+
+
 @strawberry.input(description="申请主题服务（一件事）：一次申请、一张表、一套材料")
 class ApplyForThemeInput:
     idempotency_key: str = strawberry.field(description="幂等键：客户端为每次提交生成（8 到 64 个字符），重复提交返回同一主题办件")
@@ -71,6 +82,8 @@ class ApplyForThemeInput:
     enterprise_id: relay.GlobalID | None = strawberry.field(default=None, description="以企业身份申请：企业的全局 ID")
     principal_citizen_id: relay.GlobalID | None = strawberry.field(default=None, description="代办：委托人（群众）的全局 ID")
     principal_enterprise_id: relay.GlobalID | None = strawberry.field(default=None, description="代办：委托企业的全局 ID")
+    partners: list[BundlePartnerChoiceInput] = strawberry.field(
+        default_factory=list, description="申请人选择的合作单位（开户银行、刻章企业）：可选的只有一家时自动选定")
 
 
 @strawberry.input(description="窗口收取的一套材料中的一份")
@@ -89,6 +102,8 @@ class ReceiveWalkInBundleInput:
     applicant: WalkInApplicantInput = strawberry.field(description="申请人")
     form_data: JSON = strawberry.field(default_factory=dict, description="一表申请的表单数据")
     materials: list[BundlePaperMaterialInput] = strawberry.field(default_factory=list, description="当场收取的材料")
+    partners: list[BundlePartnerChoiceInput] = strawberry.field(
+        default_factory=list, description="申请人选择的合作单位（开户银行、刻章企业）：可选的只有一家时自动选定")
 
 
 @strawberry.input(description="窗口对一套材料中一份的审查结果（对用到它的每个事项都有效）")
@@ -275,6 +290,7 @@ class BundlesMutation:
                 enterprise_id=optional_domain_id(input.enterprise_id, "Enterprise"),
                 principal_citizen_id=optional_domain_id(input.principal_citizen_id, "Citizen"),
                 principal_enterprise_id=optional_domain_id(input.principal_enterprise_id, "Enterprise"),
+                partners=_partners(input.partners),
             )
             return await bundles.submit(actor=ctx.actor, settings=ctx.settings, idempotency_key=input.idempotency_key, app=app)
 
@@ -298,6 +314,7 @@ class BundlesMutation:
                 form_data=_json(input.form_data),
                 materials=[bundles.MaterialFile(m.key, optional_domain_id(m.upload_id, "UploadedFile"), m.provided)
                            for m in input.materials[: MAX_LIST + 1]],
+                partners=_partners(input.partners),
             )
 
         return await _run(ReceiveWalkInBundlePayload, go)

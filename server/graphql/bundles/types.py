@@ -195,6 +195,19 @@ class BundleItemProgress:
     async def department(self, info: Info) -> Department | None:
         return await _department(info, self._item.department_code)
 
+    @strawberry.field(description="申请人选择的办理单位（开户银行、刻章企业等）的代码；未选择时为空")
+    def partner_code(self) -> str | None:
+        return self._item.partner_code
+
+    @strawberry.field(description="申请人选择的办理单位的名称")
+    async def partner_name(self, info: Info) -> str | None:
+        if not self._item.partner_code:
+            return None
+        from server.domain.exchange.models import Partner
+
+        names = await Partner.filter(code=self._item.partner_code).values_list("name", flat=True)
+        return str(names[0]) if names else self._item.partner_code
+
     @strawberry.field(description="当前的子办件（调用者有权查看时；否则为空）")
     async def case(self, info: Info) -> Case | None:
         c = self._item.case

@@ -72,6 +72,9 @@ class FieldSource(Enum):
     ENTERPRISE_CREDIT_CODE = v("enterprise.credit_code", description="企业登记信息（统一社会信用代码）")
     ENTERPRISE_LEGAL_REPRESENTATIVE = v("enterprise.legal_representative", description="企业登记信息（法定代表人）")
     ENTERPRISE_ADDRESS = v("enterprise.address", description="企业登记信息（住所）")
+    FOUNDED_CREDIT_CODE = v("founded.credit_code", description="营业执照核准后自动填写（新设企业的统一社会信用代码）")
+    FOUNDED_NAME = v("founded.name", description="营业执照核准后自动填写（新设企业的名称）")
+    FOUNDED_DATE = v("founded.date", description="营业执照核准后自动填写（成立日期）")
 
 
 @strawberry.enum(description="主题与服务菜单操作的错误代码")

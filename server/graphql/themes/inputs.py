@@ -71,6 +71,8 @@ class ThemeStageItemInput:
     when: ThemeConditionInput | None = strawberry.field(default=None, description="适用条件；为空表示总是适用")
     depends_on: list[str] = strawberry.field(default_factory=list, description="须先办结的事项（排在前面的事项标识）")
     note: str = strawberry.field(default="", description="说明")
+    partner_kind: str | None = strawberry.field(
+        default=None, description="由申请人选择的合作单位类别（bank 银行、seal_carver 公章刻制企业等）；为空表示不选择")
 
 
 @strawberry.input(description="主题的一个阶段")
@@ -167,7 +169,8 @@ def changes(c: ThemeContentInput) -> dict[str, Any]:
                 "items": [
                     {"key": i.key, "basic_code": i.basic_code, "department": i.department, "region": i.region,
                      "situations": [{"name": x.name, "when": condition(x.when)} for x in i.situations],
-                     "when": condition(i.when), "depends_on": i.depends_on, "note": i.note}
+                     "when": condition(i.when), "depends_on": i.depends_on, "note": i.note,
+                     "partner_kind": i.partner_kind}
                     for i in s.items
                 ],
             })

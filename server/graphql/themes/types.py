@@ -118,6 +118,8 @@ class ThemeStageItem:
     when: ThemeCondition | None = strawberry.field(description="适用条件；为空表示总是适用")
     depends_on: list[str] = strawberry.field(description="须先办结的事项（标识）")
     note: str = strawberry.field(description="说明（如由合作单位办理）")
+    partner_kind: str | None = strawberry.field(
+        default=None, description="由申请人选择的合作单位类别（bank、seal_carver 等）；为空表示不选择")
 
     @strawberry.field(description="实施部门")
     async def department(self, info: Info) -> catalog.Department | None:
@@ -149,6 +151,7 @@ def _stage(raw: Mapping[str, Any]) -> ThemeStage:
                 key=i["key"], basic_code=i["basic_code"], department_code=i.get("department") or "",
                 situations=[ThemeSituationRule(name=s["name"], when=condition_of(s.get("when"))) for s in i["situations"]],
                 when=condition_of(i.get("when")), depends_on=list(i.get("depends_on") or []), note=i.get("note") or "",
+                partner_kind=i.get("partner_kind"),
             )
             for i in raw["items"]
         ],
@@ -291,6 +294,12 @@ class ThemeAnswer:
     value: str = strawberry.field(description="选项值")
 
 
+@strawberry.type(description="申请人可选择的一个办理单位（开户银行、刻章企业等合作单位）")
+class PartnerChoice:
+    code: str = strawberry.field(description="合作单位代码：申请时提交它")
+    name: str = strawberry.field(description="名称")
+
+
 @strawberry.type(description="一件事中的一个事项（申请后成为一个子件，转到其实施部门）")
 class BundleItem:
     _b: strawberry.Private[bundles.BundleItem]
@@ -313,6 +322,21 @@ class BundleItem:
     @strawberry.field(description="实施部门")
     async def department(self, info: Info) -> catalog.Department | None:
         return await _department(info, self.department_code)
+
+    @strawberry.field(description="须由申请人选择办理单位的类别（bank 开户银行、seal_carver 刻章企业等）；为空表示无须选择")
+    def partner_kind(self) -> str | None:
+        return self._b.partner_kind
+
+    @strawberry.field(description="可选择的办理单位（在该事项实施区划提供服务、承接该事项的合作单位）；申请时以 partners 提交所选代码，只有一家时自动选定")
+    async def partner_choices(self) -> list[PartnerChoice]:
+        if not self._b.partner_kind:
+            return []
+        from server.domain.catalog.models import Region
+        from server.domain.exchange import routing
+
+        region = await Region.get(code=self._b.item.region_id)
+        return [PartnerChoice(code=p.code, name=p.name)
+                for p in await routing.choosable(self._b.partner_kind, self._b.item.basic_code, region)]
 
     @strawberry.field(description="适用的办理情形（含材料）")
     def situations(self) -> list[catalog.Situation]:
