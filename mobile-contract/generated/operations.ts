@@ -188,6 +188,8 @@ export type ApplyForThemeInput = {
   idempotencyKey: Scalars['String']['input'];
   /** 一套材料（最多 60 项） */
   materials?: Array<BundleMaterialFileInput>;
+  /** 申请人选择的合作单位（开户银行、刻章企业）：可选的只有一家时自动选定 */
+  partners?: Array<BundlePartnerChoiceInput>;
   /** 代办：委托人（群众）的全局 ID */
   principalCitizenId?: InputMaybe<Scalars['ID']['input']>;
   /** 代办：委托企业的全局 ID */
@@ -373,6 +375,14 @@ export type BundlePaperMaterialInput = {
   provided?: Scalars['Boolean']['input'];
   /** 扫描件（可选） */
   uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 申请人为一个事项选择的合作单位（开户银行、刻章企业等） */
+export type BundlePartnerChoiceInput = {
+  /** 事项在主题中的标识（见 ThemeBundle 中 partnerKind 不为空的事项） */
+  itemKey: Scalars['String']['input'];
+  /** 所选合作单位的代码（见该事项的 partnerChoices） */
+  partnerCode: Scalars['String']['input'];
 };
 
 /** 主题办件队列 */
@@ -1022,7 +1032,13 @@ export type FieldSource =
   /** 企业登记信息（法定代表人） */
   | 'ENTERPRISE_LEGAL_REPRESENTATIVE'
   /** 企业登记信息（名称） */
-  | 'ENTERPRISE_NAME';
+  | 'ENTERPRISE_NAME'
+  /** 营业执照核准后自动填写（新设企业的统一社会信用代码） */
+  | 'FOUNDED_CREDIT_CODE'
+  /** 营业执照核准后自动填写（成立日期） */
+  | 'FOUNDED_DATE'
+  /** 营业执照核准后自动填写（新设企业的名称） */
+  | 'FOUNDED_NAME';
 
 /** 申请表单项 */
 export type FormFieldInput = {
@@ -1583,6 +1599,8 @@ export type ReceiveWalkInBundleInput = {
   idempotencyKey: Scalars['String']['input'];
   /** 当场收取的材料 */
   materials?: Array<BundlePaperMaterialInput>;
+  /** 申请人选择的合作单位（开户银行、刻章企业）：可选的只有一家时自动选定 */
+  partners?: Array<BundlePartnerChoiceInput>;
   /** 主题编码 */
   themeCode?: InputMaybe<Scalars['String']['input']>;
   /** 主题的全局 ID（与 themeCode 二选一） */
@@ -2087,6 +2105,8 @@ export type ThemeStageItemInput = {
   key: Scalars['String']['input'];
   /** 说明 */
   note?: Scalars['String']['input'];
+  /** 由申请人选择的合作单位类别（bank 银行、seal_carver 公章刻制企业等）；为空表示不选择 */
+  partnerKind?: InputMaybe<Scalars['String']['input']>;
   /** 实施区划代码（该区划只有一个部门实施时可代替部门） */
   region?: InputMaybe<Scalars['String']['input']>;
   /** 适用的办理情形；事项只有一个情形时可不填 */
@@ -2563,7 +2583,13 @@ export type FieldSource =
   /** 企业登记信息（法定代表人） */
   | 'ENTERPRISE_LEGAL_REPRESENTATIVE'
   /** 企业登记信息（名称） */
-  | 'ENTERPRISE_NAME';
+  | 'ENTERPRISE_NAME'
+  /** 营业执照核准后自动填写（新设企业的统一社会信用代码） */
+  | 'FOUNDED_CREDIT_CODE'
+  /** 营业执照核准后自动填写（成立日期） */
+  | 'FOUNDED_DATE'
+  /** 营业执照核准后自动填写（新设企业的名称） */
+  | 'FOUNDED_NAME';
 
 /** 申请表单项的类型 */
 export type FormFieldType =
@@ -2955,7 +2981,7 @@ export type BundleDetailQueryVariables = Exact<{
 }>;
 
 
-export type BundleDetailQuery = { bundle: { id: string, number: string, queryCode: string | null, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, applicantName: string, contactPhone: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, finishedAt: string | null, workingDaysUsed: number | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, canRate: boolean, themeVersion: { id: string, number: number } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, leadDepartment: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null, materials: Array<{ key: string, name: string, necessity: Necessity, state: CaseMaterialState, supplyNote: string, uploadId: string | null, itemKeys: Array<string> }>, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { id: string, name: string, shortName: string } | null, case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, supplyBy: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, supplyNote: string }> } | null }> }>, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
+export type BundleDetailQuery = { bundle: { id: string, number: string, queryCode: string | null, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, applicantName: string, contactPhone: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, finishedAt: string | null, workingDaysUsed: number | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, canRate: boolean, themeVersion: { id: string, number: number } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, leadDepartment: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null, materials: Array<{ key: string, name: string, necessity: Necessity, state: CaseMaterialState, supplyNote: string, uploadId: string | null, itemKeys: Array<string> }>, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerCode: string | null, partnerName: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, department: { id: string, name: string, shortName: string } | null, case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, supplyBy: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, supplyNote: string }> } | null }> }>, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
 
 export type CancelAppointmentMutationVariables = Exact<{
   appointmentId: string;
@@ -3208,7 +3234,7 @@ export type ThemeBundleQueryVariables = Exact<{
 }>;
 
 
-export type ThemeBundleQuery = { themeBundle: { theme: { id: string, code: string, name: string } | null, version: { id: string, number: number }, answers: Array<{ question: string, value: string }>, stages: Array<{ number: number, key: string, name: string, items: Array<{ key: string, name: string, departmentCode: string, dependsOn: Array<string>, note: string, department: { id: string, name: string, shortName: string } | null, serviceItem: { id: string, name: string, implementationCode: string, committedLimit: { value: number, unit: TimeUnit, text: string } }, situations: Array<{ key: number, name: string, conditions: string }> }> }>, form: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string, source: FieldSource | null, sourceLabel: string | null, itemKeys: Array<string> }>, materials: Array<{ key: string, name: string, standardCode: string | null, generated: boolean, necessity: Necessity, elicence: string | null, sharedData: boolean, producedBy: string | null, toProvide: boolean, itemKeys: Array<string>, uses: Array<{ itemKey: string, producedBy: string | null, material: { key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, sampleText: string } }> }>, counts: { items: number, stages: number, fields: number, fieldsPrefilled: number, fieldsAsked: number, fieldsSeparately: number, materials: number, materialsGenerated: number, materialsSeparately: number, visits: number, visitsSeparately: number }, problems: Array<{ field: Array<string> | null, message: string, code: ThemeErrorCode }> } | null };
+export type ThemeBundleQuery = { themeBundle: { theme: { id: string, code: string, name: string } | null, version: { id: string, number: number }, answers: Array<{ question: string, value: string }>, stages: Array<{ number: number, key: string, name: string, items: Array<{ key: string, name: string, departmentCode: string, dependsOn: Array<string>, note: string, partnerKind: string | null, partnerChoices: Array<{ code: string, name: string }>, department: { id: string, name: string, shortName: string } | null, serviceItem: { id: string, name: string, implementationCode: string, committedLimit: { value: number, unit: TimeUnit, text: string } }, situations: Array<{ key: number, name: string, conditions: string }> }> }>, form: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string, source: FieldSource | null, sourceLabel: string | null, itemKeys: Array<string> }>, materials: Array<{ key: string, name: string, standardCode: string | null, generated: boolean, necessity: Necessity, elicence: string | null, sharedData: boolean, producedBy: string | null, toProvide: boolean, itemKeys: Array<string>, uses: Array<{ itemKey: string, producedBy: string | null, material: { key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, sampleText: string } }> }>, counts: { items: number, stages: number, fields: number, fieldsPrefilled: number, fieldsAsked: number, fieldsSeparately: number, materials: number, materialsGenerated: number, materialsSeparately: number, visits: number, visitsSeparately: number }, problems: Array<{ field: Array<string> | null, message: string, code: ThemeErrorCode }> } | null };
 
 export type ThemeGuideQueryVariables = Exact<{
   code: string;

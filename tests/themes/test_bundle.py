@@ -58,7 +58,10 @@ async def test_enterprise_details_are_prefilled_only_for_a_registered_enterprise
     assert sources["creditCode"] == "enterprise.credit_code" and sources["contactPhone"] == "applicant.phone"
     startup = await _bundle("enterprise-startup", company_type="llc", housing_fund="yes", bank_account="yes")
     sources = {f.key: f.source for f in startup.form}
-    assert sources["enterpriseName"] is None and sources["creditCode"] is None  # the enterprise is being founded
+    # the enterprise is being founded: its name is typed for the registration, and its credit code is
+    # not asked at all — the registration produces it and fills the later items (cases/founding.py)
+    assert sources["enterpriseName"] is None and sources["creditCode"] == "founded.credit_code"
+    assert sources["unitName"] == "founded.name"
     assert sources["contactPhone"] == "applicant.phone"
     # the strictest validation of the items wins: 企业开办's businessScope is the company's 500 characters
     assert {f.key: f.max_length for f in startup.form}["businessScope"] == 500
