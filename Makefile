@@ -9,11 +9,15 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .PHONY: run test lint setup ui services browser test-sqlite test-postgres schema bench bench-cases clean
 
-## run: set up everything and serve the product on SQLite with demo data (http://127.0.0.1:8000)
+## run: set up everything and serve the product on SQLite with demo data (http://127.0.0.1:8000), with the
+## partner simulator (the demo banks, seal carvers and utilities, http://127.0.0.1:8700) in the background,
+## stopped when serve exits
 run: setup ui
 	$(BIN)/python -m server migrate
 	$(BIN)/python -m server seed --demo
-	@echo "GraphiQL: http://127.0.0.1:8000/graphql   管理端: http://127.0.0.1:8000/admin"
+	@echo "GraphiQL: http://127.0.0.1:8000/graphql   管理端: http://127.0.0.1:8000/admin   合作单位模拟器: http://127.0.0.1:8700"
+	$(BIN)/python -m server simulate-partners --port 8700 --platform-url http://127.0.0.1:8000 & sim=$$!; \
+	trap 'kill $$sim 2>/dev/null || true; wait $$sim 2>/dev/null || true' EXIT; \
 	$(BIN)/python -m server serve --host 127.0.0.1 --port 8000
 
 ## test: set up everything the tests need, lint, and run every test on SQLite, then on PostgreSQL

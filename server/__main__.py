@@ -1,4 +1,4 @@
-"""One CLI: python -m server {migrate,seed,generate-cases,serve,worker,export-schema,export-contract,create-user}. Each has --help."""
+"""One CLI: python -m server {migrate,seed,generate-cases,serve,simulate-partners,worker,export-schema,export-contract,create-user}. Each has --help."""
 
 from __future__ import annotations
 
@@ -128,12 +128,15 @@ async def seed_demo_accounts(path: Path, say: Callable[[str], None]) -> int:
 
 
 async def seed_command(*, demo: bool, say: Callable[[str], None]) -> dict[str, Any]:
-    """What ``seed`` does: the seeds, and with ``--demo`` also demo cases for an empty database (the
-    test fixture calls seed_all alone, so tests start without generated cases)."""
+    """What ``seed`` does: the seeds, and with ``--demo`` also the demo partners (their keys printed
+    once) and demo cases for an empty database (the test fixture calls seed_all alone, so tests start
+    without generated cases and without partners taking items away from the departments)."""
     figures = await seed_all(demo=demo, say=say)
     if demo:
+        from server.domain.exchange.seeding import load_demo_partners
         from server.domain.shareddata.seeding import fill_from_accounts
 
+        figures["partners"] = len(await load_demo_partners(SEEDS / "demo" / "partners.yaml", say))
         figures["demo_cases"] = await seed_demo_cases(say)
         figures["shared_data_accounts"] = await fill_from_accounts(say)
     return figures
@@ -183,6 +186,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # X-Forwarded-For is read by the app, from LIAOYI_TRUSTED_PROXIES only (server.app.create_app)
         proxy_headers=False,
     )
+    return 0
+
+
+def cmd_simulate_partners(args: argparse.Namespace) -> int:
+    from server.db import close_db, init_db
+    from server.observability import setup_logging
+    from server.tools.partner_simulator import run
+
+    settings = get_settings()
+    setup_logging(settings.log_level, settings.log_json)
+
+    async def main() -> None:
+        await init_db(args.database_url or settings.database_url)
+        try:
+            await run(host=args.host, port=args.port, platform_url=args.platform_url, delay=args.delay)
+        finally:
+            await close_db()
+
+    asyncio.run(main())
     return 0
 
 
@@ -314,6 +336,19 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     s.add_argument("--workers", type=int, default=1, help="uvicorn 进程数（默认 1）")
     s.set_defaults(fn=cmd_serve)
+
+    s = sub.add_parser(
+        "simulate-partners",
+        help="启动合作单位模拟器：扮演数据库中的每家合作单位（seed --demo 的演示银行、刻章企业、水电气热网企业），"
+             "验签接收转送的办件，稍后签名答复“已接收”和“办理完成”",
+    )
+    s.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    s.add_argument("--port", type=int, default=8700, help="端口（默认 8700，与 LIAOYI_DEMO_PARTNERS_URL 一致）")
+    s.add_argument("--database-url", help="数据库（默认 DATABASE_URL，即 serve 所用的库）：从中读取合作单位及其签名密钥")
+    s.add_argument("--platform-url", default="http://127.0.0.1:8000",
+                   help="平台地址（默认 http://127.0.0.1:8000），答复发往其 /exchange/<代码>")
+    s.add_argument("--delay", type=float, default=3.0, help="收到办件后到答复“已接收”、再到“办理完成”的间隔秒数（默认 3）")
+    s.set_defaults(fn=cmd_simulate_partners)
 
     s = sub.add_parser("worker", help="启动 arq 后台任务进程（需要 REDIS_URL）")
     s.add_argument("--burst", action="store_true", help="处理完队列中的任务后退出")

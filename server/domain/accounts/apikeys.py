@@ -112,13 +112,22 @@ async def create_api_key(
         raise problems[0]
     if problems:
         raise DomainErrors(problems)
+    assert actor.user_id is not None
+    return await issue(name=name, kind=kind, region_code=region_code, partner_code=partner_code,
+                       created_by_id=actor.user_id)
+
+
+async def issue(*, name: str, kind: str, region_code: str | None = None, partner_code: str | None = None,
+                created_by_id: int = 0) -> NewKey:
+    """Make the key row, unchecked: :func:`create_api_key` after its checks, and the demo seeding
+    (``seed --demo``, ``created_by_id`` 0: the system) for its partners."""
     secret = secrets.token_urlsafe(32)
     for _ in range(5):  # 36^8 prefixes: a collision is rare, and the unique index catches it
         prefix = _new_prefix()
         try:
             row = await ApiKey.create(
                 prefix=prefix, secret_hash=digest(secret), name=name, kind=kind, region_id=region_code,
-                partner_code=partner_code, created_by_id=actor.user_id,
+                partner_code=partner_code, created_by_id=created_by_id,
             )
         except IntegrityError:
             continue

@@ -76,7 +76,7 @@ def verify(body: bytes, headers: Mapping[str, str], *, secrets_in_use: Sequence[
 
 # ---------------------------------------------------------------- what the log keeps
 
-PERSONAL = {"name": mask_name, "applicant_name": mask_name, "holder_name": mask_name, "id_number": mask_id_number,
+PERSONAL = {"name": mask_name, "applicant_name": mask_name, "holder_name": mask_name, "new_holder": mask_name, "id_number": mask_id_number,
             "idNumber": mask_id_number, "phone": mask_phone, "contact_phone": mask_phone, "contactPhone": mask_phone}
 DROPPED = ("address", "account_holder_id")
 
