@@ -64,7 +64,7 @@ async def _answer(client: httpx.AsyncClient, p: Partner, body: dict[str, Any]) -
     return dict(r.json())
 
 
-def _received(peer: Peer, number: str) -> dict[str, Any]:
+def _received(peer: Peer, number: str | None) -> dict[str, Any]:
     got = [m for m in peer.received.values() if m["data"].get("case_number") == number]
     assert len(got) == 1, f"{number} received {len(got)} times"
     return got[0]
@@ -104,8 +104,8 @@ async def test_a_start_up_accepted_at_16_30_before_national_day_is_finished_with
         await t.finish(licence)
 
         # the parallel stage opened: the bank's and the seal carver's sub-cases went out, signed, each to its server
-        subs = {c.basic_code: c for c in await t.subs(b)}
-        bank_case, seal_case = subs[BANK_ITEM], subs[SEAL_ITEM]
+        by_code = {c.basic_code: c for c in await t.subs(b)}
+        bank_case, seal_case = by_code[BANK_ITEM], by_code[SEAL_ITEM]
         assert (bank_case.partner_code, seal_case.partner_code) == (bank.code, seal.code)
         for case in (bank_case, seal_case):
             msg = await ExchangeMessage.get(case_id=case.id, direction="out")
@@ -128,7 +128,7 @@ async def test_a_start_up_accepted_at_16_30_before_national_day_is_finished_with
         w = await meter()
         assert (w["usedHours"], w["leftHours"], w["state"]) == (2, 5, "ON_TRACK")
         for code in ("100160001000", "200170001000", "200180001000"):  # tax, social insurance, housing fund
-            c = await Case.get(id=subs[code].id)
+            c = await Case.get(id=by_code[code].id)
             if c.status in ("accepted", "under_review"):  # an item decided at once (即办) is approved already
                 await t.finish(c)
             assert (await Case.get(id=c.id)).status == "approved"
