@@ -15,7 +15,7 @@ def test_pinyin() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(" Ying'Ye ZhiZhao ", "yingyezhizhao"), ("ＹＹＺＺ", "yyzz"), ("营业 执照", "营业执照"), ("50%_\\", "50"), ("%", "")],
+    [(" Ying'Ye ZhiZhao ", "yingyezhizhao"), ("ＹＹＺＺ", "yyzz"), ("营业 执照", "营业执照"), ("50%_\\", "50"), ("%", ""), ("營業執照", "营业执照"), ("戶口 遷移", "户口迁移")],
 )
 def test_normalise(raw: str, expected: str) -> None:
     assert normalise_query(raw) == expected

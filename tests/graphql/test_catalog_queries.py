@@ -65,6 +65,23 @@ async def test_like_wildcards_in_search_are_literal(gql: GraphQLClient) -> None:
     assert data["serviceItems"]["totalCount"] == 0
 
 
+async def test_traditional_characters_find_the_simplified_item(gql: GraphQLClient) -> None:
+    simplified = await gql(SEARCH, {"text": "营业执照", "first": 20})
+    traditional = await gql(SEARCH, {"text": "營業執照", "first": 20})
+    assert traditional["serviceItems"]["totalCount"] == simplified["serviceItems"]["totalCount"] >= 2
+    assert names(traditional) == names(simplified)
+
+
+@pytest.mark.parametrize("text", ["y", "Ｙ", "z ", "7"])
+async def test_one_latin_character_matches_nothing(gql: GraphQLClient, text: str) -> None:
+    # one letter would match nearly every item's pinyin or initials
+    data = await gql(SEARCH, {"text": text, "first": 5})
+    assert data["serviceItems"]["totalCount"] == 0
+    assert data["serviceItems"]["edges"] == []
+    # two letters do search
+    assert (await gql(SEARCH, {"text": "yy", "first": 5}))["serviceItems"]["totalCount"] > 0
+
+
 FILTERED = """
 query($f: ServiceItemFilter) {
   serviceItems(filter: $f, first: 100) {

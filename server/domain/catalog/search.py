@@ -1,5 +1,9 @@
 """Search as a Chinese user expects: substrings of names and keywords, full pinyin and initials.
 
+Traditional characters are folded to simplified (OpenCC ``t2s``) on both sides, so 營業執照 finds
+营业执照; a query without Chinese characters shorter than :data:`MIN_LATIN_QUERY` matches nothing
+(one letter would match almost every item's pinyin or initials).
+
 Each item version keeps denormalised, lower-case search columns (written by :func:`search_columns`);
 a query is normalised once (:func:`normalise_query`) and matched with LIKE on SQLite and
 PostgreSQL alike, ranked name > name pinyin > keywords > guide text.
@@ -12,12 +16,16 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+import opencc
 from pypinyin import Style, lazy_pinyin
 from tortoise.expressions import Case, Q, RawSQL, When
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SPACES = re.compile(r"[\s'’·\-]+")
 _LIKE_META = re.compile(r"[%_\\]+")  # LIKE wildcards mean nothing in an item name
+_T2S = opencc.OpenCC("t2s")
+
+MIN_LATIN_QUERY = 2
 
 
 def pinyin_full(text: str) -> str:
@@ -31,8 +39,9 @@ def pinyin_initials(text: str) -> str:
 
 
 def normalise_query(text: str) -> str:
-    """Full-width to half-width, lower case, no spaces or apostrophes ("ying'ye" → "yingye")."""
-    text = unicodedata.normalize("NFKC", text).strip().lower()
+    """Full-width to half-width, traditional to simplified, lower case, no spaces or apostrophes
+    ("ying'ye" → "yingye", "營業執照" → "营业执照")."""
+    text = _T2S.convert(unicodedata.normalize("NFKC", text).strip().lower())
     return _LIKE_META.sub("", _SPACES.sub("", text))
 
 
@@ -51,7 +60,9 @@ def search_columns(
 
 
 def match_q(query: str) -> Q:
-    """The WHERE part: any column contains the normalised query."""
+    """The WHERE part: any column contains the normalised query (a too short Latin query: none)."""
+    if not _CJK.search(query) and len(query) < MIN_LATIN_QUERY:
+        return Q(id=-1)
     q = Q(s_name__contains=query) | Q(s_kw__contains=query) | Q(s_text__contains=query)
     if not _CJK.search(query):
         q |= Q(s_name_py__contains=query) | Q(s_name_ab__contains=query)
