@@ -119,3 +119,15 @@ async def test_answers_are_checked_all_at_once() -> None:
         (errors.INVALID_ANSWERS, ("answers", "housing_fund")),
     }
     assert any("只能选择：有限责任公司、股份有限公司" in e.message for e in caught.value.errors)
+
+
+async def test_each_utility_asks_only_for_its_own_account_number() -> None:
+    """二手房转移登记: the property address is asked once and goes to the registration and every chosen
+    utility; each account number the seller supplies goes to its own utility only."""
+    b = await _bundle("second-hand-house", gas="yes", heat="no", broadband="yes", fund="no")
+    by_key = {f.key: f for f in b.form}
+    assert by_key["propertyAddress"].items == ["transfer", "water", "power", "gas", "broadband"]
+    assert {k: by_key[k].items for k in ("waterAccount", "powerAccount", "gasAccount", "broadbandNumber")} == {
+        "waterAccount": ["water"], "powerAccount": ["power"], "gasAccount": ["gas"], "broadbandNumber": ["broadband"],
+    }
+    assert "heatAccount" not in by_key  # heating was not chosen: its account number is not asked
