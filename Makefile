@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint setup ui services browser test-sqlite test-postgres schema bench bench-cases clean
+.PHONY: run test lint setup ui services browser test-sqlite test-postgres schema bench bench-cases bench-flows clean
 
 ## run: set up everything and serve the product on SQLite with demo data (http://127.0.0.1:8000), with the
 ## partner simulator (the demo banks, seal carvers and utilities, http://127.0.0.1:8700) in the background,
@@ -93,6 +93,11 @@ bench-exchange: setup services
 ## bench-cases: the cases benchmark, 100,000 generated cases on SQLite then PostgreSQL (query plans checked)
 bench-cases: setup services
 	$(BIN)/python tests/benchmarks/cases.py --db both --cases 100000 --pg-url $(PG_URL)
+
+## bench-flows: whole flows over a simulated month on a fake clock (1,000 start-ups on SQLite; STARTUPS=N, FLOWS_DB=URL)
+STARTUPS ?= 1000
+bench-flows: setup
+	$(BIN)/python tests/benchmarks/flows.py --startups $(STARTUPS) $(if $(FLOWS_DB),--database-url $(FLOWS_DB))
 
 clean:
 	rm -rf $(VENV) admin-ui/node_modules admin-ui/dist data
