@@ -91,8 +91,15 @@ def _free_port() -> int:
 async def serving(handle: Any, path: str, what: str) -> AsyncIterator[str]:
     """``handle`` (a Starlette endpoint) served by uvicorn on 127.0.0.1 at ``path`` — a real socket, a
     real HTTP server — while inside; yields its address."""
+    async with serving_app(Starlette(routes=[Route(path, handle, methods=["POST"])]), what) as base:
+        yield base + path
+
+
+@contextlib.asynccontextmanager
+async def serving_app(app: Any, what: str) -> AsyncIterator[str]:
+    """An ASGI app (a peer's, or the platform's own) served by uvicorn on 127.0.0.1 while inside;
+    yields its base address."""
     port = _free_port()
-    app = Starlette(routes=[Route(path, handle, methods=["POST"])])
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     task = asyncio.create_task(server.serve())
     for _ in range(200):
@@ -101,7 +108,7 @@ async def serving(handle: Any, path: str, what: str) -> AsyncIterator[str]:
         await asyncio.sleep(0.02)
     assert server.started, f"{what} did not start"
     try:
-        yield f"http://127.0.0.1:{port}{path}"
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         await task

@@ -5,13 +5,10 @@ and later posts back signed "accepted" and "decided" to the platform, which appl
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-import uvicorn
 
 from server.__main__ import SEEDS
 from server.domain.accounts.apikeys import actor_for_api_key
@@ -21,7 +18,7 @@ from server.domain.exchange import signing
 from server.domain.exchange.models import ExchangeMessage, Partner
 from server.domain.exchange.seeding import load_demo_partners
 from server.tools.partner_simulator import Simulator
-from tests.exchange.peer import _free_port, serving
+from tests.exchange.peer import serving, serving_app
 from tests.exchange.test_exchange import BANK_ITEM, _accepted_bundle
 
 PATH = SEEDS / "demo" / "partners.yaml"
@@ -76,29 +73,10 @@ async def test_seeding_makes_the_nine_partners_with_their_keys_once(clean: None,
     assert (await actor_for_api_key(made[0].api_key)) is not None
 
 
-@contextlib.asynccontextmanager
-async def _platform(app: Any) -> AsyncIterator[str]:
-    """The platform's app served by uvicorn on loopback (its database is the test session's)."""
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-
-    task = asyncio.create_task(server.serve())
-    for _ in range(200):
-        if server.started:
-            break
-        await asyncio.sleep(0.02)
-    assert server.started, "the platform did not start"
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
-
-
 async def test_the_simulator_takes_a_routed_case_and_its_answers_approve_it(
         clean: None, app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     await Partner.all().update(is_active=False)  # the earlier tests' banks take the same item
-    async with _platform(app) as platform:
+    async with serving_app(app, "the platform") as platform:
         sim = Simulator(platform_url=platform, delay=0.2)
         async with serving(sim.handle, "/{code}", "the partner simulator") as url:
             monkeypatch.setenv("LIAOYI_DEMO_PARTNERS_URL", url.removesuffix("/{code}"))
