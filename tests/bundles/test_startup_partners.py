@@ -140,6 +140,32 @@ async def test_the_applicant_chooses_the_bank_and_the_seal_carver(gql: GraphQLCl
                                                        "licence_number": lic.number}
         assert await Case.filter(bundle_id=bundle.id, partner_code=p["bank-a"].code).count() == 0
 
+        # the bank works its queue with its API key: its own sub-case only, and it answers through the graph
+        from server.domain.accounts import apikeys
+
+        keys = {c: (await apikeys.issue(name=f"{p[c].name}接口", kind="bank", region_code="371500",
+                                        partner_code=p[c].code)).full_key for c in ("bank-a", "bank-b")}
+
+        async def as_bank(code: str, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+            r = await gql.http.post("/graphql", json={"query": query, "variables": variables},
+                                    headers={"x-api-key": keys[code], "accept": "application/graphql-response+json"})
+            return dict(r.json())
+
+        queue = "query { caseQueue(queue: ALL) { totalCount edges { node { id number itemName status } } } }"
+        mine = (await as_bank("bank-b", queue, {}))["data"]["caseQueue"]
+        assert [e["node"]["number"] for e in mine["edges"]] == [later[BANK_ITEM].number]
+        assert (await as_bank("bank-a", queue, {}))["data"]["caseQueue"]["totalCount"] == 0
+        answer = """mutation($i: AnswerRoutedCaseInput!) { answerRoutedCase(input: $i) {
+          case { id status } errors { field message code } } }"""
+        case_id = mine["edges"][0]["node"]["id"]
+        for data, kind in (({"number": "LCB-0001"}, "ACCEPTED"),
+                           ({"decision": "approved", "result_number": "3715 0101 0400 1234"}, "DECIDED")):
+            done_ = (await as_bank("bank-b", answer, {"i": {"caseId": case_id, "answer": kind, "data": data}}))
+            assert done_["data"]["answerRoutedCase"]["errors"] == [], done_
+        assert (await Case.get(id=later[BANK_ITEM].id)).status == "approved"
+        wrong = await as_bank("bank-a", answer, {"i": {"caseId": case_id, "answer": "ACCEPTED", "data": {}}})
+        assert [e["code"] for e in wrong["data"]["answerRoutedCase"]["errors"]] == ["NOT_FOUND"]
+
         # the applicant sees who does each part
         from server.domain.cases.bundles import load_view
 
