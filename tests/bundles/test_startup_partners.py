@@ -13,12 +13,13 @@ from stdnum.cn import uscc
 
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.cases import bundles
-from server.domain.cases.models import Case, CaseBundle, ELicence
+from server.domain.cases.models import Case, ELicence
 from server.domain.errors import DomainErrors
 from server.domain.exchange.models import Partner, PartnerKind
 from server.domain.shareddata.models import LegalPersonRecord
 from server.domain.themes.models import Theme, ThemeVersion
 from server.domain.themes.resolve import resolve
+from server.settings import Settings
 from tests import factories as h
 from tests.bundles import helpers as t
 from tests.conftest import GraphQLClient
@@ -71,7 +72,7 @@ PREVIEW = """query($id: ID!, $a: [ThemeAnswerInput!]!) { themeBundle(themeId: $i
   form { key source sourceLabel } stages { items { key partnerKind partnerChoices { code name } } } } }"""
 
 
-async def test_the_applicant_chooses_the_bank_and_the_seal_carver(gql: GraphQLClient) -> None:
+async def test_the_applicant_chooses_the_bank_and_the_seal_carver(gql: GraphQLClient, settings: Settings) -> None:
     version = await _startup()
     peer = Peer(secrets=[])
     async with running(peer), partners(peer) as p:
@@ -166,12 +167,14 @@ async def test_the_applicant_chooses_the_bank_and_the_seal_carver(gql: GraphQLCl
         wrong = await as_bank("bank-a", answer, {"i": {"caseId": case_id, "answer": "ACCEPTED", "data": {}}})
         assert [e["code"] for e in wrong["data"]["answerRoutedCase"]["errors"]] == ["NOT_FOUND"]
 
-        # the applicant sees who does each part
-        from server.domain.cases.bundles import load_view
-
-        view = await load_view(await CaseBundle.get(id=bundle.id))
-        by_key = {i.key: i for i in view.items}
-        assert by_key["bank"].partner_code == p["bank-b"].code
+        # the applicant sees who does each part, and how its delivery stands
+        me = await h.citizen_client(gql, settings, person)
+        seen = await me("""query($id: ID!) { bundle(id: $id) { stageList { items {
+          key partnerCode partnerName partnerDelivery caseStatus } } } }""", {"id": t_gid("Bundle", bundle.id)})
+        items = {i["key"]: i for s in seen["bundle"]["stageList"] for i in s["items"]}
+        assert (items["bank"]["partnerName"], items["bank"]["caseStatus"]) == ("工商银行聊城测试支行", "APPROVED")
+        assert items["seal"]["partnerName"] == "聊城诚信刻章" and items["seal"]["partnerDelivery"] == "已送达办理单位"
+        assert items["tax"]["partnerCode"] is None and items["tax"]["partnerDelivery"] is None
 
 
 def t_gid(type_name: str, pk: Any) -> str:

@@ -712,7 +712,7 @@ class ItemView:
     case: Case | None  # what stands: the item's newest sub-case
     attempts: int  # sub-cases of this item (more than one: applied for again)
     held_by: list[str]  # names of the failed items that hold it back
-    partner_code: str | None = None  # the partner the applicant chose to do it (the bank, the seal carver)
+    partner_code: str | None = None  # the partner doing it: the one the applicant chose, or the one its sub-case went to
 
 
 @dataclass(slots=True)
@@ -775,7 +775,7 @@ def view(bundle: CaseBundle, subs: Sequence[Case], *, owes: frozenset[int] | set
         ItemView(key=it["key"], stage=it["stage"], name=it["name"], department_code=it["department_code"],
                  state=states[it["key"]], case=latest.get(it["key"]), attempts=counts.get(it["key"], 0),
                  held_by=bundle_flow.holders(bundle.plan, states, it["key"]) if states[it["key"]] == HELD else [],
-                 partner_code=it.get("partner_code"))
+                 partner_code=it.get("partner_code") or (latest[it["key"]].partner_code if it["key"] in latest else None))
         for it in plan_items(bundle.plan)
     ]
     derived = parent_status(

@@ -11,6 +11,7 @@ from strawberry.dataloader import DataLoader
 from server.domain.accounts.roles import Actor
 from server.domain.cases import bundles
 from server.domain.cases.models import Case, CaseBundle
+from server.domain.exchange.models import ExchangeMessage, Partner
 
 
 class BundleLoaders:
@@ -19,6 +20,8 @@ class BundleLoaders:
         self.bundle: DataLoader[int, CaseBundle | None] = DataLoader(load_fn=self._bundles)
         self.subs: DataLoader[int, list[Case]] = DataLoader(load_fn=self._subs)
         self.owes: DataLoader[int, bool] = DataLoader(load_fn=self._owes)
+        self.partner_name: DataLoader[str, str | None] = DataLoader(load_fn=self._partner_names)
+        self.routed: DataLoader[int, ExchangeMessage | None] = DataLoader(load_fn=self._routed)
         self._views: dict[tuple[int, int], bundles.BundleView] = {}
 
     async def _bundles(self, ids: list[int]) -> list[CaseBundle | None]:
@@ -32,6 +35,17 @@ class BundleLoaders:
     async def _owes(self, ids: list[int]) -> list[bool]:
         owing = await bundles.owing(ids)
         return [i in owing for i in ids]
+
+    async def _partner_names(self, codes: list[str]) -> list[str | None]:
+        names = dict(await Partner.filter(code__in=codes).values_list("code", "name"))
+        return [names.get(c) for c in codes]
+
+    async def _routed(self, case_ids: list[int]) -> list[ExchangeMessage | None]:
+        """Each sub-case's latest message forwarding it to its partner (how its delivery stands)."""
+        latest: dict[int, ExchangeMessage] = {}
+        for m in await ExchangeMessage.filter(case_id__in=case_ids, direction="out", event="case.routed").order_by("id"):
+            latest[int(m.case_id or 0)] = m
+        return [latest.get(i) for i in case_ids]
 
     async def fetch_bundles(self, ids: Sequence[int]) -> dict[int, CaseBundle]:
         rows = await self.bundle.load_many(list(ids))

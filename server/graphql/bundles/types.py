@@ -195,18 +195,30 @@ class BundleItemProgress:
     async def department(self, info: Info) -> Department | None:
         return await _department(info, self._item.department_code)
 
-    @strawberry.field(description="申请人选择的办理单位（开户银行、刻章企业等）的代码；未选择时为空")
+    @strawberry.field(description="办理该事项的合作单位（申请人选择的开户银行、刻章企业，或承接该事项的水电气暖网企业）的代码；由部门办理时为空")
     def partner_code(self) -> str | None:
         return self._item.partner_code
 
-    @strawberry.field(description="申请人选择的办理单位的名称")
+    @strawberry.field(description="办理该事项的合作单位的名称")
     async def partner_name(self, info: Info) -> str | None:
-        if not self._item.partner_code:
-            return None
-        from server.domain.exchange.models import Partner
+        code = self._item.partner_code
+        return (await loaders(info).partner_name.load(code) or code) if code else None
 
-        names = await Partner.filter(code=self._item.partner_code).values_list("name", flat=True)
-        return str(names[0]) if names else self._item.partner_code
+    @strawberry.field(description="转送合作单位的进展（已送达、对方暂未响应正在自动重试、转送失败）；未转送时为空")
+    async def partner_delivery(self, info: Info) -> str | None:
+        c = self._item.case
+        if c is None or not c.partner_code:
+            return None
+        m = await loaders(info).routed.load(c.id)
+        if m is None:
+            return None
+        if m.status == "delivered":
+            return "已送达办理单位"
+        if m.status == "dead":
+            return "转送失败，已提示管理员处理"
+        if m.attempts:
+            return f"办理单位暂未响应，系统正在自动重试（已尝试 {m.attempts} 次）"
+        return "正在转送办理单位"
 
     @strawberry.field(description="当前的子办件（调用者有权查看时；否则为空）")
     async def case(self, info: Info) -> Case | None:
