@@ -51,6 +51,7 @@ async def test_seeding_makes_the_nine_partners_with_their_keys_once(clean: None,
     assert icbc.base_url == "http://127.0.0.1:8799/icbc-lc"
     assert partners["seal-kfq"].kind == "seal_carver" and partners["seal-kfq"].routes == ["100150001000"]
     assert partners["heat-lc"].kind == "utility" and partners["heat-lc"].routes == ["200401004000"]
+    assert (partners["heat-lc"].max_attempts, icbc.max_attempts) == (16, 8)  # a utility down for an hour still gets its transfers
     table = said[-1]
     for m in made:
         p = partners[m.code]

@@ -78,7 +78,8 @@ async def load_demo_partners(path: Path, say: Callable[[str], None]) -> list[Mad
             key, secret = _new_key(1)
             p = await Partner.create(code=code, name=str(raw["name"]), kind=kind.value, region_code=region,
                                      base_url=f"{url}/{code}", keys=[key],
-                                     routes=[str(r) for r in raw.get("routes") or []])
+                                     routes=[str(r) for r in raw.get("routes") or []],
+                                     max_attempts=max(1, min(20, int(raw.get("max_attempts") or 8))))
         else:
             secret = ""
         api_key = ""
