@@ -5,15 +5,16 @@ signed message in the transaction of the acceptance — and handed on once that 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from server import jobqueue
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.cases.models import Case, CaseMaterial
 from server.domain.exchange import outbound
-from server.domain.exchange.models import Partner, PartnerKind
+from server.domain.exchange.models import ExchangeMessage, MessageStatus, Partner, PartnerKind
 from server.settings import Settings
 
 log = logging.getLogger("liaoyi.exchange")
@@ -24,7 +25,7 @@ def province_of(region_code: str) -> str:
     return region_code[:2] + "0000"
 
 
-def takes(p: Partner, case: Case) -> bool:
+def takes(p: Partner, case: Case | SimpleNamespace) -> bool:
     """Whether ``p`` takes ``case`` once accepted: an item it is configured for (``routes``), in its
     region; a provincial platform without routes takes every provincial item accepted at one of its
     region's halls (省级委托收件: the city's window accepts on the province's behalf, the province
@@ -84,20 +85,47 @@ async def chosen(conn: Any, case: Case) -> str | None:
     return None
 
 
-def region_chain(region: Any) -> set[str]:
-    """A region's code with the city and county above it (where a partner of that region serves)."""
+async def choosable(kind: str, basic_code: str, region: Any) -> list[Partner]:
+    """The partners an applicant may choose from for an item (the banks, the seal carvers): active
+    partners of that kind that would take a case of the item accepted in its region (:func:`takes`)."""
     from server.domain.cases.apply import region_columns
 
-    cols = region_columns(region)
-    return {c for c in (cols["region_code"], cols["city_code"], cols["county_code"]) if c}
+    probe = SimpleNamespace(basic_code=basic_code, hall_code=None, **region_columns(region))
+    return [p for p in await Partner.filter(is_active=True, kind=kind).order_by("name", "id") if takes(p, probe)]
 
 
-async def choosable(kind: str, basic_code: str, region: Any) -> list[Partner]:
-    """The partners an applicant may choose from for an item (the banks, the seal carvers): active,
-    of that kind, taking the item's basic code, serving the item's region."""
-    chain = region_chain(region)
-    return [p for p in await Partner.filter(is_active=True, kind=kind).order_by("name", "id")
-            if basic_code in (p.routes or []) and p.region_code in chain]
+async def choices(kind: str, basic_code: str, region_code: str) -> list[Partner]:
+    """:func:`choosable` for an item of the region ``region_code`` (the bundle preview's choices)."""
+    from server.domain.catalog.models import Region
+
+    region = await Region.get_or_none(code=region_code)
+    return await choosable(kind, basic_code, region) if region is not None else []
+
+
+async def partner_names(codes: Sequence[str]) -> dict[str, str]:
+    """Partners' names by code (what a bundle shows for the partner doing each item)."""
+    return dict(await Partner.filter(code__in=list(codes)).values_list("code", "name"))
+
+
+async def routed_messages(case_ids: Sequence[int]) -> dict[int, ExchangeMessage]:
+    """Each case's latest message forwarding it to its partner (how its delivery stands)."""
+    latest: dict[int, ExchangeMessage] = {}
+    for m in await ExchangeMessage.filter(case_id__in=list(case_ids), direction="out", event="case.routed").order_by("id"):
+        latest[int(m.case_id or 0)] = m
+    return latest
+
+
+def delivery_state(m: ExchangeMessage | None) -> str | None:
+    """How a forwarded case's delivery to its partner stands, for the applicant and the staff."""
+    if m is None:
+        return None
+    if m.status == MessageStatus.DELIVERED:
+        return "已送达办理单位"
+    if m.status == MessageStatus.DEAD:
+        return "转送失败，已提示管理员处理"
+    if m.attempts:
+        return f"办理单位暂未响应，系统正在自动重试（已尝试 {m.attempts} 次）"
+    return "正在转送办理单位"
 
 
 async def payload(conn: Any, case: Case) -> dict[str, Any]:

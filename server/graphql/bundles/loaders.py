@@ -11,7 +11,8 @@ from strawberry.dataloader import DataLoader
 from server.domain.accounts.roles import Actor
 from server.domain.cases import bundles
 from server.domain.cases.models import Case, CaseBundle
-from server.domain.exchange.models import ExchangeMessage, Partner
+from server.domain.exchange import routing
+from server.domain.exchange.models import ExchangeMessage
 
 
 class BundleLoaders:
@@ -37,14 +38,11 @@ class BundleLoaders:
         return [i in owing for i in ids]
 
     async def _partner_names(self, codes: list[str]) -> list[str | None]:
-        names = dict(await Partner.filter(code__in=codes).values_list("code", "name"))
+        names = await routing.partner_names(codes)
         return [names.get(c) for c in codes]
 
     async def _routed(self, case_ids: list[int]) -> list[ExchangeMessage | None]:
-        """Each sub-case's latest message forwarding it to its partner (how its delivery stands)."""
-        latest: dict[int, ExchangeMessage] = {}
-        for m in await ExchangeMessage.filter(case_id__in=case_ids, direction="out", event="case.routed").order_by("id"):
-            latest[int(m.case_id or 0)] = m
+        latest = await routing.routed_messages(case_ids)
         return [latest.get(i) for i in case_ids]
 
     async def fetch_bundles(self, ids: Sequence[int]) -> dict[int, CaseBundle]:

@@ -24,6 +24,7 @@ from server.domain.cases.models import CaseBundle, CaseEvent
 from server.domain.cases.states import LABELS, PARENT_LABELS, ParentStatus
 from server.domain.cases.states import Status as DomainStatus
 from server.domain.catalog.forms import mask_form
+from server.domain.exchange import routing
 from server.domain.themes import errors as theme_errors
 from server.graphql.bundles.loaders import loaders
 from server.graphql.cases.types import (
@@ -209,16 +210,7 @@ class BundleItemProgress:
         c = self._item.case
         if c is None or not c.partner_code:
             return None
-        m = await loaders(info).routed.load(c.id)
-        if m is None:
-            return None
-        if m.status == "delivered":
-            return "已送达办理单位"
-        if m.status == "dead":
-            return "转送失败，已提示管理员处理"
-        if m.attempts:
-            return f"办理单位暂未响应，系统正在自动重试（已尝试 {m.attempts} 次）"
-        return "正在转送办理单位"
+        return routing.delivery_state(await loaders(info).routed.load(c.id))
 
     @strawberry.field(description="当前的子办件（调用者有权查看时；否则为空）")
     async def case(self, info: Info) -> Case | None:

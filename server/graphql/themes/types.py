@@ -331,12 +331,10 @@ class BundleItem:
     async def partner_choices(self) -> list[PartnerChoice]:
         if not self._b.partner_kind:
             return []
-        from server.domain.catalog.models import Region
         from server.domain.exchange import routing
 
-        region = await Region.get(code=self._b.item.region_id)
         return [PartnerChoice(code=p.code, name=p.name)
-                for p in await routing.choosable(self._b.partner_kind, self._b.item.basic_code, region)]
+                for p in await routing.choices(self._b.partner_kind, self._b.item.basic_code, self._b.item.region_id)]
 
     @strawberry.field(description="适用的办理情形（含材料）")
     def situations(self) -> list[catalog.Situation]:
