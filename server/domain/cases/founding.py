@@ -56,10 +56,7 @@ def credit_code_for(region_code: str, serial: int) -> str:
         n, r = divmod(n, len(_ALPHABET))
         chars.append(_ALPHABET[r])
     body = "MA" + "".join(reversed(chars))
-    check = _gb11714_check(body)
-    if check not in _ALPHABET and check != "X":
-        check = "0"
-    first17 = "91" + region_code[:6].ljust(6, "0") + body + check
+    first17 = "91" + region_code[:6].ljust(6, "0") + body + _gb11714_check(body)  # a digit or X: both admitted
     return first17 + uscc.calc_check_digit(first17)
 
 
