@@ -76,6 +76,30 @@ def worker_settings(redis_url: str) -> dict[str, Any]:
     }
 
 
+STOP_GRACE_SECONDS = 30.0
+"""After SIGTERM or SIGINT the worker exits within this long, whatever is still waiting: the attempts
+it cut off give their claims back at once (and a claim never given back is taken over after
+``STALE_CLAIM``), so waiting longer only keeps a deploy from finishing. The full run saw a stopped
+worker idle forever, once in a few runs, on a wait nobody would end."""
+
+
+def _exit_within(seconds: float) -> Any:
+    """arq's ``on_stop``: a daemon timer that ends the process if the orderly stop has not by then."""
+    import os
+    import threading
+
+    def on_stop(_signal: Any) -> None:
+        def force() -> None:
+            print(f"后台任务进程收到停止信号 {seconds:.0f} 秒后仍未退出：强制退出", file=sys.stderr, flush=True)
+            os._exit(0)
+
+        timer = threading.Timer(seconds, force)
+        timer.daemon = True
+        timer.start()
+
+    return on_stop
+
+
 def run_worker(*, burst: bool = False) -> int:
     settings = get_settings()
     setup_logging(settings.log_level, settings.log_json)
@@ -85,6 +109,7 @@ def run_worker(*, burst: bool = False) -> int:
         return 2
     ws = worker_settings(settings.redis_url)
     worker = create_worker(type("WorkerSettings", (), ws), burst=burst)
+    worker.on_stop = _exit_within(STOP_GRACE_SECONDS)
     try:
         worker.run()
     except asyncio.CancelledError:  # arq's close() gives up when a job was cancelled mid-await (SIGTERM)
