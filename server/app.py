@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 import secrets
 import time
@@ -251,6 +252,14 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
         return JSONResponse({"status": "ready", "migrations": applied[0]["n"]})
 
     async def metrics_endpoint(request: Request) -> Response:
+        """Prometheus metrics: open in development and tests; in production only to a scraper that
+        sends ``Authorization: Bearer <LIAOYI_METRICS_TOKEN>`` (the public port serves the internet)."""
+        if settings.production:
+            scheme, _, given = request.headers.get("authorization", "").partition(" ")
+            token = settings.metrics_token
+            if not token or scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+                return Response("需要监控令牌", status_code=401, media_type="text/plain; charset=utf-8",
+                                headers={"WWW-Authenticate": "Bearer"})
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     admin_root = settings.admin_dist.resolve()

@@ -59,6 +59,12 @@ class Settings:
     max_directives: int = 20
     max_page_size: int = 100
     max_body_bytes: int = 1024 * 1024  # a JSON request body (413 beyond, never parsed); multipart: upload_*
+    # the most objects one operation may ask for, by caller kind (server/graphql/core/cost.py)
+    cost_anonymous: int = 10000
+    cost_citizen: int = 20000
+    cost_partner: int = 20000
+    cost_staff: int = 50000
+    max_response_bytes: int = 8 * 1024 * 1024  # a whole GraphQL response, as the last line
     login_rate_per_minute: int = 10
     public_rate_per_minute: int = 600  # anonymous GraphQL requests per client address
     # proxies whose X-Forwarded-For names the client ("10.0.0.5,10.1.0.0/16"); unset: none, the
@@ -76,6 +82,8 @@ class Settings:
     # notifications (issue 5)
     sms_gateway_url: str | None = None  # unset: the log sink
     sms_gateway_key: str = ""
+    # /metrics: open in development and tests; in production only with "Authorization: Bearer <token>"
+    metrics_token: str = ""
     # without a gateway: "log" (a log line, kept in memory for tests) or "file" (JSON lines in sms_file
     # as well; the development default, see LIAOYI_SMS_SINK)
     sms_sink: str = "log"
@@ -106,6 +114,12 @@ class Settings:
         return Lifetimes(access=timedelta(minutes=self.access_ttl_minutes), refresh=timedelta(days=self.refresh_ttl_days))
 
     @property
+    def cost_budgets(self) -> dict[str, int]:
+        """The query cost budget of each caller kind (:attr:`Actor.kind`)."""
+        return {"anonymous": self.cost_anonymous, "citizen": self.cost_citizen,
+                "partner": self.cost_partner, "staff": self.cost_staff}
+
+    @property
     def production(self) -> bool:
         return self.env == "production"
 
@@ -131,6 +145,10 @@ class Settings:
         )
         if sms_sink not in SMS_SINKS:
             raise SystemExit(f"LIAOYI_SMS_SINK 必须是 log 或 file，当前为 {sms_sink!r}")
+        if env == "production" and not os.environ.get("LIAOYI_SMS_GATEWAY_URL"):
+            raise SystemExit("生产环境必须设置 LIAOYI_SMS_GATEWAY_URL（短信网关）：没有网关，登录验证码和办件通知都无法送达")
+        if env == "production" and len(os.environ.get("LIAOYI_METRICS_TOKEN", "")) < 32:
+            raise SystemExit("生产环境必须设置 LIAOYI_METRICS_TOKEN（至少 32 个字符）：/metrics 只对带此令牌的抓取开放")
         return cls(
             env=env,
             database_url=os.environ.get("DATABASE_URL") or _default_database_url(),
@@ -145,6 +163,11 @@ class Settings:
             max_aliases=_int("LIAOYI_MAX_ALIASES", 30),
             max_directives=_int("LIAOYI_MAX_DIRECTIVES", 20),
             max_body_bytes=_int("LIAOYI_MAX_BODY_BYTES", 1024 * 1024),
+            cost_anonymous=_int("LIAOYI_COST_ANONYMOUS", 10000),
+            cost_citizen=_int("LIAOYI_COST_CITIZEN", 20000),
+            cost_partner=_int("LIAOYI_COST_PARTNER", 20000),
+            cost_staff=_int("LIAOYI_COST_STAFF", 50000),
+            max_response_bytes=_int("LIAOYI_MAX_RESPONSE_BYTES", 8 * 1024 * 1024),
             login_rate_per_minute=_int("LIAOYI_LOGIN_RATE_PER_MINUTE", 10),
             public_rate_per_minute=_int("LIAOYI_PUBLIC_RATE_PER_MINUTE", 600),
             trusted_proxies=_trusted_proxies(os.environ.get("LIAOYI_TRUSTED_PROXIES", "")),
@@ -154,6 +177,7 @@ class Settings:
             trusted_documents=trusted,
             sms_gateway_url=os.environ.get("LIAOYI_SMS_GATEWAY_URL") or None,
             sms_gateway_key=os.environ.get("LIAOYI_SMS_GATEWAY_KEY", ""),
+            metrics_token=os.environ.get("LIAOYI_METRICS_TOKEN", ""),
             sms_sink=sms_sink,
             sms_file=Path(os.environ.get("LIAOYI_SMS_FILE") or ROOT / "data" / "sms-outbox.jsonl"),
             push_webhook_url=os.environ.get("LIAOYI_PUSH_WEBHOOK_URL") or None,

@@ -28,6 +28,7 @@ from server.graphql.catalog.queries import CatalogQuery
 from server.graphql.citizens.mutations import CitizensMutation
 from server.graphql.citizens.queries import CitizensQuery
 from server.graphql.context import Info
+from server.graphql.core.cost import QueryCost
 from server.graphql.core.execution import FastLeafExecutionContext
 from server.graphql.core.lengths import StringLengths
 from server.graphql.core.limits import limit_extensions
@@ -120,7 +121,7 @@ def build_schema(settings: Settings, *, fast_leaves: bool = True) -> strawberry.
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        extensions=[*limit_extensions(settings), PartnersReadOnly, StringLengths],
+        extensions=[*limit_extensions(settings), PartnersReadOnly, StringLengths, QueryCost],
         execution_context_class=FastLeafExecutionContext if fast_leaves else None,
         config=StrawberryConfig(disable_field_suggestions=settings.production, relay_max_results=100),
     )

@@ -16,6 +16,7 @@ from server.domain.cases.models import Case as CaseRow
 from server.domain.notifications.models import Outbox
 from server.settings import Settings
 from tests import factories as f
+from tests import samples
 from tests.conftest import GraphQLClient
 
 CASE = """
@@ -47,7 +48,7 @@ async def upload(http: httpx.AsyncClient, token: str | None, name: str = "材料
     r = await http.post(
         "/graphql", headers={"authorization": f"Bearer {token}", "accept": "application/graphql-response+json"},
         data={"operations": json.dumps(ops), "map": json.dumps({"0": ["variables.input.file"]})},
-        files=[("0", (name, b"%PDF-1.4\n" + uuid.uuid4().hex.encode() + b"\n%%EOF\n", "application/pdf"))],
+        files=[("0", (name, samples.pdf(), "application/pdf"))],
     )
     body = r.json()
     assert r.status_code == 200 and body["data"]["uploadMaterial"]["errors"] == [], body

@@ -57,6 +57,7 @@ from server.contract import (
 )
 from server.settings import ROOT, Settings
 from tests import factories as f
+from tests import samples
 from tests.conftest import GraphQLClient
 from tests.factories import Devices
 from tests.ui.live import live_server
@@ -410,7 +411,7 @@ async def _appointments(run: Runner, anonymous: Runner) -> None:
 
 
 def _pdf(title: str) -> dict[str, tuple[str, bytes, str]]:
-    body = b"%PDF-1.4\n% " + title.encode() + b" " + uuid.uuid4().hex.encode() + b"\n%%EOF\n"
+    body = samples.pdf(f"{title} {uuid.uuid4().hex}")
     return {"0": (f"{title}.pdf", body, "application/pdf")}
 
 

@@ -104,6 +104,8 @@ async def test_development_accepts_free_form_documents_from_anyone(client: httpx
 def test_production_defaults_to_trusted_documents_for_mobile(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LIAOYI_SECRET_KEY", "s" * 40)
     monkeypatch.setenv("LIAOYI_ENV", "production")
+    monkeypatch.setenv("LIAOYI_SMS_GATEWAY_URL", "https://sms.example.invalid/send")
+    monkeypatch.setenv("LIAOYI_METRICS_TOKEN", "m" * 40)
     monkeypatch.delenv("LIAOYI_TRUSTED_DOCUMENTS", raising=False)
     assert Settings.from_env().trusted_documents == "mobile"
     monkeypatch.setenv("LIAOYI_TRUSTED_DOCUMENTS", "off")

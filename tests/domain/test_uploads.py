@@ -19,10 +19,11 @@ from server.domain.cases.storage import LocalStorage, get_storage
 from server.domain.catalog.models import Material
 from server.domain.errors import DomainError
 from server.settings import Settings
+from tests import samples
 
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + b"\x00" * 32 + b"\xff\xd9"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 17
+PDF = samples.pdf("聊易测试")  # real files: the server reads each whole (uploads.check_structure)
+JPEG = samples.jpeg()
+PNG = samples.png()
 
 
 def _zip(names: list[str]) -> bytes:
@@ -33,11 +34,11 @@ def _zip(names: list[str]) -> bytes:
     return buf.getvalue()
 
 
-OFD = _zip(["OFD.xml", "Doc_0/Document.xml"])
+OFD = samples.ofd()
 
 
 def _unique_pdf() -> bytes:
-    return PDF + f"% {uuid.uuid4().hex}\n".encode()
+    return samples.pdf()
 
 
 def citizen() -> Actor:
@@ -147,7 +148,7 @@ async def test_local_storage(tmp_path: Path) -> None:
     import hashlib
 
     store_ = LocalStorage(tmp_path)
-    data = b"%PDF-x"
+    data = samples.pdf()
     key = hashlib.sha256(data).hexdigest()
     assert not await store_.exists(key)
     assert await store_.put(data, sha256=key, content_type="application/pdf") == key
@@ -213,3 +214,58 @@ async def test_who_may_read(database: str, up_settings: Settings, sql: Any) -> N
         assert counter.count == 1, counter.statements
     finally:
         await case.delete()
+
+
+def _encrypted_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=100, height=100)
+    writer.encrypt("secret")
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def _no_pages_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    buf = io.BytesIO()
+    PdfWriter().write(buf)
+    return buf.getvalue()
+
+
+def _executable() -> bytes:
+    """What a hostile upload looks like: an ELF program (this interpreter) under a PDF or image header."""
+    import sys
+
+    return Path(sys.executable).resolve().read_bytes()[:3000]
+
+
+@pytest.mark.parametrize(("name", "data", "ctype", "says"), [
+    ("an executable behind a PDF header", b"%PDF-1.7\n" + _executable(), "application/pdf", "不是真正的 PDF"),
+    ("a PDF cut in half", PDF[: len(PDF) // 2], "application/pdf", "不是真正的 PDF"),
+    ("a PDF without pages", _no_pages_pdf(), "application/pdf", "没有任何页面"),
+    ("an encrypted PDF", _encrypted_pdf(), "application/pdf", "已加密"),
+    ("an executable behind a PNG signature", b"\x89PNG\r\n\x1a\n" + _executable(), "image/png", "已损坏"),
+    ("a PNG cut short", PNG[:-20], "image/png", "已损坏"),
+    ("an executable behind a JPEG marker", b"\xff\xd8\xff\xe0" + _executable(), "image/jpeg", "已损坏"),
+    ("an OFD whose document root is missing", samples.ofd(doc_root="Doc_9/Document.xml"), "application/ofd", "DocRoot"),
+    ("an OFD whose OFD.xml is not XML", _zip(["OFD.xml"]).replace(b"<ofd:OFD", b"<<<ofd"), "application/ofd", "已损坏"),
+], ids=lambda v: v if isinstance(v, str) and not v.startswith(("image", "application")) and len(v) > 8 else "")
+async def test_a_file_is_read_whole_not_by_its_first_bytes(database: str, up_settings: Settings, name: str, data: bytes,
+                                                         ctype: str, says: str) -> None:
+    who = citizen()
+    assert uploads.sniff(data) == ctype  # the first bytes claim the type
+    big = replace(up_settings, upload_max_bytes=1024 * 1024)
+    error = await refused(uploads.CORRUPT_FILE, who, data, big, content_type=ctype)
+    assert says in error.message, (name, error.message)
+    assert await Upload.filter(owner_citizen_id=who.citizen_id).count() == 0
+
+
+async def test_every_real_kind_is_accepted_whole(database: str, up_settings: Settings) -> None:
+    who = citizen()
+    for data, ctype in ((samples.pdf(), "application/pdf"), (samples.png(), "image/png"), (samples.jpeg(), "image/jpeg"),
+                        (samples.ofd(), "application/ofd")):
+        assert uploads.check_structure(data, ctype) is None
+        assert (await store(who, data, up_settings, content_type=ctype)).content_type == ctype

@@ -19,9 +19,10 @@ from server.domain.accounts.models import Citizen, StaffUser
 from server.domain.cases.models import Case, CaseMaterial, Upload
 from server.domain.catalog.models import Material
 from server.settings import Settings
+from tests import samples
 
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 17
+PDF = samples.pdf("聊易测试")  # real files: the server reads each whole (uploads.check_structure)
+PNG = samples.png()
 MAX_BYTES = 64 * 1024
 MAX_FILES = 3
 
@@ -63,7 +64,7 @@ async def staff_token(settings: Settings, username: str) -> str:
 
 
 def unique_pdf() -> bytes:
-    return PDF + f"% {uuid.uuid4().hex}\n".encode()
+    return samples.pdf()
 
 
 async def post_files(http: httpx.AsyncClient, files: list[tuple[str, bytes, str]], *, token: str | None = None,
@@ -107,7 +108,7 @@ async def test_upload_and_download(http: httpx.AsyncClient, upload_settings: Set
 
 async def test_download_needs_rights(http: httpx.AsyncClient, upload_settings: Settings) -> None:
     owner = await citizen_token(upload_settings)
-    r = await post_files(http, [("a.png", PNG + uuid.uuid4().bytes, "image/png")], token=owner)
+    r = await post_files(http, [("a.png", samples.png(), "image/png")], token=owner)
     up = r.json()["data"]["uploadMaterial"]["upload"]
     url = up["downloadUrl"]
     assert (await http.get(url)).status_code == 401  # no token
@@ -155,7 +156,7 @@ async def test_staff_who_see_the_case_download(http: httpx.AsyncClient, upload_s
 
 async def test_a_walk_in_upload_by_a_clerk(http: httpx.AsyncClient, upload_settings: Settings) -> None:
     clerk = await staff_token(upload_settings, "city_clerk")
-    r = await post_files(http, [("scan.png", PNG + uuid.uuid4().bytes, "image/png")], token=clerk)
+    r = await post_files(http, [("scan.png", samples.png(), "image/png")], token=clerk)
     assert r.json()["data"]["uploadMaterial"]["errors"] == []
     reviewer = await staff_token(upload_settings, "city_reviewer_scjg")
     r = await post_files(http, [("scan.png", PNG, "image/png")], token=reviewer)

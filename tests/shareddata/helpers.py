@@ -18,6 +18,7 @@ from server.domain.catalog.content import ItemContent, MaterialSpec, SituationSp
 from server.domain.catalog.models import Material, Situation
 from server.domain.shareddata.models import SharedDataPull
 from tests import factories as f
+from tests import samples
 from tests.conftest import GraphQLClient
 
 ERR = "errors { field message code }"
@@ -138,7 +139,7 @@ async def upload(client: GraphQLClient, name: str = "材料.pdf") -> str:
     r = await client.http.post(
         "/graphql", headers={"authorization": f"Bearer {client.token}", "accept": "application/graphql-response+json"},
         data={"operations": json.dumps(ops), "map": json.dumps({"0": ["variables.input.file"]})},
-        files=[("0", (name, b"%PDF-1.4\n" + uuid.uuid4().hex.encode() + b"\n%%EOF\n", "application/pdf"))],
+        files=[("0", (name, samples.pdf(), "application/pdf"))],
     )
     body = r.json()
     assert r.status_code == 200 and body["data"]["uploadMaterial"]["errors"] == [], body

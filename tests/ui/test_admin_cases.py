@@ -41,6 +41,7 @@ from server.domain.notifications import service as notifications
 from server.domain.notifications.service import Recipient
 from server.settings import Settings
 from tests import factories as h
+from tests import samples
 from tests.conftest import ROOT, GraphQLClient
 from tests.ui.live import live_server, require_browser
 
@@ -199,7 +200,7 @@ async def _scan(clerk: GraphQLClient, name: str) -> str:
     r = await clerk.http.post(
         "/graphql", headers={"authorization": f"Bearer {clerk.token}", "accept": "application/graphql-response+json"},
         data={"operations": json.dumps(ops), "map": json.dumps({"0": ["variables.input.file"]})},
-        files=[("0", (name, b"%PDF-1.4\n" + uuid.uuid4().hex.encode() + b"\n%%EOF\n", "application/pdf"))],
+        files=[("0", (name, samples.pdf(), "application/pdf"))],
     )
     body = r.json()
     assert r.status_code == 200 and body["data"]["uploadMaterial"]["errors"] == [], body

@@ -199,6 +199,8 @@ export type BundleErrorCode =
   | 'NOT_VERIFIED'
   /** 没有覆盖全部事项的有效委托 */
   | 'NO_MANDATE'
+  /** 填写的姓名与该身份证号登记的姓名不一致 */
+  | 'PERSON_MISMATCH'
   /** 主题中的事项在目录中已找不到 */
   | 'UNKNOWN_ITEM'
   /** 主题中的办理情形在事项中已找不到 */
@@ -338,7 +340,9 @@ export type CaseErrorCode =
   /** 申请人尚未实名认证 */
   | 'NOT_VERIFIED'
   /** 没有有效委托 */
-  | 'NO_MANDATE';
+  | 'NO_MANDATE'
+  /** 填写的姓名与该身份证号登记的姓名不一致 */
+  | 'PERSON_MISMATCH';
 
 /** 对办件的动作（无需理由） */
 export type CaseIdInput = {
@@ -1716,6 +1720,8 @@ export type UpdateThemeDraftInput = {
 
 /** 上传材料的错误代码 */
 export type UploadErrorCode =
+  /** 文件已损坏或内容与其格式不符（以真正的解析器整体读取） */
+  | 'CORRUPT_FILE'
   /** 文件为空 */
   | 'EMPTY_FILE'
   /** 输入不合法（例如 file 不是以 multipart 请求上传的文件） */

@@ -167,11 +167,26 @@ def get_sms_sender(settings: Settings) -> LogSmsSender:
     return _production_sink if settings.production else _development_sink
 
 
+class NoGateway:
+    """Production without a gateway: no message can reach a phone, so none is ever marked
+    delivered. Each is refused as a permanent failure (the outbox row goes dead, shown on the
+    dead-letter page) with an error in the log. ``Settings.from_env`` refuses to start production
+    without a gateway; this covers settings built any other way."""
+
+    async def send(self, *, phone: str, template: str, params: dict[str, Any], message_id: str | None = None) -> None:
+        log.error("SMS %s to %s not sent: production has no SMS gateway (LIAOYI_SMS_GATEWAY_URL)",
+                  message_id or template, mask_phone(phone))
+        raise SmsGatewayError("生产环境未配置短信网关（LIAOYI_SMS_GATEWAY_URL），短信无法送达", transient=False)
+
+
 def sms_sender_for(settings: Settings) -> SmsSender:
     """What delivers SMS: the HTTP gateway when LIAOYI_SMS_GATEWAY_URL is set, else the file sink
-    (LIAOYI_SMS_SINK=file) or the log sink."""
+    (LIAOYI_SMS_SINK=file) or the log sink — never in production, where nothing but a gateway can
+    deliver (:class:`NoGateway`)."""
     if settings.sms_gateway_url:
         return HttpSmsGateway(settings.sms_gateway_url, settings.sms_gateway_key)
+    if settings.production:
+        return NoGateway()
     if settings.sms_sink == "file":
         return FileSmsSender(Path(settings.sms_file), also=get_sms_sender(settings))
     return get_sms_sender(settings)

@@ -412,7 +412,7 @@ async def receive_walk_in(
         return idempotency.replay(existing, request)
     theme, version = await published_theme(theme_id, theme_code)
     b = await _resolved(version, _answers(answers))
-    citizen, _registered = await desk._walk_in_person(person, actor=actor)
+    citizen, registered = await desk._walk_in_person(person, actor=actor)
     acting = flow.Acting(actor, on_behalf_citizen_id=citizen.id)
     if person.enterprise_credit_code:
         ent = await Enterprise.get_or_none(credit_code=person.enterprise_credit_code.strip().upper())
@@ -438,7 +438,7 @@ async def receive_walk_in(
     try:
         return await _create(actor, settings, key=key, request=request, theme=theme, version=version, b=b, a=a,
                              form=form, files=files, answers=dict(b.answers), action=Action.RECEIVED, channel="window",
-                             hall=actor.hall_code, held=held, partners=chosen)
+                             hall=actor.hall_code, held=held, partners=chosen, register=citizen if registered else None)
     except IntegrityError:
         again = await CaseBundle.get_or_none(idempotency_key=key)
         if again is None:
@@ -450,7 +450,10 @@ async def _create(
     actor: Actor, settings: Settings | None, *, key: str, request: str, theme: Theme, version: ThemeVersion, b: themes.Bundle,
     a: Applicant, form: dict[str, Any], files: dict[str, Any], answers: dict[str, str], action: Action, channel: str,
     hall: str | None, held: evidence.Holdings, partners: Mapping[str, str] | None = None,
+    register: Citizen | None = None,
 ) -> CaseBundle:
+    """Writes the bundle and its first stage's sub-cases in one transaction; ``register``, a person
+    new to the platform at the counter, is written in the same one (:func:`window.register`)."""
     region = await Region.get(code=theme.region_code)
     regions = {r.code: r for r in await Region.filter(code__in=list({i.item.region_id for i in b.items}))}
     plan = build_plan(b, partners)
@@ -459,6 +462,8 @@ async def _create(
     now = clock.now()
 
     async def create(u: flow.Unit) -> CaseBundle:
+        if register is not None:
+            await desk.register(u.conn, register, a.acting)
         bundle = await CaseBundle.create(
             number=await next_number(u.conn, region.code, now.date()), query_code=query_code(), idempotency_key=key,
             request_digest=request,

@@ -16,4 +16,5 @@ NO_MANDATE = "NO_MANDATE"
 ALREADY_EXTENDED = "ALREADY_EXTENDED"
 DEADLINE_TOO_LATE = "DEADLINE_TOO_LATE"
 IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED"  # a used idempotency key sent with a different request
+PERSON_MISMATCH = "PERSON_MISMATCH"  # the name typed at a window is not the name on file for the ID number
 TRACKING_LOCKED = "TRACKING_LOCKED"  # too many wrong query codes for one number: public tracking paused

@@ -150,7 +150,10 @@ async def holdings(
             asks.append(Ask(Base.CREDIT, subject, ("entries",)))
     pulled = await pull(asks, why=why, settings=settings, form_keys=form_keys, client=client)
     valid = Q(Q(valid_to=None), Q(valid_to__gte=on), join_type="OR")
-    verified = await VerifiedMaterial.filter(holder.q(), valid).order_by("verified_at", "id")
+    # a person registered at the counter this moment is not saved yet (window.register): nothing of theirs
+    # was verified before, and an empty holder must never match everybody's rows
+    verified = await VerifiedMaterial.filter(holder.q(), valid).order_by("verified_at", "id") if (
+        holder.citizen_id is not None or holder.enterprise_id is not None) else []
     record = pulled.record(Base.ELICENCE)
     licences = {str(k): Licence(v.get("id"), str(v.get("number") or ""), str(k))
                 for k, v in (record.values.items() if record else []) if isinstance(v, dict)}

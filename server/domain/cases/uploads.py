@@ -8,6 +8,13 @@ PNG and OFD (the Chinese fixed-layout format, GB/T 33190: a zip whose root holds
 other zip is refused). The declared content type must agree with what the bytes are. Empty files
 and files over ``upload_max_bytes`` are refused.
 
+The first bytes only say what a file claims to be. Each accepted file is then read whole by a real
+parser (:func:`check_structure`): a PDF must open with pypdf and have at least one page (an
+encrypted one is refused: nobody could review it), an image must decode completely with Pillow
+(within its decompression-bomb limit), an OFD must pass its zip CRCs and have an ``OFD.xml`` whose
+document root exists in the package. A PDF header in front of an executable is refused with
+``CORRUPT_FILE``.
+
 Who may read an upload: its owner, or staff who can see a case that uses it (a case uses an
 upload when one of its materials points at it, ``CaseMaterial.upload_id``), with "can see" the
 case scope of :mod:`server.domain.cases.scope`, applied in the query.
@@ -17,11 +24,15 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
+import struct
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Iterable
 from typing import Any
+from xml.etree import ElementTree
 
 from tortoise.expressions import Q, Subquery
 
@@ -39,6 +50,7 @@ EMPTY_FILE = "EMPTY_FILE"
 NOT_ALLOWED = "NOT_ALLOWED"
 NOT_FOUND = "NOT_FOUND"
 INVALID = "INVALID"
+CORRUPT_FILE = "CORRUPT_FILE"
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -46,6 +58,7 @@ PNG = "image/png"
 OFD = "application/ofd"
 ACCEPTED = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", OFD: "OFD"}
 # names clients use for the same types
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # a broken PDF is reported to its uploader, not as warnings
 ALIASES = {"image/jpg": JPEG, "image/pjpeg": JPEG, "application/x-pdf": PDF, "application/x-ofd": OFD}
 UPLOADER_ROLES = frozenset({Role.WINDOW_CLERK, Role.ASSISTANCE_AGENT})
 MAX_FILENAME = 128
@@ -71,6 +84,68 @@ def sniff(data: bytes) -> str | None:
         except (zipfile.BadZipFile, ValueError, OSError):
             return None
         return OFD if "OFD.xml" in names else None
+    return None
+
+
+def _pdf_problem(data: bytes) -> str | None:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            return "PDF 文件已加密，无法审核，请上传未加密的文件"
+        pages = len(reader.pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError):
+        return "PDF 文件已损坏或不是真正的 PDF，请重新导出后上传"
+    return None if pages >= 1 else "PDF 文件没有任何页面，请重新导出后上传"
+
+
+def _image_problem(data: bytes, kind: str) -> str | None:
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as img:
+                if img.format != ACCEPTED[kind]:
+                    return f"图片内容与 {ACCEPTED[kind]} 格式不符，请重新拍摄或导出后上传"
+                img.verify()  # the structure: every PNG chunk and its CRC, up to the end
+            with Image.open(io.BytesIO(data)) as img:
+                img.load()  # decodes every pixel: a truncated or foreign body fails here
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "图片尺寸过大，请压缩后上传"
+    except (OSError, ValueError, SyntaxError, struct.error):
+        return "图片已损坏或不完整，请重新拍摄或导出后上传"
+    return None
+
+
+def _ofd_problem(data: bytes) -> str | None:
+    broken = "OFD 文件已损坏，请重新导出后上传"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            if z.testzip() is not None:  # every member's CRC
+                return broken
+            root = ElementTree.fromstring(z.read("OFD.xml"))
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, ValueError, OSError, EOFError):
+        return broken
+    if root.tag.rsplit("}", 1)[-1] != "OFD":
+        return broken
+    doc_roots = [el.text.strip().lstrip("/") for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "DocRoot" and el.text]
+    if not doc_roots or any(d not in names for d in doc_roots):
+        return "OFD 文件缺少文档内容（DocRoot），请重新导出后上传"
+    return None
+
+
+def check_structure(data: bytes, kind: str) -> str | None:
+    """Why the file is not what its first bytes say, read whole by a real parser; None when it is."""
+    if kind == PDF:
+        return _pdf_problem(data)
+    if kind in (JPEG, PNG):
+        return _image_problem(data, kind)
+    if kind == OFD:
+        return _ofd_problem(data)
     return None
 
 
@@ -120,6 +195,9 @@ async def store_upload(
             f"文件内容是 {ACCEPTED[kind]}，与声明的类型 {declared or '（未声明）'} 不符，请检查文件后重新上传",
             ["file"],
         )
+    problem = check_structure(data, kind)
+    if problem is not None:
+        raise DomainError(CORRUPT_FILE, problem, ["file"])
     name = clean_filename(filename)
     digest = hashlib.sha256(data).hexdigest()
     owner: dict[str, Any] = {"owner_citizen_id": actor.citizen_id} if actor.is_citizen else {"owner_staff_id": actor.user_id}

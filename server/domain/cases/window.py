@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tortoise.exceptions import IntegrityError
+
 from server.domain.accounts import identifiers
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.accounts.roles import Actor, Role
@@ -79,21 +81,45 @@ class PaperMaterial:
 
 
 async def _walk_in_person(person: WalkInPerson, *, actor: Actor) -> tuple[Citizen, bool]:
+    """The person at the counter, and whether they are new to the platform. Nothing is written here:
+    a new person comes back unsaved and is written in the transaction of the application
+    (:func:`register`), so a walk-in refused for any reason leaves nobody behind. A name typed for
+    an ID number on file that is not the name on file is shown to the clerk before anything is
+    saved (the name on file masked: the clerk compares it with the card in hand)."""
     rid = identifiers.parse_id_number(person.id_number, field="applicant.idNumber")
+    name = person.name.strip()
     citizen = await Citizen.get_or_none(id_number=rid.number)
     if citizen is not None:
+        if name and citizen.name and name != citizen.name:
+            raise DomainError(
+                errors.PERSON_MISMATCH,
+                f"该身份证号已登记的姓名为“{identifiers.mask_name(citizen.name)}”，与填写的姓名“{name}”不一致，"
+                "请核对身份证后重新填写",
+                ["applicant", "name"],
+            )
         return citizen, False
-    name = person.name.strip()
     if not 2 <= len(name) <= 32:
         raise DomainError(errors.INVALID, "请填写申请人姓名（与身份证一致）", ["applicant", "name"])
     phone = identifiers.check_phone(person.phone, field="applicant.phone")
     if await Citizen.exists(phone=phone):
         raise DomainError(errors.INVALID, "该手机号已由另一位群众登记，请核对", ["applicant", "phone"])
-    citizen = await Citizen.create(
+    return Citizen(
         phone=phone, name=name, id_number=rid.number, birth_date=rid.birth_date, sex=rid.sex,
         verified_at=clock.now(),  # the clerk has the identity card in hand
-    )
-    return citizen, True
+    ), True
+
+
+async def register(conn: Any, citizen: Citizen, acting: Acting) -> None:
+    """Writes a person registered at the counter inside the application's transaction, before its
+    case or bundle: both are written or neither. Another window registering the same ID number or
+    phone at the same moment wins; this one is refused, and nothing of it is kept."""
+    citizen._saved_in_db = False  # a round of flow.run_unit rolled back writes it again
+    citizen.id = None  # type: ignore[assignment]
+    try:
+        await citizen.save(using_db=conn)
+    except IntegrityError as exc:
+        raise DomainError(errors.CONFLICT, "该申请人刚由另一窗口登记，请重新提交", ["applicant", "idNumber"]) from exc
+    acting.on_behalf_citizen_id = citizen.id
 
 
 async def receive_walk_in(
@@ -142,6 +168,8 @@ async def receive_walk_in(
         await ob.applicant("submitted")
 
     async with flow.unit(settings) as u:
+        if registered:
+            await register(u.conn, citizen, acting)
         number = await next_number(u.conn, p.region.code, now.date())
         columns = {
             **case_columns(actor, p, a, form), "idempotency_key": key, "request_digest": request, "submitted_at": now,

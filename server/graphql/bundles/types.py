@@ -40,6 +40,7 @@ from server.graphql.cases.types import (
 from server.graphql.catalog.enums import Necessity
 from server.graphql.catalog.types import Department, Hall, _department
 from server.graphql.context import Info
+from server.graphql.core.cost import list_size
 from server.graphql.core.enums import derived_enum
 from server.graphql.core.relay import resolve_nodes
 from server.graphql.shareddata.types import PrefilledField
@@ -145,6 +146,7 @@ class BundleErrorCode(Enum):
     INVALID_ID_NUMBER = strawberry.enum_value("INVALID_ID_NUMBER", description="居民身份证号码不合法")
     INVALID_PHONE = strawberry.enum_value("INVALID_PHONE", description="手机号码不合法")
     IDEMPOTENCY_KEY_REUSED = strawberry.enum_value(errors.IDEMPOTENCY_KEY_REUSED, description="幂等键已用于内容不同的另一份申请")
+    PERSON_MISMATCH = strawberry.enum_value(errors.PERSON_MISMATCH, description="填写的姓名与该身份证号登记的姓名不一致")
 
 
 @strawberry.type(description="主题办件操作的错误")
@@ -246,7 +248,7 @@ class BundleStageProgress:
     done: bool = strawberry.field(description="阶段内事项是否都已有结果")
     opened_at: datetime | None = strawberry.field(description="开始时间：第 1 阶段为提交时间，其后为分送部门的时间")
     finished_at: datetime | None = strawberry.field(description="完成时间：阶段内最后一个事项作出决定的时间；未完成时为空")
-    items: list[BundleItemProgress] = strawberry.field(description="本阶段的事项")
+    items: list[BundleItemProgress] = strawberry.field(description="本阶段的事项", metadata=list_size(6))
 
 
 @strawberry.type(description="未办成的一个事项：什么、为什么、何时")
@@ -376,7 +378,7 @@ class Bundle(relay.Node):
     def stage_label(self) -> str:
         return f"第 {self._b.open_stage} 阶段，共 {self._b.stages} 个阶段"
 
-    @strawberry.field(description="各阶段及其事项")
+    @strawberry.field(description="各阶段及其事项", metadata=list_size(4))
     async def stage_list(self, info: Info) -> list[BundleStageProgress]:
         v = await self._view(info)
         out = []
@@ -531,7 +533,7 @@ class TrackedBundleItem:
 class TrackedBundleStage:
     number: int = strawberry.field(description="阶段序号")
     name: str = strawberry.field(description="阶段名称")
-    items: list[TrackedBundleItem] = strawberry.field(description="本阶段的事项")
+    items: list[TrackedBundleItem] = strawberry.field(description="本阶段的事项", metadata=list_size(6))
 
 
 @strawberry.type(description="免登录查询到的主题办件进度（个人信息已脱敏，不含工作人员姓名和子办件号）")
@@ -546,7 +548,7 @@ class TrackedBundle:
     submitted_at: datetime | None = strawberry.field(description="提交时间")
     accepted_at: datetime | None = strawberry.field(description="受理时间")
     deadline: date | None = strawberry.field(description="总办结期限")
-    stage_list: list[TrackedBundleStage] = strawberry.field(description="各阶段的事项进度")
+    stage_list: list[TrackedBundleStage] = strawberry.field(description="各阶段的事项进度", metadata=list_size(4))
     denial_summary: str | None = strawberry.field(description="部分事项未办成时的说明")
     result_method: ResultMethod | None = strawberry.field(description="统一出件的方式（窗口一次领取、一次寄递、电子证照）；尚未出件时为空")
     results_issued_at: datetime | None = strawberry.field(description="统一出件时间")

@@ -107,6 +107,7 @@ class CaseErrorCode(Enum):
     INVALID_ID_NUMBER = enum_value("INVALID_ID_NUMBER", description="居民身份证号码不合法")
     INVALID_PHONE = enum_value("INVALID_PHONE", description="手机号码不合法")
     IDEMPOTENCY_KEY_REUSED = enum_value(errors.IDEMPOTENCY_KEY_REUSED, description="幂等键已用于内容不同的另一份申请")
+    PERSON_MISMATCH = enum_value(errors.PERSON_MISMATCH, description="填写的姓名与该身份证号登记的姓名不一致")
 
 
 @strawberry.type(description="办件操作的错误")

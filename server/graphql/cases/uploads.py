@@ -44,6 +44,7 @@ class UploadErrorCode(Enum):
     EMPTY_FILE = v(uploads.EMPTY_FILE, description="文件为空")
     NOT_ALLOWED = v(uploads.NOT_ALLOWED, description="无权上传")
     INVALID = v(uploads.INVALID, description="输入不合法（例如 file 不是以 multipart 请求上传的文件）")
+    CORRUPT_FILE = v(uploads.CORRUPT_FILE, description="文件已损坏或内容与其格式不符（以真正的解析器整体读取）")
 
 
 @strawberry.type(description="上传材料的错误")

@@ -241,6 +241,8 @@ class GraphQLHTTP:
         self.metrics.graphql_latency.labels(operation).observe(elapsed)
         if public_key is not None and status == 200 and "errors" not in body:
             payload = _dumps(body)
+            if len(payload) > self.settings.max_response_bytes:
+                return self._respond(media, body, status, request_id)
             if len(self.public_answers) >= PUBLIC_CACHE_ENTRIES:
                 now = time.monotonic()
                 self.public_answers = {k: v for k, v in self.public_answers.items() if v[0] > now}
@@ -460,7 +462,16 @@ class GraphQLHTTP:
     def _respond(
         self, media: str, body: dict[str, Any], status: int, request_id: str, headers: dict[str, str] | None = None
     ) -> Response:
-        response = Response(_dumps(body), status_code=status, media_type=f"{media}; charset=utf-8")
+        payload = _dumps(body)
+        if len(payload) > self.settings.max_response_bytes:
+            # the last line behind the query cost: an answer this large is never sent
+            log.warning("response of %d bytes refused (limit %d)", len(payload), self.settings.max_response_bytes)
+            self.metrics.graphql_errors.labels(operation_var.get(), "too_large").inc()
+            payload = _dumps({"data": None, "errors": [{
+                "message": f"查询结果过大（超过 {size_text(self.settings.max_response_bytes)}），请减少每页条数（first）或字段后重试",
+                "extensions": {"code": "RESPONSE_TOO_LARGE", "requestId": request_id},
+            }]})
+        response = Response(payload, status_code=status, media_type=f"{media}; charset=utf-8")
         for k, v in (NO_STORE | (headers or {})).items():
             response.headers[k] = v
         return response

@@ -16,6 +16,7 @@ from server.domain.themes.models import ServiceMenuVersion
 from server.graphql.catalog import types as catalog
 from server.graphql.catalog.enums import FormFieldType, Necessity
 from server.graphql.context import Info
+from server.graphql.core.cost import list_size
 from server.graphql.core.relay import by_loader, resolve_nodes
 from server.graphql.shareddata.types import SharedDataBase
 from server.graphql.themes.enums import (
@@ -74,8 +75,8 @@ class ThemeGuide:
 class ThemeCondition:
     question: str | None = strawberry.field(description="问题标识（叶子条件）")
     in_: list[str] | None = strawberry.field(name="in", description="满足条件的回答（选项值）")
-    all: list[ThemeCondition] | None = strawberry.field(description="全部成立")
-    any: list[ThemeCondition] | None = strawberry.field(description="任一成立")
+    all: list[ThemeCondition] | None = strawberry.field(description="全部成立", metadata=list_size(2))
+    any: list[ThemeCondition] | None = strawberry.field(description="任一成立", metadata=list_size(2))
 
 
 def condition_of(raw: Mapping[str, Any] | None) -> ThemeCondition | None:
@@ -114,7 +115,7 @@ class ThemeStageItem:
     key: str = strawberry.field(description="事项在主题中的标识（一件事的子件用它对应）")
     basic_code: str = strawberry.field(description="基本编码")
     department_code: str = strawberry.field(description="实施部门代码")
-    situations: list[ThemeSituationRule] = strawberry.field(description="适用的办理情形；为空表示事项唯一的情形")
+    situations: list[ThemeSituationRule] = strawberry.field(description="适用的办理情形；为空表示事项唯一的情形", metadata=list_size(3))
     when: ThemeCondition | None = strawberry.field(description="适用条件；为空表示总是适用")
     depends_on: list[str] = strawberry.field(description="须先办结的事项（标识）")
     note: str = strawberry.field(description="说明（如由合作单位办理）")
@@ -136,7 +137,7 @@ class ThemeStage:
     key: str = strawberry.field(description="阶段标识")
     name: str = strawberry.field(description="阶段名称")
     lead_department_code: str | None = strawberry.field(description="阶段牵头部门代码")
-    items: list[ThemeStageItem] = strawberry.field(description="事项")
+    items: list[ThemeStageItem] = strawberry.field(description="事项", metadata=list_size(6))
 
     @strawberry.field(description="阶段牵头部门")
     async def lead_department(self, info: Info) -> catalog.Department | None:
@@ -189,7 +190,7 @@ class ThemeContent:
             faq=[ThemeFaq(question=f.get("q", ""), answer=f.get("a", "")) for f in g.get("faq", [])],
         )
 
-    @strawberry.field(description="情形引导问题（按顺序）")
+    @strawberry.field(description="情形引导问题（按顺序）", metadata=list_size(6))
     def questions(self) -> list[ThemeQuestion]:
         return [
             ThemeQuestion(key=q["key"], text=q["text"], kind=QuestionKind(q["kind"]), help=q.get("help", ""),
@@ -197,7 +198,7 @@ class ThemeContent:
             for q in self._v.questions or []
         ]
 
-    @strawberry.field(description="阶段及其事项（按顺序）")
+    @strawberry.field(description="阶段及其事项（按顺序）", metadata=list_size(4))
     def stages(self) -> list[ThemeStage]:
         return [_stage(s) for s in self._v.stages or []]
 
@@ -336,7 +337,7 @@ class BundleItem:
         return [PartnerChoice(code=p.code, name=p.name)
                 for p in await routing.choices(self._b.partner_kind, self._b.item.basic_code, self._b.item.region_id)]
 
-    @strawberry.field(description="适用的办理情形（含材料）")
+    @strawberry.field(description="适用的办理情形（含材料）", metadata=list_size(2))
     def situations(self) -> list[catalog.Situation]:
         out = []
         for s in self._b.situations:
@@ -352,7 +353,7 @@ class BundleStage:
     name: str = strawberry.field(description="阶段名称")
     number: int = strawberry.field(description="在本一件事中的序号（从 1 开始；没有适用事项的阶段不计）")
     lead_department_code: str | None = strawberry.field(description="阶段牵头部门代码")
-    items: list[BundleItem] = strawberry.field(description="事项（并联办理）")
+    items: list[BundleItem] = strawberry.field(description="事项（并联办理）", metadata=list_size(6))
 
 
 @strawberry.type(description="一表申请的一项：多个事项都要的只填一次")
@@ -423,7 +424,7 @@ class BundleCounts:
 class ThemeBundle:
     _version: strawberry.Private[models.ThemeVersion]
     answers: list[ThemeAnswer] = strawberry.field(description="回答")
-    stages: list[BundleStage] = strawberry.field(description="适用的阶段和事项")
+    stages: list[BundleStage] = strawberry.field(description="适用的阶段和事项", metadata=list_size(4))
     form: list[BundleFormField] = strawberry.field(description="一表申请的表单项（按事项顺序合并）")
     materials: list[BundleMaterial] = strawberry.field(description="一套材料")
     counts: BundleCounts = strawberry.field(description="与逐项办理的对照")
