@@ -289,6 +289,8 @@ class GraphQLHTTP:
             raise RequestError(400, "variables 须为 JSON 对象")
         if params.get("operationName") is not None and not isinstance(params["operationName"], str):
             raise RequestError(400, "operationName 须为字符串")
+        if params.get("extensions") is not None and not isinstance(params["extensions"], dict):
+            raise RequestError(400, "extensions 须为 JSON 对象")
         if getattr(request.state, "upload_form", None) is not None and not _is_mutation(
             params["query"], params.get("operationName"), self.settings.max_tokens
         ):
