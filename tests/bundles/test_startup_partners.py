@@ -160,7 +160,9 @@ async def test_the_applicant_chooses_the_bank_and_the_seal_carver(gql: GraphQLCl
           case { id status } errors { field message code } } }"""
         case_id = mine["edges"][0]["node"]["id"]
         for data, kind in (({"number": "LCB-0001"}, "ACCEPTED"),
-                           ({"decision": "approved", "result_number": "3715 0101 0400 1234"}, "DECIDED")):
+                           ({"decision": "approved", "result_number": "3715 0101 0400 1234", "result": {
+                               "account_number": "3715 0101 0400 1234", "bank_branch": "工商银行聊城测试支行"}},
+                            "DECIDED")):
             done_ = (await as_bank("bank-b", answer, {"i": {"caseId": case_id, "answer": kind, "data": data}}))
             assert done_["data"]["answerRoutedCase"]["errors"] == [], done_
         assert (await Case.get(id=later[BANK_ITEM].id)).status == "approved"
@@ -170,11 +172,19 @@ async def test_the_applicant_chooses_the_bank_and_the_seal_carver(gql: GraphQLCl
         # the applicant sees who does each part, and how its delivery stands
         me = await h.citizen_client(gql, settings, person)
         seen = await me("""query($id: ID!) { bundle(id: $id) { stageList { items {
-          key partnerCode partnerName partnerDelivery caseStatus } } } }""", {"id": t_gid("Bundle", bundle.id)})
+          key partnerCode partnerName partnerDelivery caseStatus partnerResult { number entries { label value } data } }
+          } } }""", {"id": t_gid("Bundle", bundle.id)})
         items = {i["key"]: i for s in seen["bundle"]["stageList"] for i in s["items"]}
         assert (items["bank"]["partnerName"], items["bank"]["caseStatus"]) == ("工商银行聊城测试支行", "APPROVED")
         assert items["seal"]["partnerName"] == "聊城诚信刻章" and items["seal"]["partnerDelivery"] == "已送达办理单位"
         assert items["tax"]["partnerCode"] is None and items["tax"]["partnerDelivery"] is None
+        # what the bank produced is a field of the bundle, not only a line of the sub-case's timeline
+        assert items["bank"]["partnerResult"] == {
+            "number": "3715 0101 0400 1234",
+            "entries": [{"label": "账号", "value": "3715 0101 0400 1234"}, {"label": "开户网点", "value": "工商银行聊城测试支行"}],
+            "data": {"account_number": "3715 0101 0400 1234", "bank_branch": "工商银行聊城测试支行"},
+        }
+        assert items["seal"]["partnerResult"] is None and items["tax"]["partnerResult"] is None  # not finished / no partner
 
 
 def t_gid(type_name: str, pk: Any) -> str:

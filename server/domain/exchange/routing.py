@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -113,6 +114,59 @@ async def routed_messages(case_ids: Sequence[int]) -> dict[int, ExchangeMessage]
     for m in await ExchangeMessage.filter(case_id__in=list(case_ids), direction="out", event="case.routed").order_by("id"):
         latest[int(m.case_id or 0)] = m
     return latest
+
+
+RESULT_LABELS = {
+    "account_number": "账号", "bank_branch": "开户网点", "opened_on": "开户日期", "seal_record": "印章备案号",
+    "seals": "印章", "new_holder": "新户名", "transferred_on": "过户日期",
+}
+"""The names people read for what partners send back (anything else shows under its own key)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerResult:
+    """What a partner produced when it finished a routed case (an account number, seal records …),
+    as its answer gave it (personal values masked as the timeline keeps them)."""
+
+    number: str
+    entries: list[tuple[str, str]]  # (label, value) in the order the partner sent them
+    data: dict[str, Any]
+    at: datetime
+
+
+def _entries(result: dict[str, Any]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for key, value in result.items():
+        if key == "seal_records" and isinstance(value, list):
+            for r in value:
+                if isinstance(r, dict):
+                    out.append((str(r.get("seal") or "印章"), "，".join(
+                        str(r[k]) for k in ("serial", "carver", "filed_on") if r.get(k))))
+            continue
+        label = RESULT_LABELS.get(key, key)
+        if isinstance(value, list):
+            out.append((label, "、".join(str(v) for v in value)))
+        elif isinstance(value, dict):
+            out.append((label, "，".join(f"{k}：{v}" for k, v in value.items())))
+        elif value not in (None, ""):
+            out.append((label, str(value)))
+    return out
+
+
+async def partner_results(case_ids: Sequence[int]) -> dict[int, PartnerResult]:
+    """Each routed case's result as its partner's approval gave it (the latest), in one query."""
+    from server.domain.cases.models import CaseEvent
+    from server.domain.cases.states import Action
+
+    found: dict[int, PartnerResult] = {}
+    rows = await CaseEvent.filter(case_id__in=list(case_ids), action=Action.APPROVED.value, actor_kind="partner") \
+        .order_by("id").values("case_id", "data", "at")
+    for r in rows:
+        data = r["data"] or {}
+        result = data.get("result") if isinstance(data.get("result"), dict) else {}
+        found[int(r["case_id"])] = PartnerResult(number=str(data.get("result_number") or ""), entries=_entries(result),
+                                                 data=result, at=r["at"])
+    return found
 
 
 def delivery_state(m: ExchangeMessage | None) -> str | None:

@@ -23,6 +23,7 @@ class BundleLoaders:
         self.owes: DataLoader[int, bool] = DataLoader(load_fn=self._owes)
         self.partner_name: DataLoader[str, str | None] = DataLoader(load_fn=self._partner_names)
         self.routed: DataLoader[int, ExchangeMessage | None] = DataLoader(load_fn=self._routed)
+        self.results: DataLoader[int, routing.PartnerResult | None] = DataLoader(load_fn=self._results)
         self._views: dict[tuple[int, int], bundles.BundleView] = {}
 
     async def _bundles(self, ids: list[int]) -> list[CaseBundle | None]:
@@ -44,6 +45,10 @@ class BundleLoaders:
     async def _routed(self, case_ids: list[int]) -> list[ExchangeMessage | None]:
         latest = await routing.routed_messages(case_ids)
         return [latest.get(i) for i in case_ids]
+
+    async def _results(self, case_ids: list[int]) -> list[routing.PartnerResult | None]:
+        found = await routing.partner_results(case_ids)
+        return [found.get(i) for i in case_ids]
 
     async def fetch_bundles(self, ids: Sequence[int]) -> dict[int, CaseBundle]:
         rows = await self.bundle.load_many(list(ids))

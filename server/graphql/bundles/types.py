@@ -156,6 +156,25 @@ class BundleError:
     code: BundleErrorCode = strawberry.field(description="错误代码")
 
 
+@strawberry.type(description="合作单位结果中的一项，如“账号：6222…”")
+class PartnerResultEntry:
+    label: str = strawberry.field(description="名称，如“账号”“单位公章”")
+    value: str = strawberry.field(description="内容")
+
+
+@strawberry.type(description="合作单位（银行、刻章企业、水电气暖网企业）办结时给出的结果，后续事项和申请人直接使用，不再另行填写")
+class PartnerResult:
+    number: str = strawberry.field(description="结果编号（开户账号、印章备案号、过户后的户号等）")
+    entries: list[PartnerResultEntry] = strawberry.field(description="结果的各项（按合作单位给出的顺序）", metadata=list_size(6))
+    data: JSON = strawberry.field(description="合作单位原样给出的结果（个人信息已脱敏）")
+    at: datetime = strawberry.field(description="办结时间")
+
+    @classmethod
+    def of(cls, r: routing.PartnerResult) -> PartnerResult:
+        return cls(number=r.number, entries=[PartnerResultEntry(label=k, value=v) for k, v in r.entries],
+                   data=r.data, at=r.at)
+
+
 @strawberry.type(description="主题办件中的一个事项：它的子办件、部门、期限与进展")
 class BundleItemProgress:
     _item: strawberry.Private[bundles.ItemView]
@@ -213,6 +232,14 @@ class BundleItemProgress:
         if c is None or not c.partner_code:
             return None
         return routing.delivery_state(await loaders(info).routed.load(c.id))
+
+    @strawberry.field(description="合作单位办结时给出的结果（开户账号、印章备案等）；尚未办结或不经合作单位办理时为空")
+    async def partner_result(self, info: Info) -> PartnerResult | None:
+        c = self._item.case
+        if c is None or not c.partner_code:
+            return None
+        found = await loaders(info).results.load(c.id)
+        return PartnerResult.of(found) if found is not None else None
 
     @strawberry.field(description="当前的子办件（调用者有权查看时；否则为空）")
     async def case(self, info: Info) -> Case | None:
