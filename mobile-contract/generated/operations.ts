@@ -453,7 +453,9 @@ export type CalendarDaySource =
   /** 全国节假日安排（国务院办公厅通知，来自 chinesecalendar 数据包） */
   | 'CHINESECALENDAR'
   /** 无单独记录，按星期推定：周一至周五上班，周六、周日休息 */
-  | 'IMPLIED';
+  | 'IMPLIED'
+  /** 该年节假日安排尚未公布，按《全国年节及纪念日放假办法》规定的法定假日（暂定） */
+  | 'STATUTORY';
 
 /** 工作日历操作的错误代码 */
 export type CalendarErrorCode =
@@ -490,6 +492,8 @@ export type CaseAction =
   | 'CORRECTED_PART'
   /** 一次性告知补正 */
   | 'CORRECTION_REQUESTED'
+  /** 按公布的节假日安排重新计算期限 */
+  | 'DEADLINE_RECOMPUTED'
   /** 不予许可 */
   | 'DENIED'
   /** 保存草稿 */

@@ -10,6 +10,7 @@ from strawberry.types import Info as StrawberryInfo
 
 from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.accounts.roles import ANONYMOUS, Actor
+from server.domain.calendar import service as calendar
 from server.domain.cases import queries as cases
 from server.domain.catalog import service as catalog
 from server.domain.shareddata import service as shareddata
@@ -55,6 +56,13 @@ class Loaders:
         self.prefilled = _loader(shareddata.prefilled_of, list)
         self.themes = ThemeLoaders(a, _loader)  # themes (一件事) and the service menu
         self.bundles = BundleLoaders(a)  # themed bundles applied for (主题办件)
+        # which years' holiday arrangements are not loaded yet (a deadline counting them is provisional)
+        self.unconfirmed_year = _loader(lambda ys: _unconfirmed(ys))
+
+
+async def _unconfirmed(years: list[int]) -> dict[int, bool]:
+    missing = await calendar.unconfirmed_years(years)
+    return {y: y in missing for y in years}
 
 
 @dataclass

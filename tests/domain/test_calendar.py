@@ -76,7 +76,8 @@ async def test_seeding_is_idempotent_and_covers_every_year_the_package_knows() -
     figures = await load_calendar(said.append)
     first, last = package_years()
     assert first == 2004 and last >= 2026
-    assert figures == {"calendar_days": len(package_days()), "calendar_first_year": first, "calendar_last_year": last}
+    assert figures == {"calendar_days": len(package_days()), "calendar_first_year": first, "calendar_last_year": last,
+                       "deadlines_moved": 0}
     assert "新增 0，更正 0，删除 0" in said[0]
     national = await CalendarDay.filter(region_id__isnull=True).count()
     assert national == len(package_days())
@@ -308,20 +309,41 @@ async def test_clearing_falls_back_to_the_national_row(overrides: Any) -> None:
 # --- years the package does not know, reads and their cost ------------------------------------------------
 
 
-async def test_years_outside_the_calendar_rest_on_weekends_only_and_say_so() -> None:
+async def test_a_year_not_yet_announced_rests_on_its_statutory_holidays_and_is_provisional() -> None:
     first, last = package_years()
     beyond = last + 1
     start = date(beyond, 9, 30)
     result = await service.add_working_days(region_path_or_code=GUANXIAN, start=start, days=5)
-    assert {s.reason for s in result.explanation.skipped} <= {"周末"}
-    assert result.explanation.uncovered_years == [beyond]
-    assert f"日历尚未收录 {beyond} 年的法定节假日安排，该年仅按周六、周日休息计算" in result.explanation.text
+    reasons = {s.reason for s in result.explanation.skipped}
+    assert "国庆节" in reasons and reasons <= {"周末", "国庆节", "中秋节"}
+    assert result.explanation.uncovered_years == [beyond] and result.explanation.provisional
+    assert f"国务院尚未公布 {beyond} 年的节假日安排" in result.explanation.text and "期限为暂定" in result.explanation.text
     assert await service.working_days_between(region=GUANXIAN, start=start, end=result.deadline) == 5
     before = await service.add_working_days(region_path_or_code=GUANXIAN, start=date(first - 1, 12, 30), days=3)
     assert before.explanation.uncovered_years == [first - 1]  # 2004's New Year's Day is known and skipped
     assert before.deadline == date(first, 1, 5) and "元旦" in before.explanation.text
     info = await service.day_info(region=GUANXIAN, day=date(beyond, 10, 1))
-    assert (info.kind, info.known) == ("workday", False)
+    assert (info.kind, info.name, info.source, info.known) == ("holiday", "国庆节", "statutory", False)
+    assert (await service.day_info(region=GUANXIAN, day=date(beyond, 1, 1))).name == "元旦"
+    known = await service.add_working_days(region_path_or_code=GUANXIAN, start=date(last, 3, 2), days=5)
+    assert not known.explanation.provisional
+
+
+def test_the_statutory_holidays_are_the_official_ones_of_every_year_the_law_has_been_in_force() -> None:
+    """《全国年节及纪念日放假办法》 as revised for 2025: each statutory holiday computed from the lunar
+    calendar is a holiday in the State Council's published arrangement of that year."""
+    import chinese_calendar
+
+    from server.domain.calendar import statutory
+
+    _, last = package_years()
+    for year in range(2025, last + 1):
+        days = statutory.holidays(year)
+        assert len(days) == 13 or year == 2031, (year, days)
+        wrong = [d for d in days if not chinese_calendar.is_holiday(d)]
+        assert not wrong, (year, wrong)
+    assert statutory.holidays(2027)[date(2027, 2, 5)] == "春节"  # 除夕
+    assert statutory.holidays(2027)[date(2027, 6, 9)] == "端午节"
 
 
 async def test_calendar_days_lists_every_day_and_refuses_long_ranges() -> None:

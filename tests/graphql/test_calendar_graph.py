@@ -22,7 +22,7 @@ query Preview($r: String!, $s: Date!, $v: Int!, $u: TimeUnit!, $p: [PausedInterv
   deadlinePreview(regionCode: $r, start: $s, value: $v, unit: $u, paused: $p, extensionDays: $x) {{
     deadline
     explanation {{
-      text start countFrom deadline unit value extensionDays rolledForwardFrom uncoveredYears
+      text start countFrom deadline unit value extensionDays rolledForwardFrom uncoveredYears provisional
       skipped {{ date kind reason }}
       makeupWorkdays {{ {DAY_FIELDS} }}
     }}
@@ -125,11 +125,12 @@ async def test_deadline_preview_spring_festival_pauses_extensions_and_natural_da
 async def test_deadline_preview_beyond_the_known_years(gql: GraphQLClient) -> None:
     data = await gql(PREVIEW, {"r": GUANXIAN, "s": "2031-09-30", "v": 5, "u": "WORKING_DAY"})
     e = data["deadlinePreview"]["explanation"]
-    assert data["deadlinePreview"]["deadline"] == "2031-10-07"  # weekends only: Oct 1st is an ordinary Wednesday
-    assert e["uncoveredYears"] == [2031]
-    assert "日历尚未收录 2031 年的法定节假日安排" in e["text"]
+    # not announced: the statutory 1–3 October rest (国庆节), then the weekend; provisional
+    assert data["deadlinePreview"]["deadline"] == "2031-10-10"
+    assert e["uncoveredYears"] == [2031] and e["provisional"] is True
+    assert "国务院尚未公布 2031 年的节假日安排" in e["text"]
     days = (await gql(CALENDAR, {"r": GUANXIAN, "from": "2031-10-01", "to": "2031-10-01"}))["calendar"]
-    assert (days[0]["kind"], days[0]["covered"]) == ("WORKDAY", False)
+    assert (days[0]["kind"], days[0]["covered"], days[0]["source"]) == ("HOLIDAY", False, "STATUTORY")
 
 
 async def test_a_city_admin_sets_a_county_holiday_that_other_counties_do_not_see(

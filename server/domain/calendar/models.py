@@ -20,7 +20,8 @@ KINDS = {
     "weekend": "周末休息日",
 }
 WORKING_KINDS = frozenset({"workday", "makeup_workday"})
-SOURCES = {"chinesecalendar": "国务院办公厅节假日安排（chinesecalendar 数据包）", "admin": "管理员设置"}
+SOURCES = {"chinesecalendar": "国务院办公厅节假日安排（chinesecalendar 数据包）", "admin": "管理员设置",
+           "statutory": "《全国年节及纪念日放假办法》规定的法定假日（该年安排尚未公布，暂定）"}
 
 
 class CalendarDay(Model):

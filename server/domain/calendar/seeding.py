@@ -79,4 +79,16 @@ async def load_calendar(progress: Progress) -> dict[str, int]:
         f"工作日历 {first}–{last} 年：节假日 {holidays} 天，调休上班 {len(wanted) - holidays} 天"
         f"（新增 {len(missing)}，更正 {len(changed)}，删除 {len(stale)}）"
     )
-    return {"calendar_days": len(wanted), "calendar_first_year": first, "calendar_last_year": last}
+    # a year newly published (or corrected): the open cases whose deadlines counted it count again
+    had = {d.year for d in existing}
+    touched = {d.year for d in missing if d.year not in had} | {r.date.year for r in changed}
+    moved = 0
+    if touched:
+        from server.domain.cases.deadlines import recompute_year
+
+        for year in sorted(touched):
+            moved += len((await recompute_year(year, settings=None)).moved)
+        if moved:
+            progress(f"按新收录的节假日安排重新计算期限：{moved} 件办件的期限已调整并通知")
+    return {"calendar_days": len(wanted), "calendar_first_year": first, "calendar_last_year": last,
+            "deadlines_moved": moved}

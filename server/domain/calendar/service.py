@@ -24,9 +24,11 @@ How time is counted
   A region's override applies to it and everything below it, and the nearest region wins: an entry
   of 冠县 beats one of 聊城市, which beats the national row. A date with no row is ordinary.
 - **Years the calendar does not know** (those with no national rows: the package knows 2004 to
-  its last published year): only Saturdays and Sundays rest there, region overrides still apply,
-  and the explanation says so, so that the deadline can be checked once the State Council publishes
-  the year's arrangement. Nothing fails for such years.
+  its last published year): their statutory holidays still rest (:mod:`statutory`: 元旦, 春节, 清明,
+  劳动节, 端午, 中秋, 国庆 from the lunar calendar), as do Saturdays and Sundays; region overrides
+  still apply. A deadline that counted such a year is *provisional* (``Explanation.provisional``,
+  ``Case.deadlineProvisional`` in the graph); when the year's arrangement is loaded the open cases'
+  deadlines are computed again (:mod:`server.domain.cases.deadlines`). Nothing fails for such years.
 
 Every computation reads the calendar once: one query for the whole span (whole calendar years,
 so that a year's coverage is known), plus one to look up the region's path when given a code rather
@@ -48,7 +50,7 @@ from tortoise.expressions import Q
 
 from server.clock import ZONE
 from server.domain.accounts.roles import Actor, Role
-from server.domain.calendar import errors
+from server.domain.calendar import errors, statutory
 from server.domain.calendar.models import KINDS, WORKING_KINDS, CalendarDay
 from server.domain.catalog.models import Region
 from server.domain.errors import DomainError
@@ -84,7 +86,7 @@ class DayInfo:
     date: date
     kind: str  # workday | holiday | makeup_workday | weekend
     name: str = ""
-    source: str = "implied"  # chinesecalendar | admin | implied (no row: by the day of the week)
+    source: str = "implied"  # chinesecalendar | admin | statutory (an unannounced year) | implied (by the weekday)
     region_code: str | None = None  # the region whose override decided it
     known: bool = True  # the national calendar of the date's year is loaded
     updated_by_id: int | None = None
@@ -149,10 +151,16 @@ class Explanation:
         if self.uncovered_years:
             years = "、".join(str(y) for y in self.uncovered_years)
             parts.append(
-                f"注意：日历尚未收录 {years} 年的法定节假日安排，该年仅按周六、周日休息计算，"
-                "国务院公布安排后期限可能需要调整。"
+                f"注意：国务院尚未公布 {years} 年的节假日安排，该年按《全国年节及纪念日放假办法》规定的法定假日"
+                "（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节）和周六、周日休息计算，期限为暂定；"
+                "安排公布后将重新计算，期限变化的会通知。"
             )
         return "".join(parts)
+
+    @property
+    def provisional(self) -> bool:
+        """The deadline counted days of a year whose arrangement is not loaded (:mod:`statutory`)."""
+        return bool(self.uncovered_years)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +263,10 @@ class _Calendar:
                 region_code=row["region_id"], known=known, updated_by_id=row["updated_by_id"],
                 updated_at=row["updated_at"],
             )
+        if not known:
+            name = statutory.holidays(day.year).get(day)
+            if name is not None:  # an unannounced year still has its statutory holidays
+                return DayInfo(date=day, kind="holiday", name=name, source="statutory", known=False)
         return DayInfo(date=day, kind="weekend" if day.weekday() >= 5 else "workday", known=known)
 
 
@@ -431,6 +443,21 @@ async def working_days_between(
         if cal.day(day).working and _paused(pauses, day) is None:
             count += 1
     return sign * count
+
+
+async def unconfirmed_years(years: Sequence[int]) -> set[int]:
+    """Those of ``years`` whose national arrangement is not loaded (one query per year asked; a
+    request asks one or two)."""
+    out: set[int] = set()
+    for y in sorted(set(years)):
+        if not await CalendarDay.filter(region_id__isnull=True, date__gte=date(y, 1, 1), date__lte=date(y, 12, 31)).exists():
+            out.add(y)
+    return out
+
+
+def span_years(start: date | datetime, end: date) -> list[int]:
+    """The calendar years a deadline from ``start`` to ``end`` counted."""
+    return list(range(local_date(start).year, end.year + 1))
 
 
 async def day_info(*, region: str, day: date | datetime) -> DayInfo:

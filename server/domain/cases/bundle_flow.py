@@ -43,7 +43,7 @@ from server.domain.notifications.models import Channel
 from server.settings import Settings
 
 SUB_CASE_EVENTS = frozenset({
-    "correction_needed", "accepted_missing", "elicence_issued", "supply_reminder", "suspended", "extended",
+    "correction_needed", "accepted_missing", "elicence_issued", "supply_reminder", "suspended", "extended", "deadline_moved",
     "result_pickup", "result_posted",
 })
 """A sub-case's own messages that still reach the applicant (it needs them: a correction, a 容缺

@@ -120,6 +120,7 @@ class Action(StrEnum):
     RATED = "rated"
     FORWARDED = "forwarded"
     REMOTE_ACCEPTED = "remote_accepted"
+    DEADLINE_RECOMPUTED = "deadline_recomputed"  # a year's holiday arrangement was loaded: the deadline counted again
 
 
 ACTIONS: dict[Action, str] = {
@@ -157,6 +158,7 @@ ACTIONS: dict[Action, str] = {
     Action.WARNED_YELLOW: "黄灯预警",
     Action.WARNED_RED: "红灯预警",
     Action.RATED: "评价",
+    Action.DEADLINE_RECOMPUTED: "按公布的节假日安排重新计算期限",
 }
 
 PRIVATE_ACTIONS = frozenset({Action.DRAFT_SAVED, Action.SUPPLY_REMINDED, Action.WARNED_YELLOW, Action.WARNED_RED})
@@ -258,6 +260,7 @@ def _rows() -> list[Move]:
     add(REVIEWING, A.EXTENDED, None, EXTENDERS)
     add(CLOCK_RUNNING, A.WARNED_YELLOW, None, SYSTEM)
     add(CLOCK_RUNNING, A.WARNED_RED, None, SYSTEM)
+    add(CLOCK_RUNNING | {S.SUSPENDED}, A.DEADLINE_RECOMPUTED, None, SYSTEM)
     # the result
     add([S.APPROVED], A.RESULT_ISSUED, S.RESULT_ISSUED, CLERK)
     add([S.APPROVED, S.RESULT_ISSUED], A.COMPLETED, S.COMPLETED, CLERK | SYSTEM)

@@ -163,7 +163,7 @@ async def partner_results(case_ids: Sequence[int]) -> dict[int, PartnerResult]:
         .order_by("id").values("case_id", "data", "at")
     for r in rows:
         data = r["data"] or {}
-        result = data.get("result") if isinstance(data.get("result"), dict) else {}
+        result: dict[str, Any] = data["result"] if isinstance(data.get("result"), dict) else {}
         found[int(r["case_id"])] = PartnerResult(number=str(data.get("result_number") or ""), entries=_entries(result),
                                                  data=result, at=r["at"])
     return found

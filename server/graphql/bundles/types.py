@@ -172,7 +172,7 @@ class PartnerResult:
     @classmethod
     def of(cls, r: routing.PartnerResult) -> PartnerResult:
         return cls(number=r.number, entries=[PartnerResultEntry(label=k, value=v) for k, v in r.entries],
-                   data=r.data, at=r.at)
+                   data=JSON(r.data), at=r.at)
 
 
 @strawberry.type(description="主题办件中的一个事项：它的子办件、部门、期限与进展")

@@ -26,6 +26,7 @@ class CalendarDaySource(Enum):
     CHINESECALENDAR = v("chinesecalendar", description="全国节假日安排（国务院办公厅通知，来自 chinesecalendar 数据包）")
     ADMIN = v("admin", description="管理员为本区划设置的调整")
     IMPLIED = v("implied", description="无单独记录，按星期推定：周一至周五上班，周六、周日休息")
+    STATUTORY = v("statutory", description="该年节假日安排尚未公布，按《全国年节及纪念日放假办法》规定的法定假日（暂定）")
 
 
 @strawberry.enum(description="期限计算中某天不计入的原因类别")
@@ -96,8 +97,9 @@ class DeadlineExplanation:
         description="自然日期限的最后一日为休息日时，原来的最后一日（期限已顺延至其后第一个工作日）"
     )
     uncovered_years: list[int] = strawberry.field(
-        description="尚未收录法定节假日安排、只按周末计算的年份；非空时期限可能需要调整"
+        description="节假日安排尚未公布、按法定假日和周末计算的年份；非空时期限为暂定"
     )
+    provisional: bool = strawberry.field(description="期限为暂定：计入了节假日安排尚未公布的年份，公布后可能调整")
 
     @classmethod
     def of(cls, e: service.Explanation) -> DeadlineExplanation:
@@ -107,7 +109,7 @@ class DeadlineExplanation:
             value=e.value, extension_days=e.extension_days,
             skipped=[SkippedDay(date=s.date, kind=SkippedDayKind(s.kind), reason=s.reason) for s in e.skipped],
             makeup_workdays=[CalendarDay.of(d) for d in e.makeup_workdays], rolled_forward_from=e.rolled_from,
-            uncovered_years=list(e.uncovered_years),
+            uncovered_years=list(e.uncovered_years), provisional=e.provisional,
         )
 
 

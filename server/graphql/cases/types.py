@@ -13,6 +13,7 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 from server.domain.accounts.identifiers import mask_name, mask_phone
+from server.domain.calendar import service as calendar
 from server.domain.cases import clock, errors, models, queries
 from server.domain.cases.states import ACTIONS, DESCRIPTIONS, LABELS, Action
 from server.domain.cases.states import Status as DomainStatus
@@ -321,6 +322,14 @@ class Case(relay.Node):
     @strawberry.field(description="时限预警：黄灯（临近）、红灯（超期）")
     def warning(self) -> DeadlineWarning:
         return DeadlineWarning(clock.warning(self._c))
+
+    @strawberry.field(description="承诺期限为暂定：计入了国务院尚未公布节假日安排的年份（按法定假日计算），公布后重新计算，变化的会通知")
+    async def deadline_provisional(self, info: Info) -> bool:
+        c = self._c
+        if c.accepted_at is None or c.deadline is None:
+            return False
+        flags = await info.context.loaders.unconfirmed_year.load_many(calendar.span_years(c.accepted_at, c.deadline))
+        return any(flags)
 
     @strawberry.field(description="承诺期限是怎样算出来的：跳过了哪些节假日、周末和中止的日子，为什么（逐件计算，用于办件详情页）")
     async def deadline_explanation(self, info: Info) -> str | None:
