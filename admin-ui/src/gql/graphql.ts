@@ -441,6 +441,8 @@ export type CaseStatus =
   | 'REJECTION_PROPOSED'
   /** 已出件：待窗口领取或邮寄中 */
   | 'RESULT_ISSUED'
+  /** 审查中退回申请人补正（申请人补正的时间不计入办理时限），补正后重新提交给原审批人员 */
+  | 'RETURNED'
   /** 已申报，待窗口受理 */
   | 'SUBMITTED'
   /** 已中止（不计入办理时限） */
@@ -548,6 +550,16 @@ export type ConsistencyElement =
   | 'SERVICE_OBJECT'
   /** 办理时限 */
   | 'TIME_LIMIT';
+
+/** 工程建设项目（工程建设项目审批主题必填，其他主题不填）；项目单位即申请企业 */
+export type ConstructionProjectInput = {
+  /** 项目代码（投资项目在线审批监管平台赋码），如 2025-371500-47-01-000123 */
+  code: string;
+  /** 投资类型 */
+  investmentType: InvestmentType;
+  /** 建设地点（不超过 200 个字） */
+  site: string;
+};
 
 /** 补正要求的一项 */
 export type CorrectionItemInput = {
@@ -822,6 +834,13 @@ export type InstantRuleInput = {
   /** 规则版本（不小于 1；规则内容变化时加 1） */
   version?: number;
 };
+
+/** 投资类型 */
+export type InvestmentType =
+  /** 政府投资（主流程 70 个工作日内，可配置） */
+  | 'GOVERNMENT'
+  /** 社会投资（主流程 45 个工作日内，可配置） */
+  | 'SOCIAL';
 
 /** 主题办件统一出件：各事项办完后，办理结果一次领取或一次寄递 */
 export type IssueBundleResultsInput = {
@@ -1184,6 +1203,28 @@ export type PersonalDataSubjectKind =
   /** 工作人员 */
   | 'STAFF';
 
+/** 工程建设项目一个阶段的进展 */
+export type ProjectStageStatus =
+  /** 已办结 */
+  | 'DONE'
+  /** 暂缓：所依赖的事项退回补正或未办成 */
+  | 'HELD'
+  /** 办理中 */
+  | 'RUNNING'
+  /** 待开始：等待前一阶段办结 */
+  | 'WAITING'
+  /** 待申请人补正、重新提交或重新申请 */
+  | 'WITH_APPLICANT';
+
+/** 申请人要做的事 */
+export type ProjectTodoKind =
+  /** 按一次性告知补正材料（supplyBundleMaterials） */
+  | 'CORRECT'
+  /** 重新申请未办成的事项（reapplyBundleItem） */
+  | 'REAPPLY'
+  /** 按退回意见补正后重新提交（resubmitCase） */
+  | 'RESUBMIT';
+
 /** 发布事项的草稿版本 */
 export type PublishServiceItemInput = {
   /** 事项的全局 ID */
@@ -1225,6 +1266,8 @@ export type ReceiveWalkInBundleInput = {
   materials?: Array<BundlePaperMaterialInput>;
   /** 申请人选择的合作单位（开户银行、刻章企业）：可选的只有一家时自动选定 */
   partners?: Array<BundlePartnerChoiceInput>;
+  /** 工程建设项目（工程建设项目审批主题必填） */
+  project?: ConstructionProjectInput | null | undefined;
   /** 主题编码 */
   themeCode?: string | null | undefined;
   /** 主题的全局 ID（与 themeCode 二选一） */
@@ -2228,6 +2271,25 @@ export type CancelServiceItemMutationVariables = Exact<{
 
 export type CancelServiceItemMutation = { cancelServiceItem: { item: { id: string, status: ItemStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
 
+export type ProjectStageFragment = { number: number, key: string, name: string, main: boolean, budgetDays: number, usedDays: number, leftDays: number, overBudget: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, status: ProjectStageStatus, statusLabel: string, heldBy: Array<string>, startedOn: string | null, endedOn: string | null, plannedStart: string, plannedEnd: string };
+
+export type ProjectTimeFullFragment = { totalDays: number, mainDays: number, usedDays: number, mainUsedDays: number, leftDays: number, mainLeftDays: number, withinTotal: boolean, withinMain: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, finished: boolean, stages: Array<{ number: number, key: string, name: string, main: boolean, budgetDays: number, usedDays: number, leftDays: number, overBudget: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, status: ProjectStageStatus, statusLabel: string, heldBy: Array<string>, startedOn: string | null, endedOn: string | null, plannedStart: string, plannedEnd: string }>, todo: Array<{ stage: number, itemName: string, caseId: string, kind: ProjectTodoKind, reason: string, action: string }> };
+
+export type ConstructionProjectsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConstructionProjectsQuery = { constructionProjects: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, status: BundleStatus, statusLabel: string, stageLabel: string, acceptedAt: string | null, project: { code: string, investmentTypeLabel: string, unitName: string, site: string, time: { totalDays: number, mainDays: number, usedDays: number, mainUsedDays: number, withinTotal: boolean, withinMain: boolean, applicantDays: number, intermediaryDays: number } } | null } }> } };
+
+export type ConstructionProjectQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConstructionProjectQuery = { bundle: { id: string, number: string, themeName: string, status: BundleStatus, statusLabel: string, stageLabel: string, acceptedAt: string | null, leadDepartment: { name: string } | null, project: { code: string, investmentType: InvestmentType, investmentTypeLabel: string, unitName: string, unitCreditCode: string, site: string, time: { totalDays: number, mainDays: number, usedDays: number, mainUsedDays: number, leftDays: number, mainLeftDays: number, withinTotal: boolean, withinMain: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, finished: boolean, stages: Array<{ number: number, key: string, name: string, main: boolean, budgetDays: number, usedDays: number, leftDays: number, overBudget: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, status: ProjectStageStatus, statusLabel: string, heldBy: Array<string>, startedOn: string | null, endedOn: string | null, plannedStart: string, plannedEnd: string }>, todo: Array<{ stage: number, itemName: string, caseId: string, kind: ProjectTodoKind, reason: string, action: string }> } } | null } | null };
+
 export type ExchangePartnerPartsFragment = { id: string, code: string, name: string, kind: PartnerKind, regionCode: string, baseUrl: string, timeoutSeconds: number, maxAttempts: number, routes: Array<string>, isActive: boolean, updatedAt: string, keys: Array<{ id: string, fingerprint: string, createdAt: string, signs: boolean }> };
 
 export type ExchangePartnersQueryVariables = Exact<{ [key: string]: never; }>;
@@ -2941,6 +3003,74 @@ export const ItemContentPartsFragmentDoc = new TypedDocumentString(`
   unit
   text
 }`, {"fragmentName":"ItemContentParts"}) as unknown as TypedDocumentString<ItemContentPartsFragment, unknown>;
+export const ProjectStageFragmentDoc = new TypedDocumentString(`
+    fragment ProjectStage on ProjectStageTime {
+  number
+  key
+  name
+  main
+  budgetDays
+  usedDays
+  leftDays
+  overBudget
+  applicantDays
+  intermediaryDays
+  suspendedDays
+  status
+  statusLabel
+  heldBy
+  startedOn
+  endedOn
+  plannedStart
+  plannedEnd
+}
+    `, {"fragmentName":"ProjectStage"}) as unknown as TypedDocumentString<ProjectStageFragment, unknown>;
+export const ProjectTimeFullFragmentDoc = new TypedDocumentString(`
+    fragment ProjectTimeFull on ProjectTime {
+  totalDays
+  mainDays
+  usedDays
+  mainUsedDays
+  leftDays
+  mainLeftDays
+  withinTotal
+  withinMain
+  applicantDays
+  intermediaryDays
+  suspendedDays
+  finished
+  stages {
+    ...ProjectStage
+  }
+  todo {
+    stage
+    itemName
+    caseId
+    kind
+    reason
+    action
+  }
+}
+    fragment ProjectStage on ProjectStageTime {
+  number
+  key
+  name
+  main
+  budgetDays
+  usedDays
+  leftDays
+  overBudget
+  applicantDays
+  intermediaryDays
+  suspendedDays
+  status
+  statusLabel
+  heldBy
+  startedOn
+  endedOn
+  plannedStart
+  plannedEnd
+}`, {"fragmentName":"ProjectTimeFull"}) as unknown as TypedDocumentString<ProjectTimeFullFragment, unknown>;
 export const ExchangePartnerPartsFragmentDoc = new TypedDocumentString(`
     fragment ExchangePartnerParts on ExchangePartner {
   id
@@ -7753,6 +7883,115 @@ export const CancelServiceItemDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CancelServiceItemMutation, CancelServiceItemMutationVariables>;
+export const ConstructionProjectsDocument = new TypedDocumentString(`
+    query ConstructionProjects($first: Int, $after: String) {
+  constructionProjects(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        number
+        status
+        statusLabel
+        stageLabel
+        acceptedAt
+        project {
+          code
+          investmentTypeLabel
+          unitName
+          site
+          time {
+            totalDays
+            mainDays
+            usedDays
+            mainUsedDays
+            withinTotal
+            withinMain
+            applicantDays
+            intermediaryDays
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConstructionProjectsQuery, ConstructionProjectsQueryVariables>;
+export const ConstructionProjectDocument = new TypedDocumentString(`
+    query ConstructionProject($id: ID!) {
+  bundle(id: $id) {
+    id
+    number
+    themeName
+    status
+    statusLabel
+    stageLabel
+    acceptedAt
+    leadDepartment {
+      name
+    }
+    project {
+      code
+      investmentType
+      investmentTypeLabel
+      unitName
+      unitCreditCode
+      site
+      time {
+        ...ProjectTimeFull
+      }
+    }
+  }
+}
+    fragment ProjectStage on ProjectStageTime {
+  number
+  key
+  name
+  main
+  budgetDays
+  usedDays
+  leftDays
+  overBudget
+  applicantDays
+  intermediaryDays
+  suspendedDays
+  status
+  statusLabel
+  heldBy
+  startedOn
+  endedOn
+  plannedStart
+  plannedEnd
+}
+fragment ProjectTimeFull on ProjectTime {
+  totalDays
+  mainDays
+  usedDays
+  mainUsedDays
+  leftDays
+  mainLeftDays
+  withinTotal
+  withinMain
+  applicantDays
+  intermediaryDays
+  suspendedDays
+  finished
+  stages {
+    ...ProjectStage
+  }
+  todo {
+    stage
+    itemName
+    caseId
+    kind
+    reason
+    action
+  }
+}`) as unknown as TypedDocumentString<ConstructionProjectQuery, ConstructionProjectQueryVariables>;
 export const ExchangePartnersDocument = new TypedDocumentString(`
     query ExchangePartners {
   partners {

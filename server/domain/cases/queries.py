@@ -24,7 +24,7 @@ from server.domain.errors import DomainError
 
 QUEUE_STATUSES = {
     "window": [Status.SUBMITTED, Status.REJECTION_PROPOSED, Status.CORRECTION_REQUESTED],
-    "review": [Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED],
+    "review": [Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED, Status.RETURNED],
     "result": [Status.APPROVED, Status.RESULT_ISSUED],
 }
 
