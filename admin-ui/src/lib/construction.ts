@@ -105,7 +105,7 @@ export function ganttOption(stages: readonly StageDays[], today: string): Record
   const span = Math.round((max - min) / DAY_MS);
   return {
     animation: false,
-    grid: { left: 170, right: 40, top: 40, bottom: 30 },
+    grid: { left: 210, right: 40, top: 40, bottom: 30 },
     legend: { data: ['计划（时限份额）', '实际'], top: 0 },
     tooltip: { trigger: 'item', formatter: (p: { data: { text: string } }) => p.data.text },
     xAxis: {
