@@ -1372,6 +1372,16 @@ export type Role =
   /** 综合窗口受理员 */
   | 'WINDOW_CLERK';
 
+/** 审查中退回申请人补正 */
+export type SendBackCaseInput = {
+  /** 审查中的办件（本人已领取） */
+  caseId: string;
+  /** 须重新提交的材料（目录材料的全局 ID） */
+  materialIds?: Array<string>;
+  /** 退回补正的理由和要求（申请人据此补正） */
+  reason: string;
+};
+
 /** 事项查询条件；各条件之间为“且” */
 export type ServiceItemFilter = {
   /** 实施部门代码，如 371500-XZSPJ */
@@ -2191,6 +2201,13 @@ export type RevealFormMutationVariables = Exact<{
 
 
 export type RevealFormMutation = { revealPersonalData: { values: Array<{ field: PersonalDataField, label: string, value: string | null, key: string | null }>, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type SendBackCaseMutationVariables = Exact<{
+  input: SendBackCaseInput;
+}>;
+
+
+export type SendBackCaseMutation = { sendBackCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type TimeLimitPartsFragment = { value: number, unit: TimeUnit, text: string };
 
@@ -7700,6 +7717,132 @@ export const RevealFormDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevealFormMutation, RevealFormMutationVariables>;
+export const SendBackCaseDocument = new TypedDocumentString(`
+    mutation SendBackCase($input: SendBackCaseInput!) {
+  sendBackCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<SendBackCaseMutation, SendBackCaseMutationVariables>;
 export const CatalogItemsDocument = new TypedDocumentString(`
     query CatalogItems($filter: ServiceItemFilter, $first: Int, $after: String, $last: Int, $before: String) {
   serviceItems(
