@@ -131,3 +131,54 @@ async def test_only_the_claimant_sends_back_and_only_the_applicant_resubmits(dat
     assert (await Case.get(id=design.id)).paused_since is None
     with pytest.raises(DomainError, match="不能补正后重新提交"):  # once only: it is under review again
         await sendback.resubmit(actor=a.actor, settings=None, case_id=design.id)
+
+
+async def _construction_app(a: t.Applicant, code: str) -> Any:
+    from server.domain.cases import bundles
+    from server.domain.construction.service import ProjectInput
+    from server.domain.themes.resolve import resolve
+    from server.domain.themes.service import published_version
+
+    version = await published_version(code="construction-approval")
+    assert version is not None
+    answers = {"approval": "filing", "land": "transfer", "civil_defence": "no", "fire": "no"}
+    resolved = await resolve(version=version, answers=answers)
+    files = [bundles.MaterialFile(m.key, await f.upload(a.actor, m.name)) for m in resolved.materials
+             if m.necessity != "optional" and not m.generated]
+    return bundles.ThemeApplication(theme_id=version.theme_id, answers=answers, form_data=t.form_for(resolved.form),
+                                    materials=files, enterprise_id=a.enterprise.id,
+                                    project=ProjectInput(code, "social", "聊城市东昌府区建设路 1 号"))
+
+
+async def test_a_denied_item_holds_the_stages_after_it_and_a_project_code_is_taken_until_withdrawn(database: str) -> None:
+    import uuid
+
+    from server.domain.cases import bundles
+    from server.domain.construction import service as construction
+    from server.domain.construction.models import ConstructionProject
+    from server.domain.errors import DomainErrors
+
+    a = await t.applicant()
+    code = f"2025-371500-47-03-{uuid.uuid4().int % 999_999 + 1:06d}"
+    b = (await bundles.submit(actor=a.actor, settings=None, idempotency_key=f.key(), app=await _construction_app(a, code))).bundle
+    b = await bundles.accept(actor=await f.staff("city_clerk"), settings=None, bundle_id=b.id)
+    land = next(c for c in await t.subs(b) if c.basic_code == "010501002000")
+    await t.finish(land, deny="用地范围与规划条件不符")
+    project = await ConstructionProject.get(bundle_id=b.id)
+    time = await construction.project_time(b, await t.subs(b), project)
+    assert [s.status for s in time.stages] == ["with_applicant", "held", "held", "held"]
+    assert time.stages[1].held_by == [land.item_name]
+    [todo] = time.todo
+    assert (todo.kind, todo.reason, todo.stage) == ("reapply", "用地范围与规划条件不符", 1)
+    # the project's code is taken while its bundle stands
+    again = await _construction_app(a, code)
+    with pytest.raises(DomainErrors) as refused:
+        await bundles.submit(actor=a.actor, settings=None, idempotency_key=f.key(), app=again)
+    assert [e.message for e in refused.value.errors] == [f"项目代码 {code} 已有在办的工程建设项目审批，请勿重复申请"]
+    # (nothing of it can be withdrawn now: the applicant applies again for the land permit inside it)
+    # a project withdrawn while at the window frees its code
+    other = f"2025-371500-47-03-{uuid.uuid4().int % 999_999 + 1:06d}"
+    first = (await bundles.submit(actor=a.actor, settings=None, idempotency_key=f.key(), app=await _construction_app(a, other))).bundle
+    await bundles.withdraw(actor=a.actor, settings=None, bundle_id=first.id, reason="重新策划项目")
+    fresh = (await bundles.submit(actor=a.actor, settings=None, idempotency_key=f.key(), app=await _construction_app(a, other))).bundle
+    assert (await ConstructionProject.get(bundle_id=fresh.id)).code == other

@@ -686,9 +686,9 @@ async def _queue_qs(actor: Actor, queue: str) -> Any:
     return CaseBundle.filter(id__in=Subquery(waiting))
 
 
-IN_REVIEW = (Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED)
+IN_REVIEW = (Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED, Status.RETURNED)
 QUEUE_RUNNING = (Status.SUBMITTED, Status.CORRECTION_REQUESTED, Status.REJECTION_PROPOSED, Status.ACCEPTED,
-                 Status.UNDER_REVIEW, Status.SUSPENDED)
+                 Status.UNDER_REVIEW, Status.SUSPENDED, Status.RETURNED)
 
 
 async def bundle_queue(*, actor: Actor, queue: str = "window", after: int | None = None, limit: int = 20) -> list[CaseBundle]:

@@ -122,7 +122,7 @@ async def _queue_qs(actor: Actor, queue: str, flt: CaseFilter) -> Any:
     return qs
 
 
-DATED = frozenset({*CLOCK_RUNNING, Status.SUSPENDED, Status.DENIED, Status.COMPLETED})
+DATED = frozenset({*CLOCK_RUNNING, Status.SUSPENDED, Status.RETURNED, Status.DENIED, Status.COMPLETED})
 """States in which a case always has a deadline (it was accepted)."""
 
 

@@ -129,7 +129,7 @@ async def check(version: Any, given: ProjectInput | None, *, plan: Sequence[dict
     problems += code_problems(code, investment_type=kind, answers=answers, known_regions=known, today=clock.today())
     if enterprise is None:
         problems.append(DomainError(errors.INVALID, "工程建设项目须以项目单位（企业）的名义申请", ["enterpriseId"]))
-    if not problems and await ConstructionProject.filter(code=code, bundle__withdrawn_at__isnull=True).exists():
+    if not problems and await _code_in_use(code):
         problems.append(DomainError(errors.CONFLICT, f"项目代码 {code} 已有在办的工程建设项目审批，请勿重复申请", ["project", "code"]))
     if problems:
         return None, problems
@@ -143,6 +143,17 @@ async def check(version: Any, given: ProjectInput | None, *, plan: Sequence[dict
         stage_days={st["key"]: int((st.get("budgets") or {}).get(kind, 0)) for st in stages if st["key"] in applying},
         main_stages=[st["key"] for st in stages if st.get("main") and st["key"] in applying], intermediary=intermediary,
     ), []
+
+
+async def _code_in_use(code: str) -> bool:
+    """Whether a bundle for this project code still stands: not withdrawn, and some sub-case of it
+    not ended badly (a project whose application failed altogether may apply again)."""
+    ids = list(await ConstructionProject.filter(code=code, bundle__withdrawn_at__isnull=True).values_list("bundle_id", flat=True))
+    if not ids:
+        return False
+    bad = [s.value for s in BAD_END]
+    return await Case.filter(bundle_id__in=ids).exclude(status__in=bad).exists() or not await Case.filter(
+        bundle_id__in=ids).exists()
 
 
 async def attach(conn: Any, bundle: CaseBundle, project: Checked) -> ConstructionProject:
@@ -315,8 +326,9 @@ class _Days:
 
 
 def _classify(subs: Sequence[Case], key_of: Mapping[int, str], intermediary: set[str], days: _Days,
-              today: date) -> tuple[dict[date, str], date | None, date | None]:
-    """Each working day of the sub-cases' span sorted into its kind; the span's first and last day."""
+              today: date, *, to_today: bool = False) -> tuple[dict[date, str], date | None, date | None]:
+    """Each working day of the sub-cases' span sorted into its kind; the span's first and last day
+    (today while one runs, or ``to_today``: an item waits to be applied for again)."""
     spans = []
     for c in subs:
         if c.accepted_at is None:
@@ -328,7 +340,7 @@ def _classify(subs: Sequence[Case], key_of: Mapping[int, str], intermediary: set
     if not spans:
         return {}, None, None
     first = min(s[1] for s in spans)
-    running = any(_ended_on(c) is None for c in subs)
+    running = to_today or any(_ended_on(c) is None for c in subs)
     last = today if running else max(s[2] for s in spans)
     kinds: dict[date, str] = {}
     for d in days.between(first, last):
@@ -395,8 +407,9 @@ async def project_time(bundle: CaseBundle, subs: Sequence[Case], project: Constr
     for st in bundle.plan:
         number, key = int(st["stage"]), st["key"]
         mine = [c for c in subs if c.bundle_stage == number]
-        kinds, first, last = _classify(mine, key_of, inter, days, today)
         keys = [it["key"] for it in st.get("items", [])]
+        reapply = bundle.withdrawn_at is None and any(states[k] == bundle_flow.FAILED for k in keys)
+        kinds, first, last = _classify(mine, key_of, inter, days, today, to_today=reapply)
         t = StageTime(number=number, key=key, name=st["name"], lead_department_code=st.get("lead_department_code"),
                       main=key in project.main_stages, budget_days=int(project.stage_days.get(key, 0)),
                       used_days=_count(kinds, CLOCK), applicant_days=_count(kinds, APPLICANT),
