@@ -172,9 +172,10 @@ async def test_a_construction_project_with_a_send_back_in_stage_2_holds_the_late
         2, "建设工程规划许可证核发", "RESUBMIT", reason, permit["id"])
     assert "重新提交" in todo["action"]
     assert (by[2]["usedDays"], by[2]["applicantDays"]) == (3, 3)  # 7, 10, 11 on the clock; 12–14 the applicant's
-    told = await CaseEvent.filter(action="sent_back").count()
-    assert told == 1
-    note = await Outbox.filter(event="bundle_item_sent_back", channel="inbox").first()
+    permit_pk = int(relay.GlobalID.from_id(permit["id"]).node_id)
+    assert await CaseEvent.filter(case_id=permit_pk, action="sent_back").count() == 1
+    note = await Outbox.filter(event="bundle_item_sent_back", channel="inbox",
+                               bundle_id=int(relay.GlobalID.from_id(gid).node_id)).first()
     assert note is not None and "暂缓" in note.params["effect"]
 
     # Wednesday 19 March: the applicant resubmits; 12–18 March (5 working days) are off the clock
