@@ -182,3 +182,39 @@ async def test_a_denied_item_holds_the_stages_after_it_and_a_project_code_is_tak
     await bundles.withdraw(actor=a.actor, settings=None, bundle_id=first.id, reason="重新策划项目")
     fresh = (await bundles.submit(actor=a.actor, settings=None, idempotency_key=f.key(), app=await _construction_app(a, other))).bundle
     assert (await ConstructionProject.get(bundle_id=fresh.id)).code == other
+
+
+async def test_the_window_receives_a_construction_project_walk_in_with_its_project(database: str) -> None:
+    import uuid
+
+    from server.domain.cases import bundles
+    from server.domain.cases import window as desk
+    from server.domain.construction.models import ConstructionProject
+    from server.domain.construction.service import ProjectInput
+    from server.domain.errors import DomainErrors
+    from server.domain.themes.resolve import resolve
+    from server.domain.themes.service import published_version
+
+    version = await published_version(code="construction-approval")
+    assert version is not None
+    a = await t.applicant()
+    clerk = await f.staff("city_clerk")
+    answers = {"approval": "approval", "land": "allocation", "civil_defence": "yes", "fire": "yes"}
+    resolved = await resolve(version=version, answers=answers)
+    person = desk.WalkInPerson(id_number=a.rep.id_number or "", enterprise_credit_code=a.enterprise.credit_code)
+    paper = [bundles.MaterialFile(m.key) for m in resolved.materials if m.necessity != "optional" and not m.generated]
+
+    async def receive(project: ProjectInput | None) -> Any:
+        return await bundles.receive_walk_in(
+            actor=clerk, settings=None, idempotency_key=f.key(), theme_id=version.theme_id, answers=answers, person=person,
+            form_data=t.form_for(resolved.form), materials=paper, project=project)
+
+    with pytest.raises(DomainErrors) as missing:
+        await receive(None)
+    assert [e.message for e in missing.value.errors] == ["请填写工程建设项目信息（项目代码、投资类型、建设地点）"]
+    code = f"2025-371502-48-01-{uuid.uuid4().int % 999_999 + 1:06d}"
+    b = await receive(ProjectInput(code, "government", "聊城市东昌府区柳园街道"))
+    row = await ConstructionProject.get(bundle_id=b.id)
+    assert (row.investment_type, row.total_days, row.main_days, row.unit_name) == ("government", 100, 70, a.enterprise.name)
+    assert row.stage_days == {"land": 25, "planning": 20, "construction": 25, "acceptance": 20}
+    assert b.channel == "window" and b.applicant_enterprise_id == a.enterprise.id
