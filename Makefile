@@ -94,10 +94,12 @@ bench-exchange: setup services
 bench-cases: setup services
 	$(BIN)/python tests/benchmarks/cases.py --db both --cases 100000 --pg-url $(PG_URL)
 
-## bench-flows: whole flows over a simulated month on a fake clock (1,000 start-ups on SQLite; STARTUPS=N, FLOWS_DB=URL)
+## bench-flows: whole flows over a simulated month on a fake clock (1,000 start-ups, 100 construction projects on
+## SQLite; STARTUPS=N, PROJECTS=N, FLOWS_DB=URL)
 STARTUPS ?= 1000
+PROJECTS ?= 100
 bench-flows: setup
-	$(BIN)/python tests/benchmarks/flows.py --startups $(STARTUPS) $(if $(FLOWS_DB),--database-url $(FLOWS_DB))
+	$(BIN)/python tests/benchmarks/flows.py --startups $(STARTUPS) --projects $(PROJECTS) $(if $(FLOWS_DB),--database-url $(FLOWS_DB))
 
 clean:
 	rm -rf $(VENV) admin-ui/node_modules admin-ui/dist data

@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "server.domain.themes.models",
     "server.domain.exchange.models",
     "server.domain.shareddata.models",
+    "server.domain.construction.models",
 ]
 
 

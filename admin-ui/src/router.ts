@@ -111,6 +111,15 @@ export const routes: RouteRecordRaw[] = [
         path: 'bundles', name: 'bundle-all', component: () => import('./pages/bundles/BundleQueue.vue'),
         props: { queue: 'ALL', empty: '没有主题办件' }, meta: { title: '主题办件', roles: ['HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
       },
+      // 工程建设项目审批: the projects, and one project's four stages against their budgets
+      {
+        path: 'bundles/construction', name: 'construction-projects', component: () => import('./pages/bundles/ConstructionProjects.vue'),
+        meta: { title: '工程建设项目', roles: ['DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
+      },
+      {
+        path: 'bundles/construction/:id', name: 'construction-project', component: () => import('./pages/bundles/ConstructionProject.vue'),
+        meta: { title: '工程建设项目详情', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
+      },
       {
         path: 'bundles/:id', name: 'bundle', component: () => import('./pages/bundles/BundleDetail.vue'),
         meta: { title: '主题办件详情', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },

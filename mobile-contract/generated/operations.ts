@@ -194,6 +194,8 @@ export type ApplyForThemeInput = {
   principalCitizenId?: InputMaybe<Scalars['ID']['input']>;
   /** 代办：委托企业的全局 ID */
   principalEnterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  /** 工程建设项目（工程建设项目审批主题必填：项目代码、投资类型、建设地点） */
+  project?: InputMaybe<ConstructionProjectInput>;
   /** 主题编码 */
   themeCode?: InputMaybe<Scalars['String']['input']>;
   /** 主题的全局 ID（与 themeCode 二选一） */
@@ -524,10 +526,14 @@ export type CaseAction =
   | 'RELEASED'
   /** 办理单位已接收 */
   | 'REMOTE_ACCEPTED'
+  /** 补正后重新提交 */
+  | 'RESUBMITTED'
   /** 出件 */
   | 'RESULT_ISSUED'
   /** 恢复办理 */
   | 'RESUMED'
+  /** 审查中退回申请人补正 */
+  | 'SENT_BACK'
   /** 审查环节通过 */
   | 'STEP_PASSED'
   /** 提交申请 */
@@ -689,6 +695,8 @@ export type CaseStatus =
   | 'REJECTION_PROPOSED'
   /** 已出件：待窗口领取或邮寄中 */
   | 'RESULT_ISSUED'
+  /** 审查中退回申请人补正（申请人补正的时间不计入办理时限），补正后重新提交给原审批人员 */
+  | 'RETURNED'
   /** 已申报，待窗口受理 */
   | 'SUBMITTED'
   /** 已中止（不计入办理时限） */
@@ -804,6 +812,16 @@ export type ConsistencyElement =
   | 'SERVICE_OBJECT'
   /** 办理时限 */
   | 'TIME_LIMIT';
+
+/** 工程建设项目（工程建设项目审批主题必填，其他主题不填）；项目单位即申请企业 */
+export type ConstructionProjectInput = {
+  /** 项目代码（投资项目在线审批监管平台赋码），如 2025-371500-47-01-000123 */
+  code: Scalars['String']['input'];
+  /** 投资类型 */
+  investmentType: InvestmentType;
+  /** 建设地点（不超过 200 个字） */
+  site: Scalars['String']['input'];
+};
 
 /** 补正要求的一项 */
 export type CorrectionItemInput = {
@@ -1127,6 +1145,13 @@ export type InstantRuleInput = {
   /** 规则版本（不小于 1；规则内容变化时加 1） */
   version?: Scalars['Int']['input'];
 };
+
+/** 投资类型 */
+export type InvestmentType =
+  /** 政府投资（主流程 70 个工作日内，可配置） */
+  | 'GOVERNMENT'
+  /** 社会投资（主流程 45 个工作日内，可配置） */
+  | 'SOCIAL';
 
 /** 主题办件统一出件：各事项办完后，办理结果一次领取或一次寄递 */
 export type IssueBundleResultsInput = {
@@ -1532,6 +1557,28 @@ export type PrincipalKind =
   /** 企业 */
   | 'ENTERPRISE';
 
+/** 工程建设项目一个阶段的进展 */
+export type ProjectStageStatus =
+  /** 已办结 */
+  | 'DONE'
+  /** 暂缓：所依赖的事项退回补正或未办成 */
+  | 'HELD'
+  /** 办理中 */
+  | 'RUNNING'
+  /** 待开始：等待前一阶段办结 */
+  | 'WAITING'
+  /** 待申请人补正、重新提交或重新申请 */
+  | 'WITH_APPLICANT';
+
+/** 申请人要做的事 */
+export type ProjectTodoKind =
+  /** 按一次性告知补正材料（supplyBundleMaterials） */
+  | 'CORRECT'
+  /** 重新申请未办成的事项（reapplyBundleItem） */
+  | 'REAPPLY'
+  /** 按退回意见补正后重新提交（resubmitCase） */
+  | 'RESUBMIT';
+
 /** 发布事项的草稿版本 */
 export type PublishServiceItemInput = {
   /** 事项的全局 ID */
@@ -1609,6 +1656,8 @@ export type ReceiveWalkInBundleInput = {
   materials?: Array<BundlePaperMaterialInput>;
   /** 申请人选择的合作单位（开户银行、刻章企业）：可选的只有一家时自动选定 */
   partners?: Array<BundlePartnerChoiceInput>;
+  /** 工程建设项目（工程建设项目审批主题必填） */
+  project?: InputMaybe<ConstructionProjectInput>;
   /** 主题编码 */
   themeCode?: InputMaybe<Scalars['String']['input']>;
   /** 主题的全局 ID（与 themeCode 二选一） */
@@ -1697,6 +1746,24 @@ export type ResetStaffPasswordInput = {
   newPassword: Scalars['String']['input'];
 };
 
+/** 补正后重新提交退回的办件 */
+export type ResubmitCaseInput = {
+  /** 退回补正的办件 */
+  caseId: Scalars['ID']['input'];
+  /** 重新提交的材料 */
+  materials?: Array<ResubmittedMaterialInput>;
+  /** 补正说明 */
+  note?: Scalars['String']['input'];
+};
+
+/** 补正后重新提交的一份材料 */
+export type ResubmittedMaterialInput = {
+  /** 材料的全局 ID（退回时要求重新提交的） */
+  materialId: Scalars['ID']['input'];
+  /** uploadMaterial 返回的文件 ID */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** 出件方式 */
 export type ResultMethod =
   /** 电子证照（无纸质结果） */
@@ -1774,6 +1841,16 @@ export type SaveApplicationDraftInput = {
   application: ApplicationInput;
   /** 要更新的草稿（办件全局 ID）；为空则新建 */
   draftId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 审查中退回申请人补正 */
+export type SendBackCaseInput = {
+  /** 审查中的办件（本人已领取） */
+  caseId: Scalars['ID']['input'];
+  /** 须重新提交的材料（目录材料的全局 ID） */
+  materialIds?: Array<Scalars['ID']['input']>;
+  /** 退回补正的理由和要求（申请人据此补正） */
+  reason: Scalars['String']['input'];
 };
 
 /** 事项查询条件；各条件之间为“且” */
@@ -2557,6 +2634,8 @@ export type CaseStatus =
   | 'REJECTION_PROPOSED'
   /** 已出件：待窗口领取或邮寄中 */
   | 'RESULT_ISSUED'
+  /** 审查中退回申请人补正（申请人补正的时间不计入办理时限），补正后重新提交给原审批人员 */
+  | 'RETURNED'
   /** 已申报，待窗口受理 */
   | 'SUBMITTED'
   /** 已中止（不计入办理时限） */
@@ -2565,6 +2644,16 @@ export type CaseStatus =
   | 'UNDER_REVIEW'
   /** 已撤回 */
   | 'WITHDRAWN';
+
+/** 工程建设项目（工程建设项目审批主题必填，其他主题不填）；项目单位即申请企业 */
+export type ConstructionProjectInput = {
+  /** 项目代码（投资项目在线审批监管平台赋码），如 2025-371500-47-01-000123 */
+  code: string;
+  /** 投资类型 */
+  investmentType: InvestmentType;
+  /** 建设地点（不超过 200 个字） */
+  site: string;
+};
 
 /** 时限预警 */
 export type DeadlineWarning =
@@ -2629,6 +2718,13 @@ export type FormFieldType =
   | 'TEXT'
   /** 多行文本 */
   | 'TEXTAREA';
+
+/** 投资类型 */
+export type InvestmentType =
+  /** 政府投资（主流程 70 个工作日内，可配置） */
+  | 'GOVERNMENT'
+  /** 社会投资（主流程 45 个工作日内，可配置） */
+  | 'SOCIAL';
 
 /** 事项状态 */
 export type ItemStatus =
@@ -2756,6 +2852,28 @@ export type NotificationErrorCode =
   /** 通知不存在 */
   | 'NOT_FOUND';
 
+/** 工程建设项目一个阶段的进展 */
+export type ProjectStageStatus =
+  /** 已办结 */
+  | 'DONE'
+  /** 暂缓：所依赖的事项退回补正或未办成 */
+  | 'HELD'
+  /** 办理中 */
+  | 'RUNNING'
+  /** 待开始：等待前一阶段办结 */
+  | 'WAITING'
+  /** 待申请人补正、重新提交或重新申请 */
+  | 'WITH_APPLICANT';
+
+/** 申请人要做的事 */
+export type ProjectTodoKind =
+  /** 按一次性告知补正材料（supplyBundleMaterials） */
+  | 'CORRECT'
+  /** 重新申请未办成的事项（reapplyBundleItem） */
+  | 'REAPPLY'
+  /** 按退回意见补正后重新提交（resubmitCase） */
+  | 'RESUBMIT';
+
 /** 情形引导问题的类型 */
 export type QuestionKind =
   /** 单选 */
@@ -2773,6 +2891,14 @@ export type RegisterEnterpriseInput = {
   legalRepName: string;
   /** 企业名称 */
   name: string;
+};
+
+/** 补正后重新提交的一份材料 */
+export type ResubmittedMaterialInput = {
+  /** 材料的全局 ID（退回时要求重新提交的） */
+  materialId: string;
+  /** uploadMaterial 返回的文件 ID */
+  uploadId?: string | null | undefined;
 };
 
 /** 出件方式 */
@@ -2958,6 +3084,18 @@ export type AddEnterpriseOperatorMutationVariables = Exact<{
 
 export type AddEnterpriseOperatorMutation = { addEnterpriseOperator: { enterprise: { id: string, name: string, myRole: EnterpriseRole, operators: Array<{ addedAt: string, citizen: { id: string, phone: string, name: string | null, masked: boolean } }> | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
 
+export type ApplyForConstructionProjectMutationVariables = Exact<{
+  idempotencyKey: string;
+  answers: unknown;
+  formData: unknown;
+  materials: Array<BundleMaterialFileInput> | BundleMaterialFileInput;
+  enterpriseId: string;
+  project: ConstructionProjectInput;
+}>;
+
+
+export type ApplyForConstructionProjectMutation = { applyForTheme: { created: boolean, bundle: { id: string, number: string, queryCode: string | null, status: BundleStatus, statusLabel: string, stageLabel: string, project: { code: string, investmentType: InvestmentType, investmentTypeLabel: string, unitName: string, site: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
 export type ApplyForThemeMutationVariables = Exact<{
   idempotencyKey: string;
   themeId?: string | null | undefined;
@@ -3013,6 +3151,13 @@ export type CaseDetailQueryVariables = Exact<{
 
 
 export type CaseDetailQuery = { case: { id: string, number: string | null, queryCode: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, applicantKind: ApplicantKind, applicantName: string, contactPhone: string, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, deadlineExplanation: string | null, extensionDays: number, warning: DeadlineWarning, supplyBy: string | null, reviewStepName: string, decisionReason: string, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null, elicences: Array<{ id: string, number: string, kind: string, holderName: string, issuedAt: string, validTo: string | null }>, item: { id: string, name: string, implementationCode: string } | null, department: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null } | null };
+
+export type ConstructionProjectQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConstructionProjectQuery = { bundle: { id: string, number: string, status: BundleStatus, statusLabel: string, stageLabel: string, project: { code: string, investmentType: InvestmentType, investmentTypeLabel: string, unitName: string, site: string, time: { totalDays: number, mainDays: number, usedDays: number, mainUsedDays: number, leftDays: number, mainLeftDays: number, withinTotal: boolean, withinMain: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, finished: boolean, stages: Array<{ number: number, name: string, main: boolean, budgetDays: number, usedDays: number, leftDays: number, overBudget: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, status: ProjectStageStatus, statusLabel: string, heldBy: Array<string>, startedOn: string | null, endedOn: string | null, plannedStart: string, plannedEnd: string }>, todo: Array<{ stage: number, itemName: string, caseId: string, kind: ProjectTodoKind, reason: string, action: string }> } } | null } | null };
 
 export type HallsOfRegionQueryVariables = Exact<{
   regionCode: string;
@@ -3156,6 +3301,15 @@ export type RequestSmsCodeMutationVariables = Exact<{
 
 
 export type RequestSmsCodeMutation = { requestSmsCode: { sent: boolean, expiresInSeconds: number | null, resendAfterSeconds: number | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type ResubmitCaseMutationVariables = Exact<{
+  caseId: string;
+  note?: string;
+  materials?: Array<ResubmittedMaterialInput> | ResubmittedMaterialInput;
+}>;
+
+
+export type ResubmitCaseMutation = { resubmitCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, deadline: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type SaveApplicationDraftMutationVariables = Exact<{
   draftId?: string | null | undefined;

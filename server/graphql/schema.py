@@ -27,6 +27,8 @@ from server.graphql.catalog.mutations import CatalogMutation
 from server.graphql.catalog.queries import CatalogQuery
 from server.graphql.citizens.mutations import CitizensMutation
 from server.graphql.citizens.queries import CitizensQuery
+from server.graphql.construction.mutations import ConstructionMutation
+from server.graphql.construction.queries import ConstructionQuery
 from server.graphql.context import Info
 from server.graphql.core.cost import QueryCost
 from server.graphql.core.execution import FastLeafExecutionContext
@@ -52,6 +54,7 @@ from server.settings import Settings
 class Query(
     CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery,
     CasesQuery, BundlesQuery, CaseStatisticsQuery, AppointmentsQuery, ThemesQuery, ExchangeQuery, SharedDataQuery,
+    ConstructionQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -69,7 +72,7 @@ class Query(
 class Mutation(
     CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation, CalendarMutation,
     NotificationsMutation, UploadsMutation, CasesMutation, BundlesMutation, AppointmentsMutation, ThemesMutation,
-    ExchangeMutation,
+    ExchangeMutation, ConstructionMutation,
 ):
     pass
 

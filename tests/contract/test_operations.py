@@ -94,6 +94,9 @@ RUNTIME: dict[str, set[str]] = {
     "ReapplyBundleItem": {"bundleId", "caseId", "materials"},
     "RateBundle": {"bundleId"},
     "TrackBundle": {"number", "queryCode"},
+    "ApplyForConstructionProject": {"idempotencyKey", "formData", "materials", "enterpriseId", "project"},
+    "ConstructionProject": {"id"},
+    "ResubmitCase": {"caseId"},
 }
 # the item the contract applies for, and how: an enterprise changes its business scope
 APPLY_CODE = "371500-XZSPJ-010100005000"  # 公司变更登记, 市行政审批服务局
@@ -125,7 +128,7 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "AppointmentSlots", "BookAppointment", "MyAppointments", "CancelAppointment",
         "ServiceMenu", "SearchThemes", "ThemeGuide", "ThemeBundle", "ApplyForTheme", "MyBundles", "BundleDetail",
         "TrackBundle", "SupplyBundleMaterials", "WithdrawBundle", "ReapplyBundleItem", "RateBundle",
-        "MySharedDataPulls",
+        "MySharedDataPulls", "ApplyForConstructionProject", "ConstructionProject", "ResubmitCase",
     }
     assert {p.stem for p in EXAMPLES.glob("*.json")} == set(OPS), "one example per operation"
     assert set(RUNTIME) <= set(OPS)
@@ -379,6 +382,10 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     # a denied item applied for again, the results delivered together, one rating, tracking; a second
     # bundle withdrawn
     await _bundles(run, anonymous, devices)
+
+    # the enterprise applies for a construction project (工程建设项目审批); its construction-planning
+    # permit is sent back in stage 2: the app shows the held stages and what to do, and resubmits it
+    await _construction(run, devices, enterprise)
 
     rotated = (await run("RefreshTokens", refreshToken=signed["tokens"]["refreshToken"]))["refreshTokens"]["tokens"]
     assert rotated["refreshToken"] != signed["tokens"]["refreshToken"]
@@ -766,7 +773,56 @@ def test_operation_type_is_what_the_name_says() -> None:
         "RegisterEnterprise", "AddEnterpriseOperator", "RemoveEnterpriseOperator", "UploadMaterial",
         "SaveApplicationDraft", "SubmitApplication", "SupplyCaseMaterials", "WithdrawCase", "MarkNotificationsRead",
         "BookAppointment", "CancelAppointment", "ApplyForTheme", "SupplyBundleMaterials", "WithdrawBundle",
-        "ReapplyBundleItem", "RateBundle",
+        "ReapplyBundleItem", "RateBundle", "ApplyForConstructionProject", "ResubmitCase",
     }
     assert {n for n, k in kinds.items() if k == "subscription"} == {"NotificationReceived"}
     assert all(isinstance(op, Operation) for op in OPS.values())
+
+
+async def _construction(run: Runner, devices: Devices, enterprise: dict[str, Any]) -> None:
+    from strawberry import relay
+
+    from server.domain.cases import review, sendback
+    from server.domain.cases.models import Case
+    from server.domain.themes.resolve import resolve
+    from server.domain.themes.service import published_version
+    from tests.bundles import helpers as t
+
+    version = await published_version(code="construction-approval")
+    assert version is not None
+    answers = example("ApplyForConstructionProject")["variables"]["answers"]
+    resolved = await resolve(version=version, answers=answers)
+    files = [{"key": m.key, "uploadId": await _upload(run, m.name[:20])} for m in resolved.materials
+             if m.necessity != "optional" and not m.generated]  # the bases do not know this new enterprise's papers
+    project = {**example("ApplyForConstructionProject")["variables"]["project"],
+               "code": f"2025-371500-47-03-{random.randrange(1, 10**6):06d}"}
+    wrong = await run.refused("ApplyForConstructionProject", "INVALID", idempotencyKey=str(uuid.uuid4()),
+                              formData=t.form_for(resolved.form), materials=files, enterpriseId=enterprise["id"],
+                              project={**project, "investmentType": "GOVERNMENT"})
+    assert [e["field"] for e in wrong["errors"]] == [["project", "code"]]
+    applied = (await run("ApplyForConstructionProject", idempotencyKey=str(uuid.uuid4()), formData=t.form_for(resolved.form),
+                         materials=files, enterpriseId=enterprise["id"], project=project))["applyForTheme"]
+    bundle = applied["bundle"]
+    assert applied["errors"] == [] and bundle["project"]["code"] == project["code"]
+    assert bundle["project"]["unitName"] == enterprise["name"] and bundle["project"]["investmentType"] == "SOCIAL"
+    clerk = await _staff(devices, "city_clerk")
+    await _bundle_act(clerk, "acceptBundle", "AcceptBundleInput", {"bundleId": bundle["id"]})
+    pk = int(relay.GlobalID.from_id(bundle["id"]).node_id)
+    for _ in range(2):  # stage 1, then the design review of stage 2, by their departments
+        for c in await Case.filter(bundle_id=pk, status="accepted"):
+            await t.finish(c)
+    [permit] = await Case.filter(bundle_id=pk, basic_code="010502002000")
+    r = await t.reviewer(permit.department_code)
+    await review.claim(actor=r, settings=None, case_id=permit.id)
+    await sendback.send_back(actor=r, settings=None, case_id=permit.id, reason="建筑面积与设计方案不一致，请更正")
+
+    seen = (await run("ConstructionProject", id=bundle["id"]))["bundle"]
+    time = seen["project"]["time"]
+    assert seen["status"] == "WAITING_APPLICANT" and time["totalDays"] == 100 and time["mainDays"] == 45
+    assert [s["status"] for s in time["stages"]] == ["DONE", "WITH_APPLICANT", "HELD", "HELD"]
+    [todo] = time["todo"]
+    assert todo["kind"] == "RESUBMIT" and todo["reason"] == "建筑面积与设计方案不一致，请更正"
+    back = (await run("ResubmitCase", caseId=todo["caseId"]))["resubmitCase"]
+    assert back["errors"] == [] and back["case"]["status"] == "UNDER_REVIEW"
+    again = (await run("ConstructionProject", id=bundle["id"]))["bundle"]["project"]["time"]
+    assert again["todo"] == [] and [s["status"] for s in again["stages"]][1:] == ["RUNNING", "WAITING", "WAITING"]

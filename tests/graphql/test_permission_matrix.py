@@ -260,6 +260,8 @@ RULES: dict[str, Rule] = {
     "approveCase": Rule(REVIEWER, lambda w: {"input": {"caseId": NO_CASE, "opinion": "同意"}}),
     "denyCase": Rule(REVIEWER, _no_case),
     "suspendCase": Rule(REVIEWER, _no_case),
+    "sendBackCase": Rule(REVIEWER, lambda w: {"input": {"caseId": NO_CASE, "reason": "权限矩阵测试"}}),
+    "resubmitCase": Rule(APPLICANTS | CLERK, lambda w: {"input": {"caseId": NO_CASE}}),
     "resumeCase": Rule(REVIEWER, _no_case),
     "extendCase": Rule(REVIEWER | callers("hall_supervisor"), lambda w: {"input": {
         "caseId": NO_CASE, "days": 1, "reason": "延期"}}),
@@ -305,6 +307,7 @@ RULES: dict[str, Rule] = {
     "myBundles": Rule(APPLICANTS),
     "bundle": Rule(ANYONE, lambda w: {"id": w.nodes["Bundle"]}),
     "bundleQueue": Rule(CASE_READERS - {"partner"}),
+    "constructionProjects": Rule((CASE_READERS - {"partner"}) | {"citizen"}),
     "trackBundle": Rule(ANYONE, lambda w: {"number": "371500-20260101-00001", "queryCode": "AAAAAAAA"}),
     # --- cases: reading (lists are scoped in the query; a case nobody may see is null)
     "myCases": Rule(APPLICANTS),

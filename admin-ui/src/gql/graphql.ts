@@ -445,6 +445,8 @@ export type CaseStatus =
   | 'REJECTION_PROPOSED'
   /** 已出件：待窗口领取或邮寄中 */
   | 'RESULT_ISSUED'
+  /** 审查中退回申请人补正（申请人补正的时间不计入办理时限），补正后重新提交给原审批人员 */
+  | 'RETURNED'
   /** 已申报，待窗口受理 */
   | 'SUBMITTED'
   /** 已中止（不计入办理时限） */
@@ -552,6 +554,16 @@ export type ConsistencyElement =
   | 'SERVICE_OBJECT'
   /** 办理时限 */
   | 'TIME_LIMIT';
+
+/** 工程建设项目（工程建设项目审批主题必填，其他主题不填）；项目单位即申请企业 */
+export type ConstructionProjectInput = {
+  /** 项目代码（投资项目在线审批监管平台赋码），如 2025-371500-47-01-000123 */
+  code: string;
+  /** 投资类型 */
+  investmentType: InvestmentType;
+  /** 建设地点（不超过 200 个字） */
+  site: string;
+};
 
 /** 补正要求的一项 */
 export type CorrectionItemInput = {
@@ -826,6 +838,13 @@ export type InstantRuleInput = {
   /** 规则版本（不小于 1；规则内容变化时加 1） */
   version?: number;
 };
+
+/** 投资类型 */
+export type InvestmentType =
+  /** 政府投资（主流程 70 个工作日内，可配置） */
+  | 'GOVERNMENT'
+  /** 社会投资（主流程 45 个工作日内，可配置） */
+  | 'SOCIAL';
 
 /** 主题办件统一出件：各事项办完后，办理结果一次领取或一次寄递 */
 export type IssueBundleResultsInput = {
@@ -1188,6 +1207,28 @@ export type PersonalDataSubjectKind =
   /** 工作人员 */
   | 'STAFF';
 
+/** 工程建设项目一个阶段的进展 */
+export type ProjectStageStatus =
+  /** 已办结 */
+  | 'DONE'
+  /** 暂缓：所依赖的事项退回补正或未办成 */
+  | 'HELD'
+  /** 办理中 */
+  | 'RUNNING'
+  /** 待开始：等待前一阶段办结 */
+  | 'WAITING'
+  /** 待申请人补正、重新提交或重新申请 */
+  | 'WITH_APPLICANT';
+
+/** 申请人要做的事 */
+export type ProjectTodoKind =
+  /** 按一次性告知补正材料（supplyBundleMaterials） */
+  | 'CORRECT'
+  /** 重新申请未办成的事项（reapplyBundleItem） */
+  | 'REAPPLY'
+  /** 按退回意见补正后重新提交（resubmitCase） */
+  | 'RESUBMIT';
+
 /** 发布事项的草稿版本 */
 export type PublishServiceItemInput = {
   /** 事项的全局 ID */
@@ -1229,6 +1270,8 @@ export type ReceiveWalkInBundleInput = {
   materials?: Array<BundlePaperMaterialInput>;
   /** 申请人选择的合作单位（开户银行、刻章企业）：可选的只有一家时自动选定 */
   partners?: Array<BundlePartnerChoiceInput>;
+  /** 工程建设项目（工程建设项目审批主题必填） */
+  project?: ConstructionProjectInput | null | undefined;
   /** 主题编码 */
   themeCode?: string | null | undefined;
   /** 主题的全局 ID（与 themeCode 二选一） */
@@ -1332,6 +1375,16 @@ export type Role =
   | 'HALL_SUPERVISOR'
   /** 综合窗口受理员 */
   | 'WINDOW_CLERK';
+
+/** 审查中退回申请人补正 */
+export type SendBackCaseInput = {
+  /** 审查中的办件（本人已领取） */
+  caseId: string;
+  /** 须重新提交的材料（目录材料的全局 ID） */
+  materialIds?: Array<string>;
+  /** 退回补正的理由和要求（申请人据此补正） */
+  reason: string;
+};
 
 /** 事项查询条件；各条件之间为“且” */
 export type ServiceItemFilter = {
@@ -1851,7 +1904,7 @@ export type BundleRowFragment = { id: string, number: string, themeName: string,
 
 export type BundleSubCaseFragment = { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> };
 
-export type BundleFullFragment = { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> };
+export type BundleFullFragment = { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, project: { code: string, investmentTypeLabel: string, time: { mainUsedDays: number, mainDays: number } } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> };
 
 export type BundleQueueQueryVariables = Exact<{
   queue: BundleQueueKind;
@@ -1867,7 +1920,7 @@ export type BundleDetailQueryVariables = Exact<{
 }>;
 
 
-export type BundleDetailQuery = { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null };
+export type BundleDetailQuery = { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, project: { code: string, investmentTypeLabel: string, time: { mainUsedDays: number, mainDays: number } } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null };
 
 export type BundleSetQueryVariables = Exact<{
   themeId: string;
@@ -1890,7 +1943,7 @@ export type WalkInThemesQueryVariables = Exact<{
 }>;
 
 
-export type WalkInThemesQuery = { themes: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, audience: Audience, foundsEntity: boolean, maxVisits: number, keywords: Array<string>, budget: { text: string }, leadDepartment: { name: string } | null, guide: { summary: string }, questions: Array<{ key: string, text: string, kind: QuestionKind, help: string, options: Array<{ value: string, label: string }> }> } }> } };
+export type WalkInThemesQuery = { themes: { totalCount: number, edges: Array<{ node: { id: string, code: string, name: string, audience: Audience, foundsEntity: boolean, maxVisits: number, keywords: Array<string>, budget: { text: string }, investmentBudgets: Array<{ investmentType: InvestmentType, totalDays: number, mainDays: number }>, leadDepartment: { name: string } | null, guide: { summary: string }, questions: Array<{ key: string, text: string, kind: QuestionKind, help: string, options: Array<{ value: string, label: string }> }> } }> } };
 
 export type WalkInThemeBundleQueryVariables = Exact<{
   themeId: string;
@@ -1919,63 +1972,63 @@ export type AcceptBundleMutationVariables = Exact<{
 }>;
 
 
-export type AcceptBundleMutation = { acceptBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type AcceptBundleMutation = { acceptBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, project: { code: string, investmentTypeLabel: string, time: { mainUsedDays: number, mainDays: number } } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type AcceptBundleWithMissingMutationVariables = Exact<{
   input: AcceptBundleWithMissingInput;
 }>;
 
 
-export type AcceptBundleWithMissingMutation = { acceptBundleWithMissing: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type AcceptBundleWithMissingMutation = { acceptBundleWithMissing: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, project: { code: string, investmentTypeLabel: string, time: { mainUsedDays: number, mainDays: number } } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type RequestBundleCorrectionMutationVariables = Exact<{
   input: RequestBundleCorrectionInput;
 }>;
 
 
-export type RequestBundleCorrectionMutation = { requestBundleCorrection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type RequestBundleCorrectionMutation = { requestBundleCorrection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, project: { code: string, investmentTypeLabel: string, time: { mainUsedDays: number, mainDays: number } } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type ProposeBundleRejectionMutationVariables = Exact<{
   input: BundleReasonInput;
 }>;
 
 
-export type ProposeBundleRejectionMutation = { proposeBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type ProposeBundleRejectionMutation = { proposeBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, project: { code: string, investmentTypeLabel: string, time: { mainUsedDays: number, mainDays: number } } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type ConfirmBundleRejectionMutationVariables = Exact<{
   input: BundleReasonInput;
 }>;
 
 
-export type ConfirmBundleRejectionMutation = { confirmBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type ConfirmBundleRejectionMutation = { confirmBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, project: { code: string, investmentTypeLabel: string, time: { mainUsedDays: number, mainDays: number } } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type OverturnBundleRejectionMutationVariables = Exact<{
   input: BundleReasonInput;
 }>;
 
 
-export type OverturnBundleRejectionMutation = { overturnBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type OverturnBundleRejectionMutation = { overturnBundleRejection: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, project: { code: string, investmentTypeLabel: string, time: { mainUsedDays: number, mainDays: number } } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type SupplyBundleMaterialsMutationVariables = Exact<{
   input: SupplyBundleMaterialsInput;
 }>;
 
 
-export type SupplyBundleMaterialsMutation = { supplyBundleMaterials: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type SupplyBundleMaterialsMutation = { supplyBundleMaterials: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, project: { code: string, investmentTypeLabel: string, time: { mainUsedDays: number, mainDays: number } } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type IssueBundleResultsMutationVariables = Exact<{
   input: IssueBundleResultsInput;
 }>;
 
 
-export type IssueBundleResultsMutation = { issueBundleResults: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type IssueBundleResultsMutation = { issueBundleResults: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, project: { code: string, investmentTypeLabel: string, time: { mainUsedDays: number, mainDays: number } } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type CompleteBundleMutationVariables = Exact<{
   input: CompleteBundleInput;
 }>;
 
 
-export type CompleteBundleMutation = { completeBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+export type CompleteBundleMutation = { completeBundle: { bundle: { id: string, number: string, themeCode: string, themeName: string, themeVersionNumber: number, channel: string, applicantKind: string, status: BundleStatus, statusLabel: string, stageLabel: string, stages: number, openStage: number, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, withdrawnAt: string | null, withdrawReason: string, answers: unknown, formData: unknown, applicantName: string, contactPhone: string, queryCode: string | null, finishedAt: string | null, workingDaysUsed: number | null, resultMethod: ResultMethod | null, trackingNumber: string | null, resultsIssuedAt: string | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, project: { code: string, investmentTypeLabel: string, time: { mainUsedDays: number, mainDays: number } } | null, budget: { value: number, unit: BudgetUnit, text: string }, workingHours: { budgetHours: number, usedHours: number, leftHours: number, dayHours: number, deadlineAt: string, state: BundleBudgetState } | null, hall: { name: string } | null, leadDepartment: { name: string } | null, themeVersion: { id: string } | null, deferralNotice: { caseNumber: string, supplyBy: string } | null, correctionNotice: { caseNumber: string, supplyBy: string } | null, denial: { summary: string, standing: Array<string>, options: Array<string>, failed: Array<{ itemKey: string, itemName: string, caseNumber: string | null, status: CaseStatus, statusLabel: string, reason: string, at: string | null }>, held: Array<{ itemName: string, becauseOf: Array<string> }> } | null, stageList: Array<{ number: number, name: string, opened: boolean, done: boolean, openedAt: string | null, finishedAt: string | null, items: Array<{ key: string, stage: number, name: string, departmentCode: string, state: BundleItemState, stateLabel: string, heldBy: Array<string>, partnerName: string | null, partnerDelivery: string | null, attempts: number, caseNumber: string | null, caseStatus: CaseStatus | null, caseStatusLabel: string | null, deadline: string | null, decisionReason: string, partnerResult: { number: string, entries: Array<{ label: string, value: string }> } | null, department: { name: string } | null, case: { id: string, status: CaseStatus, applicantCitizenId: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, note: string, supplyNote: string }> } | null }> }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
 export type CaseRowFragment = { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null };
 
@@ -2155,6 +2208,13 @@ export type RevealFormMutationVariables = Exact<{
 
 export type RevealFormMutation = { revealPersonalData: { values: Array<{ field: PersonalDataField, label: string, value: string | null, key: string | null }>, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
 
+export type SendBackCaseMutationVariables = Exact<{
+  input: SendBackCaseInput;
+}>;
+
+
+export type SendBackCaseMutation = { sendBackCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
 export type TimeLimitPartsFragment = { value: number, unit: TimeUnit, text: string };
 
 type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
@@ -2233,6 +2293,25 @@ export type CancelServiceItemMutationVariables = Exact<{
 
 
 export type CancelServiceItemMutation = { cancelServiceItem: { item: { id: string, status: ItemStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
+
+export type ProjectStageFragment = { number: number, key: string, name: string, main: boolean, budgetDays: number, usedDays: number, leftDays: number, overBudget: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, status: ProjectStageStatus, statusLabel: string, heldBy: Array<string>, startedOn: string | null, endedOn: string | null, plannedStart: string, plannedEnd: string };
+
+export type ProjectTimeFullFragment = { totalDays: number, mainDays: number, usedDays: number, mainUsedDays: number, leftDays: number, mainLeftDays: number, withinTotal: boolean, withinMain: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, finished: boolean, stages: Array<{ number: number, key: string, name: string, main: boolean, budgetDays: number, usedDays: number, leftDays: number, overBudget: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, status: ProjectStageStatus, statusLabel: string, heldBy: Array<string>, startedOn: string | null, endedOn: string | null, plannedStart: string, plannedEnd: string }>, todo: Array<{ stage: number, itemName: string, caseId: string, kind: ProjectTodoKind, reason: string, action: string }> };
+
+export type ConstructionProjectsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConstructionProjectsQuery = { constructionProjects: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, status: BundleStatus, statusLabel: string, stageLabel: string, acceptedAt: string | null, project: { code: string, investmentTypeLabel: string, unitName: string, site: string, time: { totalDays: number, mainDays: number, usedDays: number, mainUsedDays: number, withinTotal: boolean, withinMain: boolean, applicantDays: number, intermediaryDays: number } } | null } }> } };
+
+export type ConstructionProjectQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConstructionProjectQuery = { bundle: { id: string, number: string, themeName: string, status: BundleStatus, statusLabel: string, stageLabel: string, acceptedAt: string | null, leadDepartment: { name: string } | null, project: { code: string, investmentType: InvestmentType, investmentTypeLabel: string, unitName: string, unitCreditCode: string, site: string, time: { totalDays: number, mainDays: number, usedDays: number, mainUsedDays: number, leftDays: number, mainLeftDays: number, withinTotal: boolean, withinMain: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, finished: boolean, stages: Array<{ number: number, key: string, name: string, main: boolean, budgetDays: number, usedDays: number, leftDays: number, overBudget: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, status: ProjectStageStatus, statusLabel: string, heldBy: Array<string>, startedOn: string | null, endedOn: string | null, plannedStart: string, plannedEnd: string }>, todo: Array<{ stage: number, itemName: string, caseId: string, kind: ProjectTodoKind, reason: string, action: string }> } } | null } | null };
 
 export type ExchangePartnerPartsFragment = { id: string, code: string, name: string, kind: PartnerKind, regionCode: string, baseUrl: string, timeoutSeconds: number, maxAttempts: number, routes: Array<string>, isActive: boolean, updatedAt: string, keys: Array<{ id: string, fingerprint: string, createdAt: string, signs: boolean }> };
 
@@ -2630,6 +2709,14 @@ export const BundleFullFragmentDoc = new TypedDocumentString(`
   resultMethod
   trackingNumber
   resultsIssuedAt
+  project {
+    code
+    investmentTypeLabel
+    time {
+      mainUsedDays
+      mainDays
+    }
+  }
   budget {
     value
     unit
@@ -2954,6 +3041,74 @@ export const ItemContentPartsFragmentDoc = new TypedDocumentString(`
   unit
   text
 }`, {"fragmentName":"ItemContentParts"}) as unknown as TypedDocumentString<ItemContentPartsFragment, unknown>;
+export const ProjectStageFragmentDoc = new TypedDocumentString(`
+    fragment ProjectStage on ProjectStageTime {
+  number
+  key
+  name
+  main
+  budgetDays
+  usedDays
+  leftDays
+  overBudget
+  applicantDays
+  intermediaryDays
+  suspendedDays
+  status
+  statusLabel
+  heldBy
+  startedOn
+  endedOn
+  plannedStart
+  plannedEnd
+}
+    `, {"fragmentName":"ProjectStage"}) as unknown as TypedDocumentString<ProjectStageFragment, unknown>;
+export const ProjectTimeFullFragmentDoc = new TypedDocumentString(`
+    fragment ProjectTimeFull on ProjectTime {
+  totalDays
+  mainDays
+  usedDays
+  mainUsedDays
+  leftDays
+  mainLeftDays
+  withinTotal
+  withinMain
+  applicantDays
+  intermediaryDays
+  suspendedDays
+  finished
+  stages {
+    ...ProjectStage
+  }
+  todo {
+    stage
+    itemName
+    caseId
+    kind
+    reason
+    action
+  }
+}
+    fragment ProjectStage on ProjectStageTime {
+  number
+  key
+  name
+  main
+  budgetDays
+  usedDays
+  leftDays
+  overBudget
+  applicantDays
+  intermediaryDays
+  suspendedDays
+  status
+  statusLabel
+  heldBy
+  startedOn
+  endedOn
+  plannedStart
+  plannedEnd
+}`, {"fragmentName":"ProjectTimeFull"}) as unknown as TypedDocumentString<ProjectTimeFullFragment, unknown>;
 export const ExchangePartnerPartsFragmentDoc = new TypedDocumentString(`
     fragment ExchangePartnerParts on ExchangePartner {
   id
@@ -3551,6 +3706,14 @@ fragment BundleFull on Bundle {
   resultMethod
   trackingNumber
   resultsIssuedAt
+  project {
+    code
+    investmentTypeLabel
+    time {
+      mainUsedDays
+      mainDays
+    }
+  }
   budget {
     value
     unit
@@ -3733,6 +3896,11 @@ export const WalkInThemesDocument = new TypedDocumentString(`
         keywords
         budget {
           text
+        }
+        investmentBudgets {
+          investmentType
+          totalDays
+          mainDays
         }
         leadDepartment {
           name
@@ -3922,6 +4090,14 @@ fragment BundleFull on Bundle {
   resultMethod
   trackingNumber
   resultsIssuedAt
+  project {
+    code
+    investmentTypeLabel
+    time {
+      mainUsedDays
+      mainDays
+    }
+  }
   budget {
     value
     unit
@@ -4071,6 +4247,14 @@ fragment BundleFull on Bundle {
   resultMethod
   trackingNumber
   resultsIssuedAt
+  project {
+    code
+    investmentTypeLabel
+    time {
+      mainUsedDays
+      mainDays
+    }
+  }
   budget {
     value
     unit
@@ -4220,6 +4404,14 @@ fragment BundleFull on Bundle {
   resultMethod
   trackingNumber
   resultsIssuedAt
+  project {
+    code
+    investmentTypeLabel
+    time {
+      mainUsedDays
+      mainDays
+    }
+  }
   budget {
     value
     unit
@@ -4369,6 +4561,14 @@ fragment BundleFull on Bundle {
   resultMethod
   trackingNumber
   resultsIssuedAt
+  project {
+    code
+    investmentTypeLabel
+    time {
+      mainUsedDays
+      mainDays
+    }
+  }
   budget {
     value
     unit
@@ -4518,6 +4718,14 @@ fragment BundleFull on Bundle {
   resultMethod
   trackingNumber
   resultsIssuedAt
+  project {
+    code
+    investmentTypeLabel
+    time {
+      mainUsedDays
+      mainDays
+    }
+  }
   budget {
     value
     unit
@@ -4667,6 +4875,14 @@ fragment BundleFull on Bundle {
   resultMethod
   trackingNumber
   resultsIssuedAt
+  project {
+    code
+    investmentTypeLabel
+    time {
+      mainUsedDays
+      mainDays
+    }
+  }
   budget {
     value
     unit
@@ -4816,6 +5032,14 @@ fragment BundleFull on Bundle {
   resultMethod
   trackingNumber
   resultsIssuedAt
+  project {
+    code
+    investmentTypeLabel
+    time {
+      mainUsedDays
+      mainDays
+    }
+  }
   budget {
     value
     unit
@@ -4965,6 +5189,14 @@ fragment BundleFull on Bundle {
   resultMethod
   trackingNumber
   resultsIssuedAt
+  project {
+    code
+    investmentTypeLabel
+    time {
+      mainUsedDays
+      mainDays
+    }
+  }
   budget {
     value
     unit
@@ -5114,6 +5346,14 @@ fragment BundleFull on Bundle {
   resultMethod
   trackingNumber
   resultsIssuedAt
+  project {
+    code
+    investmentTypeLabel
+    time {
+      mainUsedDays
+      mainDays
+    }
+  }
   budget {
     value
     unit
@@ -7560,6 +7800,132 @@ export const RevealFormDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevealFormMutation, RevealFormMutationVariables>;
+export const SendBackCaseDocument = new TypedDocumentString(`
+    mutation SendBackCase($input: SendBackCaseInput!) {
+  sendBackCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<SendBackCaseMutation, SendBackCaseMutationVariables>;
 export const CatalogItemsDocument = new TypedDocumentString(`
     query CatalogItems($filter: ServiceItemFilter, $first: Int, $after: String, $last: Int, $before: String) {
   serviceItems(
@@ -7836,6 +8202,115 @@ export const CancelServiceItemDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CancelServiceItemMutation, CancelServiceItemMutationVariables>;
+export const ConstructionProjectsDocument = new TypedDocumentString(`
+    query ConstructionProjects($first: Int, $after: String) {
+  constructionProjects(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        number
+        status
+        statusLabel
+        stageLabel
+        acceptedAt
+        project {
+          code
+          investmentTypeLabel
+          unitName
+          site
+          time {
+            totalDays
+            mainDays
+            usedDays
+            mainUsedDays
+            withinTotal
+            withinMain
+            applicantDays
+            intermediaryDays
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConstructionProjectsQuery, ConstructionProjectsQueryVariables>;
+export const ConstructionProjectDocument = new TypedDocumentString(`
+    query ConstructionProject($id: ID!) {
+  bundle(id: $id) {
+    id
+    number
+    themeName
+    status
+    statusLabel
+    stageLabel
+    acceptedAt
+    leadDepartment {
+      name
+    }
+    project {
+      code
+      investmentType
+      investmentTypeLabel
+      unitName
+      unitCreditCode
+      site
+      time {
+        ...ProjectTimeFull
+      }
+    }
+  }
+}
+    fragment ProjectStage on ProjectStageTime {
+  number
+  key
+  name
+  main
+  budgetDays
+  usedDays
+  leftDays
+  overBudget
+  applicantDays
+  intermediaryDays
+  suspendedDays
+  status
+  statusLabel
+  heldBy
+  startedOn
+  endedOn
+  plannedStart
+  plannedEnd
+}
+fragment ProjectTimeFull on ProjectTime {
+  totalDays
+  mainDays
+  usedDays
+  mainUsedDays
+  leftDays
+  mainLeftDays
+  withinTotal
+  withinMain
+  applicantDays
+  intermediaryDays
+  suspendedDays
+  finished
+  stages {
+    ...ProjectStage
+  }
+  todo {
+    stage
+    itemName
+    caseId
+    kind
+    reason
+    action
+  }
+}`) as unknown as TypedDocumentString<ConstructionProjectQuery, ConstructionProjectQueryVariables>;
 export const ExchangePartnersDocument = new TypedDocumentString(`
     query ExchangePartners {
   partners {

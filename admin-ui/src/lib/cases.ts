@@ -15,7 +15,7 @@ import { type FilterSpec, parseFilters, type RouteQuery, toQuery } from './filte
 export const CASE_STATUSES: Record<CaseStatus, string> = {
   DRAFT: '草稿', SUBMITTED: '已申报', CORRECTION_REQUESTED: '待补正', REJECTION_PROPOSED: '拟不予受理',
   REJECTED: '不予受理', ACCEPTED: '已受理', UNDER_REVIEW: '审查中', SUSPENDED: '已中止', APPROVED: '准予许可',
-  DENIED: '不予许可', RESULT_ISSUED: '已出件', COMPLETED: '已办结', WITHDRAWN: '已撤回',
+  DENIED: '不予许可', RESULT_ISSUED: '已出件', COMPLETED: '已办结', WITHDRAWN: '已撤回', RETURNED: '退回补正',
 };
 export const MATERIAL_STATES: Record<CaseMaterialState, string> = {
   PENDING: '待核验', PROVIDED: '已提交', REUSED: '已复用', EXEMPT: '免提交', MISSING: '缺（待补）',
@@ -29,7 +29,7 @@ export const NOTIFICATION_CHANNELS: Record<NotificationChannel, string> = { INBO
 /** The statuses each queue may narrow to (the server's QUEUE_STATUSES). */
 export const QUEUE_STATUSES: Record<Exclude<CaseQueueKind, 'ALL'>, CaseStatus[]> = {
   WINDOW: ['SUBMITTED', 'CORRECTION_REQUESTED', 'REJECTION_PROPOSED'],
-  REVIEW: ['ACCEPTED', 'UNDER_REVIEW', 'SUSPENDED'],
+  REVIEW: ['ACCEPTED', 'UNDER_REVIEW', 'SUSPENDED', 'RETURNED'],
   RESULT: ['APPROVED', 'RESULT_ISSUED'],
 };
 

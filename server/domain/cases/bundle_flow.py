@@ -119,16 +119,23 @@ def item_states(plan: Sequence[dict[str, Any]], latest: dict[str, Case]) -> dict
     sub-case was denied, rejected or withdrawn), held (not opened: something it waits for failed
     or is held) or waiting (not opened yet: what it waits for is still being handled)."""
     states: dict[str, str] = {}
+    returned = sent_back(latest)
     for it in plan_items(plan):  # dependencies point at earlier items, so one pass in order does
         sub = latest.get(it["key"])
         if sub is not None:
             s = Status(sub.status)
             states[it["key"]] = COMPLETED if s in GOOD else FAILED if s in BAD_END else OPEN
-        elif any(states.get(d) in (FAILED, HELD) for d in it.get("depends_on", [])):
+        elif any(states.get(d) in (FAILED, HELD) or d in returned for d in it.get("depends_on", [])):
             states[it["key"]] = HELD
         else:
             states[it["key"]] = WAITING
     return states
+
+
+def sent_back(latest: dict[str, Case]) -> set[str]:
+    """The items whose sub-case a reviewer sent back to the applicant (退回补正): what waits for them
+    is held, with the reason and what to do, until the applicant resubmits and the item completes."""
+    return {k for k, c in latest.items() if c.status == Status.RETURNED}
 
 
 def openable(plan: Sequence[dict[str, Any]], latest: dict[str, Case]) -> list[dict[str, Any]]:
@@ -140,14 +147,16 @@ def openable(plan: Sequence[dict[str, Any]], latest: dict[str, Case]) -> list[di
     ]
 
 
-def holders(plan: Sequence[dict[str, Any]], states: dict[str, str], key: str) -> list[str]:
-    """The names of the failed items that hold ``key`` back (following held prerequisites)."""
+def holders(plan: Sequence[dict[str, Any]], states: dict[str, str], key: str, *,
+            returned: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The names of the failed (or ``returned``: sent back to the applicant) items that hold ``key``
+    back (following held prerequisites)."""
     by_key = {it["key"]: it for it in plan_items(plan)}
     seen: list[str] = []
 
     def walk(k: str) -> None:
         for d in by_key[k].get("depends_on", []):
-            if states.get(d) == FAILED and by_key[d]["name"] not in seen:
+            if (states.get(d) == FAILED or d in returned) and by_key[d]["name"] not in seen:
                 seen.append(by_key[d]["name"])
             elif states.get(d) == HELD:
                 walk(d)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from types import SimpleNamespace
@@ -119,6 +119,8 @@ class ThemeApplication:
     # the partner the applicant chose for an item a partner of their choice does (the bank, the seal
     # carver): theme item key -> partner code
     partners: dict[str, str] = field(default_factory=dict)
+    # the construction project (工程建设项目审批): required for a theme with budgets by investment type
+    project: Any = None  # construction.service.ProjectInput
 
 
 @dataclass(slots=True)
@@ -348,6 +350,15 @@ def build_plan(b: themes.Bundle, partners: Mapping[str, str] | None = None) -> l
     return plan
 
 
+async def _project(version: ThemeVersion, b: themes.Bundle, a: Applicant, given: Any) -> tuple[Any, list[DomainError]]:
+    """The construction project of an application (工程建设项目审批), checked: required for a theme
+    with budgets by investment type, refused for another (:mod:`server.domain.construction.service`)."""
+    from server.domain.construction import service as construction
+
+    return await construction.check(version, given, plan=[{"key": st.key} for st in b.stages], answers=b.answers,
+                                    enterprise=a.enterprise)
+
+
 def _channel(actor: Actor) -> str:
     return "agent" if actor.is_staff else "online"
 
@@ -359,7 +370,8 @@ async def submit(
     same key returns the same bundle, however often it is sent."""
     require_applicant(actor)
     key = _key(actor, idempotency_key)
-    request = idempotency.digest("bundle", app)
+    request = idempotency.digest("bundle", app if app.project is not None else  # the digest of a request without a project, as before
+                                 {f.name: getattr(app, f.name) for f in fields(app) if f.name != "project"})
     existing = await CaseBundle.get_or_none(idempotency_key=key)
     if existing is not None:
         return SubmittedBundle(idempotency.replay(existing, request), created=False)
@@ -380,12 +392,14 @@ async def submit(
         partners = await choose_partners(b, app.partners)
     except DomainErrors as exc:
         problems += exc.errors
+    project, found = await _project(version, b, a, app.project)
+    problems += found
     if problems:
         raise DomainErrors(problems)
     try:
         bundle = await _create(actor, settings, key=key, request=request, theme=theme, version=version, b=b, a=a,
                                form=form, files=files, answers=dict(b.answers), action=Action.SUBMITTED,
-                               channel=_channel(actor), hall=None, held=held, partners=partners)
+                               channel=_channel(actor), hall=None, held=held, partners=partners, project=project)
     except IntegrityError:
         again = await CaseBundle.get_or_none(idempotency_key=key)
         if again is None:
@@ -397,7 +411,7 @@ async def submit(
 async def receive_walk_in(
     *, actor: Actor, settings: Settings | None, idempotency_key: str, theme_id: int | None, answers: dict[str, str],
     person: desk.WalkInPerson, form_data: dict[str, Any], materials: list[MaterialFile], theme_code: str | None = None,
-    partners: dict[str, str] | None = None,
+    partners: dict[str, str] | None = None, project: Any = None,
 ) -> CaseBundle:
     """代为收件 of a bundle: the clerk enters the application of the person at the counter (found by
     ID number or registered on the spot); it waits at this window for the bundle's acceptance."""
@@ -405,7 +419,7 @@ async def receive_walk_in(
     key = _key(actor, idempotency_key)
     request = idempotency.digest("walk_in_bundle", {
         "theme_id": theme_id, "theme_code": theme_code, "answers": answers, "person": person, "form_data": form_data,
-        "materials": materials, **({"partners": partners} if partners else {}),
+        "materials": materials, **({"partners": partners} if partners else {}), **({"project": project} if project else {}),
     })
     existing = await CaseBundle.get_or_none(idempotency_key=key)
     if existing is not None:
@@ -433,12 +447,15 @@ async def receive_walk_in(
         chosen = await choose_partners(b, partners)
     except DomainErrors as exc:
         problems += exc.errors
+    checked, found = await _project(version, b, a, project)
+    problems += found
     if problems:
         raise DomainErrors(problems)
     try:
         return await _create(actor, settings, key=key, request=request, theme=theme, version=version, b=b, a=a,
                              form=form, files=files, answers=dict(b.answers), action=Action.RECEIVED, channel="window",
-                             hall=actor.hall_code, held=held, partners=chosen, register=citizen if registered else None)
+                             hall=actor.hall_code, held=held, partners=chosen, project=checked,
+                             register=citizen if registered else None)
     except IntegrityError:
         again = await CaseBundle.get_or_none(idempotency_key=key)
         if again is None:
@@ -449,7 +466,7 @@ async def receive_walk_in(
 async def _create(
     actor: Actor, settings: Settings | None, *, key: str, request: str, theme: Theme, version: ThemeVersion, b: themes.Bundle,
     a: Applicant, form: dict[str, Any], files: dict[str, Any], answers: dict[str, str], action: Action, channel: str,
-    hall: str | None, held: evidence.Holdings, partners: Mapping[str, str] | None = None,
+    hall: str | None, held: evidence.Holdings, partners: Mapping[str, str] | None = None, project: Any = None,
     register: Citizen | None = None,
 ) -> CaseBundle:
     """Writes the bundle and its first stage's sub-cases in one transaction; ``register``, a person
@@ -476,6 +493,10 @@ async def _create(
             submitted_at=now, using_db=u.conn,
         )
         await shareddata.attach(held.batch, conn=u.conn, bundle=bundle)
+        if project is not None:
+            from server.domain.construction import service as construction
+
+            await construction.attach(u.conn, bundle, project)
         made: list[tuple[Case, list[CaseMaterial]]] = []
         for it in first:
             it = {**it, "stage": 1}
@@ -671,9 +692,9 @@ async def _queue_qs(actor: Actor, queue: str) -> Any:
     return CaseBundle.filter(id__in=Subquery(waiting))
 
 
-IN_REVIEW = (Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED)
+IN_REVIEW = (Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED, Status.RETURNED)
 QUEUE_RUNNING = (Status.SUBMITTED, Status.CORRECTION_REQUESTED, Status.REJECTION_PROPOSED, Status.ACCEPTED,
-                 Status.UNDER_REVIEW, Status.SUSPENDED)
+                 Status.UNDER_REVIEW, Status.SUSPENDED, Status.RETURNED)
 
 
 async def bundle_queue(*, actor: Actor, queue: str = "window", after: int | None = None, limit: int = 20) -> list[CaseBundle]:
@@ -779,7 +800,8 @@ def view(bundle: CaseBundle, subs: Sequence[Case], *, owes: frozenset[int] | set
     items = [
         ItemView(key=it["key"], stage=it["stage"], name=it["name"], department_code=it["department_code"],
                  state=states[it["key"]], case=latest.get(it["key"]), attempts=counts.get(it["key"], 0),
-                 held_by=bundle_flow.holders(bundle.plan, states, it["key"]) if states[it["key"]] == HELD else [],
+                 held_by=bundle_flow.holders(bundle.plan, states, it["key"], returned=bundle_flow.sent_back(latest))
+                 if states[it["key"]] == HELD else [],
                  partner_code=it.get("partner_code") or (latest[it["key"]].partner_code if it["key"] in latest else None))
         for it in plan_items(bundle.plan)
     ]

@@ -24,7 +24,7 @@ from server.domain.errors import DomainError
 
 QUEUE_STATUSES = {
     "window": [Status.SUBMITTED, Status.REJECTION_PROPOSED, Status.CORRECTION_REQUESTED],
-    "review": [Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED],
+    "review": [Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED, Status.RETURNED],
     "result": [Status.APPROVED, Status.RESULT_ISSUED],
 }
 
@@ -122,7 +122,7 @@ async def _queue_qs(actor: Actor, queue: str, flt: CaseFilter) -> Any:
     return qs
 
 
-DATED = frozenset({*CLOCK_RUNNING, Status.SUSPENDED, Status.DENIED, Status.COMPLETED})
+DATED = frozenset({*CLOCK_RUNNING, Status.SUSPENDED, Status.RETURNED, Status.DENIED, Status.COMPLETED})
 """States in which a case always has a deadline (it was accepted)."""
 
 

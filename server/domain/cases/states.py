@@ -35,6 +35,7 @@ class Status(StrEnum):
     RESULT_ISSUED = "result_issued"  # waiting at the window for pickup, or posted
     COMPLETED = "completed"  # 办结
     WITHDRAWN = "withdrawn"  # 撤回
+    RETURNED = "returned"  # 退回补正: a reviewer sent an opened sub-case back to the applicant (off the clock)
 
 
 LABELS: dict[Status, str] = {
@@ -51,6 +52,7 @@ LABELS: dict[Status, str] = {
     Status.RESULT_ISSUED: "已出件，待领取或寄递中",
     Status.COMPLETED: "已办结",
     Status.WITHDRAWN: "已撤回",
+    Status.RETURNED: "已退回补正，待申请人重新提交",
 }
 
 DESCRIPTIONS: dict[Status, str] = {
@@ -67,6 +69,7 @@ DESCRIPTIONS: dict[Status, str] = {
     Status.RESULT_ISSUED: "已出件：待窗口领取或邮寄中",
     Status.COMPLETED: "已办结",
     Status.WITHDRAWN: "已撤回",
+    Status.RETURNED: "审查中退回申请人补正（申请人补正的时间不计入办理时限），补正后重新提交给原审批人员",
 }
 
 AT_WINDOW = frozenset({Status.SUBMITTED, Status.CORRECTION_REQUESTED, Status.REJECTION_PROPOSED})
@@ -75,12 +78,14 @@ CLOCK_RUNNING = frozenset({Status.ACCEPTED, Status.UNDER_REVIEW, Status.APPROVED
 FINAL = frozenset({Status.REJECTED, Status.DENIED, Status.COMPLETED, Status.WITHDRAWN})
 WITHDRAWABLE = frozenset(
     {Status.DRAFT, Status.SUBMITTED, Status.CORRECTION_REQUESTED, Status.REJECTION_PROPOSED, Status.ACCEPTED,
-     Status.UNDER_REVIEW, Status.SUSPENDED}
+     Status.UNDER_REVIEW, Status.SUSPENDED, Status.RETURNED}
 )
 RATEABLE = frozenset({Status.COMPLETED, Status.DENIED, Status.REJECTED})
 AWAITING_SUPPLY = frozenset({Status.CORRECTION_REQUESTED, Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED})
 """Where an applicant may still owe something: a correction, or a 容缺 material."""
 REVIEWING = frozenset({Status.ACCEPTED, Status.UNDER_REVIEW})
+WITH_APPLICANT = frozenset({Status.CORRECTION_REQUESTED, Status.RETURNED})
+"""The applicant's turn: a correction at the window, or a sub-case sent back during review."""
 
 
 class Action(StrEnum):
@@ -121,6 +126,8 @@ class Action(StrEnum):
     FORWARDED = "forwarded"
     REMOTE_ACCEPTED = "remote_accepted"
     DEADLINE_RECOMPUTED = "deadline_recomputed"  # a year's holiday arrangement was loaded: the deadline counted again
+    SENT_BACK = "sent_back"
+    RESUBMITTED = "resubmitted"
 
 
 ACTIONS: dict[Action, str] = {
@@ -159,6 +166,8 @@ ACTIONS: dict[Action, str] = {
     Action.WARNED_RED: "红灯预警",
     Action.RATED: "评价",
     Action.DEADLINE_RECOMPUTED: "按公布的节假日安排重新计算期限",
+    Action.SENT_BACK: "审查中退回申请人补正",
+    Action.RESUBMITTED: "补正后重新提交",
 }
 
 PRIVATE_ACTIONS = frozenset({Action.DRAFT_SAVED, Action.SUPPLY_REMINDED, Action.WARNED_YELLOW, Action.WARNED_RED})
@@ -258,6 +267,11 @@ def _rows() -> list[Move]:
     add(REVIEWING, A.SUSPENDED, S.SUSPENDED, REVIEWER)
     add([S.SUSPENDED], A.RESUMED, (S.ACCEPTED, S.UNDER_REVIEW), REVIEWER)
     add(REVIEWING, A.EXTENDED, None, EXTENDERS)
+    # a reviewer sends a case under review back to the applicant for correction (e.g. a bundle's
+    # opened sub-case, which never passes the window again): off the clock until the applicant
+    # resubmits it, then back with the same reviewer
+    add([S.UNDER_REVIEW], A.SENT_BACK, S.RETURNED, REVIEWER)
+    add([S.RETURNED], A.RESUBMITTED, S.UNDER_REVIEW, SUPPLIERS)
     add(CLOCK_RUNNING, A.WARNED_YELLOW, None, SYSTEM)
     add(CLOCK_RUNNING, A.WARNED_RED, None, SYSTEM)
     add(CLOCK_RUNNING | {S.SUSPENDED}, A.DEADLINE_RECOMPUTED, None, SYSTEM)
@@ -385,7 +399,7 @@ def parent_status(
         return Derived(ParentStatus.DONE, stage, stages)
     if any(s in BAD_END for _, s, _ in rows):
         return Derived(ParentStatus.PARTLY_DENIED, stage, stages)
-    if any(s == Status.CORRECTION_REQUESTED or owes for _, s, owes in rows):
+    if any(s in WITH_APPLICANT or owes for _, s, owes in rows):
         return Derived(ParentStatus.WAITING_APPLICANT, stage, stages)
     if all(s in AT_WINDOW or s == Status.DRAFT for _, s, _ in rows):
         return Derived(ParentStatus.AT_WINDOW, stage, stages)

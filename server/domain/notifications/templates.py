@@ -107,6 +107,11 @@ _ALL = [
              "【聊易】您的“{theme}”（编号 {bundle_no}）中{items}已具备条件，已分送部门办理。"),
     Template("bundle_item_failed", 1, "事项未办成", "“一件事”中有事项未办成",
              "【聊易】您的“{theme}”（编号 {bundle_no}）中“{item}”{outcome}，理由：{reason}。{effect}。{options}。"),
+    Template("bundle_item_sent_back", 1, "事项退回补正", "“一件事”中有事项退回补正",
+             "【聊易】您的“{theme}”（编号 {bundle_no}）中“{item}”在审查中退回补正，理由：{reason}。{effect}。"
+             "请按要求补正后在主题办件中重新提交该事项；补正期间不计入办理时限。"),
+    Template("staff_case_resubmitted", 1, "补正后重新提交", "退回补正的办件已重新提交",
+             "办件 {case_no}（{item}）申请人已按退回意见补正并重新提交，请继续审查。", audience="staff"),
     Template("bundle_item_reapplied", 1, "重新申请事项", "已重新申请事项",
              "【聊易】您已在“{theme}”（编号 {bundle_no}）中重新申请“{item}”，请等待窗口受理。"),
     Template("bundle_results_ready", 1, "主题结果已出具", "“一件事”各事项已办理完毕",

@@ -46,6 +46,10 @@ class ThemeContent:
     #   when, depends_on: [item keys], note, partner_kind}]}] — ``partner_kind``: the applicant chooses
     #   which partner of that kind (a bank, a seal carver) does the item
     stages: list[dict[str, Any]] = field(default_factory=list)
+    # time budgets by investment type (工程建设项目审批): {type: {total, main}} in working days — the
+    # whole process and the main process (the stages marked ``main``); each stage's share is its
+    # ``budgets: {type: days}``. Empty for a theme without investment types.
+    budgets: dict[str, Any] = field(default_factory=dict)
 
     def items(self) -> Iterator[tuple[int, int, dict[str, Any]]]:
         """(stage index, item index, item) in order."""
@@ -111,6 +115,7 @@ def normalise_item(raw: Mapping[str, Any]) -> dict[str, Any]:
         "situations": situations, "when": normalise_condition(raw.get("when")),
         "depends_on": [_text(d) for d in _list(raw.get("depends_on"))], "note": _text(raw.get("note")),
         "partner_kind": _text(raw.get("partner_kind")) or None,
+        **({"intermediary": True} if raw.get("intermediary") else {}),  # 中介服务: its time is off the clock
     }
 
 
@@ -119,6 +124,9 @@ def normalise_stage(raw: Mapping[str, Any]) -> dict[str, Any]:
         "key": _text(raw.get("key")), "name": _text(raw.get("name")),
         "lead_department": _text(raw.get("lead_department")) or None,
         "items": [normalise_item(i) if isinstance(i, Mapping) else i for i in _list(raw.get("items"))],
+        **({"main": True} if raw.get("main") else {}),
+        **({"budgets": dict(raw["budgets"]) if isinstance(raw["budgets"], Mapping) else raw["budgets"]}
+           if raw.get("budgets") is not None else {}),
     }
 
 
@@ -153,6 +161,8 @@ def content_from_dict(raw: Mapping[str, Any]) -> ThemeContent:
         guide=normalise_guide(raw.get("guide")),
         questions=[normalise_question(q) if isinstance(q, Mapping) else q for q in _list(raw.get("questions"))],
         stages=[normalise_stage(s) if isinstance(s, Mapping) else s for s in _list(raw.get("stages"))],
+        budgets={_text(k): dict(v) if isinstance(v, Mapping) else v for k, v in (raw.get("budgets") or {}).items()}
+        if isinstance(raw.get("budgets"), Mapping) else {},
     )
 
 
@@ -165,6 +175,7 @@ def content_of(version: Any) -> ThemeContent:
         founds_entity=version.founds_entity, budget_value=version.budget_value, budget_unit=version.budget_unit,
         max_visits=version.max_visits, keywords=list(version.keywords or []), guide=dict(version.guide or {}),
         questions=list(version.questions or []), stages=list(version.stages or []),
+        budgets=dict(getattr(version, "budgets", None) or {}),
     )
 
 
@@ -180,6 +191,7 @@ def version_row(content: ThemeContent) -> dict[str, Any]:
         "cooperating_department_codes": content.cooperating_departments, "budget_value": content.budget_value,
         "budget_unit": content.budget_unit, "max_visits": content.max_visits, "keywords": content.keywords,
         "guide": content.guide, "questions": content.questions, "stages": content.stages,
+        "budgets": content.budgets,
     }
     row.update(search_columns(name=content.name, keywords=content.keywords, texts=texts))
     return row
@@ -326,6 +338,7 @@ def validate(content: ThemeContent) -> list[DomainError]:
 
     options = _validate_questions(content.questions, bad)
     _validate_stages(content, options, bad, problems)
+    _validate_budgets(content, bad)
     return problems
 
 
@@ -427,3 +440,43 @@ def _validate_stages(
             earlier.add(key)
     if count > rules.MAX_ITEMS:
         bad(f"主题的事项最多 {rules.MAX_ITEMS} 个", "stages")
+
+
+INVESTMENT_TYPES = {"government": "政府投资", "social": "社会投资"}
+
+
+def _validate_budgets(content: ThemeContent, bad: Any) -> None:
+    """Budgets by investment type (工程建设项目审批): every type with a whole-process and a
+    main-process budget in working days (main ≤ total ≤ the theme's budget), every stage with its
+    share for every type, the main stages' shares within the main budget and all within the whole."""
+    if not content.budgets:
+        if any(isinstance(st, Mapping) and (st.get("budgets") or st.get("main")) for st in content.stages):
+            bad("阶段设置了时限份额，但主题没有按投资类型的时限（budgets）", "budgets")
+        return
+    if content.budget_unit != "working_day":
+        bad("按投资类型的时限以工作日计，主题时限单位须为 working_day", "budget", "unit")
+    for kind, b in content.budgets.items():
+        if kind not in INVESTMENT_TYPES:
+            bad(f"未知的投资类型：{kind}（应为 government 或 social）", "budgets", kind)
+            continue
+        total, main = (b.get("total"), b.get("main")) if isinstance(b, Mapping) else (None, None)
+        if not all(isinstance(x, int) and not isinstance(x, bool) and 0 < x <= 365 for x in (total, main)):
+            bad(f"{INVESTMENT_TYPES[kind]}项目的全流程、主流程时限应为 1 到 365 之间的工作日数", "budgets", kind)
+            continue
+        assert isinstance(total, int) and isinstance(main, int)
+        if main > total:
+            bad(f"{INVESTMENT_TYPES[kind]}项目的主流程时限不能超过全流程时限", "budgets", kind, "main")
+        if total > content.budget_value:
+            bad(f"{INVESTMENT_TYPES[kind]}项目的全流程时限不能超过主题总时限 {content.budget_value} 个工作日",
+                "budgets", kind, "total")
+        shares: list[tuple[int, bool]] = []
+        for s, st in enumerate(content.stages):
+            share = (st.get("budgets") or {}).get(kind) if isinstance(st, Mapping) else None
+            if not isinstance(share, int) or isinstance(share, bool) or share <= 0:
+                bad(f"阶段须写明{INVESTMENT_TYPES[kind]}项目的时限份额（工作日）", "stages", s, "budgets", kind)
+                continue
+            shares.append((share, bool(st.get("main"))))
+        if sum(x for x, m in shares if m) > main:
+            bad(f"{INVESTMENT_TYPES[kind]}项目主流程各阶段的时限份额之和超过主流程时限 {main} 个工作日", "budgets", kind)
+        if sum(x for x, _ in shares) > total:
+            bad(f"{INVESTMENT_TYPES[kind]}项目各阶段的时限份额之和超过全流程时限 {total} 个工作日", "budgets", kind)

@@ -64,6 +64,8 @@ class ThemeVersion(Model):
     guide: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     questions: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)
     stages: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)
+    # time budgets by investment type (工程建设项目审批): {type: {total, main}} in working days
+    budgets: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     # denormalised search columns, as on item versions (catalog/search.py)
     s_name = fields.CharField(max_length=64)
     s_name_py = fields.CharField(max_length=256)

@@ -11,6 +11,8 @@ from strawberry.dataloader import DataLoader
 from server.domain.accounts.roles import Actor
 from server.domain.cases import bundles
 from server.domain.cases.models import Case, CaseBundle
+from server.domain.construction import service as construction
+from server.domain.construction.models import ConstructionProject
 from server.domain.exchange import routing
 from server.domain.exchange.models import ExchangeMessage
 
@@ -24,6 +26,7 @@ class BundleLoaders:
         self.partner_name: DataLoader[str, str | None] = DataLoader(load_fn=self._partner_names)
         self.routed: DataLoader[int, ExchangeMessage | None] = DataLoader(load_fn=self._routed)
         self.results: DataLoader[int, routing.PartnerResult | None] = DataLoader(load_fn=self._results)
+        self.project: DataLoader[int, ConstructionProject | None] = DataLoader(load_fn=self._projects)
         self._views: dict[tuple[int, int], bundles.BundleView] = {}
 
     async def _bundles(self, ids: list[int]) -> list[CaseBundle | None]:
@@ -49,6 +52,10 @@ class BundleLoaders:
     async def _results(self, case_ids: list[int]) -> list[routing.PartnerResult | None]:
         found = await routing.partner_results(case_ids)
         return [found.get(i) for i in case_ids]
+
+    async def _projects(self, ids: list[int]) -> list[ConstructionProject | None]:
+        found = await construction.projects_of(ids)
+        return [found.get(i) for i in ids]
 
     async def fetch_bundles(self, ids: Sequence[int]) -> dict[int, CaseBundle]:
         rows = await self.bundle.load_many(list(ids))

@@ -18,6 +18,7 @@ from server.domain.cases.models import CaseBundle
 from server.graphql.bundles.types import Bundle, BundleError
 from server.graphql.cases.mutations import WalkInApplicantInput
 from server.graphql.cases.types import Case, ResultMethod
+from server.graphql.construction.types import ConstructionProjectInput
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
 from server.graphql.core.lengths import max_length
@@ -84,6 +85,8 @@ class ApplyForThemeInput:
     principal_enterprise_id: relay.GlobalID | None = strawberry.field(default=None, description="代办：委托企业的全局 ID")
     partners: list[BundlePartnerChoiceInput] = strawberry.field(
         default_factory=list, description="申请人选择的合作单位（开户银行、刻章企业）：可选的只有一家时自动选定")
+    project: ConstructionProjectInput | None = strawberry.field(
+        default=None, description="工程建设项目（工程建设项目审批主题必填：项目代码、投资类型、建设地点）")
 
 
 @strawberry.input(description="窗口收取的一套材料中的一份")
@@ -104,6 +107,8 @@ class ReceiveWalkInBundleInput:
     materials: list[BundlePaperMaterialInput] = strawberry.field(default_factory=list, description="当场收取的材料")
     partners: list[BundlePartnerChoiceInput] = strawberry.field(
         default_factory=list, description="申请人选择的合作单位（开户银行、刻章企业）：可选的只有一家时自动选定")
+    project: ConstructionProjectInput | None = strawberry.field(
+        default=None, description="工程建设项目（工程建设项目审批主题必填）")
 
 
 @strawberry.input(description="窗口对一套材料中一份的审查结果（对用到它的每个事项都有效）")
@@ -290,7 +295,7 @@ class BundlesMutation:
                 enterprise_id=optional_domain_id(input.enterprise_id, "Enterprise"),
                 principal_citizen_id=optional_domain_id(input.principal_citizen_id, "Citizen"),
                 principal_enterprise_id=optional_domain_id(input.principal_enterprise_id, "Enterprise"),
-                partners=_partners(input.partners),
+                partners=_partners(input.partners), project=input.project.domain() if input.project else None,
             )
             return await bundles.submit(actor=ctx.actor, settings=ctx.settings, idempotency_key=input.idempotency_key, app=app)
 
@@ -314,7 +319,7 @@ class BundlesMutation:
                 form_data=_json(input.form_data),
                 materials=[bundles.MaterialFile(m.key, optional_domain_id(m.upload_id, "UploadedFile"), m.provided)
                            for m in input.materials[: MAX_LIST + 1]],
-                partners=_partners(input.partners),
+                partners=_partners(input.partners), project=input.project.domain() if input.project else None,
             )
 
         return await _run(ReceiveWalkInBundlePayload, go)

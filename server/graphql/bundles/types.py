@@ -39,6 +39,7 @@ from server.graphql.cases.types import (
 )
 from server.graphql.catalog.enums import Necessity
 from server.graphql.catalog.types import Department, Hall, _department
+from server.graphql.construction.types import ConstructionProject
 from server.graphql.context import Info
 from server.graphql.core.cost import list_size
 from server.graphql.core.enums import derived_enum
@@ -437,6 +438,17 @@ class Bundle(relay.Node):
     @strawberry.field(description="已用工作日：受理起至各事项都有结果（或至今天），按工作日历；未受理时为空")
     async def working_days_used(self, info: Info) -> int | None:
         return await bundles.working_days_used(await self._view(info))
+
+    @strawberry.field(description="工程建设项目（工程建设项目审批主题）：项目代码、投资类型、项目单位、建设地点，"
+                      "以及四个阶段对照时限的用时（中介服务、申请人补正的时间单列，不计时）；其他主题为空")
+    async def project(self, info: Info) -> ConstructionProject | None:
+        from server.domain.construction import service as construction
+
+        row = await loaders(info).project.load(self._b.id)
+        if row is None:
+            return None
+        v = await self._view(info)
+        return ConstructionProject.of(row, await construction.project_time(self._b, v.subs, row))
 
     @strawberry.field(description="统一出件的方式；尚未出件时为空")
     def result_method(self) -> ResultMethod | None:

@@ -15,6 +15,7 @@ from server.domain.themes import resolve as bundles
 from server.domain.themes.models import ServiceMenuVersion
 from server.graphql.catalog import types as catalog
 from server.graphql.catalog.enums import FormFieldType, Necessity
+from server.graphql.construction.types import InvestmentType
 from server.graphql.context import Info
 from server.graphql.core.cost import list_size
 from server.graphql.core.relay import by_loader, resolve_nodes
@@ -110,6 +111,19 @@ class ThemeSituationRule:
     when: ThemeCondition | None = strawberry.field(description="适用条件；为空表示总是适用")
 
 
+@strawberry.type(description="阶段按投资类型的时限份额（工程建设项目审批）")
+class StageBudgetDays:
+    investment_type: InvestmentType = strawberry.field(description="投资类型")
+    days: int = strawberry.field(description="时限份额（工作日）")
+
+
+@strawberry.type(description="按投资类型的时限（工程建设项目审批）：全流程与主流程，工作日")
+class InvestmentBudget:
+    investment_type: InvestmentType = strawberry.field(description="投资类型")
+    total_days: int = strawberry.field(description="全流程时限（工作日）")
+    main_days: int = strawberry.field(description="主流程时限（工作日）")
+
+
 @strawberry.type(description="主题某阶段中的一个事项")
 class ThemeStageItem:
     key: str = strawberry.field(description="事项在主题中的标识（一件事的子件用它对应）")
@@ -121,6 +135,8 @@ class ThemeStageItem:
     note: str = strawberry.field(description="说明（如由合作单位办理）")
     partner_kind: str | None = strawberry.field(
         default=None, description="由申请人选择的合作单位类别（bank、seal_carver 等）；为空表示不选择")
+    intermediary: bool = strawberry.field(
+        default=False, description="中介服务（如施工图审查）：其时间不计入工程建设项目的审批时限，单独显示")
 
     @strawberry.field(description="实施部门")
     async def department(self, info: Info) -> catalog.Department | None:
@@ -138,6 +154,9 @@ class ThemeStage:
     name: str = strawberry.field(description="阶段名称")
     lead_department_code: str | None = strawberry.field(description="阶段牵头部门代码")
     items: list[ThemeStageItem] = strawberry.field(description="事项", metadata=list_size(6))
+    main: bool = strawberry.field(default=False, description="属于主流程（工程建设项目审批：主流程时限按投资类型计）")
+    budget_days: list[StageBudgetDays] = strawberry.field(
+        default_factory=list, description="本阶段的时限份额（按投资类型，工作日）；非工程建设项目主题为空")
 
     @strawberry.field(description="阶段牵头部门")
     async def lead_department(self, info: Info) -> catalog.Department | None:
@@ -152,10 +171,13 @@ def _stage(raw: Mapping[str, Any]) -> ThemeStage:
                 key=i["key"], basic_code=i["basic_code"], department_code=i.get("department") or "",
                 situations=[ThemeSituationRule(name=s["name"], when=condition_of(s.get("when"))) for s in i["situations"]],
                 when=condition_of(i.get("when")), depends_on=list(i.get("depends_on") or []), note=i.get("note") or "",
-                partner_kind=i.get("partner_kind"),
+                partner_kind=i.get("partner_kind"), intermediary=bool(i.get("intermediary")),
             )
             for i in raw["items"]
         ],
+        main=bool(raw.get("main")),
+        budget_days=[StageBudgetDays(investment_type=InvestmentType(k), days=int(v))
+                     for k, v in (raw.get("budgets") or {}).items() if k in ("government", "social")],
     )
 
 
@@ -197,6 +219,11 @@ class ThemeContent:
                           options=[ThemeOption(value=o["value"], label=o["label"]) for o in q["options"]])
             for q in self._v.questions or []
         ]
+
+    @strawberry.field(description="按投资类型的时限（工程建设项目审批：申请时须填写项目）；其他主题为空")
+    def investment_budgets(self) -> list[InvestmentBudget]:
+        return [InvestmentBudget(investment_type=InvestmentType(k), total_days=int(b["total"]), main_days=int(b["main"]))
+                for k, b in (getattr(self._v, "budgets", None) or {}).items() if k in ("government", "social")]
 
     @strawberry.field(description="阶段及其事项（按顺序）", metadata=list_size(4))
     def stages(self) -> list[ThemeStage]:
