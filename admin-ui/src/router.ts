@@ -111,6 +111,11 @@ export const routes: RouteRecordRaw[] = [
         path: 'bundles', name: 'bundle-all', component: () => import('./pages/bundles/BundleQueue.vue'),
         props: { queue: 'ALL', empty: '没有主题办件' }, meta: { title: '主题办件', roles: ['HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
       },
+      // 二手房转移登记 · 水电气暖网联动过户: the transfers, and one with each utility's state
+      {
+        path: 'real-estate/:id?', name: 'real-estate', component: () => import('./pages/bundles/RealEstateTransfer.vue'),
+        meta: { title: '二手房联动过户', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
+      },
       {
         path: 'bundles/:id', name: 'bundle', component: () => import('./pages/bundles/BundleDetail.vue'),
         meta: { title: '主题办件详情', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
