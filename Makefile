@@ -94,10 +94,12 @@ bench-exchange: setup services
 bench-cases: setup services
 	$(BIN)/python tests/benchmarks/cases.py --db both --cases 100000 --pg-url $(PG_URL)
 
-## bench-flows: whole flows over a simulated month on a fake clock (1,000 start-ups on SQLite; STARTUPS=N, FLOWS_DB=URL)
+## bench-flows: whole flows over a simulated month on a fake clock (1,000 start-ups and 1,000 real-estate transfers on
+## SQLite; STARTUPS=N, TRANSFERS=N, FLOW=startup|realestate for one, FLOWS_DB=URL)
 STARTUPS ?= 1000
+TRANSFERS ?= 1000
 bench-flows: setup
-	$(BIN)/python tests/benchmarks/flows.py --startups $(STARTUPS) $(if $(FLOWS_DB),--database-url $(FLOWS_DB))
+	$(BIN)/python tests/benchmarks/flows.py --startups $(STARTUPS) --transfers $(TRANSFERS) $(if $(FLOW),--only $(FLOW)) $(if $(FLOWS_DB),--database-url $(FLOWS_DB))
 
 clean:
 	rm -rf $(VENV) admin-ui/node_modules admin-ui/dist data
