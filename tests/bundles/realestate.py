@@ -61,11 +61,12 @@ async def form(v: ThemeVersion, answers: dict[str, str], seller: Citizen | None)
 
 
 async def application(buyer: Citizen, seller: Citizen | None, *, answers: dict[str, str] | None = None,
-                      v: ThemeVersion | None = None) -> bundles.ThemeApplication:
+                      v: ThemeVersion | None = None, uploader: Any = None) -> bundles.ThemeApplication:
+    """The buyer's application (``uploader``: who uploads the files, the buyer unless an agent applies)."""
     v = v or await version()
     answers = dict(ALL_UTILITIES if answers is None else answers)
     b = await resolve(version=v, answers=answers)
-    actor = h.as_citizen(buyer)
+    actor = uploader or h.as_citizen(buyer)
     files = [bundles.MaterialFile(m.key, await h.upload(actor, m.name)) for m in b.materials
              if m.necessity != "optional" and not m.generated and m.produced_by is None]
     return bundles.ThemeApplication(theme_code=THEME, answers=answers, form_data=await form(v, answers, seller),

@@ -173,3 +173,46 @@ async def _registered(monkeypatch: pytest.MonkeyPatch, peer: Peer, partners: dic
     sent = {m["data"]["case_number"]: m["data"] for m in peer.received.values()}
     assert len(sent) == 5 and peer.bad_signatures == 0
     assert sent[gas.number]["form"]["gasAccount"] == r.ACCOUNTS["gasAccount"]
+
+
+async def test_an_agent_applies_for_the_buyer_under_a_mandate_and_corrections_go_online() -> None:
+    """帮办代办: an assistance agent applies for the buyer under the buyer's mandate (the seller still
+    confirms themself); the window asks once for a correction of the sales contract, the buyer supplies
+    it online and the bundle is accepted."""
+    from server.domain.accounts.models import Mandate
+
+    buyer, seller = await r.people()
+    agent_user = await h.new_staff("assistance_agent", hall_code="371500-ZWFWZX")
+    agent = await h.staff(agent_user.username)
+    app = await r.application(buyer, seller, uploader=agent)
+    app.principal_citizen_id = buyer.id
+    with pytest.raises(DomainError, match="委托"):
+        await bundles.submit(actor=agent, settings=None, idempotency_key=h.key(), app=app)
+    mandate = await Mandate.create(principal_citizen=buyer, agent=agent_user, all_items=True,
+                                   valid_from=clock.today() - timedelta(days=1), valid_to=clock.today() + timedelta(days=30),
+                                   created_by_id=agent_user.id)
+    b = (await bundles.submit(actor=agent, settings=None, idempotency_key=h.key(), app=app)).bundle
+    assert (b.channel, b.applicant_citizen_id, b.mandate_id, b.submitted_by_staff_id) == (
+        "agent", buyer.id, mandate.id, agent_user.id)
+    party = await BundleParty.get(bundle_id=b.id)
+    assert party.id_number == seller.id_number and party.confirmed_at is None
+    # the agent is not the seller: only the seller confirms
+    with pytest.raises(DomainError, match="出卖人须以本人身份登录后确认"):
+        await realestate.confirm_party(actor=agent, settings=None, bundle_id=b.id)
+
+    # 补正 online: one notice, the buyer supplies the contract again, the window accepts
+    clerk = await h.staff("city_clerk")
+    contract = await t.key_of(b, "买卖合同")
+    b = await bundles.request_correction(actor=clerk, settings=None, bundle_id=b.id, corrections=[
+        bundles.BundleCorrection(note="买卖合同第 3 页不清晰，请重新上传", key=contract)])
+    assert {c.status for c in await t.subs(b)} >= {"correction_requested"}
+    view = await realestate.transfer_view(actor=h.as_citizen(buyer), bundle_id=b.id)
+    assert view.seller is not None and view.transfer is not None
+    fresh = await h.upload(h.as_citizen(buyer), "存量房买卖合同（重新上传）.pdf")
+    b = await bundles.supply(actor=h.as_citizen(buyer), settings=None, bundle_id=b.id,
+                             materials=[bundles.BundleSupplied(contract, fresh)])
+    assert {c.status for c in await t.subs(b)} == {"submitted"}
+    b = await bundles.accept(actor=clerk, settings=None, bundle_id=b.id)
+    assert {c.basic_code: c.status for c in await t.subs(b)} == {r.TAX: "accepted", r.TRANSFER: "accepted"}
+    await realestate.confirm_party(actor=h.as_citizen(seller), settings=None, bundle_id=b.id)
+    assert (await BundleParty.get(bundle_id=b.id)).confirmed_at is not None
