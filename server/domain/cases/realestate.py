@@ -428,7 +428,7 @@ def _utility_label(state: str, case: Case | None, delivery: str | None) -> str:
 def _next_step(seller: BundleParty | None, tax: Case | None, transfer: Case | None, visit: BundleVisit | None) -> str:
     if transfer is None:
         return ""
-    if Status(transfer.status) in GOOD or transfer.status in (Status.COMPLETED,):
+    if Status(transfer.status) in GOOD:
         return "转移登记已完成，水电气暖网过户已自动推送各企业"
     steps = []
     if seller is not None and seller.confirmed_at is None:
