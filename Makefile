@@ -94,12 +94,14 @@ bench-exchange: setup services
 bench-cases: setup services
 	$(BIN)/python tests/benchmarks/cases.py --db both --cases 100000 --pg-url $(PG_URL)
 
-## bench-flows: whole flows over a simulated month on a fake clock (1,000 start-ups, 100 construction projects on
-## SQLite; STARTUPS=N, PROJECTS=N, FLOWS_DB=URL)
+## bench-flows: whole flows over a simulated month on a fake clock (1,000 start-ups, 1,000 real-estate transfers and
+## 100 construction projects on SQLite; STARTUPS=N, TRANSFERS=N, PROJECTS=N, FLOW=startup|realestate|construction
+## for one, FLOWS_DB=URL)
 STARTUPS ?= 1000
+TRANSFERS ?= 1000
 PROJECTS ?= 100
 bench-flows: setup
-	$(BIN)/python tests/benchmarks/flows.py --startups $(STARTUPS) --projects $(PROJECTS) $(if $(FLOWS_DB),--database-url $(FLOWS_DB))
+	$(BIN)/python tests/benchmarks/flows.py --startups $(STARTUPS) --transfers $(TRANSFERS) --projects $(PROJECTS) $(if $(FLOW),--only $(FLOW)) $(if $(FLOWS_DB),--database-url $(FLOWS_DB))
 
 clean:
 	rm -rf $(VENV) admin-ui/node_modules admin-ui/dist data

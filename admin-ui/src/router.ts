@@ -120,6 +120,11 @@ export const routes: RouteRecordRaw[] = [
         path: 'bundles/construction/:id', name: 'construction-project', component: () => import('./pages/bundles/ConstructionProject.vue'),
         meta: { title: '工程建设项目详情', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
       },
+      // 二手房转移登记 · 水电气暖网联动过户: the transfers, and one with each utility's state
+      {
+        path: 'real-estate/:id?', name: 'real-estate', component: () => import('./pages/bundles/RealEstateTransfer.vue'),
+        meta: { title: '二手房联动过户', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
+      },
       {
         path: 'bundles/:id', name: 'bundle', component: () => import('./pages/bundles/BundleDetail.vue'),
         meta: { title: '主题办件详情', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },

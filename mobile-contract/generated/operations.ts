@@ -255,6 +255,18 @@ export type BookAppointmentInput = {
   start: Scalars['String']['input'];
 };
 
+/** 预约转移登记的现场核验（网上审核通过后） */
+export type BookBundleVerificationInput = {
+  /** 主题办件的全局 ID */
+  bundleId: Scalars['ID']['input'];
+  /** 日期（工作日，30 天内） */
+  day: Scalars['Date']['input'];
+  /** 备注（最多 200 字） */
+  note?: Scalars['String']['input'];
+  /** 时段开始，如 09:00（上午 9:00–12:00、下午 13:30–17:00，每 30 分钟） */
+  start: Scalars['String']['input'];
+};
+
 /** 总时限的单位 */
 export type BudgetUnit =
   /** 工作日 */
@@ -496,6 +508,8 @@ export type CaseAction =
   | 'CORRECTION_REQUESTED'
   /** 按公布的节假日安排重新计算期限 */
   | 'DEADLINE_RECOMPUTED'
+  /** 登记契税缴纳（完税） */
+  | 'DEED_TAX_PAID'
   /** 不予许可 */
   | 'DENIED'
   /** 保存草稿 */
@@ -510,8 +524,12 @@ export type CaseAction =
   | 'INSTANT_APPROVED'
   /** 不符合秒批条件，转人工审查 */
   | 'INSTANT_DECLINED'
+  /** 现场核验通过 */
+  | 'ONSITE_VERIFIED'
   /** 主题办件进入本阶段，直接分送部门办理 */
   | 'OPENED'
+  /** 出卖人确认转移 */
+  | 'PARTY_CONFIRMED'
   /** 评价 */
   | 'RATED'
   /** 窗口代为收件 */
@@ -546,6 +564,8 @@ export type CaseAction =
   | 'SUPPLY_REMINDED'
   /** 中止办理 */
   | 'SUSPENDED'
+  /** 预约现场核验 */
+  | 'VISIT_BOOKED'
   /** 红灯预警 */
   | 'WARNED_RED'
   /** 黄灯预警 */
@@ -780,6 +800,12 @@ export type CompleteBundleInput = {
   bundleId: Scalars['ID']['input'];
   /** 备注 */
   note?: Scalars['String']['input'];
+};
+
+/** 出卖人确认本次房屋转移 */
+export type ConfirmBundlePartyInput = {
+  /** 主题办件的全局 ID（mySales 中列出） */
+  bundleId: Scalars['ID']['input'];
 };
 
 /** 三级十同的十个要素 */
@@ -1630,6 +1656,23 @@ export type RateCaseInput = {
   level: Scalars['Int']['input'];
 };
 
+/** 二手房转移登记操作的错误代码 */
+export type RealEstateErrorCode =
+  /** 刚被他人处理，请刷新后重试 */
+  | 'CONFLICT'
+  /** 该时段预约已满 */
+  | 'FULL'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 不存在或无权查看 */
+  | 'NOT_FOUND'
+  /** 尚未完成实名认证 */
+  | 'NOT_VERIFIED';
+
 /** 在主题办件中重新申请一个未办成的事项 */
 export type ReapplyBundleItemInput = {
   /** 主题办件的全局 ID */
@@ -1678,6 +1721,16 @@ export type ReceiveWalkInInput = {
   materials?: Array<PaperMaterialInput>;
   /** 办理情形编号 */
   situationKey?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 税务部门登记契税缴纳 */
+export type RecordDeedTaxPaymentInput = {
+  /** 缴纳税款（元，最多两位小数），如 "30000.00" */
+  amountYuan: Scalars['String']['input'];
+  /** 契税子办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 完税凭证号（6–32 位数字、字母或连字符） */
+  receiptNumber: Scalars['String']['input'];
 };
 
 /** 用刷新令牌换取新的一对令牌 */
@@ -2321,6 +2374,14 @@ export type UploadMaterialInput = {
   file: Scalars['Upload']['input'];
 };
 
+/** 现场核验通过（预约当日，买卖双方到场） */
+export type VerifyBundleOnSiteInput = {
+  /** 转移登记子办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 核验说明 */
+  note?: Scalars['String']['input'];
+};
+
 /** 实名认证：姓名与居民身份证号码 */
 export type VerifyRealNameInput = {
   /** 18 位居民身份证号码（末位 x 大小写均可） */
@@ -2881,6 +2942,23 @@ export type QuestionKind =
   /** 是/否（选项值 yes、no） */
   | 'YES_NO';
 
+/** 二手房转移登记操作的错误代码 */
+export type RealEstateErrorCode =
+  /** 刚被他人处理，请刷新后重试 */
+  | 'CONFLICT'
+  /** 该时段预约已满 */
+  | 'FULL'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 不存在或无权查看 */
+  | 'NOT_FOUND'
+  /** 尚未完成实名认证 */
+  | 'NOT_VERIFIED';
+
 /** 登记企业（仅法定代表人本人，须已实名认证） */
 export type RegisterEnterpriseInput = {
   /** 18 位统一社会信用代码 */
@@ -3130,6 +3208,16 @@ export type BookAppointmentMutationVariables = Exact<{
 
 export type BookAppointmentMutation = { bookAppointment: { appointment: { id: string, hallCode: string, hallName: string, itemName: string, date: string, start: string, end: string, status: AppointmentStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: AppointmentErrorCode }> } };
 
+export type BookBundleVerificationMutationVariables = Exact<{
+  bundleId: string;
+  day: string;
+  start: string;
+  note?: string | null | undefined;
+}>;
+
+
+export type BookBundleVerificationMutation = { bookBundleVerification: { transfer: { nextStep: string, onlineReviewPassed: boolean, visit: { status: string, statusLabel: string, day: string | null, start: string | null, end: string | null, hallName: string | null, appointmentId: string | null } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: RealEstateErrorCode }> } };
+
 export type BundleDetailQueryVariables = Exact<{
   id: string;
 }>;
@@ -3151,6 +3239,13 @@ export type CaseDetailQueryVariables = Exact<{
 
 
 export type CaseDetailQuery = { case: { id: string, number: string | null, queryCode: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, applicantKind: ApplicantKind, applicantName: string, contactPhone: string, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, deadlineExplanation: string | null, extensionDays: number, warning: DeadlineWarning, supplyBy: string | null, reviewStepName: string, decisionReason: string, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null, elicences: Array<{ id: string, number: string, kind: string, holderName: string, issuedAt: string, validTo: string | null }>, item: { id: string, name: string, implementationCode: string } | null, department: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null } | null };
+
+export type ConfirmBundlePartyMutationVariables = Exact<{
+  bundleId: string;
+}>;
+
+
+export type ConfirmBundlePartyMutation = { confirmBundleParty: { sale: { bundleId: string, bundleNumber: string, propertyAddress: string, buyerName: string, confirmed: boolean, confirmedAt: string | null, transferStatusLabel: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: RealEstateErrorCode }> } };
 
 export type ConstructionProjectQueryVariables = Exact<{
   id: string;
@@ -3240,6 +3335,11 @@ export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyProfileQuery = { myProfile: { id: string, phone: string, name: string | null, idNumber: string | null, birthDate: string | null, sex: Sex | null, verified: boolean, verifiedAt: string | null, masked: boolean, enterprises: Array<{ id: string, creditCode: string, name: string, myRole: EnterpriseRole, registeredAt: string, region: { code: string, name: string } | null }> | null } | null };
 
+export type MySalesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySalesQuery = { mySales: Array<{ bundleId: string, bundleNumber: string, themeName: string, propertyAddress: string, buyerName: string, confirmed: boolean, confirmedAt: string | null, transferStatusLabel: string }> };
+
 export type MySharedDataPullsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -3262,6 +3362,13 @@ export type RateBundleMutationVariables = Exact<{
 
 
 export type RateBundleMutation = { rateBundle: { bundle: { id: string, number: string, status: BundleStatus, statusLabel: string, canRate: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type RealEstateTransferQueryVariables = Exact<{
+  bundleId: string;
+}>;
+
+
+export type RealEstateTransferQuery = { realEstateTransfer: { propertyAddress: string, deedTaxPaid: boolean, onlineReviewPassed: boolean, registered: boolean, nextStep: string, seller: { name: string, idNumber: string, confirmed: boolean, confirmedAt: string | null } | null, visit: { status: string, statusLabel: string, day: string | null, start: string | null, end: string | null, hallName: string | null, verifiedAt: string | null } | null, bundle: { id: string, number: string, status: BundleStatus, statusLabel: string, deadline: string | null, workingDaysUsed: number | null }, utilities: Array<{ key: string, name: string, state: string, stateLabel: string, caseNumber: string | null, caseStatusLabel: string | null, partnerName: string | null, partnerDelivery: string | null, decidedAt: string | null }> } | null };
 
 export type ReapplyBundleItemMutationVariables = Exact<{
   bundleId: string;

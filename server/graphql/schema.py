@@ -42,6 +42,8 @@ from server.graphql.notifications.queries import NotificationsQuery
 from server.graphql.notifications.subscriptions import NotificationsSubscription
 from server.graphql.privacy.mutations import PrivacyMutation
 from server.graphql.privacy.queries import PrivacyQuery
+from server.graphql.realestate.mutations import RealEstateMutation
+from server.graphql.realestate.queries import RealEstateQuery
 from server.graphql.shareddata.queries import SharedDataQuery
 from server.graphql.staff.mutations import StaffMutation
 from server.graphql.staff.queries import StaffQuery
@@ -55,6 +57,7 @@ class Query(
     CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery,
     CasesQuery, BundlesQuery, CaseStatisticsQuery, AppointmentsQuery, ThemesQuery, ExchangeQuery, SharedDataQuery,
     ConstructionQuery,
+    RealEstateQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -73,6 +76,7 @@ class Mutation(
     CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation, CalendarMutation,
     NotificationsMutation, UploadsMutation, CasesMutation, BundlesMutation, AppointmentsMutation, ThemesMutation,
     ExchangeMutation, ConstructionMutation,
+    RealEstateMutation,
 ):
     pass
 

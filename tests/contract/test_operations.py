@@ -97,6 +97,9 @@ RUNTIME: dict[str, set[str]] = {
     "ApplyForConstructionProject": {"idempotencyKey", "formData", "materials", "enterpriseId", "project"},
     "ConstructionProject": {"id"},
     "ResubmitCase": {"caseId"},
+    "ConfirmBundleParty": {"bundleId"},
+    "BookBundleVerification": {"bundleId", "day", "start"},
+    "RealEstateTransfer": {"bundleId"},
 }
 # the item the contract applies for, and how: an enterprise changes its business scope
 APPLY_CODE = "371500-XZSPJ-010100005000"  # 公司变更登记, 市行政审批服务局
@@ -129,6 +132,7 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "ServiceMenu", "SearchThemes", "ThemeGuide", "ThemeBundle", "ApplyForTheme", "MyBundles", "BundleDetail",
         "TrackBundle", "SupplyBundleMaterials", "WithdrawBundle", "ReapplyBundleItem", "RateBundle",
         "MySharedDataPulls", "ApplyForConstructionProject", "ConstructionProject", "ResubmitCase",
+        "MySales", "ConfirmBundleParty", "BookBundleVerification", "RealEstateTransfer",
     }
     assert {p.stem for p in EXAMPLES.glob("*.json")} == set(OPS), "one example per operation"
     assert set(RUNTIME) <= set(OPS)
@@ -386,6 +390,9 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     # the enterprise applies for a construction project (工程建设项目审批); its construction-planning
     # permit is sent back in stage 2: the app shows the held stages and what to do, and resubmits it
     await _construction(run, devices, enterprise)
+    # 二手房: the citizen buys the other one's house; the seller confirms, the buyer books the visit and
+    # reads each utility's transfer
+    await _realestate(run, other, phone, other_phone)
 
     rotated = (await run("RefreshTokens", refreshToken=signed["tokens"]["refreshToken"]))["refreshTokens"]["tokens"]
     assert rotated["refreshToken"] != signed["tokens"]["refreshToken"]
@@ -393,6 +400,37 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     assert (await run("Logout"))["logout"]["revoked"] >= 1
 
     assert run.ran | other.ran | anonymous.ran == set(OPS), set(OPS) - run.ran - other.ran - anonymous.ran
+
+
+async def _realestate(buyer_run: Runner, seller_run: Runner, buyer_phone: str, seller_phone: str) -> None:
+    from server.domain.accounts.models import Citizen
+    from server.domain.calendar import service as calendar
+    from server.domain.cases import bundles
+    from tests.bundles import graph as g
+    from tests.bundles import realestate as r
+
+    buyer, seller = await Citizen.get(phone=buyer_phone), await Citizen.get(phone=seller_phone)
+    sale = await r.apply(buyer, seller)
+    b = await bundles.accept(actor=await f.staff("city_clerk"), settings=None, bundle_id=sale.bundle.id)
+    gid = g.gid("Bundle", b.id)
+    [mine] = [s for s in (await seller_run("MySales"))["mySales"] if s["bundleId"] == gid]
+    assert mine["confirmed"] is False and mine["buyerName"].endswith("*") and mine["propertyAddress"] == r.ADDRESS
+    done = (await seller_run("ConfirmBundleParty", bundleId=gid))["confirmBundleParty"]
+    assert done["errors"] == [] and done["sale"]["confirmed"] is True
+    refused = await buyer_run.refused("ConfirmBundleParty", "NOT_FOUND", bundleId=gid)  # the buyer is not the seller
+    assert refused["sale"] is None
+    day = datetime.now(timezone(timedelta(hours=8))).date() + timedelta(days=1)
+    while not await calendar.is_working_day(region="371500", day=day):
+        day += timedelta(days=1)
+    early = await buyer_run.refused("BookBundleVerification", "INVALID_STATE", bundleId=gid, day=day.isoformat(), start="10:00")
+    assert early["transfer"] is None
+    await r.online_review(b)
+    booked = (await buyer_run("BookBundleVerification", bundleId=gid, day=day.isoformat(), start="10:00"))["bookBundleVerification"]
+    assert booked["errors"] == [] and booked["transfer"]["visit"]["status"] == "booked"
+    seen = (await buyer_run("RealEstateTransfer", bundleId=gid))["realEstateTransfer"]
+    assert seen["seller"]["confirmed"] is True and seen["onlineReviewPassed"] is True and not seen["registered"]
+    assert seen["nextStep"] == "等待税务部门登记契税缴纳；请按预约时间到大厅现场核验"
+    assert {u["key"]: u["state"] for u in seen["utilities"]} == {k: "waiting" for k in ("water", "power", "gas", "heat", "broadband")}
 
 
 async def _appointments(run: Runner, anonymous: Runner) -> None:
@@ -774,6 +812,7 @@ def test_operation_type_is_what_the_name_says() -> None:
         "SaveApplicationDraft", "SubmitApplication", "SupplyCaseMaterials", "WithdrawCase", "MarkNotificationsRead",
         "BookAppointment", "CancelAppointment", "ApplyForTheme", "SupplyBundleMaterials", "WithdrawBundle",
         "ReapplyBundleItem", "RateBundle", "ApplyForConstructionProject", "ResubmitCase",
+        "ConfirmBundleParty", "BookBundleVerification",
     }
     assert {n for n, k in kinds.items() if k == "subscription"} == {"NotificationReceived"}
     assert all(isinstance(op, Operation) for op in OPS.values())

@@ -286,6 +286,13 @@ RULES: dict[str, Rule] = {
     "issueBundleResults": Rule(CLERK, lambda w: {"input": {"bundleId": NO_BUNDLE, "method": "PICKUP"}}),
     "completeBundle": Rule(CLERK, lambda w: {"input": {"bundleId": NO_BUNDLE}}),
     "rateBundle": Rule(callers("citizen"), lambda w: {"input": {"bundleId": NO_BUNDLE, "level": 5}}),
+    # 二手房转移登记: the seller confirms and the buyer books the visit (citizens, themselves); the
+    # department's reviewers record the deed tax and the on-site verification
+    "confirmBundleParty": Rule(callers("citizen"), lambda w: {"input": {"bundleId": NO_BUNDLE}}),
+    "bookBundleVerification": Rule(callers("citizen"), lambda w: {"input": {
+        "bundleId": NO_BUNDLE, "day": "2026-01-05", "start": "09:00"}}),
+    "recordDeedTaxPayment": Rule(REVIEWER, lambda w: {"input": {"caseId": NO_CASE, "amountYuan": "100", "receiptNumber": "SW000001"}}),
+    "verifyBundleOnSite": Rule(REVIEWER, lambda w: {"input": {"caseId": NO_CASE}}),
     # the exchange: partners and the log for the region's admins; a partner answers for its routed
     # cases (the matrix's partner is a county-system key without a partner code: the domain refuses it)
     "partners": Rule(CITY_ADMIN),
@@ -305,6 +312,8 @@ RULES: dict[str, Rule] = {
     "sharedDataPulls": Rule(CITY_ADMIN),
     "mySharedDataPulls": Rule(callers("citizen")),
     "myBundles": Rule(APPLICANTS),
+    "mySales": Rule(callers("citizen")),
+    "realEstateTransfer": Rule(ANYONE, lambda w: {"bundleId": NO_BUNDLE}),
     "bundle": Rule(ANYONE, lambda w: {"id": w.nodes["Bundle"]}),
     "bundleQueue": Rule(CASE_READERS - {"partner"}),
     "constructionProjects": Rule((CASE_READERS - {"partner"}) | {"citizen"}),

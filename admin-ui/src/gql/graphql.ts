@@ -1256,6 +1256,23 @@ export type QuestionKind =
   /** 是/否（选项值 yes、no） */
   | 'YES_NO';
 
+/** 二手房转移登记操作的错误代码 */
+export type RealEstateErrorCode =
+  /** 刚被他人处理，请刷新后重试 */
+  | 'CONFLICT'
+  /** 该时段预约已满 */
+  | 'FULL'
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 当前状态不允许该操作 */
+  | 'INVALID_STATE'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 不存在或无权查看 */
+  | 'NOT_FOUND'
+  /** 尚未完成实名认证 */
+  | 'NOT_VERIFIED';
+
 /** 窗口代为收件：主题服务（一件事） */
 export type ReceiveWalkInBundleInput = {
   /** 情形引导的回答 */
@@ -1292,6 +1309,16 @@ export type ReceiveWalkInInput = {
   materials?: Array<PaperMaterialInput>;
   /** 办理情形编号 */
   situationKey?: number | null | undefined;
+};
+
+/** 税务部门登记契税缴纳 */
+export type RecordDeedTaxPaymentInput = {
+  /** 缴纳税款（元，最多两位小数），如 "30000.00" */
+  amountYuan: string;
+  /** 契税子办件的全局 ID */
+  caseId: string;
+  /** 完税凭证号（6–32 位数字、字母或连字符） */
+  receiptNumber: string;
 };
 
 /** 用刷新令牌换取新的一对令牌 */
@@ -1790,6 +1817,14 @@ export type UploadErrorCode =
 export type UploadMaterialInput = {
   /** 文件：以 GraphQL multipart 请求（multipart/form-data）上传；PDF、JPEG、PNG 或 OFD */
   file: unknown;
+};
+
+/** 现场核验通过（预约当日，买卖双方到场） */
+export type VerifyBundleOnSiteInput = {
+  /** 转移登记子办件的全局 ID */
+  caseId: string;
+  /** 核验说明 */
+  note?: string;
 };
 
 /** 版本状态 */
@@ -2457,6 +2492,38 @@ export type RetryNotificationMutationVariables = Exact<{
 
 
 export type RetryNotificationMutation = { retryNotification: { notification: { id: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: NotificationErrorCode }> } };
+
+export type RealEstateFullFragment = { propertyAddress: string, deedTaxPaid: boolean, registered: boolean, onlineReviewPassed: boolean, nextStep: string, seller: { role: string, name: string, idNumber: string, confirmed: boolean, confirmedAt: string | null } | null, visit: { status: string, statusLabel: string, day: string | null, start: string | null, end: string | null, hallName: string | null, verifiedAt: string | null } | null, bundle: { id: string, number: string, themeCode: string, themeName: string, status: BundleStatus, statusLabel: string, applicantName: string, contactPhone: string, acceptedAt: string | null, deadline: string | null, workingDaysUsed: number | null, budget: { text: string } }, utilities: Array<{ key: string, name: string, state: string, stateLabel: string, caseNumber: string | null, caseStatusLabel: string | null, partnerCode: string | null, partnerName: string | null, partnerDelivery: string | null, decidedAt: string | null }>, transferCase: { id: string, number: string | null, status: CaseStatus, reviewStep: number } | null, deedTaxCase: { id: string, number: string | null, status: CaseStatus } | null };
+
+export type RealEstateTransferQueryVariables = Exact<{
+  bundleId: string;
+}>;
+
+
+export type RealEstateTransferQuery = { realEstateTransfer: { propertyAddress: string, deedTaxPaid: boolean, registered: boolean, onlineReviewPassed: boolean, nextStep: string, seller: { role: string, name: string, idNumber: string, confirmed: boolean, confirmedAt: string | null } | null, visit: { status: string, statusLabel: string, day: string | null, start: string | null, end: string | null, hallName: string | null, verifiedAt: string | null } | null, bundle: { id: string, number: string, themeCode: string, themeName: string, status: BundleStatus, statusLabel: string, applicantName: string, contactPhone: string, acceptedAt: string | null, deadline: string | null, workingDaysUsed: number | null, budget: { text: string } }, utilities: Array<{ key: string, name: string, state: string, stateLabel: string, caseNumber: string | null, caseStatusLabel: string | null, partnerCode: string | null, partnerName: string | null, partnerDelivery: string | null, decidedAt: string | null }>, transferCase: { id: string, number: string | null, status: CaseStatus, reviewStep: number } | null, deedTaxCase: { id: string, number: string | null, status: CaseStatus } | null } | null };
+
+export type RealEstateQueueQueryVariables = Exact<{
+  queue: BundleQueueKind;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RealEstateQueueQuery = { bundleQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, themeCode: string, themeName: string, applicantName: string, statusLabel: string, stageLabel: string, submittedAt: string | null, deadline: string | null } }> } };
+
+export type RecordDeedTaxPaymentMutationVariables = Exact<{
+  input: RecordDeedTaxPaymentInput;
+}>;
+
+
+export type RecordDeedTaxPaymentMutation = { recordDeedTaxPayment: { case: { id: string, status: CaseStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: RealEstateErrorCode }> } };
+
+export type VerifyBundleOnSiteMutationVariables = Exact<{
+  input: VerifyBundleOnSiteInput;
+}>;
+
+
+export type VerifyBundleOnSiteMutation = { verifyBundleOnSite: { transfer: { propertyAddress: string, deedTaxPaid: boolean, registered: boolean, onlineReviewPassed: boolean, nextStep: string, seller: { role: string, name: string, idNumber: string, confirmed: boolean, confirmedAt: string | null } | null, visit: { status: string, statusLabel: string, day: string | null, start: string | null, end: string | null, hallName: string | null, verifiedAt: string | null } | null, bundle: { id: string, number: string, themeCode: string, themeName: string, status: BundleStatus, statusLabel: string, applicantName: string, contactPhone: string, acceptedAt: string | null, deadline: string | null, workingDaysUsed: number | null, budget: { text: string } }, utilities: Array<{ key: string, name: string, state: string, stateLabel: string, caseNumber: string | null, caseStatusLabel: string | null, partnerCode: string | null, partnerName: string | null, partnerDelivery: string | null, decidedAt: string | null }>, transferCase: { id: string, number: string | null, status: CaseStatus, reviewStep: number } | null, deedTaxCase: { id: string, number: string | null, status: CaseStatus } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: RealEstateErrorCode }> } };
 
 export type SharedDataPullsQueryVariables = Exact<{
   filter?: SharedDataPullFilter | null | undefined;
@@ -3181,6 +3248,70 @@ export const ExchangeDifferencePartsFragmentDoc = new TypedDocumentString(`
   isOpen
 }
     `, {"fragmentName":"ExchangeDifferenceParts"}) as unknown as TypedDocumentString<ExchangeDifferencePartsFragment, unknown>;
+export const RealEstateFullFragmentDoc = new TypedDocumentString(`
+    fragment RealEstateFull on RealEstateTransfer {
+  propertyAddress
+  deedTaxPaid
+  registered
+  onlineReviewPassed
+  nextStep
+  seller {
+    role
+    name
+    idNumber
+    confirmed
+    confirmedAt
+  }
+  visit {
+    status
+    statusLabel
+    day
+    start
+    end
+    hallName
+    verifiedAt
+  }
+  bundle {
+    id
+    number
+    themeCode
+    themeName
+    status
+    statusLabel
+    applicantName
+    contactPhone
+    acceptedAt
+    deadline
+    workingDaysUsed
+    budget {
+      text
+    }
+  }
+  utilities {
+    key
+    name
+    state
+    stateLabel
+    caseNumber
+    caseStatusLabel
+    partnerCode
+    partnerName
+    partnerDelivery
+    decidedAt
+  }
+  transferCase {
+    id
+    number
+    status
+    reviewStep
+  }
+  deedTaxCase {
+    id
+    number
+    status
+  }
+}
+    `, {"fragmentName":"RealEstateFull"}) as unknown as TypedDocumentString<RealEstateFullFragment, unknown>;
 export const ThemeCondLeafFragmentDoc = new TypedDocumentString(`
     fragment ThemeCondLeaf on ThemeCondition {
   question
@@ -8777,6 +8908,189 @@ export const RetryNotificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RetryNotificationMutation, RetryNotificationMutationVariables>;
+export const RealEstateTransferDocument = new TypedDocumentString(`
+    query RealEstateTransfer($bundleId: ID!) {
+  realEstateTransfer(bundleId: $bundleId) {
+    ...RealEstateFull
+  }
+}
+    fragment RealEstateFull on RealEstateTransfer {
+  propertyAddress
+  deedTaxPaid
+  registered
+  onlineReviewPassed
+  nextStep
+  seller {
+    role
+    name
+    idNumber
+    confirmed
+    confirmedAt
+  }
+  visit {
+    status
+    statusLabel
+    day
+    start
+    end
+    hallName
+    verifiedAt
+  }
+  bundle {
+    id
+    number
+    themeCode
+    themeName
+    status
+    statusLabel
+    applicantName
+    contactPhone
+    acceptedAt
+    deadline
+    workingDaysUsed
+    budget {
+      text
+    }
+  }
+  utilities {
+    key
+    name
+    state
+    stateLabel
+    caseNumber
+    caseStatusLabel
+    partnerCode
+    partnerName
+    partnerDelivery
+    decidedAt
+  }
+  transferCase {
+    id
+    number
+    status
+    reviewStep
+  }
+  deedTaxCase {
+    id
+    number
+    status
+  }
+}`) as unknown as TypedDocumentString<RealEstateTransferQuery, RealEstateTransferQueryVariables>;
+export const RealEstateQueueDocument = new TypedDocumentString(`
+    query RealEstateQueue($queue: BundleQueueKind!, $first: Int, $after: String) {
+  bundleQueue(queue: $queue, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        number
+        themeCode
+        themeName
+        applicantName
+        statusLabel
+        stageLabel
+        submittedAt
+        deadline
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RealEstateQueueQuery, RealEstateQueueQueryVariables>;
+export const RecordDeedTaxPaymentDocument = new TypedDocumentString(`
+    mutation RecordDeedTaxPayment($input: RecordDeedTaxPaymentInput!) {
+  recordDeedTaxPayment(input: $input) {
+    case {
+      id
+      status
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordDeedTaxPaymentMutation, RecordDeedTaxPaymentMutationVariables>;
+export const VerifyBundleOnSiteDocument = new TypedDocumentString(`
+    mutation VerifyBundleOnSite($input: VerifyBundleOnSiteInput!) {
+  verifyBundleOnSite(input: $input) {
+    transfer {
+      ...RealEstateFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment RealEstateFull on RealEstateTransfer {
+  propertyAddress
+  deedTaxPaid
+  registered
+  onlineReviewPassed
+  nextStep
+  seller {
+    role
+    name
+    idNumber
+    confirmed
+    confirmedAt
+  }
+  visit {
+    status
+    statusLabel
+    day
+    start
+    end
+    hallName
+    verifiedAt
+  }
+  bundle {
+    id
+    number
+    themeCode
+    themeName
+    status
+    statusLabel
+    applicantName
+    contactPhone
+    acceptedAt
+    deadline
+    workingDaysUsed
+    budget {
+      text
+    }
+  }
+  utilities {
+    key
+    name
+    state
+    stateLabel
+    caseNumber
+    caseStatusLabel
+    partnerCode
+    partnerName
+    partnerDelivery
+    decidedAt
+  }
+  transferCase {
+    id
+    number
+    status
+    reviewStep
+  }
+  deedTaxCase {
+    id
+    number
+    status
+  }
+}`) as unknown as TypedDocumentString<VerifyBundleOnSiteMutation, VerifyBundleOnSiteMutationVariables>;
 export const SharedDataPullsDocument = new TypedDocumentString(`
     query SharedDataPulls($filter: SharedDataPullFilter, $first: Int, $after: String, $last: Int, $before: String) {
   sharedDataPulls(

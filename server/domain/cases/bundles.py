@@ -31,7 +31,7 @@ from tortoise.expressions import Q, Subquery
 
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.accounts.roles import Actor, Role
-from server.domain.cases import bundle_flow, clock, errors, evidence, flow, founding, idempotency
+from server.domain.cases import bundle_flow, clock, errors, evidence, flow, founding, idempotency, realestate
 from server.domain.cases import window as desk
 from server.domain.cases.apply import (
     Applicant,
@@ -383,6 +383,7 @@ async def submit(
         raise DomainError(errors.NOT_VERIFIED, "请先完成实名认证再提交申请")
     held = await bundle_holdings(actor, b, a, theme=theme, purpose="申请主题办件", settings=settings)
     form, problems = merged_form(b, a, app.form_data, held)
+    problems += realestate.party_problems(b, a, form, problems)
     try:
         files = await _files(actor, b, app.materials, window=False)
         _check_materials(b, a, files, held)
@@ -438,6 +439,7 @@ async def receive_walk_in(
     fits_audience(b, a)
     held = await bundle_holdings(actor, b, a, theme=theme, purpose="窗口代为收件（主题办件）", settings=settings)
     form, problems = merged_form(b, a, form_data, held)
+    problems += realestate.party_problems(b, a, form, problems)
     try:
         files = await _files(actor, b, materials, window=True)
     except DomainErrors as exc:
@@ -497,6 +499,7 @@ async def _create(
             from server.domain.construction import service as construction
 
             await construction.attach(u.conn, bundle, project)
+        await realestate.record_parties(u.conn, bundle, b, form)
         made: list[tuple[Case, list[CaseMaterial]]] = []
         for it in first:
             it = {**it, "stage": 1}
@@ -570,6 +573,8 @@ async def instant_after_acceptance(u: flow.Unit, bundle: CaseBundle, accepted: S
     if any(instant_needs_credit(v) for v in versions.values()):
         dishonest = await bundle_flow.credit_for_instant(bundle, settings)
     for c, rows in accepted:
+        if c.partner_code:
+            continue  # forwarded to a partner (a utility): the partner decides it, through the exchange
         d = _decide(versions[c.version_id], a, rows, dishonest)
         if d is not None and d.approved:
             await instant_approve(u, c, versions[c.version_id], d, settings)

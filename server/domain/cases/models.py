@@ -375,3 +375,47 @@ class TrackingGuard(Model):
 
     class Meta:
         table = "tracking_guard"
+
+
+class BundleParty(Model):
+    """A party to a bundle who is not its applicant: the seller (出卖人) of a second-hand house,
+    named in the merged form by the buyer (or their agent) and confirming the transfer themself,
+    signed in and real-name verified with that ID number (:mod:`server.domain.cases.realestate`)."""
+
+    id = fields.BigIntField(primary_key=True)
+    bundle: fields.ForeignKeyRelation[CaseBundle] = fields.ForeignKeyField(
+        "liaoyi.CaseBundle", related_name="parties", on_delete=fields.CASCADE
+    )
+    bundle_id: int
+    role = fields.CharField(max_length=12)  # seller
+    basic_code = fields.CharField(max_length=12)  # the item whose decision waits for the confirmation
+    name = fields.CharField(max_length=64)
+    id_number = fields.CharField(max_length=18)
+    citizen_id = fields.IntField(null=True)  # who confirmed (their account)
+    confirmed_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "bundle_party"
+        unique_together = (("bundle", "role"),)
+        indexes = (Index(fields=("id_number",)),)
+
+
+class BundleVisit(Model):
+    """现场核验: the one visit of a bundle's item (the transfer registration) after its online
+    review — an appointment booked by the applicant, verified on site by the department."""
+
+    id = fields.BigIntField(primary_key=True)
+    bundle: fields.ForeignKeyRelation[CaseBundle] = fields.ForeignKeyField(
+        "liaoyi.CaseBundle", related_name="visits", on_delete=fields.CASCADE
+    )
+    bundle_id: int
+    case_id = fields.BigIntField(unique=True)  # the sub-case verified
+    appointment_id = fields.BigIntField()
+    status = fields.CharField(max_length=12, default="booked")  # booked | verified
+    booked_at = fields.DatetimeField()
+    verified_at = fields.DatetimeField(null=True)
+    verified_by_id = fields.IntField(null=True)
+
+    class Meta:
+        table = "bundle_visit"

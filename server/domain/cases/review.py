@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from server.domain.accounts.roles import Actor, Role
-from server.domain.cases import clock, errors
+from server.domain.cases import clock, errors, realestate
 from server.domain.cases.apply import issue_elicence
 from server.domain.cases.flow import Acting, Outgoing, check, may, reason_text, transition, visible_case
 from server.domain.cases.models import Case, CaseMaterial
@@ -79,6 +79,7 @@ async def approve(*, actor: Actor, settings: Settings | None, case_id: int, opin
         )
     if await CaseMaterial.exists(case_id=case.id, state="missing"):
         raise DomainError(errors.MISSING_MATERIAL, "容缺材料尚未补齐，不能作出准予决定", ["caseId"])
+    await realestate.ready_to_register(case)  # a sale's 登簿 waits for the seller, the deed tax, the visit
 
     async def side(conn: Any, out: Outgoing) -> None:
         await out.applicant("approved")

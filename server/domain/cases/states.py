@@ -128,6 +128,10 @@ class Action(StrEnum):
     DEADLINE_RECOMPUTED = "deadline_recomputed"  # a year's holiday arrangement was loaded: the deadline counted again
     SENT_BACK = "sent_back"
     RESUBMITTED = "resubmitted"
+    PARTY_CONFIRMED = "party_confirmed"
+    VISIT_BOOKED = "visit_booked"
+    ONSITE_VERIFIED = "onsite_verified"
+    DEED_TAX_PAID = "deed_tax_paid"
 
 
 ACTIONS: dict[Action, str] = {
@@ -168,6 +172,10 @@ ACTIONS: dict[Action, str] = {
     Action.DEADLINE_RECOMPUTED: "按公布的节假日安排重新计算期限",
     Action.SENT_BACK: "审查中退回申请人补正",
     Action.RESUBMITTED: "补正后重新提交",
+    Action.PARTY_CONFIRMED: "出卖人确认转移",
+    Action.VISIT_BOOKED: "预约现场核验",
+    Action.ONSITE_VERIFIED: "现场核验通过",
+    Action.DEED_TAX_PAID: "登记契税缴纳（完税）",
 }
 
 PRIVATE_ACTIONS = frozenset({Action.DRAFT_SAVED, Action.SUPPLY_REMINDED, Action.WARNED_YELLOW, Action.WARNED_RED})
@@ -280,6 +288,15 @@ def _rows() -> list[Move]:
     add([S.APPROVED, S.RESULT_ISSUED], A.COMPLETED, S.COMPLETED, CLERK | SYSTEM)
     add(WITHDRAWABLE, A.WITHDRAWN, S.WITHDRAWN, APPLICANTS)
     add(RATEABLE, A.RATED, None, frozenset({P.APPLICANT, P.SYSTEM}))
+    # 二手房转移登记 (server/domain/cases/realestate.py): the seller, a citizen who is not the
+    # applicant, confirms on the transfer's sub-case; the applicant books the on-site verification
+    # after the online review, the registry verifies at the visit; the tax department records the
+    # deed tax paid, which decides its sub-case
+    add([S.SUBMITTED, S.CORRECTION_REQUESTED, S.ACCEPTED, S.UNDER_REVIEW, S.SUSPENDED], A.PARTY_CONFIRMED, None,
+        frozenset({P.APPLICANT}))
+    add([S.ACCEPTED, S.UNDER_REVIEW], A.VISIT_BOOKED, None, APPLICANTS)
+    add([S.ACCEPTED, S.UNDER_REVIEW], A.ONSITE_VERIFIED, None, REVIEWER)
+    add([S.ACCEPTED, S.UNDER_REVIEW], A.DEED_TAX_PAID, S.APPROVED, REVIEWER)
     return rows
 
 
