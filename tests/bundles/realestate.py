@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from server.domain.accounts.models import Citizen
+from server.domain.appointments import service as appointments
 from server.domain.cases import bundles, realestate, review
 from server.domain.cases.models import Case, CaseBundle
 from server.domain.exchange import signing
@@ -103,7 +104,14 @@ async def online_review(bundle: CaseBundle, *, settings: Any = None) -> Case:
     return c
 
 
-async def book(sale: Sale, day: date, start: str = "09:00", *, settings: Any = None) -> Any:
+async def book(sale: Sale, day: date, start: str | None = None, *, settings: Any = None) -> Any:
+    """Books the visit on ``day``: at ``start``, or at the first slot of that day with a free seat
+    (the suite shares one database: other tests book the same hall's days)."""
+    if start is None:
+        c = await sub(sale.bundle, TRANSFER)
+        slots = await appointments.available_slots(hall_code=sale.bundle.hall_code or "", item_id=c.item_id,
+                                                   start=day, end=day)
+        start = next(s.start for s in slots if s.day == day and s.booked < s.capacity)
     visit, _ = await realestate.book_visit(actor=h.as_citizen(sale.buyer), settings=settings, bundle_id=sale.bundle.id,
                                            day=day, start=start)
     return visit

@@ -96,7 +96,7 @@ async def test_the_transfer_page_shows_each_utility_and_the_gas_retry(
         two = await r.apply(buyer2, seller2)
         b2 = await bundles.accept(actor=clerk, settings=None, bundle_id=two.bundle.id)
         await r.online_review(b2)
-        await r.book(two, visit_day.date(), "10:00")
+        await r.book(two, visit_day.date())
 
         config = {"registered": {"id": g.gid("Bundle", b1.id), "number": b1.number},
                   "booked": {"id": g.gid("Bundle", b2.id), "number": b2.number, "day": visit_day.date().isoformat()}}

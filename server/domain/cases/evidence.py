@@ -176,6 +176,10 @@ def satisfy(material: Any, *, holder: Holder, held: Holdings, upload_id: int | N
     """How one catalogue material is satisfied: reuse first (an e-licence, a base that holds what it
     proves, a verified identity, a window-verified material), then an upload (C). No queries."""
     kind = material.elicence
+    if rules.names_someone_else(material):
+        # an agent's, a clerk's or a mortgagee's document: nothing of the applicant's stands in for it
+        return Satisfied("provided", "C", upload_id=upload_id, note="申请人上传") if upload_id is not None \
+            else Satisfied("pending")
     if kind and kind in held.licences:
         lic = held.licences[kind]
         return Satisfied("reused", "A", elicence_id=lic.id, note=f"电子证照 {lic.number}（来自电子证照库）")

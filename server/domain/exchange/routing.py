@@ -118,7 +118,7 @@ async def routed_messages(case_ids: Sequence[int]) -> dict[int, ExchangeMessage]
 
 RESULT_LABELS = {
     "account_number": "账号", "bank_branch": "开户网点", "opened_on": "开户日期", "seal_record": "印章备案号",
-    "seals": "印章", "new_holder": "新户名", "transferred_on": "过户日期",
+    "seal_records": "印章", "seals": "印章", "new_holder": "新户名", "transferred_on": "过户日期",
 }
 """The names people read for what partners send back (anything else shows under its own key)."""
 
@@ -129,14 +129,18 @@ class PartnerResult:
     as its answer gave it (personal values masked as the timeline keeps them)."""
 
     number: str
-    entries: list[tuple[str, str]]  # (label, value) in the order the partner sent them
+    entries: list[tuple[str, str]]  # (label, value): known fields first (RESULT_LABELS), then by key
     data: dict[str, Any]
     at: datetime
 
 
 def _entries(result: dict[str, Any]) -> list[tuple[str, str]]:
+    """The result's fields for people: the known ones in :data:`RESULT_LABELS` order, then the rest by
+    key (a JSON column need not keep the order the partner sent)."""
+    known = list(RESULT_LABELS)
+    ordered = sorted(result.items(), key=lambda kv: (known.index(kv[0]) if kv[0] in known else len(known), kv[0]))
     out: list[tuple[str, str]] = []
-    for key, value in result.items():
+    for key, value in ordered:
         if key == "seal_records" and isinstance(value, list):
             for r in value:
                 if isinstance(r, dict):

@@ -109,10 +109,22 @@ def prefill_keys(keys: Iterable[str], *, founds_entity: bool) -> list[str]:
     return [k for k in keys if not (founds_entity and form_base(k) == Base.LEGAL_PERSON)]
 
 
+OTHER_PARTIES = ("受托人", "代理人", "经办人", "代办人", "被委托人", "抵押权人")
+"""Words in a material's name that make it someone else's document: an agent's, a company's clerk's
+(经办人), a mortgagee's. Such a material is never satisfied from the applicant's own evidence (their
+ID card, their e-licences, their base records): that person must bring it. (A guardian's proof stays
+with the household register, which lists the guardian.)"""
+
+
+def names_someone_else(material: Any) -> bool:
+    name = str(getattr(material, "name", "") or "")
+    return any(w in name for w in OTHER_PARTIES)
+
+
 def covering_base(material: Any, *, enterprise: bool) -> Base | None:
     """The base (other than e-licences) that can stand in for a shared-data material of a holder of
     this kind, or None when no base of ours holds what it proves."""
-    if not getattr(material, "shared_data", False):
+    if not getattr(material, "shared_data", False) or names_someone_else(material):
         return None
     kind = getattr(material, "elicence", None)
     name = str(getattr(material, "name", "") or "")
@@ -131,7 +143,7 @@ def population_fields(materials: Iterable[Any], form_keys: Iterable[str]) -> lis
     wanted: list[str] = []
     for m in materials:
         kind = getattr(m, "elicence", None)
-        if kind in POPULATION_KINDS:
+        if kind in POPULATION_KINDS and not names_someone_else(m):
             wanted += PROOF_FIELDS[kind]
     for key in form_keys:
         found = FORM_FIELDS.get(key)
@@ -152,4 +164,5 @@ def legal_person_fields(materials: Iterable[Any], form_keys: Iterable[str]) -> l
 
 
 def licence_kinds(materials: Iterable[Any]) -> list[str]:
-    return list(dict.fromkeys(str(m.elicence) for m in materials if getattr(m, "elicence", None)))
+    return list(dict.fromkeys(str(m.elicence) for m in materials
+                              if getattr(m, "elicence", None) and not names_someone_else(m)))
