@@ -58,6 +58,7 @@ class ItemContent:
     instant: bool = False
     high_frequency: bool = False
     keywords: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # 俗称、别名: what people call the item
     guide: dict[str, Any] = field(default_factory=dict)
     form_fields: list[dict[str, Any]] = field(default_factory=list)
     review_steps: list[str] = field(default_factory=list)
@@ -69,7 +70,7 @@ class ItemContent:
 VERSION_FIELDS = (
     "name", "item_type", "legal_basis", "exercise_levels", "acceptance_conditions", "service_objects",
     "statutory_limit", "statutory_unit", "committed_limit", "committed_unit", "fees", "max_visits",
-    "online", "instant", "high_frequency", "keywords", "guide", "form_fields", "review_steps", "result_licence",
+    "online", "instant", "high_frequency", "keywords", "aliases", "guide", "form_fields", "review_steps", "result_licence",
     "instant_rule",
 )  # fmt: skip
 MATERIAL_FIELDS = (
@@ -85,7 +86,7 @@ def version_row(content: ItemContent) -> dict[str, Any]:
     texts = [content.acceptance_conditions, *(s.name for s in content.situations)]
     texts += [str(step) for step in guide.get("process", [])]
     texts += [f"{qa.get('q', '')} {qa.get('a', '')}" for qa in guide.get("faq", [])]
-    row.update(search_columns(name=content.name, keywords=content.keywords, texts=texts))
+    row.update(search_columns(name=content.name, keywords=[*content.keywords, *content.aliases], texts=texts))
     row["s_objects"] = "|" + "|".join(content.service_objects) + "|"
     return row
 

@@ -184,6 +184,7 @@ def content_from_seed(
         instant=bool(entry.get("instant", False)),
         high_frequency=bool(entry.get("high_frequency", False)),
         keywords=[str(k) for k in entry.get("keywords") or []],
+        aliases=[str(a).strip() for a in entry.get("aliases") or [] if str(a).strip()],
         guide=guide,
         form_fields=normalise_definitions(entry.get("form_fields") or []),
         review_steps=[str(x).strip() for x in entry.get("review_steps") or []],

@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from server import clock
 from server.domain.accounts.roles import Actor
-from server.domain.catalog import errors, rules
+from server.domain.catalog import errors, finder, rules
 from server.domain.catalog.content import (
     MATERIAL_FIELDS,
     ItemContent,
@@ -35,7 +35,7 @@ from server.domain.catalog.models import (
     Situation,
     Window,
 )
-from server.domain.catalog.search import match_q, normalise_query, rank_expression
+from server.domain.catalog.search import match_q, normalise_query
 from server.domain.errors import DomainError, DomainErrors
 
 # ---------------------------------------------------------------------------------------------
@@ -96,19 +96,34 @@ async def _item_query(*, actor: Actor, flt: ItemFilter) -> Any:
     return qs, query
 
 
+async def _ranked(*, actor: Actor, flt: ItemFilter) -> list[int]:
+    """Searching: the matching current versions best first (聊易找, catalog/finder.py)."""
+    path = None
+    if flt.region_code:
+        path = await _region_path(flt.region_code) or ""
+    scope = finder.ItemScope(
+        statuses=flt.statuses, department_code=flt.department_code, region_path=path, level=flt.level,
+        item_type=flt.item_type, service_object=flt.service_object, online_only=flt.online_only,
+        instant_only=flt.instant_only, high_frequency=flt.high_frequency,
+    )  # fmt: skip
+    return await finder.rank_items(actor=actor, text=flt.text or "", scope=scope)
+
+
 async def count_items(*, actor: Actor, flt: ItemFilter) -> int:
+    if flt.text and flt.text.strip():
+        return len(await _ranked(actor=actor, flt=flt))
     qs, _ = await _item_query(actor=actor, flt=flt)
     return await qs.count()
 
 
 async def list_items(*, actor: Actor, flt: ItemFilter, offset: int, limit: int) -> list[ItemVersion]:
     """A page of current versions, each with ``.item`` loaded; ranked when searching."""
-    qs, query = await _item_query(actor=actor, flt=flt)
-    if query:
-        qs = qs.annotate(rank=rank_expression(query)).order_by("-rank", "item_id")
-    else:
-        qs = qs.order_by("item_id")
-    return await qs.select_related("item").offset(offset).limit(limit)
+    if flt.text and flt.text.strip():
+        ids = (await _ranked(actor=actor, flt=flt))[offset : offset + limit]
+        rows = {v.id: v for v in await ItemVersion.filter(id__in=ids).select_related("item")} if ids else {}
+        return [rows[i] for i in ids if i in rows]
+    qs, _ = await _item_query(actor=actor, flt=flt)
+    return await qs.order_by("item_id").select_related("item").offset(offset).limit(limit)
 
 
 def _readable(actor: Actor, item: ServiceItem) -> bool:
