@@ -103,6 +103,7 @@ class Phrase:
     py: str
     bounds: frozenset[int]
     ab: str
+    starts: frozenset[int]  # where the words of the text begin (initials match from there only)
 
 
 def phrase(text: str) -> Phrase:
@@ -113,19 +114,34 @@ def phrase(text: str) -> Phrase:
         at += len(s)
         bounds.add(at)
     ab = "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")).lower()
-    return Phrase(text=text, py="".join(syllables), bounds=frozenset(bounds), ab=ab)
+    starts = frozenset(SEGMENTER.starts(text)) if len(ab) == len(text) else frozenset({0})
+    return Phrase(text=text, py="".join(syllables), bounds=frozenset(bounds), ab=ab, starts=starts)
+
+
+def ab_at(needle: str, p: Phrase) -> int:
+    """Initials ``needle`` from the start of a word of ``p``: 3 all of it, 2 a prefix, 1 inside, 0 not."""
+    if len(needle) < MIN_LATIN_QUERY:
+        return 0
+    if p.ab.startswith(needle):
+        return 3 if p.ab == needle else 2
+    start = p.ab.find(needle)
+    while start >= 0:
+        if start in p.starts:
+            return 1
+        start = p.ab.find(needle, start + 1)
+    return 0
 
 
 def py_at(needle: str, p: Phrase, *, whole: bool) -> int:
     """Where pinyin ``needle`` starts on a syllable boundary of ``p`` (and, if ``whole``, ends on one):
-    3 the whole of it, 2 a prefix, 1 inside, 0 not at all."""
+    3 the whole of it, 2 a prefix, 4 its end, 1 inside, 0 not at all."""
     if not needle:
         return 0
     start = p.py.find(needle)
     while start >= 0:
         end = start + len(needle)
         if start in p.bounds and (not whole or end in p.bounds):
-            return 3 if start == 0 and end == len(p.py) else 2 if start == 0 else 1
+            return 3 if start == 0 and end == len(p.py) else 2 if start == 0 else 4 if end == len(p.py) else 1
         start = p.py.find(needle, start + 1)
     return 0
 
@@ -164,6 +180,18 @@ class _Segmenter:
     def cut(self, text: str) -> list[str]:
         return [w for w in self._tokenizer().lcut(text, HMM=False) if w.strip()]
 
+    def starts(self, text: str) -> set[int]:
+        """Offsets where a word (or a dictionary sub-word, search mode) of ``text`` begins."""
+        return {0} | {start for _, start, _ in self._tokenizer().tokenize(text, mode="search", HMM=False)}
+
+    def parts(self, word: str) -> list[str]:
+        """The dictionary sub-words (two characters or more) of a longer word: 大学毕业 → 大学, 毕业."""
+        out: list[str] = []
+        for w, _, _ in self._tokenizer().tokenize(word, mode="search", HMM=False):
+            if len(w) >= 2 and w != word and w not in out and not any(w in o for o in out):
+                out.append(w)
+        return [w for w in out if not any(w != o and w in o for o in out)]
+
 
 SEGMENTER = _Segmenter()
 
@@ -177,6 +205,8 @@ class Token:
     text: str
     latin: bool
     forms: tuple[tuple[str, str, float], ...]  # (text, its pinyin, weight of this form)
+    weight: float = 1.0  # a single Chinese character says little on its own
+    parts: tuple[str, ...] = ()  # sub-words, tried when no entry holds the word itself
 
 
 @dataclass(slots=True)
@@ -224,7 +254,9 @@ def analyse(text: str, synonyms: dict[str, tuple[str, ...]] | None = None) -> Qu
         if latin and len(w) < MIN_LATIN_QUERY:
             continue
         seen.add(w)
-        tokens.append(Token(text=w, latin=latin, forms=_forms(w, syn)))
+        single = not latin and len(w) == 1 and w not in syn
+        parts = tuple(SEGMENTER.parts(w)) if not latin and len(w) >= 3 else ()
+        tokens.append(Token(text=w, latin=latin, forms=_forms(w, syn), weight=0.4 if single else 1.0, parts=parts))
     whole = "".join(chunks)
     core = "".join(t.text for t in tokens)
     phrases = list(_forms(whole, syn)) if whole else []
@@ -466,15 +498,16 @@ def _form_score(form: str, py: str, latin: bool, t: Terms) -> tuple[float, str]:
         at = py_at(form, name, whole=False)
         if at:
             return (95 if at == 3 else 90 if at == 2 else 86), "pinyin"
-        if name.ab.startswith(form) or (len(form) >= 3 and form in name.ab):
-            return (88 if name.ab == form else 84 if name.ab.startswith(form) else 74), "initials"
+        at = ab_at(form, name)
+        if at:
+            return (88 if at == 3 else 84 if at == 2 else 76), "initials"
         for a in t.aliases:
-            if py_at(form, a, whole=False) or a.ab.startswith(form) or (len(form) >= 3 and form in a.ab):
+            if py_at(form, a, whole=False) or ab_at(form, a):
                 best = max(best, 80 if a.ab == form or a.py == form else 74)
         if best:
             return best, "alias"
         for k in t.keywords:
-            if py_at(form, k, whole=False) or k.ab.startswith(form) or (len(form) >= 3 and form in k.ab):
+            if py_at(form, k, whole=False) or ab_at(form, k):
                 best = max(best, 66 if k.ab == form or k.py == form else 60)
         if best:
             return best, "keyword"
@@ -504,42 +537,49 @@ def _token_score(tok: Token, t: Terms) -> tuple[float, str]:
 
 
 def _phrase_score(q: Query, t: Terms) -> float:
+    """The whole query against the name (exact, prefix, the name's end, inside), a common name, a keyword."""
     best = 0.0
+    name = t.name
     for form, py, weight in q.phrases:
-        if len(form) < 2 and not _CJK.search(form):
+        if len(form) < 2:
             continue
         s = 0.0
-        name = t.name
         if form == name.text:
             s = 400
         elif name.text.startswith(form):
             s = 300
-        elif len(form) >= 2 and form in name.text:
-            s = 200
+        elif name.text.endswith(form):
+            s = 280  # the head of a Chinese name is its end: 特殊建设工程消防验收
+        elif form in name.text:
+            s = 260
         for a in t.aliases:
-            s = max(s, 330 if a.text == form else 230 if a.text.startswith(form) else 150 if form in a.text else 0)
+            s = max(s, 290 if a.text == form else 240 if a.text.startswith(form) else 170 if form in a.text else 0)
         for k in t.keywords:
-            s = max(s, 250 if k.text == form else 120 if len(form) >= 2 and form in k.text else 0)
+            s = max(s, 250 if k.text == form else 120 if form in k.text else 0)
         if is_latin(form):
             if name.py == form or name.ab == form:
                 s = max(s, 390)
-            elif py_at(form, name, whole=False) == 2 or (len(form) >= 2 and name.ab.startswith(form)):
+            elif py_at(form, name, whole=False) == 2 or ab_at(form, name) == 2:
                 s = max(s, 290)
+            elif py_at(form, name, whole=False) or ab_at(form, name):
+                s = max(s, 200)
             for a in t.aliases:
                 if a.py == form or a.ab == form:
-                    s = max(s, 320)
+                    s = max(s, 285)
+                elif a.py.startswith(form) or a.ab.startswith(form):
+                    s = max(s, 230)
             for k in t.keywords:
                 if k.py == form or k.ab == form:
                     s = max(s, 240)
-        elif py and len(form) >= 2:
+        elif py:
             at = py_at(py, name, whole=True)
-            s = max(s, 340 if at == 3 else 260 if at == 2 else 140 if at == 1 else 0)
+            s = max(s, 340 if at == 3 else 260 if at == 2 else 250 if at == 4 else 200 if at == 1 else 0)
             for a in t.aliases:
-                if a.py == py:
-                    s = max(s, 300)
+                at = py_at(py, a, whole=True)
+                s = max(s, 280 if at == 3 else 200 if at else 0)
             for k in t.keywords:
-                if k.py == py:
-                    s = max(s, 220)
+                at = py_at(py, k, whole=True)
+                s = max(s, 220 if at == 3 else 110 if at else 0)
         best = max(best, s * weight)
     return best
 
@@ -553,20 +593,28 @@ class Scored:
 
 def _score_terms(q: Query, all_terms: Iterable[Terms]) -> dict[int, Scored]:
     """The text part of the score of every entry that matches, keyed by ``id(terms)``."""
-    per: list[tuple[Terms, list[tuple[float, str]], float]] = []
-    df = [0] * len(q.tokens)
-    n = 0
-    for t in all_terms:
-        n += 1
-        scores = [_token_score(tok, t) for tok in q.tokens]
-        ph = _phrase_score(q, t)
-        if ph or any(s for s, _ in scores):
-            per.append((t, scores, ph))
-            for i, (s, _) in enumerate(scores):
-                if s:
-                    df[i] += 1
-    # a word no entry holds is left out (一个我家, 想开); a rare word weighs more than a common one
-    weights = [(1 + math.log((n + 1) / (d + 1))) if d else 0.0 for d in df]
+    pool = list(all_terms)
+    tokens = list(q.tokens)
+    for attempt in range(2):
+        per: list[tuple[Terms, list[tuple[float, str]], float]] = []
+        df = [0] * len(tokens)
+        for t in pool:
+            scores = [_token_score(tok, t) for tok in tokens]
+            ph = _phrase_score(q, t)
+            if ph or any(s for s, _ in scores):
+                per.append((t, scores, ph))
+                for i, (s, _) in enumerate(scores):
+                    if s:
+                        df[i] += 1
+        # a longer word no entry holds is tried again as its sub-words (大学毕业 → 大学, 毕业)
+        split = [tok for tok, d in zip(tokens, df, strict=True) if not d and tok.parts]
+        if attempt or not split:
+            break
+        kept = [tok for tok, d in zip(tokens, df, strict=True) if d or not tok.parts]
+        tokens = kept + [Token(text=p, latin=False, forms=((p, pinyin_of(p), 1.0),)) for tok in split for p in tok.parts]
+    n = len(pool)
+    # a word no entry holds is left out (想开); a rare word weighs more than a common one
+    weights = [tok.weight * (1 + math.log((n + 1) / (d + 1))) if d else 0.0 for tok, d in zip(tokens, df, strict=True)]
     total = sum(weights)
     out: dict[int, Scored] = {}
     for t, scores, ph in per:
@@ -575,22 +623,24 @@ def _score_terms(q: Query, all_terms: Iterable[Terms]) -> dict[int, Scored]:
             mean = sum(w * s for w, (s, _) in zip(weights, scores, strict=True)) / total
         else:
             covered, mean = (1.0 if ph else 0.0), 0.0
-        if ph == 0 and covered < 0.5:
+        if ph == 0 and covered < 0.34:
             continue
         how = max(((s, h) for s, h in scores), default=(0.0, "name"))[1] or "name"
-        out[id(t)] = Scored(score=ph + 3 * mean * covered * covered - (200 * (1 - covered) if ph == 0 else 0), coverage=covered, matched=how)
+        penalty = 200 * (1 - covered) if ph == 0 else 0
+        out[id(t)] = Scored(score=ph + 3 * mean * covered * covered - penalty, coverage=covered, matched=how)
     return out
 
 
-def _adjust(q: Query, *, secondary: bool, for_person: bool, for_enterprise: bool, enterprise_actor: bool, cases: int, high_frequency: bool) -> float:
-    s = 0.0
+def _adjust(
+    q: Query, *, secondary: bool, for_person: bool, for_enterprise: bool, enterprise_actor: bool, cases: int,
+    high_frequency: bool, theme: bool = False,
+) -> float:
+    s = 0.0  # a theme and an item matching alike: the item first (on a tie, "item" sorts before "theme")
     wants_enterprise = q.enterprise or (enterprise_actor and not q.person)
-    if wants_enterprise:
-        s += 40 if for_enterprise else -40
-    else:
-        s += 40 if for_person else -40
+    mine, other = (for_enterprise, for_person) if wants_enterprise else (for_person, for_enterprise)
+    s += (40 if not other else 20) if mine else -40
     if secondary and not q.secondary:
-        s -= 60
+        s -= 150
     s += min(30.0, 6 * math.log1p(cases)) + (12 if high_frequency else 0)
     return s
 
@@ -730,6 +780,7 @@ async def search(
         s = sc.score + _adjust(
             q, secondary=th.terms.secondary, for_person=th.audience == "person",
             for_enterprise=th.audience == "enterprise", enterprise_actor=enterprise_actor, cases=0, high_frequency=True,
+            theme=True,
         )  # fmt: skip
         best["t" + th.code] = ((-round(s, 3), 0, 0, th.theme_id), Hit(kind="theme", code=th.code, version_id=th.version_id, name=th.name, score=s, matched=sc.matched, implementations=1))
     ordered = sorted(best.values(), key=lambda kh: (kh[0][0], kh[1].kind, kh[1].code))
