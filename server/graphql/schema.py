@@ -25,6 +25,7 @@ from server.graphql.cases.statistics import CaseStatisticsQuery
 from server.graphql.cases.uploads import UploadsMutation
 from server.graphql.catalog.mutations import CatalogMutation
 from server.graphql.catalog.queries import CatalogQuery
+from server.graphql.catalog.search import SearchMutation, SearchQuery
 from server.graphql.citizens.mutations import CitizensMutation
 from server.graphql.citizens.queries import CitizensQuery
 from server.graphql.context import Info
@@ -51,6 +52,7 @@ from server.settings import Settings
 class Query(
     CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery,
     CasesQuery, BundlesQuery, CaseStatisticsQuery, AppointmentsQuery, ThemesQuery, ExchangeQuery, SharedDataQuery,
+    SearchQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -68,7 +70,7 @@ class Query(
 class Mutation(
     CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation, CalendarMutation,
     NotificationsMutation, UploadsMutation, CasesMutation, BundlesMutation, AppointmentsMutation, ThemesMutation,
-    ExchangeMutation,
+    ExchangeMutation, SearchMutation,
 ):
     pass
 

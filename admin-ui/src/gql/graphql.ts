@@ -847,6 +847,8 @@ export type IssueCaseResultInput = {
 export type ItemContentInput = {
   /** 受理条件 */
   acceptanceConditions?: string | null | undefined;
+  /** 俗称、别名（群众的叫法，如“准生证”），聊易找按其排在关键词之前 */
+  aliases?: Array<string> | null | undefined;
   /** 承诺时限 */
   committedLimit?: TimeLimitInput | null | undefined;
   /** 行使层级 */

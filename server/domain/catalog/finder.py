@@ -69,6 +69,7 @@ SECONDARY_INTENT = SECONDARY_NAME + (
 )  # fmt: skip
 ENTERPRISE_WORDS = ("企业", "公司", "单位", "法人", "商户", "工厂", "厂", "门店", "员工", "职工参保", "对公")
 PERSON_WORDS = ("个人", "本人", "自己", "我家", "孩子", "小孩", "老人", "父母", "家里", "居民")
+AUDIENCE_ONLY = frozenset({"个人", "本人", "自己", "我家", "家里", "家人"})  # say who, not what: weigh little
 PERSON_OBJECT = "natural_person"
 
 _ROW_FIELDS = (
@@ -137,10 +138,17 @@ def py_at(needle: str, p: Phrase, *, whole: bool) -> int:
     3 the whole of it, 2 a prefix, 4 its end, 1 inside, 0 not at all."""
     if not needle:
         return 0
+    inner: list[int] = []
+    if "'" in needle:  # the pinyin of Chinese text: its syllables must be the target's (ji'e is not jie)
+        at = 0
+        for syllable in needle.split("'")[:-1]:
+            at += len(syllable)
+            inner.append(at)
+        needle = needle.replace("'", "")
     start = p.py.find(needle)
     while start >= 0:
         end = start + len(needle)
-        if start in p.bounds and (not whole or end in p.bounds):
+        if start in p.bounds and (not whole or end in p.bounds) and all(start + i in p.bounds for i in inner):
             return 3 if start == 0 and end == len(p.py) else 2 if start == 0 else 4 if end == len(p.py) else 1
         start = p.py.find(needle, start + 1)
     return 0
@@ -151,7 +159,8 @@ def is_latin(text: str) -> bool:
 
 
 def pinyin_of(text: str) -> str:
-    return "".join(lazy_pinyin(text, errors="default")).lower() if _CJK.search(text) else ""
+    """The pinyin of Chinese text, syllables apart ("ji'e"); empty for text without Chinese."""
+    return "'".join(lazy_pinyin(text, errors="default")).lower() if _CJK.search(text) else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,7 +265,8 @@ def analyse(text: str, synonyms: dict[str, tuple[str, ...]] | None = None) -> Qu
         seen.add(w)
         single = not latin and len(w) == 1 and w not in syn
         parts = tuple(SEGMENTER.parts(w)) if not latin and len(w) >= 3 else ()
-        tokens.append(Token(text=w, latin=latin, forms=_forms(w, syn), weight=0.4 if single else 1.0, parts=parts))
+        weight = 0.4 if single else 0.3 if w in AUDIENCE_ONLY else 1.0
+        tokens.append(Token(text=w, latin=latin, forms=_forms(w, syn), weight=weight, parts=parts))
     whole = "".join(chunks)
     core = "".join(t.text for t in tokens)
     phrases = list(_forms(whole, syn)) if whole else []
@@ -714,6 +724,7 @@ async def rank_items(*, actor: Actor, text: str, scope: ItemScope, enterprise_ac
 class Hit:
     kind: str  # item | theme
     code: str  # basic code (item) or theme code
+    entity_id: int  # the item's id (its best implementation) or the theme's id
     version_id: int  # the best implementation's current version, or the theme's current version
     name: str
     score: float
@@ -732,6 +743,16 @@ class Results:
 def _region_fits(row_path: str, citizen_path: str | None) -> bool:
     """An implementation serves the citizen's region: the citizen's region is it or below it."""
     return citizen_path is not None and citizen_path.startswith(row_path)
+
+
+async def region_path(code: str | None) -> str | None:
+    """The path of a region code (the citizen's region, to pick the implementation serving it)."""
+    from server.domain.catalog.models import Region
+
+    if not code:
+        return None
+    row: list[Any] = await Region.filter(code=code.strip()).values_list("path", flat=True)
+    return str(row[0]) if row else None
 
 
 async def search(
@@ -764,7 +785,7 @@ async def search(
             enterprise_actor=enterprise_actor, cases=cases.get(r.basic_code, 0), high_frequency=r.high_frequency,
         )  # fmt: skip
         key = (-round(s, 3), 0 if _region_fits(r.region_path, region_path) else 1, len(r.region_path), r.item_id)
-        hit = Hit(kind="item", code=r.basic_code, version_id=r.version_id, name=r.name, score=s, matched=sc.matched, implementations=1)
+        hit = Hit(kind="item", code=r.basic_code, entity_id=r.item_id, version_id=r.version_id, name=r.name, score=s, matched=sc.matched, implementations=1)
         prev = best.get("i" + r.basic_code)
         if prev is None:
             best["i" + r.basic_code] = (key, hit)
@@ -782,7 +803,7 @@ async def search(
             for_enterprise=th.audience == "enterprise", enterprise_actor=enterprise_actor, cases=0, high_frequency=True,
             theme=True,
         )  # fmt: skip
-        best["t" + th.code] = ((-round(s, 3), 0, 0, th.theme_id), Hit(kind="theme", code=th.code, version_id=th.version_id, name=th.name, score=s, matched=sc.matched, implementations=1))
+        best["t" + th.code] = ((-round(s, 3), 0, 0, th.theme_id), Hit(kind="theme", code=th.code, entity_id=th.theme_id, version_id=th.version_id, name=th.name, score=s, matched=sc.matched, implementations=1))
     ordered = sorted(best.values(), key=lambda kh: (kh[0][0], kh[1].kind, kh[1].code))
     hits = [h for _, h in ordered]
     dym = None if hits else did_you_mean(snap, q)
@@ -834,7 +855,7 @@ def did_you_mean(snap: Snapshot, q: Query) -> str | None:
     if not target:
         return None
     latin = is_latin(target)
-    tpy = target if latin else pinyin_of(target)
+    tpy = target if latin else pinyin_of(target).replace("'", "")
     chars = set(target)
     best: tuple[float, str] | None = None
     for v in snap.vocabulary:
@@ -851,6 +872,6 @@ def did_you_mean(snap: Snapshot, q: Query) -> str | None:
                 continue
             r = 0.7 * sm.ratio() + 0.3 * difflib.SequenceMatcher(None, target, ph.text).ratio()
         r += 0.01 * v.weight
-        if r >= 0.62 and (best is None or r > best[0]):
+        if r >= (0.75 if latin else 0.62) and (best is None or r > best[0]):
             best = (r, ph.text)
     return best[1] if best else None
