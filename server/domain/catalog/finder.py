@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import asyncio
 import difflib
+import functools
+import gc
 import logging
 import math
 import re
@@ -138,13 +140,7 @@ def py_at(needle: str, p: Phrase, *, whole: bool) -> int:
     3 the whole of it, 2 a prefix, 4 its end, 1 inside, 0 not at all."""
     if not needle:
         return 0
-    inner: list[int] = []
-    if "'" in needle:  # the pinyin of Chinese text: its syllables must be the target's (ji'e is not jie)
-        at = 0
-        for syllable in needle.split("'")[:-1]:
-            at += len(syllable)
-            inner.append(at)
-        needle = needle.replace("'", "")
+    needle, inner = _syllables(needle)
     start = p.py.find(needle)
     while start >= 0:
         end = start + len(needle)
@@ -152,6 +148,19 @@ def py_at(needle: str, p: Phrase, *, whole: bool) -> int:
             return 3 if start == 0 and end == len(p.py) else 2 if start == 0 else 4 if end == len(p.py) else 1
         start = p.py.find(needle, start + 1)
     return 0
+
+
+@functools.lru_cache(maxsize=4096)
+def _syllables(needle: str) -> tuple[str, tuple[int, ...]]:
+    """"ji'e" → ("jie", (2,)): the pinyin of Chinese text, and where its inner syllables begin (so that
+    its syllables must be the target's: ji'e is not jie)."""
+    if "'" not in needle:
+        return needle, ()
+    inner, at = [], 0
+    for syllable in needle.split("'")[:-1]:
+        at += len(syllable)
+        inner.append(at)
+    return needle.replace("'", ""), tuple(inner)
 
 
 def is_latin(text: str) -> bool:
@@ -294,6 +303,23 @@ class Terms:
     keywords: tuple[Phrase, ...]
     text: str
     secondary: bool
+    hay: str = ""  # every text, to tell quickly that a word cannot match
+    hay_names: str = ""  # the name, common names and keywords
+    hay_py: str = ""
+    hay_ab: str = ""
+
+    def __post_init__(self) -> None:
+        phrases = (self.name, *self.aliases, *self.keywords)
+        self.hay_names = "|".join(p.text for p in phrases)
+        self.hay = self.hay_names + "|" + self.text
+        self.hay_py = "|".join(p.py for p in phrases)
+        self.hay_ab = "|".join(p.ab for p in phrases)
+
+    def may_match(self, forms: list[tuple[str, str, bool]]) -> bool:
+        for text, py, latin in forms:
+            if text in self.hay or (py and py in self.hay_py) or (latin and (text in self.hay_py or text in self.hay_ab)):
+                return True
+        return False
 
 
 @dataclass(slots=True)
@@ -312,14 +338,12 @@ class ItemRow:
     instant: bool
     high_frequency: bool
     terms: Terms
+    for_person: bool = False
+    for_enterprise: bool = False
 
-    @property
-    def for_person(self) -> bool:
-        return f"|{PERSON_OBJECT}|" in self.objects
-
-    @property
-    def for_enterprise(self) -> bool:
-        return any(f"|{o}|" in self.objects for o in rules.SERVICE_OBJECTS if o != PERSON_OBJECT)
+    def __post_init__(self) -> None:
+        self.for_person = f"|{PERSON_OBJECT}|" in self.objects
+        self.for_enterprise = any(f"|{o}|" in self.objects for o in rules.SERVICE_OBJECTS if o != PERSON_OBJECT)
 
 
 @dataclass(slots=True)
@@ -350,6 +374,26 @@ class Snapshot:
     themes: list[ThemeRow]
     synonyms: dict[str, tuple[str, ...]]
     vocabulary: list[VocabEntry] = field(default_factory=list)
+    # entries grouped by their words: a search scores each group once
+    item_terms: list[Terms] = field(default_factory=list)  # of every current item
+    active_terms: list[Terms] = field(default_factory=list)  # of active items and themes
+    rows_of: dict[int, list[ItemRow]] = field(default_factory=dict)  # id(terms) → current items
+    themes_of: dict[int, list[ThemeRow]] = field(default_factory=dict)  # id(terms) → active themes
+
+    def __post_init__(self) -> None:
+        seen: dict[int, Terms] = {}
+        active: dict[int, Terms] = {}
+        for r in self.items:
+            seen[id(r.terms)] = r.terms
+            self.rows_of.setdefault(id(r.terms), []).append(r)
+            if r.status == "active":
+                active[id(r.terms)] = r.terms
+        for th in self.themes:
+            if th.status == "active":
+                active[id(th.terms)] = th.terms
+                self.themes_of.setdefault(id(th.terms), []).append(th)
+        self.item_terms = list(seen.values())
+        self.active_terms = list(active.values())
 
 
 def _terms(memo: dict[tuple[Any, ...], Terms], name: str, aliases: Sequence[str], keywords: Sequence[str], text: str) -> Terms:
@@ -397,6 +441,9 @@ class _Index:
                 return snap
             snap = await _build(stamp)
             self._snapshot = snap
+            # the snapshot's objects live until the next change: keep the cyclic collector off them
+            # (refcounting still frees an old snapshot), or a full collection pauses a search now and then
+            gc.freeze()
             return snap
 
     async def popularity(self) -> dict[str, int]:
@@ -489,6 +536,11 @@ def _vocabulary(snap: Snapshot) -> list[VocabEntry]:
 
 def _form_score(form: str, py: str, latin: bool, t: Terms) -> tuple[float, str]:
     name = t.name
+    if latin:
+        if form not in t.hay_py and form not in t.hay_ab and form not in t.hay_names:
+            return 0, ""
+    elif form not in t.hay_names and not (py and _syllables(py)[0] in t.hay_py):
+        return (25, "text") if len(form) >= 2 and form in t.text else (0, "")
     if form in name.text:
         return (100 if name.text == form else 96 if name.text.startswith(form) else 92), "name"
     best = 0.0
@@ -553,6 +605,10 @@ def _phrase_score(q: Query, t: Terms) -> float:
     for form, py, weight in q.phrases:
         if len(form) < 2:
             continue
+        if form not in t.hay_names and not (py and _syllables(py)[0] in t.hay_py) and not (
+            is_latin(form) and (form in t.hay_py or form in t.hay_ab)
+        ):
+            continue
         s = 0.0
         if form == name.text:
             s = 400
@@ -608,7 +664,11 @@ def _score_terms(q: Query, all_terms: Iterable[Terms]) -> dict[int, Scored]:
     for attempt in range(2):
         per: list[tuple[Terms, list[tuple[float, str]], float]] = []
         df = [0] * len(tokens)
+        probes = [(f, _syllables(py)[0], tok.latin) for tok in tokens for f, py, _ in tok.forms]
+        probes += [(f, _syllables(py)[0], is_latin(f)) for f, py, _ in q.phrases]
         for t in pool:
+            if not t.may_match(probes):
+                continue
             scores = [_token_score(tok, t) for tok in tokens]
             ph = _phrase_score(q, t)
             if ph or any(s for s, _ in scores):
@@ -703,19 +763,18 @@ async def rank_items(*, actor: Actor, text: str, scope: ItemScope, enterprise_ac
     q = analyse(text, snap.synonyms)
     if not q.whole or (not _CJK.search(q.whole) and len(q.whole) < MIN_LATIN_QUERY):
         return []
-    rows = [r for r in snap.items if _visible_item(actor, scope, r)]
-    scored = _score_terms(q, {id(r.terms): r.terms for r in rows}.values())
+    scored = _score_terms(q, snap.item_terms)
     cases = await INDEX.popularity()
     ranked: list[tuple[float, int, int]] = []
-    for r in rows:
-        sc = scored.get(id(r.terms))
-        if sc is None:
-            continue
-        s = sc.score + _adjust(
-            q, secondary=r.terms.secondary, for_person=r.for_person, for_enterprise=r.for_enterprise,
-            enterprise_actor=enterprise_actor, cases=cases.get(r.basic_code, 0), high_frequency=r.high_frequency,
-        )  # fmt: skip
-        ranked.append((-round(s, 3), r.item_id, r.version_id))
+    for tid, sc in scored.items():
+        for r in snap.rows_of.get(tid, ()):
+            if not _visible_item(actor, scope, r):
+                continue
+            s = sc.score + _adjust(
+                q, secondary=r.terms.secondary, for_person=r.for_person, for_enterprise=r.for_enterprise,
+                enterprise_actor=enterprise_actor, cases=cases.get(r.basic_code, 0), high_frequency=r.high_frequency,
+            )  # fmt: skip
+            ranked.append((-round(s, 3), r.item_id, r.version_id))
     ranked.sort()
     return [v for _, _, v in ranked]
 
@@ -765,45 +824,36 @@ async def search(
     q = analyse(text, snap.synonyms)
     if not q.whole or (not _CJK.search(q.whole) and len(q.whole) < MIN_LATIN_QUERY):
         return Results(hits=[], total=0, words=q.words, did_you_mean=None)
-    items = [r for r in snap.items if r.status == "active"] if "item" in kinds else []
-    if audience == "person":
-        items = [r for r in items if r.for_person]
-    elif audience == "enterprise":
-        items = [r for r in items if r.for_enterprise]
-    themes = [t for t in snap.themes if t.status == "active" and (audience is None or t.audience == audience)] if "theme" in kinds else []
-    pool = {id(r.terms): r.terms for r in items}
-    pool.update({id(t.terms): t.terms for t in themes})
-    scored = _score_terms(q, pool.values())
+    scored = _score_terms(q, snap.active_terms)
     cases = await INDEX.popularity()
     best: dict[str, tuple[tuple[Any, ...], Hit]] = {}
-    for r in items:
-        sc = scored.get(id(r.terms))
-        if sc is None:
-            continue
-        s = sc.score + _adjust(
-            q, secondary=r.terms.secondary, for_person=r.for_person, for_enterprise=r.for_enterprise,
-            enterprise_actor=enterprise_actor, cases=cases.get(r.basic_code, 0), high_frequency=r.high_frequency,
-        )  # fmt: skip
-        key = (-round(s, 3), 0 if _region_fits(r.region_path, region_path) else 1, len(r.region_path), r.item_id)
-        hit = Hit(kind="item", code=r.basic_code, entity_id=r.item_id, version_id=r.version_id, name=r.name, score=s, matched=sc.matched, implementations=1)
-        prev = best.get("i" + r.basic_code)
-        if prev is None:
-            best["i" + r.basic_code] = (key, hit)
-        else:
-            prev[1].implementations += 1
-            if key < prev[0]:
-                hit.implementations = prev[1].implementations
-                best["i" + r.basic_code] = (key, hit)
-    for th in themes:
-        sc = scored.get(id(th.terms))
-        if sc is None:
-            continue
-        s = sc.score + _adjust(
-            q, secondary=th.terms.secondary, for_person=th.audience == "person",
-            for_enterprise=th.audience == "enterprise", enterprise_actor=enterprise_actor, cases=0, high_frequency=True,
-            theme=True,
-        )  # fmt: skip
-        best["t" + th.code] = ((-round(s, 3), 0, 0, th.theme_id), Hit(kind="theme", code=th.code, entity_id=th.theme_id, version_id=th.version_id, name=th.name, score=s, matched=sc.matched, implementations=1))
+    count: dict[str, int] = {}
+    for tid, sc in scored.items():
+        for r in snap.rows_of.get(tid, ()) if "item" in kinds else ():
+            if r.status != "active" or (audience == "person" and not r.for_person) or (audience == "enterprise" and not r.for_enterprise):
+                continue
+            s = sc.score + _adjust(
+                q, secondary=r.terms.secondary, for_person=r.for_person, for_enterprise=r.for_enterprise,
+                enterprise_actor=enterprise_actor, cases=cases.get(r.basic_code, 0), high_frequency=r.high_frequency,
+            )  # fmt: skip
+            key = (-round(s, 3), 0 if _region_fits(r.region_path, region_path) else 1, len(r.region_path), r.item_id)
+            k = "i" + r.basic_code
+            count[k] = count.get(k, 0) + 1
+            prev = best.get(k)
+            if prev is None or key < prev[0]:
+                best[k] = (key, Hit(kind="item", code=r.basic_code, entity_id=r.item_id, version_id=r.version_id, name=r.name, score=s, matched=sc.matched, implementations=1))
+        for th in snap.themes_of.get(tid, ()) if "theme" in kinds else ():
+            if audience is not None and th.audience != audience:
+                continue
+            s = sc.score + _adjust(
+                q, secondary=th.terms.secondary, for_person=th.audience == "person",
+                for_enterprise=th.audience == "enterprise", enterprise_actor=enterprise_actor, cases=0,
+                high_frequency=True, theme=True,
+            )  # fmt: skip
+            best["t" + th.code] = ((-round(s, 3), 0, 0, th.theme_id), Hit(kind="theme", code=th.code, entity_id=th.theme_id, version_id=th.version_id, name=th.name, score=s, matched=sc.matched, implementations=1))
+    for k, n in count.items():
+        if k in best:
+            best[k][1].implementations = n
     ordered = sorted(best.values(), key=lambda kh: (kh[0][0], kh[1].kind, kh[1].code))
     hits = [h for _, h in ordered]
     dym = None if hits else did_you_mean(snap, q)
