@@ -176,3 +176,20 @@ async def test_synonym_admin_through_the_graph(gql: GraphQLClient) -> None:
     assert no["deleteSearchSynonym"]["errors"][0]["code"] == "NOT_ALLOWED"
     gone = await admin('mutation { deleteSearchSynonym(input: {term: "测一测"}) { term errors { code } } }')
     assert gone["deleteSearchSynonym"] == {"term": "测一测", "errors": []}
+
+
+async def test_an_editor_gives_an_item_common_names_and_search_finds_it_by_them() -> None:
+    from server.domain.catalog import service
+    from server.domain.errors import DomainErrors
+
+    editor = await f.staff("city_catalog")
+    item, _ = await f.item("河道管理范围内建设项目工程建设方案审批")
+    assert "010603001000" not in await codes("河边架桥审批")
+    with pytest.raises(DomainErrors) as refused:
+        await service.update_draft(actor=editor, item_id=item.id, changes={"aliases": ["认"] * 21})
+    assert any("俗称" in e.message for e in refused.value.errors)
+    await service.update_draft(actor=editor, item_id=item.id, changes={"aliases": ["河边架桥审批"]})
+    assert "010603001000" not in await codes("河边架桥审批")  # a draft of a published item: not yet
+    await service.publish(actor=editor, item_id=item.id)
+    found = await finder.search(actor=ANONYMOUS, text="河边架桥审批", limit=3)
+    assert found.hits[0].code == "010603001000" and found.hits[0].matched == "alias"

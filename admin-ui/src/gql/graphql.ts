@@ -616,6 +616,12 @@ export type DeadlineWarning =
   /** 黄灯：临近承诺时限 */
   | 'YELLOW';
 
+/** 删除全市同义词表中的一条 */
+export type DeleteSearchSynonymInput = {
+  /** 群众的说法 */
+  term: string;
+};
+
 /** 停用工作人员账号 */
 export type DisableStaffUserInput = {
   /** 账号的全局 ID */
@@ -1331,6 +1337,30 @@ export type Role =
   /** 综合窗口受理员 */
   | 'WINDOW_CLERK';
 
+/** 搜索结果的类别 */
+export type SearchHitKind =
+  /** 事项（同一基本编码的多个实施合为一条，给出最合适的实施） */
+  | 'ITEM'
+  /** 主题（一件事） */
+  | 'THEME';
+
+/** 搜索词命中的位置 */
+export type SearchMatch =
+  /** 俗称、别名 */
+  | 'ALIAS'
+  /** 同音字（拼音相同） */
+  | 'HOMOPHONE'
+  /** 名称拼音首字母 */
+  | 'INITIALS'
+  /** 关键词 */
+  | 'KEYWORD'
+  /** 名称 */
+  | 'NAME'
+  /** 名称全拼 */
+  | 'PINYIN'
+  /** 办事指南正文 */
+  | 'TEXT';
+
 /** 事项查询条件；各条件之间为“且” */
 export type ServiceItemFilter = {
   /** 实施部门代码，如 371500-XZSPJ */
@@ -1389,6 +1419,16 @@ export type ServiceObject =
   | 'SOCIAL_ORGANIZATION'
   /** 非法人企业 */
   | 'UNINCORPORATED';
+
+/** 新增或修改全市同义词表中的一条 */
+export type SetSearchSynonymInput = {
+  /** 说明 */
+  note?: string;
+  /** 群众的说法 */
+  term: string;
+  /** 目录中的说法（最多 12 个，每个不超过 32 字） */
+  words: Array<string>;
+};
 
 /** 基础库（一处填报、全网通用） */
 export type SharedDataBase =
@@ -2153,9 +2193,9 @@ export type RevealFormMutation = { revealPersonalData: { values: Array<{ field: 
 
 export type TimeLimitPartsFragment = { value: number, unit: TimeUnit, text: string };
 
-type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
+type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
 
-type ItemContentParts_ServiceItem_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
+type ItemContentParts_ServiceItem_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
 
 export type ItemContentPartsFragment =
   | ItemContentParts_ItemVersion_Fragment
@@ -2178,7 +2218,7 @@ export type CatalogItemQueryVariables = Exact<{
 }>;
 
 
-export type CatalogItemQuery = { serviceItem: { id: string, implementationCode: string, status: ItemStatus, statusReason: string, level: Level, departmentCode: string, regionCode: string, versionNumber: number, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, department: { code: string, name: string }, region: { name: string }, draftVersion: { id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null, versions: Array<{ id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, publishedAt: string | null }>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null };
+export type CatalogItemQuery = { serviceItem: { id: string, implementationCode: string, status: ItemStatus, statusReason: string, level: Level, departmentCode: string, regionCode: string, versionNumber: number, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, department: { code: string, name: string }, region: { name: string }, draftVersion: { id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null, versions: Array<{ id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, publishedAt: string | null }>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null };
 
 export type ItemVersionDiffQueryVariables = Exact<{
   from: string;
@@ -2374,6 +2414,32 @@ export type RetryNotificationMutationVariables = Exact<{
 
 
 export type RetryNotificationMutation = { retryNotification: { notification: { id: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: NotificationErrorCode }> } };
+
+export type SearchSynonymsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchSynonymsQuery = { searchSynonyms: Array<{ term: string, words: Array<string>, note: string }> };
+
+export type SetSearchSynonymMutationVariables = Exact<{
+  input: SetSearchSynonymInput;
+}>;
+
+
+export type SetSearchSynonymMutation = { setSearchSynonym: { synonym: { term: string, words: Array<string>, note: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
+
+export type DeleteSearchSynonymMutationVariables = Exact<{
+  input: DeleteSearchSynonymInput;
+}>;
+
+
+export type DeleteSearchSynonymMutation = { deleteSearchSynonym: { term: string | null, errors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
+
+export type SearchPreviewQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type SearchPreviewQuery = { findServices: { totalCount: number, words: Array<string>, didYouMean: string | null, hits: Array<{ kind: SearchHitKind, code: string, name: string, matchedBy: SearchMatch }> } };
 
 export type SharedDataPullsQueryVariables = Exact<{
   filter?: SharedDataPullFilter | null | undefined;
@@ -2892,6 +2958,7 @@ export const ItemContentPartsFragmentDoc = new TypedDocumentString(`
   instant
   highFrequency
   keywords
+  aliases
   resultLicence
   reviewSteps
   formFields {
@@ -7588,6 +7655,7 @@ fragment ItemContentParts on ItemContent {
   instant
   highFrequency
   keywords
+  aliases
   resultLicence
   reviewSteps
   formFields {
@@ -8221,6 +8289,58 @@ export const RetryNotificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RetryNotificationMutation, RetryNotificationMutationVariables>;
+export const SearchSynonymsDocument = new TypedDocumentString(`
+    query SearchSynonyms {
+  searchSynonyms {
+    term
+    words
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<SearchSynonymsQuery, SearchSynonymsQueryVariables>;
+export const SetSearchSynonymDocument = new TypedDocumentString(`
+    mutation SetSearchSynonym($input: SetSearchSynonymInput!) {
+  setSearchSynonym(input: $input) {
+    synonym {
+      term
+      words
+      note
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetSearchSynonymMutation, SetSearchSynonymMutationVariables>;
+export const DeleteSearchSynonymDocument = new TypedDocumentString(`
+    mutation DeleteSearchSynonym($input: DeleteSearchSynonymInput!) {
+  deleteSearchSynonym(input: $input) {
+    term
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteSearchSynonymMutation, DeleteSearchSynonymMutationVariables>;
+export const SearchPreviewDocument = new TypedDocumentString(`
+    query SearchPreview($text: String!) {
+  findServices(text: $text, first: 5) {
+    totalCount
+    words
+    didYouMean
+    hits {
+      kind
+      code
+      name
+      matchedBy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchPreviewQuery, SearchPreviewQueryVariables>;
 export const SharedDataPullsDocument = new TypedDocumentString(`
     query SharedDataPulls($filter: SharedDataPullFilter, $first: Int, $after: String, $last: Int, $before: String) {
   sharedDataPulls(

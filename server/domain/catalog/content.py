@@ -67,6 +67,9 @@ class ItemContent:
     situations: list[SituationSpec] = field(default_factory=list)
 
 
+MAX_ALIASES = 20
+MAX_ALIAS_LENGTH = 32
+
 VERSION_FIELDS = (
     "name", "item_type", "legal_basis", "exercise_levels", "acceptance_conditions", "service_objects",
     "statutory_limit", "statutory_unit", "committed_limit", "committed_unit", "fees", "max_visits",
@@ -119,6 +122,11 @@ def validate(content: ItemContent, *, for_publish: bool) -> list[DomainError]:
         bad(errors.INVALID, "事项名称不能为空", "name")
     elif len(content.name) > 128:
         bad(errors.INVALID, "事项名称不能超过 128 个字符", "name")
+    if len(content.aliases) > MAX_ALIASES:
+        bad(errors.INVALID, f"俗称、别名最多 {MAX_ALIASES} 个", "aliases")
+    for i, alias in enumerate(content.aliases):
+        if not alias.strip() or len(alias) > MAX_ALIAS_LENGTH:
+            bad(errors.INVALID, f"俗称、别名须为 1 至 {MAX_ALIAS_LENGTH} 个字", "aliases", i)
     if content.item_type not in rules.ITEM_TYPES:
         bad(errors.INVALID, f"未知的事项类型：{content.item_type}", "itemType")
     for i, level in enumerate(content.exercise_levels):
