@@ -67,6 +67,22 @@ async def test_audience_of_the_words_and_of_the_operator() -> None:
     assert (await codes("个人 参保登记", enterprise_actor=True))[0] not in employer
 
 
+async def test_popularity_from_the_platforms_cases_moves_an_item_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    # two seeded implementations of 生育登记 under two basic codes: the one people apply for comes first
+    for busy in ("200300002000", "200730002000"):
+        async def counts(busy: str = busy) -> dict[str, int]:
+            return {busy: 40}
+
+        monkeypatch.setattr(finder.INDEX, "popularity", counts)
+        assert (await codes("生育登记"))[0] == busy
+    monkeypatch.undo()
+    # the real counts: submitted cases per basic code, cached for a short time
+    finder.INDEX.forget_popularity()
+    real = await finder.INDEX.popularity()
+    assert all(isinstance(n, int) and n > 0 for n in real.values())
+    assert await finder.INDEX.popularity() is real  # within POPULARITY_TTL: no second query
+
+
 async def test_themes_come_in_the_same_results_and_one_letter_finds_nothing() -> None:
     found = await finder.search(actor=ANONYMOUS, text="开饭店", limit=10)
     kinds = {h.kind for h in found.hits}

@@ -28,7 +28,13 @@ async def test_the_set_is_large_and_names_real_items_and_themes() -> None:
     assert {c.kind for c in cases} >= {"name", "alias", "initials", "pinyin", "word_order", "typo", "traditional", "life_event"}
 
 
-async def test_hit_at_1_does_not_fall_below_the_committed_figure() -> None:
+async def test_hit_at_1_does_not_fall_below_the_committed_figure(monkeypatch: pytest.MonkeyPatch) -> None:
+    # measured on the catalogue's own ranking: the cases other tests of the session create would
+    # otherwise move items up by popularity, differently in each run (the benchmark runs without cases)
+    async def no_cases() -> dict[str, int]:
+        return {}
+
+    monkeypatch.setattr(finder.INDEX, "popularity", no_cases)
     overall, _, misses = await evaluate(load(), _codes)
     assert overall.hit1 >= COMMITTED_HIT_AT_1, [(c.q, c.expect, got) for c, got in misses]
     assert overall.hit3 >= overall.hit1
