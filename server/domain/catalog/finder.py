@@ -848,7 +848,7 @@ async def search(
             s = sc.score + _adjust(
                 q, secondary=th.terms.secondary, for_person=th.audience == "person",
                 for_enterprise=th.audience == "enterprise", enterprise_actor=enterprise_actor, cases=0,
-                high_frequency=True, theme=True,
+                high_frequency=False, theme=True,
             )  # fmt: skip
             best["t" + th.code] = ((-round(s, 3), 0, 0, th.theme_id), Hit(kind="theme", code=th.code, entity_id=th.theme_id, version_id=th.version_id, name=th.name, score=s, matched=sc.matched, implementations=1))
     for k, n in count.items():
