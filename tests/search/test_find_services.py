@@ -209,3 +209,26 @@ async def test_an_editor_gives_an_item_common_names_and_search_finds_it_by_them(
     await service.publish(actor=editor, item_id=item.id)
     found = await finder.search(actor=ANONYMOUS, text="河边架桥审批", limit=3)
     assert found.hits[0].code == "010603001000" and found.hits[0].matched == "alias"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"level": "04"}, {"online_only": True}, {"instant_only": True}, {"high_frequency": True},
+        {"service_object": "enterprise"}, {"item_type": "licensing"}, {"department_code": "371500-XZSPJ"},
+        {"region_code": "371525"}, {"region_code": "999999"},
+    ],
+)
+async def test_the_finders_filters_are_the_catalogues(fields: dict[str, Any]) -> None:
+    # the finder applies serviceItems' filters to its snapshot as the catalogue's query does in SQL
+    from server.domain.catalog import service
+
+    editor = await f.staff("guanxian_catalog")
+    for actor in (ANONYMOUS, editor):
+        for statuses in (None, ["active", "draft"]):
+            every = ItemFilter(text="登记 许可 申请 证", statuses=statuses)
+            narrowed = ItemFilter(text="登记 许可 申请 证", statuses=statuses, **fields)
+            everything = await service.list_items(actor=actor, flt=every, offset=0, limit=10_000)
+            found = {v.id for v in await service.list_items(actor=actor, flt=narrowed, offset=0, limit=10_000)}
+            sql = {v.id for v in await service.list_items(actor=actor, flt=ItemFilter(statuses=statuses, **fields), offset=0, limit=10_000)}
+            assert found == {v.id for v in everything} & sql

@@ -35,7 +35,6 @@ from server.domain.catalog.models import (
     Situation,
     Window,
 )
-from server.domain.catalog.search import match_q, normalise_query
 from server.domain.errors import DomainError, DomainErrors
 
 # ---------------------------------------------------------------------------------------------
@@ -62,7 +61,8 @@ async def _region_path(code: str) -> str | None:
 
 
 async def _item_query(*, actor: Actor, flt: ItemFilter) -> Any:
-    """The scoped queryset of current item versions (with their item) matching the filter."""
+    """The scoped queryset of current item versions (with their item) matching the filter's
+    fields other than the text."""
     qs = ItemVersion.filter(is_current=True)
     statuses = tuple(flt.statuses or ("active",))
     if actor.can_edit_catalog and actor.region_path is not None:
@@ -88,12 +88,7 @@ async def _item_query(*, actor: Actor, flt: ItemFilter) -> Any:
         qs = qs.filter(instant=True)
     if flt.high_frequency is not None:
         qs = qs.filter(high_frequency=flt.high_frequency)
-    query = normalise_query(flt.text or "")
-    if query:
-        qs = qs.filter(match_q(query))
-    elif flt.text and flt.text.strip():
-        qs = qs.filter(id=-1)  # only punctuation: nothing can match
-    return qs, query
+    return qs  # a text is searched by the finder (_ranked), not here
 
 
 async def _ranked(*, actor: Actor, flt: ItemFilter) -> list[int]:
@@ -112,7 +107,7 @@ async def _ranked(*, actor: Actor, flt: ItemFilter) -> list[int]:
 async def count_items(*, actor: Actor, flt: ItemFilter) -> int:
     if flt.text and flt.text.strip():
         return len(await _ranked(actor=actor, flt=flt))
-    qs, _ = await _item_query(actor=actor, flt=flt)
+    qs = await _item_query(actor=actor, flt=flt)
     return await qs.count()
 
 
@@ -122,7 +117,7 @@ async def list_items(*, actor: Actor, flt: ItemFilter, offset: int, limit: int) 
         ids = (await _ranked(actor=actor, flt=flt))[offset : offset + limit]
         rows = {v.id: v for v in await ItemVersion.filter(id__in=ids).select_related("item")} if ids else {}
         return [rows[i] for i in ids if i in rows]
-    qs, _ = await _item_query(actor=actor, flt=flt)
+    qs = await _item_query(actor=actor, flt=flt)
     return await qs.order_by("item_id").select_related("item").offset(offset).limit(limit)
 
 
