@@ -12,7 +12,10 @@ What it prints
        mobile contract's FindServices and SearchSuggestions documents through the real app,
        in-process over httpx.ASGITransport: middleware, strawberry, graphql-core, loaders). p50 and
        p99 in milliseconds, one request at a time, after a warm-up (the first call builds the
-       snapshot and loads the segmenter).
+       snapshot and loads the segmenter). Wall time depends on what else the machine runs, so the
+       load average is printed before and after, and beside the wall time the CPU time of the
+       benchmark's thread (``time.thread_time``: the scoring, strawberry, graphql-core and the
+       driver on this thread; SQLite's statements run on aiosqlite's own thread and are left out).
 
 Usage (from the repository root)::
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -44,8 +48,16 @@ def _pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))]
 
 
-def _line(label: str, ms: list[float]) -> str:
-    return f"  {label:<28} n={len(ms):>5}  p50 {_pct(ms, 0.5):7.2f} ms  p99 {_pct(ms, 0.99):7.2f} ms  mean {statistics.fmean(ms):7.2f} ms"
+def _line(label: str, ms: list[float], cpu: list[float]) -> str:
+    return (f"  {label:<16} n={len(ms):>5}  wall p50 {_pct(ms, 0.5):6.2f} ms  p99 {_pct(ms, 0.99):7.2f} ms  "
+            f"mean {statistics.fmean(ms):6.2f} ms | cpu p50 {_pct(cpu, 0.5):6.2f} ms  p99 {_pct(cpu, 0.99):6.2f} ms")
+
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3]) + f" on {os.cpu_count()} CPUs"
+    except OSError:
+        return "unknown"
 
 
 async def main(args: argparse.Namespace) -> int:
@@ -96,7 +108,9 @@ async def main(args: argparse.Namespace) -> int:
         suggest_doc = (OPS / "SearchSuggestions.graphql").read_text(encoding="utf-8")
         queries = [c.q for c in cases]
         prefixes = sorted({q[:n] for q in queries for n in (1, 2, 3) if len(q) >= n and (n > 1 or not q[:1].isascii())})
-        times: dict[str, list[float]] = {k: [] for k in ("search: domain", "search: graph", "suggest: domain", "suggest: graph")}
+        labels = ("search: domain", "search: graph", "suggest: domain", "suggest: graph")
+        times: dict[str, list[float]] = {k: [] for k in labels}
+        cpu: dict[str, list[float]] = {k: [] for k in labels}
         transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 40000))
         async with httpx.AsyncClient(transport=transport, base_url="http://liaoyi.bench") as client:
 
@@ -111,24 +125,24 @@ async def main(args: argparse.Namespace) -> int:
                 await finder.search(actor=ANONYMOUS, text=q, limit=20)
                 await graph(find_doc, {"text": q, "first": 20})
                 await graph(suggest_doc, {"prefix": q[:2], "first": 10})
+            async def timed(label: str, call: Any) -> None:
+                t, c = time.perf_counter(), time.thread_time()
+                await call
+                times[label].append((time.perf_counter() - t) * 1000)
+                cpu[label].append((time.thread_time() - c) * 1000)
+
+            load_before = _load()
             for _ in range(args.rounds):
                 for q in queries:
-                    t = time.perf_counter()
-                    await finder.search(actor=ANONYMOUS, text=q, limit=20)
-                    times["search: domain"].append((time.perf_counter() - t) * 1000)
-                    t = time.perf_counter()
-                    await graph(find_doc, {"text": q, "first": 20})
-                    times["search: graph"].append((time.perf_counter() - t) * 1000)
+                    await timed("search: domain", finder.search(actor=ANONYMOUS, text=q, limit=20))
+                    await timed("search: graph", graph(find_doc, {"text": q, "first": 20}))
                 for p in prefixes:
-                    t = time.perf_counter()
-                    await finder.suggest(prefix=p, limit=10)
-                    times["suggest: domain"].append((time.perf_counter() - t) * 1000)
-                    t = time.perf_counter()
-                    await graph(suggest_doc, {"prefix": p, "first": 10})
-                    times["suggest: graph"].append((time.perf_counter() - t) * 1000)
+                    await timed("suggest: domain", finder.suggest(prefix=p, limit=10))
+                    await timed("suggest: graph", graph(suggest_doc, {"prefix": p, "first": 10}))
         print(f"\nlatency with {total} items, one request at a time ({args.rounds} rounds; graph = POST /graphql in-process)")
+        print(f"  load average before {load_before}, after {_load()}")
         for label, ms in times.items():
-            print(_line(label, ms))
+            print(_line(label, ms, cpu[label]))
         worst = max(_pct(times["search: graph"], 0.99), _pct(times["suggest: graph"], 0.99))
         print(f"  target p99 < 50 ms through the graph: {'met' if worst < 50 else 'NOT met'} ({worst:.1f} ms)")
     finally:
