@@ -20,6 +20,7 @@ from tortoise import connections
 
 from server import clock
 from server.domain.catalog.content import ItemContent, version_row
+from server.domain.catalog.finder import INDEX
 from server.domain.catalog.models import Department, ItemVersion, Region, ServiceItem
 
 OBJECTS = (
@@ -157,4 +158,5 @@ async def grow_catalogue(target: int, *, seed: int = 17, batch: int = 500, say: 
         )
         added += len(chunk)
         say(f"  {have + added} / {target} items")
+    INDEX.invalidate()
     return added

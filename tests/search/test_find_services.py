@@ -232,3 +232,22 @@ async def test_the_finders_filters_are_the_catalogues(fields: dict[str, Any]) ->
             found = {v.id for v in await service.list_items(actor=actor, flt=narrowed, offset=0, limit=10_000)}
             sql = {v.id for v in await service.list_items(actor=actor, flt=ItemFilter(statuses=statuses, **fields), offset=0, limit=10_000)}
             assert found == {v.id for v in everything} & sql
+
+
+async def test_a_write_by_another_process_is_seen_after_the_stamp_ttl(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setattr(finder.INDEX, "_check_until", 0.0)
+    monkeypatch.setattr(finder.INDEX, "_checked_at", 0.0)
+    snap = await finder.INDEX.snapshot()  # compared with the database just now
+    # another process adds a synonym (written straight to the table: this process is not told)
+    await SearchSynonym.create(term="咕咕鸟", words=["最低生活保障"])
+    try:
+        assert await finder.INDEX.snapshot() is snap  # trusted for STAMP_TTL seconds
+        later = time.monotonic() + finder.STAMP_TTL + 0.1
+        monkeypatch.setattr(finder.time, "monotonic", lambda: later)
+        fresh = await finder.INDEX.snapshot()
+        assert fresh is not snap and fresh.synonyms["咕咕鸟"] == ("最低生活保障",)
+    finally:
+        await SearchSynonym.filter(term="咕咕鸟").delete()
+        finder.INDEX.invalidate()

@@ -20,8 +20,9 @@ Themes are scored in the same way and come in the same results.
 
 Everything is scored in Python over an in-process snapshot of the current versions, so SQLite and
 PostgreSQL give the same results. The snapshot is checked against a freshness stamp (one aggregate
-query) on every call and rebuilt when the catalogue, themes or synonyms changed: nothing is held
-beyond the database's own state except the case counts, cached for :data:`POPULARITY_TTL` seconds.
+query) at most every :data:`STAMP_TTL` seconds — on every call for a while after this process wrote
+(:meth:`_Index.invalidate`) — and rebuilt when the catalogue, themes or synonyms changed; the case
+counts are cached for :data:`POPULARITY_TTL` seconds.
 Entries with the same words (the implementations of one basic item) share one scoring.
 """
 
@@ -51,6 +52,7 @@ from server.domain.catalog.search import _T2S, MIN_LATIN_QUERY
 jieba.setLogLevel(logging.WARNING)
 
 POPULARITY_TTL = 60.0  # seconds a process keeps the case counts
+STAMP_TTL = 1.0  # seconds a process trusts its snapshot without asking the database (its own writes: at once)
 MAX_QUERY = 64
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -421,6 +423,8 @@ _STAMP_SQL = (
 class _Index:
     def __init__(self) -> None:
         self._snapshot: Snapshot | None = None
+        self._checked_at = 0.0  # when the stamp was last compared
+        self._check_until = 0.0  # after a write in this process: compare on every call until then
         self._lock = asyncio.Lock()
         self._popularity: tuple[float, int, dict[str, int]] | None = None  # (at, connection, counts)
 
@@ -429,10 +433,19 @@ class _Index:
         row = rows[0]
         return (id(conn), *(int(row[k]) for k in "abcdefgh"))
 
+    def invalidate(self) -> None:
+        """This process changed the catalogue, a theme or the synonym list: compare the stamp on every
+        call for a while (the write may not have committed yet), then trust it for STAMP_TTL again."""
+        self._check_until = time.monotonic() + STAMP_TTL
+
     async def snapshot(self) -> Snapshot:
         conn = connections.get("default")
-        stamp = await self._stamp(conn)
         snap = self._snapshot
+        now = time.monotonic()
+        if snap is not None and snap.stamp[0] == id(conn) and now - self._checked_at < STAMP_TTL and now >= self._check_until:
+            return snap
+        stamp = await self._stamp(conn)
+        self._checked_at = now
         if snap is not None and snap.stamp == stamp:
             return snap
         async with self._lock:

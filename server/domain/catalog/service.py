@@ -328,6 +328,7 @@ async def create_item(
             change_kind=change_kind, change_note=change_note, conn=conn,
         )
         await ServiceItem.filter(id=item.id).using_db(conn).update(draft_version_id=version.id)
+    finder.INDEX.invalidate()
     return await _current(item.id)
 
 
@@ -345,6 +346,7 @@ async def _locked_item(*, actor: Actor, item_id: int) -> ServiceItem:
 
 async def _bump(item: ServiceItem, conn: Any, **changes: Any) -> None:
     """Conditional update on row_version: of two concurrent writers exactly one wins."""
+    finder.INDEX.invalidate()  # 聊易找 sees the change at once in this process
     updated = await ServiceItem.filter(id=item.id, row_version=item.row_version).using_db(conn).update(
         row_version=item.row_version + 1, updated_at=clock.utcnow(), **changes
     )

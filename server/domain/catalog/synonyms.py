@@ -13,7 +13,7 @@ import yaml
 
 from server.domain.accounts.roles import Actor
 from server.domain.catalog import errors
-from server.domain.catalog.finder import compact
+from server.domain.catalog.finder import INDEX, compact
 from server.domain.catalog.models import SearchSynonym
 from server.domain.errors import DomainError
 
@@ -58,9 +58,11 @@ async def set_synonym(*, actor: Actor, term: str, words: list[str], note: str = 
     t, ws = _clean(term, words)
     row = await SearchSynonym.get_or_none(term=t)
     if row is None:
-        return await SearchSynonym.create(term=t, words=ws, note=note.strip()[:128], updated_by_id=actor.user_id)
-    row.words, row.note, row.revision, row.updated_by_id = ws, note.strip()[:128], row.revision + 1, actor.user_id
-    await row.save()
+        row = await SearchSynonym.create(term=t, words=ws, note=note.strip()[:128], updated_by_id=actor.user_id)
+    else:
+        row.words, row.note, row.revision, row.updated_by_id = ws, note.strip()[:128], row.revision + 1, actor.user_id
+        await row.save()
+    INDEX.invalidate()
     return row
 
 
@@ -69,6 +71,7 @@ async def delete_synonym(*, actor: Actor, term: str) -> str:
     t = compact(term)
     if not await SearchSynonym.filter(term=t).delete():
         raise DomainError(errors.NOT_FOUND, "没有这个词条", ["term"])
+    INDEX.invalidate()
     return t
 
 
@@ -87,5 +90,6 @@ async def load_synonyms(seeds: Path, say: Callable[[str], None] = print) -> dict
             await SearchSynonym.create(term=t, words=ws, note=str(entry.get("note") or "")[:128])
             have.add(t)
             added += 1
+    INDEX.invalidate()
     say(f"同义词：新增 {added} 条")
     return {"synonyms": added}
