@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint setup ui services browser test-sqlite test-postgres schema bench bench-cases bench-flows clean
+.PHONY: run test lint setup ui services browser test-sqlite test-postgres schema bench bench-search bench-cases bench-flows clean
 
 ## run: set up everything and serve the product on SQLite with demo data (http://127.0.0.1:8000), with the
 ## partner simulator (the demo banks, seal carvers and utilities, http://127.0.0.1:8700) in the background,
@@ -85,6 +85,10 @@ schema: setup
 ## bench: the catalogue benchmark (graph against a plain JSON endpoint, same run)
 bench: setup
 	$(BIN)/python tests/benchmarks/catalog.py
+
+## bench-search: 聊易找 relevance (tests/search/relevance.yaml) and latency at 10,000 implementations (graph against domain)
+bench-search: setup
+	$(BIN)/python tests/benchmarks/search.py --implementations 10000
 
 ## bench-exchange: forwarded cases to a simulated bank through arq and one worker, notifications measured alongside
 bench-exchange: setup services

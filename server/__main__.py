@@ -74,12 +74,14 @@ def _safe_url(url: str) -> str:
 async def seed_all(*, demo: bool, seeds: Path = SEEDS, say: Callable[[str], None] = print) -> dict[str, Any]:
     from server.domain.calendar.seeding import load_calendar
     from server.domain.catalog.seeding import load_items, load_places
+    from server.domain.catalog.synonyms import load_synonyms
     from server.domain.themes.seeding import load_themes
 
     figures: dict[str, Any] = {}
     figures.update(await load_places(seeds, say))
     figures.update(await load_items(seeds, say))
     figures.update(await load_themes(seeds, say))
+    figures.update(await load_synonyms(seeds, say))
     figures.update(await load_calendar(say))
     if demo:
         from server.domain.shareddata.seeding import load_shared_data

@@ -93,6 +93,10 @@ export const routes: RouteRecordRaw[] = [
         path: 'service-menu', name: 'service-menu', component: () => import('./pages/themes/ServiceMenuEditor.vue'),
         meta: { title: '服务菜单', roles: ['CATALOG_ADMIN'] },
       },
+      {
+        path: 'search-synonyms', name: 'search-synonyms', component: () => import('./pages/SearchSynonyms.vue'),
+        meta: { title: '搜索同义词', roles: ['CATALOG_ADMIN', 'CITY_ADMIN'] },
+      },
       // Themed bundles (主题办件 · 一件事): the window's walk-in and queues, the back office's, everyone's
       { path: 'bundles/walk-in', name: 'bundle-walk-in', component: () => import('./pages/bundles/BundleWalkIn.vue'), meta: { title: '主题收件', roles: ['WINDOW_CLERK'] } },
       {

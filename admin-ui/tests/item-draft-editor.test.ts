@@ -17,7 +17,7 @@ const CONTENT = {
   acceptanceConditions: '', serviceObjects: ['ENTERPRISE'],
   statutoryLimit: { value: 15, unit: 'WORKING_DAY', text: '15个工作日' },
   committedLimit: { value: 1, unit: 'WORKING_DAY', text: '1个工作日' },
-  fees: [], maxVisits: 0, online: true, instant: true, highFrequency: false, keywords: ['社保开户'],
+  fees: [], maxVisits: 0, online: true, instant: true, highFrequency: false, keywords: ['社保开户'], aliases: ['单位社保开户'],
   resultLicence: null, reviewSteps: ['审查决定'],
   formFields: [
     { key: 'unitName', label: '单位名称', type: 'TEXT', required: true, options: [], maxLength: 64, min: null, max: null, help: '' },
@@ -57,6 +57,7 @@ describe('ItemDraftEditor: form and decision', () => {
     const keys = wrapper.findAll('[data-test=form-fields] input[name$=".key"]').map((i) => (i.element as HTMLInputElement).value);
     expect(keys).toEqual(['unitName', 'riskClass']);
     await wrapper.find('input[name="resultLicence"]').setValue(' 社会保险登记证 ');
+    await wrapper.find('input[name="aliases"]').setValue('单位社保开户， 公司交社保 ');
     await wrapper.find('[data-test=add-form-field]').trigger('click');
     await wrapper.find('input[name="formFields.2.key"]').setValue('employees');
     await wrapper.find('input[name="formFields.2.label"]').setValue('职工人数');
@@ -67,6 +68,8 @@ describe('ItemDraftEditor: form and decision', () => {
     expect(document).toBe(UpdateServiceItemDraftDocument);
     const content = variables.input.content;
     expect(content.resultLicence).toBe('社会保险登记证');
+    // 俗称、别名 (聊易找): comma-separated in the form, a trimmed list to the server
+    expect(content.aliases).toEqual(['单位社保开户', '公司交社保']);
     expect(content.reviewSteps).toEqual(['审查决定']);
     expect(content.instant).toBe(true);
     expect(content.instantRule).toEqual(CONTENT.instantRule);

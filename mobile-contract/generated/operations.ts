@@ -952,6 +952,12 @@ export type DeadlineWarning =
   /** 黄灯：临近承诺时限 */
   | 'YELLOW';
 
+/** 删除全市同义词表中的一条 */
+export type DeleteSearchSynonymInput = {
+  /** 群众的说法 */
+  term: Scalars['String']['input'];
+};
+
 /** 停用工作人员账号 */
 export type DisableStaffUserInput = {
   /** 账号的全局 ID */
@@ -1203,6 +1209,8 @@ export type IssueCaseResultInput = {
 export type ItemContentInput = {
   /** 受理条件 */
   acceptanceConditions?: InputMaybe<Scalars['String']['input']>;
+  /** 俗称、别名（群众的叫法，如“准生证”），聊易找按其排在关键词之前 */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** 承诺时限 */
   committedLimit?: InputMaybe<TimeLimitInput>;
   /** 行使层级 */
@@ -1896,6 +1904,30 @@ export type SaveApplicationDraftInput = {
   draftId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 搜索结果的类别 */
+export type SearchHitKind =
+  /** 事项（同一基本编码的多个实施合为一条，给出最合适的实施） */
+  | 'ITEM'
+  /** 主题（一件事） */
+  | 'THEME';
+
+/** 搜索词命中的位置 */
+export type SearchMatch =
+  /** 俗称、别名 */
+  | 'ALIAS'
+  /** 同音字（拼音相同） */
+  | 'HOMOPHONE'
+  /** 名称拼音首字母 */
+  | 'INITIALS'
+  /** 关键词 */
+  | 'KEYWORD'
+  /** 名称 */
+  | 'NAME'
+  /** 名称全拼 */
+  | 'PINYIN'
+  /** 办事指南正文 */
+  | 'TEXT';
+
 /** 审查中退回申请人补正 */
 export type SendBackCaseInput = {
   /** 审查中的办件（本人已领取） */
@@ -1977,6 +2009,16 @@ export type SetCalendarDayInput = {
   regionCode: Scalars['String']['input'];
 };
 
+/** 新增或修改全市同义词表中的一条 */
+export type SetSearchSynonymInput = {
+  /** 说明 */
+  note?: Scalars['String']['input'];
+  /** 群众的说法 */
+  term: Scalars['String']['input'];
+  /** 目录中的说法（最多 12 个，每个不超过 32 字） */
+  words: Array<Scalars['String']['input']>;
+};
+
 /** 性别（由居民身份证号码第 17 位得出） */
 export type Sex =
   /** 女 */
@@ -2053,6 +2095,17 @@ export type SubmitApplicationInput = {
   /** 幂等键：客户端为每次提交生成（8 到 64 个字符），重复提交返回同一办件 */
   idempotencyKey: Scalars['String']['input'];
 };
+
+/** 联想词的来源 */
+export type SuggestionKind =
+  /** 事项俗称 */
+  | 'ALIAS'
+  /** 事项名称 */
+  | 'ITEM'
+  /** 关键词 */
+  | 'KEYWORD'
+  /** 主题名称 */
+  | 'THEME';
 
 /** 补交的一份材料 */
 export type SuppliedMaterialInput = {
@@ -2988,6 +3041,30 @@ export type ResultMethod =
   /** 邮寄送达 */
   | 'POSTAL';
 
+/** 搜索结果的类别 */
+export type SearchHitKind =
+  /** 事项（同一基本编码的多个实施合为一条，给出最合适的实施） */
+  | 'ITEM'
+  /** 主题（一件事） */
+  | 'THEME';
+
+/** 搜索词命中的位置 */
+export type SearchMatch =
+  /** 俗称、别名 */
+  | 'ALIAS'
+  /** 同音字（拼音相同） */
+  | 'HOMOPHONE'
+  /** 名称拼音首字母 */
+  | 'INITIALS'
+  /** 关键词 */
+  | 'KEYWORD'
+  /** 名称 */
+  | 'NAME'
+  /** 名称全拼 */
+  | 'PINYIN'
+  /** 办事指南正文 */
+  | 'TEXT';
+
 /** 事项查询条件；各条件之间为“且” */
 export type ServiceItemFilter = {
   /** 实施部门代码，如 371500-XZSPJ */
@@ -3048,6 +3125,17 @@ export type SharedDataBase =
   | 'LEGAL_PERSON'
   /** 人口基础信息库（公安户籍） */
   | 'POPULATION';
+
+/** 联想词的来源 */
+export type SuggestionKind =
+  /** 事项俗称 */
+  | 'ALIAS'
+  /** 事项名称 */
+  | 'ITEM'
+  /** 关键词 */
+  | 'KEYWORD'
+  /** 主题名称 */
+  | 'THEME';
 
 /** 补交的一份材料 */
 export type SuppliedMaterialInput = {
@@ -3254,6 +3342,18 @@ export type ConstructionProjectQueryVariables = Exact<{
 
 export type ConstructionProjectQuery = { bundle: { id: string, number: string, status: BundleStatus, statusLabel: string, stageLabel: string, project: { code: string, investmentType: InvestmentType, investmentTypeLabel: string, unitName: string, site: string, time: { totalDays: number, mainDays: number, usedDays: number, mainUsedDays: number, leftDays: number, mainLeftDays: number, withinTotal: boolean, withinMain: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, finished: boolean, stages: Array<{ number: number, name: string, main: boolean, budgetDays: number, usedDays: number, leftDays: number, overBudget: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, status: ProjectStageStatus, statusLabel: string, heldBy: Array<string>, startedOn: string | null, endedOn: string | null, plannedStart: string, plannedEnd: string }>, todo: Array<{ stage: number, itemName: string, caseId: string, kind: ProjectTodoKind, reason: string, action: string }> } } | null } | null };
 
+export type FindServicesQueryVariables = Exact<{
+  text: string;
+  regionCode?: string | null | undefined;
+  audience?: Audience | null | undefined;
+  enterpriseId?: string | null | undefined;
+  first?: number | null | undefined;
+  offset?: number | null | undefined;
+}>;
+
+
+export type FindServicesQuery = { findServices: { totalCount: number, words: Array<string>, didYouMean: string | null, hits: Array<{ kind: SearchHitKind, code: string, name: string, matchedBy: SearchMatch, implementationCount: number, item: { id: string, name: string, implementationCode: string, regionCode: string, online: boolean, instant: boolean, highFrequency: boolean, maxVisits: number, committedLimit: { value: number, unit: TimeUnit, text: string }, department: { id: string, name: string, shortName: string } } | null, theme: { id: string, code: string, name: string, audience: Audience, maxVisits: number, budget: { value: number, unit: BudgetUnit, text: string }, guide: { summary: string } } | null }> } };
+
 export type HallsOfRegionQueryVariables = Exact<{
   regionCode: string;
 }>;
@@ -3434,6 +3534,14 @@ export type SearchServiceItemsQueryVariables = Exact<{
 
 
 export type SearchServiceItemsQuery = { serviceItems: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, implementationCode: string, itemType: ItemType, level: Level, regionCode: string, online: boolean, instant: boolean, highFrequency: boolean, maxVisits: number, serviceObjects: Array<ServiceObject>, committedLimit: { value: number, unit: TimeUnit, text: string }, department: { id: string, name: string, shortName: string } } }> } };
+
+export type SearchSuggestionsQueryVariables = Exact<{
+  prefix: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchSuggestionsQuery = { searchSuggestions: Array<{ text: string, kind: SuggestionKind, code: string }> };
 
 export type SearchThemesQueryVariables = Exact<{
   search?: string | null | undefined;

@@ -25,6 +25,7 @@ from server.graphql.cases.statistics import CaseStatisticsQuery
 from server.graphql.cases.uploads import UploadsMutation
 from server.graphql.catalog.mutations import CatalogMutation
 from server.graphql.catalog.queries import CatalogQuery
+from server.graphql.catalog.search import SearchMutation, SearchQuery
 from server.graphql.citizens.mutations import CitizensMutation
 from server.graphql.citizens.queries import CitizensQuery
 from server.graphql.construction.mutations import ConstructionMutation
@@ -58,6 +59,7 @@ class Query(
     CasesQuery, BundlesQuery, CaseStatisticsQuery, AppointmentsQuery, ThemesQuery, ExchangeQuery, SharedDataQuery,
     ConstructionQuery,
     RealEstateQuery,
+    SearchQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -77,6 +79,7 @@ class Mutation(
     NotificationsMutation, UploadsMutation, CasesMutation, BundlesMutation, AppointmentsMutation, ThemesMutation,
     ExchangeMutation, ConstructionMutation,
     RealEstateMutation,
+    SearchMutation,
 ):
     pass
 

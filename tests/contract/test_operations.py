@@ -133,6 +133,7 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "TrackBundle", "SupplyBundleMaterials", "WithdrawBundle", "ReapplyBundleItem", "RateBundle",
         "MySharedDataPulls", "ApplyForConstructionProject", "ConstructionProject", "ResubmitCase",
         "MySales", "ConfirmBundleParty", "BookBundleVerification", "RealEstateTransfer",
+        "FindServices", "SearchSuggestions",
     }
     assert {p.stem for p in EXAMPLES.glob("*.json")} == set(OPS), "one example per operation"
     assert set(RUNTIME) <= set(OPS)
@@ -631,6 +632,12 @@ async def _bundles(run: Runner, anonymous: Runner, devices: Devices) -> None:
     assert any(e["items"] and len(e["items"]) == len(e["itemCodes"]) for e in menu["entries"]), "entries name items too"
     found = (await anonymous("SearchThemes"))["themes"]
     assert found["edges"][0]["node"]["code"] == THEME_CODE
+    # 聊易找: one search for items and themes, and suggestions as the citizen types
+    hits = (await anonymous("FindServices"))["findServices"]
+    assert hits["hits"][0]["code"] == "070750003000" and hits["hits"][0]["item"]["name"] == "居民身份证补领"
+    assert all((h["item"] is None) == (h["kind"] == "THEME") for h in hits["hits"])
+    suggestions = (await anonymous("SearchSuggestions"))["searchSuggestions"]
+    assert suggestions and all("身份" in s["text"] for s in suggestions[:3])
     assert {e["node"]["audience"] for e in found["edges"]} == {"PERSON"}
     theme = (await anonymous("ThemeGuide"))["theme"]
     assert theme is not None and theme["code"] == THEME_CODE == example("ApplyForTheme")["variables"]["themeCode"]

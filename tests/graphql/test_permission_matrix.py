@@ -189,6 +189,8 @@ RULES: dict[str, Rule] = {
     "suspendServiceItem": Rule(CATALOG_EDITORS, _status),
     "resumeServiceItem": Rule(CATALOG_EDITORS, _status),
     "cancelServiceItem": Rule(CATALOG_EDITORS, _status),
+    "setSearchSynonym": Rule(CATALOG_EDITORS, lambda w: {"input": {"term": "", "words": []}}),
+    "deleteSearchSynonym": Rule(CATALOG_EDITORS, lambda w: {"input": {"term": "权限矩阵没有的词"}}),
     # --- mutations: personal data
     "revealPersonalData": Rule(REVEALERS, lambda w: {"input": {
         "subjectId": w.citizen, "fields": ["ID_NUMBER"], "reason": "权限矩阵测试"}}),
@@ -254,6 +256,9 @@ RULES: dict[str, Rule] = {
     "serviceMenu": Rule(ANYONE),
     "serviceMenuHistory": Rule(CATALOG_EDITORS),
     "themes": Rule(ANYONE),
+    "findServices": Rule(ANYONE, lambda w: {"text": "身份证"}),
+    "searchSuggestions": Rule(ANYONE, lambda w: {"prefix": "身份"}),
+    "searchSynonyms": Rule(CATALOG_EDITORS),
     "theme": Rule(ANYONE, lambda w: {"code": "enterprise-startup"}),
     "themeBundle": Rule(ANYONE, lambda w: {"themeId": w.nodes["Theme"], "answers": []}),
     "releaseCase": Rule(REVIEWER, _no_case),

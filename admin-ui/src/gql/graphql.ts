@@ -632,6 +632,12 @@ export type DeadlineWarning =
   /** 黄灯：临近承诺时限 */
   | 'YELLOW';
 
+/** 删除全市同义词表中的一条 */
+export type DeleteSearchSynonymInput = {
+  /** 群众的说法 */
+  term: string;
+};
+
 /** 停用工作人员账号 */
 export type DisableStaffUserInput = {
   /** 账号的全局 ID */
@@ -870,6 +876,8 @@ export type IssueCaseResultInput = {
 export type ItemContentInput = {
   /** 受理条件 */
   acceptanceConditions?: string | null | undefined;
+  /** 俗称、别名（群众的叫法，如“准生证”），聊易找按其排在关键词之前 */
+  aliases?: Array<string> | null | undefined;
   /** 承诺时限 */
   committedLimit?: TimeLimitInput | null | undefined;
   /** 行使层级 */
@@ -1403,6 +1411,30 @@ export type Role =
   /** 综合窗口受理员 */
   | 'WINDOW_CLERK';
 
+/** 搜索结果的类别 */
+export type SearchHitKind =
+  /** 事项（同一基本编码的多个实施合为一条，给出最合适的实施） */
+  | 'ITEM'
+  /** 主题（一件事） */
+  | 'THEME';
+
+/** 搜索词命中的位置 */
+export type SearchMatch =
+  /** 俗称、别名 */
+  | 'ALIAS'
+  /** 同音字（拼音相同） */
+  | 'HOMOPHONE'
+  /** 名称拼音首字母 */
+  | 'INITIALS'
+  /** 关键词 */
+  | 'KEYWORD'
+  /** 名称 */
+  | 'NAME'
+  /** 名称全拼 */
+  | 'PINYIN'
+  /** 办事指南正文 */
+  | 'TEXT';
+
 /** 审查中退回申请人补正 */
 export type SendBackCaseInput = {
   /** 审查中的办件（本人已领取） */
@@ -1471,6 +1503,16 @@ export type ServiceObject =
   | 'SOCIAL_ORGANIZATION'
   /** 非法人企业 */
   | 'UNINCORPORATED';
+
+/** 新增或修改全市同义词表中的一条 */
+export type SetSearchSynonymInput = {
+  /** 说明 */
+  note?: string;
+  /** 群众的说法 */
+  term: string;
+  /** 目录中的说法（最多 12 个，每个不超过 32 字） */
+  words: Array<string>;
+};
 
 /** 基础库（一处填报、全网通用） */
 export type SharedDataBase =
@@ -2252,9 +2294,9 @@ export type SendBackCaseMutation = { sendBackCase: { case: { id: string, number:
 
 export type TimeLimitPartsFragment = { value: number, unit: TimeUnit, text: string };
 
-type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
+type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
 
-type ItemContentParts_ServiceItem_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
+type ItemContentParts_ServiceItem_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
 
 export type ItemContentPartsFragment =
   | ItemContentParts_ItemVersion_Fragment
@@ -2277,7 +2319,7 @@ export type CatalogItemQueryVariables = Exact<{
 }>;
 
 
-export type CatalogItemQuery = { serviceItem: { id: string, implementationCode: string, status: ItemStatus, statusReason: string, level: Level, departmentCode: string, regionCode: string, versionNumber: number, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, department: { code: string, name: string }, region: { name: string }, draftVersion: { id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null, versions: Array<{ id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, publishedAt: string | null }>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null };
+export type CatalogItemQuery = { serviceItem: { id: string, implementationCode: string, status: ItemStatus, statusReason: string, level: Level, departmentCode: string, regionCode: string, versionNumber: number, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, department: { code: string, name: string }, region: { name: string }, draftVersion: { id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null, versions: Array<{ id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, publishedAt: string | null }>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null };
 
 export type ItemVersionDiffQueryVariables = Exact<{
   from: string;
@@ -2524,6 +2566,32 @@ export type VerifyBundleOnSiteMutationVariables = Exact<{
 
 
 export type VerifyBundleOnSiteMutation = { verifyBundleOnSite: { transfer: { propertyAddress: string, deedTaxPaid: boolean, registered: boolean, onlineReviewPassed: boolean, nextStep: string, seller: { role: string, name: string, idNumber: string, confirmed: boolean, confirmedAt: string | null } | null, visit: { status: string, statusLabel: string, day: string | null, start: string | null, end: string | null, hallName: string | null, verifiedAt: string | null } | null, bundle: { id: string, number: string, themeCode: string, themeName: string, status: BundleStatus, statusLabel: string, applicantName: string, contactPhone: string, acceptedAt: string | null, deadline: string | null, workingDaysUsed: number | null, budget: { text: string } }, utilities: Array<{ key: string, name: string, state: string, stateLabel: string, caseNumber: string | null, caseStatusLabel: string | null, partnerCode: string | null, partnerName: string | null, partnerDelivery: string | null, decidedAt: string | null }>, transferCase: { id: string, number: string | null, status: CaseStatus, reviewStep: number } | null, deedTaxCase: { id: string, number: string | null, status: CaseStatus } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: RealEstateErrorCode }> } };
+
+export type SearchSynonymsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchSynonymsQuery = { searchSynonyms: Array<{ term: string, words: Array<string>, note: string }> };
+
+export type SetSearchSynonymMutationVariables = Exact<{
+  input: SetSearchSynonymInput;
+}>;
+
+
+export type SetSearchSynonymMutation = { setSearchSynonym: { synonym: { term: string, words: Array<string>, note: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
+
+export type DeleteSearchSynonymMutationVariables = Exact<{
+  input: DeleteSearchSynonymInput;
+}>;
+
+
+export type DeleteSearchSynonymMutation = { deleteSearchSynonym: { term: string | null, errors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
+
+export type SearchPreviewQueryVariables = Exact<{
+  text: string;
+}>;
+
+
+export type SearchPreviewQuery = { findServices: { totalCount: number, words: Array<string>, didYouMean: string | null, hits: Array<{ kind: SearchHitKind, code: string, name: string, matchedBy: SearchMatch }> } };
 
 export type SharedDataPullsQueryVariables = Exact<{
   filter?: SharedDataPullFilter | null | undefined;
@@ -3057,6 +3125,7 @@ export const ItemContentPartsFragmentDoc = new TypedDocumentString(`
   instant
   highFrequency
   keywords
+  aliases
   resultLicence
   reviewSteps
   formFields {
@@ -8166,6 +8235,7 @@ fragment ItemContentParts on ItemContent {
   instant
   highFrequency
   keywords
+  aliases
   resultLicence
   reviewSteps
   formFields {
@@ -9091,6 +9161,58 @@ export const VerifyBundleOnSiteDocument = new TypedDocumentString(`
     status
   }
 }`) as unknown as TypedDocumentString<VerifyBundleOnSiteMutation, VerifyBundleOnSiteMutationVariables>;
+export const SearchSynonymsDocument = new TypedDocumentString(`
+    query SearchSynonyms {
+  searchSynonyms {
+    term
+    words
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<SearchSynonymsQuery, SearchSynonymsQueryVariables>;
+export const SetSearchSynonymDocument = new TypedDocumentString(`
+    mutation SetSearchSynonym($input: SetSearchSynonymInput!) {
+  setSearchSynonym(input: $input) {
+    synonym {
+      term
+      words
+      note
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetSearchSynonymMutation, SetSearchSynonymMutationVariables>;
+export const DeleteSearchSynonymDocument = new TypedDocumentString(`
+    mutation DeleteSearchSynonym($input: DeleteSearchSynonymInput!) {
+  deleteSearchSynonym(input: $input) {
+    term
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteSearchSynonymMutation, DeleteSearchSynonymMutationVariables>;
+export const SearchPreviewDocument = new TypedDocumentString(`
+    query SearchPreview($text: String!) {
+  findServices(text: $text, first: 5) {
+    totalCount
+    words
+    didYouMean
+    hits {
+      kind
+      code
+      name
+      matchedBy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchPreviewQuery, SearchPreviewQueryVariables>;
 export const SharedDataPullsDocument = new TypedDocumentString(`
     query SharedDataPulls($filter: SharedDataPullFilter, $first: Int, $after: String, $last: Int, $before: String) {
   sharedDataPulls(

@@ -58,6 +58,7 @@ class ItemContent:
     instant: bool = False
     high_frequency: bool = False
     keywords: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # 俗称、别名: what people call the item
     guide: dict[str, Any] = field(default_factory=dict)
     form_fields: list[dict[str, Any]] = field(default_factory=list)
     review_steps: list[str] = field(default_factory=list)
@@ -66,10 +67,13 @@ class ItemContent:
     situations: list[SituationSpec] = field(default_factory=list)
 
 
+MAX_ALIASES = 20
+MAX_ALIAS_LENGTH = 32
+
 VERSION_FIELDS = (
     "name", "item_type", "legal_basis", "exercise_levels", "acceptance_conditions", "service_objects",
     "statutory_limit", "statutory_unit", "committed_limit", "committed_unit", "fees", "max_visits",
-    "online", "instant", "high_frequency", "keywords", "guide", "form_fields", "review_steps", "result_licence",
+    "online", "instant", "high_frequency", "keywords", "aliases", "guide", "form_fields", "review_steps", "result_licence",
     "instant_rule",
 )  # fmt: skip
 MATERIAL_FIELDS = (
@@ -85,7 +89,7 @@ def version_row(content: ItemContent) -> dict[str, Any]:
     texts = [content.acceptance_conditions, *(s.name for s in content.situations)]
     texts += [str(step) for step in guide.get("process", [])]
     texts += [f"{qa.get('q', '')} {qa.get('a', '')}" for qa in guide.get("faq", [])]
-    row.update(search_columns(name=content.name, keywords=content.keywords, texts=texts))
+    row.update(search_columns(name=content.name, keywords=[*content.keywords, *content.aliases], texts=texts))
     row["s_objects"] = "|" + "|".join(content.service_objects) + "|"
     return row
 
@@ -118,6 +122,11 @@ def validate(content: ItemContent, *, for_publish: bool) -> list[DomainError]:
         bad(errors.INVALID, "事项名称不能为空", "name")
     elif len(content.name) > 128:
         bad(errors.INVALID, "事项名称不能超过 128 个字符", "name")
+    if len(content.aliases) > MAX_ALIASES:
+        bad(errors.INVALID, f"俗称、别名最多 {MAX_ALIASES} 个", "aliases")
+    for i, alias in enumerate(content.aliases):
+        if not alias.strip() or len(alias) > MAX_ALIAS_LENGTH:
+            bad(errors.INVALID, f"俗称、别名须为 1 至 {MAX_ALIAS_LENGTH} 个字", "aliases", i)
     if content.item_type not in rules.ITEM_TYPES:
         bad(errors.INVALID, f"未知的事项类型：{content.item_type}", "itemType")
     for i, level in enumerate(content.exercise_levels):

@@ -154,6 +154,7 @@ class ItemVersion(Model):
     instant = fields.BooleanField(default=False)
     high_frequency = fields.BooleanField(default=False)
     keywords: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    aliases: fields.JSONField[list[str]] = fields.JSONField(default=list)  # 俗称、别名 (catalog/finder.py)
     guide: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     # what applying and deciding need (catalog/forms.py and the cases domain read them)
     form_fields: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)  # [{key, label, type, required, options, maxLength}]
@@ -237,3 +238,20 @@ class StandardMaterial(Model):
     class Meta:
         table = "standard_material"
         ordering = ["code"]
+
+
+class SearchSynonym(Model):
+    """A city-wide synonym of 聊易找: a word people type (``term``, normalised) and the words of the
+    catalogue it means (``words``), e.g. 丢了 → 补领, 补办, 遗失. Edited by catalogue admins."""
+
+    id = fields.IntField(primary_key=True)
+    term = fields.CharField(max_length=32, unique=True)
+    words: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    note = fields.CharField(max_length=128, default="")
+    revision = fields.IntField(default=1)  # bumped on every edit (the search index's freshness stamp)
+    updated_by_id = fields.IntField(null=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "search_synonym"
+        ordering = ["term"]

@@ -4,9 +4,10 @@ Traditional characters are folded to simplified (OpenCC ``t2s``) on both sides, 
 营业执照; a query without Chinese characters shorter than :data:`MIN_LATIN_QUERY` matches nothing
 (one letter would match almost every item's pinyin or initials).
 
-Each item version keeps denormalised, lower-case search columns (written by :func:`search_columns`);
-a query is normalised once (:func:`normalise_query`) and matched with LIKE on SQLite and
-PostgreSQL alike, ranked name > name pinyin > keywords > guide text.
+Each item and theme version keeps denormalised, lower-case search columns (written by
+:func:`search_columns`). Items are searched by :mod:`server.domain.catalog.finder` (聊易找: words,
+common names, synonyms, homophones, ranking in Python); the theme list's ``search`` still matches
+these columns with LIKE (:func:`match_q`, :func:`rank_expression`), on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations

@@ -184,6 +184,7 @@ def content_from_seed(
         instant=bool(entry.get("instant", False)),
         high_frequency=bool(entry.get("high_frequency", False)),
         keywords=[str(k) for k in entry.get("keywords") or []],
+        aliases=[str(a).strip() for a in entry.get("aliases") or [] if str(a).strip()],
         guide=guide,
         form_fields=normalise_definitions(entry.get("form_fields") or []),
         review_steps=[str(x).strip() for x in entry.get("review_steps") or []],
@@ -297,4 +298,7 @@ async def load_items(seeds: Path, progress: Progress) -> dict[str, int]:
                 )
         if n % 25 == 0 or n == len(entries):
             progress(f"事项 {n}/{len(entries)}（新增 {created}，更新 {updated}，未变 {unchanged}）")
+    from server.domain.catalog.finder import INDEX
+
+    INDEX.invalidate()  # 聊易找 in this process sees the seeded catalogue at once
     return {"items": len(entries), "created": created, "updated": updated, "unchanged": unchanged}

@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from server import clock
 from server.domain.accounts.roles import Actor
-from server.domain.catalog import errors, rules
+from server.domain.catalog import errors, finder, rules
 from server.domain.catalog.content import (
     MATERIAL_FIELDS,
     ItemContent,
@@ -35,7 +35,6 @@ from server.domain.catalog.models import (
     Situation,
     Window,
 )
-from server.domain.catalog.search import match_q, normalise_query, rank_expression
 from server.domain.errors import DomainError, DomainErrors
 
 # ---------------------------------------------------------------------------------------------
@@ -62,7 +61,8 @@ async def _region_path(code: str) -> str | None:
 
 
 async def _item_query(*, actor: Actor, flt: ItemFilter) -> Any:
-    """The scoped queryset of current item versions (with their item) matching the filter."""
+    """The scoped queryset of current item versions (with their item) matching the filter's
+    fields other than the text."""
     qs = ItemVersion.filter(is_current=True)
     statuses = tuple(flt.statuses or ("active",))
     if actor.can_edit_catalog and actor.region_path is not None:
@@ -88,27 +88,37 @@ async def _item_query(*, actor: Actor, flt: ItemFilter) -> Any:
         qs = qs.filter(instant=True)
     if flt.high_frequency is not None:
         qs = qs.filter(high_frequency=flt.high_frequency)
-    query = normalise_query(flt.text or "")
-    if query:
-        qs = qs.filter(match_q(query))
-    elif flt.text and flt.text.strip():
-        qs = qs.filter(id=-1)  # only punctuation: nothing can match
-    return qs, query
+    return qs  # a text is searched by the finder (_ranked), not here
+
+
+async def _ranked(*, actor: Actor, flt: ItemFilter) -> list[int]:
+    """Searching: the matching current versions best first (聊易找, catalog/finder.py)."""
+    path = None
+    if flt.region_code:
+        path = await _region_path(flt.region_code) or ""
+    scope = finder.ItemScope(
+        statuses=flt.statuses, department_code=flt.department_code, region_path=path, level=flt.level,
+        item_type=flt.item_type, service_object=flt.service_object, online_only=flt.online_only,
+        instant_only=flt.instant_only, high_frequency=flt.high_frequency,
+    )  # fmt: skip
+    return await finder.rank_items(actor=actor, text=flt.text or "", scope=scope)
 
 
 async def count_items(*, actor: Actor, flt: ItemFilter) -> int:
-    qs, _ = await _item_query(actor=actor, flt=flt)
+    if flt.text and flt.text.strip():
+        return len(await _ranked(actor=actor, flt=flt))
+    qs = await _item_query(actor=actor, flt=flt)
     return await qs.count()
 
 
 async def list_items(*, actor: Actor, flt: ItemFilter, offset: int, limit: int) -> list[ItemVersion]:
     """A page of current versions, each with ``.item`` loaded; ranked when searching."""
-    qs, query = await _item_query(actor=actor, flt=flt)
-    if query:
-        qs = qs.annotate(rank=rank_expression(query)).order_by("-rank", "item_id")
-    else:
-        qs = qs.order_by("item_id")
-    return await qs.select_related("item").offset(offset).limit(limit)
+    if flt.text and flt.text.strip():
+        ids = (await _ranked(actor=actor, flt=flt))[offset : offset + limit]
+        rows = {v.id: v for v in await ItemVersion.filter(id__in=ids).select_related("item")} if ids else {}
+        return [rows[i] for i in ids if i in rows]
+    qs = await _item_query(actor=actor, flt=flt)
+    return await qs.order_by("item_id").select_related("item").offset(offset).limit(limit)
 
 
 def _readable(actor: Actor, item: ServiceItem) -> bool:
@@ -318,6 +328,7 @@ async def create_item(
             change_kind=change_kind, change_note=change_note, conn=conn,
         )
         await ServiceItem.filter(id=item.id).using_db(conn).update(draft_version_id=version.id)
+    finder.INDEX.invalidate()
     return await _current(item.id)
 
 
@@ -335,6 +346,7 @@ async def _locked_item(*, actor: Actor, item_id: int) -> ServiceItem:
 
 async def _bump(item: ServiceItem, conn: Any, **changes: Any) -> None:
     """Conditional update on row_version: of two concurrent writers exactly one wins."""
+    finder.INDEX.invalidate()  # 聊易找 sees the change at once in this process
     updated = await ServiceItem.filter(id=item.id, row_version=item.row_version).using_db(conn).update(
         row_version=item.row_version + 1, updated_at=clock.utcnow(), **changes
     )

@@ -80,6 +80,9 @@ async def load_themes(seeds: Path, progress: Progress) -> dict[str, int]:
     figures = {"themes": len(entries), "themes_created": created, "themes_updated": updated,
                "themes_unchanged": unchanged}
     figures.update(await load_menu(seeds, progress))
+    from server.domain.catalog.finder import INDEX
+
+    INDEX.invalidate()  # 聊易找 in this process sees the seeded themes at once
     return figures
 
 

@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 
 from server import clock
 from server.domain.accounts.roles import Actor
+from server.domain.catalog import finder
 from server.domain.catalog.models import ItemVersion, Region
 from server.domain.catalog.search import match_q, normalise_query, rank_expression
 from server.domain.errors import DomainError, DomainErrors
@@ -194,6 +195,7 @@ async def create_draft(
             created_by_id=actor.user_id, using_db=conn, **version_row(content),
         )
         await Theme.filter(id=theme.id).using_db(conn).update(draft_version_id=version.id)
+    finder.INDEX.invalidate()
     return await _current(theme.id)
 
 
@@ -207,6 +209,7 @@ async def _locked(*, actor: Actor, theme_id: int) -> Theme:
 
 async def _bump(theme: Theme, conn: Any, **changes: Any) -> None:
     """Conditional update on row_version: of two concurrent writers exactly one wins."""
+    finder.INDEX.invalidate()  # 聊易找 sees the change at once in this process
     updated = await Theme.filter(id=theme.id, row_version=theme.row_version).using_db(conn).update(
         row_version=theme.row_version + 1, updated_at=clock.utcnow(), **changes
     )

@@ -114,6 +114,7 @@ class ItemContentInput:
     instant: bool | None = strawberry.field(default=UNSET, description="即办件")
     high_frequency: bool | None = strawberry.field(default=UNSET, description="高频事项")
     keywords: list[str] | None = strawberry.field(default=UNSET, description="搜索关键词")
+    aliases: list[str] | None = strawberry.field(default=UNSET, description="俗称、别名（群众的叫法，如“准生证”），聊易找按其排在关键词之前")
     guide: GuideInput | None = strawberry.field(default=UNSET, description="办事指南")
     situations: list[SituationInput] | None = strawberry.field(
         default=UNSET, description=f"办理情形（最多 {MAX_SITUATIONS} 个），整体替换"

@@ -100,6 +100,8 @@ def _changes(c: ItemContentInput) -> dict[str, Any]:
         out["service_objects"] = [x.value for x in c.service_objects]
     if given(c.keywords):
         out["keywords"] = [k.strip() for k in c.keywords if k.strip()]
+    if given(c.aliases):
+        out["aliases"] = [a.strip() for a in c.aliases if a.strip()]
     for name in ("statutory_limit", "committed_limit"):
         limit = getattr(c, name)
         if given(limit):

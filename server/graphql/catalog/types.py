@@ -295,7 +295,8 @@ class ItemContent:
     online: bool = strawberry.field(description="可全程网办")
     instant: bool = strawberry.field(description="即办件（秒批秒办）")
     high_frequency: bool = strawberry.field(description="高频事项")
-    keywords: list[str] = strawberry.field(description="搜索关键词（俗称、别名）")
+    keywords: list[str] = strawberry.field(description="搜索关键词")
+    aliases: list[str] = strawberry.field(description="俗称、别名（群众的叫法）")
     result_licence: str | None = strawberry.field(description="批准后核发的电子证照类型（如“营业执照”）；为空表示不出证照")
 
     @strawberry.field(description="申请表单项（按顺序）")
@@ -351,7 +352,7 @@ def content_kwargs(v: models.ItemVersion) -> dict[str, Any]:
         committed_limit=TimeLimit(value=v.committed_limit, unit=TimeUnit(v.committed_unit)),
         fees=[Fee(name=f.get("name", ""), standard=f.get("standard", ""), basis=f.get("basis", "")) for f in v.fees],
         max_visits=v.max_visits, online=v.online, instant=v.instant, high_frequency=v.high_frequency,
-        keywords=list(v.keywords), result_licence=v.result_licence,
+        keywords=list(v.keywords), aliases=list(v.aliases or []), result_licence=v.result_licence,
     )
 
 

@@ -42,6 +42,8 @@ PUBLIC: frozenset[str] = frozenset({
     # departments and halls are public; drafts are filtered by the domain for catalogue editors
     "Query.serviceItems", "Query.serviceItem", "Query.serviceItemByCode", "Query.itemVersionDiff",
     "Query.catalogConsistency", "Query.regions", "Query.departments", "Query.halls",
+    # 聊易找: ranked search over published items and themes, and suggestions from a prefix
+    "Query.findServices", "Query.searchSuggestions",
     # holiday arrangements are public, and a deadline preview changes nothing
     "Query.calendar", "Query.deadlinePreview",
     # free appointment slots of a hall
