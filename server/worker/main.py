@@ -33,6 +33,9 @@ async def shutdown(ctx: dict[str, Any]) -> None:
     await close_db()
 
 
+SWEEP_KEEP_RESULT = 120  # seconds
+
+
 def _every(seconds: int) -> set[int]:
     step = max(1, min(60, seconds))
     return set(range(0, 60, step))
@@ -58,10 +61,11 @@ def worker_settings(redis_url: str) -> dict[str, Any]:
         "cron_jobs": [
             # the scheduled jobs (server/worker/schedule.py: the embedded scheduler runs the same table)
             *arq_cron_jobs(timeout=timeout),
+            # a tick's result is kept a while: a worker late to the tick finds it and does not run it again
             cron(sweep_outbox, second=_every(settings.outbox_sweep_seconds), run_at_startup=True, unique=True,
-                 timeout=timeout, keep_result=0),
+                 timeout=timeout, keep_result=SWEEP_KEEP_RESULT),
             cron(sweep_exchange, second=_every(settings.outbox_sweep_seconds), run_at_startup=True, unique=True,
-                 timeout=timeout, keep_result=0),
+                 timeout=timeout, keep_result=SWEEP_KEEP_RESULT),
         ],
         "on_startup": startup,
         "on_shutdown": shutdown,
