@@ -19,8 +19,11 @@ from server.worker.schedule import CHINA, arq_cron_jobs
 
 
 async def startup(ctx: dict[str, Any]) -> None:
+    import os
+
     import httpx
 
+    ctx["worker_pid"] = os.getpid()
     await init_db(get_settings().database_url)
     # one HTTP client for the exchange's POSTs (each sets its partner's timeout): a client per
     # attempt builds an SSL context each time, ~50 ms of CPU, which capped a worker near 20 messages/s

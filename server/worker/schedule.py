@@ -143,7 +143,9 @@ def arq_function(job: ScheduledJob) -> WorkerCoroutine:
 
     async def scheduled(ctx: dict[Any, Any], *_args: Any, **_kwargs: Any) -> int:
         from server.settings import get_settings
+        from server.worker.jobs import scheduled_run
 
+        scheduled_run(ctx)
         return await run_job(job, ctx.get("settings") or get_settings())
 
     scheduled.__name__ = scheduled.__qualname__ = job.name
