@@ -234,3 +234,32 @@ async def test_two_servers_and_two_workers_share_limits_secret_notifications_and
         both = sum(ticks, Counter())
         assert len(both) >= 3, ticks  # startup runs (one each) and at least one shared tick
         assert all(n == 1 for n in both.values()), both
+
+
+async def test_redis_limiters_in_two_processes_share_one_allowance(redis_db: str) -> None:
+    from server.domain.accounts.ratelimit import RedisLimiter
+
+    # two instances stand for two processes: nothing is shared between them but Redis
+    one, two = (RedisLimiter(3, 60, name="t", redis_url=redis_db) for _ in range(2))
+    hits = [await (one if i % 2 else two).ahit("ip:1") for i in range(5)]
+    assert [h.allowed for h in hits] == [True, True, True, False, False]
+    assert [h.remaining for h in hits[:3]] == [2, 1, 0]
+    assert 59 <= hits[3].retry_after <= 60 and hits[3].retry_after_seconds == 60
+    assert (await one.ahit("ip:2")).allowed  # keys are independent
+    # several keys are all or nothing: a full address refuses, and the other key is not counted
+    assert not (await two.ahit("user:a", "ip:1")).allowed
+    assert (await one.ahit("user:a")).remaining == 2
+
+    # a login limiter (refused attempts count): hammering keeps the window full
+    login = [RedisLimiter(2, 60, name="login-t", redis_url=redis_db, count_refused=True) for _ in range(2)]
+    assert (await login[0].ahit("user:b")).allowed and (await login[1].ahit("user:b")).allowed
+    refused = await login[0].ahit("user:b")
+    assert not refused.allowed and refused.retry_after_seconds == 60
+    assert not (await login[1].ahit("user:b")).allowed
+
+
+async def test_a_redis_limiter_without_redis_counts_in_its_process() -> None:
+    from server.domain.accounts.ratelimit import RedisLimiter
+
+    limiter = RedisLimiter(2, 60, name="down", redis_url="redis://127.0.0.1:1/0")  # nothing listens there
+    assert [(await limiter.ahit("ip:1")).allowed for _ in range(3)] == [True, True, False]
