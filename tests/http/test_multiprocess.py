@@ -267,3 +267,28 @@ async def test_a_redis_limiter_without_redis_counts_in_its_process() -> None:
 
     limiter = RedisLimiter(2, 60, name="down", redis_url="redis://127.0.0.1:1/0")  # nothing listens there
     assert [(await limiter.ahit("ip:1")).allowed for _ in range(3)] == [True, True, False]
+
+
+async def test_the_inbox_hub_wakes_its_listeners_and_says_when_redis_is_gone(redis_db: str) -> None:
+    from server.domain.notifications import live
+
+    hub = live.Hub(redis_db)
+    try:
+        queue = await hub.join(live.channel(citizen_id=424242) or "")
+        assert hub.healthy
+        assert await live.publish(redis_db, message_id=77, staff_id=None, citizen_id=424242)
+        assert await live.publish(redis_db, message_id=78, staff_id=None, citizen_id=424243)  # someone else's
+        got = [await asyncio.wait_for(queue.get(), WAIT_S) for _ in range(2)]
+        assert got == [live.POLL, 77], got  # the (first) connection asks for a poll, then the message
+        assert queue.empty()
+        await hub.leave(live.channel(citizen_id=424242) or "", queue)
+        assert hub.listeners == {}
+    finally:
+        await hub.stop()
+        await jobqueue.close_pools()
+    down = live.Hub("redis://127.0.0.1:1/0")  # nothing listens there: join returns, the caller polls
+    try:
+        await down.join("liaoyi:inbox:citizen:1")
+        assert not down.healthy
+    finally:
+        await down.stop()

@@ -24,6 +24,7 @@ log = logging.getLogger("liaoyi.notifications")
 PREFIX = "liaoyi:inbox:"
 SUBSCRIBE_WAIT_S = 2.0  # how long join() waits for Redis to confirm a new channel
 RECONNECT_S = 1.0
+POLL = 0  # put in a subscription's queue instead of a message id: "poll the inbox now" (no message has id 0)
 
 
 def channel(*, staff_id: int | None = None, citizen_id: int | None = None) -> str | None:
@@ -124,6 +125,7 @@ class Hub:
                 if self.listeners:
                     await self._pubsub.subscribe(*self.listeners)
                 self.connected.set()
+                self._wake_all()  # back (or new): each subscription polls once for what it missed
                 while True:
                     message = await self._pubsub.get_message(timeout=1.0)
                     if message is None:
@@ -146,10 +148,17 @@ class Hub:
                 if self.connected.is_set():
                     log.warning("inbox hub: Redis pub/sub lost (%s); subscriptions poll meanwhile", exc)
                 self.connected.clear()
+                self._wake_all()  # each subscription switches to the fast poll now, not after its slow wait
                 for event in self.confirmed.values():
                     event.clear()
                 await self._close()
                 await asyncio.sleep(RECONNECT_S)
+
+    def _wake_all(self) -> None:
+        """Put :data:`POLL` in every queue: the subscription polls the inbox and looks at the hub again."""
+        for queues in self.listeners.values():
+            for queue in queues:
+                queue.put_nowait(POLL)
 
     async def _close(self) -> None:
         with contextlib.suppress(Exception):

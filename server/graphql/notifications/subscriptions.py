@@ -50,11 +50,11 @@ class NotificationsSubscription:
                         pass
                 else:
                     await asyncio.sleep(wait)
-                if ids:
+                if ids and live.POLL not in ids:
                     fresh = [i for i in ids if i > start and i not in seen]
                     found = await inbox.messages_by_ids(actor=actor, ids=fresh) if fresh else {}
                     messages = [found[i] for i in sorted(found)]
-                else:  # the poll: the fallback, or the only way without Redis
+                else:  # the poll: the fallback, the hub (re)connected or lost, or the only way without Redis
                     messages = await inbox.messages_since(actor=actor, after_id=floor)
                 for message in messages:
                     if message.id in seen:
