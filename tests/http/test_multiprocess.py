@@ -202,33 +202,37 @@ async def test_two_servers_and_two_workers_share_limits_secret_notifications_and
         async with contextlib.AsyncExitStack() as stack:
             sockets = [await _socket_for(base, token, stack) for base in bases]
             await asyncio.sleep(0.5)  # both subscriptions past their start (their channel subscribed)
-            bodies: list[str] = []
             outbox_ids: list[int] = []
-            for _ in range(NOTIFICATIONS):
-                case_no = f"MP-{uuid.uuid4().hex[:8]}"
-                bodies.append(case_no)
-                async with in_transaction() as conn:
-                    row = await service.enqueue(conn, event="approved", channel="inbox",
-                                                recipient=Recipient(citizen_id=citizen.id),
-                                                params={"item": "个体工商户设立登记", "case_no": case_no})
-                outbox_ids.append(int(row.id))
-                await service.after_commit(redis_settings, [row.id])  # an arq job for the workers
-            for ws in sockets:
-                got: list[dict[str, Any]] = []
+            # rounds of NOTIFICATIONS until both workers have delivered some (almost always the first):
+            # which worker takes a job is arq's choice
+            for _round in range(5):
+                bodies: list[str] = []
                 for _ in range(NOTIFICATIONS):
-                    message = await _next(ws, WAIT_S)  # on server 1 well under its 60 s poll: pub/sub
-                    assert message["type"] == "next", message
-                    got.append(message["payload"]["data"]["notificationReceived"])
-                assert sorted(b for g in got for b in bodies if b in g["body"]) == sorted(bodies)
-                assert len({g["id"] for g in got}) == NOTIFICATIONS  # nothing twice
-                with pytest.raises(TimeoutError):  # and nothing more
-                    await _next(ws, 2.5)
+                    case_no = f"MP-{uuid.uuid4().hex[:8]}"
+                    bodies.append(case_no)
+                    async with in_transaction() as conn:
+                        row = await service.enqueue(conn, event="approved", channel="inbox",
+                                                    recipient=Recipient(citizen_id=citizen.id),
+                                                    params={"item": "个体工商户设立登记", "case_no": case_no})
+                    outbox_ids.append(int(row.id))
+                    await service.after_commit(redis_settings, [row.id])  # an arq job for the workers
+                for ws in sockets:
+                    got: list[dict[str, Any]] = []
+                    for _ in range(NOTIFICATIONS):
+                        message = await _next(ws, WAIT_S)  # on server 1 well under its 60 s poll: pub/sub
+                        assert message["type"] == "next", message
+                        got.append(message["payload"]["data"]["notificationReceived"])
+                    assert sorted(b for g in got for b in bodies if b in g["body"]) == sorted(bodies)
+                    assert len({g["id"] for g in got}) == NOTIFICATIONS  # nothing twice
+                    with pytest.raises(TimeoutError):  # and nothing more
+                        await _next(ws, 2.5)
+                notify = await _started(worker_logs, r"notify:\d+")
+                if all(any(f"notify:{i}" in c for i in outbox_ids) for c in notify):
+                    break
         await jobqueue.close_pools()
 
         # -- each notify job ran once, and both workers delivered some
-        notify = await _started(worker_logs, r"notify:\d+")
         total = sum(notify, Counter())
-        assert {int(k.split(":")[1]) for k in total} >= set(outbox_ids)
         assert all(total[f"notify:{i}"] == 1 for i in outbox_ids), total
         assert all(any(f"notify:{i}" in c for i in outbox_ids) for c in notify), notify
 
