@@ -233,8 +233,10 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
             if drainer is not None:
                 await drainer.stop()
             if settings.redis_url:
+                from server.domain.notifications.live import close_hubs
                 from server.jobqueue import close_pools
 
+                await close_hubs()
                 await close_pools()
             if manage_db:
                 await close_db()

@@ -94,6 +94,7 @@ class Settings:
     notify_job_timeout: int = 30  # seconds: a job of a dead worker comes back after this (+10 s)
     outbox_sweep_seconds: int = 30  # the sweep re-enqueues rows not delivered after this long
     subscription_poll_seconds: float = 2.0  # how often a subscription looks for new inbox messages
+    subscription_fallback_seconds: float = 30.0  # … with Redis pub/sub working (a slow safety net)
     yellow_working_days: int = 1  # a case turns yellow this many working days before its deadline
     default_rating_days: int = 7  # an unrated finished case is rated 基本满意 after this many natural days
     # material uploads (issue 4): local files under upload_dir (an S3-compatible store in production)
@@ -153,7 +154,7 @@ class Settings:
             env=env,
             database_url=os.environ.get("DATABASE_URL") or _default_database_url(),
             redis_url=os.environ.get("REDIS_URL") or None,
-            secret_key=secret or secrets.token_urlsafe(32),
+            secret_key=secret or _development_secret(os.environ.get("REDIS_URL") or None),
             access_ttl_minutes=_int("LIAOYI_ACCESS_TTL_MINUTES", 30),
             refresh_ttl_days=_int("LIAOYI_REFRESH_TTL_DAYS", 14),
             log_level=os.environ.get("LIAOYI_LOG_LEVEL", "INFO").upper(),
@@ -186,6 +187,7 @@ class Settings:
             notify_job_timeout=_int("LIAOYI_NOTIFY_JOB_TIMEOUT", 30),
             outbox_sweep_seconds=_int("LIAOYI_OUTBOX_SWEEP_SECONDS", 30),
             subscription_poll_seconds=float(os.environ.get("LIAOYI_SUBSCRIPTION_POLL_SECONDS") or 2.0),
+            subscription_fallback_seconds=float(os.environ.get("LIAOYI_SUBSCRIPTION_FALLBACK_SECONDS") or 30.0),
             yellow_working_days=_int("LIAOYI_YELLOW_WORKING_DAYS", 1),
             default_rating_days=_int("LIAOYI_DEFAULT_RATING_DAYS", 7),
             upload_dir=Path(os.environ.get("LIAOYI_UPLOAD_DIR") or ROOT / "data" / "uploads"),
@@ -194,6 +196,34 @@ class Settings:
             upload_max_request_bytes=_int("LIAOYI_UPLOAD_MAX_REQUEST_BYTES", 50 * 1024 * 1024),
             shared_data_remote=_shared_data_remote(os.environ.get("LIAOYI_SHARED_DATA_REMOTE", "")),
         )
+
+
+DEVELOPMENT_SECRET_KEY = "liaoyi:development-secret"
+
+
+def _development_secret(redis_url: str | None) -> str:
+    """The secret outside production when LIAOYI_SECRET_KEY is unset: random per process without
+    Redis (one process), and with ``REDIS_URL`` one random secret stored once in Redis (SET NX), so
+    every server process and worker on it agrees (an SMS code requested on one server is checked on
+    another). Redis unreachable: a random one for this process, and a warning."""
+    fresh = secrets.token_urlsafe(32)
+    if not redis_url:
+        return fresh
+    try:
+        from redis import Redis
+
+        client = Redis.from_url(redis_url, socket_timeout=2, socket_connect_timeout=2)
+        try:
+            client.set(DEVELOPMENT_SECRET_KEY, fresh, nx=True)
+            stored = client.get(DEVELOPMENT_SECRET_KEY)
+        finally:
+            client.close()
+    except Exception as exc:  # noqa: BLE001 - development only: one process still works
+        import logging
+
+        logging.getLogger("liaoyi").warning("development secret: Redis unreachable (%s); this process uses its own", exc)
+        return fresh
+    return stored.decode() if isinstance(stored, bytes) else fresh
 
 
 def _trusted_proxies(raw: str) -> str:

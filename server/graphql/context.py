@@ -8,7 +8,7 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
-from server.domain.accounts.ratelimit import SlidingWindowLimiter
+from server.domain.accounts.ratelimit import Limiter
 from server.domain.accounts.roles import ANONYMOUS, Actor
 from server.domain.calendar import service as calendar
 from server.domain.cases import queries as cases
@@ -72,7 +72,8 @@ class Context:
     request_id: str
     client: str = ""
     token: str | None = None
-    login_limiter: SlidingWindowLimiter | None = None
+    login_limiter: Limiter | None = None
+    sms_code_limiter: Limiter | None = None
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

@@ -15,6 +15,12 @@ from server.domain.accounts.models import AccessToken
 log = logging.getLogger("liaoyi.worker")
 
 
+def scheduled_run(ctx: dict[str, Any]) -> None:
+    """Log a cron run with its arq job id (``cron:<name>:<ms of the tick>``, the same in every worker:
+    arq keeps one), which arq's own line leaves out for cron jobs."""
+    log.debug("scheduled run %s in worker %s", ctx.get("job_id"), ctx.get("worker_pid", "-"))
+
+
 async def purge_tokens(ctx: dict[str, Any], *, keep_days: int = 30) -> int:
     """Delete tokens that expired or were revoked more than ``keep_days`` ago."""
     cutoff = clock.utcnow() - timedelta(days=keep_days)
@@ -47,6 +53,7 @@ async def sweep_outbox(ctx: dict[str, Any]) -> int:
     from server.domain.notifications.service import sweep
     from server.settings import get_settings
 
+    scheduled_run(ctx)
     n = await sweep(ctx.get("settings") or get_settings())
     if n:
         log.info("outbox sweep: %d notification(s) re-enqueued", n)
@@ -73,6 +80,7 @@ async def sweep_exchange(ctx: dict[str, Any]) -> int:
     from server.domain.exchange.routing import enqueue_due
     from server.settings import get_settings
 
+    scheduled_run(ctx)
     settings = ctx.get("settings") or get_settings()
     n = await enqueue_due(str(settings.redis_url))
     if n:

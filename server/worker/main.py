@@ -19,8 +19,11 @@ from server.worker.schedule import CHINA, arq_cron_jobs
 
 
 async def startup(ctx: dict[str, Any]) -> None:
+    import os
+
     import httpx
 
+    ctx["worker_pid"] = os.getpid()
     await init_db(get_settings().database_url)
     # one HTTP client for the exchange's POSTs (each sets its partner's timeout): a client per
     # attempt builds an SSL context each time, ~50 ms of CPU, which capped a worker near 20 messages/s
@@ -31,6 +34,9 @@ async def shutdown(ctx: dict[str, Any]) -> None:
     if ctx.get("http") is not None:
         await ctx["http"].aclose()
     await close_db()
+
+
+SWEEP_KEEP_RESULT = 120  # seconds
 
 
 def _every(seconds: int) -> set[int]:
@@ -58,10 +64,11 @@ def worker_settings(redis_url: str) -> dict[str, Any]:
         "cron_jobs": [
             # the scheduled jobs (server/worker/schedule.py: the embedded scheduler runs the same table)
             *arq_cron_jobs(timeout=timeout),
+            # a tick's result is kept a while: a worker late to the tick finds it and does not run it again
             cron(sweep_outbox, second=_every(settings.outbox_sweep_seconds), run_at_startup=True, unique=True,
-                 timeout=timeout, keep_result=0),
+                 timeout=timeout, keep_result=SWEEP_KEEP_RESULT),
             cron(sweep_exchange, second=_every(settings.outbox_sweep_seconds), run_at_startup=True, unique=True,
-                 timeout=timeout, keep_result=0),
+                 timeout=timeout, keep_result=SWEEP_KEEP_RESULT),
         ],
         "on_startup": startup,
         "on_shutdown": shutdown,

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("liaoyi.schedule")
 
 CHINA = clock.ZONE  # the worker's cron zone (server.worker.main)
-WORKING_HOURS = frozenset(range(8, 19))  # 08:00 … 18:00, China time
+WORKING_HOURS = frozenset(range(8, 19))
+CRON_KEEP_RESULT = 3600  # seconds a cron run's result blocks the same tick's id (arq's unique check)  # 08:00 … 18:00, China time
 
 Run = Callable[[date, Settings], Awaitable[int]]
 
@@ -142,7 +143,9 @@ def arq_function(job: ScheduledJob) -> WorkerCoroutine:
 
     async def scheduled(ctx: dict[Any, Any], *_args: Any, **_kwargs: Any) -> int:
         from server.settings import get_settings
+        from server.worker.jobs import scheduled_run
 
+        scheduled_run(ctx)
         return await run_job(job, ctx.get("settings") or get_settings())
 
     scheduled.__name__ = scheduled.__qualname__ = job.name
@@ -154,8 +157,11 @@ def arq_cron_jobs(*, timeout: int) -> list[Any]:
     from arq import cron
 
     return [
+        # unique: every worker enqueues the same id (cron:<name>:<ms of the run>) and arq keeps one; the
+        # result is kept past the run (CRON_KEEP_RESULT) so a worker that comes late to the tick finds
+        # it and enqueues nothing, instead of running the job a second time
         cron(arq_function(job), name=f"cron:{job.name}", hour=set(job.hours), minute=set(job.minutes),
-             second=0, run_at_startup=False, unique=True, timeout=timeout, keep_result=0)
+             second=0, run_at_startup=False, unique=True, timeout=timeout, keep_result=CRON_KEEP_RESULT)
         for job in JOBS
     ]
 

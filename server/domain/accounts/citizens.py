@@ -7,7 +7,8 @@ sent to any valid number, and the first sign-in with it creates the citizen. The
   for 5 minutes, checked at most 5 times, used once; a new code replaces the previous one;
 - one code per phone per 60 seconds (TOO_SOON, with the seconds left), at most 10 per phone per
   calendar day (China time), and at most :data:`ADDRESS_LIMIT` requests per client address in
-  :data:`ADDRESS_WINDOW` seconds (kept in process memory, like the login limiter);
+  :data:`ADDRESS_WINDOW` seconds (in Redis with ``REDIS_URL``, one allowance for all processes, else
+  in process memory; like the login limiter);
 - sign-in attempts go through the app's login limiter (per phone and per client address).
 
 Real-name verification checks the form of the name and the ID number (check character, a real
@@ -32,7 +33,7 @@ from server import clock
 from server.domain.accounts import errors, tokens
 from server.domain.accounts.identifiers import check_phone, parse_id_number
 from server.domain.accounts.models import Citizen, SmsCode
-from server.domain.accounts.ratelimit import SlidingWindowLimiter
+from server.domain.accounts.ratelimit import Limiter, SlidingWindowLimiter, make_limiter
 from server.domain.accounts.roles import Actor
 from server.domain.accounts.sms import SIGN_IN_CODE
 from server.domain.accounts.tokens import Lifetimes, TokenPair
@@ -50,8 +51,15 @@ MAX_ATTEMPTS = 5
 ADDRESS_LIMIT = 10  # code requests per client address …
 ADDRESS_WINDOW = 600.0  # … in this many seconds
 
-# per process, like the app's login limiter (with N processes an address may get N times as many)
+# the default without REDIS_URL: per process (the app passes its Redis limiter, sms_code_limiter, with it)
 address_limiter = SlidingWindowLimiter(ADDRESS_LIMIT, ADDRESS_WINDOW)
+
+
+def sms_code_limiter(redis_url: str | None) -> Limiter:
+    """Code requests per client address: in Redis with ``redis_url``, else this process's."""
+    if not redis_url:
+        return address_limiter
+    return make_limiter(ADDRESS_LIMIT, ADDRESS_WINDOW, name="sms-code", redis_url=redis_url)
 _in_flight: set[str] = set()  # phones whose code request is being handled in this process
 
 _CODE = re.compile(r"^[0-9]{6}$")
@@ -90,10 +98,10 @@ def _start_of_day(now: datetime) -> datetime:
 
 
 async def request_code(
-    *, phone: str, client: str, secret: str, settings: Settings, limiter: SlidingWindowLimiter | None = None,
+    *, phone: str, client: str, secret: str, settings: Settings, limiter: Limiter | None = None,
 ) -> CodeSent:
     """Send a sign-in code to ``phone``. Registered or not, the answer is the same."""
-    decision = (limiter or address_limiter).hit(f"sms-code:{client or '-'}")
+    decision = await (limiter or address_limiter).ahit(f"sms-code:{client or '-'}")
     if not decision.allowed:
         minutes = max(1, math.ceil(decision.retry_after / 60))
         raise DomainError(errors.RATE_LIMITED, f"本网络获取验证码过于频繁，请 {minutes} 分钟后再试")
@@ -145,12 +153,12 @@ async def _issue_code(*, phone: str, secret: str, outbox: list[int] | None = Non
 
 async def sign_in(
     *, phone: str, code: str, client: str, secret: str, lifetimes: Lifetimes,
-    limiter: SlidingWindowLimiter | None = None,
+    limiter: Limiter | None = None,
 ) -> SignedIn:
     """Exchange a code for tokens; the first sign-in of a phone number creates its citizen."""
     phone = check_phone(phone)
     code = (code or "").strip()
-    if limiter is not None and not limiter.hit(f"sms-sign-in:{phone}", f"ip:{client}").allowed:
+    if limiter is not None and not (await limiter.ahit(f"sms-sign-in:{phone}", f"ip:{client}")).allowed:
         raise DomainError(errors.RATE_LIMITED, "登录尝试过于频繁，请一分钟后再试")
     if not _CODE.match(code):
         raise DomainError(errors.INVALID_CODE, "请输入 6 位数字验证码", ["code"])

@@ -19,7 +19,7 @@ from tortoise.expressions import F, Q
 from server import clock
 from server.domain.accounts import errors, tokens
 from server.domain.accounts.models import SignInFailure, StaffUser
-from server.domain.accounts.ratelimit import SlidingWindowLimiter
+from server.domain.accounts.ratelimit import Limiter, make_limiter
 from server.domain.accounts.roles import Actor, Role
 from server.domain.accounts.tokens import Lifetimes, TokenPair
 from server.domain.catalog.models import Department, Hall, Region
@@ -37,10 +37,11 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def login_limiter(per_minute: int) -> SlidingWindowLimiter:
+def login_limiter(per_minute: int, redis_url: str | None = None) -> Limiter:
     """Sign-in attempts per minute, per user name (or phone) and per client address. Refused
-    attempts count too: a client that keeps guessing stays refused."""
-    return SlidingWindowLimiter(per_minute, 60.0, count_refused=True)
+    attempts count too: a client that keeps guessing stays refused. With ``redis_url`` counted in
+    Redis, one allowance for every server process."""
+    return make_limiter(per_minute, 60.0, name="login", redis_url=redis_url, count_refused=True)
 
 
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$")
@@ -329,7 +330,7 @@ KNOWN_ADDRESS = timedelta(days=30)  # an address the account signed in from this
 
 
 async def login(
-    *, username: str, password: str, lifetimes: Lifetimes, limiter: SlidingWindowLimiter | None = None, client: str = ""
+    *, username: str, password: str, lifetimes: Lifetimes, limiter: Limiter | None = None, client: str = ""
 ) -> tuple[TokenPair, StaffUser]:
     """Check the password and issue tokens. The same error whether or not the user exists.
 
@@ -346,7 +347,7 @@ async def login(
     known = failure is not None and failure.succeeded_at is not None and failure.succeeded_at > now - KNOWN_ADDRESS
     if limiter is not None:
         keys = [f"user:{username.casefold()}|ip:{address}", f"ip:{address}"] + ([] if known else [f"user:{username.casefold()}"])
-        if not limiter.hit(*keys).allowed:
+        if not (await limiter.ahit(*keys)).allowed:
             raise DomainError(errors.RATE_LIMITED, "登录尝试过于频繁，请一分钟后再试")
     stored = user.password_hash if user is not None else _DUMMY_HASH
     try:

@@ -223,6 +223,7 @@ async def deliver(outbox_id: int, settings: Settings) -> Outcome:
         if row.channel == Channel.INBOX:
             tpl = templates.get(row.template, row.template_version)
             title, body = tpl.render(dict(row.params))
+            created: InboxMessage | None = None
             try:
                 # the mark and the message commit together; the write comes first so that SQLite takes
                 # its write lock at once (a read first would make a concurrent writer fail with "locked")
@@ -232,13 +233,19 @@ async def deliver(outbox_id: int, settings: Settings) -> Outcome:
                         params=_scrubbed(row),
                     )
                     if marked and not await InboxMessage.filter(outbox_id=row.id).using_db(conn).exists():
-                        await InboxMessage.create(
+                        created = await InboxMessage.create(
                             citizen_id=row.citizen_id, staff_id=row.staff_id, event=row.event, title=title,
                             body=body, outbox_id=row.id, case_id=row.case_id, bundle_id=row.bundle_id, using_db=conn,
                         )
             except IntegrityError:
                 # a worker that took over an expired lease wrote it (outbox_id is unique)
                 return Outcome("done")
+            if created is not None and settings.redis_url:
+                # committed: wake the recipient's subscriptions in every server process (live.py)
+                from server.domain.notifications import live
+
+                await live.publish(settings.redis_url, message_id=int(created.id), staff_id=created.staff_id,
+                                   citizen_id=created.citizen_id)
             return Outcome("delivered")
         await _send(row, settings)
     except PermanentFailure as exc:

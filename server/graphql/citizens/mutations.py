@@ -51,7 +51,7 @@ class CitizensMutation:
         sent, errors = await attempt(
             lambda: citizens.request_code(
                 phone=input.phone, client=ctx.client, secret=ctx.settings.secret_key,
-                settings=ctx.settings,
+                settings=ctx.settings, limiter=ctx.sms_code_limiter,
             ),
             AccountError,
         )

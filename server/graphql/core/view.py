@@ -44,7 +44,8 @@ from strawberry.types.graphql import OperationType
 
 from server.contract import load_manifest
 from server.domain.accounts.apikeys import actor_for_api_key
-from server.domain.accounts.ratelimit import SlidingWindowLimiter
+from server.domain.accounts.citizens import sms_code_limiter
+from server.domain.accounts.ratelimit import make_limiter
 from server.domain.accounts.roles import ANONYMOUS
 from server.domain.accounts.service import login_limiter
 from server.domain.accounts.tokens import actor_for_token
@@ -133,9 +134,12 @@ class GraphQLHTTP:
         self.settings = settings
         self.metrics = metrics
         self.graphiql = graphiql
-        self.login_limiter = login_limiter(settings.login_rate_per_minute)
+        # with REDIS_URL every limiter counts in Redis: one allowance whatever the number of processes
+        self.login_limiter = login_limiter(settings.login_rate_per_minute, settings.redis_url)
+        self.sms_code_limiter = sms_code_limiter(settings.redis_url)
         # anonymous callers, per client address (DESIGN.md rule 13); signed-in callers are not counted
-        self.public_limiter = SlidingWindowLimiter(settings.public_rate_per_minute, 60.0)
+        self.public_limiter = make_limiter(settings.public_rate_per_minute, 60.0, name="public",
+                                           redis_url=settings.redis_url)
         self.documents = load_manifest(settings.trusted_manifest)  # {"sha256:<hex>": text}
         # public answers (anonymous GET of a trusted query), kept as a proxy would: key -> (expiry, body, etag)
         self.public_answers: dict[tuple[str, ...], tuple[float, bytes, str]] = {}
@@ -178,7 +182,7 @@ class GraphQLHTTP:
                                     "extensions": {"code": "PERSISTED_DOCUMENT_REQUIRED"}}]}, 400, request_id,
             )
         if context.actor.kind == "anonymous":
-            decision = self.public_limiter.hit(f"ip:{context.client or '-'}")
+            decision = await self.public_limiter.ahit(f"ip:{context.client or '-'}")
             if not decision.allowed:
                 wait = decision.retry_after_seconds
                 return self._respond(
@@ -439,7 +443,7 @@ class GraphQLHTTP:
         client = request.client.host if request.client else ""
         return Context(
             actor=actor, settings=self.settings, request_id=request_id, client=client, token=token,
-            login_limiter=self.login_limiter,
+            login_limiter=self.login_limiter, sms_code_limiter=self.sms_code_limiter,
         )
 
     def _format(self, error: GraphQLError, request_id: str, operation: str) -> GraphQLFormattedError:
