@@ -1907,7 +1907,7 @@ export type AccessLogQueryVariables = Exact<{
 }>;
 
 
-export type AccessLogQuery = { personalDataAccessLog: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, viewerLabel: string, viewerRegionCode: string | null, subjectKind: PersonalDataSubjectKind, subjectId: string, fields: Array<PersonalDataField>, formKeys: Array<string>, reason: string, requestId: string } }> } };
+export type AccessLogQuery = { personalDataAccessLog: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, viewerLabel: string, viewerRegionCode: string | null, subjectKind: PersonalDataSubjectKind, subjectId: string, subjectLabel: string, fields: Array<PersonalDataField>, formKeys: Array<string>, reason: string, requestId: string } }> } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -3664,6 +3664,7 @@ export const AccessLogDocument = new TypedDocumentString(`
         viewerRegionCode
         subjectKind
         subjectId
+        subjectLabel
         fields
         formKeys
         reason
