@@ -168,7 +168,13 @@ router.afterEach((to) => {
   document.title = to.meta.title ? `${to.meta.title} · 聊易管理端` : '聊易管理端';
 });
 
-onSessionExpired(() => {
+onSessionExpired((username) => {
   const current = router.currentRoute.value;
-  if (!current.meta.public) void router.push({ name: 'login', query: { redirect: current.fullPath, expired: '1' } });
+  if (!current.meta.public) {
+    // the page is kept for whoever was on it: someone else signing in starts on their own page
+    const query: Record<string, string> = { redirect: current.fullPath, expired: '1' };
+    if (username) query.user = username;
+    void router.push({ name: 'login', query });
+  }
 });
+
