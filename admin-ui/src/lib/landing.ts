@@ -34,7 +34,7 @@ export interface Landing {
 
 export function landingAfterSignIn({ redirect, leftBy, username, roles, rolesOf }: Landing): string {
   const home = homeOf(roles);
-  if (typeof redirect !== 'string' || !redirect.startsWith('/') || redirect.startsWith('//')) return home;
+  if (typeof redirect !== 'string' || !redirect.startsWith('/') || redirect.startsWith('//') || redirect === '/') return home;
   if (typeof leftBy === 'string' && leftBy !== '' && leftBy !== username) return home;
   const wanted = rolesOf(redirect);
   if (wanted === null) return home;
