@@ -51,7 +51,7 @@ describe('landingAfterSignIn', () => {
   });
 
   it('ignores redirects that are not pages of the admin UI', () => {
-    for (const redirect of ['https://evil.example/', '//evil.example/x', '/login', '/forbidden', 42, undefined, ['/staff']]) {
+    for (const redirect of ['/', 'https://evil.example/', '//evil.example/x', '/login', '/forbidden', 42, undefined, ['/staff']]) {
       expect(landingAfterSignIn({ redirect, leftBy: undefined, username: 'u', roles: ['DEPT_REVIEWER'], rolesOf })).toBe('/cases/review');
     }
   });
