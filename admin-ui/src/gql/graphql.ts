@@ -2484,7 +2484,7 @@ export type NotificationOutboxQueryVariables = Exact<{
 }>;
 
 
-export type NotificationOutboxQuery = { notificationOutbox: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, event: string, template: string, templateVersion: number, channel: NotificationChannel, recipient: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string, deliveredAt: string | null, createdAt: string } }> } };
+export type NotificationOutboxQuery = { notificationOutbox: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, event: string, eventLabel: string, template: string, templateVersion: number, channel: NotificationChannel, recipient: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string, deliveredAt: string | null, createdAt: string } }> } };
 
 export type RetryNotificationMutationVariables = Exact<{
   input: RetryNotificationInput;
@@ -8876,6 +8876,7 @@ export const NotificationOutboxDocument = new TypedDocumentString(`
       node {
         id
         event
+        eventLabel
         template
         templateVersion
         channel
