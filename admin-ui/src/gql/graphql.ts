@@ -640,6 +640,12 @@ export type DisableStaffUserInput = {
   reason: string;
 };
 
+/** 启用工作人员账号（同时解除密码错误锁定） */
+export type EnableStaffUserInput = {
+  /** 账号的全局 ID */
+  id: string;
+};
+
 /** 对账差异查询条件 */
 export type ExchangeDifferenceFilter = {
   /** true 只看未处理的，false 只看已处理的 */
@@ -1347,6 +1353,14 @@ export type RequestCaseCorrectionInput = {
   note?: string;
 };
 
+/** 重设工作人员密码 */
+export type ResetStaffPasswordInput = {
+  /** 账号的全局 ID */
+  id: string;
+  /** 新密码（至少 8 个字符） */
+  newPassword: string;
+};
+
 /** 出件方式 */
 export type ResultMethod =
   /** 电子证照（无纸质结果） */
@@ -1788,6 +1802,22 @@ export type UpdateServiceItemDraftInput = {
   id: string;
 };
 
+/** 修改工作人员账号：未给出的字段保持不变；部门、大厅传 null 表示清除 */
+export type UpdateStaffUserInput = {
+  /** 所属部门代码；null 清除 */
+  departmentCode?: string | null | undefined;
+  /** 姓名 */
+  displayName?: string | null | undefined;
+  /** 所属大厅代码；null 清除 */
+  hallCode?: string | null | undefined;
+  /** 账号的全局 ID */
+  id: string;
+  /** 新的所属区划（调整权限范围） */
+  regionCode?: string | null | undefined;
+  /** 新的角色（整体替换） */
+  roles?: Array<Role> | null | undefined;
+};
+
 /** 修改主题草稿；已发布的主题会先生成新的草稿版本 */
 export type UpdateThemeDraftInput = {
   /** 变更说明 */
@@ -1857,7 +1887,7 @@ export type StaffUsersQueryVariables = Exact<{
 }>;
 
 
-export type StaffUsersQuery = { staffUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, username: string, displayName: string, roles: Array<Role>, regionCode: string | null, departmentCode: string | null, isActive: boolean, disabledAt: string | null, disabledReason: string, region: { name: string } | null, department: { name: string } | null } }> } };
+export type StaffUsersQuery = { staffUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, username: string, displayName: string, roles: Array<Role>, regionCode: string | null, departmentCode: string | null, hallCode: string | null, isActive: boolean, lockedUntil: string | null, disabledAt: string | null, disabledReason: string, region: { name: string } | null, department: { name: string } | null, hall: { name: string } | null } }> } };
 
 export type CreateStaffUserMutationVariables = Exact<{
   input: CreateStaffUserInput;
@@ -1865,6 +1895,27 @@ export type CreateStaffUserMutationVariables = Exact<{
 
 
 export type CreateStaffUserMutation = { createStaffUser: { staffUser: { id: string, username: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type UpdateStaffUserMutationVariables = Exact<{
+  input: UpdateStaffUserInput;
+}>;
+
+
+export type UpdateStaffUserMutation = { updateStaffUser: { staffUser: { id: string, displayName: string, roles: Array<Role>, regionCode: string | null, departmentCode: string | null, hallCode: string | null, region: { name: string } | null, department: { name: string } | null, hall: { name: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type EnableStaffUserMutationVariables = Exact<{
+  input: EnableStaffUserInput;
+}>;
+
+
+export type EnableStaffUserMutation = { enableStaffUser: { staffUser: { id: string, isActive: boolean, lockedUntil: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type ResetStaffPasswordMutationVariables = Exact<{
+  input: ResetStaffPasswordInput;
+}>;
+
+
+export type ResetStaffPasswordMutation = { resetStaffPassword: { revokedTokens: number, staffUser: { id: string, lockedUntil: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
 
 export type DisableStaffUserMutationVariables = Exact<{
   input: DisableStaffUserInput;
@@ -3538,13 +3589,18 @@ export const StaffUsersDocument = new TypedDocumentString(`
         roles
         regionCode
         departmentCode
+        hallCode
         isActive
+        lockedUntil
         disabledAt
         disabledReason
         region {
           name
         }
         department {
+          name
+        }
+        hall {
           name
         }
       }
@@ -3567,6 +3623,66 @@ export const CreateStaffUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateStaffUserMutation, CreateStaffUserMutationVariables>;
+export const UpdateStaffUserDocument = new TypedDocumentString(`
+    mutation UpdateStaffUser($input: UpdateStaffUserInput!) {
+  updateStaffUser(input: $input) {
+    staffUser {
+      id
+      displayName
+      roles
+      regionCode
+      departmentCode
+      hallCode
+      region {
+        name
+      }
+      department {
+        name
+      }
+      hall {
+        name
+      }
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateStaffUserMutation, UpdateStaffUserMutationVariables>;
+export const EnableStaffUserDocument = new TypedDocumentString(`
+    mutation EnableStaffUser($input: EnableStaffUserInput!) {
+  enableStaffUser(input: $input) {
+    staffUser {
+      id
+      isActive
+      lockedUntil
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EnableStaffUserMutation, EnableStaffUserMutationVariables>;
+export const ResetStaffPasswordDocument = new TypedDocumentString(`
+    mutation ResetStaffPassword($input: ResetStaffPasswordInput!) {
+  resetStaffPassword(input: $input) {
+    staffUser {
+      id
+      lockedUntil
+    }
+    revokedTokens
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetStaffPasswordMutation, ResetStaffPasswordMutationVariables>;
 export const DisableStaffUserDocument = new TypedDocumentString(`
     mutation DisableStaffUser($input: DisableStaffUserInput!) {
   disableStaffUser(input: $input) {
