@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import hmac
 import logging
+import mimetypes
 import secrets
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote
 
@@ -192,6 +195,46 @@ def _graphiql_page(settings: Settings) -> Any:
     return render
 
 
+# the admin UI's text assets go out gzipped to a browser that accepts it (issue 16: 1 MB of
+# JavaScript went out uncompressed); each file is compressed once per build (keyed by its path,
+# size and modification time) and kept in memory: the dist holds a few MB of text at most
+_COMPRESSIBLE = frozenset({".js", ".mjs", ".css", ".html", ".svg", ".json", ".map", ".txt"})
+_GZIP_MIN_BYTES = 1024
+_gzipped: dict[tuple[str, int, int], bytes] = {}
+
+
+def _accepts_gzip(request: Request) -> bool:
+    for part in request.headers.get("accept-encoding", "").split(","):
+        name, _, params = part.strip().partition(";")
+        if name.strip().lower() in ("gzip", "*") and params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00"):
+            return True
+    return False
+
+
+def _admin_file(request: Request, path: Path, cache: str) -> Response:
+    """One built file of the admin UI with its cache header; gzipped when the browser accepts it
+    and compressing is worth it (text, at least 1 KB)."""
+    stat = path.stat()
+    headers = {"Cache-Control": cache}
+    if path.suffix not in _COMPRESSIBLE or stat.st_size < _GZIP_MIN_BYTES:
+        return FileResponse(path, headers=headers)
+    headers["Vary"] = "Accept-Encoding"
+    if not _accepts_gzip(request):
+        return FileResponse(path, headers=headers)
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    body = _gzipped.get(key)
+    if body is None:
+        body = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+        for stale in [k for k in _gzipped if k[0] == key[0]]:
+            del _gzipped[stale]
+        _gzipped[key] = body
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if media_type.startswith("text/") or media_type in ("application/javascript", "text/javascript"):
+        media_type += "; charset=utf-8"
+    headers["Content-Encoding"] = "gzip"
+    return Response(body, media_type=media_type, headers=headers)
+
+
 class _ImmutableStatic(StaticFiles):
     async def get_response(self, path: str, scope: Scope) -> Response:
         response = await super().get_response(path, scope)
@@ -282,10 +325,10 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
             if candidate.is_relative_to(admin_root) and candidate.is_file() and candidate != index:
                 immutable = candidate.is_relative_to(admin_root / "assets")
                 cache = "public, max-age=31536000, immutable" if immutable else "public, max-age=3600"
-                return FileResponse(candidate, headers={"Cache-Control": cache})
+                return _admin_file(request, candidate, cache)
             if rel.startswith("assets/"):
                 return HTMLResponse("<h1>404</h1>", status_code=404)
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        return _admin_file(request, index, "no-cache")
 
     async def download(request: Request) -> Response:
         """``GET /files/<global id of an UploadedFile>``: the bytes of an upload, for its owner or

@@ -162,7 +162,9 @@ export const router = createRouter({ history: createWebHistory('/admin/'), route
 router.beforeEach(async (to) => {
   if (to.meta.public) return true;
   if (!session.me && !(await restore())) {
-    return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+    // the bare /admin/ (redirected to the catalogue) asks for no page: the sign-in lands on the role's own
+    const asked = to.fullPath !== '/' && to.redirectedFrom?.fullPath !== '/';
+    return { name: 'login', query: asked ? { redirect: to.fullPath } : {} };
   }
   if (to.meta.roles && !hasRole(...to.meta.roles)) return { name: 'forbidden' };
   return true;
@@ -172,7 +174,14 @@ router.afterEach((to) => {
   document.title = to.meta.title ? `${to.meta.title} · 聊易管理端` : '聊易管理端';
 });
 
-onSessionExpired(() => {
+onSessionExpired((username) => {
   const current = router.currentRoute.value;
-  if (!current.meta.public) void router.push({ name: 'login', query: { redirect: current.fullPath, expired: '1' } });
+  // before the first page is shown (a reload with a stale token) the guard sends to the login page
+  if (current.matched.length && !current.meta.public) {
+    // the page is kept for whoever was on it: someone else signing in starts on their own page
+    const query: Record<string, string> = { redirect: current.fullPath, expired: '1' };
+    if (username) query.user = username;
+    void router.push({ name: 'login', query });
+  }
 });
+

@@ -5,10 +5,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const login = vi.fn();
 const replace = vi.fn();
-vi.mock('../src/lib/session', () => ({ login: (...args: unknown[]) => login(...args) }));
+vi.mock('../src/lib/session', () => ({
+  login: (...args: unknown[]) => login(...args),
+  session: { me: { username: 'city_catalog', roles: ['CATALOG_ADMIN'] } },
+}));
 vi.mock('vue-router', () => ({
   useRoute: () => ({ query: { redirect: '/catalog/items/abc' } }),
-  useRouter: () => ({ replace }),
+  useRouter: () => ({ replace, resolve: () => ({ matched: [{}], name: 'item', meta: {} }) }),
 }));
 
 const MOUNT = { global: { plugins: [ElementPlus] } };

@@ -116,6 +116,29 @@ describe('usePagedQuery', () => {
     expect(pushed()).toEqual({ query: { status: 'SUBMITTED', after: 'k2' } });
   });
 
+  it('says 加载中… until the first answer, never "共 0 人" before it (issue 16)', async () => {
+    let answer!: (value: unknown) => void;
+    const request = vi.fn(() => new Promise((resolve) => { answer = resolve; }));
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/list', component: { render: () => null } }] });
+    await router.push('/list');
+    await router.isReady();
+    const Host = defineComponent({
+      setup() {
+        const pager = usePagedQuery({
+          document: StaffUsersDocument, variables: (page) => ({ ...page }), connection: (data) => data.staffUsers,
+          client: { request } as unknown as GraphQLClient,
+        });
+        return () => h(PagerBar, { pager, unit: '人' });
+      },
+    });
+    const wrapper = mount(Host, { global: { plugins: [router, ElementPlus] } });
+    await flushPromises();
+    expect(wrapper.find('[data-test=pager-total]').text()).toBe('加载中…');
+    answer({ staffUsers: connection({ totalCount: 0 }) });
+    await flushPromises();
+    expect(wrapper.find('[data-test=pager-total]').text()).toBe('共 0 人');
+  });
+
   it('keeps a failure to show, and loads again on reload', async () => {
     const { pager, request } = await setup('/list', null, { fail: true });
     expect(pager.error).toBe('无法连接服务器：Failed to fetch');

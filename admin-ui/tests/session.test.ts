@@ -92,7 +92,7 @@ describe('session', () => {
     handler = () => ({ status: 401, body: { errors: [{ message: '令牌无效或已过期，请重新登录' }] } });
     await expect(restore()).resolves.toBe(true); // me already loaded: no request
     await expect(refresh()).resolves.toBe(false);
-    expect(expired).toHaveBeenCalled();
+    expect(expired).toHaveBeenCalledWith('city_catalog'); // who was signed in: their page is kept for them only
     expect(session.tokens).toBeNull();
     expect(sessionStorage.getItem(KEY)).toBeNull();
   });

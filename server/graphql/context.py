@@ -8,6 +8,7 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
+from server.domain.accounts import privacy
 from server.domain.accounts.ratelimit import Limiter
 from server.domain.accounts.roles import ANONYMOUS, Actor
 from server.domain.calendar import service as calendar
@@ -54,6 +55,8 @@ class Loaders:
         self.sub_cases = _loader(lambda ids: cases.sub_cases_of(actor=a, parent_ids=ids), list)
         # what the base databases filled in a case's or a bundle's form: keys ("case" | "bundle", id)
         self.prefilled = _loader(shareddata.prefilled_of, list)
+        # whose data an access-log row is about, masked: keys (subject kind, id)
+        self.access_subject = _loader(privacy.subject_labels)
         self.themes = ThemeLoaders(a, _loader)  # themes (一件事) and the service menu
         self.bundles = BundleLoaders(a)  # themed bundles applied for (主题办件)
         # which years' holiday arrangements are not loaded yet (a deadline counting them is provisional)

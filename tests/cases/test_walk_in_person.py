@@ -114,3 +114,25 @@ async def test_a_walk_in_bundle_writes_its_new_person_with_it() -> None:
     assert subs and all(s.contact_citizen_id == registered.id for s in subs)
     events = await CaseEvent.filter(case_id__in=[s.id for s in subs])
     assert events and all(e.on_behalf_citizen_id == registered.id for e in events)
+
+
+async def test_the_clerk_sees_whom_an_id_number_belongs_to_before_saving() -> None:
+    """Issue 16: before saving, the window looks the ID number up: the name on file masked (to
+    compare with the card in hand), or that the person is new; a bad number is refused on its field;
+    only those who may receive a walk-in ask."""
+    clerk = await f.staff("city_clerk")
+    person = await Citizen.create(phone=f.phone(), name="欧阳晓雪", id_number=f.id_number())
+    try:
+        on_file = await window.person_on_file(actor=clerk, id_number=person.id_number or "")
+        phone = person.phone
+        assert on_file == window.PersonOnFile(found=True, masked_name="欧***", masked_phone=f"{phone[:3]}****{phone[-4:]}",
+                                              verified=False)
+        assert await window.person_on_file(actor=clerk, id_number=f.id_number()) == window.PersonOnFile(found=False)
+        with pytest.raises(DomainError) as bad:
+            await window.person_on_file(actor=clerk, id_number="37152519900101001")
+        assert bad.value.code == "INVALID_ID_NUMBER" and bad.value.field == ["idNumber"]
+        with pytest.raises(DomainError) as refused:
+            await window.person_on_file(actor=await f.staff("city_reviewer_scjg"), id_number=person.id_number or "")
+        assert refused.value.code == "NOT_ALLOWED"
+    finally:
+        await person.delete()

@@ -8,6 +8,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from strawberry import relay
 from tortoise.transactions import in_transaction
 
 from server.domain.accounts.models import Citizen, SmsCode
@@ -224,3 +225,31 @@ async def test_admins_see_dead_letters_and_retry_them(settings: Settings, gql: G
     assert retried["notification"]["attempts"] == (0 if quiet else 1)
     again = (await admin(RETRY, {"i": {"id": mine[0]["id"]}}))["retryNotification"]
     assert again["errors"][0]["code"] == "INVALID_STATE"
+
+
+async def test_the_outbox_names_events_and_recipients_in_chinese(gql: GraphQLClient) -> None:
+    """Issue 16: the outbox page shows 电子证照已签发, not ``elicence_issued``, and the recipient by
+    masked name ("群众 张** 139****1234", "工作人员 刘*(city_clerk)"), not "群众 #282"."""
+    from server.domain.accounts.models import StaffUser
+
+    citizen = await Citizen.create(phone=_phone(), name="张三丰")
+    staff = await StaffUser.get(username="city_clerk")
+    rows = [
+        await _enqueue("inbox", Recipient(citizen_id=citizen.id), event="elicence_issued", item="食品经营许可"),
+        await _enqueue("inbox", Recipient(staff_id=staff.id), event="approved", item="食品经营许可", case_no="N-1"),
+        await _enqueue("sms", Recipient(phone=citizen.phone), event="rejected", item="食品经营许可", case_no="N-2", reason="不属于本机关职权范围"),
+    ]
+    try:
+        admin = await gql.as_user("city_admin")
+        listed = (await admin("""{ notificationOutbox(first: 100) { edges { node { id event eventLabel recipient } } } }"""))
+        by_id = {e["node"]["id"]: e["node"] for e in listed["notificationOutbox"]["edges"]}
+        shown = [by_id[str(relay.GlobalID("OutboxNotification", str(r.id)))] for r in rows]
+        masked_phone = f"{citizen.phone[:3]}****{citizen.phone[-4:]}"
+        assert [(n["event"], n["eventLabel"], n["recipient"]) for n in shown] == [
+            ("elicence_issued", "电子证照已签发", f"群众 张** {masked_phone}"),
+            ("approved", "审批通过", "工作人员 刘*(city_clerk)"),
+            ("rejected", "不予受理", f"手机 {masked_phone}"),
+        ]
+    finally:
+        await Outbox.filter(id__in=[r.id for r in rows]).delete()
+        await citizen.delete()

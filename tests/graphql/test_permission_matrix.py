@@ -335,6 +335,8 @@ RULES: dict[str, Rule] = {
     "caseStatistics": Rule(callers("city_admin", "hall_supervisor", "county_viewer", "partner"), lambda w: {
         "filter": {"dateFrom": "2024-01-01", "dateTo": "2024-01-31"}, "groupBy": "COUNTY"}),
     "trackCase": Rule(ANYONE, lambda w: {"number": "371500-20260101-00001", "queryCode": "AAAAAAAA"}),
+    # who an ID number belongs to (masked), for the window clerk before saving a walk-in
+    "counterPerson": Rule(CLERK, lambda w: {"idNumber": "11010519491231002X"}),
     # --- appointments: free slots are public; booking and cancelling are the citizen's own (the item and the
     # appointment do not exist: the citizen gets NOT_FOUND or INVALID, others NOT_ALLOWED before any lookup);
     # a hall's day is for its clerks and supervisor (demo accounts of the city hall) and the city admin

@@ -33,7 +33,7 @@ query Log($f: PersonalDataAccessFilter, $first: Int, $after: String) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node {
-      id at viewerLabel viewerStaffId viewerRegionCode subjectKind subjectId fields reason requestId
+      id at viewerLabel viewerStaffId viewerRegionCode subjectKind subjectId subjectLabel fields reason requestId
     } }
   }
 }"""
@@ -383,6 +383,9 @@ async def test_auditor_reads_the_log(gql: GraphQLClient, subjects: Subjects) -> 
         "刘芳(city_clerk)", CITY, ["NAME"]
     )
     assert newest["subjectKind"] == "CITIZEN" and newest["subjectId"] == c
+    # whose data: the person masked, not only "群众" (issue 16)
+    phone = subjects.citizen.phone
+    assert newest["subjectLabel"] == f"张** {phone[:3]}****{phone[-4:]}"
     assert newest["at"] >= oldest["at"]
     assert newest["requestId"] and newest["requestId"] != "-"
     guanxian_clerk = await StaffUser.get(username="guanxian_clerk")
@@ -482,3 +485,36 @@ async def test_log_statement_count_does_not_grow_with_the_page(gql: GraphQLClien
         assert len(data["personalDataAccessLog"]["edges"]) == first
         counts.append(counter.count)
     assert counts[0] == counts[1]
+
+
+async def test_the_log_names_whose_data_was_viewed_masked(gql: GraphQLClient, subjects: Subjects) -> None:
+    """Each kind of subject is named in the log as lists name it: an enterprise by its registered
+    name with the legal representative masked, staff by masked name and user name, a case by its
+    number and masked applicant; never a full name of a person."""
+    county_clerk = await gql.login("guanxian_clerk")
+    firm = gid("Enterprise", subjects.guanxian_firm.id)
+    await reveal(gql, firm, ["LEGAL_REP_NAME"], reason="核对法定代表人", token=county_clerk)
+    staff = await new_staff(Role.WINDOW_CLERK, CITY, display_name="王小明")
+    admin = await gql.as_user("city_admin")
+    try:
+        await reveal(gql, gid("StaffUser", staff.id), ["NAME"], reason="核对工作人员身份",
+                     token=await gql.login("city_admin"))
+        auditor = await gql.as_user("city_auditor")
+        by_firm = (await auditor(LOG, {"f": {"subjectId": firm}}))["personalDataAccessLog"]["edges"]
+        assert [e["node"]["subjectLabel"] for e in by_firm] == [
+            f"{subjects.guanxian_firm.name}（法定代表人 李**）"
+        ]
+        by_staff = (await admin(LOG, {"f": {"subjectId": gid("StaffUser", staff.id)}}))["personalDataAccessLog"]
+        assert [e["node"]["subjectLabel"] for e in by_staff["edges"]] == [f"王**({staff.username})"]
+    finally:
+        await AccessLog.filter(subject_kind="staff", subject_id=staff.id).delete()
+        await staff.delete()
+
+
+async def test_subject_labels_of_cases_and_missing_subjects(subjects: Subjects) -> None:
+    from server.domain.cases.models import Case
+
+    case = await Case.filter(applicant_citizen_id=subjects.citizen.id).first()
+    assert case is not None
+    labels = await privacy.subject_labels([("case", case.id), ("citizen", 0), ("bundle", 0)])
+    assert labels == {("case", case.id): "草稿：张**"}

@@ -378,6 +378,8 @@ async function outboxScenario(base, spec) {
   await row.locator('[data-test=retry]').click();
   await row.locator('.el-tag', { hasText: '排队中' }).waitFor();
   result.retried = (await row.locator('.el-tag').innerText()).trim();
+  result.event = (await row.locator('[data-test=outbox-event]').innerText()).trim();
+  result.recipient = (await row.locator('[data-test=outbox-recipient]').innerText()).trim();
   step('retried: queued again');
   await shot('outbox');
 }

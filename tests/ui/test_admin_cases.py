@@ -314,6 +314,8 @@ async def test_city_admin_retries_a_dead_letter(settings: Settings, tmp_path: Pa
     _fresh_screenshots("outbox")
     log = tmp_path / "server.log"
     async with live_server(settings.database_url, log) as base:
-        report = await _run(node, base, "outbox", {"recipient": f"群众 #{citizen.id}"}, log)
+        recipient = f"群众 （未实名） {citizen.phone[:3]}****{citizen.phone[-4:]}"  # masked, in Chinese (issue 16)
+        report = await _run(node, base, "outbox", {"recipient": recipient}, log)
     assert report["retried"] == "排队中", report
+    assert (report["event"], report["recipient"]) == ("审批通过", recipient), report
     _assert_shots("outbox", ("outbox",))

@@ -65,6 +65,37 @@ async def test_admin_serves_built_files_and_falls_back_to_index(settings: Settin
             assert "nope" not in leaked.text, path
 
 
+async def test_admin_sends_its_text_assets_gzipped(settings: Settings, tmp_path: Path) -> None:
+    """Issue 16: a browser that accepts gzip gets the JavaScript, CSS and index page compressed
+    (the hashed files still cached for a year); one that does not, and files not worth it, as they are."""
+    (tmp_path / "assets").mkdir()
+    script = "export const rows = [" + ",".join(f"{{id:{i},name:'事项{i}'}}" for i in range(2000)) + "];\n"
+    (tmp_path / "assets" / "index-abc123.js").write_text(script, "utf-8")
+    (tmp_path / "assets" / "logo-abc123.png").write_bytes(b"\x89PNG" + bytes(4000))
+    (tmp_path / "index.html").write_text("<!doctype html><title>聊易管理端</title>" + "<div></div>" * 200, "utf-8")
+    raw = len(script.encode())
+    async with _spa_client(settings, tmp_path) as http:
+        for _ in range(2):  # the second answer comes from the in-memory copy
+            js = await http.get("/admin/assets/index-abc123.js", headers={"Accept-Encoding": "gzip, br"})
+            assert js.status_code == 200 and js.headers["content-encoding"] == "gzip"
+            assert js.headers["vary"] == "Accept-Encoding"
+            assert js.headers["cache-control"] == "public, max-age=31536000, immutable"
+            assert "javascript" in js.headers["content-type"]
+            assert int(js.headers["content-length"]) < raw / 5 and js.text == script
+        plain = await http.get("/admin/assets/index-abc123.js", headers={"Accept-Encoding": "identity"})
+        assert "content-encoding" not in plain.headers and int(plain.headers["content-length"]) == raw
+        refused = await http.get("/admin/assets/index-abc123.js", headers={"Accept-Encoding": "gzip;q=0"})
+        assert "content-encoding" not in refused.headers
+        page = await http.get("/admin/cases/window", headers={"Accept-Encoding": "gzip"})
+        assert page.headers["content-encoding"] == "gzip" and page.headers["cache-control"] == "no-cache"
+        assert "聊易管理端" in page.text
+        png = await http.get("/admin/assets/logo-abc123.png", headers={"Accept-Encoding": "gzip"})
+        assert "content-encoding" not in png.headers and len(png.content) == 4004
+        # a rebuilt file is compressed afresh
+        (tmp_path / "index.html").write_text("<!doctype html><title>新版本</title>" + "<p></p>" * 300, "utf-8")
+        assert "新版本" in (await http.get("/admin/", headers={"Accept-Encoding": "gzip"})).text
+
+
 async def test_admin_explains_itself_when_not_built(settings: Settings, tmp_path: Path) -> None:
     async with _spa_client(settings, tmp_path / "missing") as http:
         for path in ("/admin", "/admin/catalog"):

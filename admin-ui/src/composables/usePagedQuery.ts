@@ -42,6 +42,9 @@ export interface PagedQueryOptions<TData, TVariables extends Variables, TConnect
 /** What PagerBar needs: the counts, where one can go, and how. */
 export interface Pager {
   readonly total: number;
+  /** True until the first answer (the total is not known yet: never "共 0 条" before it). */
+  readonly loading?: boolean;
+  readonly answered?: boolean;
   readonly size: number;
   readonly backward: boolean;
   readonly hasPrev: boolean;
@@ -114,7 +117,7 @@ export function usePagedQuery<TData, TVariables extends Variables, TConnection e
   else void reload();
 
   return reactive({
-    data, rows, loading, error, total, size, backward, hasPrev, hasNext, onFirstPage,
+    data, rows, loading, error, total, answered: computed(() => data.value !== null), size, backward, hasPrev, hasNext, onFirstPage,
     next, prev, first, setSize, query, reload,
   });
 }

@@ -646,6 +646,12 @@ export type DisableStaffUserInput = {
   reason: string;
 };
 
+/** 启用工作人员账号（同时解除密码错误锁定） */
+export type EnableStaffUserInput = {
+  /** 账号的全局 ID */
+  id: string;
+};
+
 /** 对账差异查询条件 */
 export type ExchangeDifferenceFilter = {
   /** true 只看未处理的，false 只看已处理的 */
@@ -1355,6 +1361,14 @@ export type RequestCaseCorrectionInput = {
   note?: string;
 };
 
+/** 重设工作人员密码 */
+export type ResetStaffPasswordInput = {
+  /** 账号的全局 ID */
+  id: string;
+  /** 新密码（至少 8 个字符） */
+  newPassword: string;
+};
+
 /** 出件方式 */
 export type ResultMethod =
   /** 电子证照（无纸质结果） */
@@ -1830,6 +1844,22 @@ export type UpdateServiceItemDraftInput = {
   id: string;
 };
 
+/** 修改工作人员账号：未给出的字段保持不变；部门、大厅传 null 表示清除 */
+export type UpdateStaffUserInput = {
+  /** 所属部门代码；null 清除 */
+  departmentCode?: string | null | undefined;
+  /** 姓名 */
+  displayName?: string | null | undefined;
+  /** 所属大厅代码；null 清除 */
+  hallCode?: string | null | undefined;
+  /** 账号的全局 ID */
+  id: string;
+  /** 新的所属区划（调整权限范围） */
+  regionCode?: string | null | undefined;
+  /** 新的角色（整体替换） */
+  roles?: Array<Role> | null | undefined;
+};
+
 /** 修改主题草稿；已发布的主题会先生成新的草稿版本 */
 export type UpdateThemeDraftInput = {
   /** 变更说明 */
@@ -1899,7 +1929,7 @@ export type StaffUsersQueryVariables = Exact<{
 }>;
 
 
-export type StaffUsersQuery = { staffUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, username: string, displayName: string, roles: Array<Role>, regionCode: string | null, departmentCode: string | null, isActive: boolean, disabledAt: string | null, disabledReason: string, region: { name: string } | null, department: { name: string } | null } }> } };
+export type StaffUsersQuery = { staffUsers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, username: string, displayName: string, roles: Array<Role>, regionCode: string | null, departmentCode: string | null, hallCode: string | null, isActive: boolean, lockedUntil: string | null, disabledAt: string | null, disabledReason: string, region: { name: string } | null, department: { name: string } | null, hall: { name: string } | null } }> } };
 
 export type CreateStaffUserMutationVariables = Exact<{
   input: CreateStaffUserInput;
@@ -1907,6 +1937,27 @@ export type CreateStaffUserMutationVariables = Exact<{
 
 
 export type CreateStaffUserMutation = { createStaffUser: { staffUser: { id: string, username: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type UpdateStaffUserMutationVariables = Exact<{
+  input: UpdateStaffUserInput;
+}>;
+
+
+export type UpdateStaffUserMutation = { updateStaffUser: { staffUser: { id: string, displayName: string, roles: Array<Role>, regionCode: string | null, departmentCode: string | null, hallCode: string | null, region: { name: string } | null, department: { name: string } | null, hall: { name: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type EnableStaffUserMutationVariables = Exact<{
+  input: EnableStaffUserInput;
+}>;
+
+
+export type EnableStaffUserMutation = { enableStaffUser: { staffUser: { id: string, isActive: boolean, lockedUntil: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type ResetStaffPasswordMutationVariables = Exact<{
+  input: ResetStaffPasswordInput;
+}>;
+
+
+export type ResetStaffPasswordMutation = { resetStaffPassword: { revokedTokens: number, staffUser: { id: string, lockedUntil: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
 
 export type DisableStaffUserMutationVariables = Exact<{
   input: DisableStaffUserInput;
@@ -1949,7 +2000,7 @@ export type AccessLogQueryVariables = Exact<{
 }>;
 
 
-export type AccessLogQuery = { personalDataAccessLog: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, viewerLabel: string, viewerRegionCode: string | null, subjectKind: PersonalDataSubjectKind, subjectId: string, fields: Array<PersonalDataField>, formKeys: Array<string>, reason: string, requestId: string } }> } };
+export type AccessLogQuery = { personalDataAccessLog: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, viewerLabel: string, viewerRegionCode: string | null, subjectKind: PersonalDataSubjectKind, subjectId: string, subjectLabel: string, fields: Array<PersonalDataField>, formKeys: Array<string>, reason: string, requestId: string } }> } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -2292,6 +2343,13 @@ export type SendBackCaseMutationVariables = Exact<{
 
 export type SendBackCaseMutation = { sendBackCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
+export type CounterPersonQueryVariables = Exact<{
+  idNumber: string;
+}>;
+
+
+export type CounterPersonQuery = { counterPerson: { found: boolean, maskedName: string | null, maskedPhone: string | null, verified: boolean } };
+
 export type TimeLimitPartsFragment = { value: number, unit: TimeUnit, text: string };
 
 type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
@@ -2526,7 +2584,7 @@ export type NotificationOutboxQueryVariables = Exact<{
 }>;
 
 
-export type NotificationOutboxQuery = { notificationOutbox: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, event: string, template: string, templateVersion: number, channel: NotificationChannel, recipient: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string, deliveredAt: string | null, createdAt: string } }> } };
+export type NotificationOutboxQuery = { notificationOutbox: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, event: string, eventLabel: string, template: string, templateVersion: number, channel: NotificationChannel, recipient: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string, deliveredAt: string | null, createdAt: string } }> } };
 
 export type RetryNotificationMutationVariables = Exact<{
   input: RetryNotificationInput;
@@ -3600,13 +3658,18 @@ export const StaffUsersDocument = new TypedDocumentString(`
         roles
         regionCode
         departmentCode
+        hallCode
         isActive
+        lockedUntil
         disabledAt
         disabledReason
         region {
           name
         }
         department {
+          name
+        }
+        hall {
           name
         }
       }
@@ -3629,6 +3692,66 @@ export const CreateStaffUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateStaffUserMutation, CreateStaffUserMutationVariables>;
+export const UpdateStaffUserDocument = new TypedDocumentString(`
+    mutation UpdateStaffUser($input: UpdateStaffUserInput!) {
+  updateStaffUser(input: $input) {
+    staffUser {
+      id
+      displayName
+      roles
+      regionCode
+      departmentCode
+      hallCode
+      region {
+        name
+      }
+      department {
+        name
+      }
+      hall {
+        name
+      }
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateStaffUserMutation, UpdateStaffUserMutationVariables>;
+export const EnableStaffUserDocument = new TypedDocumentString(`
+    mutation EnableStaffUser($input: EnableStaffUserInput!) {
+  enableStaffUser(input: $input) {
+    staffUser {
+      id
+      isActive
+      lockedUntil
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EnableStaffUserMutation, EnableStaffUserMutationVariables>;
+export const ResetStaffPasswordDocument = new TypedDocumentString(`
+    mutation ResetStaffPassword($input: ResetStaffPasswordInput!) {
+  resetStaffPassword(input: $input) {
+    staffUser {
+      id
+      lockedUntil
+    }
+    revokedTokens
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetStaffPasswordMutation, ResetStaffPasswordMutationVariables>;
 export const DisableStaffUserDocument = new TypedDocumentString(`
     mutation DisableStaffUser($input: DisableStaffUserInput!) {
   disableStaffUser(input: $input) {
@@ -3733,6 +3856,7 @@ export const AccessLogDocument = new TypedDocumentString(`
         viewerRegionCode
         subjectKind
         subjectId
+        subjectLabel
         fields
         formKeys
         reason
@@ -8126,6 +8250,16 @@ export const SendBackCaseDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<SendBackCaseMutation, SendBackCaseMutationVariables>;
+export const CounterPersonDocument = new TypedDocumentString(`
+    query CounterPerson($idNumber: String!) {
+  counterPerson(idNumber: $idNumber) {
+    found
+    maskedName
+    maskedPhone
+    verified
+  }
+}
+    `) as unknown as TypedDocumentString<CounterPersonQuery, CounterPersonQueryVariables>;
 export const CatalogItemsDocument = new TypedDocumentString(`
     query CatalogItems($filter: ServiceItemFilter, $first: Int, $after: String, $last: Int, $before: String) {
   serviceItems(
@@ -8945,6 +9079,7 @@ export const NotificationOutboxDocument = new TypedDocumentString(`
       node {
         id
         event
+        eventLabel
         template
         templateVersion
         channel

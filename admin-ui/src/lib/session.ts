@@ -21,10 +21,11 @@ export type Me = NonNullable<MeQuery['me']>;
 export const session = reactive<{ tokens: Tokens | null; me: Me | null }>({ tokens: null, me: null });
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-const listeners = new Set<() => void>();
+const listeners = new Set<(username: string | null) => void>();
 
-/** Called when the session ends without the user asking (401, failed refresh). */
-export function onSessionExpired(listener: () => void): void {
+/** Called when the session ends without the user asking (401, failed refresh), with the user name
+ *  of whoever was signed in (the login page goes back to their page only for them). */
+export function onSessionExpired(listener: (username: string | null) => void): void {
   listeners.add(listener);
 }
 
@@ -42,8 +43,9 @@ export function clearSession(): void {
 
 function expire(): void {
   const had = session.tokens !== null;
+  const username = session.me?.username ?? null;
   clearSession();
-  if (had) for (const listener of listeners) listener();
+  if (had) for (const listener of listeners) listener(username);
 }
 
 export const client = createClient({

@@ -35,6 +35,7 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from server.domain.accounts import errors
+from server.domain.accounts.identifiers import mask_name, mask_phone
 from server.domain.accounts.models import AccessLog, Citizen, Enterprise, StaffUser
 from server.domain.accounts.roles import Actor, Role
 from server.domain.errors import DomainError, DomainErrors
@@ -294,3 +295,40 @@ async def access_log_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, Ac
     assert actor.region_path is not None
     rows = await AccessLog.filter(id__in=list(ids), viewer_region_path__startswith=actor.region_path)
     return {r.id: r for r in rows}
+
+
+def _masked_applicant(kind: str, name: str | None) -> str:
+    """An applicant as the log shows it: a person's name masked, an enterprise's name as registered
+    (an enterprise's name is public)."""
+    if kind == "citizen":
+        return mask_name(name) or "（未实名）"
+    return name or "—"
+
+
+async def subject_labels(keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """Whose data a log row is about, masked (issue 16: "张* 138****5678", not only "群众"), for a
+    page of rows at once: one query per subject kind on the page. Rows of the log are only read by
+    auditors and administrators (:func:`access_log` checks), and the labels carry no more than any
+    list shows: masked names and phones, the enterprise's registered name, the case's number."""
+    from server.domain.cases.models import Case, CaseBundle
+
+    wanted: dict[str, set[int]] = {}
+    for kind, subject_id in keys:
+        wanted.setdefault(kind, set()).add(subject_id)
+    out: dict[tuple[str, int], str] = {}
+    if ids := wanted.get("citizen"):
+        for c in await Citizen.filter(id__in=list(ids)).only("id", "name", "phone"):
+            out[("citizen", c.id)] = f"{mask_name(c.name) or '（未实名）'} {mask_phone(c.phone)}"
+    if ids := wanted.get("enterprise"):
+        for e in await Enterprise.filter(id__in=list(ids)).only("id", "name", "legal_rep_name"):
+            out[("enterprise", e.id)] = f"{e.name}（法定代表人 {mask_name(e.legal_rep_name)}）"
+    if ids := wanted.get("staff"):
+        for s in await StaffUser.filter(id__in=list(ids)).only("id", "display_name", "username"):
+            out[("staff", s.id)] = f"{mask_name(s.display_name)}({s.username})"
+    if ids := wanted.get("case"):
+        for k in await Case.filter(id__in=list(ids)).only("id", "number", "applicant_kind", "applicant_name"):
+            out[("case", k.id)] = f"{k.number or '草稿'}：{_masked_applicant(k.applicant_kind, k.applicant_name)}"
+    if ids := wanted.get("bundle"):
+        for b in await CaseBundle.filter(id__in=list(ids)).only("id", "number", "applicant_kind", "applicant_name"):
+            out[("bundle", b.id)] = f"{b.number}：{_masked_applicant(b.applicant_kind, b.applicant_name)}"
+    return out

@@ -80,6 +80,32 @@ class PaperMaterial:
     upload_id: int | None = None  # scanned
 
 
+@dataclass(frozen=True, slots=True)
+class PersonOnFile:
+    """Whom an ID number belongs to on the platform, masked as every list masks it."""
+
+    found: bool
+    masked_name: str | None = None
+    masked_phone: str | None = None
+    verified: bool = False
+
+
+async def person_on_file(*, actor: Actor, id_number: str) -> PersonOnFile:
+    """Who an ID number belongs to, for the window clerk before a walk-in is saved (issue 16): the
+    name on file masked ("欧***"), to compare with the identity card in hand, or that the person is
+    new (then the walk-in registers them with the name and phone typed). Only those who may receive
+    a walk-in ask; nothing is revealed that the walk-in's own PERSON_MISMATCH would not show."""
+    may(actor, Action.RECEIVED)
+    rid = identifiers.parse_id_number(id_number, field="idNumber")
+    citizen = await Citizen.get_or_none(id_number=rid.number)
+    if citizen is None:
+        return PersonOnFile(found=False)
+    return PersonOnFile(
+        found=True, masked_name=identifiers.mask_name(citizen.name), masked_phone=identifiers.mask_phone(citizen.phone),
+        verified=citizen.verified_at is not None,
+    )
+
+
 async def _walk_in_person(person: WalkInPerson, *, actor: Actor) -> tuple[Citizen, bool]:
     """The person at the counter, and whether they are new to the platform. Nothing is written here:
     a new person comes back unsaved and is written in the transaction of the application

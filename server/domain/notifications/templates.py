@@ -148,3 +148,10 @@ def current(code: str) -> Template:
 
 def get(code: str, version: int) -> Template:
     return TEMPLATES[(code, version)]
+
+
+def event_label(event: str, code: str, version: int) -> str:
+    """An event in Chinese as the outbox shows it (issue 16: not ``elicence_issued``): the label of the
+    template the row was written with, else of the event's current template, else the code itself."""
+    tpl = TEMPLATES.get((code, version)) or CURRENT.get(event)
+    return tpl.label if tpl is not None else event

@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.permission import BasePermission
 
 from server.domain.accounts.roles import ANONYMOUS
-from server.domain.cases import models, queries, tracking
+from server.domain.cases import models, queries, tracking, window
 from server.domain.cases.scope import sees_cases
 from server.domain.cases.states import ACTIONS, LABELS, Action, Status
 from server.domain.errors import DomainError
@@ -109,8 +109,25 @@ def _flt(f: CaseQueueFilter | None) -> queries.CaseFilter:
     )
 
 
+@strawberry.type(description="身份证号码在平台登记的是谁（已脱敏），供窗口代为收件保存前核对")
+class CounterPerson:
+    found: bool = strawberry.field(description="平台是否已有此人；否则代为收件时按填写的姓名和手机号登记")
+    masked_name: str | None = strawberry.field(description="登记的姓名（脱敏，如“欧***”），与身份证核对")
+    masked_phone: str | None = strawberry.field(description="登记的手机号码（脱敏）")
+    verified: bool = strawberry.field(description="是否已实名认证")
+
+
 @strawberry.type
 class CasesQuery:
+    @strawberry.field(description="窗口代为收件前按身份证号码查登记的人（姓名、手机号脱敏）；号码不合法时报 INVALID，"
+                      "只有可代为收件的窗口工作人员可查", permission_classes=[HasIdentity])
+    async def counter_person(
+        self, info: Info,
+        id_number: Annotated[str, strawberry.argument(metadata=max_length(18), description="居民身份证号码（18 位）")],
+    ) -> CounterPerson:
+        p = await window.person_on_file(actor=info.context.actor, id_number=id_number)
+        return CounterPerson(found=p.found, masked_name=p.masked_name, masked_phone=p.masked_phone, verified=p.verified)
+
     @strawberry.field(description="我的办件（含草稿），新的在前：群众看自己和所代表企业的，代办员看自己代办的",
                       permission_classes=[IsApplicant])
     async def my_cases(

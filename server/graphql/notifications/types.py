@@ -10,7 +10,7 @@ import strawberry
 from strawberry import relay
 
 from server.domain.accounts.identifiers import mask_phone
-from server.domain.notifications import errors, inbox, models
+from server.domain.notifications import errors, inbox, models, templates
 from server.graphql.context import Info
 from server.graphql.core.enums import enum_value
 from server.graphql.core.relay import resolve_nodes
@@ -62,10 +62,12 @@ class Notification(relay.Node):
 class OutboxNotification(relay.Node):
     id: relay.NodeID[int] = strawberry.field(description="发件记录的全局 ID")
     event: str = strawberry.field(description="事件代码")
+    event_label: str = strawberry.field(description="事件的中文名称（如“电子证照已签发”），取自写入时的模板")
     template: str = strawberry.field(description="模板代码")
     template_version: int = strawberry.field(description="模板版本")
     channel: NotificationChannel = strawberry.field(description="渠道")
-    recipient: str = strawberry.field(description="收件人（手机号脱敏）")
+    recipient_phone: strawberry.Private[str | None]
+    recipient_key: strawberry.Private[tuple[str, int] | None]
     status: NotificationStatus = strawberry.field(description="发送状态")
     attempts: int = strawberry.field(description="已尝试次数")
     last_error: str = strawberry.field(description="最近一次失败原因")
@@ -73,17 +75,23 @@ class OutboxNotification(relay.Node):
     delivered_at: datetime | None = strawberry.field(description="送达时间")
     created_at: datetime = strawberry.field(description="写入时间")
 
+    @strawberry.field(description="收件人（已脱敏）：群众“张** 139****1234”、工作人员“王**(用户名)”，或只有手机号时“手机 139****1234”")
+    async def recipient(self, info: Info) -> str:
+        if self.recipient_key is None:
+            return f"手机 {mask_phone(self.recipient_phone)}"
+        kind, _ = self.recipient_key
+        label = await info.context.loaders.access_subject.load(self.recipient_key)
+        return f"{'群众' if kind == 'citizen' else '工作人员'} {label or '（已注销）'}"
+
     @classmethod
     def of(cls, o: models.Outbox) -> OutboxNotification:
-        if o.phone:
-            who = f"手机 {mask_phone(o.phone)}"
-        elif o.citizen_id:
-            who = f"群众 #{o.citizen_id}"
-        else:
-            who = f"工作人员 #{o.staff_id}"
+        key: tuple[str, int] | None = None
+        if not o.phone:
+            key = ("citizen", o.citizen_id) if o.citizen_id else ("staff", int(o.staff_id or 0))
         return cls(
-            id=o.id, event=o.event, template=o.template, template_version=o.template_version,
-            channel=NotificationChannel(o.channel), recipient=who, status=NotificationStatus(o.status),
+            id=o.id, event=o.event, event_label=templates.event_label(o.event, o.template, o.template_version),
+            template=o.template, template_version=o.template_version,
+            channel=NotificationChannel(o.channel), recipient_phone=o.phone, recipient_key=key, status=NotificationStatus(o.status),
             attempts=o.attempts, last_error=o.last_error, next_attempt_at=o.next_attempt_at,
             delivered_at=o.delivered_at, created_at=o.created_at,
         )

@@ -87,6 +87,12 @@ class PersonalDataAccess(relay.Node):
     reason: str = strawberry.field(description="查看原因")
     request_id: str = strawberry.field(description="请求编号（可与服务器日志对照）")
     form_keys: list[str] = strawberry.field(description="查看了申请表的哪些表单项（formData 的键）；查看其他信息时为空列表")
+    subject_key: strawberry.Private[tuple[str, int]]
+
+    @strawberry.field(description="被查看的是谁（已脱敏）：群众“张* 138****5678”、企业名称及法定代表人“李*”、工作人员、办件或主题办件的编号与申请人")
+    async def subject_label(self, info: Info) -> str:
+        label = await info.context.loaders.access_subject.load(self.subject_key)
+        return str(label) if label is not None else "（已删除）"
 
     @classmethod
     def of(cls, row: AccessLog) -> PersonalDataAccess:
@@ -101,6 +107,7 @@ class PersonalDataAccess(relay.Node):
             fields=[PersonalDataField(f) for f in row.fields_shown if f in _FIELD_VALUES],
             reason=row.reason, request_id=row.request_id,
             form_keys=[f.split(".", 1)[1] for f in row.fields_shown if f.startswith(f"{privacy.FORM_DATA}.")],
+            subject_key=(row.subject_kind, row.subject_id),
         )
 
     @classmethod
