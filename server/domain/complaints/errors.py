@@ -1,0 +1,6 @@
+"""Error codes of complaints and assistance requests (the graph exposes them as ComplaintErrorCode)."""
+
+INVALID = "INVALID"
+NOT_ALLOWED = "NOT_ALLOWED"
+NOT_FOUND = "NOT_FOUND"
+INVALID_STATE = "INVALID_STATE"
