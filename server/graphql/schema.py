@@ -27,6 +27,8 @@ from server.graphql.catalog.mutations import CatalogMutation
 from server.graphql.catalog.queries import CatalogQuery
 from server.graphql.citizens.mutations import CitizensMutation
 from server.graphql.citizens.queries import CitizensQuery
+from server.graphql.complaints.mutations import ComplaintsMutation
+from server.graphql.complaints.queries import ComplaintsQuery
 from server.graphql.construction.mutations import ConstructionMutation
 from server.graphql.construction.queries import ConstructionQuery
 from server.graphql.context import Info
@@ -57,7 +59,7 @@ class Query(
     CatalogQuery, AccountsQuery, PrivacyQuery, StaffQuery, CitizensQuery, CalendarQuery, NotificationsQuery,
     CasesQuery, BundlesQuery, CaseStatisticsQuery, AppointmentsQuery, ThemesQuery, ExchangeQuery, SharedDataQuery,
     ConstructionQuery,
-    RealEstateQuery,
+    RealEstateQuery, ComplaintsQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -76,7 +78,7 @@ class Mutation(
     CatalogMutation, AccountsMutation, PrivacyMutation, StaffMutation, CitizensMutation, CalendarMutation,
     NotificationsMutation, UploadsMutation, CasesMutation, BundlesMutation, AppointmentsMutation, ThemesMutation,
     ExchangeMutation, ConstructionMutation,
-    RealEstateMutation,
+    RealEstateMutation, ComplaintsMutation,
 ):
     pass
 

@@ -165,7 +165,8 @@ async def assign(*, actor: Actor, settings: Settings, request_id: int, agent_use
     return r
 
 
-async def record_contact(*, actor: Actor, request_id: int, kind: str, note: str) -> AssistanceContact:
+async def record_contact(*, actor: Actor, request_id: int, kind: str, note: str) -> AssistanceRequest:
+    """The assigned agent records a contact or a visit; returns the request."""
     r = await _get(request_id)
     if not (actor.is_staff and r.agent_id == actor.user_id):
         raise DomainError(errors.NOT_ALLOWED, "只有指派的帮办代办员可以记录联系和走访")
@@ -175,7 +176,8 @@ async def record_contact(*, actor: Actor, request_id: int, kind: str, note: str)
         raise DomainError(errors.INVALID, "联系方式无效", ["kind"])
     text = _text(note, field="note", what="联系记录")
     assert actor.user_id is not None
-    return await AssistanceContact.create(request_id=r.id, kind=kind, note=text, agent_id=actor.user_id)
+    await AssistanceContact.create(request_id=r.id, kind=kind, note=text, agent_id=actor.user_id)
+    return r
 
 
 async def confirm(*, actor: Actor, request_id: int, comment: str = "") -> AssistanceRequest:

@@ -41,6 +41,7 @@ from tortoise.transactions import in_transaction
 from server import clock
 from server.domain.accounts.identifiers import check_phone, mask_name, mask_phone
 from server.domain.accounts.models import StaffUser
+from server.domain.accounts.ratelimit import SlidingWindowLimiter
 from server.domain.accounts.roles import Actor, Role
 from server.domain.calendar import service as calendar_service
 from server.domain.cases.apply import query_code as new_query_code
@@ -83,6 +84,16 @@ MAX_CONTENT = 2000
 MAX_NOTE = 1000
 MAX_ATTACHMENTS = 9
 MAX_LIST = 200
+_anonymous: dict[int, SlidingWindowLimiter] = {}  # per limit: anonymous complaints per client address and hour
+
+
+def _anonymous_hit(settings: Settings, client: str) -> None:
+    limit = max(1, settings.complaint_anonymous_per_hour)
+    limiter = _anonymous.setdefault(limit, SlidingWindowLimiter(limit, 3600.0))
+    decision = limiter.hit(f"complaint:{client or '?'}")
+    if not decision.allowed:
+        minutes = max(1, decision.retry_after_seconds // 60)
+        raise DomainError(errors.RATE_LIMITED, f"本网络匿名投诉过于频繁，请 {minutes} 分钟后再试，或登录后投诉")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +190,7 @@ async def _new_number(today: date) -> str:
 
 async def submit(*, actor: Actor, settings: Settings, target_kind: str, target_code: str, category: str,
                  content: str, contact_name: str = "", contact_phone: str = "", attachment_ids: list[int] | None = None,
-                 hotline_ref: str | None = None) -> Complaint:
+                 hotline_ref: str | None = None, client: str = "") -> Complaint:
     """Record a complaint: a citizen's own, an anonymous one (the number and query code are its key),
     or a hotline work order (``hotline_ref``, through a hotline API key; the same order twice gives
     the complaint it gave the first time)."""
@@ -207,6 +218,8 @@ async def submit(*, actor: Actor, settings: Settings, target_kind: str, target_c
         if owned != len(ids):
             raise DomainError(errors.NOT_FOUND, "附件不存在或不是您上传的", ["attachmentIds"])
     target = await resolve_target(target_kind, target_code)
+    if hotline_ref is None and not actor.is_citizen:
+        _anonymous_hit(settings, client)
     now = clock.now()
     deadline = await _deadline(target.region.code, now.date(), settings.complaint_days)
     for _ in range(5):
