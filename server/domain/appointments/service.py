@@ -285,11 +285,14 @@ async def hall_appointments(*, actor: Actor, hall_code: str, day: date) -> list[
 
 async def check_in(*, actor: Actor, appointment_id: int, now: datetime | None = None) -> HallAppointment:
     """The window checks in a booked person who came (on the day of the booking): attended."""
+    refused = DomainError(errors.NOT_ALLOWED, "只有本大厅的窗口人员或大厅负责人可以签到")
+    if not (actor.is_staff and actor.has_any(HALL_STAFF)):
+        raise refused
     found = await Appointment.get_or_none(id=appointment_id)
     if found is None:
         raise DomainError(errors.NOT_FOUND, "预约不存在", ["appointmentId"])
-    if not (actor.is_staff and actor.has_any(HALL_STAFF) and actor.hall_code == found.hall_code):
-        raise DomainError(errors.NOT_ALLOWED, "只有本大厅的窗口人员或大厅负责人可以签到")
+    if actor.hall_code != found.hall_code:
+        raise refused
     now = now or china_now()
     if found.day != now.astimezone(clock.ZONE).date():
         raise DomainError(errors.INVALID, "只能在预约当天签到", ["appointmentId"])

@@ -145,9 +145,12 @@ async def _reuse_or_mandate(actor: Actor, r: AssistanceRequest, agent: StaffUser
 
 async def assign(*, actor: Actor, settings: Settings, request_id: int, agent_username: str) -> AssistanceRequest:
     """The hall's supervisor assigns an agent (again, to change the agent) under a mandate."""
+    refused = DomainError(errors.NOT_ALLOWED, "只有该大厅的负责人或所在区划的管理员可以指派帮办代办员")
+    if not (actor.is_staff and actor.has_any({Role.HALL_SUPERVISOR, Role.CITY_ADMIN})):
+        raise refused
     r = await _get(request_id)
     if not _supervises(actor, r):
-        raise DomainError(errors.NOT_ALLOWED, "只有该大厅的负责人或所在区划的管理员可以指派帮办代办员")
+        raise refused
     if r.status not in (REQUESTED, ASSIGNED):
         raise DomainError(errors.INVALID_STATE, "该申请已办结或已取消")
     agent = await StaffUser.get_or_none(username=(agent_username or "").strip(), is_active=True)
@@ -167,8 +170,10 @@ async def assign(*, actor: Actor, settings: Settings, request_id: int, agent_use
 
 async def record_contact(*, actor: Actor, request_id: int, kind: str, note: str) -> AssistanceRequest:
     """The assigned agent records a contact or a visit; returns the request."""
+    if not (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles):
+        raise DomainError(errors.NOT_ALLOWED, "只有指派的帮办代办员可以记录联系和走访")
     r = await _get(request_id)
-    if not (actor.is_staff and r.agent_id == actor.user_id):
+    if r.agent_id != actor.user_id:
         raise DomainError(errors.NOT_ALLOWED, "只有指派的帮办代办员可以记录联系和走访")
     if r.status != ASSIGNED:
         raise DomainError(errors.INVALID_STATE, "该申请不在帮办中")
@@ -182,9 +187,11 @@ async def record_contact(*, actor: Actor, request_id: int, kind: str, note: str)
 
 async def confirm(*, actor: Actor, request_id: int, comment: str = "") -> AssistanceRequest:
     """The person confirms the help was given: the request closes."""
-    r = await _get(request_id)
-    if not (actor.is_citizen and r.citizen_id == actor.citizen_id):
+    if not actor.is_citizen:
         raise DomainError(errors.NOT_ALLOWED, "只有申请人本人可以确认办结")
+    r = await _get(request_id)
+    if r.citizen_id != actor.citizen_id:
+        raise DomainError(errors.NOT_FOUND, "帮办申请不存在", ["requestId"])
     if r.status != ASSIGNED:
         raise DomainError(errors.INVALID_STATE, "只有帮办中的申请可以确认办结")
     if not await AssistanceContact.filter(request_id=r.id).exists():
@@ -196,9 +203,11 @@ async def confirm(*, actor: Actor, request_id: int, comment: str = "") -> Assist
 
 
 async def cancel(*, actor: Actor, request_id: int, reason: str = "") -> AssistanceRequest:
-    r = await _get(request_id)
-    if not (actor.is_citizen and r.citizen_id == actor.citizen_id):
+    if not actor.is_citizen:
         raise DomainError(errors.NOT_ALLOWED, "只有申请人本人可以取消申请")
+    r = await _get(request_id)
+    if r.citizen_id != actor.citizen_id:
+        raise DomainError(errors.NOT_FOUND, "帮办申请不存在", ["requestId"])
     if r.status not in (REQUESTED, ASSIGNED):
         raise DomainError(errors.INVALID_STATE, "该申请已办结或已取消")
     text = _text(reason, field="reason", what="取消原因", required=False)

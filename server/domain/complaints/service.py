@@ -405,6 +405,16 @@ ACTION_LABELS = {"accept": "受理", "assign": "转办", "extend": "延期", "ha
                  "revisit": "回访", "redo": "重办", "supervise": "督办", "close": "办结"}
 
 
+def _may_supervise(actor: Actor) -> None:
+    if not (actor.is_staff and actor.has_any(SUPERVISORS)):
+        raise DomainError(errors.NOT_ALLOWED, "只有大厅负责人或区划管理员可以转办、回访、办结投诉")
+
+
+def _may_handle(actor: Actor) -> None:
+    if not (actor.is_staff and Role.DEPT_REVIEWER in actor.roles):
+        raise DomainError(errors.NOT_ALLOWED, "只有部门承办人员可以办理、答复投诉")
+
+
 def _must_supervise(actor: Actor, c: Complaint) -> None:
     if not (actor.is_staff and _supervises(actor, c)):
         raise DomainError(errors.NOT_ALLOWED, "只有所属大厅负责人或区划管理员可以转办、回访、办结投诉")
@@ -419,6 +429,7 @@ async def assign(*, actor: Actor, settings: Settings, complaint_id: int, handler
                  note: str = "") -> Complaint:
     """转办: the supervisor hands the complaint to a handler of a department (a reviewer of it in the
     complaint's region or below). Reassigning before handling is allowed."""
+    _may_supervise(actor)
     c = await _get(complaint_id)
     _must_supervise(actor, c)
     handler = await StaffUser.get_or_none(username=(handler_username or "").strip(), is_active=True)
@@ -435,8 +446,10 @@ async def assign(*, actor: Actor, settings: Settings, complaint_id: int, handler
 
 async def extend(*, actor: Actor, settings: Settings, complaint_id: int, reason: str) -> Complaint:
     """The one extension (``complaint_extension_days`` working days), by the handler or the supervisor."""
+    if not (actor.is_staff and actor.has_any(SUPERVISORS | {Role.DEPT_REVIEWER})):
+        raise DomainError(errors.NOT_ALLOWED, "只有承办人或大厅负责人可以申请延期")
     c = await _get(complaint_id)
-    if not (actor.is_staff and (c.handler_id == actor.user_id or _supervises(actor, c))):
+    if not (c.handler_id == actor.user_id or _supervises(actor, c)):
         raise DomainError(errors.NOT_ALLOWED, "只有承办人或大厅负责人可以申请延期")
     if c.extended:
         raise DomainError(errors.INVALID_STATE, "投诉只能延期一次")
@@ -447,6 +460,7 @@ async def extend(*, actor: Actor, settings: Settings, complaint_id: int, reason:
 
 
 async def handle(*, actor: Actor, complaint_id: int, note: str) -> Complaint:
+    _may_handle(actor)
     c = await _get(complaint_id)
     _must_handle(actor, c)
     text = _text(note, field="note", what="办理情况", limit=MAX_NOTE)
@@ -456,6 +470,7 @@ async def handle(*, actor: Actor, complaint_id: int, note: str) -> Complaint:
 async def answer(*, actor: Actor, settings: Settings, complaint_id: int, answer: str) -> Complaint:
     """The handler's answer to the complainant (told in their inbox when signed in, by SMS when a
     phone was left)."""
+    _may_handle(actor)
     c = await _get(complaint_id)
     _must_handle(actor, c)
     text = _text(answer, field="answer", what="答复内容", limit=MAX_NOTE)
@@ -478,6 +493,8 @@ async def revisit(*, actor: Actor, settings: Settings, complaint_id: int | None 
             raise DomainError(errors.NOT_FOUND, "投诉编号或查询码不正确", ["queryCode"])
         c = found.complaint
     else:
+        if not (actor.is_citizen or (actor.is_staff and actor.has_any(SUPERVISORS))):
+            raise DomainError(errors.NOT_ALLOWED, "回访由大厅负责人记录，或由投诉人本人表态")
         if complaint_id is None:
             raise DomainError(errors.INVALID, "请指定投诉", ["complaintId"])
         c = await _get(complaint_id)
@@ -502,6 +519,7 @@ async def revisit(*, actor: Actor, settings: Settings, complaint_id: int | None 
 
 
 async def close(*, actor: Actor, complaint_id: int, note: str = "") -> Complaint:
+    _may_supervise(actor)
     c = await _get(complaint_id)
     _must_supervise(actor, c)
     text = _text(note, field="note", what="办结意见", limit=MAX_NOTE, required=False)

@@ -58,6 +58,7 @@ class ComplaintErrorCode(Enum):
     NOT_FOUND = v(errors.NOT_FOUND, description="投诉、对象、承办人或申请不存在")
     INVALID_STATE = v(errors.INVALID_STATE, description="当前状态不能这样操作")
     RATE_LIMITED = v(errors.RATE_LIMITED, description="匿名投诉过于频繁")
+    TRACKING_LOCKED = v(errors.TRACKING_LOCKED, description="查询码错误次数过多，该编号的免登录查询暂停")
 
 
 @strawberry.type(description="投诉、帮办操作的错误")
