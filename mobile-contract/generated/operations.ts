@@ -902,12 +902,16 @@ export type ComplaintCategory =
 export type ComplaintErrorCode =
   /** 输入不合法 */
   | 'INVALID'
+  /** 联系电话不是有效的手机号码 */
+  | 'INVALID_PHONE'
   /** 当前状态不能这样操作 */
   | 'INVALID_STATE'
   /** 无权操作 */
   | 'NOT_ALLOWED'
   /** 投诉、对象、承办人或申请不存在 */
   | 'NOT_FOUND'
+  /** 委托人尚未实名认证（指派帮办员时登记委托） */
+  | 'NOT_VERIFIED'
   /** 匿名投诉过于频繁 */
   | 'RATE_LIMITED'
   /** 查询码错误次数过多，该编号的免登录查询暂停 */
@@ -3026,12 +3030,16 @@ export type ComplaintCategory =
 export type ComplaintErrorCode =
   /** 输入不合法 */
   | 'INVALID'
+  /** 联系电话不是有效的手机号码 */
+  | 'INVALID_PHONE'
   /** 当前状态不能这样操作 */
   | 'INVALID_STATE'
   /** 无权操作 */
   | 'NOT_ALLOWED'
   /** 投诉、对象、承办人或申请不存在 */
   | 'NOT_FOUND'
+  /** 委托人尚未实名认证（指派帮办员时登记委托） */
+  | 'NOT_VERIFIED'
   /** 匿名投诉过于频繁 */
   | 'RATE_LIMITED'
   /** 查询码错误次数过多，该编号的免登录查询暂停 */

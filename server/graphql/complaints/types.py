@@ -59,6 +59,8 @@ class ComplaintErrorCode(Enum):
     INVALID_STATE = v(errors.INVALID_STATE, description="当前状态不能这样操作")
     RATE_LIMITED = v(errors.RATE_LIMITED, description="匿名投诉过于频繁")
     TRACKING_LOCKED = v(errors.TRACKING_LOCKED, description="查询码错误次数过多，该编号的免登录查询暂停")
+    INVALID_PHONE = v(errors.INVALID_PHONE, description="联系电话不是有效的手机号码")
+    NOT_VERIFIED = v(errors.NOT_VERIFIED, description="委托人尚未实名认证（指派帮办员时登记委托）")
 
 
 @strawberry.type(description="投诉、帮办操作的错误")
