@@ -1,4 +1,4 @@
-"""One CLI: python -m server {migrate,seed,generate-cases,serve,simulate-partners,worker,export-schema,export-contract,create-user}. Each has --help."""
+"""One CLI: python -m server {migrate,seed,generate-cases,complaint-measures,serve,simulate-partners,worker,export-schema,export-contract,create-user}. Each has --help."""
 
 from __future__ import annotations
 
@@ -175,6 +175,30 @@ def cmd_generate_cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_complaint_measures(args: argparse.Namespace) -> int:
+    from server import clock
+    from server.tools.complaint_measures import generate_demo_month, measure
+
+    started = time.monotonic()
+    say = _progress(started)
+    settings = get_settings()
+    today = clock.today()
+
+    async def main() -> Any:
+        if args.generate:
+            say(f"生成演示投诉（近 30 天，{args.generate} 件，种子 {args.seed}）…")
+            made = await generate_demo_month(count=args.generate, seed=args.seed, today=today, settings=settings,
+                                             progress=lambda d, t: say(f"生成投诉 {d}/{t}（{d * 100 // t}%）"))
+            say(f"写入 {made} 件" if made else "演示投诉已存在，未重复生成")
+        say("统计近 30 天的投诉…")
+        return await measure(today=today)
+
+    fig = _with_db(main)()
+    say(f"投诉 {fig.made} 件，已答复 {fig.answered} 件，按期答复 {fig.on_time} 件，未答复 {fig.open} 件")
+    say(f"按期答复率 {fig.share * 100:.1f}%（按期答复 / 已答复；首次答复在期限内即按期）")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -318,6 +342,10 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m server", description="聊易（Liaoyi）服务端命令")
     sub = p.add_subparsers(dest="command", required=True, metavar="命令")
 
+    s = sub.add_parser("complaint-measures", help="投诉按期答复率（近 30 天）；--generate N 先生成演示投诉")
+    s.add_argument("--generate", type=int, default=0, help="先生成 N 件演示投诉（已生成过则跳过）")
+    s.add_argument("--seed", type=int, default=18, help="随机种子")
+    s.set_defaults(fn=cmd_complaint_measures)
     s = sub.add_parser("migrate", help="把数据库迁移到最新（DATABASE_URL，默认 data/ 下的 SQLite 文件）")
     s.set_defaults(fn=cmd_migrate)
 

@@ -22,6 +22,7 @@ MODEL_MODULES = [
     "server.domain.exchange.models",
     "server.domain.shareddata.models",
     "server.domain.construction.models",
+    "server.domain.complaints.models",
 ]
 
 

@@ -97,6 +97,9 @@ class Settings:
     subscription_fallback_seconds: float = 30.0  # … with Redis pub/sub working (a slow safety net)
     yellow_working_days: int = 1  # a case turns yellow this many working days before its deadline
     default_rating_days: int = 7  # an unrated finished case is rated 基本满意 after this many natural days
+    complaint_days: int = 15  # working days to answer a complaint (吐槽找茬)
+    complaint_extension_days: int = 7  # the one extension, in working days
+    complaint_anonymous_per_hour: int = 30  # anonymous complaints per client address and hour
     # material uploads (issue 4): local files under upload_dir (an S3-compatible store in production)
     upload_dir: Path = ROOT / "data" / "uploads"
     upload_max_bytes: int = 10 * 1024 * 1024  # one file
@@ -190,6 +193,9 @@ class Settings:
             subscription_fallback_seconds=float(os.environ.get("LIAOYI_SUBSCRIPTION_FALLBACK_SECONDS") or 30.0),
             yellow_working_days=_int("LIAOYI_YELLOW_WORKING_DAYS", 1),
             default_rating_days=_int("LIAOYI_DEFAULT_RATING_DAYS", 7),
+            complaint_days=_int("LIAOYI_COMPLAINT_DAYS", 15),
+            complaint_extension_days=_int("LIAOYI_COMPLAINT_EXTENSION_DAYS", 7),
+            complaint_anonymous_per_hour=_int("LIAOYI_COMPLAINT_ANONYMOUS_PER_HOUR", 30),
             upload_dir=Path(os.environ.get("LIAOYI_UPLOAD_DIR") or ROOT / "data" / "uploads"),
             upload_max_bytes=_int("LIAOYI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024),
             upload_max_files=_int("LIAOYI_UPLOAD_MAX_FILES", 10),

@@ -133,6 +133,19 @@ export const routes: RouteRecordRaw[] = [
         path: 'bundles/:id', name: 'bundle', component: () => import('./pages/bundles/BundleDetail.vue'),
         meta: { title: '主题办件详情', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN', 'COUNTY_VIEWER'] },
       },
+      // 吐槽找茬 (a handler's queue, a supervisor's board), 帮办代办, the hall's day with check-in
+      {
+        path: 'complaints', name: 'complaints', component: () => import('./pages/complaints/ComplaintBoard.vue'),
+        meta: { title: '投诉（吐槽找茬）', roles: ['DEPT_REVIEWER', 'HALL_SUPERVISOR', 'CITY_ADMIN'] },
+      },
+      {
+        path: 'assistance', name: 'assistance', component: () => import('./pages/complaints/AssistanceRequests.vue'),
+        meta: { title: '帮办代办', roles: ['HALL_SUPERVISOR', 'CITY_ADMIN', 'ASSISTANCE_AGENT'] },
+      },
+      {
+        path: 'hall-day', name: 'hall-day', component: () => import('./pages/complaints/HallDay.vue'),
+        meta: { title: '当日预约', roles: ['WINDOW_CLERK', 'HALL_SUPERVISOR'] },
+      },
       // The signed exchange with partners (合作单位 · 交换日志 · 对账): administrators of the region
       {
         path: 'exchange/partners', name: 'exchange-partners', component: () => import('./pages/exchange/PartnerList.vue'),

@@ -146,6 +146,8 @@ export type ApiKeyKind =
   | 'BANK'
   /** 县级大厅系统：只读本区划 */
   | 'COUNTY_SYSTEM'
+  /** 12345 政务服务便民热线：导入热线工单为投诉 */
+  | 'HOTLINE'
   /** 省级一体化平台 */
   | 'PROVINCE'
   /** 水电气暖等公用事业单位：只读分派给本单位的子办件 */
@@ -215,6 +217,15 @@ export type AppointmentErrorCode =
   /** 尚未完成实名认证 */
   | 'NOT_VERIFIED';
 
+/** 预约时段的类别 */
+export type AppointmentSlotKind =
+  /** 延时服务（大厅公布，工作日正常时段以外） */
+  | 'EXTENDED_HOURS'
+  /** 正常办公时段（工作日 9:00–12:00、13:30–17:00） */
+  | 'REGULAR'
+  /** 周末、节假日服务（大厅公布） */
+  | 'WEEKEND';
+
 /** 预约的状态 */
 export type AppointmentStatus =
   /** 已到场办理 */
@@ -233,6 +244,61 @@ export type ApproveCaseInput = {
   /** 审查意见 */
   opinion: Scalars['String']['input'];
 };
+
+/** 为帮办代办申请指派帮办代办员 */
+export type AssignAssistanceAgentInput = {
+  /** 帮办代办员的用户名 */
+  agentUsername: Scalars['String']['input'];
+  /** 申请的全局 ID */
+  requestId: Scalars['ID']['input'];
+};
+
+/** 转办投诉给部门承办人 */
+export type AssignComplaintInput = {
+  /** 投诉的全局 ID */
+  complaintId: Scalars['ID']['input'];
+  /** 承办人（部门审批人员）的用户名 */
+  handlerUsername: Scalars['String']['input'];
+  /** 转办意见 */
+  note?: Scalars['String']['input'];
+};
+
+/** 帮办代办员与申请人的一次联系的方式 */
+export type AssistanceContactKind =
+  /** 大厅陪同办理 */
+  | 'HALL'
+  /** 电话联系 */
+  | 'PHONE'
+  /** 视频连线 */
+  | 'VIDEO'
+  /** 上门走访 */
+  | 'VISIT';
+
+/** 帮办代办的类别 */
+export type AssistanceKind =
+  /** 预约办理 */
+  | 'APPOINTMENT'
+  /** 上门服务 */
+  | 'DOOR_TO_DOOR'
+  /** 延时服务 */
+  | 'EXTENDED_HOURS'
+  /** 远程视频帮办 */
+  | 'REMOTE'
+  /** 企业开办全程帮办 */
+  | 'STARTUP'
+  /** 周末服务 */
+  | 'WEEKEND';
+
+/** 帮办代办申请的状态 */
+export type AssistanceStatus =
+  /** 已指派帮办代办员，帮办中 */
+  | 'ASSIGNED'
+  /** 申请人已取消 */
+  | 'CANCELLED'
+  /** 申请人已确认办结 */
+  | 'CONFIRMED'
+  /** 已申请，待指派 */
+  | 'REQUESTED';
 
 /** 主题的服务对象 */
 export type Audience =
@@ -778,12 +844,26 @@ export type ChangeThemeStatusInput = {
   reason: Scalars['String']['input'];
 };
 
+/** 窗口为到场的预约人签到（预约当天） */
+export type CheckInAppointmentInput = {
+  /** 预约的全局 ID */
+  appointmentId: Scalars['ID']['input'];
+};
+
 /** 清除某区划某一天的单独设置，恢复为上级区划或全国的安排 */
 export type ClearCalendarDayInput = {
   /** 日期 */
   date: Scalars['Date']['input'];
   /** 区划代码 */
   regionCode: Scalars['String']['input'];
+};
+
+/** 申请人确认办结或取消申请 */
+export type CloseAssistanceInput = {
+  /** 评价或取消原因 */
+  note?: Scalars['String']['input'];
+  /** 申请的全局 ID */
+  requestId: Scalars['ID']['input'];
 };
 
 /** 处理（关闭）一条对账差异 */
@@ -793,6 +873,85 @@ export type CloseExchangeDifferenceInput = {
   /** 处理说明（2 到 500 个字），如“已与对方核实，对方已重新答复” */
   note: Scalars['String']['input'];
 };
+
+/** 投诉的预警牌 */
+export type ComplaintCard =
+  /** 红牌：已过期限仍未答复 */
+  | 'RED'
+  /** 黄牌：明天（下一工作日）到期仍未答复 */
+  | 'YELLOW';
+
+/** 投诉类别 */
+export type ComplaintCategory =
+  /** 服务态度 */
+  | 'ATTITUDE'
+  /** 工作纪律（吃拿卡要、推诿扯皮） */
+  | 'CONDUCT'
+  /** 办事效率 */
+  | 'EFFICIENCY'
+  /** 大厅环境与设施 */
+  | 'ENVIRONMENT'
+  /** 网上办事 */
+  | 'ONLINE'
+  /** 其他 */
+  | 'OTHER'
+  /** 办事规定与材料 */
+  | 'RULES';
+
+/** 投诉、帮办操作的错误代码 */
+export type ComplaintErrorCode =
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 联系电话不是有效的手机号码 */
+  | 'INVALID_PHONE'
+  /** 当前状态不能这样操作 */
+  | 'INVALID_STATE'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 投诉、对象、承办人或申请不存在 */
+  | 'NOT_FOUND'
+  /** 委托人尚未实名认证（指派帮办员时登记委托） */
+  | 'NOT_VERIFIED'
+  /** 匿名投诉过于频繁 */
+  | 'RATE_LIMITED'
+  /** 查询码错误次数过多，该编号的免登录查询暂停 */
+  | 'TRACKING_LOCKED';
+
+/** 投诉的一步操作：延期、办理、答复、办结（附意见） */
+export type ComplaintNoteInput = {
+  /** 投诉的全局 ID */
+  complaintId: Scalars['ID']['input'];
+  /** 延期理由、办理情况、答复内容或办结意见 */
+  note?: Scalars['String']['input'];
+};
+
+/** 投诉的状态 */
+export type ComplaintStatus =
+  /** 已受理，待转办 */
+  | 'ACCEPTED'
+  /** 已答复，待回访 */
+  | 'ANSWERED'
+  /** 已转办，承办人办理中（含重办、督办） */
+  | 'ASSIGNED'
+  /** 已办结 */
+  | 'CLOSED'
+  /** 已办理，待答复 */
+  | 'HANDLED'
+  /** 已回访，待办结 */
+  | 'REVISITED';
+
+/** 投诉对象的类别 */
+export type ComplaintTargetKind =
+  /** 办件（办件号） */
+  | 'CASE'
+  /** 部门（代码） */
+  | 'DEPARTMENT'
+  /** 大厅（代码，如 371500-ZWFWZX） */
+  | 'HALL'
+  /** 工作人员（工号，即用户名） */
+  | 'STAFF'
+  /** 窗口（大厅代码/窗口号，如 371500-ZWFWZX/A01） */
+  | 'WINDOW';
 
 /** 主题办件办结：统一出件的结果已领取或已妥投 */
 export type CompleteBundleInput = {
@@ -1057,6 +1216,13 @@ export type ExtendCaseInput = {
   reason: Scalars['String']['input'];
 };
 
+/** 大厅公布的加开时段类别 */
+export type ExtraSlotKind =
+  /** 延时服务：工作日正常时段以外 */
+  | 'EXTENDED_HOURS'
+  /** 周末、节假日服务：非工作日 */
+  | 'WEEKEND';
+
 /** 常见问题 */
 export type FaqInput = {
   /** 解答 */
@@ -1157,6 +1323,24 @@ export type GuideInput = {
   hours?: InputMaybe<Scalars['String']['input']>;
   /** 办理流程（按顺序） */
   process?: Array<Scalars['String']['input']>;
+};
+
+/** 导入一件 12345 热线工单为投诉（热线系统的 API 密钥） */
+export type ImportHotlineComplaintInput = {
+  /** 投诉类别 */
+  category: ComplaintCategory;
+  /** 来电人姓名 */
+  contactName?: Scalars['String']['input'];
+  /** 来电号码 */
+  contactPhone?: Scalars['String']['input'];
+  /** 投诉内容 */
+  content: Scalars['String']['input'];
+  /** 热线工单号（同一工单重复导入时返回原投诉） */
+  hotlineRef: Scalars['String']['input'];
+  /** 投诉对象 */
+  targetCode: Scalars['String']['input'];
+  /** 投诉对象类别 */
+  targetKind: ComplaintTargetKind;
 };
 
 /** 秒批规则的条件：全部满足时提交即批准 */
@@ -1613,6 +1797,22 @@ export type ProjectTodoKind =
   /** 按退回意见补正后重新提交（resubmitCase） */
   | 'RESUBMIT';
 
+/** 大厅公布延时或周末服务时段：从开始到结束每 30 分钟一段 */
+export type PublishExtraSlotsInput = {
+  /** 每段可预约人数（1 到 50） */
+  capacity: Scalars['Int']['input'];
+  /** 日期 */
+  date: Scalars['Date']['input'];
+  /** 结束时间，如 19:00 */
+  end: Scalars['String']['input'];
+  /** 大厅代码 */
+  hallCode: Scalars['String']['input'];
+  /** 类别 */
+  kind: ExtraSlotKind;
+  /** 开始时间，如 17:00 */
+  start: Scalars['String']['input'];
+};
+
 /** 发布事项的草稿版本 */
 export type PublishServiceItemInput = {
   /** 事项的全局 ID */
@@ -1731,6 +1931,16 @@ export type ReceiveWalkInInput = {
   situationKey?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** 记录一次联系或走访 */
+export type RecordAssistanceContactInput = {
+  /** 方式 */
+  kind: AssistanceContactKind;
+  /** 记录 */
+  note: Scalars['String']['input'];
+  /** 申请的全局 ID */
+  requestId: Scalars['ID']['input'];
+};
+
 /** 税务部门登记契税缴纳 */
 export type RecordDeedTaxPaymentInput = {
   /** 缴纳税款（元，最多两位小数），如 "30000.00" */
@@ -1773,6 +1983,22 @@ export type RemoveEnterpriseOperatorInput = {
   enterpriseId: Scalars['ID']['input'];
 };
 
+/** 申请帮办代办（实名认证的个人用户；为企业申请时须是其法定代表人或经办人） */
+export type RequestAssistanceInput = {
+  /** 上门服务的地址 */
+  address?: Scalars['String']['input'];
+  /** 需要帮助的事项（2 到 1000 字） */
+  description: Scalars['String']['input'];
+  /** 为企业申请时，企业的全局 ID */
+  enterpriseId?: InputMaybe<Scalars['ID']['input']>;
+  /** 大厅代码 */
+  hallCode: Scalars['String']['input'];
+  /** 类别 */
+  kind: AssistanceKind;
+  /** 希望办理的日期 */
+  preferredDay?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** 一次性告知补正：一件事一张告知单 */
 export type RequestBundleCorrectionInput = {
   /** 主题办件的全局 ID */
@@ -1805,6 +2031,18 @@ export type ResetStaffPasswordInput = {
   id: Scalars['ID']['input'];
   /** 新密码（至少 8 个字符） */
   newPassword: Scalars['String']['input'];
+};
+
+/** 投诉人凭投诉编号和查询码对答复表态（免登录） */
+export type RespondToComplaintInput = {
+  /** 意见 */
+  note?: Scalars['String']['input'];
+  /** 投诉编号 */
+  number: Scalars['String']['input'];
+  /** 查询码 */
+  queryCode: Scalars['String']['input'];
+  /** 是否满意 */
+  satisfied: Scalars['Boolean']['input'];
 };
 
 /** 补正后重新提交退回的办件 */
@@ -1854,6 +2092,16 @@ export type RevealPersonalDataInput = {
   reason: Scalars['String']['input'];
   /** 被查看主体的全局 ID：群众（Citizen）、企业（Enterprise）、工作人员（StaffUser）、办件（Case）或主题办件（Bundle） */
   subjectId: Scalars['ID']['input'];
+};
+
+/** 回访：投诉人对答复是否满意（大厅负责人记录，或登录的投诉人本人填写） */
+export type RevisitComplaintInput = {
+  /** 投诉的全局 ID */
+  complaintId: Scalars['ID']['input'];
+  /** 回访记录或投诉人的意见 */
+  note?: Scalars['String']['input'];
+  /** 是否满意；不满意时第一次重办，重办后仍不满意下督办单 */
+  satisfied: Scalars['Boolean']['input'];
 };
 
 /** 吊销 API 密钥 */
@@ -2094,6 +2342,24 @@ export type SubmitApplicationInput = {
   draftId?: InputMaybe<Scalars['ID']['input']>;
   /** 幂等键：客户端为每次提交生成（8 到 64 个字符），重复提交返回同一办件 */
   idempotencyKey: Scalars['String']['input'];
+};
+
+/** 提交一件投诉：登录或匿名（匿名时凭投诉编号和查询码查询） */
+export type SubmitComplaintInput = {
+  /** 附件（uploadMaterial 上传的文件，UploadedFile 的全局 ID，登录后才能附带，最多 9 个） */
+  attachmentIds?: Array<Scalars['ID']['input']>;
+  /** 投诉类别 */
+  category: ComplaintCategory;
+  /** 联系人姓名（可不填） */
+  contactName?: Scalars['String']['input'];
+  /** 联系电话（可不填；填写后答复时短信告知） */
+  contactPhone?: Scalars['String']['input'];
+  /** 投诉内容（2 到 2000 字） */
+  content: Scalars['String']['input'];
+  /** 投诉对象：大厅代码、大厅代码/窗口号、部门代码、工号或办件号 */
+  targetCode: Scalars['String']['input'];
+  /** 投诉对象类别 */
+  targetKind: ComplaintTargetKind;
 };
 
 /** 联想词的来源 */
@@ -2550,6 +2816,43 @@ export type AppointmentStatus =
   /** 未到场（爽约） */
   | 'MISSED';
 
+/** 帮办代办员与申请人的一次联系的方式 */
+export type AssistanceContactKind =
+  /** 大厅陪同办理 */
+  | 'HALL'
+  /** 电话联系 */
+  | 'PHONE'
+  /** 视频连线 */
+  | 'VIDEO'
+  /** 上门走访 */
+  | 'VISIT';
+
+/** 帮办代办的类别 */
+export type AssistanceKind =
+  /** 预约办理 */
+  | 'APPOINTMENT'
+  /** 上门服务 */
+  | 'DOOR_TO_DOOR'
+  /** 延时服务 */
+  | 'EXTENDED_HOURS'
+  /** 远程视频帮办 */
+  | 'REMOTE'
+  /** 企业开办全程帮办 */
+  | 'STARTUP'
+  /** 周末服务 */
+  | 'WEEKEND';
+
+/** 帮办代办申请的状态 */
+export type AssistanceStatus =
+  /** 已指派帮办代办员，帮办中 */
+  | 'ASSIGNED'
+  /** 申请人已取消 */
+  | 'CANCELLED'
+  /** 申请人已确认办结 */
+  | 'CONFIRMED'
+  /** 已申请，待指派 */
+  | 'REQUESTED';
+
 /** 主题的服务对象 */
 export type Audience =
   /** 企业（法人） */
@@ -2758,6 +3061,70 @@ export type CaseStatus =
   | 'UNDER_REVIEW'
   /** 已撤回 */
   | 'WITHDRAWN';
+
+/** 投诉类别 */
+export type ComplaintCategory =
+  /** 服务态度 */
+  | 'ATTITUDE'
+  /** 工作纪律（吃拿卡要、推诿扯皮） */
+  | 'CONDUCT'
+  /** 办事效率 */
+  | 'EFFICIENCY'
+  /** 大厅环境与设施 */
+  | 'ENVIRONMENT'
+  /** 网上办事 */
+  | 'ONLINE'
+  /** 其他 */
+  | 'OTHER'
+  /** 办事规定与材料 */
+  | 'RULES';
+
+/** 投诉、帮办操作的错误代码 */
+export type ComplaintErrorCode =
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 联系电话不是有效的手机号码 */
+  | 'INVALID_PHONE'
+  /** 当前状态不能这样操作 */
+  | 'INVALID_STATE'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 投诉、对象、承办人或申请不存在 */
+  | 'NOT_FOUND'
+  /** 委托人尚未实名认证（指派帮办员时登记委托） */
+  | 'NOT_VERIFIED'
+  /** 匿名投诉过于频繁 */
+  | 'RATE_LIMITED'
+  /** 查询码错误次数过多，该编号的免登录查询暂停 */
+  | 'TRACKING_LOCKED';
+
+/** 投诉的状态 */
+export type ComplaintStatus =
+  /** 已受理，待转办 */
+  | 'ACCEPTED'
+  /** 已答复，待回访 */
+  | 'ANSWERED'
+  /** 已转办，承办人办理中（含重办、督办） */
+  | 'ASSIGNED'
+  /** 已办结 */
+  | 'CLOSED'
+  /** 已办理，待答复 */
+  | 'HANDLED'
+  /** 已回访，待办结 */
+  | 'REVISITED';
+
+/** 投诉对象的类别 */
+export type ComplaintTargetKind =
+  /** 办件（办件号） */
+  | 'CASE'
+  /** 部门（代码） */
+  | 'DEPARTMENT'
+  /** 大厅（代码，如 371500-ZWFWZX） */
+  | 'HALL'
+  /** 工作人员（工号，即用户名） */
+  | 'STAFF'
+  /** 窗口（大厅代码/窗口号，如 371500-ZWFWZX/A01） */
+  | 'WINDOW';
 
 /** 工程建设项目（工程建设项目审批主题必填，其他主题不填）；项目单位即申请企业 */
 export type ConstructionProjectInput = {
@@ -3321,12 +3688,28 @@ export type CancelAppointmentMutationVariables = Exact<{
 
 export type CancelAppointmentMutation = { cancelAppointment: { appointment: { id: string, status: AppointmentStatus, cancelReason: string, cancelledAt: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AppointmentErrorCode }> } };
 
+export type CancelAssistanceRequestMutationVariables = Exact<{
+  requestId: string;
+  reason?: string;
+}>;
+
+
+export type CancelAssistanceRequestMutation = { cancelAssistanceRequest: { request: { id: string, status: AssistanceStatus, closedAt: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
 export type CaseDetailQueryVariables = Exact<{
   id: string;
 }>;
 
 
 export type CaseDetailQuery = { case: { id: string, number: string | null, queryCode: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, applicantKind: ApplicantKind, applicantName: string, contactPhone: string, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, deadlineExplanation: string | null, extensionDays: number, warning: DeadlineWarning, supplyBy: string | null, reviewStepName: string, decisionReason: string, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null, elicences: Array<{ id: string, number: string, kind: string, holderName: string, issuedAt: string, validTo: string | null }>, item: { id: string, name: string, implementationCode: string } | null, department: { id: string, name: string, shortName: string } | null, hall: { id: string, name: string, address: string, hours: string, phone: string } | null } | null };
+
+export type ConfirmAssistanceMutationVariables = Exact<{
+  requestId: string;
+  comment?: string;
+}>;
+
+
+export type ConfirmAssistanceMutation = { confirmAssistance: { request: { id: string, status: AssistanceStatus, closedAt: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
 
 export type ConfirmBundlePartyMutationVariables = Exact<{
   bundleId: string;
@@ -3400,6 +3783,11 @@ export type MyAppointmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyAppointmentsQuery = { myAppointments: Array<{ id: string, hallCode: string, hallName: string, itemId: string, itemName: string, date: string, start: string, end: string, status: AppointmentStatus, note: string, cancelReason: string, createdAt: string, cancelledAt: string | null }> };
 
+export type MyAssistanceRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyAssistanceRequestsQuery = { myAssistanceRequests: Array<{ id: string, number: string, kind: AssistanceKind, status: AssistanceStatus, hallCode: string, description: string, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> }> };
+
 export type MyBundlesQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -3416,6 +3804,11 @@ export type MyCasesQueryVariables = Exact<{
 
 
 export type MyCasesQuery = { myCases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, submittedAt: string | null, deadline: string | null, supplyBy: string | null, warning: DeadlineWarning, completedAt: string | null } }> } };
+
+export type MyComplaintsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyComplaintsQuery = { myComplaints: Array<{ id: string, number: string, status: ComplaintStatus, statusLabel: string, targetLabel: string, category: ComplaintCategory, content: string, attachmentCount: number, deadline: string, extended: boolean, redoCount: number, supervised: boolean, answer: string, answeredAt: string | null, satisfied: boolean | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> }> };
 
 export type MyElicencesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3502,12 +3895,34 @@ export type RemoveEnterpriseOperatorMutationVariables = Exact<{
 
 export type RemoveEnterpriseOperatorMutation = { removeEnterpriseOperator: { enterprise: { id: string, name: string, myRole: EnterpriseRole, operators: Array<{ addedAt: string, citizen: { id: string, phone: string, name: string | null, masked: boolean } }> | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
 
+export type RequestAssistanceMutationVariables = Exact<{
+  kind: AssistanceKind;
+  hallCode: string;
+  description: string;
+  enterpriseId?: string | null | undefined;
+  preferredDay?: string | null | undefined;
+  address?: string;
+}>;
+
+
+export type RequestAssistanceMutation = { requestAssistance: { request: { id: string, number: string, kind: AssistanceKind, status: AssistanceStatus, hallCode: string, description: string, preferredDay: string | null, address: string, createdAt: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
 export type RequestSmsCodeMutationVariables = Exact<{
   phone: string;
 }>;
 
 
 export type RequestSmsCodeMutation = { requestSmsCode: { sent: boolean, expiresInSeconds: number | null, resendAfterSeconds: number | null, errors: Array<{ field: Array<string> | null, message: string, code: AccountErrorCode }> } };
+
+export type RespondToComplaintMutationVariables = Exact<{
+  number: string;
+  queryCode: string;
+  satisfied: boolean;
+  note?: string;
+}>;
+
+
+export type RespondToComplaintMutation = { respondToComplaint: { complaint: { number: string, status: ComplaintStatus, statusLabel: string, redoCount: number, supervised: boolean, satisfied: boolean | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
 
 export type ResubmitCaseMutationVariables = Exact<{
   caseId: string;
@@ -3597,6 +4012,19 @@ export type SubmitApplicationMutationVariables = Exact<{
 
 export type SubmitApplicationMutation = { submitApplication: { created: boolean, instant: { approved: boolean, rule: string, reasons: Array<string> } | null, case: { id: string, number: string | null, queryCode: string | null, status: CaseStatus, statusLabel: string, itemName: string, submittedAt: string | null, deadline: string | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
+export type SubmitComplaintMutationVariables = Exact<{
+  targetKind: ComplaintTargetKind;
+  targetCode: string;
+  category: ComplaintCategory;
+  content: string;
+  contactName?: string;
+  contactPhone?: string;
+  attachmentIds?: Array<string> | string;
+}>;
+
+
+export type SubmitComplaintMutation = { submitComplaint: { queryCode: string | null, complaint: { id: string, number: string, status: ComplaintStatus, statusLabel: string, targetLabel: string, deadline: string, createdAt: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
 export type SupplyBundleMaterialsMutationVariables = Exact<{
   bundleId: string;
   materials: Array<BundleSuppliedMaterialInput> | BundleSuppliedMaterialInput;
@@ -3643,6 +4071,14 @@ export type TrackCaseQueryVariables = Exact<{
 
 
 export type TrackCaseQuery = { trackCase: { number: string, itemName: string, departmentName: string, applicantName: string, status: CaseStatus, statusLabel: string, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, completedAt: string | null, steps: Array<{ at: string, label: string, statusLabel: string }> } | null };
+
+export type TrackComplaintQueryVariables = Exact<{
+  number: string;
+  queryCode: string;
+}>;
+
+
+export type TrackComplaintQuery = { trackComplaint: { number: string, status: ComplaintStatus, statusLabel: string, targetLabel: string, deadline: string, answer: string, answeredAt: string | null, redoCount: number, supervised: boolean, satisfied: boolean | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> } | null };
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 

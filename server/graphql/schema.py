@@ -28,6 +28,8 @@ from server.graphql.catalog.queries import CatalogQuery
 from server.graphql.catalog.search import SearchMutation, SearchQuery
 from server.graphql.citizens.mutations import CitizensMutation
 from server.graphql.citizens.queries import CitizensQuery
+from server.graphql.complaints.mutations import ComplaintsMutation
+from server.graphql.complaints.queries import ComplaintsQuery
 from server.graphql.construction.mutations import ConstructionMutation
 from server.graphql.construction.queries import ConstructionQuery
 from server.graphql.context import Info
@@ -60,6 +62,7 @@ class Query(
     ConstructionQuery,
     RealEstateQuery,
     SearchQuery,
+    ComplaintsQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -80,6 +83,7 @@ class Mutation(
     ExchangeMutation, ConstructionMutation,
     RealEstateMutation,
     SearchMutation,
+    ComplaintsMutation,
 ):
     pass
 

@@ -65,6 +65,19 @@ async def _appointment_reminders(today: date, settings: Settings) -> int:
     return await service.appointment_reminders(today=today, settings=settings)
 
 
+async def _appointment_no_shows(today: date, settings: Settings) -> int:
+    from server.domain.appointments import service
+
+    return await service.record_no_shows(now=clock.now())
+
+
+async def _complaint_cards(today: date, settings: Settings) -> int:
+    from server.domain.complaints import service
+
+    sent = await service.complaint_cards(today=today, settings=settings)
+    return sent["yellow"] + sent["red"]
+
+
 async def _bundle_hour_warnings(today: date, settings: Settings) -> int:
     from server.domain.cases import reminders
 
@@ -122,6 +135,10 @@ JOBS: tuple[ScheduledJob, ...] = (
                  frozenset({30}), _reconcile_exchange),
     ScheduledJob("appointment_reminders", "提醒次日（下一工作日）有预约的办事人", frozenset({18}), frozenset({0}),
                  _appointment_reminders),
+    ScheduledJob("appointment_no_shows", "时段结束仍未签到的预约记为未到场（爽约）", frozenset({12, 17, 20}),
+                 frozenset({45}), _appointment_no_shows),
+    ScheduledJob("complaint_cards", "投诉到期前一工作日黄牌、逾期后首个工作日红牌，告知承办人和大厅负责人",
+                 frozenset({8}), frozenset({30}), _complaint_cards),
 )
 
 

@@ -100,6 +100,10 @@ RUNTIME: dict[str, set[str]] = {
     "ConfirmBundleParty": {"bundleId"},
     "BookBundleVerification": {"bundleId", "day", "start"},
     "RealEstateTransfer": {"bundleId"},
+    "TrackComplaint": {"number", "queryCode"},
+    "RespondToComplaint": {"number", "queryCode"},
+    "CancelAssistanceRequest": {"requestId"},
+    "ConfirmAssistance": {"requestId"},
 }
 # the item the contract applies for, and how: an enterprise changes its business scope
 APPLY_CODE = "371500-XZSPJ-010100005000"  # 公司变更登记, 市行政审批服务局
@@ -134,6 +138,8 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "MySharedDataPulls", "ApplyForConstructionProject", "ConstructionProject", "ResubmitCase",
         "MySales", "ConfirmBundleParty", "BookBundleVerification", "RealEstateTransfer",
         "FindServices", "SearchSuggestions",
+        "SubmitComplaint", "MyComplaints", "TrackComplaint", "RespondToComplaint", "RequestAssistance",
+        "MyAssistanceRequests", "CancelAssistanceRequest", "ConfirmAssistance",
     }
     assert {p.stem for p in EXAMPLES.glob("*.json")} == set(OPS), "one example per operation"
     assert set(RUNTIME) <= set(OPS)
@@ -366,6 +372,11 @@ async def _walk(devices: Devices, settings: Settings, schema: GraphQLSchema, tmp
     # the verified citizen books a slot at the city hall, sees it among theirs and cancels it
     await _appointments(run, anonymous)
 
+    # somebody complains without signing in, follows it by number and query code and is not satisfied
+    # with the answer (redone); the citizen complains signed in, asks for help, confirms one request
+    # and cancels another
+    await _complaints(run, anonymous, devices)
+
     # the enterprise applies, is accepted with a material missing, supplies it, is approved; it
     # tracks the case, reads its notifications and hears of a new one as it arrives
     await _cases(run, anonymous, devices, settings, enterprise, tmp_path)
@@ -454,6 +465,53 @@ async def _appointments(run: Runner, anonymous: Runner) -> None:
     cancelled = (await run("CancelAppointment", appointmentId=mine["id"]))["cancelAppointment"]["appointment"]
     assert cancelled["status"] == "CANCELLED" and cancelled["cancelledAt"]
     assert (await run("MyAppointments"))["myAppointments"][0]["status"] == "CANCELLED"
+
+
+COMPLAINT_ACTION = ("mutation($i: {input}!) {{ {name}(input: $i) {{ complaint {{ id status }} "
+                    "errors {{ code message }} }} }}")
+HELP_ACTION = "mutation($i: {input}!) {{ {name}(input: $i) {{ request {{ id status }} errors {{ code message }} }} }}"
+
+
+async def _complaints(run: Runner, anonymous: Runner, devices: Devices) -> None:
+    made = (await anonymous("SubmitComplaint"))["submitComplaint"]
+    number, code = made["complaint"]["number"], made["queryCode"]
+    assert made["errors"] == [] and made["complaint"]["status"] == "ACCEPTED" and len(code) == 8
+    seen = (await anonymous("TrackComplaint", number=number, queryCode=code))["trackComplaint"]
+    assert seen is not None and seen["number"] == number and [s["action"] for s in seen["steps"]] == ["accept"]
+    supervisor, handler = await _staff(devices, "city_supervisor"), await _staff(devices, "city_reviewer_scjg")
+    cid = made["complaint"]["id"]
+    for who, name, input_type, extra in (
+        (supervisor, "assignComplaint", "AssignComplaintInput", {"handlerUsername": "city_reviewer_scjg"}),
+        (handler, "handleComplaint", "ComplaintNoteInput", {"note": "已约谈窗口人员"}),
+        (handler, "answerComplaint", "ComplaintNoteInput", {"note": "已批评教育，窗口将一次性说明不合格原因"}),
+    ):
+        data = (await who(COMPLAINT_ACTION.format(input=input_type, name=name), {"i": {"complaintId": cid, **extra}}))
+        assert data[name]["errors"] == [], data
+    answered = (await anonymous("TrackComplaint", number=number, queryCode=code))["trackComplaint"]
+    assert answered["status"] == "ANSWERED" and answered["answer"].startswith("已批评教育")
+    redo = (await anonymous("RespondToComplaint", number=number, queryCode=code))["respondToComplaint"]
+    assert redo["errors"] == [] and (redo["complaint"]["status"], redo["complaint"]["redoCount"]) == ("ASSIGNED", 1)
+
+    mine = (await run("SubmitComplaint"))["submitComplaint"]["complaint"]
+    assert [c["id"] for c in (await run("MyComplaints"))["myComplaints"]][:1] == [mine["id"]]
+
+    first = (await run("RequestAssistance"))["requestAssistance"]["request"]
+    second = (await run("RequestAssistance"))["requestAssistance"]["request"]
+    assert first["status"] == "REQUESTED" and first["kind"] == "REMOTE"
+    agent = await _staff(devices, "city_agent")
+    data = await supervisor(HELP_ACTION.format(input="AssignAssistanceAgentInput", name="assignAssistanceAgent"),
+                            {"i": {"requestId": first["id"], "agentUsername": "city_agent"}})
+    assert data["assignAssistanceAgent"]["errors"] == [], data
+    data = await agent(HELP_ACTION.format(input="RecordAssistanceContactInput", name="recordAssistanceContact"),
+                       {"i": {"requestId": first["id"], "kind": "VIDEO", "note": "视频指导填写完成"}})
+    assert data["recordAssistanceContact"]["errors"] == [], data
+    confirmed = (await run("ConfirmAssistance", requestId=first["id"]))["confirmAssistance"]["request"]
+    assert confirmed["status"] == "CONFIRMED" and confirmed["closedAt"]
+    cancelled = (await run("CancelAssistanceRequest", requestId=second["id"]))["cancelAssistanceRequest"]["request"]
+    assert cancelled["status"] == "CANCELLED"
+    listed = (await run("MyAssistanceRequests"))["myAssistanceRequests"]
+    assert [(r["id"], r["status"]) for r in listed][:2] == [(second["id"], "CANCELLED"), (first["id"], "CONFIRMED")]
+    assert listed[1]["contacts"][0]["kind"] == "VIDEO" and listed[1]["agentName"]
 
 
 def _pdf(title: str) -> dict[str, tuple[str, bytes, str]]:
@@ -819,7 +877,8 @@ def test_operation_type_is_what_the_name_says() -> None:
         "SaveApplicationDraft", "SubmitApplication", "SupplyCaseMaterials", "WithdrawCase", "MarkNotificationsRead",
         "BookAppointment", "CancelAppointment", "ApplyForTheme", "SupplyBundleMaterials", "WithdrawBundle",
         "ReapplyBundleItem", "RateBundle", "ApplyForConstructionProject", "ResubmitCase",
-        "ConfirmBundleParty", "BookBundleVerification",
+        "ConfirmBundleParty", "BookBundleVerification", "SubmitComplaint", "RespondToComplaint",
+        "RequestAssistance", "CancelAssistanceRequest", "ConfirmAssistance",
     }
     assert {n for n, k in kinds.items() if k == "subscription"} == {"NotificationReceived"}
     assert all(isinstance(op, Operation) for op in OPS.values())

@@ -59,6 +59,8 @@ from server.domain.cases.models import Case as CaseRow
 from server.domain.cases.models import CaseBundle, ELicence, Upload
 from server.domain.catalog import service as catalog
 from server.domain.catalog.content import ItemContent
+from server.domain.complaints.models import AssistanceRequest as AssistanceRow
+from server.domain.complaints.models import Complaint as ComplaintRow
 from server.domain.exchange.models import ExchangeDifference as ExchangeDifferenceRow
 from server.domain.exchange.models import ExchangeMessage as ExchangeMessageRow
 from server.domain.exchange.models import Partner as ExchangePartnerRow
@@ -105,6 +107,8 @@ NO_ITEM = str(relay.GlobalID("ServiceItem", "999999999"))
 NO_BUNDLE = str(relay.GlobalID("Bundle", "999999999"))
 NO_THEME = str(relay.GlobalID("Theme", "999999999"))
 NO_PARTNER = str(relay.GlobalID("ExchangePartner", "999999999"))
+NO_COMPLAINT = str(relay.GlobalID("Complaint", "999999999"))
+NO_REQUEST = str(relay.GlobalID("AssistanceRequest", "999999999"))
 
 
 # --- the objects the examples point at ---------------------------------------------------------------
@@ -349,6 +353,47 @@ RULES: dict[str, Rule] = {
         "hallCode": "371500-ZWFWZX", "itemId": NO_ITEM, "date": "2024-10-08", "start": "09:00"}}),
     "cancelAppointment": Rule(callers("citizen"), lambda w: {"input": {
         "appointmentId": str(relay.GlobalID("Appointment", "999999999")), "reason": "权限矩阵测试"}}),
+    # --- complaints (吐槽找茬): anybody but staff complains (the hall does not exist: NOT_FOUND; staff NOT_ALLOWED
+    # in the domain, partners by PartnersReadOnly); the hotline key imports (this county key: refused in the
+    # domain); supervisors assign, revisit and close, handlers handle and answer (the complaint does not exist)
+    "submitComplaint": Rule(callers("anonymous", "citizen"), lambda w: {"input": {
+        "targetKind": "HALL", "targetCode": "NO-SUCH-HALL", "category": "ATTITUDE", "content": "权限矩阵测试投诉"}}),
+    "importHotlineComplaint": Rule(frozenset(), lambda w: {"input": {
+        "hotlineRef": "M-1", "targetKind": "HALL", "targetCode": "NO-SUCH-HALL", "category": "OTHER",
+        "content": "权限矩阵测试"}}),
+    "assignComplaint": Rule(callers("hall_supervisor", "city_admin"), lambda w: {"input": {
+        "complaintId": NO_COMPLAINT, "handlerUsername": "nobody"}}),
+    "extendComplaint": Rule(callers("hall_supervisor", "city_admin", "dept_reviewer"), lambda w: {"input": {
+        "complaintId": NO_COMPLAINT, "note": "延期理由"}}),
+    "handleComplaint": Rule(REVIEWER, lambda w: {"input": {"complaintId": NO_COMPLAINT, "note": "已办理"}}),
+    "answerComplaint": Rule(REVIEWER, lambda w: {"input": {"complaintId": NO_COMPLAINT, "note": "答复"}}),
+    "revisitComplaint": Rule(callers("hall_supervisor", "city_admin", "citizen"), lambda w: {"input": {
+        "complaintId": NO_COMPLAINT, "satisfied": True}}),
+    "respondToComplaint": Rule(NO_KEY, lambda w: {"input": {
+        "number": "TS20260101000000", "queryCode": "AAAAAAAA", "satisfied": True}}),
+    "closeComplaint": Rule(callers("hall_supervisor", "city_admin"), lambda w: {"input": {"complaintId": NO_COMPLAINT}}),
+    "myComplaints": Rule(callers("citizen")),
+    "trackComplaint": Rule(ANYONE, lambda w: {"number": "TS20260101000000", "queryCode": "AAAAAAAA"}),
+    "complaintQueue": Rule(callers("hall_supervisor", "city_admin", "county_viewer", "dept_reviewer")),
+    # 帮办代办: a citizen asks, confirms and cancels; the hall's supervisor (or the admin) assigns an agent,
+    # the agent records contacts (the hall and the request do not exist)
+    "requestAssistance": Rule(callers("citizen"), lambda w: {"input": {
+        "kind": "REMOTE", "hallCode": "NO-SUCH-HALL", "description": "权限矩阵测试"}}),
+    "assignAssistanceAgent": Rule(MANDATE_GRANTORS, lambda w: {"input": {
+        "requestId": NO_REQUEST, "agentUsername": w.agent_username}}),
+    "recordAssistanceContact": Rule(callers("assistance_agent"), lambda w: {"input": {
+        "requestId": NO_REQUEST, "kind": "PHONE", "note": "电话联系"}}),
+    "confirmAssistance": Rule(callers("citizen"), lambda w: {"input": {"requestId": NO_REQUEST}}),
+    "cancelAssistanceRequest": Rule(callers("citizen"), lambda w: {"input": {"requestId": NO_REQUEST}}),
+    "myAssistanceRequests": Rule(callers("citizen")),
+    "assistanceRequests": Rule(callers("hall_supervisor", "city_admin", "assistance_agent")),
+    # the window checks in a booked person (the booking does not exist); the hall's supervisor publishes
+    # extended-hours and weekend slots (a day in the past: INVALID)
+    "checkInAppointment": Rule(callers("window_clerk", "hall_supervisor"), lambda w: {"input": {
+        "appointmentId": str(relay.GlobalID("Appointment", "999999999"))}}),
+    "publishExtraSlots": Rule(callers("hall_supervisor"), lambda w: {"input": {
+        "hallCode": "371500-ZWFWZX", "date": "2024-10-12", "start": "09:00", "end": "12:00", "kind": "WEEKEND",
+        "capacity": 2}}),
     # --- material uploads: citizens, and clerks and agents taking materials for someone (a JSON request
     # carries no file: an allowed caller gets INVALID, tests/http/test_uploads.py sends real files)
     "uploadMaterial": Rule(callers("citizen", "window_clerk", "assistance_agent"),
@@ -391,6 +436,12 @@ NODE_RULES: dict[str, frozenset[str]] = {
     "Theme": ANYONE,  # a published theme (drafts only for catalogue admins of its region)
     "ThemeVersion": ANYONE,  # its published version
     "Appointment": callers("citizen"),  # its booker (hall staff read a day's bookings, masked, by hallAppointments)
+    # the test citizen's complaint about the city hall, with the city's department 371500-XZSPJ: the complainant,
+    # the hall's supervisor, the city's admin and viewer, the department's handlers
+    "Complaint": callers("citizen", "hall_supervisor", "city_admin", "county_viewer", "dept_reviewer"),
+    # the test citizen's request at the city hall, assigned to the agent: the requester, the hall's
+    # supervisor, the city's admin and the agent
+    "AssistanceRequest": callers("citizen", "hall_supervisor", "city_admin", "assistance_agent"),
 }
 
 assert SCHEMA.mutation_type is not None and SCHEMA.query_type is not None
@@ -426,7 +477,7 @@ def test_the_rules_refuse_partners_every_mutation() -> None:
     # … except their answers for the cases routed to them (refused to this one in the domain)
     from server.graphql.core.permissions import PARTNER_MUTATIONS
 
-    assert PARTNER_MUTATIONS == {"answerRoutedCase"}
+    assert PARTNER_MUTATIONS == {"answerRoutedCase", "importHotlineComplaint"}
 
 
 # --- building requests from the schema ---------------------------------------------------------------
@@ -651,6 +702,15 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
         start="09:00", end="09:30", status="cancelled",
     )
 
+    complaint = await ComplaintRow.create(
+        number=f"TS20260101{secrets.randbelow(10**6):06d}", query_code="MATRIX44", citizen_id=citizen.id,
+        channel="app", target_kind="hall", target_ref="371500-ZWFWZX", target_label="聊城市政务服务中心",
+        category="attitude", content="权限矩阵测试投诉", region_code="371500", region_path="/100000/370000/371500/",
+        hall_code="371500-ZWFWZX", department_code="371500-XZSPJ", deadline=dt.date(2030, 1, 2))
+    help_request = await AssistanceRow.create(
+        citizen_id=citizen.id, kind="remote", hall_code="371500-ZWFWZX", region_code="371500",
+        region_path="/100000/370000/371500/", description="权限矩阵测试", status="assigned", agent_id=agent.id)
+
     xpartner = await ExchangePartnerRow.create(
         code=f"pm-{uuid.uuid4().hex[:8]}", name="权限矩阵合作银行", kind="bank", region_code="371500",
         base_url="http://127.0.0.1:9/inbox", keys=[{"id": "k1", "secret": "whsec_" + "A" * 44}], routes=[], is_active=False)
@@ -694,11 +754,14 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
             "ReconciliationRun": gid("ReconciliationRun", xrun.id),
             "ExchangeDifference": gid("ExchangeDifference", xdiff.id),
             "SharedDataPull": gid("SharedDataPull", pulled.id), "MySharedDataPull": gid("MySharedDataPull", pulled.id),
+            "Complaint": gid("Complaint", complaint.id), "AssistanceRequest": gid("AssistanceRequest", help_request.id),
         },
     )
     yield Cast(staff=staff, citizen=citizen, partner_key=partner.full_key, world=world)
 
     await AccessLog.filter(subject_kind="citizen", subject_id=citizen.id).delete()
+    await complaint.delete()
+    await help_request.delete()
     await SharedDataPullRow.filter(id=pulled.id).delete()
     await ExchangeMessageRow.filter(id=xmessage.id).delete()
     await ExchangeDifferenceRow.filter(id=xdiff.id).delete()

@@ -102,6 +102,8 @@ export type ApiKeyKind =
   | 'BANK'
   /** 县级大厅系统：只读本区划 */
   | 'COUNTY_SYSTEM'
+  /** 12345 政务服务便民热线：导入热线工单为投诉 */
+  | 'HOTLINE'
   /** 省级一体化平台 */
   | 'PROVINCE'
   /** 水电气暖等公用事业单位：只读分派给本单位的子办件 */
@@ -114,6 +116,30 @@ export type ApplicantKind =
   /** 法人或其他组织 */
   | 'ENTERPRISE';
 
+/** 预约操作的错误代码 */
+export type AppointmentErrorCode =
+  /** 该时段预约已满 */
+  | 'FULL'
+  /** 输入不合法（非工作日、已过去的时段、超过 30 天、当天已预约该事项等） */
+  | 'INVALID'
+  /** 无权操作（只有个人用户本人可以预约、取消） */
+  | 'NOT_ALLOWED'
+  /** 大厅、事项或预约不存在 */
+  | 'NOT_FOUND'
+  /** 尚未完成实名认证 */
+  | 'NOT_VERIFIED';
+
+/** 预约的状态 */
+export type AppointmentStatus =
+  /** 已到场办理 */
+  | 'ATTENDED'
+  /** 已预约 */
+  | 'BOOKED'
+  /** 已取消 */
+  | 'CANCELLED'
+  /** 未到场（爽约） */
+  | 'MISSED';
+
 /** 审查通过当前环节（最后一个环节即准予） */
 export type ApproveCaseInput = {
   /** 办件的全局 ID */
@@ -121,6 +147,61 @@ export type ApproveCaseInput = {
   /** 审查意见 */
   opinion: string;
 };
+
+/** 为帮办代办申请指派帮办代办员 */
+export type AssignAssistanceAgentInput = {
+  /** 帮办代办员的用户名 */
+  agentUsername: string;
+  /** 申请的全局 ID */
+  requestId: string;
+};
+
+/** 转办投诉给部门承办人 */
+export type AssignComplaintInput = {
+  /** 投诉的全局 ID */
+  complaintId: string;
+  /** 承办人（部门审批人员）的用户名 */
+  handlerUsername: string;
+  /** 转办意见 */
+  note?: string;
+};
+
+/** 帮办代办员与申请人的一次联系的方式 */
+export type AssistanceContactKind =
+  /** 大厅陪同办理 */
+  | 'HALL'
+  /** 电话联系 */
+  | 'PHONE'
+  /** 视频连线 */
+  | 'VIDEO'
+  /** 上门走访 */
+  | 'VISIT';
+
+/** 帮办代办的类别 */
+export type AssistanceKind =
+  /** 预约办理 */
+  | 'APPOINTMENT'
+  /** 上门服务 */
+  | 'DOOR_TO_DOOR'
+  /** 延时服务 */
+  | 'EXTENDED_HOURS'
+  /** 远程视频帮办 */
+  | 'REMOTE'
+  /** 企业开办全程帮办 */
+  | 'STARTUP'
+  /** 周末服务 */
+  | 'WEEKEND';
+
+/** 帮办代办申请的状态 */
+export type AssistanceStatus =
+  /** 已指派帮办代办员，帮办中 */
+  | 'ASSIGNED'
+  /** 申请人已取消 */
+  | 'CANCELLED'
+  /** 申请人已确认办结 */
+  | 'CONFIRMED'
+  /** 已申请，待指派 */
+  | 'REQUESTED';
 
 /** 主题的服务对象 */
 export type Audience =
@@ -508,6 +589,12 @@ export type ChangeThemeStatusInput = {
   reason: string;
 };
 
+/** 窗口为到场的预约人签到（预约当天） */
+export type CheckInAppointmentInput = {
+  /** 预约的全局 ID */
+  appointmentId: string;
+};
+
 /** 处理（关闭）一条对账差异 */
 export type CloseExchangeDifferenceInput = {
   /** 差异的全局 ID */
@@ -515,6 +602,85 @@ export type CloseExchangeDifferenceInput = {
   /** 处理说明（2 到 500 个字），如“已与对方核实，对方已重新答复” */
   note: string;
 };
+
+/** 投诉的预警牌 */
+export type ComplaintCard =
+  /** 红牌：已过期限仍未答复 */
+  | 'RED'
+  /** 黄牌：明天（下一工作日）到期仍未答复 */
+  | 'YELLOW';
+
+/** 投诉类别 */
+export type ComplaintCategory =
+  /** 服务态度 */
+  | 'ATTITUDE'
+  /** 工作纪律（吃拿卡要、推诿扯皮） */
+  | 'CONDUCT'
+  /** 办事效率 */
+  | 'EFFICIENCY'
+  /** 大厅环境与设施 */
+  | 'ENVIRONMENT'
+  /** 网上办事 */
+  | 'ONLINE'
+  /** 其他 */
+  | 'OTHER'
+  /** 办事规定与材料 */
+  | 'RULES';
+
+/** 投诉、帮办操作的错误代码 */
+export type ComplaintErrorCode =
+  /** 输入不合法 */
+  | 'INVALID'
+  /** 联系电话不是有效的手机号码 */
+  | 'INVALID_PHONE'
+  /** 当前状态不能这样操作 */
+  | 'INVALID_STATE'
+  /** 无权操作 */
+  | 'NOT_ALLOWED'
+  /** 投诉、对象、承办人或申请不存在 */
+  | 'NOT_FOUND'
+  /** 委托人尚未实名认证（指派帮办员时登记委托） */
+  | 'NOT_VERIFIED'
+  /** 匿名投诉过于频繁 */
+  | 'RATE_LIMITED'
+  /** 查询码错误次数过多，该编号的免登录查询暂停 */
+  | 'TRACKING_LOCKED';
+
+/** 投诉的一步操作：延期、办理、答复、办结（附意见） */
+export type ComplaintNoteInput = {
+  /** 投诉的全局 ID */
+  complaintId: string;
+  /** 延期理由、办理情况、答复内容或办结意见 */
+  note?: string;
+};
+
+/** 投诉的状态 */
+export type ComplaintStatus =
+  /** 已受理，待转办 */
+  | 'ACCEPTED'
+  /** 已答复，待回访 */
+  | 'ANSWERED'
+  /** 已转办，承办人办理中（含重办、督办） */
+  | 'ASSIGNED'
+  /** 已办结 */
+  | 'CLOSED'
+  /** 已办理，待答复 */
+  | 'HANDLED'
+  /** 已回访，待办结 */
+  | 'REVISITED';
+
+/** 投诉对象的类别 */
+export type ComplaintTargetKind =
+  /** 办件（办件号） */
+  | 'CASE'
+  /** 部门（代码） */
+  | 'DEPARTMENT'
+  /** 大厅（代码，如 371500-ZWFWZX） */
+  | 'HALL'
+  /** 工作人员（工号，即用户名） */
+  | 'STAFF'
+  /** 窗口（大厅代码/窗口号，如 371500-ZWFWZX/A01） */
+  | 'WINDOW';
 
 /** 主题办件办结：统一出件的结果已领取或已妥投 */
 export type CompleteBundleInput = {
@@ -1325,6 +1491,16 @@ export type ReceiveWalkInInput = {
   situationKey?: number | null | undefined;
 };
 
+/** 记录一次联系或走访 */
+export type RecordAssistanceContactInput = {
+  /** 方式 */
+  kind: AssistanceContactKind;
+  /** 记录 */
+  note: string;
+  /** 申请的全局 ID */
+  requestId: string;
+};
+
 /** 税务部门登记契税缴纳 */
 export type RecordDeedTaxPaymentInput = {
   /** 缴纳税款（元，最多两位小数），如 "30000.00" */
@@ -1398,6 +1574,16 @@ export type RevealPersonalDataInput = {
   reason: string;
   /** 被查看主体的全局 ID：群众（Citizen）、企业（Enterprise）、工作人员（StaffUser）、办件（Case）或主题办件（Bundle） */
   subjectId: string;
+};
+
+/** 回访：投诉人对答复是否满意（大厅负责人记录，或登录的投诉人本人填写） */
+export type RevisitComplaintInput = {
+  /** 投诉的全局 ID */
+  complaintId: string;
+  /** 回访记录或投诉人的意见 */
+  note?: string;
+  /** 是否满意；不满意时第一次重办，重办后仍不满意下督办单 */
+  satisfied: boolean;
 };
 
 /** 吊销 API 密钥 */
@@ -2026,7 +2212,7 @@ export type LogoutMutation = { logout: { revoked: number, errors: Array<{ field:
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, username: string, displayName: string, roles: Array<Role>, regionCode: string | null, region: { name: string } | null, department: { name: string } | null } | null };
+export type MeQuery = { me: { id: string, username: string, displayName: string, roles: Array<Role>, regionCode: string | null, hallCode: string | null, region: { name: string } | null, department: { name: string } | null } | null };
 
 export type BundleRowFragment = { id: string, number: string, themeName: string, status: BundleStatus, statusLabel: string, stageLabel: string, applicantName: string, contactPhone: string, channel: string, submittedAt: string | null, acceptedAt: string | null, deadline: string | null, budget: { text: string }, hall: { name: string } | null, leadDepartment: { name: string } | null };
 
@@ -2428,6 +2614,96 @@ export type CancelServiceItemMutationVariables = Exact<{
 
 
 export type CancelServiceItemMutation = { cancelServiceItem: { item: { id: string, status: ItemStatus } | null, errors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
+
+export type ComplaintRowFragment = { id: string, number: string, channel: string, targetKind: ComplaintTargetKind, targetLabel: string, category: ComplaintCategory, content: string, attachmentCount: number, status: ComplaintStatus, statusLabel: string, deadline: string, extended: boolean, redoCount: number, supervised: boolean, answer: string, answeredAt: string | null, satisfied: boolean | null, contactName: string | null, contactPhone: string | null, handlerAssigned: boolean, card: ComplaintCard | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> };
+
+export type ComplaintQueueQueryVariables = Exact<{
+  status?: ComplaintStatus | null | undefined;
+  mine?: boolean;
+}>;
+
+
+export type ComplaintQueueQuery = { complaintQueue: Array<{ id: string, number: string, channel: string, targetKind: ComplaintTargetKind, targetLabel: string, category: ComplaintCategory, content: string, attachmentCount: number, status: ComplaintStatus, statusLabel: string, deadline: string, extended: boolean, redoCount: number, supervised: boolean, answer: string, answeredAt: string | null, satisfied: boolean | null, contactName: string | null, contactPhone: string | null, handlerAssigned: boolean, card: ComplaintCard | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> }> };
+
+export type AssignComplaintMutationVariables = Exact<{
+  input: AssignComplaintInput;
+}>;
+
+
+export type AssignComplaintMutation = { assignComplaint: { complaint: { id: string, number: string, channel: string, targetKind: ComplaintTargetKind, targetLabel: string, category: ComplaintCategory, content: string, attachmentCount: number, status: ComplaintStatus, statusLabel: string, deadline: string, extended: boolean, redoCount: number, supervised: boolean, answer: string, answeredAt: string | null, satisfied: boolean | null, contactName: string | null, contactPhone: string | null, handlerAssigned: boolean, card: ComplaintCard | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
+export type ExtendComplaintMutationVariables = Exact<{
+  input: ComplaintNoteInput;
+}>;
+
+
+export type ExtendComplaintMutation = { extendComplaint: { complaint: { id: string, number: string, channel: string, targetKind: ComplaintTargetKind, targetLabel: string, category: ComplaintCategory, content: string, attachmentCount: number, status: ComplaintStatus, statusLabel: string, deadline: string, extended: boolean, redoCount: number, supervised: boolean, answer: string, answeredAt: string | null, satisfied: boolean | null, contactName: string | null, contactPhone: string | null, handlerAssigned: boolean, card: ComplaintCard | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
+export type HandleComplaintMutationVariables = Exact<{
+  input: ComplaintNoteInput;
+}>;
+
+
+export type HandleComplaintMutation = { handleComplaint: { complaint: { id: string, number: string, channel: string, targetKind: ComplaintTargetKind, targetLabel: string, category: ComplaintCategory, content: string, attachmentCount: number, status: ComplaintStatus, statusLabel: string, deadline: string, extended: boolean, redoCount: number, supervised: boolean, answer: string, answeredAt: string | null, satisfied: boolean | null, contactName: string | null, contactPhone: string | null, handlerAssigned: boolean, card: ComplaintCard | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
+export type AnswerComplaintMutationVariables = Exact<{
+  input: ComplaintNoteInput;
+}>;
+
+
+export type AnswerComplaintMutation = { answerComplaint: { complaint: { id: string, number: string, channel: string, targetKind: ComplaintTargetKind, targetLabel: string, category: ComplaintCategory, content: string, attachmentCount: number, status: ComplaintStatus, statusLabel: string, deadline: string, extended: boolean, redoCount: number, supervised: boolean, answer: string, answeredAt: string | null, satisfied: boolean | null, contactName: string | null, contactPhone: string | null, handlerAssigned: boolean, card: ComplaintCard | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
+export type RevisitComplaintMutationVariables = Exact<{
+  input: RevisitComplaintInput;
+}>;
+
+
+export type RevisitComplaintMutation = { revisitComplaint: { complaint: { id: string, number: string, channel: string, targetKind: ComplaintTargetKind, targetLabel: string, category: ComplaintCategory, content: string, attachmentCount: number, status: ComplaintStatus, statusLabel: string, deadline: string, extended: boolean, redoCount: number, supervised: boolean, answer: string, answeredAt: string | null, satisfied: boolean | null, contactName: string | null, contactPhone: string | null, handlerAssigned: boolean, card: ComplaintCard | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
+export type CloseComplaintMutationVariables = Exact<{
+  input: ComplaintNoteInput;
+}>;
+
+
+export type CloseComplaintMutation = { closeComplaint: { complaint: { id: string, number: string, channel: string, targetKind: ComplaintTargetKind, targetLabel: string, category: ComplaintCategory, content: string, attachmentCount: number, status: ComplaintStatus, statusLabel: string, deadline: string, extended: boolean, redoCount: number, supervised: boolean, answer: string, answeredAt: string | null, satisfied: boolean | null, contactName: string | null, contactPhone: string | null, handlerAssigned: boolean, card: ComplaintCard | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
+export type AssistanceRowFragment = { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> };
+
+export type StaffAssistanceRequestsQueryVariables = Exact<{
+  status?: AssistanceStatus | null | undefined;
+}>;
+
+
+export type StaffAssistanceRequestsQuery = { assistanceRequests: Array<{ id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> }> };
+
+export type AssignAssistanceAgentMutationVariables = Exact<{
+  input: AssignAssistanceAgentInput;
+}>;
+
+
+export type AssignAssistanceAgentMutation = { assignAssistanceAgent: { request: { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
+export type RecordAssistanceContactMutationVariables = Exact<{
+  input: RecordAssistanceContactInput;
+}>;
+
+
+export type RecordAssistanceContactMutation = { recordAssistanceContact: { request: { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
+export type HallDayQueryVariables = Exact<{
+  hallCode: string;
+  day: string;
+}>;
+
+
+export type HallDayQuery = { hallAppointments: Array<{ citizenName: string | null, appointment: { id: string, itemName: string, date: string, start: string, end: string, status: AppointmentStatus, attendedAt: string | null, note: string } }> };
+
+export type CheckInAppointmentMutationVariables = Exact<{
+  input: CheckInAppointmentInput;
+}>;
+
+
+export type CheckInAppointmentMutation = { checkInAppointment: { appointment: { citizenName: string | null, appointment: { id: string, status: AppointmentStatus, attendedAt: string | null } } | null, errors: Array<{ field: Array<string> | null, message: string, code: AppointmentErrorCode }> } };
 
 export type ProjectStageFragment = { number: number, key: string, name: string, main: boolean, budgetDays: number, usedDays: number, leftDays: number, overBudget: boolean, applicantDays: number, intermediaryDays: number, suspendedDays: number, status: ProjectStageStatus, statusLabel: string, heldBy: Array<string>, startedOn: string | null, endedOn: string | null, plannedStart: string, plannedEnd: string };
 
@@ -3235,6 +3511,62 @@ export const ItemContentPartsFragmentDoc = new TypedDocumentString(`
   unit
   text
 }`, {"fragmentName":"ItemContentParts"}) as unknown as TypedDocumentString<ItemContentPartsFragment, unknown>;
+export const ComplaintRowFragmentDoc = new TypedDocumentString(`
+    fragment ComplaintRow on Complaint {
+  id
+  number
+  channel
+  targetKind
+  targetLabel
+  category
+  content
+  attachmentCount
+  status
+  statusLabel
+  deadline
+  extended
+  redoCount
+  supervised
+  answer
+  answeredAt
+  satisfied
+  contactName
+  contactPhone
+  handlerAssigned
+  card
+  createdAt
+  closedAt
+  steps {
+    action
+    actionLabel
+    toStatus
+    note
+    at
+  }
+}
+    `, {"fragmentName":"ComplaintRow"}) as unknown as TypedDocumentString<ComplaintRowFragment, unknown>;
+export const AssistanceRowFragmentDoc = new TypedDocumentString(`
+    fragment AssistanceRow on AssistanceRequest {
+  id
+  number
+  kind
+  hallCode
+  description
+  preferredDay
+  address
+  forEnterprise
+  requesterName
+  status
+  agentName
+  createdAt
+  closedAt
+  contacts {
+    kind
+    note
+    at
+  }
+}
+    `, {"fragmentName":"AssistanceRow"}) as unknown as TypedDocumentString<AssistanceRowFragment, unknown>;
 export const ProjectStageFragmentDoc = new TypedDocumentString(`
     fragment ProjectStage on ProjectStageTime {
   number
@@ -3927,6 +4259,7 @@ export const MeDocument = new TypedDocumentString(`
     displayName
     roles
     regionCode
+    hallCode
     region {
       name
     }
@@ -8537,6 +8870,442 @@ export const CancelServiceItemDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CancelServiceItemMutation, CancelServiceItemMutationVariables>;
+export const ComplaintQueueDocument = new TypedDocumentString(`
+    query ComplaintQueue($status: ComplaintStatus, $mine: Boolean! = false) {
+  complaintQueue(status: $status, mine: $mine) {
+    ...ComplaintRow
+  }
+}
+    fragment ComplaintRow on Complaint {
+  id
+  number
+  channel
+  targetKind
+  targetLabel
+  category
+  content
+  attachmentCount
+  status
+  statusLabel
+  deadline
+  extended
+  redoCount
+  supervised
+  answer
+  answeredAt
+  satisfied
+  contactName
+  contactPhone
+  handlerAssigned
+  card
+  createdAt
+  closedAt
+  steps {
+    action
+    actionLabel
+    toStatus
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<ComplaintQueueQuery, ComplaintQueueQueryVariables>;
+export const AssignComplaintDocument = new TypedDocumentString(`
+    mutation AssignComplaint($input: AssignComplaintInput!) {
+  assignComplaint(input: $input) {
+    complaint {
+      ...ComplaintRow
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ComplaintRow on Complaint {
+  id
+  number
+  channel
+  targetKind
+  targetLabel
+  category
+  content
+  attachmentCount
+  status
+  statusLabel
+  deadline
+  extended
+  redoCount
+  supervised
+  answer
+  answeredAt
+  satisfied
+  contactName
+  contactPhone
+  handlerAssigned
+  card
+  createdAt
+  closedAt
+  steps {
+    action
+    actionLabel
+    toStatus
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<AssignComplaintMutation, AssignComplaintMutationVariables>;
+export const ExtendComplaintDocument = new TypedDocumentString(`
+    mutation ExtendComplaint($input: ComplaintNoteInput!) {
+  extendComplaint(input: $input) {
+    complaint {
+      ...ComplaintRow
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ComplaintRow on Complaint {
+  id
+  number
+  channel
+  targetKind
+  targetLabel
+  category
+  content
+  attachmentCount
+  status
+  statusLabel
+  deadline
+  extended
+  redoCount
+  supervised
+  answer
+  answeredAt
+  satisfied
+  contactName
+  contactPhone
+  handlerAssigned
+  card
+  createdAt
+  closedAt
+  steps {
+    action
+    actionLabel
+    toStatus
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<ExtendComplaintMutation, ExtendComplaintMutationVariables>;
+export const HandleComplaintDocument = new TypedDocumentString(`
+    mutation HandleComplaint($input: ComplaintNoteInput!) {
+  handleComplaint(input: $input) {
+    complaint {
+      ...ComplaintRow
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ComplaintRow on Complaint {
+  id
+  number
+  channel
+  targetKind
+  targetLabel
+  category
+  content
+  attachmentCount
+  status
+  statusLabel
+  deadline
+  extended
+  redoCount
+  supervised
+  answer
+  answeredAt
+  satisfied
+  contactName
+  contactPhone
+  handlerAssigned
+  card
+  createdAt
+  closedAt
+  steps {
+    action
+    actionLabel
+    toStatus
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<HandleComplaintMutation, HandleComplaintMutationVariables>;
+export const AnswerComplaintDocument = new TypedDocumentString(`
+    mutation AnswerComplaint($input: ComplaintNoteInput!) {
+  answerComplaint(input: $input) {
+    complaint {
+      ...ComplaintRow
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ComplaintRow on Complaint {
+  id
+  number
+  channel
+  targetKind
+  targetLabel
+  category
+  content
+  attachmentCount
+  status
+  statusLabel
+  deadline
+  extended
+  redoCount
+  supervised
+  answer
+  answeredAt
+  satisfied
+  contactName
+  contactPhone
+  handlerAssigned
+  card
+  createdAt
+  closedAt
+  steps {
+    action
+    actionLabel
+    toStatus
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<AnswerComplaintMutation, AnswerComplaintMutationVariables>;
+export const RevisitComplaintDocument = new TypedDocumentString(`
+    mutation RevisitComplaint($input: RevisitComplaintInput!) {
+  revisitComplaint(input: $input) {
+    complaint {
+      ...ComplaintRow
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ComplaintRow on Complaint {
+  id
+  number
+  channel
+  targetKind
+  targetLabel
+  category
+  content
+  attachmentCount
+  status
+  statusLabel
+  deadline
+  extended
+  redoCount
+  supervised
+  answer
+  answeredAt
+  satisfied
+  contactName
+  contactPhone
+  handlerAssigned
+  card
+  createdAt
+  closedAt
+  steps {
+    action
+    actionLabel
+    toStatus
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<RevisitComplaintMutation, RevisitComplaintMutationVariables>;
+export const CloseComplaintDocument = new TypedDocumentString(`
+    mutation CloseComplaint($input: ComplaintNoteInput!) {
+  closeComplaint(input: $input) {
+    complaint {
+      ...ComplaintRow
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment ComplaintRow on Complaint {
+  id
+  number
+  channel
+  targetKind
+  targetLabel
+  category
+  content
+  attachmentCount
+  status
+  statusLabel
+  deadline
+  extended
+  redoCount
+  supervised
+  answer
+  answeredAt
+  satisfied
+  contactName
+  contactPhone
+  handlerAssigned
+  card
+  createdAt
+  closedAt
+  steps {
+    action
+    actionLabel
+    toStatus
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<CloseComplaintMutation, CloseComplaintMutationVariables>;
+export const StaffAssistanceRequestsDocument = new TypedDocumentString(`
+    query StaffAssistanceRequests($status: AssistanceStatus) {
+  assistanceRequests(status: $status) {
+    ...AssistanceRow
+  }
+}
+    fragment AssistanceRow on AssistanceRequest {
+  id
+  number
+  kind
+  hallCode
+  description
+  preferredDay
+  address
+  forEnterprise
+  requesterName
+  status
+  agentName
+  createdAt
+  closedAt
+  contacts {
+    kind
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<StaffAssistanceRequestsQuery, StaffAssistanceRequestsQueryVariables>;
+export const AssignAssistanceAgentDocument = new TypedDocumentString(`
+    mutation AssignAssistanceAgent($input: AssignAssistanceAgentInput!) {
+  assignAssistanceAgent(input: $input) {
+    request {
+      ...AssistanceRow
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment AssistanceRow on AssistanceRequest {
+  id
+  number
+  kind
+  hallCode
+  description
+  preferredDay
+  address
+  forEnterprise
+  requesterName
+  status
+  agentName
+  createdAt
+  closedAt
+  contacts {
+    kind
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<AssignAssistanceAgentMutation, AssignAssistanceAgentMutationVariables>;
+export const RecordAssistanceContactDocument = new TypedDocumentString(`
+    mutation RecordAssistanceContact($input: RecordAssistanceContactInput!) {
+  recordAssistanceContact(input: $input) {
+    request {
+      ...AssistanceRow
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment AssistanceRow on AssistanceRequest {
+  id
+  number
+  kind
+  hallCode
+  description
+  preferredDay
+  address
+  forEnterprise
+  requesterName
+  status
+  agentName
+  createdAt
+  closedAt
+  contacts {
+    kind
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<RecordAssistanceContactMutation, RecordAssistanceContactMutationVariables>;
+export const HallDayDocument = new TypedDocumentString(`
+    query HallDay($hallCode: String!, $day: Date!) {
+  hallAppointments(hallCode: $hallCode, day: $day) {
+    citizenName
+    appointment {
+      id
+      itemName
+      date
+      start
+      end
+      status
+      attendedAt
+      note
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HallDayQuery, HallDayQueryVariables>;
+export const CheckInAppointmentDocument = new TypedDocumentString(`
+    mutation CheckInAppointment($input: CheckInAppointmentInput!) {
+  checkInAppointment(input: $input) {
+    appointment {
+      citizenName
+      appointment {
+        id
+        status
+        attendedAt
+      }
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CheckInAppointmentMutation, CheckInAppointmentMutationVariables>;
 export const ConstructionProjectsDocument = new TypedDocumentString(`
     query ConstructionProjects($first: Int, $after: String) {
   constructionProjects(first: $first, after: $after) {

@@ -29,7 +29,7 @@ from server.domain.accounts.tokens import digest
 from server.domain.catalog.models import Region
 from server.domain.errors import DomainError, DomainErrors
 
-KINDS = ("county_system", "bank", "utility", "province")
+KINDS = ("county_system", "bank", "utility", "province", "hotline")  # hotline: the 12345 line imports complaints
 REGIONAL_KINDS = frozenset({"county_system"})
 PARTNER_KINDS = frozenset({"bank", "utility"})
 KEY_PREFIX = "lyk_"

@@ -33,6 +33,8 @@ class Appointment(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     cancelled_at = fields.DatetimeField(null=True)
     reminded_at = fields.DatetimeField(null=True)
+    attended_at = fields.DatetimeField(null=True)  # checked in at the window
+    checked_in_by_id = fields.IntField(null=True)
 
     class Meta:
         table = "appointment"
@@ -54,4 +56,21 @@ class AppointmentSlotCount(Model):
 
     class Meta:
         table = "appointment_slot_count"
+        unique_together = (("hall_code", "day", "start"),)
+
+
+class HallExtraSlot(Model):
+    """延时、周末服务: one extra 30-minute slot a hall publishes, outside its regular hours or on a day off."""
+
+    id = fields.BigIntField(primary_key=True)
+    hall_code = fields.CharField(max_length=24)
+    day = fields.DateField()
+    start = fields.CharField(max_length=5)
+    end = fields.CharField(max_length=5)
+    kind = fields.CharField(max_length=16)  # extended_hours | weekend
+    capacity = fields.IntField()
+    created_by_id = fields.IntField()
+
+    class Meta:
+        table = "hall_extra_slot"
         unique_together = (("hall_code", "day", "start"),)

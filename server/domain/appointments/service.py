@@ -25,7 +25,7 @@ from server.domain.accounts.identifiers import mask_name
 from server.domain.accounts.models import Citizen
 from server.domain.accounts.roles import Actor, Role
 from server.domain.appointments import errors
-from server.domain.appointments.models import Appointment, AppointmentSlotCount
+from server.domain.appointments.models import Appointment, AppointmentSlotCount, HallExtraSlot
 from server.domain.calendar import service as calendar_service
 from server.domain.catalog.models import Hall, ItemVersion, Region, ServiceItem, Window
 from server.domain.errors import DomainError
@@ -80,6 +80,7 @@ class Slot:
     end: str
     capacity: int
     booked: int
+    kind: str = "regular"  # regular | extended_hours | weekend
 
     @property
     def available(self) -> int:
@@ -138,8 +139,6 @@ async def available_slots(*, hall_code: str, item_id: int, start: date, end: dat
         return []
     days = await calendar_service.calendar_days(region=target.hall.region_id, start=lo, end=hi)
     working = [d.date for d in days if d.working]
-    if not working:
-        return []
     counts = {
         (r["day"], r["start"]): int(r["booked"])
         for r in await AppointmentSlotCount.filter(hall_code=hall_code, day__gte=lo, day__lte=hi)
@@ -151,6 +150,11 @@ async def available_slots(*, hall_code: str, item_id: int, start: date, end: dat
             if _past(day, s, now):
                 continue
             out.append(Slot(day=day, start=s, end=e, capacity=target.capacity, booked=counts.get((day, s), 0)))
+    for x in await HallExtraSlot.filter(hall_code=hall_code, day__gte=lo, day__lte=hi):
+        if not _past(x.day, x.start, now):
+            out.append(Slot(day=x.day, start=x.start, end=x.end, capacity=x.capacity,
+                            booked=counts.get((x.day, x.start), 0), kind=x.kind))
+    out.sort(key=lambda slot: (slot.day, slot.start))
     return out
 
 
@@ -185,11 +189,12 @@ async def book(*, actor: Actor, hall_code: str, item_id: int, day: date, start: 
     note = (note or "").strip()
     if len(note) > 200:
         raise DomainError(errors.INVALID, "备注最多 200 字", ["note"])
-    end = SLOT_ENDS.get(start)
-    if end is None:
-        raise DomainError(errors.INVALID, "预约时段无效：上午 9:00–12:00、下午 13:30–17:00，每 30 分钟一个时段",
-                          ["start"])
     target = await _target(hall_code, item_id)
+    extra = await HallExtraSlot.get_or_none(hall_code=hall_code, day=day, start=start)
+    end = extra.end if extra is not None else SLOT_ENDS.get(start)
+    if end is None:
+        raise DomainError(errors.INVALID, "预约时段无效：上午 9:00–12:00、下午 13:30–17:00，每 30 分钟一个时段"
+                          "（大厅公布的延时、周末时段除外）", ["start"])
     now = now or china_now()
     today = now.astimezone(clock.ZONE).date()
     if _past(day, start, now):
@@ -197,11 +202,12 @@ async def book(*, actor: Actor, hall_code: str, item_id: int, day: date, start: 
     if day > today + timedelta(days=HORIZON_DAYS):
         raise DomainError(errors.INVALID, f"最多可预约 {HORIZON_DAYS} 天内的时段", ["day"])
     region = target.hall.region_id
-    if not await calendar_service.is_working_day(region=region, day=day):
+    if extra is None and not await calendar_service.is_working_day(region=region, day=day):
         raise DomainError(errors.INVALID, f"{day.isoformat()} 不是工作日，大厅不办理预约", ["day"])
+    capacity = extra.capacity if extra is not None else target.capacity
     try:
         async with in_transaction() as conn:
-            if not await _claim_seat(conn, hall_code, day, start, target.capacity):
+            if not await _claim_seat(conn, hall_code, day, start, capacity):
                 raise DomainError(errors.FULL, f"{day.isoformat()} {start} 的预约已满，请选择其他时段", ["start"])
             return await Appointment.create(
                 hall_code=hall_code, hall_name=target.hall.name, region_code=region, item_id=target.item.id,
@@ -272,6 +278,91 @@ async def hall_appointments(*, actor: Actor, hall_code: str, day: date) -> list[
     rows = await Appointment.filter(hall_code=hall_code, day=day).order_by("start", "id").limit(MAX_LIST * 5)
     names = dict(await Citizen.filter(id__in={a.citizen_id for a in rows}).values_list("id", "name")) if rows else {}
     return [HallAppointment(appointment=a, citizen_name=mask_name(names.get(a.citizen_id))) for a in rows]
+
+
+# ---------------------------------------------------------------- at the hall: check-in, no-shows, extra slots
+
+
+async def check_in(*, actor: Actor, appointment_id: int, now: datetime | None = None) -> HallAppointment:
+    """The window checks in a booked person who came (on the day of the booking): attended."""
+    refused = DomainError(errors.NOT_ALLOWED, "只有本大厅的窗口人员或大厅负责人可以签到")
+    if not (actor.is_staff and actor.has_any(HALL_STAFF)):
+        raise refused
+    found = await Appointment.get_or_none(id=appointment_id)
+    if found is None:
+        raise DomainError(errors.NOT_FOUND, "预约不存在", ["appointmentId"])
+    if actor.hall_code != found.hall_code:
+        raise refused
+    now = now or china_now()
+    if found.day != now.astimezone(clock.ZONE).date():
+        raise DomainError(errors.INVALID, "只能在预约当天签到", ["appointmentId"])
+    won = await Appointment.filter(id=found.id, status=BOOKED).update(status=ATTENDED, active_key=None,
+                                                                     attended_at=clock.utcnow(),
+                                                                     checked_in_by_id=actor.user_id)
+    if won != 1:
+        raise DomainError(errors.INVALID, "该预约已取消、已签到或已记为未到场", ["appointmentId"])
+    row = await Appointment.get(id=found.id)
+    names = await Citizen.filter(id=row.citizen_id).values_list("name", flat=True)
+    return HallAppointment(appointment=row, citizen_name=mask_name(str(names[0]) if names and names[0] else None))
+
+
+async def record_no_shows(*, now: datetime | None = None) -> int:
+    """Bookings whose slot has ended without a check-in become missed (爽约); the seat stays used."""
+    local = (now or china_now()).astimezone(clock.ZONE)
+    today, hhmm = local.date(), local.strftime("%H:%M")
+    missed = await Appointment.filter(status=BOOKED, day__lt=today).update(status=MISSED, active_key=None)
+    missed += await Appointment.filter(status=BOOKED, day=today, end__lte=hhmm).update(status=MISSED, active_key=None)
+    if missed:
+        log.info("%d appointments recorded as missed", missed)
+    return missed
+
+
+EXTRA_KINDS = ("extended_hours", "weekend")
+
+
+async def publish_extra_slots(*, actor: Actor, hall_code: str, day: date, start: str, end: str, kind: str,
+                              capacity: int, now: datetime | None = None) -> list[Slot]:
+    """The hall's supervisor publishes 30-minute slots from ``start`` to ``end`` on ``day``: extended
+    hours on a working day (outside 9:00–12:00 and 13:30–17:00), weekend service on a day off."""
+    if not (actor.is_staff and Role.HALL_SUPERVISOR in actor.roles and actor.hall_code == hall_code):
+        raise DomainError(errors.NOT_ALLOWED, "只有本大厅的负责人可以公布延时、周末服务时段")
+    hall = await Hall.get_or_none(code=hall_code)
+    if hall is None:
+        raise DomainError(errors.NOT_FOUND, f"大厅 {hall_code} 不存在", ["hallCode"])
+    if kind not in EXTRA_KINDS:
+        raise DomainError(errors.INVALID, "时段类别无效", ["kind"])
+    if not 1 <= capacity <= 50:
+        raise DomainError(errors.INVALID, "每个时段可预约 1 到 50 人", ["capacity"])
+    try:
+        lo, hi = _minutes(start), _minutes(end)
+    except ValueError:
+        raise DomainError(errors.INVALID, "时间格式应为 HH:MM", ["start"]) from None
+    if lo % SLOT_MINUTES or hi % SLOT_MINUTES or hi <= lo or lo < 7 * 60 or hi > 21 * 60:
+        raise DomainError(errors.INVALID, "时段须在 7:00–21:00 之间，按 30 分钟整点或半点起止", ["start"])
+    now = now or china_now()
+    if _past(day, start, now) or day > now.astimezone(clock.ZONE).date() + timedelta(days=HORIZON_DAYS):
+        raise DomainError(errors.INVALID, f"只能公布今天起 {HORIZON_DAYS} 天内尚未开始的时段", ["day"])
+    working = await calendar_service.is_working_day(region=hall.region_id, day=day)
+    if kind == "weekend" and working:
+        raise DomainError(errors.INVALID, f"{day.isoformat()} 是工作日，请公布为延时服务", ["kind"])
+    if kind == "extended_hours" and not working:
+        raise DomainError(errors.INVALID, f"{day.isoformat()} 不是工作日，请公布为周末服务", ["kind"])
+    starts = [_hhmm(t) for t in range(lo, hi, SLOT_MINUTES)]
+    if kind == "extended_hours" and any(s in SLOT_ENDS for s in starts):
+        raise DomainError(errors.INVALID, "延时服务时段不能与正常办公时段重叠", ["start"])
+    assert actor.user_id is not None
+    out: list[Slot] = []
+    async with in_transaction() as conn:
+        for s in starts:
+            e = _hhmm(_minutes(s) + SLOT_MINUTES)
+            row = await HallExtraSlot.filter(hall_code=hall_code, day=day, start=s).using_db(conn).first()
+            if row is None:
+                await HallExtraSlot.create(hall_code=hall_code, day=day, start=s, end=e, kind=kind, capacity=capacity,
+                                           created_by_id=actor.user_id, using_db=conn)
+            else:
+                await HallExtraSlot.filter(id=row.id).using_db(conn).update(capacity=capacity, kind=kind)
+            out.append(Slot(day=day, start=s, end=e, capacity=capacity, booked=0, kind=kind))
+    return out
 
 
 # ---------------------------------------------------------------- reminders (the 18:00 job)

@@ -10,14 +10,20 @@ from server.domain.appointments import service
 from server.graphql.appointments.types import (
     Appointment,
     AppointmentError,
+    AppointmentSlot,
     BookAppointmentInput,
     BookAppointmentPayload,
     CancelAppointmentInput,
     CancelAppointmentPayload,
+    CheckInAppointmentInput,
+    CheckInAppointmentPayload,
+    HallAppointment,
+    PublishExtraSlotsInput,
+    PublishExtraSlotsPayload,
 )
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import IsCitizen, RefusedInPayload
+from server.graphql.core.permissions import IsCitizen, IsStaff, RefusedInPayload
 from server.graphql.core.relay import domain_id
 
 Input = strawberry.argument(description="本操作的输入")
@@ -52,3 +58,27 @@ class AppointmentsMutation:
             AppointmentError,
         )
         return CancelAppointmentPayload(appointment=Appointment.of(found) if found else None, errors=errors)
+
+    @strawberry.mutation(description="窗口签到：本大厅的窗口人员或大厅负责人，为预约当天到场的预约人签到（已到场）",
+                         extensions=[RefusedInPayload(IsStaff)])
+    async def check_in_appointment(
+        self, info: Info, input: Annotated[CheckInAppointmentInput, Input]
+    ) -> CheckInAppointmentPayload:
+        found, errors = await attempt(
+            lambda: service.check_in(actor=info.context.actor,
+                                     appointment_id=domain_id(input.appointment_id, "Appointment")),
+            AppointmentError,
+        )
+        return CheckInAppointmentPayload(appointment=HallAppointment.of(found) if found else None, errors=errors)
+
+    @strawberry.mutation(description="公布延时或周末服务的预约时段（本大厅负责人）", extensions=[RefusedInPayload(IsStaff)])
+    async def publish_extra_slots(
+        self, info: Info, input: Annotated[PublishExtraSlotsInput, Input]
+    ) -> PublishExtraSlotsPayload:
+        found, errors = await attempt(
+            lambda: service.publish_extra_slots(actor=info.context.actor, hall_code=input.hall_code, day=input.date,
+                                                start=input.start, end=input.end, kind=input.kind.value,
+                                                capacity=input.capacity),
+            AppointmentError,
+        )
+        return PublishExtraSlotsPayload(slots=[AppointmentSlot.of(s) for s in found or []], errors=errors)

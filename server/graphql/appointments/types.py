@@ -38,7 +38,14 @@ class AppointmentError:
     code: AppointmentErrorCode = strawberry.field(description="错误代码")
 
 
-@strawberry.type(description="大厅某个工作日的一个预约时段（30 分钟）")
+@strawberry.enum(description="预约时段的类别")
+class AppointmentSlotKind(Enum):
+    REGULAR = v("regular", description="正常办公时段（工作日 9:00–12:00、13:30–17:00）")
+    EXTENDED_HOURS = v("extended_hours", description="延时服务（大厅公布，工作日正常时段以外）")
+    WEEKEND = v("weekend", description="周末、节假日服务（大厅公布）")
+
+
+@strawberry.type(description="大厅的一个预约时段（30 分钟）：工作日的正常时段，或大厅公布的延时、周末时段")
 class AppointmentSlot:
     date: date = strawberry.field(description="日期（工作日）")
     start: str = strawberry.field(description="开始时间（北京时间），如 09:00")
@@ -46,10 +53,12 @@ class AppointmentSlot:
     capacity: int = strawberry.field(description="可预约人数：大厅中办理该事项所属部门业务的窗口数，至少 1")
     booked: int = strawberry.field(description="已预约人数")
     available: int = strawberry.field(description="剩余可预约人数；为 0 表示已满")
+    kind: AppointmentSlotKind = strawberry.field(description="时段类别：正常、延时或周末服务")
 
     @classmethod
     def of(cls, s: service.Slot) -> AppointmentSlot:
-        return cls(date=s.day, start=s.start, end=s.end, capacity=s.capacity, booked=s.booked, available=s.available)
+        return cls(date=s.day, start=s.start, end=s.end, capacity=s.capacity, booked=s.booked, available=s.available,
+                   kind=AppointmentSlotKind(s.kind))
 
 
 @strawberry.type(description="一次预约：到某大厅、某时段办理某事项")
@@ -68,6 +77,7 @@ class Appointment(relay.Node):
     created_at: datetime = strawberry.field(description="预约时间")
     cancelled_at: datetime | None = strawberry.field(description="取消时间；未取消时为空")
     reminded_at: datetime | None = strawberry.field(description="发送前一日提醒的时间；尚未提醒时为空")
+    attended_at: datetime | None = strawberry.field(description="到窗口签到的时间；未签到时为空")
 
     @classmethod
     def of(cls, a: models.Appointment) -> Appointment:
@@ -76,6 +86,7 @@ class Appointment(relay.Node):
             item_id=relay.GlobalID("ServiceItem", str(a.item_id)), item_name=a.item_name, date=a.day, start=a.start,
             end=a.end, status=AppointmentStatus(a.status), note=a.note, cancel_reason=a.cancel_reason,
             created_at=a.created_at, cancelled_at=a.cancelled_at, reminded_at=a.reminded_at,
+            attended_at=a.attended_at,
         )
 
     @classmethod
@@ -120,4 +131,37 @@ class BookAppointmentPayload:
 @strawberry.type(description="取消预约的结果")
 class CancelAppointmentPayload:
     appointment: Appointment | None = strawberry.field(default=None, description="取消后的预约（出错时为空）")
+    errors: list[AppointmentError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")
+
+
+@strawberry.input(description="窗口为到场的预约人签到（预约当天）")
+class CheckInAppointmentInput:
+    appointment_id: relay.GlobalID = strawberry.field(description="预约的全局 ID")
+
+
+@strawberry.type(description="签到的结果")
+class CheckInAppointmentPayload:
+    appointment: HallAppointment | None = strawberry.field(default=None, description="签到后的预约（出错时为空）")
+    errors: list[AppointmentError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")
+
+
+@strawberry.enum(description="大厅公布的加开时段类别")
+class ExtraSlotKind(Enum):
+    EXTENDED_HOURS = v("extended_hours", description="延时服务：工作日正常时段以外")
+    WEEKEND = v("weekend", description="周末、节假日服务：非工作日")
+
+
+@strawberry.input(description="大厅公布延时或周末服务时段：从开始到结束每 30 分钟一段")
+class PublishExtraSlotsInput:
+    hall_code: str = strawberry.field(description="大厅代码")
+    date: date = strawberry.field(description="日期")
+    start: str = strawberry.field(description="开始时间，如 17:00")
+    end: str = strawberry.field(description="结束时间，如 19:00")
+    kind: ExtraSlotKind = strawberry.field(description="类别")
+    capacity: int = strawberry.field(description="每段可预约人数（1 到 50）")
+
+
+@strawberry.type(description="公布延时、周末时段的结果")
+class PublishExtraSlotsPayload:
+    slots: list[AppointmentSlot] = strawberry.field(default_factory=list, description="公布的时段")
     errors: list[AppointmentError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")

@@ -53,6 +53,9 @@ PUBLIC: frozenset[str] = frozenset({
     "Query.serviceMenu", "Query.themes", "Query.theme", "Query.themeBundle",
     # tracking a case without signing in: the case number and its query code are the credential
     "Query.trackCase", "Query.trackBundle",
+    # complaints (吐槽找茬): anybody complains, signed in or not, and follows and answers a complaint
+    # with its number and query code (guarded per number like trackCase); the domain refuses staff
+    "Mutation.submitComplaint", "Query.trackComplaint", "Mutation.respondToComplaint",
     # signing in (partner systems are refused every mutation by PartnersReadOnly)
     "Mutation.login", "Mutation.refreshTokens", "Mutation.requestSmsCode", "Mutation.signInWithSmsCode",
 })
@@ -226,7 +229,7 @@ class RefusedAsNull(PermissionExtension):
         super().__init__([p() for p in permissions], use_directives=False, fail_silently=True)
 
 
-PARTNER_MUTATIONS = frozenset({"answerRoutedCase"})
+PARTNER_MUTATIONS = frozenset({"answerRoutedCase", "importHotlineComplaint"})
 """The only mutations a partner system's API key may run: answering for the cases routed to it
 (the domain checks each is its own)."""
 

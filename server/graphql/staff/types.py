@@ -93,6 +93,7 @@ class ApiKeyKind(Enum):
     BANK = enum_value("bank", description="银行：只读分派给本行的子办件（开户等）")
     UTILITY = enum_value("utility", description="水电气暖等公用事业单位：只读分派给本单位的子办件")
     PROVINCE = enum_value("province", description="省级一体化平台")
+    HOTLINE = enum_value("hotline", description="12345 政务服务便民热线：导入热线工单为投诉")
 
 
 @strawberry.type(description="合作系统的 API 密钥（密钥本身只在创建时返回一次，不保存，也不再显示）")
