@@ -96,6 +96,13 @@ class Settings:
     subscription_poll_seconds: float = 2.0  # how often a subscription looks for new inbox messages
     yellow_working_days: int = 1  # a case turns yellow this many working days before its deadline
     default_rating_days: int = 7  # an unrated finished case is rated 基本满意 after this many natural days
+    # 好差评 (issue 18): the absolute links in SMS and QR codes start with public_base_url; a link's
+    # token expires after rating_link_days; a follow-up rating (追加评价) within rating_follow_up_days
+    # of the first; a bad rating's rectification (差评整改) is due in rectification_days working days
+    public_base_url: str = "http://localhost:8000"
+    rating_link_days: int = 15
+    rating_follow_up_days: int = 15
+    rectification_days: int = 5
     # material uploads (issue 4): local files under upload_dir (an S3-compatible store in production)
     upload_dir: Path = ROOT / "data" / "uploads"
     upload_max_bytes: int = 10 * 1024 * 1024  # one file
@@ -188,6 +195,10 @@ class Settings:
             subscription_poll_seconds=float(os.environ.get("LIAOYI_SUBSCRIPTION_POLL_SECONDS") or 2.0),
             yellow_working_days=_int("LIAOYI_YELLOW_WORKING_DAYS", 1),
             default_rating_days=_int("LIAOYI_DEFAULT_RATING_DAYS", 7),
+            public_base_url=(os.environ.get("LIAOYI_PUBLIC_BASE_URL") or "http://localhost:8000").rstrip("/"),
+            rating_link_days=_int("LIAOYI_RATING_LINK_DAYS", 15),
+            rating_follow_up_days=_int("LIAOYI_RATING_FOLLOW_UP_DAYS", 15),
+            rectification_days=_int("LIAOYI_RECTIFICATION_DAYS", 5),
             upload_dir=Path(os.environ.get("LIAOYI_UPLOAD_DIR") or ROOT / "data" / "uploads"),
             upload_max_bytes=_int("LIAOYI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024),
             upload_max_files=_int("LIAOYI_UPLOAD_MAX_FILES", 10),

@@ -42,6 +42,8 @@ from server.graphql.notifications.queries import NotificationsQuery
 from server.graphql.notifications.subscriptions import NotificationsSubscription
 from server.graphql.privacy.mutations import PrivacyMutation
 from server.graphql.privacy.queries import PrivacyQuery
+from server.graphql.ratings.mutations import RatingsMutation
+from server.graphql.ratings.queries import RatingsQuery
 from server.graphql.realestate.mutations import RealEstateMutation
 from server.graphql.realestate.queries import RealEstateQuery
 from server.graphql.shareddata.queries import SharedDataQuery
@@ -58,6 +60,7 @@ class Query(
     CasesQuery, BundlesQuery, CaseStatisticsQuery, AppointmentsQuery, ThemesQuery, ExchangeQuery, SharedDataQuery,
     ConstructionQuery,
     RealEstateQuery,
+    RatingsQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -77,6 +80,7 @@ class Mutation(
     NotificationsMutation, UploadsMutation, CasesMutation, BundlesMutation, AppointmentsMutation, ThemesMutation,
     ExchangeMutation, ConstructionMutation,
     RealEstateMutation,
+    RatingsMutation,
 ):
     pass
 

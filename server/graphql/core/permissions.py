@@ -224,9 +224,10 @@ class RefusedAsNull(PermissionExtension):
         super().__init__([p() for p in permissions], use_directives=False, fail_silently=True)
 
 
-PARTNER_MUTATIONS = frozenset({"answerRoutedCase"})
+PARTNER_MUTATIONS = frozenset({"answerRoutedCase", "rateAtWindow"})
 """The only mutations a partner system's API key may run: answering for the cases routed to it
-(the domain checks each is its own)."""
+(the domain checks each is its own), and a hall evaluator device rating the case just served at
+its window (the domain refuses every other kind of key)."""
 
 
 def _root_fields(ctx: Any) -> set[str]:
