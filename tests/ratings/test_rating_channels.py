@@ -20,12 +20,12 @@ from tests import factories as f
 from tests.conftest import GraphQLClient
 
 RATING = "rating { level channel comment dimensionSet dimensionVersion scores { key label score } windowId isDefault }"
-RATE = "mutation($i: RateCaseInput!) { rateCase(input: $i) { case { %s } errors { field message code } } }" % RATING
-BY_LINK = ("mutation($i: RateCaseByLinkInput!) { rateCaseByLink(input: $i) { case { %s } errors { field message code } } }"
-           % RATING)
+ERRS = "errors { field message code }"
+RATE = f"mutation($i: RateCaseInput!) {{ rateCase(input: $i) {{ case {{ {RATING} }} {ERRS} }} }}"
+BY_LINK = f"mutation($i: RateCaseByLinkInput!) {{ rateCaseByLink(input: $i) {{ case {{ {RATING} }} {ERRS} }} }}"
 LINK = """query($t: String!) { ratingLink(token: $t) { link { itemName caseNumber rated expiresAt
   dimensionSet { name version dimensions { key label } } } errors { field message code } } }"""
-DEVICE = "mutation($i: RateAtWindowInput!) { rateAtWindow(input: $i) { case { %s } errors { field message code } } }" % RATING
+DEVICE = f"mutation($i: RateAtWindowInput!) {{ rateAtWindow(input: $i) {{ case {{ {RATING} }} {ERRS} }} }}"
 SERVE = "mutation($i: ServeCaseAtWindowInput!) { serveCaseAtWindow(input: $i) { served errors { field message code } } }"
 FOLLOW = """mutation($i: FollowUpRatingInput!) { followUpRating(input: $i) {
   rating { level followUpLevel followUpComment } errors { field message code } } }"""
