@@ -250,6 +250,8 @@ async def views(rows: list[Rectification]) -> list[View]:
 
 
 async def view(actor: Actor, rect_id: int) -> View:
+    if not (actor.is_staff and actor.has_any(HANDLERS | SUPERVISORS | {Role.COUNTY_VIEWER})):
+        raise DomainError(errors.NOT_ALLOWED, "没有查看差评整改的权限")
     return (await views([await get(actor, rect_id)]))[0]
 
 

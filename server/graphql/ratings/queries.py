@@ -7,7 +7,8 @@ from typing import Annotated
 
 import strawberry
 
-from server.domain.cases import ratings, rectification
+from server.domain.cases import errors, ratings, rectification
+from server.domain.errors import DomainError
 from server.graphql.cases.types import CaseError, CaseRating
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
@@ -49,8 +50,12 @@ class RatingsQuery:
 
     @strawberry.field(description="一张差评整改单（本范围）", permission_classes=[IsStaff])
     async def rectification(self, info: Info, id: strawberry.ID) -> Rectification | None:
-        v, _ = await attempt(lambda: rectification.view(info.context.actor, domain_id(id, "Rectification")), CaseError)
-        return Rectification.of(v) if v else None
+        try:
+            return Rectification.of(await rectification.view(info.context.actor, domain_id(id, "Rectification")))
+        except DomainError as e:
+            if e.code == errors.NOT_FOUND:
+                return None
+            raise
 
     @strawberry.field(description="评价列表（本范围，新的在前）", permission_classes=[IsStaff])
     async def case_ratings(self, info: Info, bad_only: bool = False, first: First = 50, offset: Offset = 0) -> RatingList:
