@@ -268,6 +268,7 @@ class Measures:
     rectifications: int
     rectified_on_time: int
     closed: int
+    overdue_open: int  # still open past the due day: late whatever happens next
     real_name_bad: int
     revisited: int
 
@@ -282,14 +283,15 @@ class Measures:
 
     @property
     def on_time_rate(self) -> float | None:
-        return self.rectified_on_time / self.closed if self.closed else None
+        due = self.closed + self.overdue_open
+        return self.rectified_on_time / due if due else None
 
     @property
     def revisit_rate(self) -> float | None:
         return self.revisited / self.real_name_bad if self.real_name_bad else None
 
 
-async def measures(case_filter: Q, *, progress: Any = None) -> Measures:
+async def measures(case_filter: Q, *, progress: Any = None, today: date | None = None) -> Measures:
     """The measures over the cases ``case_filter`` selects (a caller's scope, or everything)."""
     from server.domain.cases.states import RATEABLE
 
@@ -311,12 +313,14 @@ async def measures(case_filter: Q, *, progress: Any = None) -> Measures:
     total = await rects.count()
     closed_rows = await rects.filter(status__in=["done", "unable"]).values("due_date", "finished_at")
     on_time = sum(1 for r in closed_rows if r["finished_at"] and calendar.local_date(r["finished_at"]) <= r["due_date"])
+    overdue = await rects.filter(status__in=list(OPEN), due_date__lt=today or clock.today()).count()
     step("回访")
     real_name = await CaseRating.filter(case_id__in=Subquery(Case.filter(case_filter).values("id")), level__lte=2,
                                         excluded=False, citizen_id__not_isnull=True).exclude(channel="default").count()
     revisited = await RatingRevisit.filter(
         rectification__case_id__in=Subquery(Case.filter(case_filter).values("id"))).count()
-    return Measures(completed, people, defaults, bad, excluded, total, on_time, len(closed_rows), real_name, revisited)
+    return Measures(completed, people, defaults, bad, excluded, total, on_time, len(closed_rows), overdue, real_name,
+                    revisited)
 
 
 async def measures_for(actor: Actor) -> Measures:

@@ -138,7 +138,7 @@ class RatingMeasures:
     coverage: float | None = strawberry.field(description="评价覆盖率（主动评价 / 办结）")
     bad_share: float | None = strawberry.field(description="差评占比")
     rectifications: int = strawberry.field(description="整改单数")
-    on_time_rate: float | None = strawberry.field(description="按期整改率（已整改或经审核无法整改中按期的比例）")
+    on_time_rate: float | None = strawberry.field(description="按期整改率：按期办结的整改单 /（已办结 + 已超期未办结）")
     real_name_bad: int = strawberry.field(description="实名差评数")
     revisited: int = strawberry.field(description="已回访数")
     revisit_rate: float | None = strawberry.field(description="实名差评回访率（目标 100%）")
