@@ -63,6 +63,9 @@ async def fresh_database(kind: str, pg_url: str) -> tuple[str, str | None]:
 
 
 async def simulate(args: argparse.Namespace) -> int:
+    from tortoise.expressions import Q
+    from tortoise.transactions import in_transaction
+
     from server.__main__ import migrate_db, seed_command
     from server.db import close_db, init_db
     from server.domain.accounts.roles import Actor, Role
@@ -72,8 +75,6 @@ async def simulate(args: argparse.Namespace) -> int:
     from server.domain.catalog.models import Region
     from server.domain.errors import DomainError
     from server.settings import Settings
-    from tortoise.expressions import Q
-    from tortoise.transactions import in_transaction
 
     rng = random.Random(args.seed)
     url, created = await fresh_database(args.db, args.pg_url)
