@@ -42,6 +42,7 @@ def test_the_worker_has_every_scheduled_job_as_an_arq_cron_job() -> None:
         "cron:appointment_reminders": ({18}, {0}),
         "cron:reconcile_exchange": ({2}, {30}),
         "cron:bundle_hour_warnings": (set(range(8, 19)), {0, 30}),
+        "cron:rectification_cards": ({8}, {10}),
     }
     for name, (hours, minutes) in expected.items():
         job = crons[name]
