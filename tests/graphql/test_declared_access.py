@@ -69,9 +69,11 @@ def test_public_fields_exist_and_declare_nothing() -> None:
 
 
 def test_public_mutations_are_only_the_sign_in_ones() -> None:
-    """Anybody may sign in; nothing else anonymous writes."""
+    """Anybody may sign in; nothing else anonymous writes but the rating through an SMS or QR link
+    (issue 18), whose signed, single-use, expiring token is the credential."""
     assert sorted(n for n in PUBLIC if n.startswith("Mutation.")) == [
-        "Mutation.login", "Mutation.refreshTokens", "Mutation.requestSmsCode", "Mutation.signInWithSmsCode",
+        "Mutation.login", "Mutation.rateCaseByLink", "Mutation.refreshTokens", "Mutation.requestSmsCode",
+        "Mutation.signInWithSmsCode",
     ]
 
 

@@ -53,6 +53,9 @@ PUBLIC: frozenset[str] = frozenset({
     "Query.trackCase", "Query.trackBundle",
     # signing in (partner systems are refused every mutation by PartnersReadOnly)
     "Mutation.login", "Mutation.refreshTokens", "Mutation.requestSmsCode", "Mutation.signInWithSmsCode",
+    # 好差评: the national dimension sets; the SMS or QR rating link, whose signed single-use token is
+    # the credential (partners are refused the mutation by PartnersReadOnly)
+    "Query.ratingDimensionSets", "Query.ratingLink", "Mutation.rateCaseByLink",
 })
 """Root fields anybody may call, as ``Type.field`` (GraphQL names). Everything else declares
 permission classes."""

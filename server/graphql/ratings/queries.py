@@ -26,6 +26,11 @@ from server.graphql.ratings.types import (
 )
 
 First = Annotated[int, strawberry.argument(description="返回前 N 条（最多 200）")]
+Status = Annotated[str | None, strawberry.argument(
+    description="只看该状态：pending、in_progress、done、unable_review、unable、appealed、upheld")]
+Card = Annotated[str | None, strawberry.argument(description="只看该牌：yellow 黄牌、red 红牌")]
+RectId = Annotated[strawberry.ID, strawberry.argument(description="整改单的全局 ID")]
+BadOnly = Annotated[bool, strawberry.argument(description="只看差评（不含默认评价）")]
 Offset = Annotated[int, strawberry.argument(description="跳过前 N 条")]
 
 
@@ -42,14 +47,14 @@ class RatingsQuery:
         return RatingLinkResult(link=RatingLink.of(v) if v else None, errors=errors)
 
     @strawberry.field(description="差评整改单：责任部门审批人员、大厅负责人、管理员、县级查询员（本范围）", permission_classes=[IsStaff])
-    async def rectifications(self, info: Info, status: str | None = None, card: str | None = None,
+    async def rectifications(self, info: Info, status: Status = None, card: Card = None,
                              first: First = 50, offset: Offset = 0) -> RectificationList:
         rows, total = await rectification.listing(actor=info.context.actor, flt=rectification.Filter(status, card),
                                                   limit=first, offset=max(offset, 0))
         return RectificationList(items=[Rectification.of(v) for v in await rectification.views(rows)], total=total)
 
     @strawberry.field(description="一张差评整改单（本范围）", permission_classes=[IsStaff])
-    async def rectification(self, info: Info, id: strawberry.ID) -> Rectification | None:
+    async def rectification(self, info: Info, id: RectId) -> Rectification | None:
         try:
             return Rectification.of(await rectification.view(info.context.actor, domain_id(id, "Rectification")))
         except DomainError as e:
@@ -58,7 +63,7 @@ class RatingsQuery:
             raise
 
     @strawberry.field(description="评价列表（本范围，新的在前）", permission_classes=[IsStaff])
-    async def case_ratings(self, info: Info, bad_only: bool = False, first: First = 50, offset: Offset = 0) -> RatingList:
+    async def case_ratings(self, info: Info, bad_only: BadOnly = False, first: First = 50, offset: Offset = 0) -> RatingList:
         rows, total = await rectification.ratings_listing(actor=info.context.actor, bad_only=bad_only, limit=first,
                                                           offset=max(offset, 0))
         return RatingList(items=[RatedCase(case_number=n, item_name=i, rating=CaseRating.of(r)) for r, n, i in rows],
