@@ -73,6 +73,10 @@ class Filter:
 async def listing(*, actor: Actor, flt: Filter, limit: int = 50, offset: int = 0) -> tuple[list[Rectification], int]:
     if not (actor.is_staff and actor.has_any(HANDLERS | SUPERVISORS | {Role.COUNTY_VIEWER})):
         raise DomainError(errors.NOT_ALLOWED, "没有查看差评整改的权限")
+    if flt.status and flt.status not in STATUSES:
+        raise DomainError(errors.INVALID, "未知的整改状态", ["status"])
+    if flt.card and flt.card not in ("yellow", "red"):
+        raise DomainError(errors.INVALID, "牌色为 yellow 或 red", ["card"])
     qs = Rectification.filter(await scope(actor))
     if flt.status:
         qs = qs.filter(status=flt.status)
