@@ -361,6 +361,47 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
         headers = no_store | {"Content-Disposition": disposition}
         return Response(data, media_type=row.content_type, headers=headers)
 
+    async def rating_qr(request: Request) -> Response:
+        """``GET /cases/<global id of a Case>/rating-qr.svg`` (or ``.png``): the QR code printed on the
+        result and the notices, carrying the signed single-use rating link (好差评, issue 18); for staff
+        who see the case or its applicant, with the bearer token of the GraphQL endpoint."""
+        import io
+
+        import segno
+
+        from server.domain.cases import ratings
+
+        no_store = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
+
+        def refuse(status: int, message: str, extra: dict[str, str] | None = None) -> Response:
+            return Response(message, status_code=status, media_type="text/plain; charset=utf-8",
+                            headers=no_store | (extra or {}))
+
+        if not request.headers.get("authorization", "").lower().startswith("bearer "):
+            return refuse(401, "须带 Authorization: Bearer <令牌> 请求头", {"WWW-Authenticate": "Bearer"})
+        try:
+            context = await graphql.context_for(request)
+        except RequestError as exc:
+            return refuse(exc.status, exc.message, exc.headers)
+        fmt = request.path_params["fmt"]
+        try:
+            gid = relay.GlobalID.from_id(request.path_params["id"])
+        except ValueError:
+            gid = None
+        if fmt not in ("svg", "png") or gid is None or gid.type_name != "Case" or not gid.node_id.isdigit():
+            return refuse(404, "办件不存在或无权查看")
+        try:
+            token = await ratings.qr_token(actor=context.actor, case_id=int(gid.node_id), settings=settings)
+        except DomainError as exc:
+            return refuse(404 if exc.code == "NOT_FOUND" else 403, exc.message)
+        qr = segno.make(ratings.link(settings, token), error="m")
+        buf = io.BytesIO()
+        if fmt == "svg":
+            qr.save(buf, kind="svg", scale=4, title="扫码评价")
+            return Response(buf.getvalue(), media_type="image/svg+xml", headers=no_store)
+        qr.save(buf, kind="png", scale=6)
+        return Response(buf.getvalue(), media_type="image/png", headers=no_store)
+
     async def exchange_inbound(request: Request) -> Response:
         """``POST /exchange/<partner code>``: a partner's signed message (Standard Webhooks headers),
         verified, logged and applied through the case lifecycle (server.domain.exchange.inbound)."""
@@ -383,6 +424,7 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),
         Route("/files/{id}", download, methods=["GET"]),
+        Route("/cases/{id}/rating-qr.{fmt}", rating_qr, methods=["GET"]),
         Route("/exchange/{code}", exchange_inbound, methods=["POST"]),
         Route("/admin", admin),
         Route("/admin/{path:path}", admin),

@@ -100,6 +100,13 @@ class Settings:
     complaint_days: int = 15  # working days to answer a complaint (吐槽找茬)
     complaint_extension_days: int = 7  # the one extension, in working days
     complaint_anonymous_per_hour: int = 30  # anonymous complaints per client address and hour
+    # 好差评 (issue 18): the absolute links in SMS and QR codes start with public_base_url; a link's
+    # token expires after rating_link_days; a follow-up rating (追加评价) within rating_follow_up_days
+    # of the first; a bad rating's rectification (差评整改) is due in rectification_days working days
+    public_base_url: str = "http://localhost:8000"
+    rating_link_days: int = 15
+    rating_follow_up_days: int = 15
+    rectification_days: int = 5
     # material uploads (issue 4): local files under upload_dir (an S3-compatible store in production)
     upload_dir: Path = ROOT / "data" / "uploads"
     upload_max_bytes: int = 10 * 1024 * 1024  # one file
@@ -196,6 +203,10 @@ class Settings:
             complaint_days=_int("LIAOYI_COMPLAINT_DAYS", 15),
             complaint_extension_days=_int("LIAOYI_COMPLAINT_EXTENSION_DAYS", 7),
             complaint_anonymous_per_hour=_int("LIAOYI_COMPLAINT_ANONYMOUS_PER_HOUR", 30),
+            public_base_url=(os.environ.get("LIAOYI_PUBLIC_BASE_URL") or "http://localhost:8000").rstrip("/"),
+            rating_link_days=_int("LIAOYI_RATING_LINK_DAYS", 15),
+            rating_follow_up_days=_int("LIAOYI_RATING_FOLLOW_UP_DAYS", 15),
+            rectification_days=_int("LIAOYI_RECTIFICATION_DAYS", 5),
             upload_dir=Path(os.environ.get("LIAOYI_UPLOAD_DIR") or ROOT / "data" / "uploads"),
             upload_max_bytes=_int("LIAOYI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024),
             upload_max_files=_int("LIAOYI_UPLOAD_MAX_FILES", 10),

@@ -76,6 +76,14 @@ export const routes: RouteRecordRaw[] = [
         props: { queue: 'WINDOW', fixedStatuses: ['REJECTION_PROPOSED'], empty: '没有待确认的不予受理意见' },
         meta: { title: '不予受理确认', roles: ['HALL_SUPERVISOR'] },
       },
+      {
+        path: 'ratings', name: 'ratings', component: () => import('./pages/ratings/RatingList.vue'),
+        meta: { title: '好差评', roles: ['CITY_ADMIN', 'HALL_SUPERVISOR', 'DEPT_REVIEWER', 'COUNTY_VIEWER'] },
+      },
+      {
+        path: 'ratings/rectifications', name: 'rectifications', component: () => import('./pages/ratings/Rectifications.vue'),
+        meta: { title: '差评整改', roles: ['CITY_ADMIN', 'HALL_SUPERVISOR', 'DEPT_REVIEWER', 'COUNTY_VIEWER'] },
+      },
       { path: 'cases/overdue', name: 'case-overdue', component: () => import('./pages/cases/OverdueCases.vue'), meta: { title: '督办', roles: ['HALL_SUPERVISOR'] } },
       {
         path: 'cases/:id', name: 'case', component: () => import('./pages/cases/CaseDetail.vue'),

@@ -146,6 +146,8 @@ export type ApiKeyKind =
   | 'BANK'
   /** 县级大厅系统：只读本区划 */
   | 'COUNTY_SYSTEM'
+  /** 大厅窗口评价器：只能对本窗口刚办理的办件评价（rateAtWindow） */
+  | 'HALL_DEVICE'
   /** 12345 政务服务便民热线：导入热线工单为投诉 */
   | 'HOTLINE'
   /** 省级一体化平台 */
@@ -1026,6 +1028,8 @@ export type CreateApiKeyInput = {
   partnerCode?: InputMaybe<Scalars['String']['input']>;
   /** 县级系统必填：其区划代码（须在管理员的区划之内） */
   regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** 大厅评价器必填：所在窗口编号 */
+  windowId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** 登记帮办代办委托（委托人为一位群众或一家企业，二选一；代办员以 ID 或用户名指定） */
@@ -1216,6 +1220,16 @@ export type ExtendCaseInput = {
   reason: Scalars['String']['input'];
 };
 
+/** 延长整改期限（一次） */
+export type ExtendRectificationInput = {
+  /** 延长的工作日数（1 到 10） */
+  days: Scalars['Int']['input'];
+  /** 整改单的全局 ID */
+  id: Scalars['ID']['input'];
+  /** 延期理由 */
+  reason: Scalars['String']['input'];
+};
+
 /** 大厅公布的加开时段类别 */
 export type ExtraSlotKind =
   /** 延时服务：工作日正常时段以外 */
@@ -1263,6 +1277,16 @@ export type FieldSource =
   | 'FOUNDED_DATE'
   /** 营业执照核准后自动填写（新设企业的名称） */
   | 'FOUNDED_NAME';
+
+/** 追加评价 */
+export type FollowUpRatingInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 追加评价内容 */
+  comment: Scalars['String']['input'];
+  /** 追加评价的等级 1 到 5 */
+  level: Scalars['Int']['input'];
+};
 
 /** 申请表单项 */
 export type FormFieldInput = {
@@ -1840,6 +1864,16 @@ export type QuestionKind =
   /** 是/否（选项值 yes、no） */
   | 'YES_NO';
 
+/** 窗口评价器评价本窗口刚办理的办件 */
+export type RateAtWindowInput = {
+  /** 评价内容（不满意时必填） */
+  comment?: Scalars['String']['input'];
+  /** 等级 1 到 5 */
+  level: Scalars['Int']['input'];
+  /** 各维度评分（窗口服务维度） */
+  scores?: InputMaybe<Array<RatingScoreInput>>;
+};
+
 /** 评价主题办件（一件事整体评价一次，各部门的事项都计入） */
 export type RateBundleInput = {
   /** 主题办件的全局 ID */
@@ -1852,16 +1886,38 @@ export type RateBundleInput = {
   level: Scalars['Int']['input'];
 };
 
+/** 通过短信链接或二维码评价（不登录） */
+export type RateCaseByLinkInput = {
+  /** 评价内容（不满意时必填） */
+  comment?: Scalars['String']['input'];
+  /** 等级 1 到 5 */
+  level: Scalars['Int']['input'];
+  /** 各维度评分 */
+  scores?: InputMaybe<Array<RatingScoreInput>>;
+  /** 链接中的令牌（一次有效，到期失效） */
+  token: Scalars['String']['input'];
+};
+
 /** 评价办件（办结后，每件一次） */
 export type RateCaseInput = {
   /** 办件的全局 ID */
   caseId: Scalars['ID']['input'];
-  /** 渠道：app、web、sms、window、qr */
+  /** 渠道：app 或 web（短信链接、二维码用 rateCaseByLink，窗口评价器用 rateAtWindow） */
   channel?: Scalars['String']['input'];
   /** 评价内容（不满意时必填） */
   comment?: Scalars['String']['input'];
   /** 等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意 */
   level: Scalars['Int']['input'];
+  /** 各维度评分（见 ratingDimensionSets；整体满意度即等级） */
+  scores?: InputMaybe<Array<RatingScoreInput>>;
+};
+
+/** 一个维度的评分 */
+export type RatingScoreInput = {
+  /** 维度代码（见 ratingDimensionSets） */
+  key: Scalars['String']['input'];
+  /** 1 到 5 */
+  score: Scalars['Int']['input'];
 };
 
 /** 二手房转移登记操作的错误代码 */
@@ -1949,6 +2005,36 @@ export type RecordDeedTaxPaymentInput = {
   caseId: Scalars['ID']['input'];
   /** 完税凭证号（6–32 位数字、字母或连字符） */
   receiptNumber: Scalars['String']['input'];
+};
+
+/** 回访实名差评人 */
+export type RecordRatingRevisitInput = {
+  /** 整改单的全局 ID */
+  id: Scalars['ID']['input'];
+  /** phone 电话、sms 短信、visit 上门 */
+  method?: Scalars['String']['input'];
+  /** 回访记录 */
+  note?: Scalars['String']['input'];
+  /** 对整改结果的满意度 1 到 5 */
+  satisfaction: Scalars['Int']['input'];
+};
+
+/** 对整改单的操作（附说明） */
+export type RectificationInput = {
+  /** 整改单的全局 ID */
+  id: Scalars['ID']['input'];
+  /** 整改措施、理由或意见 */
+  text?: Scalars['String']['input'];
+};
+
+/** 审核无法整改或复核申诉 */
+export type RectificationReviewInput = {
+  /** 无法整改：true 认可；申诉：true 申诉成立 */
+  approve: Scalars['Boolean']['input'];
+  /** 整改单的全局 ID */
+  id: Scalars['ID']['input'];
+  /** 审核意见 */
+  note: Scalars['String']['input'];
 };
 
 /** 用刷新令牌换取新的一对令牌 */
@@ -2184,6 +2270,14 @@ export type SendBackCaseInput = {
   materialIds?: Array<Scalars['ID']['input']>;
   /** 退回补正的理由和要求（申请人据此补正） */
   reason: Scalars['String']['input'];
+};
+
+/** 登记窗口正在办理的办件（评价器据此评价） */
+export type ServeCaseAtWindowInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 窗口编号 */
+  windowId: Scalars['Int']['input'];
 };
 
 /** 事项查询条件；各条件之间为“且” */
@@ -3362,6 +3456,14 @@ export type QuestionKind =
   /** 是/否（选项值 yes、no） */
   | 'YES_NO';
 
+/** 一个维度的评分 */
+export type RatingScoreInput = {
+  /** 维度代码（见 ratingDimensionSets） */
+  key: string;
+  /** 1 到 5 */
+  score: number;
+};
+
 /** 二手房转移登记操作的错误代码 */
 export type RealEstateErrorCode =
   /** 刚被他人处理，请刷新后重试 */
@@ -3737,6 +3839,15 @@ export type FindServicesQueryVariables = Exact<{
 
 export type FindServicesQuery = { findServices: { totalCount: number, words: Array<string>, didYouMean: string | null, hits: Array<{ kind: SearchHitKind, code: string, name: string, matchedBy: SearchMatch, implementationCount: number, item: { id: string, name: string, implementationCode: string, regionCode: string, online: boolean, instant: boolean, highFrequency: boolean, maxVisits: number, committedLimit: { value: number, unit: TimeUnit, text: string }, department: { id: string, name: string, shortName: string } } | null, theme: { id: string, code: string, name: string, audience: Audience, maxVisits: number, budget: { value: number, unit: BudgetUnit, text: string }, guide: { summary: string } } | null }> } };
 
+export type FollowUpRatingMutationVariables = Exact<{
+  caseId: string;
+  level: number;
+  comment: string;
+}>;
+
+
+export type FollowUpRatingMutation = { followUpRating: { rating: { level: number, levelLabel: string, followUpLevel: number | null, followUpComment: string, followUpAt: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
 export type HallsOfRegionQueryVariables = Exact<{
   regionCode: string;
 }>;
@@ -3855,6 +3966,39 @@ export type RateBundleMutationVariables = Exact<{
 
 
 export type RateBundleMutation = { rateBundle: { bundle: { id: string, number: string, status: BundleStatus, statusLabel: string, canRate: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type RateCaseMutationVariables = Exact<{
+  caseId: string;
+  level: number;
+  comment?: string;
+  scores?: Array<RatingScoreInput> | RatingScoreInput | null | undefined;
+  channel?: string;
+}>;
+
+
+export type RateCaseMutation = { rateCase: { case: { id: string, status: CaseStatus, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, dimensionSet: string, dimensionVersion: number, scores: Array<{ key: string, label: string, score: number }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type RateCaseByLinkMutationVariables = Exact<{
+  token: string;
+  level: number;
+  comment?: string;
+  scores?: Array<RatingScoreInput> | RatingScoreInput | null | undefined;
+}>;
+
+
+export type RateCaseByLinkMutation = { rateCaseByLink: { case: { id: string, status: CaseStatus, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, dimensionSet: string, scores: Array<{ key: string, label: string, score: number }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type RatingDimensionSetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RatingDimensionSetsQuery = { ratingDimensionSets: Array<{ name: string, version: number, current: boolean, dimensions: Array<{ key: string, label: string }> }> };
+
+export type RatingLinkQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type RatingLinkQuery = { ratingLink: { link: { itemName: string, caseNumber: string, rated: boolean, expiresAt: string, dimensionSet: { name: string, version: number, dimensions: Array<{ key: string, label: string }> } } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type RealEstateTransferQueryVariables = Exact<{
   bundleId: string;

@@ -45,6 +45,8 @@ from server.graphql.notifications.queries import NotificationsQuery
 from server.graphql.notifications.subscriptions import NotificationsSubscription
 from server.graphql.privacy.mutations import PrivacyMutation
 from server.graphql.privacy.queries import PrivacyQuery
+from server.graphql.ratings.mutations import RatingsMutation
+from server.graphql.ratings.queries import RatingsQuery
 from server.graphql.realestate.mutations import RealEstateMutation
 from server.graphql.realestate.queries import RealEstateQuery
 from server.graphql.shareddata.queries import SharedDataQuery
@@ -63,6 +65,7 @@ class Query(
     RealEstateQuery,
     SearchQuery,
     ComplaintsQuery,
+    RatingsQuery,
 ):
     # a plain resolver rather than relay.node(): that field mutates itself when a schema is built,
     # so a second schema in the same process (tests, export-schema) would fail
@@ -84,6 +87,7 @@ class Mutation(
     RealEstateMutation,
     SearchMutation,
     ComplaintsMutation,
+    RatingsMutation,
 ):
     pass
 

@@ -59,6 +59,12 @@ async def _default_ratings(today: date, settings: Settings) -> int:
     return await ratings.default_ratings(today=today, settings=settings)
 
 
+async def _rectification_cards(today: date, settings: Settings) -> int:
+    from server.domain.cases import rectification
+
+    return await rectification.cards(today=today, settings=settings)
+
+
 async def _appointment_reminders(today: date, settings: Settings) -> int:
     from server.domain.appointments import service
 
@@ -130,6 +136,8 @@ JOBS: tuple[ScheduledJob, ...] = (
                  _calendar_check),
     ScheduledJob("default_ratings", "办结后逾期未评价的办件默认“基本满意”", frozenset({1}), frozenset({15}),
                  _default_ratings),
+    ScheduledJob("rectification_cards", "差评整改到期黄牌、超期红牌", frozenset({8}), frozenset({10}),
+                 _rectification_cards),
     ScheduledJob("purge_tokens", "清理过期令牌", frozenset({3}), frozenset({17}), _purge_tokens),
     ScheduledJob("reconcile_exchange", "与合作单位对账：转送中的办件逐件比对对方状态，差异报管理员", frozenset({2}),
                  frozenset({30}), _reconcile_exchange),

@@ -11,7 +11,7 @@ import pytest
 
 from server.clock import now
 from server.domain.cases import bundles, ratings
-from server.domain.cases.models import Case, CaseBundle, CaseEvent, CaseRating
+from server.domain.cases.models import Case, CaseBundle, CaseEvent, CaseRating, Rectification
 from server.domain.cases.states import ParentStatus
 from server.domain.errors import DomainError
 from server.domain.notifications.models import Outbox
@@ -124,9 +124,13 @@ async def test_results_go_out_together_by_post_and_the_bundle_is_rated_once(data
     with pytest.raises(DomainError) as why:
         await bundles.rate(actor=citizen, settings=None, bundle_id=b.id, level=2)
     assert why.value.field == ["comment"]
-    await bundles.rate(actor=citizen, settings=None, bundle_id=b.id, level=4, comment="跑一次就办完了")
+    await bundles.rate(actor=citizen, settings=None, bundle_id=b.id, level=2, comment="邮寄的结果少了一份")
     rows = await CaseRating.filter(bundle_id=b.id)
-    assert len(rows) == 3 and {r.level for r in rows} == {4} and {r.channel for r in rows} == {"app"}
+    assert len(rows) == 3 and {r.level for r in rows} == {2} and {r.channel for r in rows} == {"app"}
+    # a bad rating of the bundle (差评) opens a rectification for each department's item (issue 18)
+    rects = await Rectification.filter(case_id__in=[r.case_id for r in rows])
+    assert sorted(x.department_code for x in rects) == sorted(c.department_code for c in await t.subs(b))
+    assert {x.status for x in rects} == {"pending"} and {r.item_id for r in rows} == {c.item_id for c in await t.subs(b)}
     with pytest.raises(DomainError) as twice:
         await bundles.rate(actor=citizen, settings=None, bundle_id=b.id, level=5)
     assert twice.value.code == "INVALID_STATE"

@@ -198,7 +198,12 @@ def test_the_contract_uses_what_its_operations_select() -> None:
             "ResultMethod", "RateBundleInput"} <= types
     assert "Mutation.acceptBundle" not in fields and "Query.bundleQueue" not in fields
     assert "Mutation.issueBundleResults" not in fields and "Mutation.completeBundle" not in fields
-    assert "IssueBundleResultsInput" not in types and "Mutation.rateCase" not in fields
+    assert "IssueBundleResultsInput" not in types
+    # 好差评 (issue 18): the app rates a case with the dimensions, follows up, and rates by the SMS link;
+    # the window device and the rectification moves are no part of the mobile contract
+    assert {"Mutation.rateCase", "RateCaseInput.scores", "RatingScoreInput.key", "CaseRating.scores",
+            "Mutation.followUpRating", "Query.ratingLink", "Mutation.rateCaseByLink", "Query.ratingDimensionSets"} <= fields
+    assert "Mutation.rateAtWindow" not in fields and "Mutation.startRectification" not in fields
     assert "Mutation.requestBundleCorrection" not in fields and "Mutation.publishServiceMenu" not in fields
 
 

@@ -104,6 +104,10 @@ RUNTIME: dict[str, set[str]] = {
     "RespondToComplaint": {"number", "queryCode"},
     "CancelAssistanceRequest": {"requestId"},
     "ConfirmAssistance": {"requestId"},
+    "RateCase": {"caseId"},
+    "FollowUpRating": {"caseId"},
+    "RatingLink": {"token"},
+    "RateCaseByLink": {"token"},
 }
 # the item the contract applies for, and how: an enterprise changes its business scope
 APPLY_CODE = "371500-XZSPJ-010100005000"  # 公司变更登记, 市行政审批服务局
@@ -140,6 +144,7 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "FindServices", "SearchSuggestions",
         "SubmitComplaint", "MyComplaints", "TrackComplaint", "RespondToComplaint", "RequestAssistance",
         "MyAssistanceRequests", "CancelAssistanceRequest", "ConfirmAssistance",
+        "RatingDimensionSets", "RateCase", "FollowUpRating", "RatingLink", "RateCaseByLink",
     }
     assert {p.stem for p in EXAMPLES.glob("*.json")} == set(OPS), "one example per operation"
     assert set(RUNTIME) <= set(OPS)
@@ -640,6 +645,38 @@ async def _cases(
     assert marked["marked"] == 1 and marked["unreadCount"] == unread - 1
     assert (await run("UnreadNotificationCount"))["unreadNotificationCount"] == unread - 1
 
+    # 好差评: the window hands over the result and completes the case; the SMS invitation carries a
+    # signed link; the applicant rates in the app with the online dimensions and follows up; the link
+    # then says the case is rated, and rating by it is refused (one rating per case, any channel)
+    await _act(clerk, "issueCaseResult", "IssueCaseResultInput", {"caseId": case["id"], "method": "PICKUP"})
+    await _act(clerk, "completeCase", "CaseReasonInput", {"caseId": case["id"], "reason": "申请人已领取"})
+    await _rating(run, anonymous, case["id"], settings)
+
+
+async def _rating(run: Runner, anonymous: Runner, case_id: str, settings: Settings) -> None:
+    from strawberry import relay
+
+    from server.domain.notifications.models import Outbox
+
+    sets = (await anonymous("RatingDimensionSets"))["ratingDimensionSets"]
+    online = next(s for s in sets if s["name"] == "online")
+    sent = example("RateCase")["variables"]
+    assert {x["key"] for x in sent["scores"]} <= {d["key"] for d in online["dimensions"]}
+    pk = relay.GlobalID.from_id(case_id).node_id
+    sms = await Outbox.filter(case_id=int(pk), event="evaluation_invitation", channel="sms").first()
+    assert sms is not None and sms.params["link"].startswith(settings.public_base_url + "/rate/")
+    token = sms.params["link"].rsplit("/", 1)[1]
+    opened = (await anonymous("RatingLink", token=token))["ratingLink"]["link"]
+    assert opened["rated"] is False and opened["dimensionSet"]["name"] == "online"
+    rated = (await run("RateCase", caseId=case_id))["rateCase"]["case"]["rating"]
+    assert (rated["level"], rated["channel"], rated["dimensionSet"]) == (sent["level"], "app", "online")
+    assert {x["key"]: x["score"] for x in rated["scores"]} == {"overall": sent["level"], **{
+        x["key"]: x["score"] for x in sent["scores"]}}
+    more = (await run("FollowUpRating", caseId=case_id))["followUpRating"]["rating"]
+    assert more["followUpComment"] == example("FollowUpRating")["variables"]["comment"]
+    assert (await anonymous("RatingLink", token=token))["ratingLink"]["link"]["rated"] is True
+    await anonymous.refused("RateCaseByLink", "INVALID_STATE", token=token)
+
 
 BUNDLE_ACTION = "mutation($i: {input}!) {{ {name}(input: $i) {{ bundle {{ id status }} errors {{ code message }} }} }}"
 CREATE_STAFF = """mutation($i: CreateStaffUserInput!) {
@@ -879,6 +916,7 @@ def test_operation_type_is_what_the_name_says() -> None:
         "ReapplyBundleItem", "RateBundle", "ApplyForConstructionProject", "ResubmitCase",
         "ConfirmBundleParty", "BookBundleVerification", "SubmitComplaint", "RespondToComplaint",
         "RequestAssistance", "CancelAssistanceRequest", "ConfirmAssistance",
+        "RateCase", "FollowUpRating", "RateCaseByLink",
     }
     assert {n for n, k in kinds.items() if k == "subscription"} == {"NotificationReceived"}
     assert all(isinstance(op, Operation) for op in OPS.values())

@@ -103,6 +103,9 @@ REVIEWER = callers("dept_reviewer")
 CASE_READERS = callers("city_admin", "hall_supervisor", "county_viewer", "window_clerk", "dept_reviewer",
                        "assistance_agent", "partner")
 NO_CASE = str(relay.GlobalID("Case", "999999999"))
+NO_RECTIFICATION = str(relay.GlobalID("Rectification", "999999999"))
+RECTIFIERS = callers("dept_reviewer", "hall_supervisor")
+RECTIFICATION_READERS = callers("dept_reviewer", "hall_supervisor", "city_admin", "county_viewer")
 NO_ITEM = str(relay.GlobalID("ServiceItem", "999999999"))
 NO_BUNDLE = str(relay.GlobalID("Bundle", "999999999"))
 NO_THEME = str(relay.GlobalID("Theme", "999999999"))
@@ -317,6 +320,32 @@ RULES: dict[str, Rule] = {
     "closeExchangeDifference": Rule(CITY_ADMIN, lambda w: {"input": {"differenceId": w.nodes["ExchangeDifference"],
                                                                      "note": ""}}),
     "answerRoutedCase": Rule(frozenset(), lambda w: {"input": {"caseId": NO_CASE, "answer": "ACCEPTED"}}),
+    # 好差评 (issue 18): the dimension sets and a rating link are public, rating by link needs no
+    # sign-in (partners never); the window device is a hall_device key (none of these callers: the
+    # county-system key is refused in the domain); the follow-up is the rater's
+    "ratingDimensionSets": Rule(ANYONE),
+    "ratingLink": Rule(ANYONE, lambda w: {"token": "1.x.forged"}),
+    "rateCaseByLink": Rule(NO_KEY, lambda w: {"input": {"token": "1.x.forged", "level": 5}}),
+    "rateAtWindow": Rule(frozenset(), lambda w: {"input": {"level": 5}}),
+    "followUpRating": Rule(callers("citizen"), lambda w: {"input": {"caseId": NO_CASE, "level": 5, "comment": "补充"}}),
+    "serveCaseAtWindow": Rule(CLERK, lambda w: {"input": {"caseId": NO_CASE, "windowId": 1}}),
+    # 差评整改: the department's reviewers and the hall's supervisors handle, a supervisor or admin
+    # reviews "unable", the city admin reviews appeals; lists and measures for those and county viewers
+    "rectifications": Rule(RECTIFICATION_READERS),
+    "rectification": Rule(RECTIFICATION_READERS, lambda w: {"id": NO_RECTIFICATION}),
+    "caseRatings": Rule(RECTIFICATION_READERS),
+    "ratingMeasures": Rule(RECTIFICATION_READERS),
+    "startRectification": Rule(RECTIFIERS, lambda w: {"input": {"id": NO_RECTIFICATION}}),
+    "finishRectification": Rule(RECTIFIERS, lambda w: {"input": {"id": NO_RECTIFICATION, "text": "权限矩阵测试"}}),
+    "reportUnableToRectify": Rule(RECTIFIERS, lambda w: {"input": {"id": NO_RECTIFICATION, "text": "权限矩阵测试"}}),
+    "appealRating": Rule(RECTIFIERS, lambda w: {"input": {"id": NO_RECTIFICATION, "text": "权限矩阵测试"}}),
+    "reviewUnableToRectify": Rule(callers("hall_supervisor", "city_admin"), lambda w: {"input": {
+        "id": NO_RECTIFICATION, "approve": True, "note": "权限矩阵测试"}}),
+    "reviewRatingAppeal": Rule(CITY_ADMIN, lambda w: {"input": {"id": NO_RECTIFICATION, "approve": True,
+                                                                "note": "权限矩阵测试"}}),
+    "extendRectification": Rule(RECTIFIERS | CITY_ADMIN, lambda w: {"input": {
+        "id": NO_RECTIFICATION, "days": 1, "reason": "权限矩阵测试"}}),
+    "recordRatingRevisit": Rule(RECTIFIERS | CITY_ADMIN, lambda w: {"input": {"id": NO_RECTIFICATION, "satisfaction": 5}}),
     # shared base data: the pull log for the region's admins, a person's own pulls for themselves
     "sharedDataPulls": Rule(CITY_ADMIN),
     "mySharedDataPulls": Rule(callers("citizen")),
@@ -477,7 +506,7 @@ def test_the_rules_refuse_partners_every_mutation() -> None:
     # … except their answers for the cases routed to them (refused to this one in the domain)
     from server.graphql.core.permissions import PARTNER_MUTATIONS
 
-    assert PARTNER_MUTATIONS == {"answerRoutedCase", "importHotlineComplaint"}
+    assert PARTNER_MUTATIONS == {"answerRoutedCase", "importHotlineComplaint", "rateAtWindow"}  # rateAtWindow: hall_device keys only
 
 
 # --- building requests from the schema ---------------------------------------------------------------

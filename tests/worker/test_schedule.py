@@ -44,6 +44,7 @@ def test_the_worker_has_every_scheduled_job_as_an_arq_cron_job() -> None:
         "cron:bundle_hour_warnings": (set(range(8, 19)), {0, 30}),
         "cron:appointment_no_shows": ({12, 17, 20}, {45}),
         "cron:complaint_cards": ({8}, {30}),
+        "cron:rectification_cards": ({8}, {10}),
     }
     for name, (hours, minutes) in expected.items():
         job = crons[name]

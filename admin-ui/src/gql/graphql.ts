@@ -102,6 +102,8 @@ export type ApiKeyKind =
   | 'BANK'
   /** 县级大厅系统：只读本区划 */
   | 'COUNTY_SYSTEM'
+  /** 大厅窗口评价器：只能对本窗口刚办理的办件评价（rateAtWindow） */
+  | 'HALL_DEVICE'
   /** 12345 政务服务便民热线：导入热线工单为投诉 */
   | 'HOTLINE'
   /** 省级一体化平台 */
@@ -749,6 +751,8 @@ export type CreateApiKeyInput = {
   partnerCode?: string | null | undefined;
   /** 县级系统必填：其区划代码（须在管理员的区划之内） */
   regionCode?: string | null | undefined;
+  /** 大厅评价器必填：所在窗口编号 */
+  windowId?: number | null | undefined;
 };
 
 /** 登记合作单位 */
@@ -892,6 +896,16 @@ export type ExtendCaseInput = {
   caseId: string;
   /** 延长的工作日数（1 到 30，只能延长一次） */
   days: number;
+  /** 延期理由 */
+  reason: string;
+};
+
+/** 延长整改期限（一次） */
+export type ExtendRectificationInput = {
+  /** 延长的工作日数（1 到 10） */
+  days: number;
+  /** 整改单的全局 ID */
+  id: string;
   /** 延期理由 */
   reason: string;
 };
@@ -1509,6 +1523,36 @@ export type RecordDeedTaxPaymentInput = {
   caseId: string;
   /** 完税凭证号（6–32 位数字、字母或连字符） */
   receiptNumber: string;
+};
+
+/** 回访实名差评人 */
+export type RecordRatingRevisitInput = {
+  /** 整改单的全局 ID */
+  id: string;
+  /** phone 电话、sms 短信、visit 上门 */
+  method?: string;
+  /** 回访记录 */
+  note?: string;
+  /** 对整改结果的满意度 1 到 5 */
+  satisfaction: number;
+};
+
+/** 对整改单的操作（附说明） */
+export type RectificationInput = {
+  /** 整改单的全局 ID */
+  id: string;
+  /** 整改措施、理由或意见 */
+  text?: string;
+};
+
+/** 审核无法整改或复核申诉 */
+export type RectificationReviewInput = {
+  /** 无法整改：true 认可；申诉：true 申诉成立 */
+  approve: boolean;
+  /** 整改单的全局 ID */
+  id: string;
+  /** 审核意见 */
+  note: string;
 };
 
 /** 用刷新令牌换取新的一对令牌 */
@@ -2869,6 +2913,88 @@ export type RetryNotificationMutationVariables = Exact<{
 
 export type RetryNotificationMutation = { retryNotification: { notification: { id: string, status: NotificationStatus, attempts: number, lastError: string, nextAttemptAt: string } | null, errors: Array<{ field: Array<string> | null, message: string, code: NotificationErrorCode }> } };
 
+export type RectificationCardFragment = { id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null };
+
+export type RectificationsQueryVariables = Exact<{
+  status?: string | null | undefined;
+  card?: string | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type RectificationsQuery = { rectifications: { total: number, items: Array<{ id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null }> } };
+
+export type CaseRatingsQueryVariables = Exact<{
+  badOnly: boolean;
+  first: number;
+  offset: number;
+}>;
+
+
+export type CaseRatingsQuery = { caseRatings: { total: number, items: Array<{ caseNumber: string, itemName: string, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, dimensionSet: string, isDefault: boolean, excluded: boolean, followUpLevel: number | null, followUpComment: string, scores: Array<{ key: string, label: string, score: number }> } }> } };
+
+export type RatingMeasuresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RatingMeasuresQuery = { ratingMeasures: { completed: number, ratedByPeople: number, defaults: number, bad: number, excluded: number, coverage: number | null, badShare: number | null, rectifications: number, onTimeRate: number | null, realNameBad: number, revisited: number, revisitRate: number | null } };
+
+export type StartRectificationMutationVariables = Exact<{
+  input: RectificationInput;
+}>;
+
+
+export type StartRectificationMutation = { startRectification: { rectification: { id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type FinishRectificationMutationVariables = Exact<{
+  input: RectificationInput;
+}>;
+
+
+export type FinishRectificationMutation = { finishRectification: { rectification: { id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ReportUnableToRectifyMutationVariables = Exact<{
+  input: RectificationInput;
+}>;
+
+
+export type ReportUnableToRectifyMutation = { reportUnableToRectify: { rectification: { id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type AppealRatingMutationVariables = Exact<{
+  input: RectificationInput;
+}>;
+
+
+export type AppealRatingMutation = { appealRating: { rectification: { id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ReviewUnableToRectifyMutationVariables = Exact<{
+  input: RectificationReviewInput;
+}>;
+
+
+export type ReviewUnableToRectifyMutation = { reviewUnableToRectify: { rectification: { id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ReviewRatingAppealMutationVariables = Exact<{
+  input: RectificationReviewInput;
+}>;
+
+
+export type ReviewRatingAppealMutation = { reviewRatingAppeal: { rectification: { id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type ExtendRectificationMutationVariables = Exact<{
+  input: ExtendRectificationInput;
+}>;
+
+
+export type ExtendRectificationMutation = { extendRectification: { rectification: { id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type RecordRatingRevisitMutationVariables = Exact<{
+  input: RecordRatingRevisitInput;
+}>;
+
+
+export type RecordRatingRevisitMutation = { recordRatingRevisit: { rectification: { id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
 export type RealEstateFullFragment = { propertyAddress: string, deedTaxPaid: boolean, registered: boolean, onlineReviewPassed: boolean, nextStep: string, seller: { role: string, name: string, idNumber: string, confirmed: boolean, confirmedAt: string | null } | null, visit: { status: string, statusLabel: string, day: string | null, start: string | null, end: string | null, hallName: string | null, verifiedAt: string | null } | null, bundle: { id: string, number: string, themeCode: string, themeName: string, status: BundleStatus, statusLabel: string, applicantName: string, contactPhone: string, acceptedAt: string | null, deadline: string | null, workingDaysUsed: number | null, budget: { text: string } }, utilities: Array<{ key: string, name: string, state: string, stateLabel: string, caseNumber: string | null, caseStatusLabel: string | null, partnerCode: string | null, partnerName: string | null, partnerDelivery: string | null, decidedAt: string | null }>, transferCase: { id: string, number: string | null, status: CaseStatus, reviewStep: number } | null, deedTaxCase: { id: string, number: string | null, status: CaseStatus } | null };
 
 export type RealEstateTransferQueryVariables = Exact<{
@@ -3707,6 +3833,47 @@ export const ExchangeDifferencePartsFragmentDoc = new TypedDocumentString(`
   isOpen
 }
     `, {"fragmentName":"ExchangeDifferenceParts"}) as unknown as TypedDocumentString<ExchangeDifferencePartsFragment, unknown>;
+export const RectificationCardFragmentDoc = new TypedDocumentString(`
+    fragment RectificationCard on Rectification {
+  id
+  caseNumber
+  itemName
+  departmentCode
+  hallCode
+  status
+  statusLabel
+  dueDate
+  extended
+  card
+  measures
+  reason
+  review
+  reviewNote
+  createdAt
+  finishedAt
+  realName
+  needsRevisit
+  rating {
+    level
+    levelLabel
+    channel
+    comment
+    ratedAt
+    excluded
+    scores {
+      key
+      label
+      score
+    }
+  }
+  revisit {
+    satisfaction
+    method
+    note
+    at
+  }
+}
+    `, {"fragmentName":"RectificationCard"}) as unknown as TypedDocumentString<RectificationCardFragment, unknown>;
 export const RealEstateFullFragmentDoc = new TypedDocumentString(`
     fragment RealEstateFull on RealEstateTransfer {
   propertyAddress
@@ -9882,6 +10049,516 @@ export const RetryNotificationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RetryNotificationMutation, RetryNotificationMutationVariables>;
+export const RectificationsDocument = new TypedDocumentString(`
+    query Rectifications($status: String, $card: String, $first: Int!, $offset: Int!) {
+  rectifications(status: $status, card: $card, first: $first, offset: $offset) {
+    total
+    items {
+      ...RectificationCard
+    }
+  }
+}
+    fragment RectificationCard on Rectification {
+  id
+  caseNumber
+  itemName
+  departmentCode
+  hallCode
+  status
+  statusLabel
+  dueDate
+  extended
+  card
+  measures
+  reason
+  review
+  reviewNote
+  createdAt
+  finishedAt
+  realName
+  needsRevisit
+  rating {
+    level
+    levelLabel
+    channel
+    comment
+    ratedAt
+    excluded
+    scores {
+      key
+      label
+      score
+    }
+  }
+  revisit {
+    satisfaction
+    method
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<RectificationsQuery, RectificationsQueryVariables>;
+export const CaseRatingsDocument = new TypedDocumentString(`
+    query CaseRatings($badOnly: Boolean!, $first: Int!, $offset: Int!) {
+  caseRatings(badOnly: $badOnly, first: $first, offset: $offset) {
+    total
+    items {
+      caseNumber
+      itemName
+      rating {
+        level
+        levelLabel
+        channel
+        comment
+        ratedAt
+        dimensionSet
+        isDefault
+        excluded
+        followUpLevel
+        followUpComment
+        scores {
+          key
+          label
+          score
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseRatingsQuery, CaseRatingsQueryVariables>;
+export const RatingMeasuresDocument = new TypedDocumentString(`
+    query RatingMeasures {
+  ratingMeasures {
+    completed
+    ratedByPeople
+    defaults
+    bad
+    excluded
+    coverage
+    badShare
+    rectifications
+    onTimeRate
+    realNameBad
+    revisited
+    revisitRate
+  }
+}
+    `) as unknown as TypedDocumentString<RatingMeasuresQuery, RatingMeasuresQueryVariables>;
+export const StartRectificationDocument = new TypedDocumentString(`
+    mutation StartRectification($input: RectificationInput!) {
+  startRectification(input: $input) {
+    rectification {
+      ...RectificationCard
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment RectificationCard on Rectification {
+  id
+  caseNumber
+  itemName
+  departmentCode
+  hallCode
+  status
+  statusLabel
+  dueDate
+  extended
+  card
+  measures
+  reason
+  review
+  reviewNote
+  createdAt
+  finishedAt
+  realName
+  needsRevisit
+  rating {
+    level
+    levelLabel
+    channel
+    comment
+    ratedAt
+    excluded
+    scores {
+      key
+      label
+      score
+    }
+  }
+  revisit {
+    satisfaction
+    method
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<StartRectificationMutation, StartRectificationMutationVariables>;
+export const FinishRectificationDocument = new TypedDocumentString(`
+    mutation FinishRectification($input: RectificationInput!) {
+  finishRectification(input: $input) {
+    rectification {
+      ...RectificationCard
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment RectificationCard on Rectification {
+  id
+  caseNumber
+  itemName
+  departmentCode
+  hallCode
+  status
+  statusLabel
+  dueDate
+  extended
+  card
+  measures
+  reason
+  review
+  reviewNote
+  createdAt
+  finishedAt
+  realName
+  needsRevisit
+  rating {
+    level
+    levelLabel
+    channel
+    comment
+    ratedAt
+    excluded
+    scores {
+      key
+      label
+      score
+    }
+  }
+  revisit {
+    satisfaction
+    method
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<FinishRectificationMutation, FinishRectificationMutationVariables>;
+export const ReportUnableToRectifyDocument = new TypedDocumentString(`
+    mutation ReportUnableToRectify($input: RectificationInput!) {
+  reportUnableToRectify(input: $input) {
+    rectification {
+      ...RectificationCard
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment RectificationCard on Rectification {
+  id
+  caseNumber
+  itemName
+  departmentCode
+  hallCode
+  status
+  statusLabel
+  dueDate
+  extended
+  card
+  measures
+  reason
+  review
+  reviewNote
+  createdAt
+  finishedAt
+  realName
+  needsRevisit
+  rating {
+    level
+    levelLabel
+    channel
+    comment
+    ratedAt
+    excluded
+    scores {
+      key
+      label
+      score
+    }
+  }
+  revisit {
+    satisfaction
+    method
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<ReportUnableToRectifyMutation, ReportUnableToRectifyMutationVariables>;
+export const AppealRatingDocument = new TypedDocumentString(`
+    mutation AppealRating($input: RectificationInput!) {
+  appealRating(input: $input) {
+    rectification {
+      ...RectificationCard
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment RectificationCard on Rectification {
+  id
+  caseNumber
+  itemName
+  departmentCode
+  hallCode
+  status
+  statusLabel
+  dueDate
+  extended
+  card
+  measures
+  reason
+  review
+  reviewNote
+  createdAt
+  finishedAt
+  realName
+  needsRevisit
+  rating {
+    level
+    levelLabel
+    channel
+    comment
+    ratedAt
+    excluded
+    scores {
+      key
+      label
+      score
+    }
+  }
+  revisit {
+    satisfaction
+    method
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<AppealRatingMutation, AppealRatingMutationVariables>;
+export const ReviewUnableToRectifyDocument = new TypedDocumentString(`
+    mutation ReviewUnableToRectify($input: RectificationReviewInput!) {
+  reviewUnableToRectify(input: $input) {
+    rectification {
+      ...RectificationCard
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment RectificationCard on Rectification {
+  id
+  caseNumber
+  itemName
+  departmentCode
+  hallCode
+  status
+  statusLabel
+  dueDate
+  extended
+  card
+  measures
+  reason
+  review
+  reviewNote
+  createdAt
+  finishedAt
+  realName
+  needsRevisit
+  rating {
+    level
+    levelLabel
+    channel
+    comment
+    ratedAt
+    excluded
+    scores {
+      key
+      label
+      score
+    }
+  }
+  revisit {
+    satisfaction
+    method
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<ReviewUnableToRectifyMutation, ReviewUnableToRectifyMutationVariables>;
+export const ReviewRatingAppealDocument = new TypedDocumentString(`
+    mutation ReviewRatingAppeal($input: RectificationReviewInput!) {
+  reviewRatingAppeal(input: $input) {
+    rectification {
+      ...RectificationCard
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment RectificationCard on Rectification {
+  id
+  caseNumber
+  itemName
+  departmentCode
+  hallCode
+  status
+  statusLabel
+  dueDate
+  extended
+  card
+  measures
+  reason
+  review
+  reviewNote
+  createdAt
+  finishedAt
+  realName
+  needsRevisit
+  rating {
+    level
+    levelLabel
+    channel
+    comment
+    ratedAt
+    excluded
+    scores {
+      key
+      label
+      score
+    }
+  }
+  revisit {
+    satisfaction
+    method
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<ReviewRatingAppealMutation, ReviewRatingAppealMutationVariables>;
+export const ExtendRectificationDocument = new TypedDocumentString(`
+    mutation ExtendRectification($input: ExtendRectificationInput!) {
+  extendRectification(input: $input) {
+    rectification {
+      ...RectificationCard
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment RectificationCard on Rectification {
+  id
+  caseNumber
+  itemName
+  departmentCode
+  hallCode
+  status
+  statusLabel
+  dueDate
+  extended
+  card
+  measures
+  reason
+  review
+  reviewNote
+  createdAt
+  finishedAt
+  realName
+  needsRevisit
+  rating {
+    level
+    levelLabel
+    channel
+    comment
+    ratedAt
+    excluded
+    scores {
+      key
+      label
+      score
+    }
+  }
+  revisit {
+    satisfaction
+    method
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<ExtendRectificationMutation, ExtendRectificationMutationVariables>;
+export const RecordRatingRevisitDocument = new TypedDocumentString(`
+    mutation RecordRatingRevisit($input: RecordRatingRevisitInput!) {
+  recordRatingRevisit(input: $input) {
+    rectification {
+      ...RectificationCard
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment RectificationCard on Rectification {
+  id
+  caseNumber
+  itemName
+  departmentCode
+  hallCode
+  status
+  statusLabel
+  dueDate
+  extended
+  card
+  measures
+  reason
+  review
+  reviewNote
+  createdAt
+  finishedAt
+  realName
+  needsRevisit
+  rating {
+    level
+    levelLabel
+    channel
+    comment
+    ratedAt
+    excluded
+    scores {
+      key
+      label
+      score
+    }
+  }
+  revisit {
+    satisfaction
+    method
+    note
+    at
+  }
+}`) as unknown as TypedDocumentString<RecordRatingRevisitMutation, RecordRatingRevisitMutationVariables>;
 export const RealEstateTransferDocument = new TypedDocumentString(`
     query RealEstateTransfer($bundleId: ID!) {
   realEstateTransfer(bundleId: $bundleId) {

@@ -63,7 +63,7 @@ export const CONSISTENCY_ELEMENTS: Record<ConsistencyElement, string> = {
   FORM_FIELDS: '申请表单', REVIEW_STEPS: '审查环节', RESULT_LICENCE: '签发电子证照', INSTANT_RULE: '秒批规则',
 };
 export const API_KEY_KINDS: Record<ApiKeyKind, string> = {
-  COUNTY_SYSTEM: '县级系统', BANK: '银行', UTILITY: '水电气公用事业', PROVINCE: '省级平台', HOTLINE: '12345 热线',
+  COUNTY_SYSTEM: '县级系统', BANK: '银行', UTILITY: '水电气公用事业', PROVINCE: '省级平台', HOTLINE: '12345 热线', HALL_DEVICE: '窗口评价器',
 };
 export const PERSONAL_FIELDS: Record<PersonalDataField, string> = {
   NAME: '姓名', PHONE: '手机号', ID_NUMBER: '身份证号', LEGAL_REP_NAME: '法定代表人姓名', LEGAL_REP_ID_NUMBER: '法定代表人身份证号',

@@ -29,8 +29,9 @@ from server.domain.accounts.tokens import digest
 from server.domain.catalog.models import Region
 from server.domain.errors import DomainError, DomainErrors
 
-KINDS = ("county_system", "bank", "utility", "province", "hotline")  # hotline: the 12345 line imports complaints
-REGIONAL_KINDS = frozenset({"county_system"})
+KINDS = ("county_system", "bank", "utility", "province", "hotline", "hall_device")  # hotline: the 12345 line imports complaints
+REGIONAL_KINDS = frozenset({"county_system", "hall_device"})
+DEVICE_KINDS = frozenset({"hall_device"})  # a hall's evaluator device at one window (好差评)
 PARTNER_KINDS = frozenset({"bank", "utility"})
 KEY_PREFIX = "lyk_"
 _ALPHABET = string.ascii_lowercase + string.digits
@@ -74,7 +75,8 @@ def _new_prefix() -> str:
 
 
 async def create_api_key(
-    *, actor: Actor, name: str, kind: str, region_code: str | None = None, partner_code: str | None = None
+    *, actor: Actor, name: str, kind: str, region_code: str | None = None, partner_code: str | None = None,
+    window_id: int | None = None,
 ) -> NewKey:
     """A new key for a partner system, by a city admin. A county system key needs a region within the
     admin's; a bank or utility key needs its partner code; bank, utility and province keys are made
@@ -84,6 +86,15 @@ async def create_api_key(
     region_code = (region_code or "").strip() or None
     partner_code = (partner_code or "").strip() or None
     problems: list[DomainError] = []
+    if kind in DEVICE_KINDS:  # an evaluator device: at one window, in the window's hall's region
+        from server.domain.catalog.models import Window
+
+        win = await Window.filter(id=window_id).prefetch_related("hall").first() if window_id else None
+        if win is None:
+            raise DomainError(errors.INVALID, "大厅评价器的密钥须指定所在窗口", ["windowId"])
+        region_code = region_code or win.hall.region_id
+    elif window_id is not None:
+        problems.append(DomainError(errors.INVALID, "只有大厅评价器的密钥带窗口", ["windowId"]))
     if not name or len(name) > 64:
         problems.append(DomainError(errors.INVALID, "名称不能为空且不超过 64 个字符", ["name"]))
     if kind not in KINDS:
@@ -114,11 +125,11 @@ async def create_api_key(
         raise DomainErrors(problems)
     assert actor.user_id is not None
     return await issue(name=name, kind=kind, region_code=region_code, partner_code=partner_code,
-                       created_by_id=actor.user_id)
+                       created_by_id=actor.user_id, window_id=window_id)
 
 
 async def issue(*, name: str, kind: str, region_code: str | None = None, partner_code: str | None = None,
-                created_by_id: int = 0) -> NewKey:
+                created_by_id: int = 0, window_id: int | None = None) -> NewKey:
     """Make the key row, unchecked: :func:`create_api_key` after its checks, and the demo seeding
     (``seed --demo``, ``created_by_id`` 0: the system) for its partners."""
     secret = secrets.token_urlsafe(32)
@@ -127,7 +138,7 @@ async def issue(*, name: str, kind: str, region_code: str | None = None, partner
         try:
             row = await ApiKey.create(
                 prefix=prefix, secret_hash=digest(secret), name=name, kind=kind, region_id=region_code,
-                partner_code=partner_code, created_by_id=created_by_id,
+                partner_code=partner_code, created_by_id=created_by_id, window_id=window_id,
             )
         except IntegrityError:
             continue

@@ -186,6 +186,7 @@ class ApiKey(Model):
     )
     region_id: str | None
     partner_code = fields.CharField(max_length=32, null=True)  # the bank or utility it stands for
+    window_id = fields.IntField(null=True)  # a hall_device key: the window its evaluator stands at
     created_by_id = fields.IntField()
     created_at = fields.DatetimeField(auto_now_add=True)
     last_used_at = fields.DatetimeField(null=True)

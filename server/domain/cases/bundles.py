@@ -1507,15 +1507,24 @@ async def rate_subs(bundle: CaseBundle, subs: Sequence[Case], *, acting: flow.Ac
                     channel: str, comment: str, citizen_id: int | None, reason: str) -> None:
     """One rating of the bundle, on each of ``subs``, in one transaction (a sub-case rated meanwhile:
     nothing is written, CONFLICT)."""
+    from server.domain.cases import ratings, rectification
+
     now = clock.now()
+    # a bad rating (差评) of the bundle opens a rectification for each item's department
+    dues = {c.id: await rectification.due_date(c, settings or Settings()) for c in subs} \
+        if level in ratings.BAD and channel != "default" else {}
     async with flow.unit(settings) as u:
         await _take(u, bundle)
         for c in subs:
 
             async def side(conn: Any, out: flow.Outgoing, c: Case = c) -> None:
-                await CaseRating.create(case_id=c.id, level=level, channel=channel, comment=comment, citizen_id=citizen_id,
-                                        department_code=c.department_code, region_code=c.region_code, bundle_id=bundle.id,
-                                        rated_at=now, using_db=conn)
+                row = await CaseRating.create(
+                    case_id=c.id, level=level, channel=channel, comment=comment, citizen_id=citizen_id,
+                    department_code=c.department_code, region_code=c.region_code, bundle_id=bundle.id, rated_at=now,
+                    item_id=c.item_id, hall_code=c.hall_code, dimension_set=ratings.dimension_set_for(c, channel),
+                    using_db=conn)
+                if c.id in dues:
+                    await rectification.open_for(conn, out, row, c, dues[c.id])
 
             try:
                 await flow.transition(c, acting=acting, action=Action.RATED, settings=settings, within=u, reason=reason,

@@ -354,10 +354,111 @@ class CaseRating(Model):
     region_code = fields.CharField(max_length=12)
     bundle_id = fields.BigIntField(null=True, db_index=True)  # rated once for the whole bundle (一件事)
     rated_at = fields.DatetimeField()
+    # the national dimension set it was given on (ratings.DIMENSION_SETS): online | window, versioned;
+    # scores: {dimension key: 1..5}; empty for the default rating
+    dimension_set = fields.CharField(max_length=12, default="online")
+    dimension_version = fields.IntField(default=1)
+    scores: fields.JSONField[dict[str, int]] = fields.JSONField(default=dict)
+    # the rated parties besides the department: the item, the hall and the window that served it
+    item_id = fields.IntField(null=True)
+    hall_code = fields.CharField(max_length=24, null=True)
+    window_id = fields.IntField(null=True)
+    # 追加评价: one follow-up by the same person within settings.rating_follow_up_days
+    follow_up_level = fields.IntField(null=True)
+    follow_up_comment = fields.TextField(default="")
+    follow_up_at = fields.DatetimeField(null=True)
+    # an upheld appeal (申诉复核) takes the rating out of the measures; the row stays
+    excluded = fields.BooleanField(default=False)
+    excluded_reason = fields.TextField(default="")
 
     class Meta:
         table = "case_rating"
         indexes = (Index(fields=("department_code", "rated_at")),)
+
+
+class RatingToken(Model):
+    """A signed, single-use, expiring token that lets a person rate a case without signing in: the
+    SMS link sent at completion (purpose sms) and the QR code printed on the result (purpose qr).
+    The token names this row and carries an HMAC of it; the row says whether it was used."""
+
+    id = fields.BigIntField(primary_key=True)
+    case_id = fields.BigIntField(db_index=True)
+    purpose = fields.CharField(max_length=8)  # sms | qr
+    nonce = fields.CharField(max_length=24)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "rating_token"
+
+
+class WindowService(Model):
+    """A case served at a window (the clerk called it there): the hall's evaluator device at that
+    window rates the latest one."""
+
+    id = fields.BigIntField(primary_key=True)
+    window_id = fields.IntField()
+    hall_code = fields.CharField(max_length=24)
+    case_id = fields.BigIntField()
+    served_by_id = fields.IntField()
+    served_at = fields.DatetimeField()
+
+    class Meta:
+        table = "window_service"
+        indexes = (Index(fields=("window_id", "served_at")),)
+
+
+class Rectification(Model):
+    """差评整改: a bad rating (★1–2) assigned to the responsible department (and the window's hall),
+    due in settings.rectification_days working days; pending → in_progress → done | unable (a
+    supervisor reviews) | appealed (the city reviews: upheld takes the rating out of the measures,
+    rejected sends it back to in_progress); one extension; yellow and red cards when late."""
+
+    id = fields.BigIntField(primary_key=True)
+    rating: fields.OneToOneRelation[CaseRating] = fields.OneToOneField(
+        "liaoyi.CaseRating", related_name="rectification", on_delete=fields.CASCADE
+    )
+    rating_id: int
+    case_id = fields.BigIntField()
+    department_code = fields.CharField(max_length=24)
+    region_code = fields.CharField(max_length=12)
+    hall_code = fields.CharField(max_length=24, null=True)
+    status = fields.CharField(max_length=16, default="pending")  # rectification.STATUSES
+    due_date = fields.DateField()
+    extended = fields.BooleanField(default=False)
+    card = fields.CharField(max_length=8, null=True)  # yellow | red, when late
+    measures = fields.TextField(default="")  # what was done (整改措施)
+    reason = fields.TextField(default="")  # unable / appeal reason
+    review = fields.CharField(max_length=12, null=True)  # unable: accepted | refused; appeal: upheld | rejected
+    review_note = fields.TextField(default="")
+    reviewed_by_id = fields.IntField(null=True)
+    handled_by_id = fields.IntField(null=True)
+    created_at = fields.DatetimeField()
+    started_at = fields.DatetimeField(null=True)
+    finished_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "rectification"
+        indexes = (Index(fields=("department_code", "status")), Index(fields=("status", "due_date")))
+
+
+class RatingRevisit(Model):
+    """回访: the person who gave a real-name bad rating is asked how the fix went."""
+
+    id = fields.BigIntField(primary_key=True)
+    rectification: fields.OneToOneRelation[Rectification] = fields.OneToOneField(
+        "liaoyi.Rectification", related_name="revisit", on_delete=fields.CASCADE
+    )
+    rectification_id: int
+    satisfaction = fields.IntField()  # 1..5, the person's satisfaction with the fix
+    method = fields.CharField(max_length=12)  # phone | sms | visit
+    note = fields.TextField(default="")
+    by_id = fields.IntField()
+    at = fields.DatetimeField()
+
+    class Meta:
+        table = "rating_revisit"
 
 
 class TrackingGuard(Model):

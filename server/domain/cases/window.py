@@ -652,7 +652,13 @@ async def _complete(case: Case, *, actor: Actor, settings: Settings | None, upda
     used = await clock.used_working_days(case, until=clock.today())
 
     async def side(conn: Any, out: Outgoing) -> None:
-        await out.applicant("evaluation_invitation", link=f"/evaluate/{case.number}")
+        if settings is not None and case.bundle_id is None:  # 好差评: the signed, single-use SMS link
+            from server.domain.cases import ratings
+
+            link = ratings.link(settings, await ratings.issue_token(conn, case, "sms", settings))
+        else:
+            link = f"/evaluate/{case.number}"
+        await out.applicant("evaluation_invitation", link=link)
 
     return await transition(
         case, acting=Acting(actor), action=Action.COMPLETED, to=Status.COMPLETED, settings=settings, reason=reason,

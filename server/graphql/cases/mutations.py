@@ -21,6 +21,7 @@ from server.graphql.context import Info
 from server.graphql.core.errors import attempt
 from server.graphql.core.permissions import IsSignedIn, IsStaff
 from server.graphql.core.relay import domain_id, optional_domain_id
+from server.graphql.ratings.types import RatingScoreInput, scores_of
 
 Input = strawberry.argument(description="本操作的输入")
 
@@ -203,7 +204,8 @@ class RateCaseInput:
     case_id: relay.GlobalID = strawberry.field(description="办件的全局 ID")
     level: int = strawberry.field(description="等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意")
     comment: str = strawberry.field(default="", description="评价内容（不满意时必填）")
-    channel: str = strawberry.field(default="app", description="渠道：app、web、sms、window、qr")
+    channel: str = strawberry.field(default="app", description="渠道：app 或 web（短信链接、二维码用 rateCaseByLink，窗口评价器用 rateAtWindow）")
+    scores: list[RatingScoreInput] | None = strawberry.field(default=None, description="各维度评分（见 ratingDimensionSets；整体满意度即等级）")
 
 
 # ---------------------------------------------------------------- payloads
@@ -469,4 +471,4 @@ class CasesMutation:
         actor = info.context.actor
         return await _run(RateCasePayload, lambda: ratings.rate(
             actor=actor, case_id=_case_id(input.case_id), level=input.level, channel=input.channel,
-            comment=input.comment))
+            comment=input.comment, scores=scores_of(input.scores), settings=info.context.settings))

@@ -468,6 +468,13 @@ class CaseForwarding:
     partner_code: str | None = strawberry.field(description="合作单位代码（转送时）")
 
 
+@strawberry.type(description="一个维度的评分")
+class RatingScore:
+    key: str = strawberry.field(description="维度代码")
+    label: str = strawberry.field(description="维度名称")
+    score: int = strawberry.field(description="1 到 5")
+
+
 @strawberry.type(description="办件的评价（好差评）")
 class CaseRating:
     level: int = strawberry.field(description="等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意")
@@ -475,12 +482,29 @@ class CaseRating:
     channel: str = strawberry.field(description="渠道：app、web、sms、window、qr；default 为逾期未评价的默认评价")
     comment: str = strawberry.field(description="评价内容")
     rated_at: datetime = strawberry.field(description="评价时间")
+    dimension_set: str = strawberry.field(default="online", description="评价维度集：online 网上办事、window 窗口服务")
+    dimension_version: int = strawberry.field(default=1, description="维度集版本")
+    scores: list[RatingScore] = strawberry.field(default_factory=list, description="各维度评分")
+    window_id: int | None = strawberry.field(default=None, description="被评价的窗口")
+    hall_code: str | None = strawberry.field(default=None, description="被评价的大厅")
+    follow_up_level: int | None = strawberry.field(default=None, description="追加评价的等级")
+    follow_up_comment: str = strawberry.field(default="", description="追加评价内容")
+    follow_up_at: datetime | None = strawberry.field(default=None, description="追加评价时间")
+    excluded: bool = strawberry.field(default=False, description="申诉成立，不计入统计（评价仍保留）")
+    excluded_reason: str = strawberry.field(default="", description="申诉复核意见")
+    is_default: bool = strawberry.field(default=False, description="默认评价（不计为群众的评价）")
 
     @classmethod
     def of(cls, r: Any) -> CaseRating:
-        from server.domain.cases.ratings import LEVELS
+        from server.domain.cases.ratings import DIMENSION_SETS, LEVELS
 
-        return cls(level=r.level, level_label=LEVELS[r.level], channel=r.channel, comment=r.comment, rated_at=r.rated_at)
+        labels = dict(DIMENSION_SETS.get((r.dimension_set, r.dimension_version), ()))
+        return cls(level=r.level, level_label=LEVELS[r.level], channel=r.channel, comment=r.comment, rated_at=r.rated_at,
+                   dimension_set=r.dimension_set, dimension_version=r.dimension_version,
+                   scores=[RatingScore(key=k, label=labels.get(k, k), score=v) for k, v in (r.scores or {}).items()],
+                   window_id=r.window_id, hall_code=r.hall_code, follow_up_level=r.follow_up_level,
+                   follow_up_comment=r.follow_up_comment, follow_up_at=r.follow_up_at, excluded=r.excluded,
+                   excluded_reason=r.excluded_reason, is_default=r.channel == "default")
 
 
 @strawberry.type(description="免登录查询到的办件进度（个人信息已脱敏）")

@@ -58,6 +58,9 @@ PUBLIC: frozenset[str] = frozenset({
     "Mutation.submitComplaint", "Query.trackComplaint", "Mutation.respondToComplaint",
     # signing in (partner systems are refused every mutation by PartnersReadOnly)
     "Mutation.login", "Mutation.refreshTokens", "Mutation.requestSmsCode", "Mutation.signInWithSmsCode",
+    # 好差评: the national dimension sets; the SMS or QR rating link, whose signed single-use token is
+    # the credential (partners are refused the mutation by PartnersReadOnly)
+    "Query.ratingDimensionSets", "Query.ratingLink", "Mutation.rateCaseByLink",
 })
 """Root fields anybody may call, as ``Type.field`` (GraphQL names). Everything else declares
 permission classes."""
@@ -229,9 +232,10 @@ class RefusedAsNull(PermissionExtension):
         super().__init__([p() for p in permissions], use_directives=False, fail_silently=True)
 
 
-PARTNER_MUTATIONS = frozenset({"answerRoutedCase", "importHotlineComplaint"})
+PARTNER_MUTATIONS = frozenset({"answerRoutedCase", "importHotlineComplaint", "rateAtWindow"})
 """The only mutations a partner system's API key may run: answering for the cases routed to it
-(the domain checks each is its own)."""
+(the domain checks each is its own), and a hall evaluator device rating the case just served at
+its window (the domain refuses every other kind of key)."""
 
 
 def _root_fields(ctx: Any) -> set[str]:

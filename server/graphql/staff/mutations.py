@@ -118,7 +118,7 @@ class StaffMutation:
     async def create_api_key(self, info: Info, input: Annotated[CreateApiKeyInput, Input]) -> CreateApiKeyPayload:
         made, errors = await attempt(lambda: apikeys.create_api_key(
             actor=info.context.actor, name=input.name, kind=input.kind.value, region_code=input.region_code,
-            partner_code=input.partner_code,
+            partner_code=input.partner_code, window_id=input.window_id,
         ), AccountError)
         if made is None:
             return CreateApiKeyPayload(errors=errors)

@@ -94,6 +94,7 @@ class ApiKeyKind(Enum):
     UTILITY = enum_value("utility", description="水电气暖等公用事业单位：只读分派给本单位的子办件")
     PROVINCE = enum_value("province", description="省级一体化平台")
     HOTLINE = enum_value("hotline", description="12345 政务服务便民热线：导入热线工单为投诉")
+    HALL_DEVICE = enum_value("hall_device", description="大厅窗口评价器：只能对本窗口刚办理的办件评价（rateAtWindow）")
 
 
 @strawberry.type(description="合作系统的 API 密钥（密钥本身只在创建时返回一次，不保存，也不再显示）")
@@ -141,6 +142,7 @@ class CreateApiKeyInput:
     kind: ApiKeyKind = strawberry.field(description="类别")
     region_code: str | None = strawberry.field(default=None, description="县级系统必填：其区划代码（须在管理员的区划之内）")
     partner_code: str | None = strawberry.field(default=None, description="银行、公用事业单位必填：机构代码")
+    window_id: int | None = strawberry.field(default=None, description="大厅评价器必填：所在窗口编号")
 
 
 @strawberry.type(description="新建 API 密钥的结果")
