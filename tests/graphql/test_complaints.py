@@ -74,9 +74,10 @@ async def test_an_anonymous_complaint_followed_by_its_query_code_redone_once_and
     gql: GraphQLClient, settings: Settings
 ) -> None:
     cast = await _cast(settings)
+    phone = f.phone()  # the suite shares one database: the contract's examples complain from 13800001111
     made = (await gql(SUBMIT, {"i": {"targetKind": "HALL", "targetCode": cast["hall"].code, "category": "ATTITUDE",
                                      "content": "窗口人员态度生硬，不解释为什么材料不合格", "contactName": "李明明",
-                                     "contactPhone": "13800001111"}}))["submitComplaint"]
+                                     "contactPhone": phone}}))["submitComplaint"]
     assert made["errors"] == [] and len(made["queryCode"]) == 8
     c = made["complaint"]
     number, code, cid = c["number"], made["queryCode"], c["id"]
@@ -84,14 +85,14 @@ async def test_an_anonymous_complaint_followed_by_its_query_code_redone_once_and
     due = (await calendar_service.add_working_days(region_path_or_code="371500", start=clock.today(), days=15)).deadline
     assert (c["status"], c["contactName"], c["deadline"]) == ("ACCEPTED", "李明明", due.isoformat())
     tracked = (await gql(TRACK, {"n": number, "q": code}))["trackComplaint"]
-    assert (tracked["status"], tracked["contactPhone"]) == ("ACCEPTED", "13800001111")
+    assert (tracked["status"], tracked["contactPhone"]) == ("ACCEPTED", phone)
     assert (await gql(TRACK, {"n": number, "q": "WRONG000"}))["trackComplaint"] is None
     # the hall's supervisor was told, and sees it masked on the board
     assert await Outbox.filter(event="staff_complaint_received", staff_id=cast["supervisor"].id).count() == 1
     board = (await gql(QUEUE, token=cast["sup"]))["complaintQueue"]
     assert [b["number"] for b in board] == [number]
-    assert board[0]["contactName"] == "李**" and board[0]["contactPhone"] != "13800001111"
-    assert "1111" in board[0]["contactPhone"] and board[0]["card"] is None
+    assert board[0]["contactName"] == "李**" and board[0]["contactPhone"] != phone
+    assert phone[-4:] in board[0]["contactPhone"] and board[0]["card"] is None
     # the other handler of the department sees nothing of it until it is theirs; the handler cannot answer
     # before it is assigned
     assert (await gql(QUEUE, {"m": True}, token=cast["oth"]))["complaintQueue"] == []
@@ -100,7 +101,7 @@ async def test_an_anonymous_complaint_followed_by_its_query_code_redone_once_and
 
     await _walk_to_answer(gql, cast, cid)
     assert await Outbox.filter(event="staff_complaint_assigned", staff_id=cast["handler"].id).count() == 1
-    assert await Outbox.filter(event="complaint_answered", phone="13800001111").count() == 1
+    assert await Outbox.filter(event="complaint_answered", phone=phone).count() == 1
     # someone else's handler may not answer; the supervisor may not handle
     mine = (await gql(QUEUE, {"m": True}, token=cast["hand"]))["complaintQueue"]
     assert [m["status"] for m in mine] == ["ANSWERED"]

@@ -76,7 +76,7 @@ async def test_the_embedded_scheduler_runs_the_jobs_due_once_a_minute(settings: 
     assert await InboxMessage.filter(staff_id=reviewer.id, event="staff_deadline_yellow").count() == 1
     assert await scheduler.run_due(_at(8).replace(second=40)) == []  # the same minute: not again
     assert await scheduler.run_due(_at(8, 1)) == []
-    assert await scheduler.run_due(_at(8, 30)) == ["bundle_hour_warnings"]
+    assert await scheduler.run_due(_at(8, 30)) == ["bundle_hour_warnings", "complaint_cards"]
     assert await scheduler.run_due(_at(0, 30)) == ["supply_expiry"]
     assert await scheduler.run_due(_at(9)) == ["deadline_warnings", "bundle_hour_warnings", "supply_reminders"]
     assert await InboxMessage.filter(staff_id=reviewer.id, event="staff_deadline_yellow").count() == 1

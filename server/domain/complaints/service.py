@@ -141,6 +141,10 @@ async def _region(code: str) -> Region:
     return region
 
 
+REF_WIDTH = {"hall": 24, "department": 24, "staff": 64, "case": 32, "window": 33}
+"""The longest code of each kind of target (its column): a longer one is no target at all."""
+
+
 async def resolve_target(kind: str, ref: str) -> Target:
     """What the complaint is about, and so where it belongs (its region, hall and department)."""
     ref = (ref or "").strip()
@@ -149,6 +153,9 @@ async def resolve_target(kind: str, ref: str) -> Target:
     if not ref or len(ref) > 40:
         raise DomainError(errors.INVALID, "请填写投诉对象", ["targetCode"])
     missing = DomainError(errors.NOT_FOUND, "投诉对象不存在，请核对后重新填写", ["targetCode"])
+    hall_part, _, window_part = ref.rpartition("/")
+    if len(ref) > REF_WIDTH.get(kind, 40) or (kind == "window" and (len(hall_part) > 24 or len(window_part) > 8)):
+        raise missing  # longer than any such code: never a lookup (the column would refuse it)
     if kind == "hall":
         hall = await Hall.get_or_none(code=ref)
         if hall is None:

@@ -12,6 +12,7 @@ from strawberry import relay
 from server import clock
 from server.domain.complaints import assistance, errors, service
 from server.graphql.core.enums import enum_value as v
+from server.graphql.core.lengths import max_length
 from server.graphql.core.relay import resolve_nodes
 
 
@@ -137,24 +138,24 @@ class Complaint(relay.Node):
 @strawberry.input(description="提交一件投诉：登录或匿名（匿名时凭投诉编号和查询码查询）")
 class SubmitComplaintInput:
     target_kind: ComplaintTargetKind = strawberry.field(description="投诉对象类别")
-    target_code: str = strawberry.field(description="投诉对象：大厅代码、大厅代码/窗口号、部门代码、工号或办件号")
+    target_code: str = strawberry.field(description="投诉对象：大厅代码、大厅代码/窗口号、部门代码、工号或办件号", metadata=max_length(40))
     category: ComplaintCategory = strawberry.field(description="投诉类别")
-    content: str = strawberry.field(description="投诉内容（2 到 2000 字）")
-    contact_name: str = strawberry.field(default="", description="联系人姓名（可不填）")
-    contact_phone: str = strawberry.field(default="", description="联系电话（可不填；填写后答复时短信告知）")
+    content: str = strawberry.field(description="投诉内容（2 到 2000 字）", metadata=max_length(2000))
+    contact_name: str = strawberry.field(default="", description="联系人姓名（可不填）", metadata=max_length(32))
+    contact_phone: str = strawberry.field(default="", description="联系电话（可不填；填写后答复时短信告知）", metadata=max_length(16))
     attachment_ids: list[relay.GlobalID] = strawberry.field(
         default_factory=list, description="附件（uploadMaterial 上传的文件，UploadedFile 的全局 ID，登录后才能附带，最多 9 个）")
 
 
 @strawberry.input(description="导入一件 12345 热线工单为投诉（热线系统的 API 密钥）")
 class ImportHotlineComplaintInput:
-    hotline_ref: str = strawberry.field(description="热线工单号（同一工单重复导入时返回原投诉）")
+    hotline_ref: str = strawberry.field(description="热线工单号（同一工单重复导入时返回原投诉）", metadata=max_length(40))
     target_kind: ComplaintTargetKind = strawberry.field(description="投诉对象类别")
-    target_code: str = strawberry.field(description="投诉对象")
+    target_code: str = strawberry.field(description="投诉对象", metadata=max_length(40))
     category: ComplaintCategory = strawberry.field(description="投诉类别")
-    content: str = strawberry.field(description="投诉内容")
-    contact_name: str = strawberry.field(default="", description="来电人姓名")
-    contact_phone: str = strawberry.field(default="", description="来电号码")
+    content: str = strawberry.field(description="投诉内容", metadata=max_length(2000))
+    contact_name: str = strawberry.field(default="", description="来电人姓名", metadata=max_length(32))
+    contact_phone: str = strawberry.field(default="", description="来电号码", metadata=max_length(16))
 
 
 @strawberry.type(description="提交投诉的结果：投诉编号和查询码只在此时返回，请投诉人妥善保存")
@@ -167,7 +168,7 @@ class SubmitComplaintPayload:
 @strawberry.input(description="转办投诉给部门承办人")
 class AssignComplaintInput:
     complaint_id: relay.GlobalID = strawberry.field(description="投诉的全局 ID")
-    handler_username: str = strawberry.field(description="承办人（部门审批人员）的用户名")
+    handler_username: str = strawberry.field(description="承办人（部门审批人员）的用户名", metadata=max_length(64))
     note: str = strawberry.field(default="", description="转办意见")
 
 
@@ -186,8 +187,8 @@ class RevisitComplaintInput:
 
 @strawberry.input(description="投诉人凭投诉编号和查询码对答复表态（免登录）")
 class RespondToComplaintInput:
-    number: str = strawberry.field(description="投诉编号")
-    query_code: str = strawberry.field(description="查询码")
+    number: str = strawberry.field(description="投诉编号", metadata=max_length(20))
+    query_code: str = strawberry.field(description="查询码", metadata=max_length(8))
     satisfied: bool = strawberry.field(description="是否满意")
     note: str = strawberry.field(default="", description="意见")
 
@@ -275,17 +276,17 @@ class AssistanceRequest(relay.Node):
 @strawberry.input(description="申请帮办代办（实名认证的个人用户；为企业申请时须是其法定代表人或经办人）")
 class RequestAssistanceInput:
     kind: AssistanceKind = strawberry.field(description="类别")
-    hall_code: str = strawberry.field(description="大厅代码")
-    description: str = strawberry.field(description="需要帮助的事项（2 到 1000 字）")
+    hall_code: str = strawberry.field(description="大厅代码", metadata=max_length(24))
+    description: str = strawberry.field(description="需要帮助的事项（2 到 1000 字）", metadata=max_length(1000))
     enterprise_id: relay.GlobalID | None = strawberry.field(default=None, description="为企业申请时，企业的全局 ID")
     preferred_day: date | None = strawberry.field(default=None, description="希望办理的日期")
-    address: str = strawberry.field(default="", description="上门服务的地址")
+    address: str = strawberry.field(default="", description="上门服务的地址", metadata=max_length(128))
 
 
 @strawberry.input(description="为帮办代办申请指派帮办代办员")
 class AssignAssistanceAgentInput:
     request_id: relay.GlobalID = strawberry.field(description="申请的全局 ID")
-    agent_username: str = strawberry.field(description="帮办代办员的用户名")
+    agent_username: str = strawberry.field(description="帮办代办员的用户名", metadata=max_length(64))
 
 
 @strawberry.input(description="记录一次联系或走访")
