@@ -38,12 +38,10 @@ from server.domain.notifications import service
 from server.domain.notifications.service import Recipient
 from server.settings import Settings
 from tests.conftest import ROOT
+from tests.redis_db import claimed_database
 from tests.ui.live import _free_port, _stop, _wait_ready
 
-REDIS_BASE = os.environ.get("LIAOYI_TEST_REDIS_URL", "redis://127.0.0.1:6379")
 MULTIPROCESS_DBS = [11, 12, 13, 14]
-CLAIM = "liaoyi:test-session"
-START_REDIS = "sudo redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save '' --appendonly no"
 PUBLIC_LIMIT = 20
 WAIT_S = 10.0
 NOTIFICATIONS = 20
@@ -52,29 +50,8 @@ SUBSCRIBE = "subscription { notificationReceived { id body } }"
 
 @pytest.fixture
 async def redis_db() -> AsyncIterator[str]:
-    from redis.asyncio import Redis
-
-    token = uuid.uuid4().hex
-    for db in MULTIPROCESS_DBS:
-        url = f"{REDIS_BASE}/{db}"
-        client = Redis.from_url(url)
-        try:
-            claimed = await client.set(CLAIM, token, nx=True, ex=3600)
-        except Exception as exc:  # noqa: BLE001
-            await client.aclose()
-            pytest.fail(f"Redis is not reachable at {REDIS_BASE} ({exc}). Start it with: {START_REDIS}")
-        if claimed:
-            stale = [k async for k in client.scan_iter() if k != CLAIM.encode()]
-            if stale:
-                await client.delete(*stale)
-            try:
-                yield url
-            finally:
-                await client.flushdb()
-                await client.aclose()
-            return
-        await client.aclose()
-    pytest.fail(f"every Redis database {MULTIPROCESS_DBS} is claimed by another session ({CLAIM} key)")
+    async with claimed_database(MULTIPROCESS_DBS) as url:
+        yield url
 
 
 def _env(settings: Settings, redis_url: str, tmp: Path) -> dict[str, str]:
