@@ -117,6 +117,19 @@ async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
         yield c
 
 
+def refusal(body: dict[str, Any], field: str) -> str:
+    """The code of the one answer to a refused caller (README "谁在调用：一种回答"): a single top-level
+    error on ``field``'s path, UNAUTHENTICATED or FORBIDDEN, with a message, and ``field`` null."""
+    errors = body.get("errors") or []
+    assert len(errors) == 1, errors
+    [error] = errors
+    code = (error.get("extensions") or {}).get("code")
+    assert code in {"UNAUTHENTICATED", "FORBIDDEN"}, error
+    assert error.get("path") == [field] and error.get("message"), error
+    assert not (body.get("data") or {}).get(field), body
+    return str(code)
+
+
 @dataclass
 class GraphQLClient:
     http: httpx.AsyncClient
@@ -136,6 +149,17 @@ class GraphQLClient:
             assert "errors" not in body, body.get("errors")
             return body["data"]
         return body
+
+    async def refused(self, query: str, variables: dict[str, Any] | None = None, *, field: str) -> str:
+        """How this caller is refused ``field``: the top-level UNAUTHENTICATED or FORBIDDEN of
+        :func:`refusal` when the field's permissions refuse the caller, else the first code of the
+        payload's errors (NOT_ALLOWED, NOT_FOUND: the domain's answer about the object)."""
+        body = await self(query, variables, expect_errors=True)
+        if body.get("errors"):
+            return refusal(body, field)
+        errors = body["data"][field]["errors"]
+        assert errors, body
+        return str(errors[0]["code"])
 
     async def login(self, username: str, password: str = DEMO_PASSWORD) -> str:
         data = await self(

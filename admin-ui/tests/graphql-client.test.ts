@@ -75,6 +75,20 @@ describe('createClient', () => {
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 
+  it('ends the session on a top-level UNAUTHENTICATED as on 401, and not on FORBIDDEN', async () => {
+    const onUnauthorized = vi.fn();
+    const nobody = { data: { me: null }, errors: [{ message: '请先登录工作人员账号', path: ['me'], extensions: { code: 'UNAUTHENTICATED' } }] };
+    const failure = await createClient({ fetch: reply(200, nobody), onUnauthorized }).request(MeDocument).catch((e: unknown) => e);
+    expect((failure as GraphQLRequestError).unauthorized).toBe(true);
+    expect((failure as GraphQLRequestError).message).toBe('请先登录工作人员账号');
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+    const forbidden = { data: { me: null }, errors: [{ message: '此操作仅限工作人员账号', path: ['me'], extensions: { code: 'FORBIDDEN' } }] };
+    const refused = await createClient({ fetch: reply(200, forbidden), onUnauthorized }).request(MeDocument).catch((e: unknown) => e);
+    expect((refused as GraphQLRequestError).unauthorized).toBe(false);
+    expect((refused as GraphQLRequestError).message).toBe('此操作仅限工作人员账号');
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
   it('turns top-level errors into one request error, and keeps payload errors as data', async () => {
     const bad = createClient({ fetch: reply(400, { errors: [{ message: '语法错误' }, { message: '未知字段' }] }) });
     await expect(bad.request(MeDocument)).rejects.toThrow('语法错误；未知字段');

@@ -98,7 +98,7 @@ async def test_partners_keys_and_the_log(gql: GraphQLClient, client: httpx.Async
         assert [e["code"] for e in late["data"]["answerRoutedCase"]["errors"]] == ["INVALID_STATE"]
         other = await _as_key(client, key.full_key, "mutation($i: CaseReasonInput!) { withdrawCase(input: $i) { case { id } } }",
                               {"i": {"caseId": _gid("Case", sub.id)}})
-        assert other.get("data") is None and other["errors"][0]["extensions"]["code"] == "NOT_ALLOWED", other
+        assert other.get("data") is None and other["errors"][0]["extensions"]["code"] == "FORBIDDEN", other
         logged = await ExchangeMessage.filter(case_id=sub.id, direction="in", verification="api_key").count()
         assert logged == 2
 

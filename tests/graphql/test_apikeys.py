@@ -20,7 +20,7 @@ from server.domain.errors import DomainError
 from server.graphql.core.permissions import PARTNER_MUTATIONS
 from server.graphql.schema import build_schema
 from server.settings import Settings
-from tests.conftest import GraphQLClient
+from tests.conftest import GraphQLClient, refusal
 
 KEY_FIELDS = "id name kind prefix regionCode partnerCode createdAt lastUsedAt revokedAt region { code }"
 CREATE = f"""
@@ -35,7 +35,8 @@ KEYS = f"""
 query Keys($f: ApiKeyFilter, $first: Int) {{
   apiKeys(filter: $f, first: $first) {{ totalCount edges {{ node {{ {KEY_FIELDS} }} }} }}
 }}"""
-PARTNER = "query { partner { name kind prefix regionCode partnerCode region { code name } } me { username } }"
+PARTNER = "query { partner { name kind prefix regionCode partnerCode region { code name } } }"
+ME = "query { me { username } }"
 KEY_FORMAT = re.compile(r"^lyk_[a-z0-9]{8}\.[A-Za-z0-9_-]{32,}$")
 
 
@@ -135,11 +136,11 @@ async def test_county_admin_keys_stay_within_its_county(gql: GraphQLClient) -> N
 async def test_only_admins_manage_keys(gql: GraphQLClient) -> None:
     for username in ("city_catalog", "city_supervisor", "city_auditor"):
         caller = await gql.as_user(username)
-        made = await _create(caller, kind="PROVINCE")
-        assert [e["code"] for e in made["errors"]] == ["NOT_ALLOWED"] and made["key"] is None
-        body = await caller(KEYS, expect_errors=True)
-        assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    assert [e["code"] for e in (await _create(gql, kind="PROVINCE"))["errors"]] == ["NOT_ALLOWED"]
+        made = await caller(CREATE, {"i": {"name": _name(), "kind": "PROVINCE"}}, expect_errors=True)
+        assert refusal(made, "createApiKey") == "FORBIDDEN"
+        assert refusal(await caller(KEYS, expect_errors=True), "apiKeys") == "FORBIDDEN"
+    nobody = await gql(CREATE, {"i": {"name": _name(), "kind": "PROVINCE"}}, expect_errors=True)
+    assert refusal(nobody, "createApiKey") == "UNAUTHENTICATED"
 
 
 # --- authentication --------------------------------------------------------------------------------------
@@ -152,7 +153,7 @@ async def test_partner_signs_in_with_either_header(gql: GraphQLClient, client: h
         r = await _as_partner(client, made["key"], header=header)
         assert r.status_code == 200, r.text
         data = r.json()["data"]
-        assert data["me"] is None
+        assert refusal((await _as_partner(client, made["key"], ME, header=header)).json(), "me") == "FORBIDDEN"
         assert data["partner"] == {
             "name": made["apiKey"]["name"], "kind": "COUNTY_SYSTEM", "prefix": made["apiKey"]["prefix"],
             "regionCode": "371525", "partnerCode": None, "region": {"code": "371525", "name": "冠县"},
@@ -161,9 +162,9 @@ async def test_partner_signs_in_with_either_header(gql: GraphQLClient, client: h
     r = await _as_partner(client, bank["key"])
     assert r.json()["data"]["partner"]["partnerCode"] == "ABC-LC"
     assert r.json()["data"]["partner"]["regionCode"] is None
-    # without a key nobody is a partner
-    assert (await gql(PARTNER))["partner"] is None
-    assert (await city(PARTNER))["partner"] is None
+    # without a key nobody is a partner: asked by nobody or by staff, the field is refused
+    assert refusal(await gql(PARTNER, expect_errors=True), "partner") == "UNAUTHENTICATED"
+    assert refusal(await city(PARTNER, expect_errors=True), "partner") == "FORBIDDEN"
 
 
 @pytest.mark.parametrize("mangle", [
@@ -267,12 +268,12 @@ async def test_partner_is_refused_every_mutation(gql: GraphQLClient, client: htt
             body = r.json()
             assert r.status_code == 403, (name, r.text)
             assert "data" not in body, name
-            assert [e["extensions"]["code"] for e in body["errors"]] == ["NOT_ALLOWED"], (name, body)
+            assert [e["extensions"]["code"] for e in body["errors"]] == ["FORBIDDEN"], (name, body)
     assert await ApiKey.all().count() == before
     # a real, well-formed mutation is refused as well, with nothing written
     name = _name()
     r = await _as_partner(client, county_key, CREATE, variables={"i": {"name": name, "kind": "PROVINCE"}})
-    assert r.json()["errors"][0]["extensions"]["code"] == "NOT_ALLOWED"
+    assert r.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert not await ApiKey.exists(name=name)
     # the one mutation a partner may run answers only for cases routed to it: none are, here
     answer = ("mutation($i: AnswerRoutedCaseInput!) { answerRoutedCase(input: $i) { case { id } "

@@ -26,7 +26,7 @@ from server.graphql.citizens.types import Citizen as CitizenType
 from server.graphql.context import Context, Info
 from server.settings import Settings
 from tests import factories as f
-from tests.conftest import GraphQLClient
+from tests.conftest import GraphQLClient, refusal
 from tests.factories import Devices
 
 PROFILE = """
@@ -392,18 +392,16 @@ async def test_only_a_signed_in_citizen_verifies(
     devices: Devices, settings: Settings, gql: GraphQLClient
 ) -> None:
     variables = {"name": "张三", "idNumber": f.id_number()}
-    anonymous = (await (await devices())(f.VERIFY, variables))["verifyRealName"]
-    staff = (await (await gql.as_user("city_clerk"))(f.VERIFY, variables))["verifyRealName"]
-    for out in (anonymous, staff):
-        assert out["citizen"] is None and out["errors"][0]["code"] == "NOT_ALLOWED"
+    assert await (await devices()).refused(f.VERIFY, variables, field="verifyRealName") == "UNAUTHENTICATED"
+    assert await (await gql.as_user("city_clerk")).refused(f.VERIFY, variables, field="verifyRealName") == "FORBIDDEN"
 
 
 # --- the profile and masking -----------------------------------------------------------------------
 
 
 async def test_my_profile_is_for_citizens_only(devices: Devices, gql: GraphQLClient) -> None:
-    assert (await (await devices())(PROFILE))["myProfile"] is None
-    assert (await (await gql.as_user("city_admin"))(PROFILE))["myProfile"] is None
+    assert refusal(await (await devices())(PROFILE, expect_errors=True), "myProfile") == "UNAUTHENTICATED"
+    assert refusal(await (await gql.as_user("city_admin"))(PROFILE, expect_errors=True), "myProfile") == "FORBIDDEN"
 
 
 @strawberry.type(description="测试用查询")

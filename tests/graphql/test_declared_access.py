@@ -1,23 +1,22 @@
 """Authorization is declared on every root field (DESIGN.md rule 9).
 
 Walks the built schema: each field of Query, Mutation and Subscription carries permission classes
-(``permission_classes=[...]``, ``RefusedInPayload(...)`` or ``RefusedAsNull(...)``, all of them
-Strawberry ``PermissionExtension``\\s) or is named in ``PUBLIC`` in server/graphql/core/permissions.py;
-a field that is neither fails. The test runs on the schema alone (no database).
+(``permission_classes=[...]``, each an ``ActorPermission``, so a refusal is the one answer of the
+README's "谁在调用：一种回答") or is named in ``PUBLIC`` in server/graphql/core/permissions.py; a field
+that is neither fails. The test runs on the schema alone (no database); the answers themselves, over
+HTTP for every caller, are tests/graphql/test_permission_matrix.py.
 """
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any
 
 import pytest
-import strawberry
+from graphql import GraphQLError
 from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.types.base import get_object_definition
 
-from server.graphql.core.errors import NOT_ALLOWED, code_values, error_type_of, refusal
-from server.graphql.core.permissions import PUBLIC, ActorPermission, RefusedInPayload
+from server.graphql.core.permissions import PUBLIC, ActorPermission
 from server.graphql.schema import build_schema
 from server.settings import Settings
 
@@ -56,8 +55,8 @@ def test_every_root_field_declares_who_may_call_it_or_is_public() -> None:
     assert not undeclared, (
         "these root fields declare no permission classes and are not listed as public: "
         + ", ".join(undeclared)
-        + "\nadd permission_classes=[...] (or extensions=[RefusedInPayload(...)] / [RefusedAsNull(...)]), "
-        "or, if anybody may call it, add it to PUBLIC in server/graphql/core/permissions.py"
+        + "\nadd permission_classes=[...], or, if anybody may call it, add it to PUBLIC in "
+        "server/graphql/core/permissions.py"
     )
 
 
@@ -79,9 +78,21 @@ def test_public_mutations_are_only_the_sign_in_ones() -> None:
     ]
 
 
+def test_every_permission_is_an_actor_permission() -> None:
+    """Only :class:`ActorPermission` refuses with the code that follows the caller; a bare Strawberry
+    ``BasePermission`` would answer its class's fixed code (the four shapes of issue 15)."""
+    odd = sorted({f"{name}: {type(p).__name__}" for name, f in FIELDS.items() for p in _permissions(f)
+                  if not isinstance(p, ActorPermission)})
+    assert not odd, f"permission classes that are not ActorPermission: {odd}"
+    lenient = sorted(name for name, f in FIELDS.items() for e in f.extensions
+                     if isinstance(e, PermissionExtension) and e.fail_silently)
+    assert not lenient, f"fields that answer a refused caller with a silent null: {lenient}"
+
+
 @pytest.mark.parametrize("name", sorted(n for n, f in FIELDS.items() if _permissions(f)))
-def test_permissions_answer_a_real_bool(name: str) -> None:
-    """Each permission decides on the caller alone and returns a bool for every kind of caller."""
+def test_permissions_allow_or_refuse_in_one_shape(name: str) -> None:
+    """Each permission decides on the caller alone: True, or the one refusal, UNAUTHENTICATED for
+    nobody and FORBIDDEN for somebody, with a Chinese message."""
     from server.domain.accounts.roles import ANONYMOUS, Actor, Role
 
     callers = [ANONYMOUS, Actor(citizen_id=1), Actor(api_key_id=1, partner_kind="county_system"),
@@ -94,55 +105,11 @@ def test_permissions_answer_a_real_bool(name: str) -> None:
 
     for p in _permissions(FIELDS[name]):
         for actor in callers:
-            assert type(p.has_permission(None, Info(actor))) is bool, (name, type(p).__name__, actor)  # type: ignore[arg-type]
-
-
-def test_payload_refusals_fit_their_payloads() -> None:
-    """A field refused in its payload answers ``XPayload(errors=[XError(code: NOT_ALLOWED)])``."""
-    checked = 0
-    for name, f in FIELDS.items():
-        for e in f.extensions:
-            if isinstance(e, RefusedInPayload):
-                payload = f.type
-                assert NOT_ALLOWED in code_values(error_type_of(payload)), name
-                for p in e.permissions:
-                    answer = refusal(payload, p.message or ActorPermission.message)
-                    [error] = answer.errors
-                    assert error.code.value == NOT_ALLOWED and error.field is None and error.message
-                checked += 1
-    assert checked > 20
-
-
-@strawberry.enum
-class OnlyInvalid(Enum):
-    INVALID = "INVALID"
-
-
-@strawberry.type
-class OddError:
-    field: list[str] | None
-    message: str
-    code: OnlyInvalid
-
-
-@strawberry.type
-class OddPayload:
-    errors: list[OddError]
-
-
-@strawberry.type
-class OddQuery:
-    ok: bool = True
-
-
-@strawberry.type
-class OddMutation:
-    @strawberry.mutation(extensions=[RefusedInPayload(ActorPermission)])
-    def odd(self) -> OddPayload:
-        return OddPayload(errors=[])
-
-
-def test_refused_in_payload_needs_a_payload_with_not_allowed() -> None:
-    """A mutation refused in a payload whose codes lack NOT_ALLOWED does not build."""
-    with pytest.raises(TypeError, match="NOT_ALLOWED"):
-        strawberry.Schema(query=OddQuery, mutation=OddMutation)
+            try:
+                answer = p.has_permission(None, Info(actor))  # type: ignore[arg-type]
+            except GraphQLError as refusal:
+                expected = "UNAUTHENTICATED" if actor is ANONYMOUS else "FORBIDDEN"
+                assert (refusal.extensions or {}).get("code") == expected, (name, type(p).__name__, actor)
+                assert any("\u4e00" <= ch <= "\u9fff" for ch in refusal.message), (name, refusal.message)
+            else:
+                assert answer is True, (name, type(p).__name__, actor)

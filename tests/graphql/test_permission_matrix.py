@@ -9,11 +9,13 @@ Callers: anonymous; one staff member per role (a demo account of the city, 37150
 one where the demo seed has none); a citizen (signed in through the SMS flow, real-name verified,
 legal representative of a throw-away enterprise); a partner system (a county-system API key).
 
-What the outcomes mean:
-- refused: a payload error with code NOT_ALLOWED, or a top-level error with code FORBIDDEN,
-  UNAUTHENTICATED or NOT_ALLOWED (on the field, or on the whole operation: partners' mutations);
-  for a row with ``refused_as="null"`` (queries that answer "nobody here" with null, like ``me``)
-  a null result.
+What the outcomes mean (the one rule of the README's "谁在调用：一种回答"):
+- refused: a top-level error on the field's path, the field null, with code UNAUTHENTICATED for the
+  anonymous caller and FORBIDDEN for every other (on the whole operation only for a partner's
+  mutation, refused before it runs); or, for a caller the field's permission classes let in, the
+  domain's payload error NOT_ALLOWED about the object. Any other shape of refusal fails the test:
+  a top-level NOT_ALLOWED, UNAUTHENTICATED for somebody or FORBIDDEN for nobody, a payload
+  NOT_ALLOWED for nobody, or a silent null (which counts as allowed, and so fails a refusing row).
 - allowed: anything else. An allowed caller may still fail validation or find nothing (INVALID,
   NOT_FOUND, INVALID_STATE, RATE_LIMITED …): the inputs are minimal, built from the input types, or
   given per row in ``example`` where the operation needs a real object to get past its checks.
@@ -92,6 +94,7 @@ def callers(*names: str) -> frozenset[str]:
 ANYONE = frozenset(CALLERS)
 STAFF = callers(*ROLES)
 NO_KEY = ANYONE - {"partner"}  # partner systems read, never write
+SOMEBODY = ANYONE - {"anonymous"}  # anybody signed in or holding a key: the object itself is the domain's to answer (null)
 SIGNED_IN = STAFF | {"citizen"}
 CITY_ADMIN = callers("city_admin")
 CATALOG_EDITORS = callers("city_admin", "catalog_admin")
@@ -140,7 +143,6 @@ Example = Callable[[World], dict[str, Any]]
 class Rule:
     allowed: frozenset[str]
     example: Example | None = None  # the variables (by argument name); default: built from the types
-    refused_as: str = "error"  # "error", or "null" when the field answers a refused caller with null
 
 
 def _no_case(w: World) -> dict[str, Any]:
@@ -220,9 +222,9 @@ RULES: dict[str, Rule] = {
     "halls": Rule(ANYONE),
     "node": Rule(ANYONE),
     # --- queries: who am I (null for everyone else)
-    "me": Rule(STAFF, refused_as="null"),
-    "myProfile": Rule(callers("citizen"), refused_as="null"),
-    "partner": Rule(callers("partner"), refused_as="null"),
+    "me": Rule(STAFF),
+    "myProfile": Rule(callers("citizen")),
+    "partner": Rule(callers("partner")),
     # --- queries: sensitive lists
     "staffUsers": Rule(CITY_ADMIN),
     "apiKeys": Rule(CITY_ADMIN),
@@ -351,15 +353,15 @@ RULES: dict[str, Rule] = {
     "mySharedDataPulls": Rule(callers("citizen")),
     "myBundles": Rule(APPLICANTS),
     "mySales": Rule(callers("citizen")),
-    "realEstateTransfer": Rule(ANYONE, lambda w: {"bundleId": NO_BUNDLE}),
-    "bundle": Rule(ANYONE, lambda w: {"id": w.nodes["Bundle"]}),
+    "realEstateTransfer": Rule(SOMEBODY, lambda w: {"bundleId": NO_BUNDLE}),
+    "bundle": Rule(SOMEBODY, lambda w: {"id": w.nodes["Bundle"]}),
     "bundleQueue": Rule(CASE_READERS - {"partner"}),
     "constructionProjects": Rule((CASE_READERS - {"partner"}) | {"citizen"}),
     "trackBundle": Rule(ANYONE, lambda w: {"number": "371500-20260101-00001", "queryCode": "AAAAAAAA"}),
     # --- cases: reading (lists are scoped in the query; a case nobody may see is null)
     "myCases": Rule(APPLICANTS),
     "myElicences": Rule(APPLICANTS),
-    "case": Rule(ANYONE, lambda w: {"id": w.nodes["Case"]}),
+    "case": Rule(SOMEBODY, lambda w: {"id": w.nodes["Case"]}),
     "caseQueue": Rule(CASE_READERS, lambda w: {"queue": "ALL"}),
     "overdueCases": Rule(CASE_READERS),
     # --- case statistics: admins, supervisors, county viewers and county/province systems, each its own region
@@ -574,20 +576,31 @@ def document(kind: str, name: str, variables: dict[str, Any]) -> tuple[str, dict
     return text, values
 
 
-AUTH_CODES = {"FORBIDDEN", "UNAUTHENTICATED", "NOT_ALLOWED"}
+REFUSAL_CODES = {"UNAUTHENTICATED", "FORBIDDEN"}
 
 
-def outcome(name: str, rule: Rule, status: int, body: dict[str, Any]) -> str:
-    """"refused" or "allowed" (see the module docstring); anything unexpected raises."""
-    codes = [(e.get("extensions") or {}).get("code") for e in body.get("errors", [])]
-    assert "INTERNAL" not in codes, f"{name}: internal error {body['errors']}"
-    if AUTH_CODES & set(codes):
-        return "refused"  # a field error, or a whole operation refused before it ran (partners' mutations)
+def outcome(name: str, caller: str, status: int, body: dict[str, Any]) -> str:
+    """"refused" or "allowed" (see the module docstring); a refusal of another shape, or anything
+    unexpected, fails."""
+    errors = body.get("errors", [])
+    codes = [(e.get("extensions") or {}).get("code") for e in errors]
+    assert "INTERNAL" not in codes, f"{name}: internal error {errors}"
+    assert "NOT_ALLOWED" not in codes, f"{name} as {caller}: a top-level refusal is UNAUTHENTICATED or FORBIDDEN: {errors}"
+    refusals = [e for e in errors if (e.get("extensions") or {}).get("code") in REFUSAL_CODES]
+    if refusals:
+        expected = "UNAUTHENTICATED" if caller == "anonymous" else "FORBIDDEN"
+        for e in refusals:
+            assert e["extensions"]["code"] == expected, f"{name} as {caller}: expected {expected}: {e}"
+            assert e.get("message"), f"{name} as {caller}: a refusal without a message: {e}"
+            whole = caller == "partner" and "path" not in e  # a partner's mutation, refused before it runs
+            assert whole or e.get("path") == [name], f"{name} as {caller}: the refusal is not on the field: {e}"
+        assert not (body.get("data") or {}).get(name), f"{name} as {caller}: refused, yet answered: {body}"
+        return "refused"
     assert "data" in body, f"{name}: request error {status}: {body}"
     value = (body["data"] or {}).get(name)
     if isinstance(value, dict) and any(e["code"] == "NOT_ALLOWED" for e in value.get("errors") or []):
-        return "refused"
-    if rule.refused_as == "null" and value is None:
+        assert caller != "anonymous", (
+            f"{name}: nobody signed in is refused with a top-level UNAUTHENTICATED, not a payload NOT_ALLOWED: {value}")
         return "refused"
     return "allowed"
 
@@ -843,7 +856,7 @@ async def test_matrix(kind: str, name: str, cast: Cast, matrix_http: httpx.Async
         text, values = document(kind, name, variables)
         r = await matrix_http.post("/graphql", json={"query": text, "variables": values},
                                    headers=await _headers(cast, caller, settings))
-        got = outcome(name, rule, r.status_code, r.json())
+        got = outcome(name, caller, r.status_code, r.json())
         expected = "allowed" if caller in rule.allowed else "refused"
         if got != expected:
             wrong.append(f"  {caller}: expected {expected}, got {got}: {r.json()}")
@@ -886,7 +899,7 @@ async def test_subscription_matrix(name: str, cast: Cast, settings: Settings) ->
             got = "allowed"  # subscribed: waiting for the next event
         else:
             body = {"data": first.data, "errors": [e.formatted for e in first.errors or []]}
-            got = outcome(name, rule, 200, body)
+            got = outcome(name, caller, 200, body)
         finally:
             await stream.aclose()
         expected = "allowed" if caller in rule.allowed else "refused"

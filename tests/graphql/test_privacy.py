@@ -21,7 +21,7 @@ from server.domain.accounts.roles import Role
 from server.domain.accounts.service import create_user
 from server.domain.errors import DomainError, DomainErrors
 from server.settings import Settings
-from tests.conftest import DEMO_PASSWORD, GraphQLClient
+from tests.conftest import DEMO_PASSWORD, GraphQLClient, refusal
 
 REVEAL = """
 mutation Reveal($i: RevealPersonalDataInput!) {
@@ -105,6 +105,13 @@ async def reveal(gql: GraphQLClient, subject: str, fields: list[str], reason: st
                  token: str | None = None) -> dict[str, Any]:
     data = await gql(REVEAL, {"i": {"subjectId": subject, "fields": fields, "reason": reason}}, token=token)
     return dict(data["revealPersonalData"])
+
+
+async def reveal_refused(gql: GraphQLClient, subject: str, fields: list[str], token: str | None = None) -> str:
+    """The top-level refusal of a caller who may not reveal at all (UNAUTHENTICATED or FORBIDDEN)."""
+    body = await gql(REVEAL, {"i": {"subjectId": subject, "fields": fields, "reason": "核对申请人身份"}},
+                     token=token, expect_errors=True)
+    return refusal(body, "revealPersonalData")
 
 
 def codes(payload: dict[str, Any]) -> list[str]:
@@ -221,9 +228,8 @@ async def test_roles_without_the_right_are_refused_and_nothing_is_logged(
         token = await gql.login(user.username)
         for subject, fields in ((gid("Citizen", subjects.citizen.id), ["NAME"]),
                                 (gid("Enterprise", subjects.guanxian_firm.id), ["LEGAL_REP_ID_NUMBER"])):
-            payload = await reveal(gql, subject, fields, token=token)
-            assert codes(payload) == ["NOT_ALLOWED"] and payload["values"] == []
-            assert "无权" in payload["errors"][0]["message"]
+            assert await reveal_refused(gql, subject, fields, token=token) == "FORBIDDEN"
+            assert gql.last is not None and "无权" in gql.last.json()["errors"][0]["message"]
     finally:
         await user.delete()
     assert await views_of("citizen", subjects.citizen.id) == []
@@ -234,12 +240,10 @@ async def test_anonymous_and_citizens_are_refused(gql: GraphQLClient, subjects: 
     other = await new_citizen("王五")
     try:
         pair = await tokens.issue(lifetimes=settings.token_lifetimes, citizen=other)
-        for token in (None, pair.access_token):
-            payload = await reveal(gql, gid("Citizen", subjects.citizen.id), ["ID_NUMBER"], token=token)
-            assert codes(payload) == ["NOT_ALLOWED"] and payload["values"] == []
+        for token, expected in ((None, "UNAUTHENTICATED"), (pair.access_token, "FORBIDDEN")):
+            assert await reveal_refused(gql, gid("Citizen", subjects.citizen.id), ["ID_NUMBER"], token=token) == expected
         # not even their own record through this door (citizens see their own data in their profile)
-        payload = await reveal(gql, gid("Citizen", other.id), ["ID_NUMBER"], token=pair.access_token)
-        assert codes(payload) == ["NOT_ALLOWED"]
+        assert await reveal_refused(gql, gid("Citizen", other.id), ["ID_NUMBER"], token=pair.access_token) == "FORBIDDEN"
     finally:
         await other.delete()
     assert await views_of("citizen", subjects.citizen.id) == []
@@ -275,7 +279,7 @@ async def test_unknown_subjects(gql: GraphQLClient) -> None:
     assert codes(await reveal(gql, gid("ServiceItem", 1), ["NAME"], token=token)) == ["INVALID"]
     assert codes(await reveal(gql, str(relay.GlobalID("Citizen", "abc")), ["NAME"], token=token)) == ["NOT_FOUND"]
     # who is asking is checked first: an anonymous caller learns nothing about what exists
-    assert codes(await reveal(gql, gid("Citizen", 2_000_000_000), ["NAME"])) == ["NOT_ALLOWED"]
+    assert await reveal_refused(gql, gid("Citizen", 2_000_000_000), ["NAME"]) == "UNAUTHENTICATED"
 
 
 async def test_enterprise_data_only_within_the_actors_region(gql: GraphQLClient, subjects: Subjects) -> None:
@@ -457,7 +461,7 @@ async def test_anonymous_and_citizens_cannot_read_the_log(gql: GraphQLClient, se
     try:
         pair = await tokens.issue(lifetimes=settings.token_lifetimes, citizen=c)
         body = await gql(LOG, token=pair.access_token, expect_errors=True)
-        assert body["data"] is None and body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+        assert body["data"] is None and body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     finally:
         await c.delete()
 

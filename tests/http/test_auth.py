@@ -16,7 +16,7 @@ from server.domain.accounts.models import AccessToken, StaffUser
 from server.domain.accounts.roles import Role
 from server.domain.accounts.service import create_user
 from server.settings import Settings
-from tests.conftest import DEMO_PASSWORD, GraphQLClient
+from tests.conftest import DEMO_PASSWORD, GraphQLClient, refusal
 
 LOGIN = """
 mutation Login($i: LoginInput!) {
@@ -138,8 +138,9 @@ async def test_me_with_token_returns_roles(gql: GraphQLClient) -> None:
     assert admin["roles"] == ["CITY_ADMIN"]
 
 
-async def test_me_is_null_without_a_token(gql: GraphQLClient) -> None:
-    assert (await gql(ME)) == {"me": None}
+async def test_me_without_a_token_is_unauthenticated(gql: GraphQLClient) -> None:
+    """Nobody signed in is told so, like on every field (README "谁在调用"), not answered a silent null."""
+    assert refusal(await gql(ME, expect_errors=True), "me") == "UNAUTHENTICATED"
     assert gql.last is not None and gql.last.status_code == 200
 
 
@@ -220,10 +221,8 @@ async def test_logout_all_sessions_revokes_every_token(
     assert (await gql(ME, token=again))["me"]["username"] == own_user
 
 
-async def test_logout_without_a_token_is_a_payload_error(gql: GraphQLClient) -> None:
-    data = await gql(LOGOUT, {"all": False})
-    assert data["logout"]["revoked"] == 0
-    assert [e["code"] for e in data["logout"]["errors"]] == ["NOT_ALLOWED"]
+async def test_logout_without_a_token_is_unauthenticated(gql: GraphQLClient) -> None:
+    assert refusal(await gql(LOGOUT, {"all": False}, expect_errors=True), "logout") == "UNAUTHENTICATED"
 
 
 # --- login rate limit --------------------------------------------------------------------------------

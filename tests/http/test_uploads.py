@@ -219,7 +219,7 @@ async def test_a_browser_form_cannot_upload(http: httpx.AsyncClient, upload_sett
     for header in ("GraphQL-Require-Preflight", "Apollo-Require-Preflight"):
         r = await post_files(http, [("a.pdf", PDF, "application/pdf")], headers={header: "1"})
         assert r.status_code == 200  # it runs, and the mutation refuses an anonymous caller
-        assert r.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+        assert r.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
 async def test_too_many_files(http: httpx.AsyncClient, upload_settings: Settings) -> None:

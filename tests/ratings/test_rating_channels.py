@@ -150,7 +150,7 @@ async def test_window_device_rates_the_case_just_served(gql: GraphQLClient, clie
     assert again["errors"][0]["code"] == "INVALID_STATE"  # one rating per case and service
     # any other mutation is still refused to a device key
     other = await device(SERVE, {"i": {"caseId": gid(case.id), "windowId": window.id}})
-    assert other.get("data") is None and other["errors"][0]["extensions"]["code"] == "NOT_ALLOWED"
+    assert other.get("data") is None and other["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     # a county-system key is no evaluator
     county = (await admin(KEY, {"i": {"name": "冠县系统", "kind": "COUNTY_SYSTEM", "regionCode": "371525"}}))["createApiKey"]
     r2 = await client.post("/graphql", json={"query": DEVICE, "variables": {"i": {"level": 5}}},

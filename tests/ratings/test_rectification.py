@@ -161,4 +161,4 @@ async def test_ratings_list_and_measures_are_scoped(gql: GraphQLClient, settings
     assert measures["bad"] >= 1 and measures["realNameBad"] >= 1 and 0 < measures["coverage"] <= 1
     citizen = await f.citizen_client(gql, settings, await f.citizen())
     refused = await citizen("{ ratingMeasures { bad } }", expect_errors=True)
-    assert refused["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"

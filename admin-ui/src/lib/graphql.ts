@@ -128,13 +128,16 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
       } catch (err) {
         throw new GraphQLRequestError(`无法连接服务器：${(err as Error).message}`, 0);
       }
-      let body: { data?: TData | null; errors?: { message: string }[] } | null = null;
+      let body: { data?: TData | null; errors?: { message: string; extensions?: { code?: string } }[] } | null = null;
       try {
         body = await response.json();
       } catch {
         body = null;
       }
-      if (response.status === 401) {
+      // the server's one answer to "who are you" (README): 401 for a credential that is not valid,
+      // a top-level UNAUTHENTICATED when the request carried none that counts — both end the session
+      const unauthenticated = body?.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED') ?? false;
+      if (response.status === 401 || unauthenticated) {
         options.onUnauthorized?.();
         const message = body?.errors?.[0]?.message ?? '登录已失效，请重新登录';
         throw new GraphQLRequestError(message, 401, body?.errors ?? []);

@@ -21,7 +21,7 @@ from server.graphql.accounts.types import (
 )
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt, payload_errors
-from server.graphql.core.permissions import IsSignedIn, RefusedInPayload
+from server.graphql.core.permissions import IsSignedIn
 
 
 @strawberry.type
@@ -55,7 +55,7 @@ class AccountsMutation:
         return RefreshTokensPayload(tokens=TokenPair.of(pair) if pair else None, errors=errors)
 
     @strawberry.mutation(description="退出登录：吊销本次登录的访问令牌和刷新令牌（或本人的全部登录）",
-                         extensions=[RefusedInPayload(IsSignedIn)])
+                         permission_classes=[IsSignedIn])
     async def logout(
         self, info: Info, input: Annotated[LogoutInput, strawberry.argument(description="本操作的输入")]
     ) -> LogoutPayload:

@@ -23,7 +23,7 @@ from server.graphql.appointments.types import (
 )
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import IsCitizen, IsStaff, RefusedInPayload
+from server.graphql.core.permissions import IsCitizen, IsStaff
 from server.graphql.core.relay import domain_id
 
 Input = strawberry.argument(description="本操作的输入")
@@ -33,7 +33,7 @@ Input = strawberry.argument(description="本操作的输入")
 class AppointmentsMutation:
     @strawberry.mutation(
         description="预约到大厅办理：个人用户本人、已实名认证；同一事项同一天只能有一个有效预约；时段满员时返回 FULL",
-        extensions=[RefusedInPayload(IsCitizen)],
+        permission_classes=[IsCitizen],
     )
     async def book_appointment(self, info: Info, input: Annotated[BookAppointmentInput, Input]) -> BookAppointmentPayload:
         found, errors = await attempt(
@@ -46,7 +46,7 @@ class AppointmentsMutation:
         return BookAppointmentPayload(appointment=Appointment.of(found) if found else None, errors=errors)
 
     @strawberry.mutation(description="取消预约：预约人本人，时段开始前；名额随即释放",
-                         extensions=[RefusedInPayload(IsCitizen)])
+                         permission_classes=[IsCitizen])
     async def cancel_appointment(
         self, info: Info, input: Annotated[CancelAppointmentInput, Input]
     ) -> CancelAppointmentPayload:
@@ -60,7 +60,7 @@ class AppointmentsMutation:
         return CancelAppointmentPayload(appointment=Appointment.of(found) if found else None, errors=errors)
 
     @strawberry.mutation(description="窗口签到：本大厅的窗口人员或大厅负责人，为预约当天到场的预约人签到（已到场）",
-                         extensions=[RefusedInPayload(IsStaff)])
+                         permission_classes=[IsStaff])
     async def check_in_appointment(
         self, info: Info, input: Annotated[CheckInAppointmentInput, Input]
     ) -> CheckInAppointmentPayload:
@@ -71,7 +71,7 @@ class AppointmentsMutation:
         )
         return CheckInAppointmentPayload(appointment=HallAppointment.of(found) if found else None, errors=errors)
 
-    @strawberry.mutation(description="公布延时或周末服务的预约时段（本大厅负责人）", extensions=[RefusedInPayload(IsStaff)])
+    @strawberry.mutation(description="公布延时或周末服务的预约时段（本大厅负责人）", permission_classes=[IsStaff])
     async def publish_extra_slots(
         self, info: Info, input: Annotated[PublishExtraSlotsInput, Input]
     ) -> PublishExtraSlotsPayload:

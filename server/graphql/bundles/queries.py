@@ -19,7 +19,7 @@ from server.graphql.bundles.loaders import loaders
 from server.graphql.bundles.types import Bundle, BundleHourReport, BundleQueueKind, TrackedBundle, tracked
 from server.graphql.cases.statistics import CanReadStatistics
 from server.graphql.context import Info
-from server.graphql.core.permissions import ActorPermission, HasIdentity, RefusedAsNull
+from server.graphql.core.permissions import ActorPermission, HasIdentity
 from server.graphql.core.relay import MAX_PAGE, Connection, domain_id
 
 PageFirst = Annotated[int | None, strawberry.argument(description="返回前 N 条（最多 100，默认 20）")]
@@ -91,7 +91,7 @@ class BundlesQuery:
                           fetch=lambda start, limit: bundles.my_bundles(actor=actor, after=start, limit=limit),
                           count=lambda: bundles.count_my_bundles(actor=actor))
 
-    @strawberry.field(description="按全局 ID 读取一个主题办件；无权查看或不存在时为空", extensions=[RefusedAsNull(HasIdentity)])
+    @strawberry.field(description="按全局 ID 读取一个主题办件；不存在或无权查看时为空（未登录时报 UNAUTHENTICATED）", permission_classes=[HasIdentity])
     async def bundle(self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="主题办件的全局 ID")]) -> Bundle | None:
         [found] = await Bundle.resolve_nodes(info=info, node_ids=[domain_id(id, "Bundle")])
         return found

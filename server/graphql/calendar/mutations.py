@@ -18,7 +18,7 @@ from server.graphql.calendar.types import (
 )
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import CanEditCalendar, RefusedInPayload
+from server.graphql.core.permissions import CanEditCalendar
 
 Input = strawberry.argument(description="本操作的输入")
 
@@ -28,7 +28,7 @@ class CalendarMutation:
     @strawberry.mutation(
         description="设置某区划某一天的类型（如冠县的本地放假日、调休上班日），该区划及下级区划的期限随之计算："
         "限管理员，区划须在其管辖范围内；已算出的期限不会重算",
-        extensions=[RefusedInPayload(CanEditCalendar)],
+        permission_classes=[CanEditCalendar],
     )
     async def set_calendar_day(self, info: Info, input: Annotated[SetCalendarDayInput, Input]) -> SetCalendarDayPayload:
         day, errors = await attempt(
@@ -41,7 +41,7 @@ class CalendarMutation:
         return SetCalendarDayPayload(calendar_day=CalendarDay.of(day) if day else None, errors=errors)
 
     @strawberry.mutation(description="清除某区划某一天的单独设置，恢复上级区划或全国的安排：限管理员，区划须在其管辖范围内",
-                         extensions=[RefusedInPayload(CanEditCalendar)])
+                         permission_classes=[CanEditCalendar])
     async def clear_calendar_day(
         self, info: Info, input: Annotated[ClearCalendarDayInput, Input]
     ) -> ClearCalendarDayPayload:

@@ -7,9 +7,8 @@ from typing import Annotated, Any
 
 import strawberry
 from strawberry import relay
-from strawberry.permission import BasePermission
 
-from server.domain.accounts.roles import ANONYMOUS
+from server.domain.accounts.roles import ANONYMOUS, Actor
 from server.domain.cases import models, queries, tracking, window
 from server.domain.cases.scope import sees_cases
 from server.domain.cases.states import ACTIONS, LABELS, Action, Status
@@ -27,34 +26,31 @@ from server.graphql.cases.types import (
 )
 from server.graphql.context import Info
 from server.graphql.core.lengths import max_length
-from server.graphql.core.permissions import HasIdentity, RefusedAsNull
+from server.graphql.core.permissions import ActorPermission, HasIdentity
 from server.graphql.core.relay import MAX_PAGE, Connection, domain_id
 
 PageFirst = Annotated[int | None, strawberry.argument(description="返回前 N 条（最多 100，默认 20）")]
 PageAfter = Annotated[str | None, strawberry.argument(description="从该游标之后开始（键集分页，队列变化时不重不漏）")]
 
 
-class SeesCases(BasePermission):
+class SeesCases(ActorPermission):
     """Staff handling cases, county viewers and admins, partner systems (each within its scope)."""
 
     message = "无权查看办件"
-    error_extensions = {"code": "FORBIDDEN"}
 
-    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-        actor = info.context.actor
+    def allows(self, actor: Actor) -> bool:
         return bool((actor.is_staff or actor.is_partner) and sees_cases(actor))
 
 
-class IsApplicant(BasePermission):
+class IsApplicant(ActorPermission):
     """A signed-in citizen, or an assistance agent (the cases they submitted for principals)."""
 
-    message = "请先登录"
-    error_extensions = {"code": "UNAUTHENTICATED"}
+    message = "只有群众本人或帮办代办员可以查看“我的办件”"
+    nobody_message = "请先登录"
 
-    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
+    def allows(self, actor: Actor) -> bool:
         from server.domain.accounts.roles import Role
 
-        actor = info.context.actor
         return bool(actor.is_citizen or (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles))
 
 
@@ -144,7 +140,7 @@ class CasesQuery:
         return await keyset(first=first, after=after, sort_key=lambda c: None, fetch=fetch,
                             count=lambda: queries.count_my_cases(actor=actor, statuses=wanted))
 
-    @strawberry.field(description="按全局 ID 读取一个办件；无权查看或不存在时为空", extensions=[RefusedAsNull(HasIdentity)])
+    @strawberry.field(description="按全局 ID 读取一个办件；不存在或无权查看时为空（未登录时报 UNAUTHENTICATED）", permission_classes=[HasIdentity])
     async def case(self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="办件的全局 ID")]) -> Case | None:
         [found] = await Case.resolve_nodes(info=info, node_ids=[domain_id(id, "Case")])
         return found

@@ -5,23 +5,23 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
-from strawberry.permission import BasePermission
 
+from server.domain.accounts.roles import Actor
 from server.domain.cases import stats
 from server.graphql.context import Info
 from server.graphql.core.enums import enum_value
 from server.graphql.core.lengths import max_length
+from server.graphql.core.permissions import ActorPermission
 
 
-class CanReadStatistics(BasePermission):
+class CanReadStatistics(ActorPermission):
     message = "只有管理员、大厅负责人、县级查询员和县市级系统可以查看办件统计"
-    error_extensions = {"code": "FORBIDDEN"}
 
-    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-        return bool(stats.can_read_statistics(info.context.actor))
+    def allows(self, actor: Actor) -> bool:
+        return bool(stats.can_read_statistics(actor))
 
 
 @strawberry.enum(description="办件统计的分组方式")

@@ -14,27 +14,27 @@ from typing import Annotated, Any
 import strawberry
 from strawberry import relay
 from strawberry.file_uploads import Upload
-from strawberry.permission import BasePermission
 
+from server.domain.accounts.roles import Actor
 from server.domain.cases import uploads
 from server.domain.cases.models import Upload as UploadRow
 from server.domain.errors import DomainError
 from server.graphql.context import Info
 from server.graphql.core.enums import enum_value
 from server.graphql.core.errors import attempt, payload_errors
+from server.graphql.core.permissions import ActorPermission
 from server.graphql.core.relay import resolve_nodes
 
 v = enum_value
 
 
-class CanUpload(BasePermission):
+class CanUpload(ActorPermission):
     """Citizens, window clerks and assistance agents (the domain checks the same)."""
 
     message = "只有登录的群众、综合窗口受理员或帮办代办员可以上传材料"
-    error_extensions = {"code": "FORBIDDEN"}
 
-    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-        return bool(uploads.can_upload(info.context.actor))
+    def allows(self, actor: Actor) -> bool:
+        return bool(uploads.can_upload(actor))
 
 
 @strawberry.enum(description="上传材料的错误代码")

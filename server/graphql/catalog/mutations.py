@@ -27,7 +27,7 @@ from server.graphql.catalog.inputs import (
 from server.graphql.catalog.types import ItemVersion, ServiceItem
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import CanEditCatalog, RefusedInPayload
+from server.graphql.core.permissions import CanEditCatalog
 from server.graphql.core.relay import domain_id
 
 
@@ -197,7 +197,7 @@ async def _run(payload: type[P], action: Callable[[], Awaitable[VersionRow]]) ->
 
 @strawberry.type
 class CatalogMutation:
-    @strawberry.mutation(description="新建事项，保存为草稿（版本 1）。仅本区划及上级的事项管理员可操作", extensions=[RefusedInPayload(CanEditCatalog)])
+    @strawberry.mutation(description="新建事项，保存为草稿（版本 1）。仅本区划及上级的事项管理员可操作", permission_classes=[CanEditCatalog])
     async def create_service_item(self, info: Info, input: Annotated[CreateServiceItemInput, strawberry.argument(description="本操作的输入")]) -> CreateServiceItemPayload:
         return await _run(
             CreateServiceItemPayload,
@@ -207,7 +207,7 @@ class CatalogMutation:
             ),
         )
 
-    @strawberry.mutation(description="修改事项草稿；修改已发布的事项会先生成新的草稿版本，发布前不影响在用版本", extensions=[RefusedInPayload(CanEditCatalog)])
+    @strawberry.mutation(description="修改事项草稿；修改已发布的事项会先生成新的草稿版本，发布前不影响在用版本", permission_classes=[CanEditCatalog])
     async def update_service_item_draft(
         self, info: Info, input: Annotated[UpdateServiceItemDraftInput, strawberry.argument(description="本操作的输入")]
     ) -> UpdateServiceItemDraftPayload:
@@ -219,28 +219,28 @@ class CatalogMutation:
 
         return await _run(UpdateServiceItemDraftPayload, act)
 
-    @strawberry.mutation(description="发布草稿版本：须至少一个办理情形，每个情形至少一项材料；原版本转为已替代", extensions=[RefusedInPayload(CanEditCatalog)])
+    @strawberry.mutation(description="发布草稿版本：须至少一个办理情形，每个情形至少一项材料；原版本转为已替代", permission_classes=[CanEditCatalog])
     async def publish_service_item(self, info: Info, input: Annotated[PublishServiceItemInput, strawberry.argument(description="本操作的输入")]) -> PublishServiceItemPayload:
         async def act() -> VersionRow:
             return await service.publish(actor=info.context.actor, item_id=_item_id(input.id))
 
         return await _run(PublishServiceItemPayload, act)
 
-    @strawberry.mutation(description="暂停事项：指南仍可查，暂不受理新申请", extensions=[RefusedInPayload(CanEditCatalog)])
+    @strawberry.mutation(description="暂停事项：指南仍可查，暂不受理新申请", permission_classes=[CanEditCatalog])
     async def suspend_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> SuspendServiceItemPayload:
         async def act() -> VersionRow:
             return await service.suspend(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)
 
         return await _run(SuspendServiceItemPayload, act)
 
-    @strawberry.mutation(description="恢复已暂停的事项", extensions=[RefusedInPayload(CanEditCatalog)])
+    @strawberry.mutation(description="恢复已暂停的事项", permission_classes=[CanEditCatalog])
     async def resume_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> ResumeServiceItemPayload:
         async def act() -> VersionRow:
             return await service.resume(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)
 
         return await _run(ResumeServiceItemPayload, act)
 
-    @strawberry.mutation(description="取消事项（不可恢复）；历史版本仍可供已受理的办件查阅", extensions=[RefusedInPayload(CanEditCatalog)])
+    @strawberry.mutation(description="取消事项（不可恢复）；历史版本仍可供已受理的办件查阅", permission_classes=[CanEditCatalog])
     async def cancel_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> CancelServiceItemPayload:
         async def act() -> VersionRow:
             return await service.cancel(actor=info.context.actor, item_id=_item_id(input.id), reason=input.reason)

@@ -23,7 +23,7 @@ from server.graphql.context import Info
 from server.graphql.core.errors import attempt
 from server.graphql.core.lengths import max_length
 from server.graphql.core.lookahead import selected_below
-from server.graphql.core.permissions import CanEditCatalog, RefusedInPayload
+from server.graphql.core.permissions import CanEditCatalog
 from server.graphql.core.relay import domain_id
 from server.graphql.themes.enums import Audience
 from server.graphql.themes.types import Theme
@@ -178,7 +178,7 @@ class DeleteSearchSynonymPayload:
 
 @strawberry.type
 class SearchMutation:
-    @strawberry.mutation(description="新增或修改全市同义词（市级事项管理员）", extensions=[RefusedInPayload(CanEditCatalog)])
+    @strawberry.mutation(description="新增或修改全市同义词（市级事项管理员）", permission_classes=[CanEditCatalog])
     async def set_search_synonym(self, info: Info, input: Annotated[SetSearchSynonymInput, strawberry.argument(description="本操作的输入")]) -> SetSearchSynonymPayload:
         row, errs = await attempt(
             lambda: synonyms.set_synonym(actor=info.context.actor, term=input.term, words=input.words[:50], note=input.note),
@@ -186,7 +186,7 @@ class SearchMutation:
         )
         return SetSearchSynonymPayload(synonym=SearchSynonym.of(row) if row else None, errors=errs)
 
-    @strawberry.mutation(description="删除全市同义词（市级事项管理员）", extensions=[RefusedInPayload(CanEditCatalog)])
+    @strawberry.mutation(description="删除全市同义词（市级事项管理员）", permission_classes=[CanEditCatalog])
     async def delete_search_synonym(self, info: Info, input: Annotated[DeleteSearchSynonymInput, strawberry.argument(description="本操作的输入")]) -> DeleteSearchSynonymPayload:
         term, errs = await attempt(lambda: synonyms.delete_synonym(actor=info.context.actor, term=input.term), CatalogError)
         return DeleteSearchSynonymPayload(term=term, errors=errs)

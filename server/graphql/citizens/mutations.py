@@ -32,7 +32,7 @@ from server.graphql.citizens.types import (
 )
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import CanEditCreditCodeExceptions, IsCitizen, RefusedInPayload
+from server.graphql.core.permissions import CanEditCreditCodeExceptions, IsCitizen
 from server.graphql.core.relay import domain_id
 
 Input = strawberry.argument(description="本操作的输入")
@@ -80,7 +80,7 @@ class CitizensMutation:
         )
 
     @strawberry.mutation(description="实名认证：核验居民身份证号码（校验位、出生日期），得出出生日期和性别；认证后不能自行更改",
-                         extensions=[RefusedInPayload(IsCitizen)])
+                         permission_classes=[IsCitizen])
     async def verify_real_name(
         self, info: Info, input: Annotated[VerifyRealNameInput, Input]
     ) -> VerifyRealNamePayload:
@@ -93,7 +93,7 @@ class CitizensMutation:
         return VerifyRealNamePayload(citizen=Citizen.of(row) if row else None, errors=errors)
 
     @strawberry.mutation(description="登记企业：仅法定代表人本人（实名信息须与填写的法定代表人一致），统一社会信用代码须通过校验或在例外名单中",
-                         extensions=[RefusedInPayload(IsCitizen)])
+                         permission_classes=[IsCitizen])
     async def register_enterprise(
         self, info: Info, input: Annotated[RegisterEnterpriseInput, Input]
     ) -> RegisterEnterprisePayload:
@@ -107,7 +107,7 @@ class CitizensMutation:
         return RegisterEnterprisePayload(enterprise=Enterprise.of(m) if m else None, errors=errors)
 
     @strawberry.mutation(description="法定代表人按手机号添加经办人（须已实名认证的群众）",
-                         extensions=[RefusedInPayload(IsCitizen)])
+                         permission_classes=[IsCitizen])
     async def add_enterprise_operator(
         self, info: Info, input: Annotated[AddEnterpriseOperatorInput, Input]
     ) -> AddEnterpriseOperatorPayload:
@@ -121,7 +121,7 @@ class CitizensMutation:
         return AddEnterpriseOperatorPayload(enterprise=Enterprise.of(m) if m else None, errors=errors)
 
     @strawberry.mutation(description="法定代表人移除经办人；移除后该经办人不能再代企业办事",
-                         extensions=[RefusedInPayload(IsCitizen)])
+                         permission_classes=[IsCitizen])
     async def remove_enterprise_operator(
         self, info: Info, input: Annotated[RemoveEnterpriseOperatorInput, Input]
     ) -> RemoveEnterpriseOperatorPayload:
@@ -135,7 +135,7 @@ class CitizensMutation:
         return RemoveEnterpriseOperatorPayload(enterprise=Enterprise.of(m) if m else None, errors=errors)
 
     @strawberry.mutation(description="把校验位不符合 GB 32100 的早期合法代码加入例外名单（仅管理员）",
-                         extensions=[RefusedInPayload(CanEditCreditCodeExceptions)])
+                         permission_classes=[CanEditCreditCodeExceptions])
     async def add_credit_code_exception(
         self, info: Info, input: Annotated[AddCreditCodeExceptionInput, Input]
     ) -> AddCreditCodeExceptionPayload:
@@ -150,7 +150,7 @@ class CitizensMutation:
         )
 
     @strawberry.mutation(description="把代码移出例外名单（仅管理员；已登记的企业不受影响）",
-                         extensions=[RefusedInPayload(CanEditCreditCodeExceptions)])
+                         permission_classes=[CanEditCreditCodeExceptions])
     async def remove_credit_code_exception(
         self, info: Info, input: Annotated[RemoveCreditCodeExceptionInput, Input]
     ) -> RemoveCreditCodeExceptionPayload:

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.permission import BasePermission
 
 from server.domain.accounts import citizens, enterprises
+from server.domain.accounts.roles import Actor
 from server.graphql.citizens.types import Citizen, CreditCodeException
 from server.graphql.context import Info
-from server.graphql.core.permissions import IsCitizen, IsStaff, RefusedAsNull
+from server.graphql.core.permissions import ActorPermission, IsCitizen, IsStaff
 
 
-class CanReadCreditCodeExceptions(BasePermission):
+class CanReadCreditCodeExceptions(ActorPermission):
     message = "只有管理员和事项管理员可以查看统一社会信用代码例外名单"
-    error_extensions = {"code": "FORBIDDEN"}
 
-    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-        return bool(info.context.actor.has_any(enterprises.EXCEPTION_READERS))
+    def allows(self, actor: Actor) -> bool:
+        return bool(actor.has_any(enterprises.EXCEPTION_READERS))
 
 
 @strawberry.type
 class CitizensQuery:
-    @strawberry.field(description="当前登录的群众本人（不脱敏），含其作为法定代表人或经办人的企业；未以群众身份登录时为空",
-                      extensions=[RefusedAsNull(IsCitizen)])
+    @strawberry.field(description="当前登录的群众本人（不脱敏），含其作为法定代表人或经办人的企业；未登录时报 UNAUTHENTICATED，其他身份报 FORBIDDEN",
+                      permission_classes=[IsCitizen])
     async def my_profile(self, info: Info) -> Citizen | None:
         row = await citizens.profile(actor=info.context.actor)
         return Citizen.of(row) if row else None

@@ -31,7 +31,7 @@ from server.graphql.complaints.types import (
 )
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import IsCitizen, IsPartner, IsSignedIn, IsStaff, RefusedInPayload
+from server.graphql.core.permissions import IsCitizen, IsPartner, IsSignedIn, IsStaff
 from server.graphql.core.relay import domain_id
 
 Input = strawberry.argument(description="本操作的输入")
@@ -78,7 +78,7 @@ class ComplaintsMutation:
         return SubmitComplaintPayload(complaint=Complaint.of(view), query_code=row.query_code)
 
     @strawberry.mutation(description="导入 12345 热线工单为投诉：限热线系统（hotline）的 API 密钥；同一工单重复导入返回原投诉",
-                         extensions=[RefusedInPayload(IsPartner)])
+                         permission_classes=[IsPartner])
     async def import_hotline_complaint(
         self, info: Info, input: Annotated[ImportHotlineComplaintInput, Input]
     ) -> SubmitComplaintPayload:
@@ -93,7 +93,7 @@ class ComplaintsMutation:
         return SubmitComplaintPayload(complaint=Complaint.of(service.ComplaintView(complaint=row, full=False, events=[])))
 
     @strawberry.mutation(description="转办（大厅负责人或区划管理员）：交给部门承办人，答复前可改派",
-                         extensions=[RefusedInPayload(IsStaff)])
+                         permission_classes=[IsStaff])
     async def assign_complaint(self, info: Info, input: Annotated[AssignComplaintInput, Input]) -> ComplaintPayload:
         ctx = info.context
         return await _complaint(info, lambda: service.assign(
@@ -101,26 +101,26 @@ class ComplaintsMutation:
             handler_username=input.handler_username, note=input.note))
 
     @strawberry.mutation(description="延期（承办人或大厅负责人，只能一次，延长 7 个工作日），须填写理由",
-                         extensions=[RefusedInPayload(IsStaff)])
+                         permission_classes=[IsStaff])
     async def extend_complaint(self, info: Info, input: Annotated[ComplaintNoteInput, Input]) -> ComplaintPayload:
         ctx = info.context
         return await _complaint(info, lambda: service.extend(
             actor=ctx.actor, settings=ctx.settings, complaint_id=_cid(input.complaint_id), reason=input.note))
 
-    @strawberry.mutation(description="登记办理情况（转办给本人的承办人）", extensions=[RefusedInPayload(IsStaff)])
+    @strawberry.mutation(description="登记办理情况（转办给本人的承办人）", permission_classes=[IsStaff])
     async def handle_complaint(self, info: Info, input: Annotated[ComplaintNoteInput, Input]) -> ComplaintPayload:
         return await _complaint(info, lambda: service.handle(
             actor=info.context.actor, complaint_id=_cid(input.complaint_id), note=input.note))
 
     @strawberry.mutation(description="答复投诉人（转办给本人的承办人，办理之后）；投诉人收到站内信或短信",
-                         extensions=[RefusedInPayload(IsStaff)])
+                         permission_classes=[IsStaff])
     async def answer_complaint(self, info: Info, input: Annotated[ComplaintNoteInput, Input]) -> ComplaintPayload:
         ctx = info.context
         return await _complaint(info, lambda: service.answer(
             actor=ctx.actor, settings=ctx.settings, complaint_id=_cid(input.complaint_id), answer=input.note))
 
     @strawberry.mutation(description="回访：大厅负责人记录投诉人是否满意，或登录的投诉人本人表态；不满意时重办，重办后仍不满意下督办单",
-                         extensions=[RefusedInPayload(IsSignedIn)])
+                         permission_classes=[IsSignedIn])
     async def revisit_complaint(self, info: Info, input: Annotated[RevisitComplaintInput, Input]) -> ComplaintPayload:
         ctx = info.context
         return await _complaint(info, lambda: service.revisit(
@@ -140,7 +140,7 @@ class ComplaintsMutation:
         events = (await service.track(number=row.number, query_code=row.query_code, settings=ctx.settings))
         return ComplaintPayload(complaint=Complaint.of(events) if events else None)
 
-    @strawberry.mutation(description="办结（大厅负责人或区划管理员，回访之后）", extensions=[RefusedInPayload(IsStaff)])
+    @strawberry.mutation(description="办结（大厅负责人或区划管理员，回访之后）", permission_classes=[IsStaff])
     async def close_complaint(self, info: Info, input: Annotated[ComplaintNoteInput, Input]) -> ComplaintPayload:
         return await _complaint(info, lambda: service.close(
             actor=info.context.actor, complaint_id=_cid(input.complaint_id), note=input.note))
@@ -148,7 +148,7 @@ class ComplaintsMutation:
     # ------------------------------------------------------------ 帮办代办
 
     @strawberry.mutation(description="申请帮办代办（实名认证的个人用户；可为其担任法定代表人或经办人的企业申请）",
-                         extensions=[RefusedInPayload(IsCitizen)])
+                         permission_classes=[IsCitizen])
     async def request_assistance(self, info: Info, input: Annotated[RequestAssistanceInput, Input]) -> AssistancePayload:
         ctx = info.context
         return await _request(info, lambda: assistance.request_help(
@@ -158,7 +158,7 @@ class ComplaintsMutation:
             preferred_day=input.preferred_day, address=input.address))
 
     @strawberry.mutation(description="指派帮办代办员（该大厅负责人或区划管理员）：沿用当天有效的委托，没有则登记一份 30 天的委托",
-                         extensions=[RefusedInPayload(IsStaff)])
+                         permission_classes=[IsStaff])
     async def assign_assistance_agent(
         self, info: Info, input: Annotated[AssignAssistanceAgentInput, Input]
     ) -> AssistancePayload:
@@ -167,19 +167,19 @@ class ComplaintsMutation:
             actor=ctx.actor, settings=ctx.settings, request_id=_rid(input.request_id),
             agent_username=input.agent_username))
 
-    @strawberry.mutation(description="记录一次联系或走访（指派的帮办代办员）", extensions=[RefusedInPayload(IsStaff)])
+    @strawberry.mutation(description="记录一次联系或走访（指派的帮办代办员）", permission_classes=[IsStaff])
     async def record_assistance_contact(
         self, info: Info, input: Annotated[RecordAssistanceContactInput, Input]
     ) -> AssistancePayload:
         return await _request(info, lambda: assistance.record_contact(
             actor=info.context.actor, request_id=_rid(input.request_id), kind=input.kind.value, note=input.note))
 
-    @strawberry.mutation(description="确认办结（申请人本人，帮办代办员记录过联系之后）", extensions=[RefusedInPayload(IsCitizen)])
+    @strawberry.mutation(description="确认办结（申请人本人，帮办代办员记录过联系之后）", permission_classes=[IsCitizen])
     async def confirm_assistance(self, info: Info, input: Annotated[CloseAssistanceInput, Input]) -> AssistancePayload:
         return await _request(info, lambda: assistance.confirm(
             actor=info.context.actor, request_id=_rid(input.request_id), comment=input.note))
 
-    @strawberry.mutation(description="取消帮办代办申请（申请人本人，办结之前）", extensions=[RefusedInPayload(IsCitizen)])
+    @strawberry.mutation(description="取消帮办代办申请（申请人本人，办结之前）", permission_classes=[IsCitizen])
     async def cancel_assistance_request(
         self, info: Info, input: Annotated[CloseAssistanceInput, Input]
     ) -> AssistancePayload:

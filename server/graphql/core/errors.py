@@ -8,9 +8,11 @@ along (and cannot pass the wrong one).
 - :func:`attempt` runs one domain call; :class:`~server.domain.errors.DomainError` and
   :class:`~server.domain.errors.DomainErrors` become a list of payload errors.
 - :func:`payload_errors` is the conversion itself, for the few places that build an error without
-  calling the domain (a refused permission, an input the graph layer rejects).
-- :func:`refusal` is a payload carrying one ``NOT_ALLOWED`` error (permissions answering in the
-  payload, see :mod:`server.graphql.core.permissions`).
+  calling the domain (an input the graph layer rejects).
+
+A caller the field's permission classes refuse never reaches the payload: that is a top-level
+``UNAUTHENTICATED`` or ``FORBIDDEN`` (:mod:`server.graphql.core.permissions`). ``NOT_ALLOWED`` in a
+payload is the domain's answer about one object (this case is another department's).
 
 A code that is not a member of the error type's enum is a bug: :class:`UnmappedErrorCode` names it
 (the view reports it as ``INTERNAL``). ``tests/graphql/test_adapter_kit.py`` walks every mutation's
@@ -31,7 +33,7 @@ E = TypeVar("E")
 T = TypeVar("T")
 
 NOT_ALLOWED = "NOT_ALLOWED"
-"""The code of a refusal; every error-code enum of a mutation refused in its payload has it."""
+"""The domain's "not on this object" code in a payload (DESIGN.md rule 2)."""
 
 
 class UnmappedErrorCode(TypeError):
@@ -95,7 +97,3 @@ async def attempt(action: Callable[[], Awaitable[T]], error_type: Callable[..., 
         return None, payload_errors(error_type, failure)
 
 
-def refusal(payload_type: Callable[..., T], message: str) -> T:
-    """``payload_type`` with one ``NOT_ALLOWED`` error and nothing else."""
-    error_type = error_type_of(payload_type)
-    return payload_type(errors=payload_errors(error_type, DomainError(NOT_ALLOWED, message)))

@@ -5,13 +5,20 @@ Every root field (Query, Mutation, Subscription) either carries permission class
 that is neither. The classes decide who may call a field at all; the domain checks again, finer
 (scope, state), and scopes every list in its query.
 
-A refused caller gets one of three answers, chosen per field:
+Who is asking is answered one way on every root field, query, mutation and subscription alike
+(the README's "谁在调用：一种回答"): a caller the field's permission classes refuse gets null for the
+field and a top-level error on its path, with the code
 
-- ``permission_classes=[...]``: a top-level error with the class's code (``UNAUTHENTICATED`` when
-  nobody is signed in, ``FORBIDDEN`` otherwise);
-- ``extensions=[RefusedInPayload(...)]``: the mutation's own payload with one ``NOT_ALLOWED`` error
-  and the class's message (DESIGN.md rule 2: "not allowed" is an expected business failure);
-- ``extensions=[RefusedAsNull(...)]``: null (fields such as ``me`` that answer "nobody here").
+- ``UNAUTHENTICATED`` when nobody is signed in (the message says how to sign in), and
+- ``FORBIDDEN`` when somebody is (a citizen, staff member or partner system) who may not call it.
+
+A request whose credential is itself invalid (an expired token, a revoked key) is refused whole with
+HTTP 401 before anything runs. What the field then decides about a particular object is a business
+answer, not a refusal of the caller: a query answers null (as for an object that does not exist), a
+mutation its payload with ``NOT_FOUND`` or ``NOT_ALLOWED`` (DESIGN.md rule 2). A top-level error that
+refuses the caller is never anything but these two codes (``NOT_ALLOWED`` raised by the domain in a
+query is answered as ``FORBIDDEN``, see the view). ``tests/graphql/test_permission_matrix.py``
+checks all of it from the schema, for every root field and every kind of caller.
 
 Partner systems hold no roles, so every role check refuses them, and :class:`PartnersReadOnly`
 refuses them every mutation before it runs.
@@ -24,16 +31,14 @@ from typing import Any
 
 from graphql import ExecutionResult, FieldNode, GraphQLError, OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
-from strawberry.permission import BasePermission, PermissionExtension
-from strawberry.types.field import StrawberryField
+from strawberry.permission import BasePermission
 from strawberry.types.graphql import OperationType
 
-from server.domain.accounts import errors, mandates, privacy
+from server.domain.accounts import mandates, privacy
 from server.domain.accounts.enterprises import EXCEPTION_EDITORS
 from server.domain.accounts.roles import CATALOG_EDITORS, Actor, Role
 from server.domain.accounts.service import is_staff_admin
 from server.domain.calendar.service import CALENDAR_EDITORS
-from server.graphql.core.errors import NOT_ALLOWED, code_values, error_type_of, refusal
 
 PUBLIC: frozenset[str] = frozenset({
     # the Relay Node interface: each type's resolve_nodes answers only what the caller may see
@@ -66,39 +71,54 @@ PUBLIC: frozenset[str] = frozenset({
 permission classes."""
 
 
+UNAUTHENTICATED = "UNAUTHENTICATED"
+FORBIDDEN = "FORBIDDEN"
+
+
+def refused(actor: Actor, message: str, nobody: str = "请先登录") -> GraphQLError:
+    """The one answer to a caller who may not call a field: ``UNAUTHENTICATED`` with ``nobody`` when
+    nobody is signed in, ``FORBIDDEN`` with ``message`` otherwise."""
+    if actor.kind == "anonymous":
+        return GraphQLError(nobody, extensions={"code": UNAUTHENTICATED})
+    return GraphQLError(message, extensions={"code": FORBIDDEN})
+
+
 class ActorPermission(BasePermission):
-    """A permission decided by who is asking (``info.context.actor``)."""
+    """A permission decided by who is asking (``info.context.actor``). A refusal is raised here, as
+    :func:`refused` says, so that its code follows the caller, not the class."""
 
     message = "没有执行此操作的权限"
-    error_extensions = {"code": "FORBIDDEN"}
+    nobody_message = "请先登录工作人员账号"  # what an anonymous caller is told (most fields serve staff)
 
     def allows(self, actor: Actor) -> bool:
         """Whether ``actor`` may call the field; each permission class says, the base refuses."""
         return False
 
     def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-        return bool(self.allows(info.context.actor))
+        actor = info.context.actor
+        if self.allows(actor):
+            return True
+        raise refused(actor, self.message or ActorPermission.message, self.nobody_message)
 
 
 class IsStaff(ActorPermission):
-    message = "请先登录工作人员账号"
-    error_extensions = {"code": "UNAUTHENTICATED"}
+    message = "此操作仅限工作人员账号"
 
     def allows(self, actor: Actor) -> bool:
         return actor.is_staff
 
 
 class IsCitizen(ActorPermission):
-    message = "请先登录个人账号"
-    error_extensions = {"code": "UNAUTHENTICATED"}
+    message = "此操作仅限群众本人的个人账号"
+    nobody_message = "请先登录个人账号"
 
     def allows(self, actor: Actor) -> bool:
         return actor.is_citizen
 
 
 class IsPartner(ActorPermission):
-    message = "请使用合作系统的 API 密钥访问"
-    error_extensions = {"code": "UNAUTHENTICATED"}
+    message = "此接口仅供合作系统使用（API 密钥）"
+    nobody_message = "请使用合作系统的 API 密钥访问"
 
     def allows(self, actor: Actor) -> bool:
         return actor.is_partner
@@ -107,8 +127,8 @@ class IsPartner(ActorPermission):
 class IsSignedIn(ActorPermission):
     """A signed-in citizen or staff member (partner systems are systems, not people)."""
 
-    message = "请先登录"
-    error_extensions = {"code": "UNAUTHENTICATED"}
+    message = "合作系统不能执行此操作，请由群众或工作人员登录后办理"
+    nobody_message = "请先登录"
 
     def allows(self, actor: Actor) -> bool:
         return actor.is_citizen or actor.is_staff
@@ -118,7 +138,7 @@ class HasIdentity(ActorPermission):
     """Anybody who is somebody: a citizen, a staff member or a partner system."""
 
     message = "请先登录"
-    error_extensions = {"code": "UNAUTHENTICATED"}
+    nobody_message = "请先登录"
 
     def allows(self, actor: Actor) -> bool:
         return actor.is_citizen or actor.is_staff or actor.is_partner
@@ -190,46 +210,14 @@ class CanRetryNotifications(_HasRole):
     message = "只有市级管理员可以查看和重试通知"
 
 
-class CanListMandates(BasePermission):
+class CanListMandates(ActorPermission):
     """Supervisors, admins and auditors (their region's agents), an agent (its own), a citizen (its own)."""
 
     message = "无权查看委托"
-    error_extensions = {"code": "FORBIDDEN"}
+    nobody_message = "请先登录"
 
-    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-        return bool(mandates.can_list(info.context.actor))
-
-
-class RefusedInPayload(PermissionExtension):
-    """Permission classes whose refusal is the mutation's payload with one ``NOT_ALLOWED`` error
-    carrying the class's message. The field's payload must have ``errors: [XError!]!`` whose code
-    enum has ``NOT_ALLOWED``; a schema that breaks this fails to build."""
-
-    def __init__(self, *permissions: type[BasePermission]) -> None:
-        if not permissions:
-            raise ValueError("RefusedInPayload needs at least one permission class")
-        super().__init__([p() for p in permissions], use_directives=False)
-        self._payload: Any = None
-
-    def apply(self, field: StrawberryField) -> None:
-        super().apply(field)
-        payload = field.type
-        error_type = error_type_of(payload)  # type: ignore[arg-type]
-        if NOT_ALLOWED not in code_values(error_type):
-            raise TypeError(f"{field.python_name}: {error_type.__name__}'s codes have no {NOT_ALLOWED}")
-        self._payload = payload
-
-    def _on_unauthorized(self, permission: BasePermission) -> Any:
-        return refusal(self._payload, permission.message or ActorPermission.message)
-
-
-class RefusedAsNull(PermissionExtension):
-    """Permission classes whose refusal is null (or an empty list) rather than an error."""
-
-    def __init__(self, *permissions: type[BasePermission]) -> None:
-        if not permissions:
-            raise ValueError("RefusedAsNull needs at least one permission class")
-        super().__init__([p() for p in permissions], use_directives=False, fail_silently=True)
+    def allows(self, actor: Actor) -> bool:
+        return bool(mandates.can_list(actor))
 
 
 PARTNER_MUTATIONS = frozenset({"answerRoutedCase", "importHotlineComplaint", "rateAtWindow"})
@@ -265,6 +253,6 @@ class PartnersReadOnly(SchemaExtension):
             if not roots or not roots <= PARTNER_MUTATIONS:
                 ctx.result = ExecutionResult(data=None, errors=[GraphQLError(
                     "合作系统的 API 密钥只能查询，以及答复转送给本单位的办件（answerRoutedCase）",
-                    extensions={"code": errors.NOT_ALLOWED},
+                    extensions={"code": FORBIDDEN},
                 )])
         yield

@@ -52,6 +52,7 @@ from server.domain.accounts.tokens import actor_for_token
 from server.domain.cases.uploads import size_text
 from server.domain.errors import DomainError
 from server.graphql.context import Context
+from server.graphql.core.errors import NOT_ALLOWED
 from server.graphql.core.messages import translate
 from server.observability import Metrics, metric_operation, operation_var
 from server.settings import Settings
@@ -238,7 +239,7 @@ class GraphQLHTTP:
             body["errors"] = [self._format(e, request_id, operation) for e in result.errors]
         status = 200
         if request_error and media == GRAPHQL_RESPONSE:
-            refused = all((e.extensions or {}).get("code") == "NOT_ALLOWED" for e in result.errors or [])
+            refused = all((e.extensions or {}).get("code") == "FORBIDDEN" for e in result.errors or [])
             status = 403 if refused else 400  # a partner key sending a mutation: forbidden, not malformed
         self.metrics.graphql_requests.labels(operation, "request_error" if request_error else (
             "error" if result.errors else "ok")).inc()
@@ -452,7 +453,8 @@ class GraphQLHTTP:
             self.metrics.graphql_errors.labels(operation, "domain").inc()
             out = error.formatted
             out["message"] = original.message
-            out["extensions"] = {"code": original.code}
+            # a top-level refusal of the caller is FORBIDDEN whoever raised it (permissions.py)
+            out["extensions"] = {"code": "FORBIDDEN" if original.code == NOT_ALLOWED else original.code}
             return out
         if original is None or isinstance(original, GraphQLError):
             self.metrics.graphql_errors.labels(operation, "graphql").inc()

@@ -11,7 +11,7 @@ from server.domain.exchange import partners, reconcile
 from server.graphql.cases.types import Case
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import IsCityAdmin, IsPartner, RefusedInPayload
+from server.graphql.core.permissions import IsCityAdmin, IsPartner
 from server.graphql.core.relay import domain_id
 from server.graphql.exchange.types import (
     AnswerRoutedCaseInput,
@@ -50,7 +50,7 @@ def _partner_id(gid: Any) -> int:
 @strawberry.type
 class ExchangeMutation:
     @strawberry.mutation(description="登记合作单位并生成第一个签名密钥（只显示一次）：限本区划管理员",
-                         extensions=[RefusedInPayload(IsCityAdmin)])
+                         permission_classes=[IsCityAdmin])
     async def create_partner(self, info: Info, input: Annotated[CreatePartnerInput, Input]) -> PartnerSecretPayload:
         done, errors = await attempt(
             lambda: partners.create_partner(actor=info.context.actor, code=input.code, data=_fields(input.fields)),
@@ -60,7 +60,7 @@ class ExchangeMutation:
         return PartnerSecretPayload(partner=ExchangePartner.of(done[0]), secret=done[1])
 
     @strawberry.mutation(description="修改合作单位（接收地址、转送的事项、超时、启用）：限本区划管理员",
-                         extensions=[RefusedInPayload(IsCityAdmin)])
+                         permission_classes=[IsCityAdmin])
     async def update_partner(self, info: Info, input: Annotated[UpdatePartnerInput, Input]) -> PartnerPayload:
         row, errors = await attempt(
             lambda: partners.update_partner(actor=info.context.actor, partner_id=_partner_id(input.partner_id),
@@ -68,7 +68,7 @@ class ExchangeMutation:
         return PartnerPayload(errors=errors) if row is None else PartnerPayload(partner=ExchangePartner.of(row))
 
     @strawberry.mutation(description="轮换签名密钥：新密钥（只显示一次）即刻用于签名，旧密钥在停用前仍可验证，不停机：限本区划管理员",
-                         extensions=[RefusedInPayload(IsCityAdmin)])
+                         permission_classes=[IsCityAdmin])
     async def rotate_partner_key(self, info: Info, input: Annotated[PartnerIdInput, Input]) -> PartnerSecretPayload:
         done, errors = await attempt(
             lambda: partners.rotate_key(actor=info.context.actor, partner_id=_partner_id(input.partner_id)), ExchangeError)
@@ -77,7 +77,7 @@ class ExchangeMutation:
         return PartnerSecretPayload(partner=ExchangePartner.of(done[0]), secret=done[1])
 
     @strawberry.mutation(description="停用旧签名密钥（对方已换用新密钥后）：限本区划管理员",
-                         extensions=[RefusedInPayload(IsCityAdmin)])
+                         permission_classes=[IsCityAdmin])
     async def retire_partner_key(self, info: Info, input: Annotated[PartnerIdInput, Input]) -> PartnerPayload:
         row, errors = await attempt(
             lambda: partners.retire_old_key(actor=info.context.actor, partner_id=_partner_id(input.partner_id)),
@@ -85,7 +85,7 @@ class ExchangeMutation:
         return PartnerPayload(errors=errors) if row is None else PartnerPayload(partner=ExchangePartner.of(row))
 
     @strawberry.mutation(description="重发一条投递失败的交换消息（同一消息 ID，对方按一条处理）：限本区划管理员",
-                         extensions=[RefusedInPayload(IsCityAdmin)])
+                         permission_classes=[IsCityAdmin])
     async def retry_exchange_message(
         self, info: Info, input: Annotated[RetryExchangeMessageInput, Input],
     ) -> RetryExchangeMessagePayload:
@@ -97,7 +97,7 @@ class ExchangeMutation:
             message=ExchangeMessage.of(row))
 
     @strawberry.mutation(description="立即与合作单位对账：逐件比对转送给它、尚未办结的办件，差异报告在对账页（不改变办件）：限本区划管理员",
-                         extensions=[RefusedInPayload(IsCityAdmin)])
+                         permission_classes=[IsCityAdmin])
     async def reconcile_partner(self, info: Info, input: Annotated[PartnerIdInput, Input]) -> ReconcilePartnerPayload:
         row, errors = await attempt(
             lambda: reconcile.run_now(actor=info.context.actor, partner_id=_partner_id(input.partner_id)), ExchangeError)
@@ -105,7 +105,7 @@ class ExchangeMutation:
             run=ReconciliationRun.of(row))
 
     @strawberry.mutation(description="处理（关闭）一条对账差异，并说明如何处理的（办件不因此改变）：限本区划管理员",
-                         extensions=[RefusedInPayload(IsCityAdmin)])
+                         permission_classes=[IsCityAdmin])
     async def close_exchange_difference(
         self, info: Info, input: Annotated[CloseExchangeDifferenceInput, Input],
     ) -> CloseExchangeDifferencePayload:
@@ -117,7 +117,7 @@ class ExchangeMutation:
             difference=ExchangeDifference.of(row))
 
     @strawberry.mutation(description="合作单位答复转送给它的办件（已接收、准予或不予办理）：限该合作单位的 API 密钥，只能答复转送给它的办件",
-                         extensions=[RefusedInPayload(IsPartner)])
+                         permission_classes=[IsPartner])
     async def answer_routed_case(self, info: Info, input: Annotated[AnswerRoutedCaseInput, Input]) -> AnswerRoutedCasePayload:
         ctx = info.context
         data = dict(input.data) if isinstance(input.data, dict) else {}

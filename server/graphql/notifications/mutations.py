@@ -9,7 +9,7 @@ import strawberry
 from server.domain.notifications import inbox, service
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import CanRetryNotifications, IsSignedIn, RefusedInPayload
+from server.graphql.core.permissions import CanRetryNotifications, IsSignedIn
 from server.graphql.core.relay import domain_id
 from server.graphql.notifications.types import (
     MarkNotificationsReadInput,
@@ -26,7 +26,7 @@ Input = strawberry.argument(description="本操作的输入")
 @strawberry.type
 class NotificationsMutation:
     @strawberry.mutation(description="把我的站内消息标为已读（指定若干条，或全部）",
-                         extensions=[RefusedInPayload(IsSignedIn)])
+                         permission_classes=[IsSignedIn])
     async def mark_notifications_read(
         self, info: Info, input: Annotated[MarkNotificationsReadInput, Input]
     ) -> MarkNotificationsReadPayload:
@@ -41,7 +41,7 @@ class NotificationsMutation:
         return MarkNotificationsReadPayload(marked=marked, unread_count=await inbox.unread_count(actor=actor))
 
     @strawberry.mutation(description="重试一条发送失败（已放弃或待重试）的通知：限市级管理员",
-                         extensions=[RefusedInPayload(CanRetryNotifications)])
+                         permission_classes=[CanRetryNotifications])
     async def retry_notification(
         self, info: Info, input: Annotated[RetryNotificationInput, Input]
     ) -> RetryNotificationPayload:

@@ -10,7 +10,7 @@ from server.domain.accounts import privacy
 from server.graphql.accounts.types import AccountError
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import CanRevealPersonalData, RefusedInPayload
+from server.graphql.core.permissions import CanRevealPersonalData
 from server.graphql.privacy.types import (
     PersonalDataField,
     RevealedValue,
@@ -25,7 +25,7 @@ class PrivacyMutation:
     @strawberry.mutation(
         description="查看完整的姓名、手机号码或身份证号码（或办件、主题办件申请表中的个人信息）："
         "限窗口受理、大厅负责人、审批、帮办代办人员和管理员，企业和工作人员限本区划，办件限本人经办范围；须说明原因，每次查看都记入访问日志供审计",
-        extensions=[RefusedInPayload(CanRevealPersonalData)],
+        permission_classes=[CanRevealPersonalData],
     )
     async def reveal_personal_data(
         self, info: Info, input: Annotated[RevealPersonalDataInput, strawberry.argument(description="本操作的输入")]

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from strawberry.permission import BasePermission
-
 from server.domain.accounts import privacy
+from server.domain.accounts.roles import Actor
+from server.graphql.core.permissions import ActorPermission
 
 
-class CanReadAccessLog(BasePermission):
-    """Auditors and city admins. Put after IsStaff, which answers UNAUTHENTICATED to non-staff."""
+class CanReadAccessLog(ActorPermission):
+    """Auditors and city admins."""
 
     message = "只有审计员和管理员可以查阅个人信息访问日志"
-    error_extensions = {"code": "FORBIDDEN"}
 
-    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
-        return bool(privacy.may_read_log(info.context.actor))
+    def allows(self, actor: Actor) -> bool:
+        return bool(privacy.may_read_log(actor))

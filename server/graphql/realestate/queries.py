@@ -11,7 +11,7 @@ from strawberry import relay
 from server.domain.cases import realestate
 from server.domain.errors import DomainError
 from server.graphql.context import Info
-from server.graphql.core.permissions import HasIdentity, IsCitizen, RefusedAsNull
+from server.graphql.core.permissions import HasIdentity, IsCitizen
 from server.graphql.core.relay import domain_id
 from server.graphql.realestate.types import RealEstateTransfer, SellerTransfer
 
@@ -20,7 +20,7 @@ from server.graphql.realestate.types import RealEstateTransfer, SellerTransfer
 class RealEstateQuery:
     @strawberry.field(description="二手房转移登记及水电气暖网联动过户：出卖人确认、契税、现场核验、登记和各项过户的进展；"
                                   "申请人看自己的，工作人员看职责范围内的；无权查看或不是房屋转移时为空",
-                      extensions=[RefusedAsNull(HasIdentity)])
+                      permission_classes=[HasIdentity])
     async def real_estate_transfer(
         self, info: Info, bundle_id: Annotated[relay.GlobalID, strawberry.argument(description="主题办件的全局 ID")],
     ) -> RealEstateTransfer | None:

@@ -17,8 +17,7 @@ from server.graphql.core.permissions import (
     CanManageApiKeys,
     CanRevokeMandates,
     IsStaffAdmin,
-    RefusedInPayload,
-)
+    )
 from server.graphql.core.relay import domain_id, optional_domain_id
 from server.graphql.staff.types import (
     CITIZEN_TYPE,
@@ -59,7 +58,7 @@ def _staff_id(gid: strawberry.relay.GlobalID) -> int:
 @strawberry.type
 class StaffMutation:
     @strawberry.mutation(description="新建工作人员账号：限管理员，账号的区划须在管理员本人的区划之内",
-                         extensions=[RefusedInPayload(IsStaffAdmin)])
+                         permission_classes=[IsStaffAdmin])
     async def create_staff_user(self, info: Info, input: Annotated[CreateStaffUserInput, Input]) -> StaffUserPayload:
         user, errors = await attempt(lambda: service.create_user(
             actor=info.context.actor, username=input.username, password=input.password,
@@ -69,7 +68,7 @@ class StaffMutation:
         return StaffUserPayload(staff_user=StaffUser.of_row(user) if user else None, errors=errors)
 
     @strawberry.mutation(description="修改工作人员账号的姓名、角色、区划、部门或大厅（重新划定权限范围）：限本区划的管理员",
-                         extensions=[RefusedInPayload(IsStaffAdmin)])
+                         permission_classes=[IsStaffAdmin])
     async def update_staff_user(self, info: Info, input: Annotated[UpdateStaffUserInput, Input]) -> StaffUserPayload:
         roles = input.roles if input.roles is strawberry.UNSET else _roles(input.roles)
         user, errors = await attempt(lambda: service.update_user(
@@ -80,7 +79,7 @@ class StaffMutation:
         return StaffUserPayload(staff_user=StaffUser.of_row(user) if user else None, errors=errors)
 
     @strawberry.mutation(description="停用工作人员账号并吊销其全部令牌（下一次请求即 401）；不能停用自己",
-                         extensions=[RefusedInPayload(IsStaffAdmin)])
+                         permission_classes=[IsStaffAdmin])
     async def disable_staff_user(
         self, info: Info, input: Annotated[DisableStaffUserInput, Input]
     ) -> StaffUserRevokedPayload:
@@ -93,7 +92,7 @@ class StaffMutation:
         return StaffUserRevokedPayload(staff_user=StaffUser.of_row(user), revoked_tokens=revoked)
 
     @strawberry.mutation(description="启用工作人员账号，同时解除密码错误造成的锁定",
-                         extensions=[RefusedInPayload(IsStaffAdmin)])
+                         permission_classes=[IsStaffAdmin])
     async def enable_staff_user(self, info: Info, input: Annotated[EnableStaffUserInput, Input]) -> StaffUserPayload:
         user, errors = await attempt(
             lambda: service.enable_user(actor=info.context.actor, user_id=_staff_id(input.id)), AccountError
@@ -101,7 +100,7 @@ class StaffMutation:
         return StaffUserPayload(staff_user=StaffUser.of_row(user) if user else None, errors=errors)
 
     @strawberry.mutation(description="重设工作人员密码：解除锁定并吊销其全部令牌",
-                         extensions=[RefusedInPayload(IsStaffAdmin)])
+                         permission_classes=[IsStaffAdmin])
     async def reset_staff_password(
         self, info: Info, input: Annotated[ResetStaffPasswordInput, Input]
     ) -> StaffUserRevokedPayload:
@@ -114,7 +113,7 @@ class StaffMutation:
         return StaffUserRevokedPayload(staff_user=StaffUser.of_row(user), revoked_tokens=revoked)
 
     @strawberry.mutation(description="为合作系统新建 API 密钥：限管理员；完整密钥只在本次返回",
-                         extensions=[RefusedInPayload(CanManageApiKeys)])
+                         permission_classes=[CanManageApiKeys])
     async def create_api_key(self, info: Info, input: Annotated[CreateApiKeyInput, Input]) -> CreateApiKeyPayload:
         made, errors = await attempt(lambda: apikeys.create_api_key(
             actor=info.context.actor, name=input.name, kind=input.kind.value, region_code=input.region_code,
@@ -125,7 +124,7 @@ class StaffMutation:
         return CreateApiKeyPayload(api_key=ApiKey.of(made.row), key=made.full_key)
 
     @strawberry.mutation(description="吊销 API 密钥：合作系统的下一次请求即 401",
-                         extensions=[RefusedInPayload(CanManageApiKeys)])
+                         permission_classes=[CanManageApiKeys])
     async def revoke_api_key(self, info: Info, input: Annotated[RevokeApiKeyInput, Input]) -> RevokeApiKeyPayload:
         row, errors = await attempt(lambda: apikeys.revoke_api_key(
             actor=info.context.actor, key_id=domain_id(input.id, "ApiKey")
@@ -133,7 +132,7 @@ class StaffMutation:
         return RevokeApiKeyPayload(api_key=ApiKey.of(row) if row else None, errors=errors)
 
     @strawberry.mutation(description="登记帮办代办委托：限代办员所在区划的大厅负责人或管理员；代办员须具有帮办代办员角色",
-                         extensions=[RefusedInPayload(CanGrantMandates)])
+                         permission_classes=[CanGrantMandates])
     async def create_mandate(self, info: Info, input: Annotated[CreateMandateInput, Input]) -> MandatePayload:
         row, errors = await attempt(lambda: mandates.create_mandate(
             actor=info.context.actor, agent_id=optional_domain_id(input.agent_id, "StaffUser"),
@@ -146,7 +145,7 @@ class StaffMutation:
         return MandatePayload(mandate=Mandate.of(row) if row else None, errors=errors)
 
     @strawberry.mutation(description="撤销帮办代办委托：代办员所在区划的大厅负责人或管理员，或给出委托的群众本人",
-                         extensions=[RefusedInPayload(CanRevokeMandates)])
+                         permission_classes=[CanRevokeMandates])
     async def revoke_mandate(self, info: Info, input: Annotated[RevokeMandateInput, Input]) -> MandatePayload:
         row, errors = await attempt(lambda: mandates.revoke_mandate(
             actor=info.context.actor, mandate_id=domain_id(input.id, "Mandate"), reason=input.reason

@@ -17,8 +17,7 @@ from server.graphql.core.permissions import (
     IsCityAdmin,
     IsPartner,
     IsStaff,
-    RefusedAsNull,
-)
+    )
 from server.graphql.core.relay import (
     NO_ROW,
     After,
@@ -135,8 +134,8 @@ class StaffQuery:
             count=lambda: mandates.count_mandates(actor=actor, flt=flt),
         )
 
-    @strawberry.field(description="以 API 密钥访问时，当前的合作系统及其范围；其他调用者为空",
-                      extensions=[RefusedAsNull(IsPartner)])
+    @strawberry.field(description="以 API 密钥访问时，当前的合作系统及其范围；未登录时报 UNAUTHENTICATED，其他调用者报 FORBIDDEN",
+                      permission_classes=[IsPartner])
     def partner(self, info: Info) -> Partner | None:
         actor = info.context.actor
         return Partner.of(actor) if actor.is_partner else None

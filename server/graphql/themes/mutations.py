@@ -13,7 +13,7 @@ from server.domain.themes.content import ThemeContent
 from server.domain.themes.models import ThemeVersion as ThemeVersionRow
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import CanEditCatalog, RefusedInPayload
+from server.graphql.core.permissions import CanEditCatalog
 from server.graphql.core.relay import domain_id
 from server.graphql.themes.inputs import (
     REQUIRED,
@@ -118,7 +118,7 @@ def _theme_id(gid: strawberry.relay.GlobalID) -> int:
 class ThemesMutation:
     @strawberry.mutation(
         description="新建主题（一件事），保存为草稿（版本 1）；保存时检查全部事项和每一种回答组合。仅本区划的事项管理员可操作",
-        extensions=[RefusedInPayload(CanEditCatalog)],
+        permission_classes=[CanEditCatalog],
     )
     async def create_theme_draft(self, info: Info, input: Annotated[CreateThemeDraftInput, Input]) -> CreateThemeDraftPayload:
         async def act() -> ThemeVersionRow:
@@ -131,7 +131,7 @@ class ThemesMutation:
 
     @strawberry.mutation(
         description="修改主题草稿；修改已发布的主题会先生成新的草稿版本，发布前不影响在用版本",
-        extensions=[RefusedInPayload(CanEditCatalog)],
+        permission_classes=[CanEditCatalog],
     )
     async def update_theme_draft(self, info: Info, input: Annotated[UpdateThemeDraftInput, Input]) -> UpdateThemeDraftPayload:
         async def act() -> ThemeVersionRow:
@@ -144,31 +144,31 @@ class ThemesMutation:
 
     @strawberry.mutation(
         description="发布主题的草稿版本（按当前目录再检查一次）；原版本转为已替代，按原版本申请的一件事不受影响",
-        extensions=[RefusedInPayload(CanEditCatalog)],
+        permission_classes=[CanEditCatalog],
     )
     async def publish_theme(self, info: Info, input: Annotated[PublishThemeInput, Input]) -> PublishThemePayload:
         return await _run(info, PublishThemePayload,
                           lambda: service.publish(actor=info.context.actor, theme_id=_theme_id(input.id)))
 
-    @strawberry.mutation(description="暂停主题：一次告知仍可查，暂不受理新申请", extensions=[RefusedInPayload(CanEditCatalog)])
+    @strawberry.mutation(description="暂停主题：一次告知仍可查，暂不受理新申请", permission_classes=[CanEditCatalog])
     async def suspend_theme(self, info: Info, input: Annotated[ChangeThemeStatusInput, Input]) -> SuspendThemePayload:
         return await _run(info, SuspendThemePayload, lambda: service.suspend(
             actor=info.context.actor, theme_id=_theme_id(input.id), reason=input.reason))
 
-    @strawberry.mutation(description="恢复已暂停的主题", extensions=[RefusedInPayload(CanEditCatalog)])
+    @strawberry.mutation(description="恢复已暂停的主题", permission_classes=[CanEditCatalog])
     async def resume_theme(self, info: Info, input: Annotated[ChangeThemeStatusInput, Input]) -> ResumeThemePayload:
         return await _run(info, ResumeThemePayload, lambda: service.resume(
             actor=info.context.actor, theme_id=_theme_id(input.id), reason=input.reason))
 
     @strawberry.mutation(description="取消主题（不可恢复）；历史版本仍可供已申请的一件事查阅",
-                         extensions=[RefusedInPayload(CanEditCatalog)])
+                         permission_classes=[CanEditCatalog])
     async def cancel_theme(self, info: Info, input: Annotated[ChangeThemeStatusInput, Input]) -> CancelThemePayload:
         return await _run(info, CancelThemePayload, lambda: service.cancel(
             actor=info.context.actor, theme_id=_theme_id(input.id), reason=input.reason))
 
     @strawberry.mutation(
         description="发布服务菜单的新版本（整体替换），即时生效，原版本保留为历史。仅市级事项管理员可操作",
-        extensions=[RefusedInPayload(CanEditCatalog)],
+        permission_classes=[CanEditCatalog],
     )
     async def publish_service_menu(
         self, info: Info, input: Annotated[PublishServiceMenuInput, Input]
