@@ -22,7 +22,7 @@ from tortoise.transactions import in_transaction
 
 from server.domain.accounts.models import StaffUser
 from server.domain.accounts.roles import Actor, Role
-from server.domain.cases import clock, errors
+from server.domain.cases import clock, daily, errors
 from server.domain.cases.models import Case, CaseEvent
 from server.domain.cases.scope import case_scope
 from server.domain.cases.states import (
@@ -154,6 +154,10 @@ class Unit:
     conn: Any
     ids: list[int] = field(default_factory=list)
     exchange_ids: list[int] = field(default_factory=list)  # outbound exchange messages (server.domain.exchange)
+    counted: daily.Deltas = field(default_factory=dict)  # what its moves changed in the daily statistics
+
+    def count(self, before: daily.Deltas, after: daily.Deltas) -> None:
+        daily.merge(self.counted, daily.difference(before, after))
 
     def out(self, case: Case) -> Outgoing:
         return Outgoing(self.conn, case, self.ids, self)
@@ -165,6 +169,7 @@ async def unit(settings: Settings | None) -> AsyncIterator[Unit]:
     async with in_transaction() as conn:
         u = Unit(conn)
         yield u
+        await daily.apply(conn, u.counted)  # the statistics of its moves, in the same transaction
     if settings is not None and u.ids:
         await notify.after_commit(settings, u.ids)
     if u.exchange_ids:
@@ -328,6 +333,7 @@ async def _apply(case: Case, row: Move, dest: Status, u: Unit, acting: Acting, a
         (dest in SETTLED and before not in SETTLED) or (dest in FINAL and before not in FINAL))
     if ends_sub:
         await _bundle_flow().lock(u.conn, case.bundle_id)
+    counted_before = daily.contribution(case)
     new_version = case.row_version + 1
     changed = await Case.filter(id=case.id, row_version=case.row_version).using_db(u.conn).update(
         status=dest.value, row_version=new_version, updated_at=clock.now(), **updates
@@ -338,6 +344,7 @@ async def _apply(case: Case, row: Move, dest: Status, u: Unit, acting: Acting, a
     for key, value in updates.items():
         setattr(case, key, value)
     case.status, case.row_version = dest.value, new_version
+    u.count(counted_before, daily.contribution(case))
     await _event(u.conn, case, acting=acting, action=action, from_status=from_status, reason=reason, data=data)
     if side is not None:
         await side(u.conn, u.out(case))
@@ -369,6 +376,7 @@ async def create(
 
     async def go(u: Unit) -> Case:
         case = await Case.create(status=row.to[0].value, using_db=u.conn, **columns)
+        u.count({}, daily.contribution(case))
         await _event(u.conn, case, acting=acting, action=action, from_status=None, reason=reason, data=data)
         if side is not None:
             await side(u.conn, u.out(case))
