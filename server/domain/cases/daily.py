@@ -39,6 +39,12 @@ MEASURES = ("submitted", "accepted", "ended", "completed", "completed_on_time", 
             "committed_sum")
 TABLE = "case_day_stat"
 
+PLACE = ("city_code", "county_code", "region_code", "department_code", "hall_code")
+COUNTED = frozenset(PLACE + ("status", "submitted_at", "accepted_at", "completed_at", "deadline", "working_days_used",
+                             "committed_limit"))
+"""The case columns a contribution depends on: a move that writes none of them, and does not take
+the case into or out of the concluded states, changes nothing counted."""
+
 Key = tuple[date, str, str, str, str, str]
 Deltas = dict[Key, list[int]]
 
