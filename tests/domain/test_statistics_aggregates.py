@@ -25,7 +25,7 @@ from tests import factories as f
 from tests.conftest import GraphQLClient
 
 CITY = "/100000/370000/371500/"
-MARCH = dict(date_from=date(2026, 3, 1), date_to=date(2026, 3, 31))
+MARCH: dict[str, Any] = dict(date_from=date(2026, 3, 1), date_to=date(2026, 3, 31))
 
 
 def admin(region_path: str = CITY, role: Role = Role.CITY_ADMIN) -> Actor:
@@ -37,13 +37,13 @@ def frozen() -> Iterator[Callable[[str], None]]:
     """``move("2026-03-02 09:00")`` sets the whole server's clock to that Beijing time."""
     now: list[datetime] = [datetime(2026, 3, 1, tzinfo=UTC)]
     original = server.clock._utc_now
-    server.clock._utc_now = lambda: now[0]  # type: ignore[assignment]
+    server.clock._utc_now = lambda: now[0]
 
     def move(beijing: str) -> None:
         now[0] = datetime.fromisoformat(beijing).replace(tzinfo=server.clock.ZONE).astimezone(UTC)
 
     yield move
-    server.clock._utc_now = original  # type: ignore[assignment]
+    server.clock._utc_now = original
 
 
 async def _submitted(move: Callable[[str], None], when: str, name: str) -> tuple[Case, Actor, list[Any]]:
@@ -147,7 +147,7 @@ async def test_the_figures_of_the_march_cases(march: str) -> None:
                                   completed_at__gte=server.clock.day_start(date(2026, 3, 1)),
                                   completed_at__lt=server.clock.day_start(date(2026, 4, 1)))
     assert len(concluded) == 3
-    on_time = sum(1 for c in concluded if c.deadline and server.clock.date_of(c.completed_at) <= c.deadline)
+    on_time = sum(1 for c in concluded if c.deadline and c.completed_at and server.clock.date_of(c.completed_at) <= c.deadline)
     assert totals.completed_on_time == on_time
     assert totals.avg_committed_days == round(sum(c.committed_limit for c in concluded) / 3, 2)
     used = [c.working_days_used for c in concluded if c.working_days_used is not None]

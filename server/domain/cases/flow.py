@@ -345,9 +345,9 @@ async def _apply(case: Case, row: Move, dest: Status, u: Unit, acting: Acting, a
         setattr(case, key, value)
     case.status, case.row_version = dest.value, new_version
     if counted_before is not None:
-        before, row = counted_before
-        u.count(before, daily.contribution({**row, **{k: v for k, v in updates.items() if k in daily.COUNTED},
-                                            "status": dest.value}))
+        counted, old = counted_before
+        u.count(counted, daily.contribution({**old, **{k: v for k, v in updates.items() if k in daily.COUNTED},
+                                             "status": dest.value}))
     await _event(u.conn, case, acting=acting, action=action, from_status=from_status, reason=reason, data=data)
     if side is not None:
         await side(u.conn, u.out(case))
