@@ -31,21 +31,26 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from server import clock
-from server.domain.cases.states import Status
+from server.domain.cases.states import CLOCK_RUNNING, Status
 
 CONCLUDED = frozenset({Status.COMPLETED.value, Status.DENIED.value})
+OPEN = frozenset(s.value for s in CLOCK_RUNNING)
 DIMENSIONS = ("day", "city_code", "county_code", "region_code", "department_code", "hall_code")
 MEASURES = ("submitted", "accepted", "ended", "completed", "completed_on_time", "used_days_sum", "used_days_n",
             "committed_sum")
 TABLE = "case_day_stat"
+OPEN_DIMENSIONS = ("city_code", "county_code", "region_code", "department_code", "hall_code", "deadline", "warn_on")
+OPEN_MEASURES = ("cases",)
+OPEN_TABLE = "case_open_stat"
+NEVER = date(9999, 12, 31)  # no deadline / no yellow day in case_open_stat's key
 
 PLACE = ("city_code", "county_code", "region_code", "department_code", "hall_code")
-COUNTED = frozenset(PLACE + ("status", "submitted_at", "accepted_at", "completed_at", "deadline", "working_days_used",
-                             "committed_limit"))
+COUNTED = frozenset(PLACE + ("status", "submitted_at", "accepted_at", "completed_at", "deadline", "warn_on",
+                             "working_days_used", "committed_limit"))
 """The case columns a contribution depends on: a move that writes none of them, and does not take
 the case into or out of the concluded states, changes nothing counted."""
 
-Key = tuple[date, str, str, str, str, str]
+Key = tuple[Any, ...]  # ("day", day, *place) → MEASURES; ("open", *place, deadline, warn_on) → OPEN_MEASURES
 Deltas = dict[Key, list[int]]
 
 
@@ -81,8 +86,11 @@ def _contribution(get: Callable[[str], Any]) -> Deltas:
     out: Deltas = {}
 
     def add(day: date, index: int, value: int = 1) -> None:
-        row = out.setdefault((day, *place), [0] * len(MEASURES))
+        row = out.setdefault(("day", day, *place), [0] * len(MEASURES))
         row[index] += value
+
+    if str(get("status")) in OPEN:
+        out[("open", *place, _date(get("deadline")) or NEVER, _date(get("warn_on")) or NEVER)] = [1]
 
     submitted = _date(get("submitted_at"))
     if submitted is not None:
@@ -108,7 +116,7 @@ def _contribution(get: Callable[[str], Any]) -> Deltas:
 
 def merge(into: Deltas, deltas: Deltas, sign: int = 1) -> None:
     for key, values in deltas.items():
-        row = into.setdefault(key, [0] * len(MEASURES))
+        row = into.setdefault(key, [0] * len(values))
         for i, v in enumerate(values):
             row[i] += sign * v
 
@@ -124,17 +132,21 @@ def _dialect(conn: Any) -> str:
     return str(conn.capabilities.dialect)
 
 
-def upsert_sql(dialect: str, rows: int) -> str:
+TABLES = {"day": (TABLE, DIMENSIONS, MEASURES), "open": (OPEN_TABLE, OPEN_DIMENSIONS, OPEN_MEASURES)}
+
+
+def upsert_sql(dialect: str, rows: int, kind: str = "day") -> str:
     """One INSERT of ``rows`` rows that adds to the rows already there."""
-    columns = DIMENSIONS + MEASURES
+    table, dimensions, measures = TABLES[kind]
+    columns = dimensions + measures
     width = len(columns)
     if dialect == "postgres":
         values = ", ".join("(" + ", ".join(f"${r * width + i + 1}" for i in range(width)) + ")" for r in range(rows))
     else:
         values = ", ".join("(" + ", ".join("?" for _ in range(width)) + ")" for _ in range(rows))
-    sets = ", ".join(f"{m} = {TABLE}.{m} + excluded.{m}" for m in MEASURES)
-    return (f"INSERT INTO {TABLE} ({', '.join(columns)}) VALUES {values} "
-            f"ON CONFLICT ({', '.join(DIMENSIONS)}) DO UPDATE SET {sets}")
+    sets = ", ".join(f"{m} = {table}.{m} + excluded.{m}" for m in measures)
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
+            f"ON CONFLICT ({', '.join(dimensions)}) DO UPDATE SET {sets}")
 
 
 MAX_ROWS_PER_STATEMENT = 500  # 14 parameters each: under SQLite's and asyncpg's limits
@@ -147,13 +159,18 @@ async def apply(conn: Any, deltas: Deltas) -> int:
     if not keys:
         return 0
     dialect = _dialect(conn)
-    for start in range(0, len(keys), MAX_ROWS_PER_STATEMENT):
-        chunk = keys[start:start + MAX_ROWS_PER_STATEMENT]
-        params: list[Any] = []
-        for k in chunk:
-            day = k[0] if dialect == "postgres" else k[0].isoformat()
-            params.extend((day, *k[1:], *deltas[k]))
-        await conn.execute_query(upsert_sql(dialect, len(chunk)), params)
+
+    def value(v: Any) -> Any:
+        return v.isoformat() if isinstance(v, date) and dialect != "postgres" else v
+
+    for kind in ("day", "open"):
+        mine = [k for k in keys if k[0] == kind]
+        for start in range(0, len(mine), MAX_ROWS_PER_STATEMENT):
+            chunk = mine[start:start + MAX_ROWS_PER_STATEMENT]
+            params: list[Any] = []
+            for k in chunk:
+                params.extend((*(value(v) for v in k[1:]), *deltas[k]))
+            await conn.execute_query(upsert_sql(dialect, len(chunk), kind), params)
     return len(keys)
 
 
@@ -201,6 +218,31 @@ def rebuild_sql(dialect: str, first: date | None = None, last: date | None = Non
     return (f"INSERT INTO {TABLE} ({', '.join(DIMENSIONS + MEASURES)}) "
             f"SELECT {', '.join(DIMENSIONS)}, {sums} FROM ({' UNION ALL '.join(parts)}) AS contributions "
             f"GROUP BY {', '.join(DIMENSIONS)}")
+
+
+def rebuild_open_sql(dialect: str) -> str:
+    """The INSERT … SELECT that writes every row of ``case_open_stat`` from the open cases."""
+    never = f"'{NEVER.isoformat()}'" if dialect != "postgres" else f"DATE '{NEVER.isoformat()}'"
+    running = "status IN ('" + "', '".join(sorted(OPEN)) + "')"
+    return (f"INSERT INTO {OPEN_TABLE} ({', '.join(OPEN_DIMENSIONS + OPEN_MEASURES)}) "
+            f"SELECT city_code, COALESCE(county_code, ''), region_code, department_code, COALESCE(hall_code, ''), "
+            f"COALESCE(deadline, {never}), COALESCE(warn_on, {never}), COUNT(*) FROM service_case WHERE {running} "
+            f"GROUP BY city_code, COALESCE(county_code, ''), region_code, department_code, COALESCE(hall_code, ''), "
+            f"COALESCE(deadline, {never}), COALESCE(warn_on, {never})")
+
+
+async def rebuild_open(conn: Any) -> int:
+    """Recomputes ``case_open_stat`` from the open cases, in one transaction (locked as :func:`rebuild`)."""
+    from tortoise.transactions import in_transaction
+
+    dialect = _dialect(conn)
+    async with in_transaction(conn.connection_name) as tx:
+        if dialect == "postgres":
+            await tx.execute_script(f"LOCK TABLE {OPEN_TABLE} IN SHARE ROW EXCLUSIVE MODE")
+        await tx.execute_script(f"DELETE FROM {OPEN_TABLE}")
+        await tx.execute_script(rebuild_open_sql(dialect))
+        count = await tx.execute_query_dict(f"SELECT COUNT(*) AS n FROM {OPEN_TABLE}")
+    return int(count[0]["n"])
 
 
 async def _case_span(conn: Any) -> tuple[date, date] | None:

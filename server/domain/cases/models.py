@@ -167,6 +167,30 @@ class CaseDayStat(Model):
         )
 
 
+class CaseOpenStat(Model):
+    """How many cases of one place and department are open now (their clock runs: accepted, under
+    review, approved, result issued) with one deadline and one first yellow day: today's overdue
+    (``deadline`` before today) and near-due (``warn_on`` reached, ``deadline`` not passed) figures
+    are sums over these rows, whatever the number of cases. No deadline or yellow day is stored as
+    9999-12-31 (never overdue, never yellow), so that the unique key holds. Kept by
+    :mod:`server.domain.cases.daily` as ``case_day_stat`` is."""
+
+    id = fields.BigIntField(primary_key=True)
+    city_code = fields.CharField(max_length=12)
+    county_code = fields.CharField(max_length=12, default="")
+    region_code = fields.CharField(max_length=12)
+    department_code = fields.CharField(max_length=24)
+    hall_code = fields.CharField(max_length=24, default="")
+    deadline = fields.DateField()
+    warn_on = fields.DateField()
+    cases = fields.IntField(default=0)
+
+    class Meta:
+        table = "case_open_stat"
+        unique_together = (("city_code", "county_code", "region_code", "department_code", "hall_code", "deadline",
+                            "warn_on"),)
+
+
 class CaseBundle(Model):
     """A themed "one thing" application (主题式服务, 一件事): the parent of one sub-case per item.
 

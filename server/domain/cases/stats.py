@@ -5,9 +5,9 @@ Every answer is bounded by its period and scoped by :func:`case_scope` in its WH
 caller only ever counts the cases it may see, whatever the filter asks for. The figures come from
 the daily rows of ``case_day_stat`` (:mod:`server.domain.cases.daily`, kept current in every
 transition's transaction): one grouped statement over the period's days, on the table's day index,
-whatever the number of cases. Today's open figures (overdue, near due) come from the open cases
-(``status IN`` the running states, on the ``(status, deadline)`` index). The totals add up the
-rows' sums, so a report (rows and totals) is two statements, and a name lookup.
+whatever the number of cases. Today's open figures (overdue, near due) come from ``case_open_stat``
+(the open cases counted by place, department, deadline and first yellow day, kept the same way).
+The totals add up the rows' sums, so a report (rows and totals) is two statements, and a name lookup.
 
 ``plain=True`` answers from the case table instead — one statement per date column, each bounded
 by the period on that column's index — and is what a scope the daily rows cannot express falls
@@ -44,7 +44,7 @@ from server.clock import day_start
 from server.db import statistics_connection
 from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, daily, errors
-from server.domain.cases.models import Case, CaseDayStat
+from server.domain.cases.models import Case, CaseDayStat, CaseOpenStat
 from server.domain.cases.scope import case_scope, region_q
 from server.domain.cases.states import CLOCK_RUNNING, Status
 from server.domain.catalog.models import Department, Region
@@ -253,8 +253,21 @@ async def _aggregated(db: Any, scope: Q, group_by: str | None, date_from: date, 
             k = "" if by is None else (r["key"].isoformat() if isinstance(r["key"], date) else str(r["key"] or ""))
             _add(groups.setdefault(k, _zero()), r)
     if group_by != "day":
-        _collect(groups, await _open_now(db, scope, by, today), has_key=by is not None)
+        for r in await _open_aggregated(db, scope, by, today):
+            if r.get("n_open"):
+                _add(groups.setdefault("" if by is None else str(r["key"] or ""), _zero()), r)
     return groups
+
+
+async def _open_aggregated(db: Any, scope: Q, key: str | None, today: date) -> list[dict[str, Any]]:
+    """Today's overdue and near-due figures from ``case_open_stat`` (open cases by deadline and yellow day)."""
+    t = "'" + today.isoformat() + "'"
+    measures = {
+        "n_open": Sum("cases"),
+        "n_overdue_open": RawSQL(f"SUM(CASE WHEN deadline < {t} THEN cases ELSE 0 END)"),
+        "n_near_due": RawSQL(f"SUM(CASE WHEN warn_on <= {t} AND deadline >= {t} THEN cases ELSE 0 END)"),
+    }
+    return await _grouped(CaseOpenStat.filter(scope).using_db(db), key, measures)
 
 
 async def _figures(
@@ -274,7 +287,7 @@ async def _figures(
         for k in SUMS:
             total[k] += s[k]
     if group_by == "day":
-        for r in await _open_now(db, scope, None, today):
+        for r in await (_open_now if use_plain else _open_aggregated)(db, scope, None, today):
             _add(total, r)
         days = [(date_from + timedelta(days=i)).isoformat() for i in range((date_to - date_from).days + 1)]
         rows = [_row(d, d, groups.get(d, _zero())) for d in days]
