@@ -79,6 +79,15 @@ TRACK = """query Track($n: String!, $q: String!) { trackCase(number: $n, queryCo
   number itemName departmentName applicantName status statusLabel deadline steps { at label statusLabel } } }"""
 
 
+ROW_KEYS = frozenset({
+    "id", "number", "status", "query_code", "channel", "item_id", "version_id", "item_name", "basic_code",
+    "department_code", "region_code", "city_code", "county_code", "hall_code", "applicant_kind", "applicant_name",
+    "submitted_at", "committed_limit", "committed_unit", "created_at", "updated_at", "accepted_at", "deadline",
+    "statutory_deadline", "warn_on", "completed_at", "decided_at", "working_days_used",
+})
+"""Every column :meth:`Writer.plan` may set (the others keep their defaults)."""
+
+
 def say(message: str) -> None:
     print(message, flush=True)
 
@@ -185,13 +194,14 @@ class Writer:
         columns = [column for _, column, _ in insert.fields]
         # every column's default once, through its field; then each row sets its own columns as they
         # are (the drivers take datetimes and dates: server.db's adapter on SQLite, asyncpg's codecs)
-        template = insert.values({"created_at": None, "updated_at": None})
+        template = insert.values(self.plan())  # the columns no row sets: their defaults, as the field writes them
         index = {name: i for i, (name, _, _) in enumerate(insert.fields)}
+        keys = [k for k in index if k in ROW_KEYS]
 
         def record(row: dict[str, Any]) -> list[Any]:
             values = list(template)
-            for k, v in row.items():
-                values[index[k]] = v
+            for k in keys:
+                values[index[k]] = row.get(k)
             return values
         t0 = time.perf_counter()
         done = 0
