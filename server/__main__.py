@@ -1,4 +1,4 @@
-"""One CLI: python -m server {migrate,seed,generate-cases,complaint-measures,serve,simulate-partners,worker,export-schema,export-contract,create-user}. Each has --help."""
+"""One CLI: python -m server {migrate,seed,generate-cases,rebuild-statistics,complaint-measures,serve,simulate-partners,worker,export-schema,export-contract,create-user}. Each has --help."""
 
 from __future__ import annotations
 
@@ -172,6 +172,27 @@ def cmd_generate_cases(args: argparse.Namespace) -> int:
 
     made = _with_db(generate_cases)(args.count, seed=args.seed, progress=progress, batch=args.batch)
     say(f"完成：生成办件 {made} 件（种子 {args.seed}）")
+    return 0
+
+
+def cmd_rebuild_statistics(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from tortoise import connections
+
+    from server.domain.cases import daily
+
+    say = _progress(time.monotonic())
+    first = date.fromisoformat(args.date_from) if args.date_from else None
+    last = date.fromisoformat(args.date_to) if args.date_to else None
+
+    async def go() -> tuple[int, int]:
+        conn = connections.get("default")
+        days = await daily.rebuild(conn, first=first, last=last, say=say)
+        return days, await daily.rebuild_open(conn)
+
+    rows, open_rows = _with_db(go)()
+    say(f"完成：办件日统计 {rows} 行，在办件（按期限）{open_rows} 行")
     return 0
 
 
@@ -360,6 +381,15 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=2019, help="随机种子（默认 2019），同一种子与数据库状态生成相同的数据")
     s.add_argument("--batch", type=int, default=2000, help="每批写入的办件数（默认 2000）")
     s.set_defaults(fn=cmd_generate_cases)
+
+    s = sub.add_parser(
+        "rebuild-statistics",
+        help="由办件表重算办件日统计（case_day_stat，办件统计的数据来源），按月分事务写入并显示进度；"
+             "办件经状态迁移时日统计已在同一事务中更新，只在以其他方式写入办件后需要",
+    )
+    s.add_argument("--from", dest="date_from", help="起始日期 YYYY-MM-DD（默认最早的办件）")
+    s.add_argument("--to", dest="date_to", help="结束日期 YYYY-MM-DD（默认最晚的办件）")
+    s.set_defaults(fn=cmd_rebuild_statistics)
 
     s = sub.add_parser("serve", help="启动 HTTP 服务（GraphQL 在 /graphql，管理端在 /admin）")
     s.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")

@@ -32,6 +32,7 @@ import httpx
 from arq.connections import RedisSettings
 from arq.worker import Worker, func
 from stdnum.cn import ric, uscc
+from tortoise import connections
 
 from server.domain.accounts import tokens
 from server.domain.accounts.models import Citizen, Enterprise, SmsCode, StaffUser
@@ -39,7 +40,7 @@ from server.domain.accounts.roles import Actor
 from server.domain.accounts.service import role_tags
 from server.domain.accounts.sms import SIGN_IN_CODE, get_sms_sender
 from server.domain.accounts.tokens import citizen_actor, staff_actor
-from server.domain.cases import clock
+from server.domain.cases import clock, daily
 from server.domain.cases.models import Case, CaseMaterial, Upload
 from server.domain.catalog.models import (
     Department,
@@ -232,7 +233,7 @@ async def case(*, department_code: str, status: str = "accepted", hall_code: str
     """A Case row inserted directly on a seeded, published item, for tests the lifecycle is not about
     (``county``: handled in that county rather than by the city)."""
     item = await published_item()
-    return await Case.create(
+    c = await Case.create(
         number=f"T{CITY}{tag()}", status=status, channel="window", item_id=item.id,
         version_id=item.published_version_id, item_name=item_name, basic_code=item.basic_code,
         department_code=department_code, region_code=county or CITY, city_code=CITY, county_code=county,
@@ -240,6 +241,9 @@ async def case(*, department_code: str, status: str = "accepted", hall_code: str
         contact_citizen_id=citizen_id, applicant_name=applicant_name, contact_phone=contact_phone,
         deadline=deadline, warn_on=warn_on, supply_by=supply_by, claimed_by_id=claimed_by_id, **extra,
     )
+    # counted in the daily statistics as the transition that made it would have counted it
+    await daily.apply(connections.get("default"), daily.contribution(c))
+    return c
 
 
 async def statistics_case(dept: str, *, county: str | None, status: str, submitted: datetime,

@@ -35,7 +35,7 @@ from tortoise.transactions import in_transaction
 
 from server.domain.accounts.models import Citizen, Enterprise
 from server.domain.calendar import service as calendar
-from server.domain.cases import clock, evidence
+from server.domain.cases import clock, daily, evidence
 from server.domain.cases.models import Case, CaseCounter, CaseEvent, CaseMaterial
 from server.domain.cases.states import Status
 from server.domain.catalog.models import Hall, ItemVersion, Material, ServiceItem, Situation
@@ -815,6 +815,7 @@ async def generate_cases(
             await inserts[1].run(conn, events)
             await inserts[2].run(conn, materials)
             await inserts[3].run(conn, pulls)
+            await daily.apply(conn, daily.of_rows(cases))  # their daily statistics, as a transition counts them
             await numbers.save()
         done += size
         if progress:

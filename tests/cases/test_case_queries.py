@@ -15,11 +15,13 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
+from tortoise import connections
 
 from server.domain.accounts import apikeys, tokens
 from server.domain.accounts.models import StaffUser
 from server.domain.accounts.roles import Role
 from server.domain.accounts.service import create_user
+from server.domain.cases import daily
 from server.domain.cases.models import Case, CaseEvent, CaseMaterial
 from server.domain.catalog.models import Department, Hall, Material
 from server.settings import Settings
@@ -77,6 +79,8 @@ class Maker:
                 applicant_name="张晓明", contact_phone="13812345678", submitted_at=now, accepted_at=now,
                 deadline=(deadline + step * i) if deadline else None, **extra,
             ))
+        # counted in the statistics' aggregates as the transitions that made them would have counted them
+        await daily.apply(connections.get("default"), daily.of_rows(rows))
         await CaseMaterial.bulk_create([
             CaseMaterial(case_id=c.id, material_id=m.id, position=m.position, name=m.name, necessity=m.necessity,
                          state="provided", trust="C")

@@ -54,7 +54,7 @@ def admin(region_path: str = CITY, role: Role = Role.CITY_ADMIN) -> Actor:
     return Actor(user_id=1, roles=frozenset({role}), region_path=region_path)
 
 
-MARCH = dict(date_from=date(2021, 3, 1), date_to=date(2021, 3, 31))
+MARCH: dict[str, Any] = dict(date_from=date(2021, 3, 1), date_to=date(2021, 3, 31))
 
 
 @pytest.fixture(scope="module")
@@ -71,13 +71,13 @@ def figures(r: stats.StatRow) -> dict[str, Any]:
 
 
 async def test_totals(dept: str) -> None:
-    t = await stats.case_totals(actor=admin(), department_code=dept, **MARCH)  # type: ignore[arg-type]
+    t = await stats.case_totals(actor=admin(), department_code=dept, **MARCH)
     assert figures(t) == dict(submitted=7, accepted=4, completed=3, on_time=2, rate=0.6667, avg_used=3.0,
                               avg_committed=4.67, overdue=1, near_due=1)
 
 
 async def test_by_county(dept: str) -> None:
-    rows = await stats.case_statistics(actor=admin(), department_code=dept, group_by="county", **MARCH)  # type: ignore[arg-type]
+    rows = await stats.case_statistics(actor=admin(), department_code=dept, group_by="county", **MARCH)
     by = {r.key: r for r in rows}
     assert [(r.key, r.name) for r in rows] == [("", "市本级"), ("371522", "莘县"), ("371525", "冠县")]
     assert figures(by["371525"]) == dict(submitted=3, accepted=3, completed=2, on_time=1, rate=0.5, avg_used=4.0,
@@ -89,13 +89,13 @@ async def test_by_county(dept: str) -> None:
 
 
 async def test_by_department(dept: str) -> None:
-    rows = await stats.case_statistics(actor=admin(), department_code=dept, group_by="department", **MARCH)  # type: ignore[arg-type]
+    rows = await stats.case_statistics(actor=admin(), department_code=dept, group_by="department", **MARCH)
     assert len(rows) == 1 and rows[0].key == dept and rows[0].name == dept  # no such department: its code
     assert rows[0].submitted == 7 and rows[0].completed == 3
 
 
 async def test_by_day_has_every_day_and_counts_each_figure_on_its_own_date(dept: str) -> None:
-    rows = await stats.case_statistics(actor=admin(), department_code=dept, group_by="day", **MARCH)  # type: ignore[arg-type]
+    rows = await stats.case_statistics(actor=admin(), department_code=dept, group_by="day", **MARCH)
     assert [r.key for r in rows] == [f"2021-03-{d:02d}" for d in range(1, 32)]
     by = {r.key: r for r in rows}
     assert (by["2021-03-01"].submitted, by["2021-03-01"].accepted) == (2, 1)  # one at 00:30 Beijing time
@@ -109,9 +109,9 @@ async def test_by_day_has_every_day_and_counts_each_figure_on_its_own_date(dept:
 
 async def test_a_county_sees_only_its_own(dept: str) -> None:
     viewer = admin("/100000/370000/371500/371525/", Role.COUNTY_VIEWER)
-    t = await stats.case_totals(actor=viewer, department_code=dept, **MARCH)  # type: ignore[arg-type]
+    t = await stats.case_totals(actor=viewer, department_code=dept, **MARCH)
     assert (t.submitted, t.completed, t.overdue_open) == (3, 2, 1)
-    rows = await stats.case_statistics(actor=viewer, department_code=dept, group_by="county", **MARCH)  # type: ignore[arg-type]
+    rows = await stats.case_statistics(actor=viewer, department_code=dept, group_by="county", **MARCH)
     assert [r.key for r in rows] == ["371525"]
     # asking for another county's region gives nothing, not that county
     other = await stats.case_totals(actor=viewer, department_code=dept, region_code="371522", **MARCH)
@@ -133,22 +133,22 @@ async def test_the_region_filter(dept: str) -> None:
 ])
 async def test_others_may_not(actor: Actor, dept: str) -> None:
     with pytest.raises(DomainError) as e:
-        await stats.case_totals(actor=actor, **MARCH)  # type: ignore[arg-type]
+        await stats.case_totals(actor=actor, **MARCH)
     assert e.value.code == "NOT_ALLOWED"
 
 
 @pytest.mark.parametrize("role", [Role.CITY_ADMIN, Role.HALL_SUPERVISOR, Role.COUNTY_VIEWER])
 async def test_readers_may(role: Role, dept: str) -> None:
-    t = await stats.case_totals(actor=admin(role=role), department_code=dept, **MARCH)  # type: ignore[arg-type]
+    t = await stats.case_totals(actor=admin(role=role), department_code=dept, **MARCH)
     assert t.submitted == 7
 
 
 async def test_county_and_province_systems_may(dept: str) -> None:
     county = Actor(api_key_id=1, partner_kind="county_system", region_path="/100000/370000/371500/371522/")
-    t = await stats.case_totals(actor=county, department_code=dept, **MARCH)  # type: ignore[arg-type]
+    t = await stats.case_totals(actor=county, department_code=dept, **MARCH)
     assert t.submitted == 2
     province = Actor(api_key_id=2, partner_kind="province", region_path="/100000/370000/")
-    assert (await stats.case_totals(actor=province, department_code=dept, **MARCH)).submitted == 7  # type: ignore[arg-type]
+    assert (await stats.case_totals(actor=province, department_code=dept, **MARCH)).submitted == 7
 
 
 @pytest.mark.parametrize(("kwargs", "code"), [

@@ -22,7 +22,7 @@ from tortoise.transactions import in_transaction
 
 from server.domain.accounts.models import StaffUser
 from server.domain.accounts.roles import Actor, Role
-from server.domain.cases import clock, errors
+from server.domain.cases import clock, daily, errors
 from server.domain.cases.models import Case, CaseEvent
 from server.domain.cases.scope import case_scope
 from server.domain.cases.states import (
@@ -154,6 +154,10 @@ class Unit:
     conn: Any
     ids: list[int] = field(default_factory=list)
     exchange_ids: list[int] = field(default_factory=list)  # outbound exchange messages (server.domain.exchange)
+    counted: daily.Deltas = field(default_factory=dict)  # what its moves changed in the daily statistics
+
+    def count(self, before: daily.Deltas, after: daily.Deltas) -> None:
+        daily.merge(self.counted, daily.difference(before, after))
 
     def out(self, case: Case) -> Outgoing:
         return Outgoing(self.conn, case, self.ids, self)
@@ -165,6 +169,7 @@ async def unit(settings: Settings | None) -> AsyncIterator[Unit]:
     async with in_transaction() as conn:
         u = Unit(conn)
         yield u
+        await daily.apply(conn, u.counted)  # the statistics of its moves, in the same transaction
     if settings is not None and u.ids:
         await notify.after_commit(settings, u.ids)
     if u.exchange_ids:
@@ -328,6 +333,7 @@ async def _apply(case: Case, row: Move, dest: Status, u: Unit, acting: Acting, a
         (dest in SETTLED and before not in SETTLED) or (dest in FINAL and before not in FINAL))
     if ends_sub:
         await _bundle_flow().lock(u.conn, case.bundle_id)
+    counted_before = await _counted_before(u.conn, case, dest, updates)
     new_version = case.row_version + 1
     changed = await Case.filter(id=case.id, row_version=case.row_version).using_db(u.conn).update(
         status=dest.value, row_version=new_version, updated_at=clock.now(), **updates
@@ -338,6 +344,10 @@ async def _apply(case: Case, row: Move, dest: Status, u: Unit, acting: Acting, a
     for key, value in updates.items():
         setattr(case, key, value)
     case.status, case.row_version = dest.value, new_version
+    if counted_before is not None:
+        counted, old = counted_before
+        u.count(counted, daily.contribution({**old, **{k: v for k, v in updates.items() if k in daily.COUNTED},
+                                             "status": dest.value}))
     await _event(u.conn, case, acting=acting, action=action, from_status=from_status, reason=reason, data=data)
     if side is not None:
         await side(u.conn, u.out(case))
@@ -346,6 +356,20 @@ async def _apply(case: Case, row: Move, dest: Status, u: Unit, acting: Acting, a
     if ends_sub:
         await _bundle_flow().sub_case_ended(u, case, settings=settings, action=action, reason=reason)
     return case
+
+
+async def _counted_before(conn: Any, case: Case, dest: Status, updates: dict[str, Any]
+                          ) -> tuple[daily.Deltas, dict[str, Any]] | None:
+    """What the case counts in the daily statistics before this move, read from its row (callers
+    set columns on the instance before they move it: the instance is not the row), or None when the
+    move cannot change it. A row of another version is a CONFLICT, as the conditional update would say."""
+    crosses = (case.status in daily.CONCLUDED) != (dest.value in daily.CONCLUDED)
+    if not crosses and daily.COUNTED.isdisjoint(updates):
+        return None
+    rows = await Case.filter(id=case.id).using_db(conn).values("row_version", *sorted(daily.COUNTED))
+    if not rows or rows[0]["row_version"] != case.row_version:
+        raise DomainError(errors.CONFLICT, "办件刚被他人处理，请刷新后重试", ["caseId"])
+    return daily.contribution(rows[0]), rows[0]
 
 
 ROUTED_AT = frozenset({Action.ACCEPTED, Action.ACCEPTED_MISSING, Action.OPENED})
@@ -369,6 +393,7 @@ async def create(
 
     async def go(u: Unit) -> Case:
         case = await Case.create(status=row.to[0].value, using_db=u.conn, **columns)
+        u.count({}, daily.contribution(case))
         await _event(u.conn, case, acting=acting, action=action, from_status=None, reason=reason, data=data)
         if side is not None:
             await side(u.conn, u.out(case))

@@ -122,7 +122,73 @@ class Case(Model):
             Index(fields=("partner_code", "id")),
             Index(fields=("bundle_id", "bundle_stage", "id")),
             Index(fields=("status", "deadline")),
+            # statistics read their period only (server.domain.cases.stats): one date index each
+            Index(fields=("submitted_at",)),
+            Index(fields=("accepted_at",)),
+            Index(fields=("completed_at",)),
         )
+
+
+class CaseDayStat(Model):
+    """The day's figures of the cases of one place and department (statistics answer from these).
+
+    One row per Beijing date × city × county × region × department × hall (empty strings where a
+    case has no county or hall, so that the unique key holds). A case counts on the day it was
+    submitted, the day it was accepted, and — once concluded (completed or denied) — the day it was
+    concluded; ``ended`` counts every case whose ``completed_at`` falls on that day, concluded or
+    not (withdrawn, rejected), as the plain query lists the rows of the cases it touched.
+    :mod:`server.domain.cases.daily` keeps the rows current in the transaction of every transition
+    (the difference between what the case counted before and after the move); ``python -m server
+    rebuild-statistics`` recomputes them from the case table.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    day = fields.DateField()
+    city_code = fields.CharField(max_length=12)
+    county_code = fields.CharField(max_length=12, default="")
+    region_code = fields.CharField(max_length=12)
+    department_code = fields.CharField(max_length=24)
+    hall_code = fields.CharField(max_length=24, default="")
+    submitted = fields.IntField(default=0)
+    accepted = fields.IntField(default=0)
+    ended = fields.IntField(default=0)  # completed_at on this day, whatever the status
+    completed = fields.IntField(default=0)  # concluded (completed or denied) on this day
+    completed_on_time = fields.IntField(default=0)
+    used_days_sum = fields.IntField(default=0)  # working_days_used of the concluded, where known
+    used_days_n = fields.IntField(default=0)  # how many of the concluded have working_days_used
+    committed_sum = fields.IntField(default=0)  # committed_limit of the concluded
+
+    class Meta:
+        table = "case_day_stat"
+        unique_together = (("day", "city_code", "county_code", "region_code", "department_code", "hall_code"),)
+        indexes = (
+            Index(fields=("county_code", "day")),
+            Index(fields=("department_code", "day")),
+        )
+
+
+class CaseOpenStat(Model):
+    """How many cases of one place and department are open now (their clock runs: accepted, under
+    review, approved, result issued) with one deadline and one first yellow day: today's overdue
+    (``deadline`` before today) and near-due (``warn_on`` reached, ``deadline`` not passed) figures
+    are sums over these rows, whatever the number of cases. No deadline or yellow day is stored as
+    9999-12-31 (never overdue, never yellow), so that the unique key holds. Kept by
+    :mod:`server.domain.cases.daily` as ``case_day_stat`` is."""
+
+    id = fields.BigIntField(primary_key=True)
+    city_code = fields.CharField(max_length=12)
+    county_code = fields.CharField(max_length=12, default="")
+    region_code = fields.CharField(max_length=12)
+    department_code = fields.CharField(max_length=24)
+    hall_code = fields.CharField(max_length=24, default="")
+    deadline = fields.DateField()
+    warn_on = fields.DateField()
+    cases = fields.IntField(default=0)
+
+    class Meta:
+        table = "case_open_stat"
+        unique_together = (("city_code", "county_code", "region_code", "department_code", "hall_code", "deadline",
+                            "warn_on"),)
 
 
 class CaseBundle(Model):
