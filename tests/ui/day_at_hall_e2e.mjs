@@ -45,7 +45,7 @@ function watchScript(emptyTexts) {
     const body = document.body;
     if (!body) return;
     const text = body.innerText || '';
-    const masks = [...document.querySelectorAll('.el-loading-mask')].some((e) => getComputedStyle(e).display !== 'none');
+    const masks = [...document.querySelectorAll('.el-loading-mask, .el-button.is-loading')].some((e) => getComputedStyle(e).display !== 'none');
     if (masks || text.includes('加载中')) window.__watch.loading += 1;
     for (const t of emptyTexts) {
       if (text.includes(t) && !window.__watch.empty.some((e) => e.text === t && e.path === location.pathname)) {
@@ -100,7 +100,7 @@ async function main() {
   try {
     for (const pass of spec.passes) {
       passName = pass.name;
-      const done = { name: pass.name, shots: [], layoutProblems: [], emptyBeforeAnswer: [], listsLoaded: 0, loadingSeen: 0 };
+      const done = { name: pass.name, shots: [], layoutProblems: [], emptyBeforeAnswer: [], noLoadingState: [], listsLoaded: 0, loadingSeen: 0 };
       passes.push(done);
       const step = (text) => steps.push(`${pass.name}: ${text}`);
       const settled = (page) => page.waitForFunction(
@@ -130,6 +130,7 @@ async function main() {
         });
         done.listsLoaded += 1;
         if (seen.loading > 0) done.loadingSeen += 1;
+        else done.noLoadingState.push(`${who.user} ${new URL(who.page.url()).pathname}`);
         for (const e of seen.empty) done.emptyBeforeAnswer.push(`${who.user} ${e.path}: "${e.text}"${e.masked ? ' (under the loading mask)' : ''}`);
       };
       const reset = async (who) => { if (pass.slow) await who.page.evaluate(() => { window.__watch = { empty: [], loading: 0 }; }); };
