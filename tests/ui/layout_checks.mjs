@@ -10,6 +10,7 @@
 //              not fit), unless the column shows the rest in a tooltip (show-overflow-tooltip).
 //   tall     — a label (form item, descriptions, table header, button, tag, radio, tab, menu item)
 //              whose text runs over more than two lines.
+//   wrapped  — a form label of ten characters or fewer that breaks over two lines.
 //   stacked  — any table cell whose text runs one or two characters a line over three lines or more.
 
 /** Waits until no GraphQL request is in flight for a moment and no loading mask or dialog animation runs. */
@@ -111,6 +112,10 @@ export async function layoutProblems(page) {
       if (label.closest('.el-table__cell.is-hidden')) continue;
       const n = lines(label);
       if (n > 2) out.push({ kind: 'tall', what: describe(label), detail: `${n} lines` });
+      // a short form label is one line: "统一社会信用代" over "码" is a label too narrow for its text
+      else if (n === 2 && label.matches('.el-form-item__label') && label.textContent.trim().length <= 10) {
+        out.push({ kind: 'wrapped', what: describe(label), detail: `${label.textContent.trim().length} characters on 2 lines` });
+      }
     }
     return out;
   });
