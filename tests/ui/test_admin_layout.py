@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -88,6 +89,4 @@ async def test_every_page_fits_a_hall_pc_and_a_hall_tablet(settings: Settings, g
 
 def _slug(path: str) -> str:
     """The screenshot name of a page, as admin_layout_e2e.mjs writes it."""
-    import re
-
     return re.sub(r"[^A-Za-z0-9]+", "-", path.lstrip("/"))[:60] or "home"

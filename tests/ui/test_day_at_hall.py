@@ -90,7 +90,8 @@ async def _online_application(name: str) -> CaseRow:
 async def _morning(gql: GraphQLClient, item: dict[str, Any], n: int) -> dict[str, Any]:
     """What one pass starts from, and what its clerks will type."""
     clerk = await gql.as_user("city_clerk")
-    person = await h.citizen(name=["赵雅琴", "钱思远", "孙佳宁"][n])
+    name = ["赵雅琴", "钱思远", "孙佳宁"][n]
+    person = await h.citizen(name=name)
     rep = await h.citizen()
     ent = await h.enterprise(rep)
     sit = next(s for s in item["situations"] if s["name"] == SITUATION)
@@ -107,7 +108,7 @@ async def _morning(gql: GraphQLClient, item: dict[str, Any], n: int) -> dict[str
     return {
         "itemName": item["name"], "implementationCode": item["implementationCode"], "situationName": SITUATION,
         "situationCount": len(item["situations"]),
-        "applicant": {"idNumber": person.id_number, "name": person.name, "wrongName": person.name[0] + "晓" + person.name[-1],
+        "applicant": {"idNumber": person.id_number, "name": name, "wrongName": name[0] + "晓" + name[-1],
                       "phone": h.phone(), "creditCode": ent.credit_code},
         "form": [{"key": f["key"], "type": f["type"], "value": _value(f)} for f in item["formFields"]],
         "present": [m["key"] for m in sit["materials"] if m["necessity"] in ("REQUIRED", "DEFERRABLE")],
