@@ -969,34 +969,62 @@ export type ConfirmBundlePartyInput = {
   bundleId: Scalars['ID']['input'];
 };
 
-/** 三级十同的十个要素 */
+/** 事项的要素：三级十同的十个要素，以及版本对比另外比较的内容 */
 export type ConsistencyElement =
   /** 受理条件 */
   | 'ACCEPTANCE_CONDITIONS'
+  /** 俗称、别名（仅版本对比） */
+  | 'ALIASES'
   /** 事项编码 */
   | 'CODE'
   /** 行使层级 */
   | 'EXERCISE_LEVEL'
   /** 收费项目 */
   | 'FEES'
+  /** 收费依据（仅版本对比） */
+  | 'FEE_BASIS'
   /** 申请表单（仅版本对比） */
   | 'FORM_FIELDS'
+  /** 办理地点（仅版本对比） */
+  | 'GUIDE_ADDRESS'
+  /** 咨询电话（仅版本对比） */
+  | 'GUIDE_CONTACT'
+  /** 常见问题（仅版本对比） */
+  | 'GUIDE_FAQ'
+  /** 办理时间（仅版本对比） */
+  | 'GUIDE_HOURS'
+  /** 办理流程（仅版本对比） */
+  | 'GUIDE_PROCESS'
+  /** 高频事项（仅版本对比） */
+  | 'HIGH_FREQUENCY'
+  /** 即办件（仅版本对比） */
+  | 'INSTANT'
   /** 秒批规则（仅版本对比） */
   | 'INSTANT_RULE'
   /** 事项类型 */
   | 'ITEM_TYPE'
+  /** 搜索关键词（仅版本对比） */
+  | 'KEYWORDS'
   /** 设定依据 */
   | 'LEGAL_BASIS'
   /** 申请材料 */
   | 'MATERIALS'
+  /** 各情形材料的要求：形式、份数、载体、来源、电子证照、示范文本、审查要点（仅版本对比） */
+  | 'MATERIAL_DETAILS'
+  /** 最多跑动次数（仅版本对比） */
+  | 'MAX_VISITS'
   /** 事项名称 */
   | 'NAME'
+  /** 全程网办（仅版本对比） */
+  | 'ONLINE'
   /** 签发电子证照（仅版本对比） */
   | 'RESULT_LICENCE'
   /** 审查环节（仅版本对比） */
   | 'REVIEW_STEPS'
   /** 服务对象 */
   | 'SERVICE_OBJECT'
+  /** 办理情形及其适用条件（仅版本对比） */
+  | 'SITUATIONS'
   /** 办理时限 */
   | 'TIME_LIMIT';
 
@@ -1127,6 +1155,12 @@ export type DisableStaffUserInput = {
   id: Scalars['ID']['input'];
   /** 停用原因（记入账号） */
   reason: Scalars['String']['input'];
+};
+
+/** 放弃事项的草稿版本 */
+export type DiscardServiceItemDraftInput = {
+  /** 事项的全局 ID */
+  id: Scalars['ID']['input'];
 };
 
 /** 启用工作人员账号（同时解除密码错误锁定） */

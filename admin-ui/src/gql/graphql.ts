@@ -692,34 +692,62 @@ export type CompleteBundleInput = {
   note?: string;
 };
 
-/** 三级十同的十个要素 */
+/** 事项的要素：三级十同的十个要素，以及版本对比另外比较的内容 */
 export type ConsistencyElement =
   /** 受理条件 */
   | 'ACCEPTANCE_CONDITIONS'
+  /** 俗称、别名（仅版本对比） */
+  | 'ALIASES'
   /** 事项编码 */
   | 'CODE'
   /** 行使层级 */
   | 'EXERCISE_LEVEL'
   /** 收费项目 */
   | 'FEES'
+  /** 收费依据（仅版本对比） */
+  | 'FEE_BASIS'
   /** 申请表单（仅版本对比） */
   | 'FORM_FIELDS'
+  /** 办理地点（仅版本对比） */
+  | 'GUIDE_ADDRESS'
+  /** 咨询电话（仅版本对比） */
+  | 'GUIDE_CONTACT'
+  /** 常见问题（仅版本对比） */
+  | 'GUIDE_FAQ'
+  /** 办理时间（仅版本对比） */
+  | 'GUIDE_HOURS'
+  /** 办理流程（仅版本对比） */
+  | 'GUIDE_PROCESS'
+  /** 高频事项（仅版本对比） */
+  | 'HIGH_FREQUENCY'
+  /** 即办件（仅版本对比） */
+  | 'INSTANT'
   /** 秒批规则（仅版本对比） */
   | 'INSTANT_RULE'
   /** 事项类型 */
   | 'ITEM_TYPE'
+  /** 搜索关键词（仅版本对比） */
+  | 'KEYWORDS'
   /** 设定依据 */
   | 'LEGAL_BASIS'
   /** 申请材料 */
   | 'MATERIALS'
+  /** 各情形材料的要求：形式、份数、载体、来源、电子证照、示范文本、审查要点（仅版本对比） */
+  | 'MATERIAL_DETAILS'
+  /** 最多跑动次数（仅版本对比） */
+  | 'MAX_VISITS'
   /** 事项名称 */
   | 'NAME'
+  /** 全程网办（仅版本对比） */
+  | 'ONLINE'
   /** 签发电子证照（仅版本对比） */
   | 'RESULT_LICENCE'
   /** 审查环节（仅版本对比） */
   | 'REVIEW_STEPS'
   /** 服务对象 */
   | 'SERVICE_OBJECT'
+  /** 办理情形及其适用条件（仅版本对比） */
+  | 'SITUATIONS'
   /** 办理时限 */
   | 'TIME_LIMIT';
 
@@ -814,6 +842,12 @@ export type DisableStaffUserInput = {
   id: string;
   /** 停用原因（记入账号） */
   reason: string;
+};
+
+/** 放弃事项的草稿版本 */
+export type DiscardServiceItemDraftInput = {
+  /** 事项的全局 ID */
+  id: string;
 };
 
 /** 启用工作人员账号（同时解除密码错误锁定） */
@@ -2582,9 +2616,9 @@ export type CounterPersonQuery = { counterPerson: { found: boolean, maskedName: 
 
 export type TimeLimitPartsFragment = { value: number, unit: TimeUnit, text: string };
 
-type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
+type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string, standardCode: string | null }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
 
-type ItemContentParts_ServiceItem_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
+type ItemContentParts_ServiceItem_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string, standardCode: string | null }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
 
 export type ItemContentPartsFragment =
   | ItemContentParts_ItemVersion_Fragment
@@ -2607,7 +2641,7 @@ export type CatalogItemQueryVariables = Exact<{
 }>;
 
 
-export type CatalogItemQuery = { serviceItem: { id: string, implementationCode: string, status: ItemStatus, statusReason: string, level: Level, departmentCode: string, regionCode: string, versionNumber: number, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, department: { code: string, name: string }, region: { name: string }, draftVersion: { id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null, versions: Array<{ id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, publishedAt: string | null }>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null };
+export type CatalogItemQuery = { serviceItem: { id: string, implementationCode: string, status: ItemStatus, statusReason: string, level: Level, departmentCode: string, regionCode: string, versionNumber: number, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, department: { code: string, name: string }, region: { name: string }, draftVersion: { id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string, standardCode: string | null }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null, versions: Array<{ id: string, number: number, status: VersionStatus, changeKind: ChangeKind, changeNote: string, createdAt: string, publishedAt: string | null }>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string, standardCode: string | null }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } } | null };
 
 export type ItemVersionDiffQueryVariables = Exact<{
   from: string;
@@ -2630,6 +2664,13 @@ export type UpdateServiceItemDraftMutationVariables = Exact<{
 
 
 export type UpdateServiceItemDraftMutation = { updateServiceItemDraft: { version: { id: string, number: number } | null, errors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
+
+export type DiscardServiceItemDraftMutationVariables = Exact<{
+  input: DiscardServiceItemDraftInput;
+}>;
+
+
+export type DiscardServiceItemDraftMutation = { discardServiceItemDraft: { item: { id: string, status: ItemStatus, versionNumber: number, draftVersion: { id: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CatalogErrorCode }> } };
 
 export type PublishServiceItemMutationVariables = Exact<{
   input: PublishServiceItemInput;
@@ -3619,6 +3660,7 @@ export const ItemContentPartsFragmentDoc = new TypedDocumentString(`
       elicence
       sharedData
       source
+      standardCode
     }
   }
   guide {
@@ -8903,6 +8945,7 @@ fragment ItemContentParts on ItemContent {
       elicence
       sharedData
       source
+      standardCode
     }
   }
   guide {
@@ -8976,6 +9019,25 @@ export const UpdateServiceItemDraftDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateServiceItemDraftMutation, UpdateServiceItemDraftMutationVariables>;
+export const DiscardServiceItemDraftDocument = new TypedDocumentString(`
+    mutation DiscardServiceItemDraft($input: DiscardServiceItemDraftInput!) {
+  discardServiceItemDraft(input: $input) {
+    item {
+      id
+      status
+      versionNumber
+      draftVersion {
+        id
+      }
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DiscardServiceItemDraftMutation, DiscardServiceItemDraftMutationVariables>;
 export const PublishServiceItemDocument = new TypedDocumentString(`
     mutation PublishServiceItem($input: PublishServiceItemInput!) {
   publishServiceItem(input: $input) {

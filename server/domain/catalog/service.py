@@ -422,6 +422,20 @@ async def publish(*, actor: Actor, item_id: int) -> ItemVersion:
     return await _current(item.id)
 
 
+async def discard_draft(*, actor: Actor, item_id: int) -> ItemVersion:
+    """Throw the draft version away (its situations and materials with it); the published version
+    stays as it is. An item never published has only its draft: it is cancelled instead."""
+    item = await _locked_item(actor=actor, item_id=item_id)
+    if item.draft_version_id is None:
+        raise DomainError(errors.INVALID_STATE, "没有可放弃的草稿版本", ["id"])
+    if item.published_version_id is None:
+        raise DomainError(errors.INVALID_STATE, "事项从未发布，草稿就是它的全部内容：不再需要请取消事项", ["id"])
+    async with in_transaction() as conn:
+        await _bump(item, conn, draft_version_id=None)
+        await ItemVersion.filter(id=item.draft_version_id, item_id=item.id, status="draft").using_db(conn).delete()
+    return await _current(item.id)
+
+
 _VERBS = {"suspended": "暂停", "active": "恢复", "cancelled": "取消"}
 
 
