@@ -1046,6 +1046,17 @@ export type CorrectionItemInput = {
   note: Scalars['String']['input'];
 };
 
+/** 事项受理后的去向（从登录窗口人员所在大厅看） */
+export type CounterDestination =
+  /** 县级部门决定：受理后进入该县的审批队列（代为收件） */
+  | 'COUNTY'
+  /** 其他区划的事项：不由本大厅受理 */
+  | 'ELSEWHERE'
+  /** 本级办理 */
+  | 'LOCAL'
+  /** 经签名交换转送省级平台或合作单位决定 */
+  | 'PARTNER';
+
 /** 为合作系统新建 API 密钥 */
 export type CreateApiKeyInput = {
   /** 类别 */
@@ -2320,6 +2331,8 @@ export type ServiceItemFilter = {
   departmentCode?: InputMaybe<Scalars['String']['input']>;
   /** 实施部门的全局 ID */
   departmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** 搜索时把登录工作人员所在大厅受理的事项排在前面（其余按相关度在后）；没有所属大厅时不影响排序 */
+  hallFirst?: Scalars['Boolean']['input'];
   /** true 只看高频事项，false 只看非高频 */
   highFrequency?: InputMaybe<Scalars['Boolean']['input']>;
   /** 只看即办件（秒批秒办） */
@@ -3574,6 +3587,8 @@ export type ServiceItemFilter = {
   departmentCode?: string | null | undefined;
   /** 实施部门的全局 ID */
   departmentId?: string | null | undefined;
+  /** 搜索时把登录工作人员所在大厅受理的事项排在前面（其余按相关度在后）；没有所属大厅时不影响排序 */
+  hallFirst?: boolean;
   /** true 只看高频事项，false 只看非高频 */
   highFrequency?: boolean | null | undefined;
   /** 只看即办件（秒批秒办） */

@@ -769,6 +769,17 @@ export type CorrectionItemInput = {
   note: string;
 };
 
+/** 事项受理后的去向（从登录窗口人员所在大厅看） */
+export type CounterDestination =
+  /** 县级部门决定：受理后进入该县的审批队列（代为收件） */
+  | 'COUNTY'
+  /** 其他区划的事项：不由本大厅受理 */
+  | 'ELSEWHERE'
+  /** 本级办理 */
+  | 'LOCAL'
+  /** 经签名交换转送省级平台或合作单位决定 */
+  | 'PARTNER';
+
 /** 为合作系统新建 API 密钥 */
 export type CreateApiKeyInput = {
   /** 类别 */
@@ -1729,6 +1740,8 @@ export type ServiceItemFilter = {
   departmentCode?: string | null | undefined;
   /** 实施部门的全局 ID */
   departmentId?: string | null | undefined;
+  /** 搜索时把登录工作人员所在大厅受理的事项排在前面（其余按相关度在后）；没有所属大厅时不影响排序 */
+  hallFirst?: boolean;
   /** true 只看高频事项，false 只看非高频 */
   highFrequency?: boolean | null | undefined;
   /** 只看即办件（秒批秒办） */
@@ -2465,7 +2478,7 @@ export type WalkInItemsQueryVariables = Exact<{
 }>;
 
 
-export type WalkInItemsQuery = { serviceItems: { totalCount: number, edges: Array<{ node: { id: string, name: string, implementationCode: string, serviceObjects: Array<ServiceObject>, department: { name: string }, region: { name: string }, committedLimit: { text: string }, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, conditions: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } }> } };
+export type WalkInItemsQuery = { serviceItems: { totalCount: number, edges: Array<{ node: { id: string, name: string, implementationCode: string, serviceObjects: Array<ServiceObject>, level: Level, resultLicence: string | null, department: { name: string }, region: { name: string }, atCounter: { handledHere: boolean, destination: CounterDestination, decidedBy: string, warning: string | null } | null, committedLimit: { text: string }, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, conditions: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } }> } };
 
 export type ReceiveWalkInMutationVariables = Exact<{
   input: ReceiveWalkInInput;
@@ -6561,11 +6574,19 @@ export const WalkInItemsDocument = new TypedDocumentString(`
         name
         implementationCode
         serviceObjects
+        level
+        resultLicence
         department {
           name
         }
         region {
           name
+        }
+        atCounter {
+          handledHere
+          destination
+          decidedBy
+          warning
         }
         committedLimit {
           text
