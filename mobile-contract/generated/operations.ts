@@ -1380,6 +1380,16 @@ export type FormFieldType =
   /** 多行文本 */
   | 'TEXTAREA';
 
+/** 设立登记拟设立的企业（尚未登记，不能按信用代码查找）；经营者（投资人）即申请人本人 */
+export type FutureEnterpriseInput = {
+  /** 住所（经营场所），5 至 200 个字 */
+  address?: Scalars['String']['input'];
+  /** 企业类型：个人独资企业、个体工商户、合伙企业、有限责任公司、股份有限公司、农民专业合作社 */
+  kind?: Scalars['String']['input'];
+  /** 企业名称（与名称自主申报结果一致，2 至 64 个字） */
+  name?: Scalars['String']['input'];
+};
+
 /** 办事指南 */
 export type GuideInput = {
   /** 办理地点；为空取大厅地址 */
@@ -2863,6 +2873,8 @@ export type VersionStatus =
 export type WalkInApplicantInput = {
   /** 代表企业办理时：企业统一社会信用代码 */
   enterpriseCreditCode?: InputMaybe<Scalars['String']['input']>;
+  /** 设立登记（事项 foundsEntity）且不填信用代码时必填：拟设立企业的名称、类型和住所；其他事项忽略 */
+  futureEnterprise?: InputMaybe<FutureEnterpriseInput>;
   /** 居民身份证号码 */
   idNumber: Scalars['String']['input'];
   /** 姓名（新登记时必填） */

@@ -445,6 +445,10 @@ class ServiceItem(ItemContent, relay.Node):
         assert r is not None
         return r
 
+    @strawberry.field(description="设立登记：办结时新设一个市场主体（签发营业执照的“设立”事项）；申请时企业尚未登记，窗口收件填写拟设立企业的名称、类型和住所")
+    def founds_entity(self) -> bool:
+        return self.result_licence == shared_rules.BUSINESS_LICENCE and "设立" in self.name
+
     @strawberry.field(description="在登录工作人员所在大厅的情况（代为收件时查看）；非工作人员或没有所属大厅时为空")
     async def at_counter(self, info: Info) -> ItemAtCounter | None:
         found = await info.context.loaders.at_counter.load(self.id)
