@@ -50,6 +50,7 @@ async def at_counter(*, actor: Actor, item_ids: Sequence[int]) -> dict[int, AtCo
     for item in items:
         region = regions[item.region_id]
         dept = str(departments.get(item.department_id, item.department_id))
+        body = dept if dept.startswith(region.name) else f"{region.name}{dept}"  # 临清市行政审批服务局
         decided_by = f"{region.name} · {rules.LEVELS.get(item.level, item.level)} · {dept}"
         probe = SimpleNamespace(basic_code=item.basic_code, hall_code=hall.code, item_id=item.id, bundle_id=None,
                                 partner_code=None, **region_columns(region))
@@ -64,10 +65,10 @@ async def at_counter(*, actor: Actor, item_ids: Sequence[int]) -> dict[int, AtCo
                 f"{hall.name}没有受理{dept}事项的窗口：请确认申请人应在本窗口收件"))
         elif region.path.startswith(home.path):
             out[item.id] = AtCounter(False, "county", decided_by, (
-                f"该事项由{region.name}{dept}决定（{rules.LEVELS.get(item.level, item.level)}）：受理后进入"
+                f"该事项由{body}决定（{rules.LEVELS.get(item.level, item.level)}）：受理后进入"
                 f"{region.name}部门的审批队列，本大厅代为收件。请确认继续收件"))
         else:
             out[item.id] = AtCounter(False, "elsewhere", decided_by, (
-                f"该事项由{region.name}{dept}决定（{rules.LEVELS.get(item.level, item.level)}），不是{hall.name}"
+                f"该事项由{body}决定（{rules.LEVELS.get(item.level, item.level)}），不是{hall.name}"
                 f"受理的事项：请确认申请人应在此收件，或引导其到{region.name}办理"))
     return out
