@@ -969,34 +969,62 @@ export type ConfirmBundlePartyInput = {
   bundleId: Scalars['ID']['input'];
 };
 
-/** 三级十同的十个要素 */
+/** 事项的要素：三级十同的十个要素，以及版本对比另外比较的内容 */
 export type ConsistencyElement =
   /** 受理条件 */
   | 'ACCEPTANCE_CONDITIONS'
+  /** 俗称、别名（仅版本对比） */
+  | 'ALIASES'
   /** 事项编码 */
   | 'CODE'
   /** 行使层级 */
   | 'EXERCISE_LEVEL'
   /** 收费项目 */
   | 'FEES'
+  /** 收费依据（仅版本对比） */
+  | 'FEE_BASIS'
   /** 申请表单（仅版本对比） */
   | 'FORM_FIELDS'
+  /** 办理地点（仅版本对比） */
+  | 'GUIDE_ADDRESS'
+  /** 咨询电话（仅版本对比） */
+  | 'GUIDE_CONTACT'
+  /** 常见问题（仅版本对比） */
+  | 'GUIDE_FAQ'
+  /** 办理时间（仅版本对比） */
+  | 'GUIDE_HOURS'
+  /** 办理流程（仅版本对比） */
+  | 'GUIDE_PROCESS'
+  /** 高频事项（仅版本对比） */
+  | 'HIGH_FREQUENCY'
+  /** 即办件（仅版本对比） */
+  | 'INSTANT'
   /** 秒批规则（仅版本对比） */
   | 'INSTANT_RULE'
   /** 事项类型 */
   | 'ITEM_TYPE'
+  /** 搜索关键词（仅版本对比） */
+  | 'KEYWORDS'
   /** 设定依据 */
   | 'LEGAL_BASIS'
   /** 申请材料 */
   | 'MATERIALS'
+  /** 各情形材料的要求：形式、份数、载体、来源、电子证照、示范文本、审查要点（仅版本对比） */
+  | 'MATERIAL_DETAILS'
+  /** 最多跑动次数（仅版本对比） */
+  | 'MAX_VISITS'
   /** 事项名称 */
   | 'NAME'
+  /** 全程网办（仅版本对比） */
+  | 'ONLINE'
   /** 签发电子证照（仅版本对比） */
   | 'RESULT_LICENCE'
   /** 审查环节（仅版本对比） */
   | 'REVIEW_STEPS'
   /** 服务对象 */
   | 'SERVICE_OBJECT'
+  /** 办理情形及其适用条件（仅版本对比） */
+  | 'SITUATIONS'
   /** 办理时限 */
   | 'TIME_LIMIT';
 
@@ -1017,6 +1045,17 @@ export type CorrectionItemInput = {
   /** 补正内容 */
   note: Scalars['String']['input'];
 };
+
+/** 事项受理后的去向（从登录窗口人员所在大厅看） */
+export type CounterDestination =
+  /** 县级部门决定：受理后进入该县的审批队列（代为收件） */
+  | 'COUNTY'
+  /** 其他区划的事项：不由本大厅受理 */
+  | 'ELSEWHERE'
+  /** 本级办理 */
+  | 'LOCAL'
+  /** 经签名交换转送省级平台或合作单位决定 */
+  | 'PARTNER';
 
 /** 为合作系统新建 API 密钥 */
 export type CreateApiKeyInput = {
@@ -1127,6 +1166,12 @@ export type DisableStaffUserInput = {
   id: Scalars['ID']['input'];
   /** 停用原因（记入账号） */
   reason: Scalars['String']['input'];
+};
+
+/** 放弃事项的草稿版本 */
+export type DiscardServiceItemDraftInput = {
+  /** 事项的全局 ID */
+  id: Scalars['ID']['input'];
 };
 
 /** 启用工作人员账号（同时解除密码错误锁定） */
@@ -1334,6 +1379,16 @@ export type FormFieldType =
   | 'TEXT'
   /** 多行文本 */
   | 'TEXTAREA';
+
+/** 设立登记拟设立的企业（尚未登记，不能按信用代码查找）；经营者（投资人）即申请人本人 */
+export type FutureEnterpriseInput = {
+  /** 住所（经营场所），5 至 200 个字 */
+  address?: Scalars['String']['input'];
+  /** 企业类型：个人独资企业、个体工商户、合伙企业、有限责任公司、股份有限公司、农民专业合作社 */
+  kind?: Scalars['String']['input'];
+  /** 企业名称（与名称自主申报结果一致，2 至 64 个字） */
+  name?: Scalars['String']['input'];
+};
 
 /** 办事指南 */
 export type GuideInput = {
@@ -2286,6 +2341,8 @@ export type ServiceItemFilter = {
   departmentCode?: InputMaybe<Scalars['String']['input']>;
   /** 实施部门的全局 ID */
   departmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** 搜索时把登录工作人员所在大厅受理的事项排在前面（其余按相关度在后）；没有所属大厅时不影响排序 */
+  hallFirst?: Scalars['Boolean']['input'];
   /** true 只看高频事项，false 只看非高频 */
   highFrequency?: InputMaybe<Scalars['Boolean']['input']>;
   /** 只看即办件（秒批秒办） */
@@ -2816,6 +2873,8 @@ export type VersionStatus =
 export type WalkInApplicantInput = {
   /** 代表企业办理时：企业统一社会信用代码 */
   enterpriseCreditCode?: InputMaybe<Scalars['String']['input']>;
+  /** 设立登记（事项 foundsEntity）且不填信用代码时必填：拟设立企业的名称、类型和住所；其他事项忽略 */
+  futureEnterprise?: InputMaybe<FutureEnterpriseInput>;
   /** 居民身份证号码 */
   idNumber: Scalars['String']['input'];
   /** 姓名（新登记时必填） */
@@ -3540,6 +3599,8 @@ export type ServiceItemFilter = {
   departmentCode?: string | null | undefined;
   /** 实施部门的全局 ID */
   departmentId?: string | null | undefined;
+  /** 搜索时把登录工作人员所在大厅受理的事项排在前面（其余按相关度在后）；没有所属大厅时不影响排序 */
+  hallFirst?: boolean;
   /** true 只看高频事项，false 只看非高频 */
   highFrequency?: boolean | null | undefined;
   /** 只看即办件（秒批秒办） */

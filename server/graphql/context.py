@@ -12,6 +12,7 @@ from server.domain.accounts import privacy
 from server.domain.accounts.ratelimit import Limiter
 from server.domain.accounts.roles import ANONYMOUS, Actor
 from server.domain.calendar import service as calendar
+from server.domain.cases import counter
 from server.domain.cases import queries as cases
 from server.domain.catalog import service as catalog
 from server.domain.shareddata import service as shareddata
@@ -45,6 +46,8 @@ class Loaders:
         self.materials = _loader(catalog.materials_of, list)
         self.item = _loader(lambda ids: catalog.items_by_ids(actor=a, ids=ids))
         self.version = _loader(catalog.versions_by_ids)
+        # where an item stands at the signed-in clerk's hall (the walk-in search)
+        self.at_counter = _loader(lambda ids: counter.at_counter(actor=a, item_ids=ids))
         self.versions_of_item = _loader(lambda ids: catalog.versions_of_items(actor=a, item_ids=ids), list)
         # timelines, materials and e-licences of cases the caller already got through a scoped query
         self.case_events = _loader(cases.events_of, list)

@@ -84,7 +84,7 @@ async def test_create_publish_edit_publish_keeps_history(gql: GraphQLClient) -> 
     diff = await gql("query($a: ID!, $b: ID!) { itemVersionDiff(from: $a, to: $b) { element expected actual description } }",
                      {"a": versions[1]["id"], "b": versions[0]["id"]})
     elements = {d["element"] for d in diff["itemVersionDiff"]}
-    assert elements == {"NAME", "TIME_LIMIT"}
+    assert elements == {"NAME", "TIME_LIMIT", "KEYWORDS"}
 
 
 async def test_bad_input_gets_chinese_messages_and_codes(gql: GraphQLClient) -> None:

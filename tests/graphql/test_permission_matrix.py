@@ -195,6 +195,7 @@ RULES: dict[str, Rule] = {
             "committedLimit": {"value": 1, "unit": "WORKING_DAY"}}}}),
     "updateServiceItemDraft": Rule(CATALOG_EDITORS, lambda w: {"input": {"id": w.item, "content": {}}}),
     "publishServiceItem": Rule(CATALOG_EDITORS, lambda w: {"input": {"id": w.item}}),
+    "discardServiceItemDraft": Rule(CATALOG_EDITORS, lambda w: {"input": {"id": w.item}}),
     "suspendServiceItem": Rule(CATALOG_EDITORS, _status),
     "resumeServiceItem": Rule(CATALOG_EDITORS, _status),
     "cancelServiceItem": Rule(CATALOG_EDITORS, _status),

@@ -152,12 +152,23 @@ export function toFormData(fields: readonly FormFieldDef[], values: FormValues):
 }
 
 /** The person at the counter, as the clerk types them (WalkInApplicantInput). */
+export interface FutureEnterprise {
+  name: string;
+  kind: string;
+  address: string;
+}
+
 export interface CounterPerson {
   idNumber: string;
   name: string;
   phone: string;
   enterpriseCreditCode: string;
+  /** 设立登记 (the item founds an enterprise): the enterprise to be, when no credit code is given. */
+  futureEnterprise?: FutureEnterprise;
 }
+
+/** The enterprise types a 设立登记 at the window takes (server: window.ENTERPRISE_KINDS). */
+export const ENTERPRISE_KINDS = ['个人独资企业', '个体工商户', '合伙企业', '有限责任公司', '股份有限公司', '农民专业合作社'];
 
 /** The walk-in applicant: ID number always; name and phone when the person is new (the server
  * says so); the enterprise credit code when acting for an enterprise. Errors keyed like the
@@ -178,5 +189,8 @@ export function walkInApplicant(a: CounterPerson): WalkInApplicantInput {
   return {
     idNumber: a.idNumber.trim().toUpperCase(), name: a.name.trim(), phone: a.phone.trim(),
     enterpriseCreditCode: a.enterpriseCreditCode.trim().toUpperCase() || null,
+    futureEnterprise: a.futureEnterprise && !a.enterpriseCreditCode.trim()
+      ? { name: a.futureEnterprise.name.trim(), kind: a.futureEnterprise.kind, address: a.futureEnterprise.address.trim() }
+      : null,
   };
 }

@@ -19,6 +19,7 @@ import type {
   PersonalDataSubjectKind,
   QuestionKind,
   Role,
+  ServiceObject,
   ThemeStatus,
   ThemeVersionStatus,
   TimeUnit,
@@ -60,7 +61,14 @@ export const ROLES: Record<Role, string> = {
 export const CONSISTENCY_ELEMENTS: Record<ConsistencyElement, string> = {
   NAME: '事项名称', CODE: '事项编码', ITEM_TYPE: '事项类型', LEGAL_BASIS: '设定依据', EXERCISE_LEVEL: '行使层级',
   ACCEPTANCE_CONDITIONS: '受理条件', SERVICE_OBJECT: '服务对象', MATERIALS: '申请材料', TIME_LIMIT: '办结时限', FEES: '收费标准',
+  SITUATIONS: '办理情形', MATERIAL_DETAILS: '材料要求', FEE_BASIS: '收费依据', MAX_VISITS: '最多跑动次数', ONLINE: '全程网办',
+  INSTANT: '即办件', HIGH_FREQUENCY: '高频事项', KEYWORDS: '搜索关键词', ALIASES: '俗称、别名', GUIDE_PROCESS: '办理流程',
+  GUIDE_FAQ: '常见问题', GUIDE_ADDRESS: '办理地点', GUIDE_HOURS: '办理时间', GUIDE_CONTACT: '咨询电话',
   FORM_FIELDS: '申请表单', REVIEW_STEPS: '审查环节', RESULT_LICENCE: '签发电子证照', INSTANT_RULE: '秒批规则',
+};
+export const SERVICE_OBJECTS: Record<ServiceObject, string> = {
+  NATURAL_PERSON: '自然人', ENTERPRISE: '企业法人', PUBLIC_INSTITUTION: '事业单位法人', SOCIAL_ORGANIZATION: '社会组织法人',
+  UNINCORPORATED: '非法人企业', GOVERNMENT: '行政机关', OTHER: '其他组织',
 };
 export const API_KEY_KINDS: Record<ApiKeyKind, string> = {
   COUNTY_SYSTEM: '县级系统', BANK: '银行', UTILITY: '水电气公用事业', PROVINCE: '省级平台', HOTLINE: '12345 热线', HALL_DEVICE: '窗口评价器',

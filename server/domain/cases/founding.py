@@ -68,7 +68,11 @@ async def register(conn: Any, case: Case) -> Enterprise | None:
     existing = await Enterprise.filter(credit_code=code).using_db(conn).first()
     if existing is not None:
         return existing
-    form = dict(case.form_data or {})
+    # what a walk-in took for the enterprise to be (window.FutureEnterprise) fills what the form lacks
+    future = case.future_enterprise or {}
+    form = {**{k: v for k, v in (("enterpriseName", future.get("name")), ("enterpriseType", future.get("kind")),
+                                  ("enterpriseAddress", future.get("address"))) if v},
+            **{k: v for k, v in (case.form_data or {}).items() if v not in (None, "")}}
     person_id = case.applicant_citizen_id or case.contact_citizen_id
     person = await Citizen.filter(id=person_id).using_db(conn).first() if person_id else None
     name = str(form.get("enterpriseName") or case.applicant_name)[:128]

@@ -76,6 +76,10 @@ class Case(Model):
     submitted_by_staff_id = fields.IntField(null=True)  # clerk (walk-in) or agent
     mandate_id = fields.IntField(null=True)
     form_data: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
+    # a registration that founds an enterprise (设立登记), received at the window before the enterprise
+    # exists: {"name", "kind", "address"} of the enterprise to be (cases/window.py); the applicant is
+    # the person, its 经营者/投资人, and cases/founding.py founds it under this name when it is approved
+    future_enterprise: fields.JSONField[dict[str, Any] | None] = fields.JSONField(null=True)
     # working time
     submitted_at = fields.DatetimeField(null=True)
     accepted_at = fields.DatetimeField(null=True)

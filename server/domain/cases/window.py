@@ -27,6 +27,7 @@ from server.domain.cases.apply import (
     _key,
     case_columns,
     explain_unavailable,
+    founds_entity,
     hall_of,
     held_for,
     material_rows,
@@ -63,6 +64,35 @@ _TRACKING = re.compile(r"^[A-Za-z0-9]{8,32}$")
 # ---------------------------------------------------------------- walk-in
 
 
+ENTERPRISE_KINDS = ("个人独资企业", "个体工商户", "合伙企业", "有限责任公司", "股份有限公司", "农民专业合作社")
+
+
+@dataclass(frozen=True, slots=True)
+class FutureEnterprise:
+    """The enterprise a 设立登记 founds, as the person at the counter describes it: it cannot be on
+    file yet. Its 经营者 (investor, legal representative) is the person."""
+
+    name: str = ""
+    kind: str = ""
+    address: str = ""
+
+    def checked(self) -> dict[str, str]:
+        """The stored form, or every problem at once, each next to its field."""
+        name, kind, address = self.name.strip(), self.kind.strip(), self.address.strip()
+        where = ("applicant", "futureEnterprise")
+        problems = []
+        if not 2 <= len(name) <= 64:
+            problems.append(DomainError(errors.INVALID, "请填写拟设立企业的名称（2 至 64 个字，与名称自主申报结果一致）",
+                                        [*where, "name"]))
+        if kind not in ENTERPRISE_KINDS:
+            problems.append(DomainError(errors.INVALID, f"请选择企业类型：{'、'.join(ENTERPRISE_KINDS)}", [*where, "kind"]))
+        if not 5 <= len(address) <= 200:
+            problems.append(DomainError(errors.INVALID, "请填写拟设立企业的住所（经营场所），5 至 200 个字", [*where, "address"]))
+        if problems:
+            raise DomainErrors(problems)
+        return {"name": name, "kind": kind, "address": address}
+
+
 @dataclass(slots=True)
 class WalkInPerson:
     """The person at the counter: found by ID number, or registered on the spot (ID card seen)."""
@@ -71,6 +101,7 @@ class WalkInPerson:
     name: str = ""
     phone: str = ""
     enterprise_credit_code: str | None = None  # they apply for this (registered) enterprise
+    future_enterprise: FutureEnterprise | None = None  # or found this one (设立登记 items only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,14 +195,23 @@ async def receive_walk_in(
     p = await pinned(item_id, situation_id)
     citizen, registered = await _walk_in_person(person, actor=actor)
     acting = Acting(actor, on_behalf_citizen_id=citizen.id)
+    founding = founds_entity(p.version)
+    future: dict[str, str] | None = None
     if person.enterprise_credit_code:
         ent = await Enterprise.get_or_none(credit_code=person.enterprise_credit_code.strip().upper())
         if ent is None:
-            raise DomainError(errors.NOT_FOUND, "该企业尚未在平台登记", ["applicant", "enterpriseCreditCode"])
+            raise DomainError(errors.NOT_FOUND, "该企业尚未在平台登记" + (
+                "：设立登记请不填信用代码，改填拟设立企业的名称、类型和住所" if founding else ""),
+                ["applicant", "enterpriseCreditCode"])
         a = Applicant("enterprise", ent.name, None, ent, citizen, acting)
+    elif founding:
+        # the enterprise cannot exist yet (issue 16): the person applies as its 经营者, with its details
+        future = (person.future_enterprise or FutureEnterprise()).checked()
+        a = Applicant("citizen", citizen.name or "", citizen, None, citizen, acting)
     else:
         a = Applicant("citizen", citizen.name or "", citizen, None, citizen, acting)
-    _check_object(p, a)
+    if future is None:
+        _check_object(p, a)
     known = {m.id for m in p.materials}
     if any(m.material_id not in known for m in materials):
         raise DomainError(errors.INVALID, "材料不属于所选办理情形", ["materials"])
@@ -200,7 +240,7 @@ async def receive_walk_in(
         columns = {
             **case_columns(actor, p, a, form), "idempotency_key": key, "request_digest": request, "submitted_at": now,
             "query_code": query_code(), "hall_code": actor.hall_code or await hall_of(p.region), "channel": "window",
-            "number": number,
+            "number": number, "future_enterprise": future,
         }
         case = await flow.create(
             acting=acting, action=Action.RECEIVED, columns=columns, settings=settings, within=u, side=side,

@@ -27,8 +27,23 @@ ELEMENTS = {
 }
 
 
-# what a version also says beyond the ten elements (not part of 三级十同, but a version diff shows it)
+# what a version also says beyond the ten elements (not part of 三级十同, but a version diff names
+# every change of it: each element an editor can change has its entry here or among the ten)
 VERSION_EXTRAS = {
+    "situations": "办理情形",
+    "material_details": "材料要求",
+    "fee_basis": "收费依据",
+    "max_visits": "最多跑动次数",
+    "online": "全程网办",
+    "instant": "即办件",
+    "high_frequency": "高频事项",
+    "keywords": "搜索关键词",
+    "aliases": "俗称、别名",
+    "guide_process": "办理流程",
+    "guide_faq": "常见问题",
+    "guide_address": "办理地点",
+    "guide_hours": "办理时间",
+    "guide_contact": "咨询电话",
     "form_fields": "申请表单",
     "review_steps": "审查环节",
     "result_licence": "签发电子证照",
@@ -36,13 +51,67 @@ VERSION_EXTRAS = {
 }
 
 
-def extras(version: ItemVersion) -> dict[str, str | set[str]]:
+def _yes(flag: bool) -> str:
+    return "是" if flag else "否"
+
+
+def _form_field(f: dict[str, object]) -> str:
+    parts = [str(f.get("key", "")), rules.FORM_FIELD_TYPES.get(str(f.get("type", "")), str(f.get("type", "")))]
+    if f.get("required"):
+        parts.append("必填")
+    if f.get("options"):
+        parts.append("选项：" + "/".join(map(str, f.get("options") or [])))  # type: ignore[call-overload]
+    if f.get("max_length") is not None:
+        parts.append(f"最多 {f.get('max_length')} 字")
+    if f.get("min") is not None:
+        parts.append(f"最小 {f.get('min')}")
+    if f.get("max") is not None:
+        parts.append(f"最大 {f.get('max')}")
+    if f.get("help"):
+        parts.append(f"说明：{f.get('help')}")
+    return f"{f.get('label', '')}（{'，'.join(parts)}）"
+
+
+def _material_detail(situation: Situation, m: Material) -> str:
+    parts = [
+        rules.MATERIAL_FORMS.get(m.form, m.form), f"{m.copies} 份", rules.MATERIAL_MEDIA.get(m.media, m.media),
+        rules.NECESSITIES.get(m.necessity, m.necessity), f"来源：{m.source}",
+    ]
+    if m.elicence:
+        parts.append(f"可用电子证照“{m.elicence}”")
+    if m.shared_data:
+        parts.append("共享数据免提交")
+    if m.standard_code:
+        parts.append(f"标准材料 {m.standard_code}")
+    if m.sample_text:
+        parts.append(f"示范文本：{m.sample_text}")
+    if m.review_points:
+        parts.append(f"审查要点：{m.review_points}")
+    return f"{situation.name}：{m.name}（{'，'.join(parts)}）"
+
+
+def extras(
+    version: ItemVersion, situations: list[Situation], materials: dict[int, list[Material]]
+) -> dict[str, str | set[str]]:
+    """Everything else a version says, as comparable values (a set where order does not matter)."""
     rule = version.instant_rule or {}
+    guide = version.guide or {}
     return {
-        "form_fields": {
-            f"{f.get('label', '')}（{f.get('key', '')}，{f.get('type', '')}{'，必填' if f.get('required') else ''}）"
-            for f in version.form_fields or []
-        } or {"无"},
+        "situations": {f"{s.name}（适用条件：{' '.join(s.conditions.split()) or '无'}）" for s in situations} or {"无"},
+        "material_details": {_material_detail(s, m) for s in situations for m in materials.get(s.id, [])} or {"无"},
+        "fee_basis": {f"{f.get('name', '')}：{f.get('basis', '') or '未填写'}" for f in version.fees} or {"不收费"},
+        "max_visits": f"{version.max_visits} 次",
+        "online": _yes(version.online),
+        "instant": _yes(version.instant),
+        "high_frequency": _yes(version.high_frequency),
+        "keywords": set(version.keywords or []) or {"无"},
+        "aliases": set(version.aliases or []) or {"无"},
+        "guide_process": " → ".join(map(str, guide.get("process") or [])) or "无",
+        "guide_faq": {f"问：{qa.get('q', '')} 答：{qa.get('a', '')}" for qa in guide.get("faq") or []} or {"无"},
+        "guide_address": str(guide.get("address") or "取大厅地址"),
+        "guide_hours": str(guide.get("hours") or "取大厅办公时间"),
+        "guide_contact": str(guide.get("contact") or "取大厅电话"),
+        "form_fields": {_form_field(f) for f in version.form_fields or []} or {"无"},
         "review_steps": " → ".join(version.review_steps or []) or "审查决定",
         "result_licence": version.result_licence or "无",
         "instant_rule": (f"{rule.get('code', '')} 第 {rule.get('version', 1)} 版："
@@ -160,10 +229,15 @@ async def consistency_report(*, basic_code: str, department_names: dict[str, str
 
 
 async def version_diff(*, old: ItemVersion, new: ItemVersion) -> list[Difference]:
-    """What changed between two versions of one item: the ten elements, then the form, the review
-    steps, the e-licence issued and the instant rule."""
-    a, b = await _values_for([old, new])
+    """What changed between two versions of one item: the ten elements, then everything else a
+    version says (situations, each material's requirements, the guide, the search words, the form,
+    the review steps, the e-licence issued and the instant rule)."""
+    versions = [old, new]
+    sits = await situations_of([v.id for v in versions])
+    mats = await materials_of([s.id for ss in sits.values() for s in ss])
+    a, b = (elements(v.item, v, sits.get(v.id, []), mats) for v in versions)
+    xa, xb = (extras(v, sits.get(v.id, []), mats) for v in versions)
     subject, reference_name = f"第 {new.number} 版", f"第 {old.number} 版"
     return compare(a, b, subject=subject, reference_name=reference_name) + compare(
-        extras(old), extras(new), labels=VERSION_EXTRAS, subject=subject, reference_name=reference_name
+        xa, xb, labels=VERSION_EXTRAS, subject=subject, reference_name=reference_name
     )

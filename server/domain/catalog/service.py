@@ -53,6 +53,9 @@ class ItemFilter:
     instant_only: bool = False
     high_frequency: bool | None = None
     statuses: Sequence[str] | None = None  # editors only; default: active
+    # a window clerk's search: the items this hall handles first (:func:`handled_at`), the finder's
+    # order kept within each part
+    hall_first: str | None = None
 
 
 async def _region_path(code: str) -> str | None:
@@ -111,10 +114,50 @@ async def count_items(*, actor: Actor, flt: ItemFilter) -> int:
     return await qs.count()
 
 
+@dataclass(frozen=True, slots=True)
+class HallScope:
+    """What a hall handles: the items of its own region's departments that one of its windows
+    takes (a comprehensive window with no departments listed takes every department, 无差别受理)."""
+
+    hall: Hall
+    departments: frozenset[str] | None  # None: every department of the region
+
+    def handles(self, item: ServiceItem) -> bool:
+        return item.region_id == self.hall.region_id and (
+            self.departments is None or item.department_id in self.departments
+        )
+
+
+async def handled_at(hall_code: str) -> HallScope | None:
+    hall = await Hall.get_or_none(code=hall_code)
+    if hall is None:
+        return None
+    windows = await Window.filter(hall_id=hall.code)
+    if any(w.kind == "comprehensive" and not w.department_codes for w in windows):
+        return HallScope(hall, None)
+    return HallScope(hall, frozenset(d for w in windows for d in w.department_codes))
+
+
+async def _hall_first(ids: list[int], hall_code: str) -> list[int]:
+    """``ids`` (current versions, best first) with the hall's own items moved to the front."""
+    scope = await handled_at(hall_code)
+    if scope is None or not ids:
+        return ids
+    qs = ItemVersion.filter(is_current=True, item__region_id=scope.hall.region_id)
+    if scope.departments is not None:
+        qs = qs.filter(item__department_id__in=list(scope.departments))
+    own = set(await qs.values_list("id", flat=True))
+    return [i for i in ids if i in own] + [i for i in ids if i not in own]
+
+
 async def list_items(*, actor: Actor, flt: ItemFilter, offset: int, limit: int) -> list[ItemVersion]:
-    """A page of current versions, each with ``.item`` loaded; ranked when searching."""
+    """A page of current versions, each with ``.item`` loaded; ranked when searching (the clerk's
+    hall's items first when ``flt.hall_first`` names a hall)."""
     if flt.text and flt.text.strip():
-        ids = (await _ranked(actor=actor, flt=flt))[offset : offset + limit]
+        ranked = await _ranked(actor=actor, flt=flt)
+        if flt.hall_first:
+            ranked = await _hall_first(ranked, flt.hall_first)
+        ids = ranked[offset : offset + limit]
         rows = {v.id: v for v in await ItemVersion.filter(id__in=ids).select_related("item")} if ids else {}
         return [rows[i] for i in ids if i in rows]
     qs = await _item_query(actor=actor, flt=flt)
@@ -419,6 +462,20 @@ async def publish(*, actor: Actor, item_id: int) -> ItemVersion:
         await ItemVersion.filter(id=draft.id).using_db(conn).update(
             status="published", is_current=True, published_at=now, published_by_id=actor.user_id
         )
+    return await _current(item.id)
+
+
+async def discard_draft(*, actor: Actor, item_id: int) -> ItemVersion:
+    """Throw the draft version away (its situations and materials with it); the published version
+    stays as it is. An item never published has only its draft: it is cancelled instead."""
+    item = await _locked_item(actor=actor, item_id=item_id)
+    if item.draft_version_id is None:
+        raise DomainError(errors.INVALID_STATE, "没有可放弃的草稿版本", ["id"])
+    if item.published_version_id is None:
+        raise DomainError(errors.INVALID_STATE, "事项从未发布，草稿就是它的全部内容：不再需要请取消事项", ["id"])
+    async with in_transaction() as conn:
+        await _bump(item, conn, draft_version_id=None)
+        await ItemVersion.filter(id=item.draft_version_id, item_id=item.id, status="draft").using_db(conn).delete()
     return await _current(item.id)
 
 

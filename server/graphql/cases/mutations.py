@@ -89,12 +89,24 @@ class SubmitApplicationInput:
     draft_id: relay.GlobalID | None = strawberry.field(default=None, description="要提交的草稿")
 
 
+@strawberry.input(description="设立登记拟设立的企业（尚未登记，不能按信用代码查找）；经营者（投资人）即申请人本人")
+class FutureEnterpriseInput:
+    name: str = strawberry.field(default="", description="企业名称（与名称自主申报结果一致，2 至 64 个字）")
+    kind: str = strawberry.field(
+        default="", description=f"企业类型：{'、'.join(window.ENTERPRISE_KINDS)}"
+    )
+    address: str = strawberry.field(default="", description="住所（经营场所），5 至 200 个字")
+
+
 @strawberry.input(description="窗口前来办事的人：按身份证号查找，未登记的当场登记（已查验身份证原件）")
 class WalkInApplicantInput:
     id_number: str = strawberry.field(description="居民身份证号码")
     name: str = strawberry.field(default="", description="姓名（新登记时必填）")
     phone: str = strawberry.field(default="", description="手机号码（新登记时必填）")
     enterprise_credit_code: str | None = strawberry.field(default=None, description="代表企业办理时：企业统一社会信用代码")
+    future_enterprise: FutureEnterpriseInput | None = strawberry.field(
+        default=None, description="设立登记（事项 foundsEntity）且不填信用代码时必填：拟设立企业的名称、类型和住所；其他事项忽略"
+    )
 
 
 @strawberry.input(description="窗口收取的一份材料")
@@ -352,8 +364,10 @@ class CasesMutation:
         return await _run(ReceiveWalkInPayload, lambda: window.receive_walk_in(
             actor=ctx.actor, settings=ctx.settings, idempotency_key=input.idempotency_key,
             item_id=domain_id(input.item_id, "ServiceItem"), situation_id=input.situation_key,
-            person=window.WalkInPerson(id_number=p.id_number, name=p.name, phone=p.phone,
-                                       enterprise_credit_code=p.enterprise_credit_code),
+            person=window.WalkInPerson(
+                id_number=p.id_number, name=p.name, phone=p.phone, enterprise_credit_code=p.enterprise_credit_code,
+                future_enterprise=window.FutureEnterprise(p.future_enterprise.name, p.future_enterprise.kind,
+                                                          p.future_enterprise.address) if p.future_enterprise else None),
             form_data=dict(input.form_data or {}) if isinstance(input.form_data, dict) else {},
             materials=[window.PaperMaterial(m.material_key, m.provided, optional_domain_id(m.upload_id, "UploadedFile"))
                        for m in input.materials[:60]],

@@ -111,6 +111,13 @@ class CaseErrorCode(Enum):
     PERSON_MISMATCH = enum_value(errors.PERSON_MISMATCH, description="填写的姓名与该身份证号登记的姓名不一致")
 
 
+@strawberry.type(description="设立登记拟设立的企业")
+class FutureEnterprise:
+    name: str = strawberry.field(description="企业名称")
+    kind: str = strawberry.field(description="企业类型")
+    address: str = strawberry.field(description="住所（经营场所）")
+
+
 @strawberry.type(description="办件操作的错误")
 class CaseError:
     field: list[str] | None = strawberry.field(description="出错的输入字段路径，如 [\"materials\", \"123\"]")
@@ -441,6 +448,14 @@ class Case(relay.Node):
     @strawberry.field(description="子办件（主题式“一件事”按事项拆分、分送各部门的办件）")
     async def sub_cases(self, info: Info) -> list[Case]:
         return [Case.of(c) for c in await info.context.loaders.sub_cases.load(self._c.id)]
+
+    @strawberry.field(description="设立登记拟设立的企业（窗口收件时填写：名称、类型、住所）；其他办件为空；仅工作人员和申请人本人可见")
+    def future_enterprise(self, info: Info) -> FutureEnterprise | None:
+        f = self._c.future_enterprise
+        actor = info.context.actor
+        if not f or not (actor.is_staff or (actor.citizen_id is not None and actor.citizen_id == self._c.applicant_citizen_id)):
+            return None
+        return FutureEnterprise(name=str(f.get("name", "")), kind=str(f.get("kind", "")), address=str(f.get("address", "")))
 
     @strawberry.field(description="受理后去向（供窗口受理前查看；办件详情用，列表中请勿选取）：本级办理、转县级部门（代为收件）或经签名交换转送合作单位/省级平台；仅工作人员可见")
     async def forwarding(self, info: Info) -> CaseForwarding | None:

@@ -155,6 +155,11 @@ class PublishServiceItemInput:
     id: strawberry.relay.GlobalID = strawberry.field(description="事项的全局 ID")
 
 
+@strawberry.input(description="放弃事项的草稿版本")
+class DiscardServiceItemDraftInput:
+    id: strawberry.relay.GlobalID = strawberry.field(description="事项的全局 ID")
+
+
 @strawberry.input(description="改变事项状态（暂停、恢复、取消）")
 class ChangeServiceItemStatusInput:
     id: strawberry.relay.GlobalID = strawberry.field(description="事项的全局 ID")

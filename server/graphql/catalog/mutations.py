@@ -20,6 +20,7 @@ from server.graphql.catalog.inputs import (
     MAX_SITUATIONS,
     ChangeServiceItemStatusInput,
     CreateServiceItemInput,
+    DiscardServiceItemDraftInput,
     ItemContentInput,
     PublishServiceItemInput,
     UpdateServiceItemDraftInput,
@@ -54,6 +55,11 @@ class CreateServiceItemPayload(_CatalogPayload):
 
 @strawberry.type(description="修改事项草稿的结果")
 class UpdateServiceItemDraftPayload(_CatalogPayload):
+    pass
+
+
+@strawberry.type(description="放弃草稿的结果")
+class DiscardServiceItemDraftPayload(_CatalogPayload):
     pass
 
 
@@ -225,6 +231,15 @@ class CatalogMutation:
             return await service.publish(actor=info.context.actor, item_id=_item_id(input.id))
 
         return await _run(PublishServiceItemPayload, act)
+
+    @strawberry.mutation(description="放弃草稿版本（连同其情形和材料）；在用版本不变。仅本区划及上级的事项管理员可操作；从未发布的事项请取消", permission_classes=[CanEditCatalog])
+    async def discard_service_item_draft(
+        self, info: Info, input: Annotated[DiscardServiceItemDraftInput, strawberry.argument(description="本操作的输入")]
+    ) -> DiscardServiceItemDraftPayload:
+        async def act() -> VersionRow:
+            return await service.discard_draft(actor=info.context.actor, item_id=_item_id(input.id))
+
+        return await _run(DiscardServiceItemDraftPayload, act)
 
     @strawberry.mutation(description="暂停事项：指南仍可查，暂不受理新申请", permission_classes=[CanEditCatalog])
     async def suspend_service_item(self, info: Info, input: Annotated[ChangeServiceItemStatusInput, strawberry.argument(description="本操作的输入")]) -> SuspendServiceItemPayload:

@@ -58,9 +58,13 @@ class ServiceItemFilter:
     statuses: list[ItemStatus] | None = strawberry.field(
         default=None, description="事项状态，默认只看在用；草稿仅本区划事项管理员可查"
     )
+    hall_first: bool = strawberry.field(
+        default=False,
+        description="搜索时把登录工作人员所在大厅受理的事项排在前面（其余按相关度在后）；没有所属大厅时不影响排序",
+    )
 
 
-def _domain_filter(f: ServiceItemFilter | None) -> service.ItemFilter:
+def _domain_filter(f: ServiceItemFilter | None, hall_code: str | None = None) -> service.ItemFilter:
     if f is None:
         return service.ItemFilter()
     dept = f.department_code
@@ -72,6 +76,7 @@ def _domain_filter(f: ServiceItemFilter | None) -> service.ItemFilter:
         service_object=f.service_object.value if f.service_object else None,
         online_only=f.online_only, instant_only=f.instant_only, high_frequency=f.high_frequency,
         statuses=[s.value for s in f.statuses] if f.statuses else None,
+        hall_first=hall_code if f.hall_first else None,
     )
 
 
@@ -109,7 +114,8 @@ class CatalogQuery:
         filter: Annotated[ServiceItemFilter | None, strawberry.argument(description="查询条件")] = None,
         first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> Connection[ServiceItem]:
-        actor, flt = info.context.actor, _domain_filter(filter)
+        actor = info.context.actor
+        flt = _domain_filter(filter, actor.hall_code if actor.is_staff else None)
 
         async def fetch(offset: int, limit: int) -> list[ServiceItem]:
             rows = await service.list_items(actor=actor, flt=flt, offset=offset, limit=limit)

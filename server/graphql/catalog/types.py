@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
 import strawberry
@@ -390,6 +391,22 @@ class ItemVersion(ItemContent, relay.Node):
                                    required=required)
 
 
+@strawberry.enum(description="事项受理后的去向（从登录窗口人员所在大厅看）")
+class CounterDestination(Enum):
+    LOCAL = strawberry.enum_value("local", description="本级办理")
+    COUNTY = strawberry.enum_value("county", description="县级部门决定：受理后进入该县的审批队列（代为收件）")
+    PARTNER = strawberry.enum_value("partner", description="经签名交换转送省级平台或合作单位决定")
+    ELSEWHERE = strawberry.enum_value("elsewhere", description="其他区划的事项：不由本大厅受理")
+
+
+@strawberry.type(description="事项在登录窗口人员所在大厅的情况：是否本大厅受理、由谁决定、收件前的提醒")
+class ItemAtCounter:
+    handled_here: bool = strawberry.field(description="本大厅受理的事项（本区划部门的事项，且有窗口受理该部门）")
+    destination: CounterDestination = strawberry.field(description="受理后的去向")
+    decided_by: str = strawberry.field(description="作出决定的区划、层级和部门，如“冠县 · 县级 · 冠县行政审批服务局”")
+    warning: str | None = strawberry.field(description="收件前须由窗口人员确认的提醒；本大厅受理的事项为空")
+
+
 @strawberry.type(description="政务服务事项（某实施部门对某基本编码的实施），内容取当前生效版本")
 class ServiceItem(ItemContent, relay.Node):
     id: relay.NodeID[int] = strawberry.field(description="事项的全局 ID")
@@ -427,6 +444,18 @@ class ServiceItem(ItemContent, relay.Node):
         r = await _region(info, self.region_code)
         assert r is not None
         return r
+
+    @strawberry.field(description="设立登记：办结时新设一个市场主体（签发营业执照的“设立”事项）；申请时企业尚未登记，窗口收件填写拟设立企业的名称、类型和住所")
+    def founds_entity(self) -> bool:
+        return self.result_licence == shared_rules.BUSINESS_LICENCE and "设立" in self.name
+
+    @strawberry.field(description="在登录工作人员所在大厅的情况（代为收件时查看）；非工作人员或没有所属大厅时为空")
+    async def at_counter(self, info: Info) -> ItemAtCounter | None:
+        found = await info.context.loaders.at_counter.load(self.id)
+        if found is None:
+            return None
+        return ItemAtCounter(handled_here=found.handled_here, destination=CounterDestination(found.destination),
+                             decided_by=found.decided_by, warning=found.warning)
 
     @strawberry.field(description="版本历史（新的在前）；草稿版本仅本区划的事项管理员可见")
     async def versions(self, info: Info) -> list[ItemVersion]:
