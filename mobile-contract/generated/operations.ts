@@ -1874,6 +1874,16 @@ export type RateAtWindowInput = {
   scores?: InputMaybe<Array<RatingScoreInput>>;
 };
 
+/** 通过短信链接评价主题办件（一件事，不登录） */
+export type RateBundleByLinkInput = {
+  /** 评价内容（不满意时必填） */
+  comment?: Scalars['String']['input'];
+  /** 等级 1 到 5 */
+  level: Scalars['Int']['input'];
+  /** 链接中的令牌（一次有效，到期失效） */
+  token: Scalars['String']['input'];
+};
+
 /** 评价主题办件（一件事整体评价一次，各部门的事项都计入） */
 export type RateBundleInput = {
   /** 主题办件的全局 ID */
@@ -3967,6 +3977,15 @@ export type RateBundleMutationVariables = Exact<{
 
 export type RateBundleMutation = { rateBundle: { bundle: { id: string, number: string, status: BundleStatus, statusLabel: string, canRate: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
 
+export type RateBundleByLinkMutationVariables = Exact<{
+  token: string;
+  level: number;
+  comment?: string;
+}>;
+
+
+export type RateBundleByLinkMutation = { rateBundleByLink: { rated: boolean, bundleNumber: string | null, level: number | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
 export type RateCaseMutationVariables = Exact<{
   caseId: string;
   level: number;
@@ -3998,7 +4017,7 @@ export type RatingLinkQueryVariables = Exact<{
 }>;
 
 
-export type RatingLinkQuery = { ratingLink: { link: { itemName: string, caseNumber: string, rated: boolean, expiresAt: string, dimensionSet: { name: string, version: number, dimensions: Array<{ key: string, label: string }> } } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type RatingLinkQuery = { ratingLink: { link: { subject: string, itemName: string, caseNumber: string, rated: boolean, expiresAt: string, dimensionSet: { name: string, version: number, dimensions: Array<{ key: string, label: string }> } } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type RealEstateTransferQueryVariables = Exact<{
   bundleId: string;

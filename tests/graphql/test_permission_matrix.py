@@ -326,6 +326,7 @@ RULES: dict[str, Rule] = {
     "ratingDimensionSets": Rule(ANYONE),
     "ratingLink": Rule(ANYONE, lambda w: {"token": "1.x.forged"}),
     "rateCaseByLink": Rule(NO_KEY, lambda w: {"input": {"token": "1.x.forged", "level": 5}}),
+    "rateBundleByLink": Rule(NO_KEY, lambda w: {"input": {"token": "1.x.forged", "level": 5}}),
     "rateAtWindow": Rule(frozenset(), lambda w: {"input": {"level": 5}}),
     "followUpRating": Rule(callers("citizen"), lambda w: {"input": {"caseId": NO_CASE, "level": 5, "comment": "补充"}}),
     "serveCaseAtWindow": Rule(CLERK, lambda w: {"input": {"caseId": NO_CASE, "windowId": 1}}),

@@ -378,11 +378,13 @@ class CaseRating(Model):
 
 class RatingToken(Model):
     """A signed, single-use, expiring token that lets a person rate a case without signing in: the
-    SMS link sent at completion (purpose sms) and the QR code printed on the result (purpose qr).
+    SMS link sent at completion (purpose sms) and the QR code printed on the result (purpose qr);
+    or a bundle, by the SMS link sent when its last item ends (purpose sms, bundle_id set).
     The token names this row and carries an HMAC of it; the row says whether it was used."""
 
     id = fields.BigIntField(primary_key=True)
-    case_id = fields.BigIntField(db_index=True)
+    case_id = fields.BigIntField(db_index=True, null=True)  # a case's token, or
+    bundle_id = fields.BigIntField(db_index=True, null=True)  # a bundle's (一件事: rated once as a whole)
     purpose = fields.CharField(max_length=8)  # sms | qr
     nonce = fields.CharField(max_length=24)
     expires_at = fields.DatetimeField()
