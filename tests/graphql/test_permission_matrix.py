@@ -325,6 +325,7 @@ RULES: dict[str, Rule] = {
     # county-system key is refused in the domain); the follow-up is the rater's
     "ratingDimensionSets": Rule(ANYONE),
     "ratingLink": Rule(ANYONE, lambda w: {"token": "1.x.forged"}),
+    "ratingQrCode": Rule(SIGNED_IN, lambda w: {"caseId": NO_CASE}),
     "rateCaseByLink": Rule(NO_KEY, lambda w: {"input": {"token": "1.x.forged", "level": 5}}),
     "rateBundleByLink": Rule(NO_KEY, lambda w: {"input": {"token": "1.x.forged", "level": 5}}),
     "rateAtWindow": Rule(frozenset(), lambda w: {"input": {"level": 5}}),

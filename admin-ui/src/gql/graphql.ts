@@ -1689,6 +1689,14 @@ export type SendBackCaseInput = {
   reason: string;
 };
 
+/** 登记窗口正在办理的办件（评价器据此评价） */
+export type ServeCaseAtWindowInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+  /** 窗口编号 */
+  windowId: number;
+};
+
 /** 事项查询条件；各条件之间为“且” */
 export type ServiceItemFilter = {
   /** 实施部门代码，如 371500-XZSPJ */
@@ -2580,6 +2588,20 @@ export type CounterPersonQueryVariables = Exact<{
 
 export type CounterPersonQuery = { counterPerson: { found: boolean, maskedName: string | null, maskedPhone: string | null, verified: boolean } };
 
+export type CaseHallWindowsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CaseHallWindowsQuery = { case: { id: string, hall: { code: string, name: string, windows: Array<{ id: number, number: string, name: string, kind: string }> } | null } | null };
+
+export type ServeCaseAtWindowMutationVariables = Exact<{
+  input: ServeCaseAtWindowInput;
+}>;
+
+
+export type ServeCaseAtWindowMutation = { serveCaseAtWindow: { served: boolean, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
 export type TimeLimitPartsFragment = { value: number, unit: TimeUnit, text: string };
 
 type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
@@ -2994,6 +3016,13 @@ export type RecordRatingRevisitMutationVariables = Exact<{
 
 
 export type RecordRatingRevisitMutation = { recordRatingRevisit: { rectification: { id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type RatingQrCodeQueryVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type RatingQrCodeQuery = { ratingQrCode: { dataUri: string } | null };
 
 export type RealEstateFullFragment = { propertyAddress: string, deedTaxPaid: boolean, registered: boolean, onlineReviewPassed: boolean, nextStep: string, seller: { role: string, name: string, idNumber: string, confirmed: boolean, confirmedAt: string | null } | null, visit: { status: string, statusLabel: string, day: string | null, start: string | null, end: string | null, hallName: string | null, verifiedAt: string | null } | null, bundle: { id: string, number: string, themeCode: string, themeName: string, status: BundleStatus, statusLabel: string, applicantName: string, contactPhone: string, acceptedAt: string | null, deadline: string | null, workingDaysUsed: number | null, budget: { text: string } }, utilities: Array<{ key: string, name: string, state: string, stateLabel: string, caseNumber: string | null, caseStatusLabel: string | null, partnerCode: string | null, partnerName: string | null, partnerDelivery: string | null, decidedAt: string | null }>, transferCase: { id: string, number: string | null, status: CaseStatus, reviewStep: number } | null, deedTaxCase: { id: string, number: string | null, status: CaseStatus } | null };
 
@@ -8760,6 +8789,35 @@ export const CounterPersonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CounterPersonQuery, CounterPersonQueryVariables>;
+export const CaseHallWindowsDocument = new TypedDocumentString(`
+    query CaseHallWindows($id: ID!) {
+  case(id: $id) {
+    id
+    hall {
+      code
+      name
+      windows {
+        id
+        number
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseHallWindowsQuery, CaseHallWindowsQueryVariables>;
+export const ServeCaseAtWindowDocument = new TypedDocumentString(`
+    mutation ServeCaseAtWindow($input: ServeCaseAtWindowInput!) {
+  serveCaseAtWindow(input: $input) {
+    served
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServeCaseAtWindowMutation, ServeCaseAtWindowMutationVariables>;
 export const CatalogItemsDocument = new TypedDocumentString(`
     query CatalogItems($filter: ServiceItemFilter, $first: Int, $after: String, $last: Int, $before: String) {
   serviceItems(
@@ -10559,6 +10617,13 @@ export const RecordRatingRevisitDocument = new TypedDocumentString(`
     at
   }
 }`) as unknown as TypedDocumentString<RecordRatingRevisitMutation, RecordRatingRevisitMutationVariables>;
+export const RatingQrCodeDocument = new TypedDocumentString(`
+    query RatingQrCode($caseId: ID!) {
+  ratingQrCode(caseId: $caseId) {
+    dataUri
+  }
+}
+    `) as unknown as TypedDocumentString<RatingQrCodeQuery, RatingQrCodeQueryVariables>;
 export const RealEstateTransferDocument = new TypedDocumentString(`
     query RealEstateTransfer($bundleId: ID!) {
   realEstateTransfer(bundleId: $bundleId) {

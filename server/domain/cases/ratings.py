@@ -214,6 +214,23 @@ async def qr_token(*, actor: Actor, case_id: int, settings: Settings) -> str:
         return await issue_token(conn, case, "qr", settings)
 
 
+def qr_svg(text: str) -> str:
+    """The QR code of ``text`` as SVG markup, drawn here (segno, offline): what the GET endpoint
+    serves and the printed notices embed."""
+    import io
+
+    import segno
+
+    buf = io.BytesIO()
+    segno.make(text, error="m").save(buf, kind="svg", scale=4, title="扫码评价")
+    return buf.getvalue().decode("utf-8")
+
+
+async def qr_code(*, actor: Actor, case_id: int, settings: Settings) -> str:
+    """The SVG of the QR code printed on the result and the notices (see :func:`qr_token`)."""
+    return qr_svg(link(settings, await qr_token(actor=actor, case_id=case_id, settings=settings)))
+
+
 async def _check_token(token: str, settings: Settings) -> RatingToken:
     bad = DomainError(errors.INVALID, "评价链接无效", ["token"])
     parts = (token or "").strip().split(".")

@@ -169,6 +169,18 @@ class FollowUpRatingPayload:
     errors: list[CaseError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")
 
 
+@strawberry.type(description="打印在办理结果和通知书上的评价二维码（服务端离线生成）")
+class RatingQrCode:
+    svg: str = strawberry.field(description="二维码的 SVG 文本")
+    data_uri: str = strawberry.field(description="同一二维码的 data: URI（可直接作为 <img src> 打印）")
+
+    @classmethod
+    def of(cls, svg: str) -> RatingQrCode:
+        import base64
+
+        return cls(svg=svg, data_uri="data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode())
+
+
 @strawberry.type(description="通过短信链接评价主题办件的结果（不含个人信息）")
 class RateBundleByLinkPayload:
     rated: bool = strawberry.field(default=False, description="是否已评价")
