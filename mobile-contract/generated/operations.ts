@@ -291,6 +291,14 @@ export type AssistanceKind =
   /** 周末服务 */
   | 'WEEKEND';
 
+/** 一个维度的评分 */
+export type AssistanceScoreInput = {
+  /** 维度代码（见 ratingDimensionSets） */
+  key: Scalars['String']['input'];
+  /** 1 到 5 */
+  score: Scalars['Int']['input'];
+};
+
 /** 帮办代办申请的状态 */
 export type AssistanceStatus =
   /** 已指派帮办代办员，帮办中 */
@@ -1864,6 +1872,20 @@ export type QuestionKind =
   /** 是/否（选项值 yes、no） */
   | 'YES_NO';
 
+/** 评价确认办结的帮办代办（好差评，与办件相同的等级和维度） */
+export type RateAssistanceInput = {
+  /** 渠道：app 或 web */
+  channel?: Scalars['String']['input'];
+  /** 评价内容（不满意时必填） */
+  comment?: Scalars['String']['input'];
+  /** 等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意 */
+  level: Scalars['Int']['input'];
+  /** 申请的全局 ID */
+  requestId: Scalars['ID']['input'];
+  /** 各维度评分（见 ratingDimensionSets：上门、大厅等为窗口服务维度，远程视频为网上办事维度） */
+  scores?: InputMaybe<Array<AssistanceScoreInput>>;
+};
+
 /** 窗口评价器评价本窗口刚办理的办件 */
 export type RateAtWindowInput = {
   /** 评价内容（不满意时必填） */
@@ -2946,6 +2968,14 @@ export type AssistanceKind =
   /** 周末服务 */
   | 'WEEKEND';
 
+/** 一个维度的评分 */
+export type AssistanceScoreInput = {
+  /** 维度代码（见 ratingDimensionSets） */
+  key: string;
+  /** 1 到 5 */
+  score: number;
+};
+
 /** 帮办代办申请的状态 */
 export type AssistanceStatus =
   /** 已指派帮办代办员，帮办中 */
@@ -3907,7 +3937,7 @@ export type MyAppointmentsQuery = { myAppointments: Array<{ id: string, hallCode
 export type MyAssistanceRequestsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAssistanceRequestsQuery = { myAssistanceRequests: Array<{ id: string, number: string, kind: AssistanceKind, status: AssistanceStatus, hallCode: string, description: string, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> }> };
+export type MyAssistanceRequestsQuery = { myAssistanceRequests: Array<{ id: string, number: string, kind: AssistanceKind, status: AssistanceStatus, hallCode: string, description: string, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }>, rating: { level: number, levelLabel: string, channel: string, ratedAt: string } | null }> };
 
 export type MyBundlesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -3966,6 +3996,16 @@ export type NotificationReceivedSubscriptionVariables = Exact<{ [key: string]: n
 
 
 export type NotificationReceivedSubscription = { notificationReceived: { id: string, event: string, title: string, body: string, readAt: string | null, createdAt: string, caseId: string | null } };
+
+export type RateAssistanceMutationVariables = Exact<{
+  requestId: string;
+  level: number;
+  comment?: string;
+  scores?: Array<AssistanceScoreInput> | AssistanceScoreInput | null | undefined;
+}>;
+
+
+export type RateAssistanceMutation = { rateAssistance: { request: { id: string, status: AssistanceStatus, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, dimensionSet: string, scores: Array<{ key: string, label: string, score: number }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
 
 export type RateBundleMutationVariables = Exact<{
   bundleId: string;

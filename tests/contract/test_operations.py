@@ -104,6 +104,7 @@ RUNTIME: dict[str, set[str]] = {
     "RespondToComplaint": {"number", "queryCode"},
     "CancelAssistanceRequest": {"requestId"},
     "ConfirmAssistance": {"requestId"},
+    "RateAssistance": {"requestId"},
     "RateCase": {"caseId"},
     "FollowUpRating": {"caseId"},
     "RatingLink": {"token"},
@@ -144,7 +145,7 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "MySales", "ConfirmBundleParty", "BookBundleVerification", "RealEstateTransfer",
         "FindServices", "SearchSuggestions",
         "SubmitComplaint", "MyComplaints", "TrackComplaint", "RespondToComplaint", "RequestAssistance",
-        "MyAssistanceRequests", "CancelAssistanceRequest", "ConfirmAssistance",
+        "MyAssistanceRequests", "CancelAssistanceRequest", "ConfirmAssistance", "RateAssistance",
         "RatingDimensionSets", "RateCase", "FollowUpRating", "RatingLink", "RateCaseByLink", "RateBundleByLink",
     }
     assert {p.stem for p in EXAMPLES.glob("*.json")} == set(OPS), "one example per operation"
@@ -513,11 +514,18 @@ async def _complaints(run: Runner, anonymous: Runner, devices: Devices) -> None:
     assert data["recordAssistanceContact"]["errors"] == [], data
     confirmed = (await run("ConfirmAssistance", requestId=first["id"]))["confirmAssistance"]["request"]
     assert confirmed["status"] == "CONFIRMED" and confirmed["closedAt"]
+    # rated like a case, once (remote help: the online dimension set)
+    rated = (await run("RateAssistance", requestId=first["id"]))["rateAssistance"]["request"]["rating"]
+    sent = example("RateAssistance")["variables"]
+    assert (rated["level"], rated["channel"], rated["dimensionSet"]) == (sent["level"], "app", "online")
+    assert {x["key"]: x["score"] for x in rated["scores"]} == {"overall": sent["level"], "usability": 5}
+    await run.refused("RateAssistance", "INVALID_STATE", requestId=first["id"])
     cancelled = (await run("CancelAssistanceRequest", requestId=second["id"]))["cancelAssistanceRequest"]["request"]
     assert cancelled["status"] == "CANCELLED"
     listed = (await run("MyAssistanceRequests"))["myAssistanceRequests"]
     assert [(r["id"], r["status"]) for r in listed][:2] == [(second["id"], "CANCELLED"), (first["id"], "CONFIRMED")]
     assert listed[1]["contacts"][0]["kind"] == "VIDEO" and listed[1]["agentName"]
+    assert listed[1]["rating"]["level"] == sent["level"] and listed[0]["rating"] is None
 
 
 def _pdf(title: str) -> dict[str, tuple[str, bytes, str]]:
@@ -929,7 +937,7 @@ def test_operation_type_is_what_the_name_says() -> None:
         "BookAppointment", "CancelAppointment", "ApplyForTheme", "SupplyBundleMaterials", "WithdrawBundle",
         "ReapplyBundleItem", "RateBundle", "ApplyForConstructionProject", "ResubmitCase",
         "ConfirmBundleParty", "BookBundleVerification", "SubmitComplaint", "RespondToComplaint",
-        "RequestAssistance", "CancelAssistanceRequest", "ConfirmAssistance",
+        "RequestAssistance", "CancelAssistanceRequest", "ConfirmAssistance", "RateAssistance",
         "RateCase", "FollowUpRating", "RateCaseByLink", "RateBundleByLink",
     }
     assert {n for n, k in kinds.items() if k == "subscription"} == {"NotificationReceived"}

@@ -415,6 +415,7 @@ RULES: dict[str, Rule] = {
     "recordAssistanceContact": Rule(callers("assistance_agent"), lambda w: {"input": {
         "requestId": NO_REQUEST, "kind": "PHONE", "note": "电话联系"}}),
     "confirmAssistance": Rule(callers("citizen"), lambda w: {"input": {"requestId": NO_REQUEST}}),
+    "rateAssistance": Rule(callers("citizen"), lambda w: {"input": {"requestId": NO_REQUEST, "level": 5}}),
     "cancelAssistanceRequest": Rule(callers("citizen"), lambda w: {"input": {"requestId": NO_REQUEST}}),
     "myAssistanceRequests": Rule(callers("citizen")),
     "assistanceRequests": Rule(callers("hall_supervisor", "city_admin", "assistance_agent")),

@@ -2733,28 +2733,28 @@ export type CloseComplaintMutationVariables = Exact<{
 
 export type CloseComplaintMutation = { closeComplaint: { complaint: { id: string, number: string, channel: string, targetKind: ComplaintTargetKind, targetLabel: string, category: ComplaintCategory, content: string, attachmentCount: number, status: ComplaintStatus, statusLabel: string, deadline: string, extended: boolean, redoCount: number, supervised: boolean, answer: string, answeredAt: string | null, satisfied: boolean | null, contactName: string | null, contactPhone: string | null, handlerAssigned: boolean, card: ComplaintCard | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
 
-export type AssistanceRowFragment = { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> };
+export type AssistanceRowFragment = { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }>, rating: { level: number, levelLabel: string, comment: string } | null };
 
 export type StaffAssistanceRequestsQueryVariables = Exact<{
   status?: AssistanceStatus | null | undefined;
 }>;
 
 
-export type StaffAssistanceRequestsQuery = { assistanceRequests: Array<{ id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> }> };
+export type StaffAssistanceRequestsQuery = { assistanceRequests: Array<{ id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }>, rating: { level: number, levelLabel: string, comment: string } | null }> };
 
 export type AssignAssistanceAgentMutationVariables = Exact<{
   input: AssignAssistanceAgentInput;
 }>;
 
 
-export type AssignAssistanceAgentMutation = { assignAssistanceAgent: { request: { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+export type AssignAssistanceAgentMutation = { assignAssistanceAgent: { request: { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }>, rating: { level: number, levelLabel: string, comment: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
 
 export type RecordAssistanceContactMutationVariables = Exact<{
   input: RecordAssistanceContactInput;
 }>;
 
 
-export type RecordAssistanceContactMutation = { recordAssistanceContact: { request: { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+export type RecordAssistanceContactMutation = { recordAssistanceContact: { request: { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }>, rating: { level: number, levelLabel: string, comment: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
 
 export type HallDayQueryVariables = Exact<{
   hallCode: string;
@@ -3719,6 +3719,11 @@ export const AssistanceRowFragmentDoc = new TypedDocumentString(`
     kind
     note
     at
+  }
+  rating {
+    level
+    levelLabel
+    comment
   }
 }
     `, {"fragmentName":"AssistanceRow"}) as unknown as TypedDocumentString<AssistanceRowFragment, unknown>;
@@ -9428,6 +9433,11 @@ export const StaffAssistanceRequestsDocument = new TypedDocumentString(`
     note
     at
   }
+  rating {
+    level
+    levelLabel
+    comment
+  }
 }`) as unknown as TypedDocumentString<StaffAssistanceRequestsQuery, StaffAssistanceRequestsQueryVariables>;
 export const AssignAssistanceAgentDocument = new TypedDocumentString(`
     mutation AssignAssistanceAgent($input: AssignAssistanceAgentInput!) {
@@ -9461,6 +9471,11 @@ export const AssignAssistanceAgentDocument = new TypedDocumentString(`
     note
     at
   }
+  rating {
+    level
+    levelLabel
+    comment
+  }
 }`) as unknown as TypedDocumentString<AssignAssistanceAgentMutation, AssignAssistanceAgentMutationVariables>;
 export const RecordAssistanceContactDocument = new TypedDocumentString(`
     mutation RecordAssistanceContact($input: RecordAssistanceContactInput!) {
@@ -9493,6 +9508,11 @@ export const RecordAssistanceContactDocument = new TypedDocumentString(`
     kind
     note
     at
+  }
+  rating {
+    level
+    levelLabel
+    comment
   }
 }`) as unknown as TypedDocumentString<RecordAssistanceContactMutation, RecordAssistanceContactMutationVariables>;
 export const HallDayDocument = new TypedDocumentString(`

@@ -342,10 +342,12 @@ class CaseRating(Model):
     the applicant did not rate within the configured number of natural days."""
 
     id = fields.BigIntField(primary_key=True)
-    case: fields.OneToOneRelation[Case] = fields.OneToOneField(
-        "liaoyi.Case", related_name="rating", on_delete=fields.CASCADE
+    case: fields.OneToOneNullableRelation[Case] = fields.OneToOneField(
+        "liaoyi.Case", related_name="rating", on_delete=fields.CASCADE, null=True
     )
-    case_id: int
+    case_id: int | None
+    # or an assistance request (帮办代办, issue 18), rated like a case once the person confirmed it
+    assistance_request_id = fields.BigIntField(null=True, unique=True)
     level = fields.IntField()  # 5 非常满意 … 1 非常不满意
     channel = fields.CharField(max_length=12)  # app | web | sms | window | qr | default
     comment = fields.TextField(default="")
@@ -422,8 +424,9 @@ class Rectification(Model):
         "liaoyi.CaseRating", related_name="rectification", on_delete=fields.CASCADE
     )
     rating_id: int
-    case_id = fields.BigIntField()
-    department_code = fields.CharField(max_length=24)
+    case_id = fields.BigIntField(null=True)  # the rated case, or
+    assistance_request_id = fields.BigIntField(null=True, db_index=True)  # the rated assistance request
+    department_code = fields.CharField(max_length=24)  # empty for an assistance request: the hall answers
     region_code = fields.CharField(max_length=12)
     hall_code = fields.CharField(max_length=24, null=True)
     status = fields.CharField(max_length=16, default="pending")  # rectification.STATUSES
