@@ -6,6 +6,8 @@ counting it."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from server.domain.accounts import tokens
 from server.domain.accounts.models import StaffUser
 from server.domain.cases import clock, rectification
@@ -90,6 +92,12 @@ async def test_a_confirmed_request_is_rated_once_and_a_bad_rating_is_rectified_b
     card = listed["items"][0]
     assert (card["caseNumber"], card["itemName"], card["hallCode"], card["status"], card["rating"]) == (
         number, "帮办代办：上门服务", hall.code, "pending", {"level": 2, "channel": "app"})
+    # overdue: the red card goes to the hall's supervisors, naming the request
+    await rectification.cards(today=rect.due_date + timedelta(days=1), settings=settings)
+    assert (await Rectification.get(id=rect.id)).card == "red"
+    red = await Outbox.filter(event="rectification_red", staff_id=supervisor.id).order_by("-id").first()
+    assert red is not None and red.params["case_no"] == number and red.case_id is None
+    assert (await gql(RECTS, token=sup))["rectifications"]["items"][0]["id"] == card["id"]
     reviewer = await gql.as_user("city_reviewer_scjg")  # a department's reviewer does not see the hall's
     assert card["id"] not in [x["id"] for x in (await reviewer(RECTS))["rectifications"]["items"]]
     assert (await gql(START, {"i": {"id": card["id"]}}, token=sup))["startRectification"]["rectification"]["status"] == "in_progress"
