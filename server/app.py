@@ -394,12 +394,10 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
             token = await ratings.qr_token(actor=context.actor, case_id=int(gid.node_id), settings=settings)
         except DomainError as exc:
             return refuse(404 if exc.code == "NOT_FOUND" else 403, exc.message)
-        qr = segno.make(ratings.link(settings, token), error="m")
-        buf = io.BytesIO()
         if fmt == "svg":
-            qr.save(buf, kind="svg", scale=4, title="扫码评价")
-            return Response(buf.getvalue(), media_type="image/svg+xml", headers=no_store)
-        qr.save(buf, kind="png", scale=6)
+            return Response(ratings.qr_svg(ratings.link(settings, token)), media_type="image/svg+xml", headers=no_store)
+        buf = io.BytesIO()
+        segno.make(ratings.link(settings, token), error="m").save(buf, kind="png", scale=6)
         return Response(buf.getvalue(), media_type="image/png", headers=no_store)
 
     async def exchange_inbound(request: Request) -> Response:

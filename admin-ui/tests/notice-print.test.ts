@@ -4,7 +4,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { CaseNoticesDocument, RevealApplicantDocument } from '../src/gql/graphql';
+import { CaseNoticesDocument, RatingQrCodeDocument, RevealApplicantDocument } from '../src/gql/graphql';
 
 const request = vi.fn();
 vi.mock('../src/lib/session', () => ({ client: { request: (...args: unknown[]) => request(...args) } }));
@@ -77,7 +77,25 @@ describe('printing a notice for a person', () => {
     await flushPromises();
     expect(wrapper.find('[data-test=print]').text()).toBe('打印');
     await wrapper.find('[data-test=print]').trigger('click');
-    expect(request).toHaveBeenCalledTimes(1);
+    expect(request.mock.calls.filter(([doc]) => doc !== RatingQrCodeDocument)).toHaveLength(1); // no reveal
     expect(window.print).toHaveBeenCalledTimes(1);
+  });
+
+  it('prints the rating QR code the server drew for the case, and none when there is none', async () => {
+    const qr = 'data:image/svg+xml;base64,PHN2Zy8+';
+    request.mockImplementation(async (doc: unknown) => {
+      if (doc === CaseNoticesDocument) return { case: CASE };
+      if (doc === RatingQrCodeDocument) return { ratingQrCode: { dataUri: qr } };
+      throw new Error('unexpected request');
+    });
+    const wrapper = mount(CaseNotice, MOUNT);
+    await flushPromises();
+    expect(request).toHaveBeenCalledWith(RatingQrCodeDocument, { caseId: 'Q2FzZTox' });
+    expect(wrapper.find('[data-test=notice] [data-test=notice-rating-qr] img').attributes('src')).toBe(qr);
+    request.mockImplementation(async (doc: unknown) => (doc === CaseNoticesDocument ? { case: CASE } : { ratingQrCode: null }));
+    const without = mount(CaseNotice, MOUNT);
+    await flushPromises();
+    expect(without.find('[data-test=notice]').exists()).toBe(true);
+    expect(without.find('[data-test=notice-rating-qr]').exists()).toBe(false);
   });
 });

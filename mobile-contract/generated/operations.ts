@@ -291,6 +291,14 @@ export type AssistanceKind =
   /** 周末服务 */
   | 'WEEKEND';
 
+/** 一个维度的评分 */
+export type AssistanceScoreInput = {
+  /** 维度代码（见 ratingDimensionSets） */
+  key: Scalars['String']['input'];
+  /** 1 到 5 */
+  score: Scalars['Int']['input'];
+};
+
 /** 帮办代办申请的状态 */
 export type AssistanceStatus =
   /** 已指派帮办代办员，帮办中 */
@@ -1919,6 +1927,20 @@ export type QuestionKind =
   /** 是/否（选项值 yes、no） */
   | 'YES_NO';
 
+/** 评价确认办结的帮办代办（好差评，与办件相同的等级和维度） */
+export type RateAssistanceInput = {
+  /** 渠道：app 或 web */
+  channel?: Scalars['String']['input'];
+  /** 评价内容（不满意时必填） */
+  comment?: Scalars['String']['input'];
+  /** 等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意 */
+  level: Scalars['Int']['input'];
+  /** 申请的全局 ID */
+  requestId: Scalars['ID']['input'];
+  /** 各维度评分（见 ratingDimensionSets：上门、大厅等为窗口服务维度，远程视频为网上办事维度） */
+  scores?: InputMaybe<Array<AssistanceScoreInput>>;
+};
+
 /** 窗口评价器评价本窗口刚办理的办件 */
 export type RateAtWindowInput = {
   /** 评价内容（不满意时必填） */
@@ -1927,6 +1949,16 @@ export type RateAtWindowInput = {
   level: Scalars['Int']['input'];
   /** 各维度评分（窗口服务维度） */
   scores?: InputMaybe<Array<RatingScoreInput>>;
+};
+
+/** 通过短信链接评价主题办件（一件事，不登录） */
+export type RateBundleByLinkInput = {
+  /** 评价内容（不满意时必填） */
+  comment?: Scalars['String']['input'];
+  /** 等级 1 到 5 */
+  level: Scalars['Int']['input'];
+  /** 链接中的令牌（一次有效，到期失效） */
+  token: Scalars['String']['input'];
 };
 
 /** 评价主题办件（一件事整体评价一次，各部门的事项都计入） */
@@ -2995,6 +3027,14 @@ export type AssistanceKind =
   /** 周末服务 */
   | 'WEEKEND';
 
+/** 一个维度的评分 */
+export type AssistanceScoreInput = {
+  /** 维度代码（见 ratingDimensionSets） */
+  key: string;
+  /** 1 到 5 */
+  score: number;
+};
+
 /** 帮办代办申请的状态 */
 export type AssistanceStatus =
   /** 已指派帮办代办员，帮办中 */
@@ -3958,7 +3998,7 @@ export type MyAppointmentsQuery = { myAppointments: Array<{ id: string, hallCode
 export type MyAssistanceRequestsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAssistanceRequestsQuery = { myAssistanceRequests: Array<{ id: string, number: string, kind: AssistanceKind, status: AssistanceStatus, hallCode: string, description: string, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> }> };
+export type MyAssistanceRequestsQuery = { myAssistanceRequests: Array<{ id: string, number: string, kind: AssistanceKind, status: AssistanceStatus, hallCode: string, description: string, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }>, rating: { level: number, levelLabel: string, channel: string, ratedAt: string } | null }> };
 
 export type MyBundlesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -4018,6 +4058,16 @@ export type NotificationReceivedSubscriptionVariables = Exact<{ [key: string]: n
 
 export type NotificationReceivedSubscription = { notificationReceived: { id: string, event: string, title: string, body: string, readAt: string | null, createdAt: string, caseId: string | null } };
 
+export type RateAssistanceMutationVariables = Exact<{
+  requestId: string;
+  level: number;
+  comment?: string;
+  scores?: Array<AssistanceScoreInput> | AssistanceScoreInput | null | undefined;
+}>;
+
+
+export type RateAssistanceMutation = { rateAssistance: { request: { id: string, status: AssistanceStatus, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, dimensionSet: string, scores: Array<{ key: string, label: string, score: number }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
 export type RateBundleMutationVariables = Exact<{
   bundleId: string;
   level: number;
@@ -4027,6 +4077,15 @@ export type RateBundleMutationVariables = Exact<{
 
 
 export type RateBundleMutation = { rateBundle: { bundle: { id: string, number: string, status: BundleStatus, statusLabel: string, canRate: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: BundleErrorCode }> } };
+
+export type RateBundleByLinkMutationVariables = Exact<{
+  token: string;
+  level: number;
+  comment?: string;
+}>;
+
+
+export type RateBundleByLinkMutation = { rateBundleByLink: { rated: boolean, bundleNumber: string | null, level: number | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type RateCaseMutationVariables = Exact<{
   caseId: string;
@@ -4059,7 +4118,7 @@ export type RatingLinkQueryVariables = Exact<{
 }>;
 
 
-export type RatingLinkQuery = { ratingLink: { link: { itemName: string, caseNumber: string, rated: boolean, expiresAt: string, dimensionSet: { name: string, version: number, dimensions: Array<{ key: string, label: string }> } } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type RatingLinkQuery = { ratingLink: { link: { subject: string, itemName: string, caseNumber: string, rated: boolean, expiresAt: string, dimensionSet: { name: string, version: number, dimensions: Array<{ key: string, label: string }> } } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type RealEstateTransferQueryVariables = Exact<{
   bundleId: string;

@@ -120,7 +120,9 @@ async def simulate(args: argparse.Namespace) -> int:
             bar(n, len(rects), "rectifications")
             dept = Actor(user_id=2, username="bench-dept", roles=frozenset({Role.DEPT_REVIEWER}),
                          department_code=r.department_code, region_code=r.region_code,
-                         region_path=regions.get(r.region_code))
+                         region_path=regions.get(r.region_code)) if r.case_id is not None else Actor(
+                user_id=3, username="bench-hall", roles=frozenset({Role.HALL_SUPERVISOR}), hall_code=r.hall_code,
+                region_code=r.region_code, region_path=regions.get(r.region_code))  # 帮办代办: the hall answers
             await rectification.start(actor=dept, rect_id=r.id)
             roll = rng.random()
             if roll < 0.05:
@@ -144,6 +146,7 @@ async def simulate(args: argparse.Namespace) -> int:
             cards = await rectification.cards(today=late, settings=settings)
             say(f"red cards after the due day ({late}): {cards}")
         m = await rectification.measures(Q(id__gte=0), progress=lambda what: say(f"  measuring: {what}"),
+                                         assistance_filter=Q(id__gte=0),  # confirmed 帮办代办 requests count too
                                          today=(max(r.due_date for r in left_open) + timedelta(days=1))
                                          if left_open else None)
 

@@ -104,10 +104,12 @@ RUNTIME: dict[str, set[str]] = {
     "RespondToComplaint": {"number", "queryCode"},
     "CancelAssistanceRequest": {"requestId"},
     "ConfirmAssistance": {"requestId"},
+    "RateAssistance": {"requestId"},
     "RateCase": {"caseId"},
     "FollowUpRating": {"caseId"},
     "RatingLink": {"token"},
     "RateCaseByLink": {"token"},
+    "RateBundleByLink": {"token"},
 }
 # the item the contract applies for, and how: an enterprise changes its business scope
 APPLY_CODE = "371500-XZSPJ-010100005000"  # 公司变更登记, 市行政审批服务局
@@ -143,8 +145,8 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "MySales", "ConfirmBundleParty", "BookBundleVerification", "RealEstateTransfer",
         "FindServices", "SearchSuggestions",
         "SubmitComplaint", "MyComplaints", "TrackComplaint", "RespondToComplaint", "RequestAssistance",
-        "MyAssistanceRequests", "CancelAssistanceRequest", "ConfirmAssistance",
-        "RatingDimensionSets", "RateCase", "FollowUpRating", "RatingLink", "RateCaseByLink",
+        "MyAssistanceRequests", "CancelAssistanceRequest", "ConfirmAssistance", "RateAssistance",
+        "RatingDimensionSets", "RateCase", "FollowUpRating", "RatingLink", "RateCaseByLink", "RateBundleByLink",
     }
     assert {p.stem for p in EXAMPLES.glob("*.json")} == set(OPS), "one example per operation"
     assert set(RUNTIME) <= set(OPS)
@@ -512,11 +514,18 @@ async def _complaints(run: Runner, anonymous: Runner, devices: Devices) -> None:
     assert data["recordAssistanceContact"]["errors"] == [], data
     confirmed = (await run("ConfirmAssistance", requestId=first["id"]))["confirmAssistance"]["request"]
     assert confirmed["status"] == "CONFIRMED" and confirmed["closedAt"]
+    # rated like a case, once (remote help: the online dimension set)
+    rated = (await run("RateAssistance", requestId=first["id"]))["rateAssistance"]["request"]["rating"]
+    sent = example("RateAssistance")["variables"]
+    assert (rated["level"], rated["channel"], rated["dimensionSet"]) == (sent["level"], "app", "online")
+    assert {x["key"]: x["score"] for x in rated["scores"]} == {"overall": sent["level"], "usability": 5}
+    await run.refused("RateAssistance", "INVALID_STATE", requestId=first["id"])
     cancelled = (await run("CancelAssistanceRequest", requestId=second["id"]))["cancelAssistanceRequest"]["request"]
     assert cancelled["status"] == "CANCELLED"
     listed = (await run("MyAssistanceRequests"))["myAssistanceRequests"]
     assert [(r["id"], r["status"]) for r in listed][:2] == [(second["id"], "CANCELLED"), (first["id"], "CONFIRMED")]
     assert listed[1]["contacts"][0]["kind"] == "VIDEO" and listed[1]["agentName"]
+    assert listed[1]["rating"]["level"] == sent["level"] and listed[0]["rating"] is None
 
 
 def _pdf(title: str) -> dict[str, tuple[str, bytes, str]]:
@@ -831,7 +840,7 @@ async def _bundles(run: Runner, anonymous: Runner, devices: Devices) -> None:
 
     # the window accepts it; the department passes every review step of the card: every item is decided
     # and the results wait to be delivered together, so the bundle cannot be rated yet
-    await _results_and_rating(run, clerk, reviewer, bundle["id"], again["case"]["id"])
+    await _results_and_rating(run, anonymous, clerk, reviewer, bundle["id"], again["case"]["id"])
 
     # anyone with the number and the query code tracks it, without signing in
     tracked = (await anonymous("TrackBundle", number=bundle["number"], queryCode=bundle["queryCode"]))["trackBundle"]
@@ -855,7 +864,7 @@ def _at(value: str) -> datetime:
 
 
 async def _results_and_rating(
-    run: Runner, clerk: GraphQLClient, reviewer: GraphQLClient, bundle_id: str, card_case: str,
+    run: Runner, anonymous: Runner, clerk: GraphQLClient, reviewer: GraphQLClient, bundle_id: str, card_case: str,
 ) -> None:
     """The re-applied card accepted and approved; the results delivered together; one rating."""
     assert (await _bundle_act(clerk, "acceptBundle", "AcceptBundleInput", {"bundleId": bundle_id}))["status"] == "IN_PROGRESS"
@@ -892,6 +901,17 @@ async def _results_and_rating(
     assert detail["resultsIssuedAt"] and detail["trackingNumber"] is None
     assert {i["caseStatus"] for i in _items(detail).values()} == {"COMPLETED"}
     assert detail["canRate"] is True and detail["rating"] is None
+    # the completion's SMS carries the bundle's signed rating link (opened without sign-in)
+    from strawberry import relay
+
+    from server.domain.notifications.models import Outbox
+
+    sms = await Outbox.filter(bundle_id=int(relay.GlobalID.from_id(bundle_id).node_id), event="bundle_completed",
+                              channel="sms").first()
+    assert sms is not None and "/rate/" in sms.params["link"]
+    token = sms.params["link"].rsplit("/", 1)[1]
+    opened = (await anonymous("RatingLink", token=token))["ratingLink"]["link"]
+    assert opened["subject"] == "bundle" and opened["rated"] is False
 
     # the applicant rates the bundle once; a second rating is refused
     rated = (await run("RateBundle", bundleId=bundle_id))["rateBundle"]["bundle"]
@@ -904,6 +924,8 @@ async def _results_and_rating(
     assert detail is not None and detail["rating"] == rated["rating"] and detail["canRate"] is False
     twice = await run.refused("RateBundle", "INVALID_STATE", bundleId=bundle_id)
     assert twice["bundle"] is None
+    by_link = await anonymous.refused("RateBundleByLink", "INVALID_STATE", token=token)  # any channel: once
+    assert by_link["rated"] is False
 
 
 def test_operation_type_is_what_the_name_says() -> None:
@@ -915,8 +937,8 @@ def test_operation_type_is_what_the_name_says() -> None:
         "BookAppointment", "CancelAppointment", "ApplyForTheme", "SupplyBundleMaterials", "WithdrawBundle",
         "ReapplyBundleItem", "RateBundle", "ApplyForConstructionProject", "ResubmitCase",
         "ConfirmBundleParty", "BookBundleVerification", "SubmitComplaint", "RespondToComplaint",
-        "RequestAssistance", "CancelAssistanceRequest", "ConfirmAssistance",
-        "RateCase", "FollowUpRating", "RateCaseByLink",
+        "RequestAssistance", "CancelAssistanceRequest", "ConfirmAssistance", "RateAssistance",
+        "RateCase", "FollowUpRating", "RateCaseByLink", "RateBundleByLink",
     }
     assert {n for n, k in kinds.items() if k == "subscription"} == {"NotificationReceived"}
     assert all(isinstance(op, Operation) for op in OPS.values())

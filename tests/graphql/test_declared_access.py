@@ -70,11 +70,11 @@ def test_public_fields_exist_and_declare_nothing() -> None:
 def test_public_mutations_are_only_the_sign_in_ones() -> None:
     """Anybody may sign in, and complain (吐槽找茬, issue 18: anonymous complaints, limited per address,
     and the complainant's answer to the reply by number and query code); nothing else anonymous writes
-    but the rating through an SMS or QR link (issue 18), whose signed, single-use, expiring token is the
+    but the rating through an SMS or QR link (issue 18: a case's, or a bundle's SMS link), whose signed, single-use, expiring token is the
     credential."""
     assert sorted(n for n in PUBLIC if n.startswith("Mutation.")) == [
-        "Mutation.login", "Mutation.rateCaseByLink", "Mutation.refreshTokens", "Mutation.requestSmsCode",
-        "Mutation.respondToComplaint", "Mutation.signInWithSmsCode", "Mutation.submitComplaint",
+        "Mutation.login", "Mutation.rateBundleByLink", "Mutation.rateCaseByLink", "Mutation.refreshTokens",
+        "Mutation.requestSmsCode", "Mutation.respondToComplaint", "Mutation.signInWithSmsCode", "Mutation.submitComplaint",
     ]
 
 

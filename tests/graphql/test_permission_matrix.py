@@ -328,7 +328,9 @@ RULES: dict[str, Rule] = {
     # county-system key is refused in the domain); the follow-up is the rater's
     "ratingDimensionSets": Rule(ANYONE),
     "ratingLink": Rule(ANYONE, lambda w: {"token": "1.x.forged"}),
+    "ratingQrCode": Rule(SIGNED_IN, lambda w: {"caseId": NO_CASE}),
     "rateCaseByLink": Rule(NO_KEY, lambda w: {"input": {"token": "1.x.forged", "level": 5}}),
+    "rateBundleByLink": Rule(NO_KEY, lambda w: {"input": {"token": "1.x.forged", "level": 5}}),
     "rateAtWindow": Rule(frozenset(), lambda w: {"input": {"level": 5}}),
     "followUpRating": Rule(callers("citizen"), lambda w: {"input": {"caseId": NO_CASE, "level": 5, "comment": "补充"}}),
     "serveCaseAtWindow": Rule(CLERK, lambda w: {"input": {"caseId": NO_CASE, "windowId": 1}}),
@@ -416,6 +418,7 @@ RULES: dict[str, Rule] = {
     "recordAssistanceContact": Rule(callers("assistance_agent"), lambda w: {"input": {
         "requestId": NO_REQUEST, "kind": "PHONE", "note": "电话联系"}}),
     "confirmAssistance": Rule(callers("citizen"), lambda w: {"input": {"requestId": NO_REQUEST}}),
+    "rateAssistance": Rule(callers("citizen"), lambda w: {"input": {"requestId": NO_REQUEST, "level": 5}}),
     "cancelAssistanceRequest": Rule(callers("citizen"), lambda w: {"input": {"requestId": NO_REQUEST}}),
     "myAssistanceRequests": Rule(callers("citizen")),
     "assistanceRequests": Rule(callers("hall_supervisor", "city_admin", "assistance_agent")),

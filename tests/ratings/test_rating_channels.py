@@ -186,3 +186,40 @@ async def test_the_default_is_recorded_as_default_and_no_voice(gql: GraphQLClien
     token = await _sms_token(case, settings)
     late = (await gql(BY_LINK, {"i": {"token": token, "level": 1, "comment": "太慢"}}))["rateCaseByLink"]
     assert late["errors"][0]["code"] == "INVALID_STATE"
+
+
+QR = 'query($c: ID!) { ratingQrCode(caseId: $c) { svg dataUri } }'
+
+
+async def test_the_printed_qr_code_encodes_the_link_whose_token_rates_the_case(
+        gql: GraphQLClient, client: httpx.AsyncClient, settings: Settings) -> None:
+    """What a notice prints (ratingQrCode, the SVG drawn by the server) is the QR code of the
+    absolute link of the case's unused QR token, the same the GET endpoint serves; that token rates
+    the case once. Staff who do not see the case, and partners, get nothing."""
+    case, _ = await f.completed_case(settings)
+    clerk = await gql.as_user("city_clerk")
+    printed = (await clerk(QR, {"c": gid(case.id)}))["ratingQrCode"]
+    assert printed is not None and printed["svg"].lstrip().startswith("<?xml") and "<svg" in printed["svg"]
+    assert base64.b64decode(printed["dataUri"].removeprefix("data:image/svg+xml;base64,")).decode() == printed["svg"]
+    row = await RatingToken.get(case_id=case.id, purpose="qr")
+    link = ratings.link(settings, ratings._token_text(row, settings.secret_key))
+    assert link.startswith(settings.public_base_url.rstrip("/") + "/rate/")
+    assert printed["svg"] == ratings.qr_svg(link)  # segno draws one matrix per text: the payload is this link
+    assert printed["svg"] != ratings.qr_svg(link + "x")
+    # printed again: the same token, the same code as the endpoint's
+    again = (await clerk(QR, {"c": gid(case.id)}))["ratingQrCode"]
+    token = await gql.login("city_clerk")
+    served = await client.get(f"/cases/{gid(case.id)}/rating-qr.svg", headers={"authorization": f"Bearer {token}"})
+    assert again == printed and served.text == printed["svg"]
+    assert await RatingToken.filter(case_id=case.id, purpose="qr").count() == 1
+    # a stranger sees nothing
+    stranger = await f.citizen_client(gql, settings, await f.citizen())
+    assert (await stranger(QR, {"c": gid(case.id)}))["ratingQrCode"] is None
+    # the link's token rates the case, once
+    done = (await gql(BY_LINK, {"i": {"token": link.rsplit("/", 1)[1], "level": 5}}))["rateCaseByLink"]
+    assert done["errors"] == [] and done["case"]["rating"]["channel"] == "qr"
+    reused = (await gql(BY_LINK, {"i": {"token": link.rsplit("/", 1)[1], "level": 1, "comment": "再评"}}))["rateCaseByLink"]
+    assert reused["errors"][0]["message"] == "该评价链接已使用过"
+    # once used, a new print carries a fresh token (the used one is no longer printed)
+    fresh = (await clerk(QR, {"c": gid(case.id)}))["ratingQrCode"]
+    assert fresh is not None and fresh["svg"] != printed["svg"]

@@ -1744,6 +1744,14 @@ export type SendBackCaseInput = {
   reason: string;
 };
 
+/** 登记窗口正在办理的办件（评价器据此评价） */
+export type ServeCaseAtWindowInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+  /** 窗口编号 */
+  windowId: number;
+};
+
 /** 事项查询条件；各条件之间为“且” */
 export type ServiceItemFilter = {
   /** 实施部门代码，如 371500-XZSPJ */
@@ -2639,6 +2647,20 @@ export type CounterPersonQueryVariables = Exact<{
 
 export type CounterPersonQuery = { counterPerson: { found: boolean, maskedName: string | null, maskedPhone: string | null, verified: boolean } };
 
+export type CaseHallWindowsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CaseHallWindowsQuery = { case: { id: string, hall: { code: string, name: string, windows: Array<{ id: number, number: string, name: string, kind: string }> } | null } | null };
+
+export type ServeCaseAtWindowMutationVariables = Exact<{
+  input: ServeCaseAtWindowInput;
+}>;
+
+
+export type ServeCaseAtWindowMutation = { serveCaseAtWindow: { served: boolean, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
 export type TimeLimitPartsFragment = { value: number, unit: TimeUnit, text: string };
 
 type ItemContentParts_ItemVersion_Fragment = { name: string, basicCode: string, itemType: ItemType, legalBasis: string, exerciseLevels: Array<Level>, acceptanceConditions: string, serviceObjects: Array<ServiceObject>, maxVisits: number, online: boolean, instant: boolean, highFrequency: boolean, keywords: Array<string>, aliases: Array<string>, resultLicence: string | null, reviewSteps: Array<string>, statutoryLimit: { value: number, unit: TimeUnit, text: string }, committedLimit: { value: number, unit: TimeUnit, text: string }, fees: Array<{ name: string, standard: string, basis: string }>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, instantRule: { code: string, version: number, conditions: Array<InstantCondition> } | null, situations: Array<{ position: number, name: string, conditions: string, materials: Array<{ name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, sampleText: string, reviewPoints: string, elicence: string | null, sharedData: boolean, source: string, standardCode: string | null }> }>, guide: { process: Array<string>, address: string, hours: string, contact: string, faq: Array<{ question: string, answer: string }> } };
@@ -2777,28 +2799,28 @@ export type CloseComplaintMutationVariables = Exact<{
 
 export type CloseComplaintMutation = { closeComplaint: { complaint: { id: string, number: string, channel: string, targetKind: ComplaintTargetKind, targetLabel: string, category: ComplaintCategory, content: string, attachmentCount: number, status: ComplaintStatus, statusLabel: string, deadline: string, extended: boolean, redoCount: number, supervised: boolean, answer: string, answeredAt: string | null, satisfied: boolean | null, contactName: string | null, contactPhone: string | null, handlerAssigned: boolean, card: ComplaintCard | null, createdAt: string, closedAt: string | null, steps: Array<{ action: string, actionLabel: string, toStatus: ComplaintStatus, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
 
-export type AssistanceRowFragment = { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> };
+export type AssistanceRowFragment = { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }>, rating: { level: number, levelLabel: string, comment: string } | null };
 
 export type StaffAssistanceRequestsQueryVariables = Exact<{
   status?: AssistanceStatus | null | undefined;
 }>;
 
 
-export type StaffAssistanceRequestsQuery = { assistanceRequests: Array<{ id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> }> };
+export type StaffAssistanceRequestsQuery = { assistanceRequests: Array<{ id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }>, rating: { level: number, levelLabel: string, comment: string } | null }> };
 
 export type AssignAssistanceAgentMutationVariables = Exact<{
   input: AssignAssistanceAgentInput;
 }>;
 
 
-export type AssignAssistanceAgentMutation = { assignAssistanceAgent: { request: { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+export type AssignAssistanceAgentMutation = { assignAssistanceAgent: { request: { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }>, rating: { level: number, levelLabel: string, comment: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
 
 export type RecordAssistanceContactMutationVariables = Exact<{
   input: RecordAssistanceContactInput;
 }>;
 
 
-export type RecordAssistanceContactMutation = { recordAssistanceContact: { request: { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }> } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+export type RecordAssistanceContactMutation = { recordAssistanceContact: { request: { id: string, number: string, kind: AssistanceKind, hallCode: string, description: string, preferredDay: string | null, address: string, forEnterprise: boolean, requesterName: string | null, status: AssistanceStatus, agentName: string | null, createdAt: string, closedAt: string | null, contacts: Array<{ kind: AssistanceContactKind, note: string, at: string }>, rating: { level: number, levelLabel: string, comment: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
 
 export type HallDayQueryVariables = Exact<{
   hallCode: string;
@@ -3060,6 +3082,13 @@ export type RecordRatingRevisitMutationVariables = Exact<{
 
 
 export type RecordRatingRevisitMutation = { recordRatingRevisit: { rectification: { id: string, caseNumber: string, itemName: string, departmentCode: string, hallCode: string | null, status: string, statusLabel: string, dueDate: string, extended: boolean, card: string | null, measures: string, reason: string, review: string | null, reviewNote: string, createdAt: string, finishedAt: string | null, realName: boolean, needsRevisit: boolean, rating: { level: number, levelLabel: string, channel: string, comment: string, ratedAt: string, excluded: boolean, scores: Array<{ key: string, label: string, score: number }> }, revisit: { satisfaction: number, method: string, note: string, at: string } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type RatingQrCodeQueryVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type RatingQrCodeQuery = { ratingQrCode: { dataUri: string } | null };
 
 export type RealEstateFullFragment = { propertyAddress: string, deedTaxPaid: boolean, registered: boolean, onlineReviewPassed: boolean, nextStep: string, seller: { role: string, name: string, idNumber: string, confirmed: boolean, confirmedAt: string | null } | null, visit: { status: string, statusLabel: string, day: string | null, start: string | null, end: string | null, hallName: string | null, verifiedAt: string | null } | null, bundle: { id: string, number: string, themeCode: string, themeName: string, status: BundleStatus, statusLabel: string, applicantName: string, contactPhone: string, acceptedAt: string | null, deadline: string | null, workingDaysUsed: number | null, budget: { text: string } }, utilities: Array<{ key: string, name: string, state: string, stateLabel: string, caseNumber: string | null, caseStatusLabel: string | null, partnerCode: string | null, partnerName: string | null, partnerDelivery: string | null, decidedAt: string | null }>, transferCase: { id: string, number: string | null, status: CaseStatus, reviewStep: number } | null, deedTaxCase: { id: string, number: string | null, status: CaseStatus } | null };
 
@@ -3762,6 +3791,11 @@ export const AssistanceRowFragmentDoc = new TypedDocumentString(`
     kind
     note
     at
+  }
+  rating {
+    level
+    levelLabel
+    comment
   }
 }
     `, {"fragmentName":"AssistanceRow"}) as unknown as TypedDocumentString<AssistanceRowFragment, unknown>;
@@ -8930,6 +8964,35 @@ export const CounterPersonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CounterPersonQuery, CounterPersonQueryVariables>;
+export const CaseHallWindowsDocument = new TypedDocumentString(`
+    query CaseHallWindows($id: ID!) {
+  case(id: $id) {
+    id
+    hall {
+      code
+      name
+      windows {
+        id
+        number
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseHallWindowsQuery, CaseHallWindowsQueryVariables>;
+export const ServeCaseAtWindowDocument = new TypedDocumentString(`
+    mutation ServeCaseAtWindow($input: ServeCaseAtWindowInput!) {
+  serveCaseAtWindow(input: $input) {
+    served
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServeCaseAtWindowMutation, ServeCaseAtWindowMutationVariables>;
 export const CatalogItemsDocument = new TypedDocumentString(`
     query CatalogItems($filter: ServiceItemFilter, $first: Int, $after: String, $last: Int, $before: String) {
   serviceItems(
@@ -9560,6 +9623,11 @@ export const StaffAssistanceRequestsDocument = new TypedDocumentString(`
     note
     at
   }
+  rating {
+    level
+    levelLabel
+    comment
+  }
 }`) as unknown as TypedDocumentString<StaffAssistanceRequestsQuery, StaffAssistanceRequestsQueryVariables>;
 export const AssignAssistanceAgentDocument = new TypedDocumentString(`
     mutation AssignAssistanceAgent($input: AssignAssistanceAgentInput!) {
@@ -9593,6 +9661,11 @@ export const AssignAssistanceAgentDocument = new TypedDocumentString(`
     note
     at
   }
+  rating {
+    level
+    levelLabel
+    comment
+  }
 }`) as unknown as TypedDocumentString<AssignAssistanceAgentMutation, AssignAssistanceAgentMutationVariables>;
 export const RecordAssistanceContactDocument = new TypedDocumentString(`
     mutation RecordAssistanceContact($input: RecordAssistanceContactInput!) {
@@ -9625,6 +9698,11 @@ export const RecordAssistanceContactDocument = new TypedDocumentString(`
     kind
     note
     at
+  }
+  rating {
+    level
+    levelLabel
+    comment
   }
 }`) as unknown as TypedDocumentString<RecordAssistanceContactMutation, RecordAssistanceContactMutationVariables>;
 export const HallDayDocument = new TypedDocumentString(`
@@ -10749,6 +10827,13 @@ export const RecordRatingRevisitDocument = new TypedDocumentString(`
     at
   }
 }`) as unknown as TypedDocumentString<RecordRatingRevisitMutation, RecordRatingRevisitMutationVariables>;
+export const RatingQrCodeDocument = new TypedDocumentString(`
+    query RatingQrCode($caseId: ID!) {
+  ratingQrCode(caseId: $caseId) {
+    dataUri
+  }
+}
+    `) as unknown as TypedDocumentString<RatingQrCodeQuery, RatingQrCodeQueryVariables>;
 export const RealEstateTransferDocument = new TypedDocumentString(`
     query RealEstateTransfer($bundleId: ID!) {
   realEstateTransfer(bundleId: $bundleId) {

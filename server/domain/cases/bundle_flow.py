@@ -228,7 +228,13 @@ async def sub_case_ended(u: flow.Unit, case: Case, *, settings: Settings | None,
                        failed=f"；{names(rest)}未办成" if rest else "")
         return
     if done and not rest:
-        await tell(u, bundle, "bundle_completed", count=len(done), link=f"/evaluate/{bundle.number}")
+        if settings is not None:  # 好差评: the signed, single-use SMS link rating the bundle once
+            from server.domain.cases import ratings
+
+            link = ratings.link(settings, await ratings.issue_bundle_token(u.conn, bundle, settings))
+        else:
+            link = f"/evaluate/{bundle.number}"
+        await tell(u, bundle, "bundle_completed", count=len(done), link=link)
     elif done and status == Status.COMPLETED:  # the failure itself was told when it happened
         await tell(u, bundle, "bundle_finished_partly", done=len(done), failed=names(rest))
 

@@ -1504,10 +1504,12 @@ async def rate(*, actor: Actor, settings: Settings | None, bundle_id: int, level
 
 
 async def rate_subs(bundle: CaseBundle, subs: Sequence[Case], *, acting: flow.Acting, settings: Settings | None, level: int,
-                    channel: str, comment: str, citizen_id: int | None, reason: str) -> None:
+                    channel: str, comment: str, citizen_id: int | None, reason: str,
+                    token_id: int | None = None) -> None:
     """One rating of the bundle, on each of ``subs``, in one transaction (a sub-case rated meanwhile:
-    nothing is written, CONFLICT)."""
+    nothing is written, CONFLICT); ``token_id``: the SMS link's token, used once in it."""
     from server.domain.cases import ratings, rectification
+    from server.domain.cases.models import RatingToken
 
     now = clock.now()
     # a bad rating (差评) of the bundle opens a rectification for each item's department
@@ -1515,6 +1517,10 @@ async def rate_subs(bundle: CaseBundle, subs: Sequence[Case], *, acting: flow.Ac
         if level in ratings.BAD and channel != "default" else {}
     async with flow.unit(settings) as u:
         await _take(u, bundle)
+        if token_id is not None:
+            used = await RatingToken.filter(id=token_id, used_at=None).using_db(u.conn).update(used_at=now)
+            if not used:
+                raise DomainError(errors.INVALID_STATE, "该评价链接已使用过", ["token"])
         for c in subs:
 
             async def side(conn: Any, out: flow.Outgoing, c: Case = c) -> None:

@@ -412,10 +412,12 @@ class CaseRating(Model):
     the applicant did not rate within the configured number of natural days."""
 
     id = fields.BigIntField(primary_key=True)
-    case: fields.OneToOneRelation[Case] = fields.OneToOneField(
-        "liaoyi.Case", related_name="rating", on_delete=fields.CASCADE
+    case: fields.OneToOneNullableRelation[Case] = fields.OneToOneField(
+        "liaoyi.Case", related_name="rating", on_delete=fields.CASCADE, null=True
     )
-    case_id: int
+    case_id: int | None
+    # or an assistance request (帮办代办, issue 18), rated like a case once the person confirmed it
+    assistance_request_id = fields.BigIntField(null=True, unique=True)
     level = fields.IntField()  # 5 非常满意 … 1 非常不满意
     channel = fields.CharField(max_length=12)  # app | web | sms | window | qr | default
     comment = fields.TextField(default="")
@@ -448,11 +450,13 @@ class CaseRating(Model):
 
 class RatingToken(Model):
     """A signed, single-use, expiring token that lets a person rate a case without signing in: the
-    SMS link sent at completion (purpose sms) and the QR code printed on the result (purpose qr).
+    SMS link sent at completion (purpose sms) and the QR code printed on the result (purpose qr);
+    or a bundle, by the SMS link sent when its last item ends (purpose sms, bundle_id set).
     The token names this row and carries an HMAC of it; the row says whether it was used."""
 
     id = fields.BigIntField(primary_key=True)
-    case_id = fields.BigIntField(db_index=True)
+    case_id = fields.BigIntField(db_index=True, null=True)  # a case's token, or
+    bundle_id = fields.BigIntField(db_index=True, null=True)  # a bundle's (一件事: rated once as a whole)
     purpose = fields.CharField(max_length=8)  # sms | qr
     nonce = fields.CharField(max_length=24)
     expires_at = fields.DatetimeField()
@@ -490,8 +494,9 @@ class Rectification(Model):
         "liaoyi.CaseRating", related_name="rectification", on_delete=fields.CASCADE
     )
     rating_id: int
-    case_id = fields.BigIntField()
-    department_code = fields.CharField(max_length=24)
+    case_id = fields.BigIntField(null=True)  # the rated case, or
+    assistance_request_id = fields.BigIntField(null=True, db_index=True)  # the rated assistance request
+    department_code = fields.CharField(max_length=24)  # empty for an assistance request: the hall answers
     region_code = fields.CharField(max_length=12)
     hall_code = fields.CharField(max_length=24, null=True)
     status = fields.CharField(max_length=16, default="pending")  # rectification.STATUSES

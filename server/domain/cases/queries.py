@@ -280,4 +280,4 @@ async def applicant_credit_listing(*, actor: Actor, case: Case, settings: Any = 
 async def ratings_of(case_ids: Sequence[int]) -> dict[int, Any]:
     from server.domain.cases.models import CaseRating
 
-    return {r.case_id: r for r in await CaseRating.filter(case_id__in=list(case_ids))}
+    return {r.case_id: r for r in await CaseRating.filter(case_id__in=list(case_ids)) if r.case_id is not None}

@@ -165,18 +165,30 @@ async def follow_up(*, actor: Actor, case_id: int, level: int, comment: str, set
 # ---------------------------------------------------------------- tokens (SMS link, QR code)
 
 
-def _sign(secret: str, row_id: int, nonce: str, case_id: int, purpose: str) -> str:
-    mac = hmac.new(secret.encode(), f"{row_id}.{nonce}.{case_id}.{purpose}".encode(), hashlib.sha256).digest()
+def _sign(secret: str, row_id: int, nonce: str, subject: str, purpose: str) -> str:
+    mac = hmac.new(secret.encode(), f"{row_id}.{nonce}.{subject}.{purpose}".encode(), hashlib.sha256).digest()
     return base64.urlsafe_b64encode(mac[:18]).decode()
 
 
+def _subject(row: RatingToken) -> str:
+    """What the token rates, inside its signature: a case's id, or ``B`` and a bundle's."""
+    return f"B{row.bundle_id}" if row.bundle_id is not None else str(row.case_id)
+
+
 def _token_text(row: RatingToken, secret: str) -> str:
-    return f"{row.id}.{row.nonce}.{_sign(secret, row.id, row.nonce, row.case_id, row.purpose)}"
+    return f"{row.id}.{row.nonce}.{_sign(secret, row.id, row.nonce, _subject(row), row.purpose)}"
 
 
 async def issue_token(conn: Any, case: Case, purpose: str, settings: Settings) -> str:
     """A signed, single-use token rating ``case`` without sign-in, expiring after rating_link_days."""
     row = await RatingToken.create(case_id=case.id, purpose=purpose, nonce=secrets.token_urlsafe(12)[:16],
+                                   expires_at=clock.now() + timedelta(days=settings.rating_link_days), using_db=conn)
+    return _token_text(row, settings.secret_key)
+
+
+async def issue_bundle_token(conn: Any, bundle: CaseBundle, settings: Settings) -> str:
+    """The SMS token rating a whole bundle (一件事) once, sent when its last item ends."""
+    row = await RatingToken.create(bundle_id=bundle.id, purpose="sms", nonce=secrets.token_urlsafe(12)[:16],
                                    expires_at=clock.now() + timedelta(days=settings.rating_link_days), using_db=conn)
     return _token_text(row, settings.secret_key)
 
@@ -202,46 +214,97 @@ async def qr_token(*, actor: Actor, case_id: int, settings: Settings) -> str:
         return await issue_token(conn, case, "qr", settings)
 
 
-async def _check_token(token: str, settings: Settings) -> tuple[RatingToken, Case]:
+def qr_svg(text: str) -> str:
+    """The QR code of ``text`` as SVG markup, drawn here (segno, offline): what the GET endpoint
+    serves and the printed notices embed."""
+    import io
+
+    import segno
+
+    buf = io.BytesIO()
+    segno.make(text, error="m").save(buf, kind="svg", scale=4, title="扫码评价")
+    return buf.getvalue().decode("utf-8")
+
+
+async def qr_code(*, actor: Actor, case_id: int, settings: Settings) -> str:
+    """The SVG of the QR code printed on the result and the notices (see :func:`qr_token`)."""
+    return qr_svg(link(settings, await qr_token(actor=actor, case_id=case_id, settings=settings)))
+
+
+async def _check_token(token: str, settings: Settings) -> RatingToken:
     bad = DomainError(errors.INVALID, "评价链接无效", ["token"])
     parts = (token or "").strip().split(".")
     if len(parts) != 3 or not parts[0].isdigit() or len(parts[0]) > 18:
         raise bad
     row = await RatingToken.filter(id=int(parts[0])).first()
     if row is None or row.nonce != parts[1] or not hmac.compare_digest(
-            _sign(settings.secret_key, row.id, row.nonce, row.case_id, row.purpose), parts[2]):
+            _sign(settings.secret_key, row.id, row.nonce, _subject(row), row.purpose), parts[2]):
         raise bad
     if row.used_at is not None:
         raise DomainError(errors.INVALID_STATE, "该评价链接已使用过", ["token"])
     if row.expires_at <= clock.now():
         raise DomainError(errors.INVALID, "评价链接已过期", ["token"])
-    return row, await Case.get(id=row.case_id)
+    return row
 
 
 @dataclass(frozen=True, slots=True)
 class LinkView:
-    """What the page behind a rating link shows before the person rates (nothing personal)."""
+    """What the page behind a rating link shows before the person rates (nothing personal): the
+    case, or the bundle (rated once as a whole, on the online set)."""
 
-    case: Case
+    case: Case | None
+    bundle: CaseBundle | None
     dimension_set: str
     expires_at: datetime
     rated: bool
 
 
 async def open_link(*, token: str, settings: Settings) -> LinkView:
-    row, case = await _check_token(token, settings)
+    row = await _check_token(token, settings)
+    if row.bundle_id is not None:
+        bundle = await CaseBundle.get(id=row.bundle_id)
+        return LinkView(None, bundle, "online", row.expires_at, await CaseRating.exists(bundle_id=bundle.id))
+    case = await Case.get(id=row.case_id)
     channel = "sms" if row.purpose == "sms" else "qr"
-    return LinkView(case, dimension_set_for(case, channel), row.expires_at, await CaseRating.exists(case_id=case.id))
+    return LinkView(case, None, dimension_set_for(case, channel), row.expires_at,
+                    await CaseRating.exists(case_id=case.id))
 
 
 async def rate_by_token(*, token: str, given: Given, settings: Settings) -> Case:
     """Rating through the SMS link or the QR code: no sign-in, the token used once; the rating is
     real-name (the applicant's) as the token was sent to them or printed on their result."""
-    row, case = await _check_token(token, settings)
+    row = await _check_token(token, settings)
+    if row.bundle_id is not None:
+        raise DomainError(errors.INVALID, "这是主题办件（一件事）的评价链接，请整体评价", ["token"])
+    case = await Case.get(id=row.case_id)
     citizen_id = case.contact_citizen_id or case.applicant_citizen_id
     acting = Acting(Actor(citizen_id=citizen_id, username=f"rating-{row.purpose}")) if citizen_id else SYSTEM
     return await _record(case, acting=acting, given=given, channel="sms" if row.purpose == "sms" else "qr",
                          citizen_id=citizen_id, settings=settings, token_id=row.id)
+
+
+async def rate_bundle_by_token(*, token: str, given: Given, settings: Settings) -> CaseBundle:
+    """A bundle rated through the SMS link sent when its last item ended: no sign-in, the token
+    used once in the rating's transaction, one rating for the bundle whatever the channel."""
+    from server.domain.cases import bundle_flow, bundles
+
+    row = await _check_token(token, settings)
+    if row.bundle_id is None:
+        raise DomainError(errors.INVALID, "这是单个办件的评价链接", ["token"])
+    bundle = await CaseBundle.get(id=row.bundle_id)
+    if given.level not in LEVELS:
+        raise DomainError(errors.INVALID, "评价等级应为 1 到 5", ["level"])
+    text = reason_text(given.comment, required=given.level in BAD, what="不满意的原因", field_name="comment")
+    if await CaseRating.exists(bundle_id=bundle.id):
+        raise DomainError(errors.INVALID_STATE, "该主题办件已评价过", ["bundleId"])
+    subs = bundles.rateable(await bundles.load_view(bundle))
+    if not subs:
+        raise DomainError(errors.INVALID_STATE, "主题办件的各事项全部办结后才能评价", ["bundleId"])
+    citizen_id = bundle_flow.recipient_of(bundle)
+    acting = Acting(Actor(citizen_id=citizen_id, username="rating-sms")) if citizen_id else SYSTEM
+    await bundles.rate_subs(bundle, subs, acting=acting, settings=settings, level=given.level, channel="sms",
+                            comment=text, citizen_id=citizen_id, reason=LEVELS[given.level], token_id=row.id)
+    return bundle
 
 
 # ---------------------------------------------------------------- the window evaluator device

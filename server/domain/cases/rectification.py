@@ -11,6 +11,7 @@ A revisit (回访) is recorded for every real-name bad rating once its rectifica
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -42,7 +43,11 @@ REVISIT_METHODS = ("phone", "sms", "visit")
 
 
 async def due_date(case: Case, settings: Settings, *, start: date | None = None, days: int | None = None) -> date:
-    d = await calendar.add_working_days(region_path_or_code=case.region_code, start=start or clock.today(),
+    return await due_in(case.region_code, settings, start=start, days=days)
+
+
+async def due_in(region_code: str, settings: Settings, *, start: date | None = None, days: int | None = None) -> date:
+    d = await calendar.add_working_days(region_path_or_code=region_code, start=start or clock.today(),
                                         days=days or settings.rectification_days)
     return d.deadline
 
@@ -57,11 +62,41 @@ async def open_for(conn: Any, out: Outgoing, rating: CaseRating, case: Case, due
     return row
 
 
+async def open_for_assistance(conn: Any, rating: CaseRating, request: Any, due: date) -> tuple[Rectification, list[int]]:
+    """In the rating's transaction: the rectification of a bad rating of an assistance request (帮办代办),
+    for its hall (the hall's supervisors answer for its agents); the outbox rows to hand on."""
+    row = await Rectification.create(rating_id=rating.id, assistance_request_id=request.id, department_code="",
+                                     region_code=request.region_code, hall_code=request.hall_code, due_date=due,
+                                     created_at=clock.now(), using_db=conn)
+    ids = []
+    for sid in await staff_with_role(Role.HALL_SUPERVISOR, hall_code=request.hall_code):
+        out = await notify.enqueue(conn, event="staff_assistance_rectification", channel=Channel.INBOX,
+                                   recipient=notify.Recipient(staff_id=sid),
+                                   params={"number": assistance_number(request), "level": str(rating.level),
+                                           "due": due.isoformat()})
+        ids.append(out.id)
+    return row, ids
+
+
+def assistance_number(request: Any) -> str:
+    from server.domain.complaints.assistance import number_of
+
+    return number_of(request)
+
+
 async def scope(actor: Actor) -> Q:
-    """Rectifications of the cases the caller sees, for handlers and supervisors."""
+    """Rectifications of the cases the caller sees (and of the assistance requests of their hall or
+    region), for handlers and supervisors."""
+    from server.domain.complaints.assistance import staff_scope
+    from server.domain.complaints.models import AssistanceRequest
+
     if not (actor.is_staff and actor.has_any(HANDLERS | SUPERVISORS | {Role.COUNTY_VIEWER})):
         return Q(id__in=[])
-    return Q(case_id__in=Subquery(Case.filter(await case_scope(actor)).values("id")))
+    cases = Q(case_id__in=Subquery(Case.filter(await case_scope(actor)).values("id")))
+    helped = staff_scope(actor)
+    if helped is None:
+        return cases
+    return cases | Q(assistance_request_id__in=Subquery(AssistanceRequest.filter(helped).values("id")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +211,7 @@ async def extend(*, actor: Actor, rect_id: int, days: int, reason: str, settings
         raise DomainError(errors.ALREADY_EXTENDED, "整改期限只能延长一次", ["id"])
     if not 1 <= days <= MAX_EXTENSION:
         raise DomainError(errors.INVALID, f"延长 1 到 {MAX_EXTENSION} 个工作日", ["days"])
-    case = await Case.get(id=row.case_id)
-    new_due = await due_date(case, settings, start=row.due_date, days=days)
+    new_due = await due_in(row.region_code, settings, start=row.due_date, days=days)
     return await _move(row, OPEN, due_date=new_due, extended=True, card=None, review_note=text)
 
 
@@ -206,7 +240,7 @@ async def cards(*, today: date, settings: Settings) -> int:
         card = "red" if row.due_date < today else "yellow"
         if row.card == card:
             continue
-        case = await Case.get(id=row.case_id)
+        item, number, case_id = await _what(row)
         async with in_transaction() as conn:
             n = await Rectification.filter(id=row.id, status__in=list(OPEN)).filter(card=row.card) \
                 .using_db(conn).update(card=card)
@@ -219,13 +253,24 @@ async def cards(*, today: date, settings: Settings) -> int:
             ids = []
             for sid in dict.fromkeys(staff):
                 out = await notify.enqueue(conn, event=f"rectification_{card}", channel=Channel.INBOX,
-                                           recipient=notify.Recipient(staff_id=sid), case_id=case.id,
-                                           params={"item": case.item_name, "case_no": case.number or str(case.id),
-                                                   "due": row.due_date.isoformat()})
+                                           recipient=notify.Recipient(staff_id=sid), case_id=case_id,
+                                           params={"item": item, "case_no": number, "due": row.due_date.isoformat()})
                 ids.append(out.id)
         await notify.after_commit(settings, ids)
         shown += 1
     return shown
+
+
+async def _what(row: Rectification) -> tuple[str, str, int | None]:
+    """What a rectification is about: (item or kind of help, case or request number, case id)."""
+    if row.case_id is None:
+        from server.domain.complaints.assistance import KINDS
+        from server.domain.complaints.models import AssistanceRequest
+
+        r = await AssistanceRequest.get(id=row.assistance_request_id)
+        return f"帮办代办：{KINDS[r.kind]}", assistance_number(r), None
+    case = await Case.get(id=row.case_id)
+    return case.item_name, case.number or str(case.id), case.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,11 +291,23 @@ class View:
 
 async def views(rows: list[Rectification]) -> list[View]:
     """Batch the cases and revisits of ``rows`` (two queries whatever their number)."""
-    cases = {c.id: c for c in await Case.filter(id__in=[r.case_id for r in rows])} if rows else {}
+    from server.domain.complaints.assistance import KINDS
+    from server.domain.complaints.models import AssistanceRequest
+
+    case_ids = [r.case_id for r in rows if r.case_id is not None]
+    help_ids = [r.assistance_request_id for r in rows if r.assistance_request_id is not None]
+    cases = {c.id: c for c in await Case.filter(id__in=case_ids)} if case_ids else {}
+    helped = {a.id: a for a in await AssistanceRequest.filter(id__in=help_ids)} if help_ids else {}
     visits = {v.rectification_id: v for v in await RatingRevisit.filter(rectification_id__in=[r.id for r in rows])} \
         if rows else {}
-    return [View(r, r.rating, cases[r.case_id].number or str(r.case_id), cases[r.case_id].item_name, visits.get(r.id))
-            for r in rows]
+
+    def about(r: Rectification) -> tuple[str, str]:
+        if r.case_id is not None:
+            return cases[r.case_id].number or str(r.case_id), cases[r.case_id].item_name
+        a = helped[r.assistance_request_id]
+        return assistance_number(a), f"帮办代办：{KINDS[a.kind]}"
+
+    return [View(r, r.rating, *about(r), visits.get(r.id)) for r in rows]
 
 
 async def view(actor: Actor, rect_id: int) -> View:
@@ -295,8 +352,10 @@ class Measures:
         return self.revisited / self.real_name_bad if self.real_name_bad else None
 
 
-async def measures(case_filter: Q, *, progress: Any = None, today: date | None = None) -> Measures:
-    """The measures over the cases ``case_filter`` selects (a caller's scope, or everything)."""
+async def measures(case_filter: Q, *, progress: Any = None, today: date | None = None,
+                   assistance_filter: Q | None = None) -> Measures:
+    """The measures over the cases ``case_filter`` selects (a caller's scope, or everything), and the
+    assistance requests ``assistance_filter`` selects (帮办代办, confirmed ones count as completed)."""
     from server.domain.cases.states import RATEABLE
 
     def step(what: str) -> None:
@@ -323,14 +382,46 @@ async def measures(case_filter: Q, *, progress: Any = None, today: date | None =
                                         excluded=False, citizen_id__not_isnull=True).exclude(channel="default").count()
     revisited = await RatingRevisit.filter(
         rectification__case_id__in=Subquery(Case.filter(case_filter).values("id"))).count()
-    return Measures(completed, people, defaults, bad, excluded, total, on_time, len(closed_rows), overdue, real_name,
-                    revisited)
+    m = Measures(completed, people, defaults, bad, excluded, total, on_time, len(closed_rows), overdue, real_name,
+                 revisited)
+    if assistance_filter is not None:
+        step("帮办代办")
+        m = _add(m, await _assistance_measures(assistance_filter, today or clock.today()))
+    return m
+
+
+def _add(a: Measures, b: Measures) -> Measures:
+    return Measures(*(x + y for x, y in zip(dataclasses.astuple(a), dataclasses.astuple(b), strict=True)))
+
+
+async def _assistance_measures(flt: Q, today: date) -> Measures:
+    """The same measures over assistance requests: confirmed ones are the completed; no default rating."""
+    from server.domain.complaints.assistance import CONFIRMED
+    from server.domain.complaints.models import AssistanceRequest
+
+    ids = Subquery(AssistanceRequest.filter(flt).values("id"))
+    completed = await AssistanceRequest.filter(flt, status=CONFIRMED).count()
+    ratings = CaseRating.filter(assistance_request_id__in=ids)
+    people = await ratings.exclude(channel="default").count()
+    bad = await ratings.exclude(channel="default").filter(level__lte=2, excluded=False).count()
+    excluded = await ratings.filter(excluded=True).count()
+    rects = Rectification.filter(assistance_request_id__in=ids)
+    total = await rects.count()
+    closed_rows = await rects.filter(status__in=["done", "unable"]).values("due_date", "finished_at")
+    on_time = sum(1 for r in closed_rows if r["finished_at"] and calendar.local_date(r["finished_at"]) <= r["due_date"])
+    overdue = await rects.filter(status__in=list(OPEN), due_date__lt=today).count()
+    real_name = await ratings.filter(level__lte=2, excluded=False, citizen_id__not_isnull=True).exclude(
+        channel="default").count()
+    revisited = await RatingRevisit.filter(rectification__assistance_request_id__in=ids).count()
+    return Measures(completed, people, 0, bad, excluded, total, on_time, len(closed_rows), overdue, real_name, revisited)
 
 
 async def measures_for(actor: Actor) -> Measures:
     if not (actor.is_staff and actor.has_any(HANDLERS | SUPERVISORS | {Role.COUNTY_VIEWER})):
         raise DomainError(errors.NOT_ALLOWED, "没有查看好差评统计的权限")
-    return await measures(await case_scope(actor))
+    from server.domain.complaints.assistance import staff_scope
+
+    return await measures(await case_scope(actor), assistance_filter=staff_scope(actor))
 
 
 async def ratings_listing(*, actor: Actor, bad_only: bool = False, limit: int = 50,

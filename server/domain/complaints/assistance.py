@@ -8,7 +8,8 @@ person (or enterprise) is reused, otherwise one for all items for ``MANDATE_DAYS
 The agent records each contact and visit; the request closes when the person confirms it
 (or they cancel it before).
 
-    requested ─assign→ assigned ─confirm→ confirmed
+    requested ─assign→ assigned ─confirm→ confirmed ─rate→ (rated like a case: one rating, a bad
+        │                 │                               one opens a rectification for the hall)
         └────────┴──cancel (the person)──→ cancelled
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -52,6 +54,7 @@ class RequestView:
     requester_name: str | None  # masked for staff
     agent_name: str | None
     contacts: list[AssistanceContact]
+    rating: Any = None  # its CaseRating (好差评), once rated
 
     @property
     def number(self) -> str:
@@ -202,6 +205,75 @@ async def confirm(*, actor: Actor, request_id: int, comment: str = "") -> Assist
     return await _get(r.id)
 
 
+# in-person help is rated on the window set (服务效率, 服务水平, 服务态度), remote help on the online one
+ONLINE_KINDS = frozenset({"remote"})
+
+
+async def rate(*, actor: Actor, settings: Settings, request_id: int, level: int, comment: str = "",
+               scores: dict[str, int] | None = None, channel: str = "app") -> AssistanceRequest:
+    """好差评 of a confirmed request by the person who asked, as a case is rated: the five levels, the
+    national dimension set (versioned), one rating per request whatever the channel (the unique row);
+    a bad rating (★1–2) opens its rectification for the hall, in the same transaction."""
+    from tortoise.exceptions import IntegrityError
+
+    from server.domain.cases import ratings, rectification
+    from server.domain.cases.models import CaseRating
+
+    if not actor.is_citizen:
+        raise DomainError(errors.NOT_ALLOWED, "只有申请人本人可以评价")
+    r = await _get(request_id)
+    if r.citizen_id != actor.citizen_id:
+        raise DomainError(errors.NOT_FOUND, "帮办申请不存在", ["requestId"])
+    if r.status != CONFIRMED:
+        raise DomainError(errors.INVALID_STATE, "确认办结后才能评价", ["requestId"])
+    if channel not in ("app", "web"):
+        raise DomainError(errors.INVALID, "评价渠道为 app 或 web", ["channel"])
+    if level not in ratings.LEVELS:
+        raise DomainError(errors.INVALID, "评价等级应为 1 到 5", ["level"])
+    already = DomainError(errors.INVALID_STATE, "该帮办申请已评价过（每次服务只评价一次）", ["requestId"])
+    if await CaseRating.exists(assistance_request_id=r.id):
+        raise already
+    set_name = "online" if r.kind in ONLINE_KINDS else "window"
+    given = ratings._scores(level, scores, set_name)
+    text = (comment or "").strip()
+    if level in ratings.BAD and len(text) < 2:
+        raise DomainError(errors.INVALID, "请填写不满意的原因", ["comment"])
+    if len(text) > MAX_TEXT:
+        raise DomainError(errors.INVALID, f"评价内容最多 {MAX_TEXT} 字", ["comment"])
+    due = await rectification.due_in(r.region_code, settings) if level in ratings.BAD else None
+    ids: list[int] = []
+    try:
+        async with in_transaction() as conn:
+            row = await CaseRating.create(
+                assistance_request_id=r.id, level=level, channel=channel, comment=text, citizen_id=actor.citizen_id,
+                department_code="", region_code=r.region_code, hall_code=r.hall_code, rated_at=clock.utcnow(),
+                dimension_set=set_name, dimension_version=ratings.CURRENT_VERSION[set_name], scores=given,
+                using_db=conn)
+            if due is not None:
+                _, ids = await rectification.open_for_assistance(conn, row, r, due)
+    except IntegrityError:
+        raise already from None
+    await notify.after_commit(settings, ids)
+    return r
+
+
+def staff_scope(actor: Actor) -> Q | None:
+    """The assistance requests a member of staff answers for (their hall's, their region's), or None."""
+    if not actor.is_staff:
+        return None
+    parts: list[Q] = []
+    if Role.HALL_SUPERVISOR in actor.roles and actor.hall_code:
+        parts.append(Q(hall_code=actor.hall_code))
+    if actor.has_any({Role.CITY_ADMIN, Role.COUNTY_VIEWER}) and actor.region_path:
+        parts.append(Q(region_path__startswith=actor.region_path))
+    if not parts:
+        return None
+    scope = parts[0]
+    for p in parts[1:]:
+        scope = scope | p
+    return scope
+
+
 async def cancel(*, actor: Actor, request_id: int, reason: str = "") -> AssistanceRequest:
     if not actor.is_citizen:
         raise DomainError(errors.NOT_ALLOWED, "只有申请人本人可以取消申请")
@@ -224,9 +296,12 @@ async def _views(rows: list[AssistanceRequest], *, masked: bool) -> list[Request
     contacts: dict[int, list[AssistanceContact]] = {r.id: [] for r in rows}
     for c in await AssistanceContact.filter(request_id__in=list(contacts)).order_by("id"):
         contacts[c.request_id].append(c)
+    from server.domain.cases.models import CaseRating
+
+    rated = {x.assistance_request_id: x for x in await CaseRating.filter(assistance_request_id__in=list(contacts))}
     return [RequestView(request=r, requester_name=mask_name(names.get(r.citizen_id)) if masked else names.get(
-        r.citizen_id), agent_name=agents.get(r.agent_id) if r.agent_id else None, contacts=contacts[r.id])
-        for r in rows]
+        r.citizen_id), agent_name=agents.get(r.agent_id) if r.agent_id else None, contacts=contacts[r.id],
+        rating=rated.get(r.id)) for r in rows]
 
 
 async def my_requests(*, actor: Actor) -> list[RequestView]:

@@ -115,6 +115,8 @@ _ALL = [
              "收到{kind}申请（编号 {number}），请指派帮办代办员。", audience="staff"),
     Template("staff_assistance_assigned", 1, "帮办指派", "一件帮办代办申请指派给您",
              "{kind}申请（编号 {number}）已指派给您，请联系申请人。", audience="staff"),
+    Template("staff_assistance_rectification", 1, "帮办差评整改", "帮办代办收到差评，请整改",
+             "帮办代办申请 {number} 收到差评（{level} 星），请于 {due} 前完成整改。", audience="staff"),
     Template("assistance_assigned", 1, "已安排帮办员", "已为您安排帮办代办员",
              "【聊易】您的{kind}申请（编号 {number}）已安排帮办代办员 {agent}，稍后将与您联系。"),
     Template("supply_reminder", 1, "补正提醒", "请尽快补充材料",

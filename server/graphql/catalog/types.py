@@ -116,6 +116,7 @@ async def _department(info: Info, code: str | None) -> Department | None:
 
 @strawberry.type(description="大厅窗口")
 class HallWindow:
+    id: int = strawberry.field(description="窗口编号（登记窗口服务 serveCaseAtWindow、窗口评价器密钥用）")
     number: str = strawberry.field(description="窗口号，如 A01")
     name: str = strawberry.field(description="窗口名称")
     kind: str = strawberry.field(
@@ -144,7 +145,7 @@ class Hall(relay.Node):
     @strawberry.field(description="窗口")
     async def windows(self, info: Info) -> list[HallWindow]:
         rows = await info.context.loaders.windows_of_hall.load(self.code)
-        return [HallWindow(number=w.number, name=w.name, kind=w.kind, department_codes=w.department_codes) for w in rows]
+        return [HallWindow(id=w.id, number=w.number, name=w.name, kind=w.kind, department_codes=w.department_codes) for w in rows]
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Any]:

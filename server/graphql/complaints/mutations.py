@@ -22,6 +22,7 @@ from server.graphql.complaints.types import (
     ComplaintNoteInput,
     ComplaintPayload,
     ImportHotlineComplaintInput,
+    RateAssistanceInput,
     RecordAssistanceContactInput,
     RequestAssistanceInput,
     RespondToComplaintInput,
@@ -178,6 +179,14 @@ class ComplaintsMutation:
     async def confirm_assistance(self, info: Info, input: Annotated[CloseAssistanceInput, Input]) -> AssistancePayload:
         return await _request(info, lambda: assistance.confirm(
             actor=info.context.actor, request_id=_rid(input.request_id), comment=input.note))
+
+    @strawberry.mutation(description="评价确认办结的帮办代办（申请人本人，一次；差评启动整改，由大厅负责人处理）",
+                         permission_classes=[IsCitizen])
+    async def rate_assistance(self, info: Info, input: Annotated[RateAssistanceInput, Input]) -> AssistancePayload:
+        scores = {x.key: x.score for x in (input.scores or [])[:10]}
+        return await _request(info, lambda: assistance.rate(
+            actor=info.context.actor, settings=info.context.settings, request_id=_rid(input.request_id),
+            level=input.level, comment=input.comment, scores=scores, channel=input.channel))
 
     @strawberry.mutation(description="取消帮办代办申请（申请人本人，办结之前）", permission_classes=[IsCitizen])
     async def cancel_assistance_request(

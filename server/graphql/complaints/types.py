@@ -11,6 +11,7 @@ from strawberry import relay
 
 from server import clock
 from server.domain.complaints import assistance, errors, service
+from server.graphql.cases.types import CaseRating
 from server.graphql.core.enums import enum_value as v
 from server.graphql.core.lengths import max_length
 from server.graphql.core.relay import resolve_nodes
@@ -252,6 +253,7 @@ class AssistanceRequest(relay.Node):
     contacts: list[AssistanceContact] = strawberry.field(description="联系和走访记录")
     created_at: datetime = strawberry.field(description="申请时间")
     closed_at: datetime | None = strawberry.field(description="办结或取消的时间")
+    rating: CaseRating | None = strawberry.field(default=None, description="申请人的评价（好差评，确认办结后一次）")
 
     @classmethod
     def of(cls, view: assistance.RequestView) -> AssistanceRequest:
@@ -263,6 +265,7 @@ class AssistanceRequest(relay.Node):
             mandate_id=relay.GlobalID("Mandate", str(r.mandate_id)) if r.mandate_id else None,
             contacts=[AssistanceContact(kind=AssistanceContactKind(c.kind), note=c.note, at=c.at) for c in view.contacts],
             created_at=r.created_at, closed_at=r.closed_at,
+            rating=CaseRating.of(view.rating) if view.rating is not None else None,
         )
 
     @classmethod
@@ -300,6 +303,22 @@ class RecordAssistanceContactInput:
 class CloseAssistanceInput:
     request_id: relay.GlobalID = strawberry.field(description="申请的全局 ID")
     note: str = strawberry.field(default="", description="评价或取消原因")
+
+
+@strawberry.input(description="评价确认办结的帮办代办（好差评，与办件相同的等级和维度）")
+class RateAssistanceInput:
+    request_id: relay.GlobalID = strawberry.field(description="申请的全局 ID")
+    level: int = strawberry.field(description="等级：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意")
+    comment: str = strawberry.field(default="", description="评价内容（不满意时必填）", metadata=max_length(1000))
+    scores: list[AssistanceScoreInput] | None = strawberry.field(
+        default=None, description="各维度评分（见 ratingDimensionSets：上门、大厅等为窗口服务维度，远程视频为网上办事维度）")
+    channel: str = strawberry.field(default="app", description="渠道：app 或 web")
+
+
+@strawberry.input(description="一个维度的评分")
+class AssistanceScoreInput:
+    key: str = strawberry.field(description="维度代码（见 ratingDimensionSets）", metadata=max_length(24))
+    score: int = strawberry.field(description="1 到 5")
 
 
 @strawberry.type(description="帮办代办操作的结果")

@@ -63,9 +63,9 @@ PUBLIC: frozenset[str] = frozenset({
     "Mutation.submitComplaint", "Query.trackComplaint", "Mutation.respondToComplaint",
     # signing in (partner systems are refused every mutation by PartnersReadOnly)
     "Mutation.login", "Mutation.refreshTokens", "Mutation.requestSmsCode", "Mutation.signInWithSmsCode",
-    # 好差评: the national dimension sets; the SMS or QR rating link, whose signed single-use token is
+    # 好差评: the national dimension sets; the SMS or QR rating link (a case's, or a bundle's SMS link), whose signed single-use token is
     # the credential (partners are refused the mutation by PartnersReadOnly)
-    "Query.ratingDimensionSets", "Query.ratingLink", "Mutation.rateCaseByLink",
+    "Query.ratingDimensionSets", "Query.ratingLink", "Mutation.rateCaseByLink", "Mutation.rateBundleByLink",
 })
 """Root fields anybody may call, as ``Type.field`` (GraphQL names). Everything else declares
 permission classes."""

@@ -18,6 +18,7 @@ from server.graphql.core.permissions import HasIdentity, IsCitizen, IsStaff
 from server.graphql.core.relay import domain_id
 from server.graphql.ratings.types import (
     FollowUpRatingPayload,
+    RateBundleByLinkPayload,
     RatingScoreInput,
     Rectification,
     RectificationPayload,
@@ -34,6 +35,13 @@ class RateCaseByLinkInput:
     level: int = strawberry.field(description="等级 1 到 5")
     comment: str = strawberry.field(default="", description="评价内容（不满意时必填）")
     scores: list[RatingScoreInput] | None = strawberry.field(default=None, description="各维度评分")
+
+
+@strawberry.input(description="通过短信链接评价主题办件（一件事，不登录）")
+class RateBundleByLinkInput:
+    token: str = strawberry.field(description="链接中的令牌（一次有效，到期失效）")
+    level: int = strawberry.field(description="等级 1 到 5")
+    comment: str = strawberry.field(default="", description="评价内容（不满意时必填）")
 
 
 @strawberry.input(description="窗口评价器评价本窗口刚办理的办件")
@@ -102,6 +110,16 @@ class RatingsMutation:
         return await _run(RateCasePayload, lambda: ratings.rate_by_token(
             token=input.token[:128], given=ratings.Given(input.level, input.comment, scores_of(input.scores)),
             settings=info.context.settings))
+
+    @strawberry.mutation(description="通过主题办件办结时短信中的链接整体评价一次：不登录，令牌一次有效")
+    async def rate_bundle_by_link(self, info: Info, input: Annotated[RateBundleByLinkInput, Input]
+                                  ) -> RateBundleByLinkPayload:
+        level = input.level
+        row, errors = await attempt(lambda: ratings.rate_bundle_by_token(
+            token=input.token[:128], given=ratings.Given(level, input.comment), settings=info.context.settings), CaseError)
+        if row is None:
+            return RateBundleByLinkPayload(errors=errors)
+        return RateBundleByLinkPayload(rated=True, bundle_number=row.number, level=level)
 
     @strawberry.mutation(description="窗口评价器评价本窗口刚办理的办件：大厅评价器密钥（hall_device）",
                          permission_classes=[HasIdentity])

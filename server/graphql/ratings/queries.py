@@ -12,7 +12,7 @@ from server.domain.errors import DomainError
 from server.graphql.cases.types import CaseError, CaseRating
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import IsStaff
+from server.graphql.core.permissions import IsSignedIn, IsStaff
 from server.graphql.core.relay import domain_id
 from server.graphql.ratings.types import (
     RatedCase,
@@ -21,6 +21,7 @@ from server.graphql.ratings.types import (
     RatingLinkResult,
     RatingList,
     RatingMeasures,
+    RatingQrCode,
     Rectification,
     RectificationList,
 )
@@ -45,6 +46,18 @@ class RatingsQuery:
                           ) -> RatingLinkResult:
         v, errors = await attempt(lambda: ratings.open_link(token=token[:128], settings=info.context.settings), CaseError)
         return RatingLinkResult(link=RatingLink.of(v) if v else None, errors=errors)
+
+    @strawberry.field(description="办件的评价二维码（打印在办理结果和通知书上；令牌一次有效、到期失效，未用的原样重印）："
+                      "能看到该办件的工作人员或申请人；无权或不存在时为空", permission_classes=[IsSignedIn])
+    async def rating_qr_code(self, info: Info, case_id: Annotated[strawberry.ID, strawberry.argument(
+            description="办件的全局 ID")]) -> RatingQrCode | None:
+        try:
+            return RatingQrCode.of(await ratings.qr_code(actor=info.context.actor, case_id=domain_id(case_id, "Case"),
+                                                         settings=info.context.settings))
+        except DomainError as e:
+            if e.code in (errors.NOT_FOUND, errors.NOT_ALLOWED, errors.INVALID_STATE):
+                return None
+            raise
 
     @strawberry.field(description="差评整改单：责任部门审批人员、大厅负责人、管理员、县级查询员（本范围）", permission_classes=[IsStaff])
     async def rectifications(self, info: Info, status: Status = None, card: Card = None,

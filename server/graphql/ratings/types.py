@@ -42,18 +42,24 @@ def scores_of(items: list[RatingScoreInput] | None) -> dict[str, int]:
 
 @strawberry.type(description="评价链接（短信、二维码）打开后显示的内容，不含个人信息")
 class RatingLink:
-    item_name: str = strawberry.field(description="事项名称")
-    case_number: str = strawberry.field(description="办件号")
-    department_name: str = strawberry.field(description="办理部门代码")
+    subject: str = strawberry.field(description="评价对象：case 单个办件；bundle 主题办件（一件事，整体评价一次，用 rateBundleByLink）")
+    item_name: str = strawberry.field(description="事项名称（主题办件为主题名称）")
+    case_number: str = strawberry.field(description="办件号（主题办件为主题办件号）")
+    department_name: str = strawberry.field(description="办理部门代码（主题办件为牵头部门）")
     dimension_set: RatingDimensionSet = strawberry.field(description="本次评价的维度")
     expires_at: datetime = strawberry.field(description="链接到期时间")
-    rated: bool = strawberry.field(description="该办件是否已评价")
+    rated: bool = strawberry.field(description="该办件（主题办件）是否已评价")
 
     @classmethod
     def of(cls, v: ratings.LinkView) -> RatingLink:
-        return cls(item_name=v.case.item_name, case_number=v.case.number or "", department_name=v.case.department_code,
-                   dimension_set=RatingDimensionSet.of(v.dimension_set, ratings.CURRENT_VERSION[v.dimension_set]),
-                   expires_at=v.expires_at, rated=v.rated)
+        dims = RatingDimensionSet.of(v.dimension_set, ratings.CURRENT_VERSION[v.dimension_set])
+        if v.bundle is not None:
+            return cls(subject="bundle", item_name=v.bundle.theme_name, case_number=v.bundle.number,
+                       department_name=v.bundle.lead_department_code, dimension_set=dims, expires_at=v.expires_at,
+                       rated=v.rated)
+        assert v.case is not None
+        return cls(subject="case", item_name=v.case.item_name, case_number=v.case.number or "",
+                   department_name=v.case.department_code, dimension_set=dims, expires_at=v.expires_at, rated=v.rated)
 
 
 @strawberry.type(description="打开评价链接的结果")
@@ -160,6 +166,26 @@ class RectificationPayload:
 @strawberry.type(description="追加评价的结果")
 class FollowUpRatingPayload:
     rating: CaseRating | None = strawberry.field(default=None, description="评价（含追加评价）")
+    errors: list[CaseError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")
+
+
+@strawberry.type(description="打印在办理结果和通知书上的评价二维码（服务端离线生成）")
+class RatingQrCode:
+    svg: str = strawberry.field(description="二维码的 SVG 文本")
+    data_uri: str = strawberry.field(description="同一二维码的 data: URI（可直接作为 <img src> 打印）")
+
+    @classmethod
+    def of(cls, svg: str) -> RatingQrCode:
+        import base64
+
+        return cls(svg=svg, data_uri="data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode())
+
+
+@strawberry.type(description="通过短信链接评价主题办件的结果（不含个人信息）")
+class RateBundleByLinkPayload:
+    rated: bool = strawberry.field(default=False, description="是否已评价")
+    bundle_number: str | None = strawberry.field(default=None, description="主题办件号")
+    level: int | None = strawberry.field(default=None, description="所评等级")
     errors: list[CaseError] = strawberry.field(default_factory=list, description="业务错误；为空表示成功")
 
 
