@@ -246,6 +246,28 @@ async def case(*, department_code: str, status: str = "accepted", hall_code: str
     return c
 
 
+async def rewrite(case_id: int, **columns: Any) -> Case:
+    """Writes ``columns`` of a case directly — a test moving a case back in time or to another place,
+    which no transition does — and moves the daily statistics with it, so the aggregates stay what the
+    case table says (the statistics tests compare the two over the whole shared database)."""
+    before = await Case.get(id=case_id)
+    await Case.filter(id=case_id).update(**columns)
+    after = await Case.get(id=case_id)
+    await daily.apply(connections.get("default"), daily.difference(daily.contribution(before), daily.contribution(after)))
+    return after
+
+
+async def remove_cases(**filters: Any) -> int:
+    """Deletes the cases matching ``filters`` (a test cleaning up after itself) and takes them out of
+    the daily statistics; returns how many went."""
+    gone = await Case.filter(**filters)
+    deltas: daily.Deltas = {}
+    for c in gone:
+        daily.merge(deltas, daily.contribution(c), -1)
+    await daily.apply(connections.get("default"), deltas)
+    return await Case.filter(id__in=[c.id for c in gone]).delete()
+
+
 async def statistics_case(dept: str, *, county: str | None, status: str, submitted: datetime,
                           accepted: datetime | None = None, completed: datetime | None = None,
                           deadline: date | None = None, warn_on: date | None = None, used: int | None = None,

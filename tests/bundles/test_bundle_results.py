@@ -156,7 +156,7 @@ async def test_the_default_rating_waits_for_the_whole_bundle(database: str, sett
     food = await review.deny(actor=r, settings=None, case_id=food.id, reason="经营场所不符合要求")
     # the item failed and ended; its bundle holds the rest: the bundle has ended, it is rateable
     long_ago = now() - timedelta(days=settings.default_rating_days + 5)
-    await Case.filter(id=food.id).update(completed_at=long_ago)
+    await f.rewrite(food.id, completed_at=long_ago)
     later = (now() + timedelta(days=1)).date()
     assert await ratings.default_ratings(today=later, settings=settings) >= 1
     rows = await CaseRating.filter(bundle_id=b.id)
@@ -168,7 +168,7 @@ async def test_the_default_rating_waits_for_the_whole_bundle(database: str, sett
     (food2,) = await t.subs(b2)
     await review.claim(actor=r, settings=None, case_id=food2.id)
     await review.deny(actor=r, settings=None, case_id=food2.id, reason="经营场所不符合要求")
-    await Case.filter(id=food2.id).update(completed_at=long_ago)
+    await f.rewrite(food2.id, completed_at=long_ago)
     again = await bundles.reapply_item(actor=a.actor, settings=None, bundle_id=b2.id, case_id=food2.id)
     assert again.status == "submitted"
     await ratings.default_ratings(today=later, settings=settings)

@@ -38,7 +38,7 @@ async def _open_case(accepted: date, *, reviewer: int | None = None, citizen: in
                         claimed_by_id=reviewer, citizen_id=citizen, committed_limit=10, committed_unit="working_day",
                         accepted_at=datetime(accepted.year, accepted.month, accepted.day, 10, tzinfo=ZONE))
     dl = await _region_deadlines(case, None)
-    await Case.filter(id=case.id).update(deadline=dl.deadline, statutory_deadline=dl.statutory, warn_on=dl.warn_on)
+    await f.rewrite(case.id, deadline=dl.deadline, statutory_deadline=dl.statutory, warn_on=dl.warn_on)
     return await Case.get(id=case.id)
 
 

@@ -7,7 +7,7 @@ import base64
 from datetime import timedelta
 
 from server.domain.cases import clock, ratings
-from server.domain.cases.models import Case, CaseEvent, CaseRating
+from server.domain.cases.models import CaseEvent, CaseRating
 from server.settings import Settings
 from tests import factories as f
 from tests.conftest import GraphQLClient
@@ -42,7 +42,7 @@ async def test_unrated_cases_default_to_basically_satisfied_once(settings: Setti
     old, _ = await f.completed_case(None)
     recent, _ = await f.completed_case(None)
     today = clock.today()
-    await Case.filter(id=old.id).update(completed_at=clock.now() - timedelta(days=settings.default_rating_days + 1))
+    await f.rewrite(old.id, completed_at=clock.now() - timedelta(days=settings.default_rating_days + 1))
     given = await ratings.default_ratings(today=today, settings=settings)
     assert given >= 1
     rating = await CaseRating.get(case_id=old.id)

@@ -156,6 +156,21 @@ def test_no_case_is_written_outside_the_state_machine() -> None:
     assert _writes(ROOT / "server/domain/cases/flow.py"), "the scan finds the writes flow itself makes"
 
 
+TEST_WRITERS = {"tests/factories.py"}  # f.case, f.rewrite and f.remove_cases keep the daily statistics
+
+
+def test_tests_change_cases_only_through_the_factories() -> None:
+    """A test that updates or deletes a case row directly leaves the daily statistics behind it, and
+    the statistics tests (which compare them with the case table over the shared database) fail
+    depending on which tests ran before: such writes go through ``f.rewrite`` / ``f.remove_cases``."""
+    outside = [
+        w for p in sorted((ROOT / "tests").rglob("*.py"))
+        if str(p.relative_to(ROOT)) not in TEST_WRITERS and not str(p.relative_to(ROOT)).startswith("tests/benchmarks/")
+        for w in _writes(p) if w.endswith(("update(", "delete(", "bulk_update("))
+    ]
+    assert outside == [], "case rows changed outside tests/factories.py:\n" + "\n".join(outside)
+
+
 def test_the_lifecycle_page_is_current() -> None:
     from server.domain.cases import diagram
 

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from tortoise import connections
 
 import server.clock
 from server.db import statistics_connection
@@ -260,3 +261,30 @@ def test_a_day_is_beijings() -> None:
     moved = daily.difference(got, daily.contribution({**late, "status": "result_issued", "warn_on": None}))
     assert moved == {("day", date(2026, 3, 2), *place): [0, 0, 0, -1, -1, -1, -1, -5],
                      ("open", *place, date(2026, 3, 2), daily.NEVER): [1]}
+
+
+async def test_a_suspension_takes_the_case_off_the_open_figures_and_back(march: str, frozen: Callable[[str], None]) -> None:
+    """中止 stops the clock without writing a counted column: the case leaves case_open_stat, and its
+    resumption (a new deadline) puts it back under that deadline — as a rebuild from the case table says."""
+    c, _, missing = await _submitted(frozen, "2026-04-01 09:00", "统计辛")
+    await _accepted(frozen, c, "2026-04-01 10:00", missing)
+    reviewer = await f.staff("city_reviewer_scjg")
+    await review.claim(actor=reviewer, settings=None, case_id=c.id)
+
+    async def open_here() -> int:
+        rows = await CaseOpenStat.filter(department_code=c.department_code, hall_code=c.hall_code or "").values("cases")
+        return sum(r["cases"] for r in rows)
+
+    running = await open_here()
+    frozen("2026-04-02 09:00")
+    await review.suspend(actor=reviewer, settings=None, case_id=c.id, reason="组织专家评审")
+    assert await open_here() == running - 1
+    frozen("2026-04-08 09:00")
+    resumed = await review.resume(actor=reviewer, settings=None, case_id=c.id, reason="评审完毕")
+    assert await open_here() == running
+    assert await CaseOpenStat.filter(department_code=c.department_code, deadline=resumed.deadline, cases__gte=1).exists()
+    frozen("2026-04-02 12:00")  # "today" of the module's other tests
+    kept = await CaseOpenStat.filter(cases__gt=0).order_by(*daily.OPEN_DIMENSIONS).values(*daily.OPEN_DIMENSIONS, "cases")
+    await daily.rebuild_open(connections.get("default"))
+    again = await CaseOpenStat.filter(cases__gt=0).order_by(*daily.OPEN_DIMENSIONS).values(*daily.OPEN_DIMENSIONS, "cases")
+    assert kept == again

@@ -250,7 +250,7 @@ async def test_a_provincial_item_accepted_at_the_city_window_goes_to_the_provinc
                                         region_code="371500", base_url=peer.url, keys=[{"id": "k1", "secret": secret}])
         c = await f.case(department_code="370000-SCJGJ", status="submitted", hall_code="371500-ZWFWZX",
                          county="370000")
-        await Case.filter(id=c.id).update(region_code="370000", city_code="370000", county_code=None)
+        await f.rewrite(c.id, region_code="370000", city_code="370000", county_code=None)
         c = await Case.get(id=c.id)
         kind, note, code = await routing.destination(c)
         assert (kind, code) == ("partner", province.code) and "山东省政务服务平台" in note

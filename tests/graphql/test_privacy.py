@@ -96,9 +96,9 @@ async def case_of(citizen: Citizen, *, county: str | None = None) -> None:
 
 
 async def drop_cases(citizen_id: int) -> None:
-    from server.domain.cases.models import Case
+    from tests import factories as f
 
-    await Case.filter(applicant_citizen_id=citizen_id).delete()
+    await f.remove_cases(applicant_citizen_id=citizen_id)
 
 
 async def reveal(gql: GraphQLClient, subject: str, fields: list[str], reason: str = "核对申请人身份",

@@ -179,7 +179,7 @@ async def test_follow_up_once_within_the_window(gql: GraphQLClient, settings: Se
 
 async def test_the_default_is_recorded_as_default_and_no_voice(gql: GraphQLClient, settings: Settings) -> None:
     case, _ = await f.completed_case(settings)
-    await Case.filter(id=case.id).update(completed_at=clock.now() - timedelta(days=settings.default_rating_days + 1))
+    await f.rewrite(case.id, completed_at=clock.now() - timedelta(days=settings.default_rating_days + 1))
     assert await ratings.default_ratings(today=clock.today(), settings=settings) >= 1
     row = await CaseRating.get(case_id=case.id)
     assert (row.level, row.channel, row.citizen_id, row.item_id) == (3, "default", None, case.item_id)

@@ -93,6 +93,6 @@ async def test_the_editor_and_the_clerk_in_the_browser(gql: GraphQLClient, setti
         assert county.future_enterprise == FUTURE and county.region_code == "371581"
     finally:
         made = await Citizen.filter(id_number__in=ids)
-        await Case.filter(applicant_citizen_id__in=[c.id for c in made]).delete()
+        await f.remove_cases(applicant_citizen_id__in=[c.id for c in made])
         for c in made:
             await c.delete()

@@ -140,7 +140,7 @@ async def test_supply_reminders_go_to_the_applicant_once_the_day_before(settings
     await reminders.supply_reminders(today=TODAY, settings=s)
     assert await Outbox.filter(event="supply_reminder").count() == len(rows)
     # a new deadline (a second correction round) is reminded again
-    await Case.filter(id=buzheng.id).update(supply_by=later)
+    await f.rewrite(buzheng.id, supply_by=later)
     assert await reminders.supply_reminders(today=TODAY, settings=s) == 0  # not tomorrow any more
     day_before_later = next_day
     assert await reminders.supply_reminders(today=day_before_later, settings=s) >= 1

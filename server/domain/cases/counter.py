@@ -32,12 +32,19 @@ class AtCounter:
 async def at_counter(*, actor: Actor, item_ids: Sequence[int]) -> dict[int, AtCounter]:
     """For a staff member with a hall: each item's place at that hall's counter (four reads in all:
     the hall and its windows, the items, their regions and departments, the partners)."""
+    if not actor.is_staff or not actor.hall_code or not item_ids:
+        return {}
+    return await at_hall(actor.hall_code, item_ids)
+
+
+async def at_hall(hall_code: str, item_ids: Sequence[int]) -> dict[int, AtCounter]:
+    """:func:`at_counter` for the hall ``hall_code`` (the clerk's search orders by it too)."""
     from server.domain.exchange import routing
     from server.domain.exchange.models import Partner
 
-    if not actor.is_staff or not actor.hall_code or not item_ids:
+    if not item_ids:
         return {}
-    scope = await catalog.handled_at(actor.hall_code)
+    scope = await catalog.handled_at(hall_code)
     if scope is None:
         return {}
     hall = scope.hall

@@ -48,7 +48,8 @@ PLACE = ("city_code", "county_code", "region_code", "department_code", "hall_cod
 COUNTED = frozenset(PLACE + ("status", "submitted_at", "accepted_at", "completed_at", "deadline", "warn_on",
                              "working_days_used", "committed_limit"))
 """The case columns a contribution depends on: a move that writes none of them, and does not take
-the case into or out of the concluded states, changes nothing counted."""
+the case into or out of the concluded states or the open ones (a suspension stops the clock), changes
+nothing counted."""
 
 Key = tuple[Any, ...]  # ("day", day, *place) → MEASURES; ("open", *place, deadline, warn_on) → OPEN_MEASURES
 Deltas = dict[Key, list[int]]

@@ -363,7 +363,7 @@ async def _counted_before(conn: Any, case: Case, dest: Status, updates: dict[str
     """What the case counts in the daily statistics before this move, read from its row (callers
     set columns on the instance before they move it: the instance is not the row), or None when the
     move cannot change it. A row of another version is a CONFLICT, as the conditional update would say."""
-    crosses = (case.status in daily.CONCLUDED) != (dest.value in daily.CONCLUDED)
+    crosses = any((case.status in kind) != (dest.value in kind) for kind in (daily.CONCLUDED, daily.OPEN))
     if not crosses and daily.COUNTED.isdisjoint(updates):
         return None
     rows = await Case.filter(id=case.id).using_db(conn).values("row_version", *sorted(daily.COUNTED))

@@ -139,14 +139,20 @@ async def handled_at(hall_code: str) -> HallScope | None:
 
 
 async def _hall_first(ids: list[int], hall_code: str) -> list[int]:
-    """``ids`` (current versions, best first) with the hall's own items moved to the front."""
+    """``ids`` (current versions, best first) with the items the hall handles itself moved to the
+    front — handled as the counter view says (:func:`server.domain.cases.counter.at_hall`: of the
+    hall's region and departments, and taken by no partner), the finder's order kept in each part."""
+    from server.domain.cases import counter
+
     scope = await handled_at(hall_code)
     if scope is None or not ids:
         return ids
-    qs = ItemVersion.filter(is_current=True, item__region_id=scope.hall.region_id)
+    qs = ItemVersion.filter(is_current=True, id__in=ids, item__region_id=scope.hall.region_id)
     if scope.departments is not None:
         qs = qs.filter(item__department_id__in=list(scope.departments))
-    own = set(await qs.values_list("id", flat=True))
+    candidates = dict(await qs.values_list("id", "item_id"))
+    here = await counter.at_hall(hall_code, sorted(set(candidates.values())))
+    own = {v for v, item in candidates.items() if item in here and here[item].handled_here}
     return [i for i in ids if i in own] + [i for i in ids if i not in own]
 
 
