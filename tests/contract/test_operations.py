@@ -627,10 +627,10 @@ async def _cases(
     ]))["supplyCaseMaterials"]["case"]
     assert supplied["supplyBy"] is None and "MISSING" not in {m["state"] for m in supplied["materials"]}
 
-    # the back office passes both steps; the e-licence is issued to the enterprise
+    # the back office claims once and passes both steps; the e-licence is issued to the enterprise
     reviewer = await _staff(devices, "city_reviewer_scjg")
+    await _act(reviewer, "claimCase", "CaseIdInput", {"caseId": case["id"]})
     for opinion in ("材料齐全，符合法定形式", "准予变更登记"):
-        await _act(reviewer, "claimCase", "CaseIdInput", {"caseId": case["id"]})
         decided = await _act(reviewer, "approveCase", "ApproveCaseInput", {"caseId": case["id"], "opinion": opinion})
     assert decided["status"] == "APPROVED"
     detail = (await run("CaseDetail", id=case["id"]))["case"]
@@ -868,12 +868,11 @@ async def _results_and_rating(
 ) -> None:
     """The re-applied card accepted and approved; the results delivered together; one rating."""
     assert (await _bundle_act(clerk, "acceptBundle", "AcceptBundleInput", {"bundleId": bundle_id}))["status"] == "IN_PROGRESS"
-    status = "ACCEPTED"
-    for _step in range(10):  # claim and pass each of the item's review steps, the last one approves
-        await _act(reviewer, "claimCase", "CaseIdInput", {"caseId": card_case})
+    status = (await _act(reviewer, "claimCase", "CaseIdInput", {"caseId": card_case}))["status"]
+    for _step in range(10):  # one claim; pass each of the item's review steps, the last one approves
         status = (await _act(reviewer, "approveCase", "ApproveCaseInput", {
             "caseId": card_case, "opinion": "照片符合制卡要求，准予申领"}))["status"]
-        if status != "ACCEPTED":
+        if status != "UNDER_REVIEW":
             break
     assert status == "APPROVED"
     detail = (await run("BundleDetail", id=bundle_id))["bundle"]

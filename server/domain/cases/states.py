@@ -261,7 +261,9 @@ def _rows() -> list[Move]:
     # the back office
     add([S.ACCEPTED], A.CLAIMED, S.UNDER_REVIEW, REVIEWER)
     add([S.UNDER_REVIEW], A.RELEASED, S.ACCEPTED, REVIEWER)
-    add([S.UNDER_REVIEW], A.STEP_PASSED, S.ACCEPTED, REVIEWER)
+    # one claim covers every review step: passing a step that is not the last keeps the case with
+    # its claimant, under review at the next step (the timeline records each step passed)
+    add([S.UNDER_REVIEW], A.STEP_PASSED, None, REVIEWER)
     add([S.UNDER_REVIEW], A.APPROVED, S.APPROVED, REVIEWER | PARTNER)
     add([S.ACCEPTED], A.INSTANT_APPROVED, S.APPROVED, SYSTEM)
     add([S.UNDER_REVIEW], A.DENIED, S.DENIED, REVIEWER | PARTNER)
