@@ -13,7 +13,17 @@ from typing import Any
 from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors, realestate
 from server.domain.cases.apply import issue_elicence
-from server.domain.cases.flow import Acting, Outgoing, check, may, reason_text, transition, visible_case
+from server.domain.cases.flow import (
+    Acting,
+    Outgoing,
+    check,
+    iso,
+    may,
+    reason_text,
+    staff_with_role,
+    transition,
+    visible_case,
+)
 from server.domain.cases.models import Case, CaseMaterial
 from server.domain.cases.states import Action, Status
 from server.domain.cases.window import _region_deadlines
@@ -175,4 +185,28 @@ async def extend(*, actor: Actor, settings: Settings | None, case_id: int, days:
         updates={"extension_days": days, "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on,
                  "warned_yellow": False, "warned_red": False},
         data={"days": days, "deadline": dl.deadline.isoformat()}, side=side,
+    )
+
+
+async def urge(*, actor: Actor, settings: Settings | None, case_id: int, message: str) -> Case:
+    """督办: a hall supervisor or an administrator (of the case's region: the case must be theirs to
+    see) urges the department on a case it holds, with a message. Nothing about the case changes; the
+    timeline records the message, and the reviewer who claimed the case is told (the department's
+    reviewers when nobody has claimed it yet), in the same transaction."""
+    may(actor, Action.URGED)
+    case = await visible_case(actor, case_id)
+    check(case, Action.URGED, actor)
+    why = reason_text(message, required=True, what="督办意见", field_name="message")
+    if case.claimed_by_id is not None:
+        staff = [int(case.claimed_by_id)]
+    else:
+        staff = await staff_with_role(Role.DEPT_REVIEWER, department_code=case.department_code)
+    by = actor.display_name or actor.username or "大厅负责人"
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        await out.staff("staff_case_urged", staff, by=by, message=why, deadline=iso(case.deadline) or "（未定）")
+
+    return await transition(
+        case, acting=Acting(actor), action=Action.URGED, to=Status(case.status), settings=settings, reason=why,
+        data={"message": why, "notified": staff, "claimed_by": case.claimed_by_id}, side=side,
     )
