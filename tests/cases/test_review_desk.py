@@ -109,6 +109,11 @@ async def test_a_supervisor_urges_the_claimant_and_the_timeline_records_it(gql: 
     told = await InboxMessage.filter(case_id=case.id, event="staff_case_urged")
     assert [m.staff_id for m in told] == [reviewer.user_id]
     assert "申请人明天来窗口，请今天办结" in told[0].body and (case.number or "") in told[0].body
+    # an internal entry: public tracking by number and query code does not show it
+    tracked = await gql("query($n: String!, $q: String!) { trackCase(number: $n, queryCode: $q) { steps { label } } }",
+                        {"n": case.number, "q": case.query_code})
+    labels = [s["label"] for s in tracked["trackCase"]["steps"]]
+    assert "领取审查" in labels and "督办" not in labels
     # the reviewer sees it in their inbox
     mine = await (await gql.as_user("city_reviewer_scjg"))(
         "query { myNotifications(first: 20) { edges { node { title body } } } }")
