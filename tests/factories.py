@@ -388,8 +388,7 @@ async def completed_case(settings: Settings | None, *, name: str = "周晓东") 
                                      missing=[window.Missing(m.id) for m in missing])
     reviewer = await staff("city_reviewer_scjg")
     await review.claim(actor=reviewer, settings=settings, case_id=c.id)
-    await review.approve(actor=reviewer, settings=settings, case_id=c.id, opinion="材料齐全")
-    await review.claim(actor=reviewer, settings=settings, case_id=c.id)
+    await review.approve(actor=reviewer, settings=settings, case_id=c.id, opinion="材料齐全")  # still theirs: the next step
     await window.supply(actor=me, settings=settings, case_id=c.id,
                         materials=[window.Supplied(m.id, await upload(me)) for m in missing])
     await review.approve(actor=reviewer, settings=settings, case_id=c.id, opinion="准予")

@@ -23,6 +23,11 @@ export const routes: RouteRecordRaw[] = [
     path: '/cases/:id/correction-notice', name: 'correction-notice', component: () => import('./pages/cases/CaseNotice.vue'),
     props: { kind: 'correction' }, meta: { title: '一次性告知单', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR'] },
   },
+  // The printable decision of a case refused at acceptance (不予受理) or denied after review (不予许可)
+  {
+    path: '/cases/:id/decision-notice', name: 'decision-notice', component: () => import('./pages/cases/CaseDecision.vue'),
+    meta: { title: '决定书', roles: ['WINDOW_CLERK', 'DEPT_REVIEWER', 'HALL_SUPERVISOR'] },
+  },
   // A themed bundle's printable notices (one for the whole bundle)
   {
     path: '/bundles/:id/deferral-notice', name: 'bundle-deferral-notice', component: () => import('./pages/bundles/BundleNotice.vue'),

@@ -640,6 +640,8 @@ export type CaseAction =
   | 'SUPPLY_REMINDED'
   /** 中止办理 */
   | 'SUSPENDED'
+  /** 督办 */
+  | 'URGED'
   /** 预约现场核验 */
   | 'VISIT_BOOKED'
   /** 红灯预警 */
@@ -1161,6 +1163,13 @@ export type DeadlineWarning =
   | 'RED'
   /** 黄灯：临近承诺时限 */
   | 'YELLOW';
+
+/** 决定书的种类 */
+export type DecisionKind =
+  /** 不予许可决定书（审查后不予许可，含容缺材料逾期未补齐） */
+  | 'DENIAL'
+  /** 不予受理决定书（窗口受理时不予受理，经大厅负责人确认） */
+  | 'REJECTION';
 
 /** 删除全市同义词表中的一条 */
 export type DeleteSearchSynonymInput = {
@@ -2876,6 +2885,14 @@ export type UploadMaterialInput = {
   file: Scalars['Upload']['input'];
 };
 
+/** 督办：催促办理部门办理一件在办的办件 */
+export type UrgeCaseInput = {
+  /** 办件的全局 ID */
+  caseId: Scalars['ID']['input'];
+  /** 督办意见（2 到 1000 个字），写入办件时间线并通知审批人员 */
+  message: Scalars['String']['input'];
+};
+
 /** 现场核验通过（预约当日，买卖双方到场） */
 export type VerifyBundleOnSiteInput = {
   /** 转移登记子办件的全局 ID */
@@ -3337,6 +3354,13 @@ export type DeadlineWarning =
   | 'RED'
   /** 黄灯：临近承诺时限 */
   | 'YELLOW';
+
+/** 决定书的种类 */
+export type DecisionKind =
+  /** 不予许可决定书（审查后不予许可，含容缺材料逾期未补齐） */
+  | 'DENIAL'
+  /** 不予受理决定书（窗口受理时不予受理，经大厅负责人确认） */
+  | 'REJECTION';
 
 /** 群众在企业中的身份 */
 export type EnterpriseRole =
@@ -3898,6 +3922,13 @@ export type CancelAssistanceRequestMutationVariables = Exact<{
 
 
 export type CancelAssistanceRequestMutation = { cancelAssistanceRequest: { request: { id: string, status: AssistanceStatus, closedAt: string | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: ComplaintErrorCode }> } };
+
+export type CaseDecisionNoticeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CaseDecisionNoticeQuery = { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, decisionNotice: { kind: DecisionKind, title: string, number: string, caseNumber: string, itemName: string, applicantName: string, appliedAt: string | null, decidedAt: string, decidedBy: string, departmentName: string, hallName: string | null, reason: string, legalBasis: string, reconsiderationBody: string, remedy: string } | null } | null };
 
 export type CaseDetailQueryVariables = Exact<{
   id: string;

@@ -100,7 +100,7 @@ async def application(me: GraphQLClient, a: t.Applicant, version: ThemeVersion, 
 
 async def finish_sub(gql: GraphQLClient, settings: Settings, clerk: GraphQLClient, case: dict[str, Any], *,
                      deny: str | None = None, decide: bool = True) -> dict[str, Any]:
-    """A sub-case through its department: claimed, each review step passed, approved (or denied).
+    """A sub-case through its department: claimed once, each review step passed, approved (or denied).
     Approved, it is done for the bundle; its result goes out with the bundle's (统一出件). With
     ``decide=False`` it stops before the last step (claimed, ready for :func:`decide_sub`)."""
     reviewer = await reviewer_client(gql, settings, case["departmentCode"])
@@ -110,9 +110,10 @@ async def finish_sub(gql: GraphQLClient, settings: Settings, clerk: GraphQLClien
 
     row = await CaseRow.get(id=pk)
     steps = len((await ItemVersion.get(id=row.version_id)).review_steps or []) or 1
+    r = (await reviewer(Q % ("CaseIdInput", "claimCase"), {"i": {"caseId": cid}}))["claimCase"]
+    assert r["errors"] == [], r
     for n in range(steps):
-        r = (await reviewer(Q % ("CaseIdInput", "claimCase"), {"i": {"caseId": cid}}))["claimCase"]
-        assert r["errors"] == [], r
+        assert r["case"]["status"] == "UNDER_REVIEW", r  # one claim covers every step
         if n == steps - 1 and not decide:
             return r["case"]
         if deny and n == steps - 1:

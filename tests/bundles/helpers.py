@@ -156,7 +156,7 @@ async def subs(bundle: CaseBundle) -> list[Case]:
 
 
 async def finish(case: Case, *, settings: Any = None, deny: str | None = None) -> Case:
-    """Claim, pass every review step and approve (or deny) a sub-case: done for the bundle (its
+    """Claim once, pass every review step and approve (or deny) a sub-case: done for the bundle (its
     result goes out with the bundle's)."""
     r = await reviewer(case.department_code)
     c = await review.claim(actor=r, settings=settings, case_id=case.id)
@@ -166,12 +166,12 @@ async def finish(case: Case, *, settings: Any = None, deny: str | None = None) -
         c = await review.approve(actor=r, settings=settings, case_id=c.id, opinion="同意")
         if c.status == "approved":
             break
-        c = await review.claim(actor=r, settings=settings, case_id=c.id)
+        assert c.status == "under_review" and c.claimed_by_id == r.user_id  # one claim covers every step
     return c
 
 
 async def ready_to_finish(case: Case, *, settings: Any = None) -> tuple[Actor, Case]:
-    """Claim and pass every step but the last: the next approve ends the review."""
+    """Claim once and pass every step; the last approve ends the review."""
     r = await reviewer(case.department_code)
     c = await review.claim(actor=r, settings=settings, case_id=case.id)
     from server.domain.catalog.models import ItemVersion
@@ -179,7 +179,6 @@ async def ready_to_finish(case: Case, *, settings: Any = None) -> tuple[Actor, C
     steps = len((await ItemVersion.get(id=c.version_id)).review_steps or []) or 1
     for _ in range(steps - 1):
         c = await review.approve(actor=r, settings=settings, case_id=c.id, opinion="同意")
-        c = await review.claim(actor=r, settings=settings, case_id=c.id)
     c = await review.approve(actor=r, settings=settings, case_id=c.id, opinion="同意")
     assert c.status == "approved"
     return r, c

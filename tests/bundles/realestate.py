@@ -95,12 +95,12 @@ async def pay_tax(bundle: CaseBundle, *, amount: str = "9600.00", receipt: str =
 
 
 async def online_review(bundle: CaseBundle, *, settings: Any = None) -> Case:
-    """The transfer's first review step (审核) passed: back in the queue for 登簿."""
+    """The transfer's first review step (审核) passed: still with its reviewer, under review at 登簿."""
     c = await sub(bundle, TRANSFER)
     r = await t.reviewer(c.department_code)
     c = await review.claim(actor=r, settings=settings, case_id=c.id)
     c = await review.approve(actor=r, settings=settings, case_id=c.id, opinion="网上审核通过")
-    assert c.status == "accepted" and c.review_step == 1
+    assert c.status == "under_review" and c.review_step == 1 and c.claimed_by_id == r.user_id
     return c
 
 
@@ -123,10 +123,12 @@ async def verify(bundle: CaseBundle, *, settings: Any = None) -> Any:
 
 
 async def register(bundle: CaseBundle, *, settings: Any = None) -> Case:
-    """登簿: the transfer's last step approved (the utilities open)."""
+    """登簿: the transfer's last step approved (the utilities open); claimed again only if it was
+    handed back to the queue."""
     c = await sub(bundle, TRANSFER)
     r = await t.reviewer(c.department_code)
-    c = await review.claim(actor=r, settings=settings, case_id=c.id)
+    if c.status == "accepted":
+        c = await review.claim(actor=r, settings=settings, case_id=c.id)
     return await review.approve(actor=r, settings=settings, case_id=c.id, opinion="准予登簿")
 
 

@@ -60,8 +60,8 @@ async def test_full_lifecycle_with_missing_material_steps_and_elicence_reuse() -
     case = await review.claim(actor=reviewer, settings=None, case_id=case.id)
     assert case.status == "under_review"
     case = await review.approve(actor=reviewer, settings=None, case_id=case.id, opinion="材料齐全，符合法定形式")
-    assert case.status == "accepted" and case.review_step == 1  # the second step: 核准
-    case = await review.claim(actor=reviewer, settings=None, case_id=case.id)
+    # the second step, 核准: still the claimant's, under review (one claim covers every step)
+    assert case.status == "under_review" and case.review_step == 1 and case.claimed_by_id == reviewer.user_id
     with pytest.raises(DomainError) as err:
         await review.approve(actor=reviewer, settings=None, case_id=case.id, opinion="准予")
     assert err.value.code == "MISSING_MATERIAL"
@@ -84,7 +84,7 @@ async def test_full_lifecycle_with_missing_material_steps_and_elicence_reuse() -
 
     actions = [e.action for e in await CaseEvent.filter(case_id=case.id).order_by("id")]
     assert actions == [
-        "submitted", "accepted_missing", "claimed", "step_passed", "claimed", "supplied", "approved",
+        "submitted", "accepted_missing", "claimed", "step_passed", "supplied", "approved",
         "elicence_issued", "result_issued", "completed",
     ]
     events = await CaseEvent.filter(case_id=case.id).order_by("id")

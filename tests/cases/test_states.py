@@ -37,6 +37,7 @@ ACTORS: dict[Party, flow.Acting] = {
     Party.CLERK: flow.Acting(Actor(user_id=2, roles=frozenset({Role.WINDOW_CLERK}), display_name="受理员")),
     Party.REVIEWER: flow.Acting(Actor(user_id=3, roles=frozenset({Role.DEPT_REVIEWER}), display_name="审批员")),
     Party.SUPERVISOR: flow.Acting(Actor(user_id=4, roles=frozenset({Role.HALL_SUPERVISOR}), display_name="负责人")),
+    Party.ADMIN: flow.Acting(Actor(user_id=6, roles=frozenset({Role.CITY_ADMIN}), display_name="管理员")),
     Party.PARTNER: flow.Acting(Actor(api_key_id=1, partner_kind="bank", display_name="银行")),
     Party.SYSTEM: flow.SYSTEM,
 }

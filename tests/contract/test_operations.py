@@ -79,6 +79,7 @@ RUNTIME: dict[str, set[str]] = {
                              "application.materials"},
     "SubmitApplication": {"idempotencyKey", "draftId"},
     "CaseDetail": {"id"},
+    "CaseDecisionNotice": {"id"},
     "SupplyCaseMaterials": {"caseId", "materials"},
     "WithdrawCase": {"caseId"},
     "TrackCase": {"number", "queryCode"},
@@ -136,7 +137,7 @@ def test_the_contract_has_the_operations_the_app_uses_now() -> None:
         "RegisterEnterprise", "AddEnterpriseOperator", "RemoveEnterpriseOperator", "ListDepartments",
         "ListRegions", "SearchServiceItems", "ServiceItemGuide", "ServiceItemGuideByCode", "HallsOfRegion",
         "ServiceItemApplicationForm", "UploadMaterial", "SaveApplicationDraft", "SubmitApplication", "MyCases",
-        "CaseDetail", "SupplyCaseMaterials", "WithdrawCase", "TrackCase", "MyElicences", "MyNotifications",
+        "CaseDetail", "CaseDecisionNotice", "SupplyCaseMaterials", "WithdrawCase", "TrackCase", "MyElicences", "MyNotifications",
         "UnreadNotificationCount", "MarkNotificationsRead", "NotificationReceived",
         "AppointmentSlots", "BookAppointment", "MyAppointments", "CancelAppointment",
         "ServiceMenu", "SearchThemes", "ThemeGuide", "ThemeBundle", "ApplyForTheme", "MyBundles", "BundleDetail",
@@ -627,10 +628,10 @@ async def _cases(
     ]))["supplyCaseMaterials"]["case"]
     assert supplied["supplyBy"] is None and "MISSING" not in {m["state"] for m in supplied["materials"]}
 
-    # the back office passes both steps; the e-licence is issued to the enterprise
+    # the back office claims once and passes both steps; the e-licence is issued to the enterprise
     reviewer = await _staff(devices, "city_reviewer_scjg")
+    await _act(reviewer, "claimCase", "CaseIdInput", {"caseId": case["id"]})
     for opinion in ("材料齐全，符合法定形式", "准予变更登记"):
-        await _act(reviewer, "claimCase", "CaseIdInput", {"caseId": case["id"]})
         decided = await _act(reviewer, "approveCase", "ApproveCaseInput", {"caseId": case["id"], "opinion": opinion})
     assert decided["status"] == "APPROVED"
     detail = (await run("CaseDetail", id=case["id"]))["case"]
@@ -814,6 +815,12 @@ async def _bundles(run: Runner, anonymous: Runner, devices: Devices) -> None:
     await _act(reviewer, "claimCase", "CaseIdInput", {"caseId": card_case})
     denied = await _act(reviewer, "denyCase", "CaseReasonInput", {"caseId": card_case, "reason": "申请人已持有有效的社会保障卡"})
     assert denied["status"] == "DENIED"
+    # the applicant reads the written decision (不予许可决定书) of the denied item
+    decision = (await run("CaseDecisionNotice", id=card_case))["case"]["decisionNotice"]
+    assert decision["kind"] == "DENIAL" and decision["title"] == "不予许可决定书"
+    assert decision["reason"] == "申请人已持有有效的社会保障卡" and decision["departmentName"] == THEME_DEPARTMENT_NAME
+    assert "六十日内" in decision["remedy"] and "六个月内" in decision["remedy"]
+    assert decision["number"].endswith(f"{decision['caseNumber']}号") and "*" not in decision["applicantName"]
     detail = (await run("BundleDetail", id=bundle["id"]))["bundle"]
     assert detail["status"] == "PARTLY_DENIED" and detail["deadline"] and detail["acceptedAt"]
     assert {m["key"]: m["state"] for m in detail["materials"]}[photo] == "PROVIDED"
@@ -868,12 +875,11 @@ async def _results_and_rating(
 ) -> None:
     """The re-applied card accepted and approved; the results delivered together; one rating."""
     assert (await _bundle_act(clerk, "acceptBundle", "AcceptBundleInput", {"bundleId": bundle_id}))["status"] == "IN_PROGRESS"
-    status = "ACCEPTED"
-    for _step in range(10):  # claim and pass each of the item's review steps, the last one approves
-        await _act(reviewer, "claimCase", "CaseIdInput", {"caseId": card_case})
+    status = (await _act(reviewer, "claimCase", "CaseIdInput", {"caseId": card_case}))["status"]
+    for _step in range(10):  # one claim; pass each of the item's review steps, the last one approves
         status = (await _act(reviewer, "approveCase", "ApproveCaseInput", {
             "caseId": card_case, "opinion": "照片符合制卡要求，准予申领"}))["status"]
-        if status != "ACCEPTED":
+        if status != "UNDER_REVIEW":
             break
     assert status == "APPROVED"
     detail = (await run("BundleDetail", id=bundle_id))["bundle"]

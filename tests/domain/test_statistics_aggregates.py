@@ -75,8 +75,7 @@ async def march(database: str, frozen: Callable[[str], None]) -> str:
     await _accepted(move, c, "2026-03-03 10:00", missing)
     move("2026-03-04 09:00")
     await review.claim(actor=reviewer, settings=None, case_id=c.id)
-    await review.approve(actor=reviewer, settings=None, case_id=c.id, opinion="材料齐全")
-    await review.claim(actor=reviewer, settings=None, case_id=c.id)
+    await review.approve(actor=reviewer, settings=None, case_id=c.id, opinion="材料齐全")  # still claimed: the next step
     move("2026-03-05 15:00")
     await window.supply(actor=me, settings=None, case_id=c.id,
                         materials=[window.Supplied(m.id, await f.upload(me)) for m in missing])

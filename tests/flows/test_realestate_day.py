@@ -175,7 +175,8 @@ async def _day(gql: GraphQLClient, client: httpx.AsyncClient, settings: Settings
     from server.domain.errors import DomainErrors
 
     rev = await t.reviewer(transfer.department_code)
-    c = await review.claim(actor=rev, settings=None, case_id=transfer.id)
+    c = await Case.get(id=transfer.id)  # still claimed by its reviewer since the online review
+    assert c.status == "under_review" and c.claimed_by_id == rev.user_id
     with pytest.raises(DomainErrors) as caught:
         await review.approve(actor=rev, settings=None, case_id=c.id, opinion="准予登簿")
     assert [e.message for e in caught.value.errors] == ["尚未完成现场核验，不能登簿"]

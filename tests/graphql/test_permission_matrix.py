@@ -280,6 +280,7 @@ RULES: dict[str, Rule] = {
     "resumeCase": Rule(REVIEWER, _no_case),
     "extendCase": Rule(REVIEWER | callers("hall_supervisor"), lambda w: {"input": {
         "caseId": NO_CASE, "days": 1, "reason": "延期"}}),
+    "urgeCase": Rule(callers("hall_supervisor", "city_admin"), lambda w: {"input": {"caseId": NO_CASE, "message": "请尽快办理"}}),
     "issueCaseResult": Rule(CLERK, lambda w: {"input": {"caseId": NO_CASE, "method": "PICKUP"}}),
     "completeCase": Rule(CLERK, _no_case),
     "rateCase": Rule(callers("citizen"), lambda w: {"input": {"caseId": NO_CASE, "level": 5}}),

@@ -4,7 +4,7 @@
 //              accepts it with a missing material (容缺), opens and "prints" the 容缺受理通知书 (print
 //              media, one A4 page, no navigation), then takes the missing paper at the window;
 //   review   — the department reviewer finds it in the review queue (filters in the URL), claims and
-//              approves it through every review step, and reveals the applicant's name (logged);
+//              approves it through every review step (one claim for all), and reveals the applicant's name (logged);
 //   correction — the clerk finds a material wanting, and sends the one-time correction notice;
 //   overturn — the hall supervisor sees an overdue case marked red in 督办 and extends it, then
 //              finds a proposed rejection and overturns it;
@@ -234,16 +234,19 @@ async function reviewScenario(base, spec) {
   await page.waitForURL((url) => /\/admin\/cases\/[^/]+$/.test(new URL(url).pathname));
   await page.locator('[data-test=deadline-tag]').waitFor();
 
+  // one claim covers every review step: after a step the case stays with the reviewer, under review
+  await page.click('[data-test=claim]');
+  await status('审查中');
   const passed = [];
   for (let i = 0; i < spec.steps.length; i += 1) {
-    await page.click('[data-test=claim]');
-    await status('审查中');
+    if (await page.locator('[data-test=claim]').count()) fail(`step ${i + 1}: the case asks to be claimed again`);
     await page.click('[data-test=approve]');
     const shown = (await page.locator('[data-test=approve-step]').innerText()).trim();
     if (shown !== spec.steps[i]) fail(`step ${i + 1}: the dialog says ${shown}, expected ${spec.steps[i]}`);
     await page.locator('[data-test=action-reason]').fill('经审查符合要求');
     await page.click('[data-test=action-submit]');
-    await status(i + 1 < spec.steps.length ? '已受理' : '已准予');
+    await page.locator('[data-test=action-submit]').waitFor({ state: 'hidden' });
+    await status(i + 1 < spec.steps.length ? '审查中' : '已准予');
     await settled();
     passed.push(shown);
   }

@@ -841,6 +841,13 @@ export type DeadlineWarning =
   /** 黄灯：临近承诺时限 */
   | 'YELLOW';
 
+/** 决定书的种类 */
+export type DecisionKind =
+  /** 不予许可决定书（审查后不予许可，含容缺材料逾期未补齐） */
+  | 'DENIAL'
+  /** 不予受理决定书（窗口受理时不予受理，经大厅负责人确认） */
+  | 'REJECTION';
+
 /** 删除全市同义词表中的一条 */
 export type DeleteSearchSynonymInput = {
   /** 群众的说法 */
@@ -2186,6 +2193,14 @@ export type UploadMaterialInput = {
   file: unknown;
 };
 
+/** 督办：催促办理部门办理一件在办的办件 */
+export type UrgeCaseInput = {
+  /** 办件的全局 ID */
+  caseId: string;
+  /** 督办意见（2 到 1000 个字），写入办件时间线并通知审批人员 */
+  message: string;
+};
+
 /** 现场核验通过（预约当日，买卖双方到场） */
 export type VerifyBundleOnSiteInput = {
   /** 转移登记子办件的全局 ID */
@@ -2457,7 +2472,7 @@ export type CompleteBundleMutation = { completeBundle: { bundle: { id: string, n
 
 export type CaseRowFragment = { id: string, number: string | null, status: CaseStatus, statusLabel: string, itemName: string, applicantName: string, contactPhone: string, warning: DeadlineWarning, deadline: string | null, supplyBy: string | null, submittedAt: string | null, acceptedAt: string | null, claimedByMe: boolean, reviewStepName: string, department: { name: string } | null, hall: { name: string } | null };
 
-export type CaseFullFragment = { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null };
+export type CaseFullFragment = { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null };
 
 export type CaseQueueQueryVariables = Exact<{
   queue: CaseQueueKind;
@@ -2483,7 +2498,7 @@ export type CaseDetailQueryVariables = Exact<{
 }>;
 
 
-export type CaseDetailQuery = { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null };
+export type CaseDetailQuery = { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null };
 
 export type CaseNoticesQueryVariables = Exact<{
   id: string;
@@ -2491,6 +2506,13 @@ export type CaseNoticesQueryVariables = Exact<{
 
 
 export type CaseNoticesQuery = { case: { id: string, number: string | null, itemName: string, applicantKind: ApplicantKind, applicantName: string, applicantCitizenId: string | null, department: { name: string } | null, hall: { name: string, address: string, phone: string, hours: string } | null, deferralNotice: { caseNumber: string, itemName: string, applicantName: string, acceptedAt: string, supplyBy: string, deadline: string | null, commitment: string, clerk: string, materials: Array<{ name: string, requirement: string }> } | null, correctionNotice: { caseNumber: string, itemName: string, applicantName: string, issuedAt: string, supplyBy: string, note: string, clerk: string, items: Array<{ name: string, requirement: string }> } | null } | null };
+
+export type CaseDecisionQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CaseDecisionQuery = { case: { id: string, number: string | null, applicantKind: ApplicantKind, applicantName: string, applicantCitizenId: string | null, hall: { name: string, address: string, phone: string } | null, decisionNotice: { kind: DecisionKind, title: string, number: string, caseNumber: string, itemName: string, applicantName: string, appliedAt: string | null, decidedAt: string, decidedBy: string, departmentName: string, hallName: string | null, reason: string, legalBasis: string, reconsiderationBody: string, remedy: string } | null } | null };
 
 export type WalkInItemsQueryVariables = Exact<{
   filter?: ServiceItemFilter | null | undefined;
@@ -2512,112 +2534,119 @@ export type AcceptCaseMutationVariables = Exact<{
 }>;
 
 
-export type AcceptCaseMutation = { acceptCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type AcceptCaseMutation = { acceptCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type AcceptCaseWithMissingMutationVariables = Exact<{
   input: AcceptCaseWithMissingInput;
 }>;
 
 
-export type AcceptCaseWithMissingMutation = { acceptCaseWithMissing: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type AcceptCaseWithMissingMutation = { acceptCaseWithMissing: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type RequestCaseCorrectionMutationVariables = Exact<{
   input: RequestCaseCorrectionInput;
 }>;
 
 
-export type RequestCaseCorrectionMutation = { requestCaseCorrection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type RequestCaseCorrectionMutation = { requestCaseCorrection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ProposeCaseRejectionMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type ProposeCaseRejectionMutation = { proposeCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ProposeCaseRejectionMutation = { proposeCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ConfirmCaseRejectionMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type ConfirmCaseRejectionMutation = { confirmCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ConfirmCaseRejectionMutation = { confirmCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type OverturnCaseRejectionMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type OverturnCaseRejectionMutation = { overturnCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type OverturnCaseRejectionMutation = { overturnCaseRejection: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type SupplyCaseMaterialsMutationVariables = Exact<{
   input: SupplyCaseMaterialsInput;
 }>;
 
 
-export type SupplyCaseMaterialsMutation = { supplyCaseMaterials: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type SupplyCaseMaterialsMutation = { supplyCaseMaterials: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ClaimCaseMutationVariables = Exact<{
   input: CaseIdInput;
 }>;
 
 
-export type ClaimCaseMutation = { claimCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ClaimCaseMutation = { claimCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ReleaseCaseMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type ReleaseCaseMutation = { releaseCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ReleaseCaseMutation = { releaseCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ApproveCaseMutationVariables = Exact<{
   input: ApproveCaseInput;
 }>;
 
 
-export type ApproveCaseMutation = { approveCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ApproveCaseMutation = { approveCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type DenyCaseMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type DenyCaseMutation = { denyCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type DenyCaseMutation = { denyCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type SuspendCaseMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type SuspendCaseMutation = { suspendCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type SuspendCaseMutation = { suspendCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ResumeCaseMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type ResumeCaseMutation = { resumeCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ResumeCaseMutation = { resumeCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+
+export type UrgeCaseMutationVariables = Exact<{
+  input: UrgeCaseInput;
+}>;
+
+
+export type UrgeCaseMutation = { urgeCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type ExtendCaseMutationVariables = Exact<{
   input: ExtendCaseInput;
 }>;
 
 
-export type ExtendCaseMutation = { extendCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type ExtendCaseMutation = { extendCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type IssueCaseResultMutationVariables = Exact<{
   input: IssueCaseResultInput;
 }>;
 
 
-export type IssueCaseResultMutation = { issueCaseResult: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type IssueCaseResultMutation = { issueCaseResult: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type CompleteCaseMutationVariables = Exact<{
   input: CaseReasonInput;
 }>;
 
 
-export type CompleteCaseMutation = { completeCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type CompleteCaseMutation = { completeCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type RevealApplicantMutationVariables = Exact<{
   input: RevealPersonalDataInput;
@@ -2638,7 +2667,7 @@ export type SendBackCaseMutationVariables = Exact<{
 }>;
 
 
-export type SendBackCaseMutation = { sendBackCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
+export type SendBackCaseMutation = { sendBackCase: { case: { id: string, number: string | null, status: CaseStatus, statusLabel: string, channel: string, itemName: string, basicCode: string, departmentCode: string, regionCode: string, hallCode: string | null, applicantKind: ApplicantKind, formData: unknown, submittedAt: string | null, acceptedAt: string | null, decidedAt: string | null, completedAt: string | null, deadline: string | null, statutoryDeadline: string | null, extensionDays: number, supplyBy: string | null, correctionNote: string, reviewStep: number, reviewStepName: string, decisionReason: string, instantRule: string | null, resultMethod: ResultMethod | null, trackingNumber: string | null, workingDaysUsed: number | null, applicantName: string, contactPhone: string, queryCode: string | null, applicantCitizenId: string | null, warning: DeadlineWarning, deadlineExplanation: string | null, claimedByMe: boolean, futureEnterprise: { name: string, kind: string, address: string } | null, materials: Array<{ materialKey: number, name: string, necessity: Necessity, state: CaseMaterialState, trust: TrustLevel | null, uploadId: string | null, elicenceNumber: string | null, note: string, supplyNote: string, checkedAt: string | null }>, prefilled: Array<{ key: string, base: SharedDataBase, field: string, sourceLabel: string }>, timeline: Array<{ at: string, action: string, actionLabel: string, fromStatus: CaseStatus | null, toStatus: CaseStatus, reason: string, actorKind: string, actorName: string, onBehalf: boolean }>, elicences: Array<{ number: string, kind: string }>, deferralNotice: { caseNumber: string } | null, correctionNotice: { caseNumber: string } | null, decisionNotice: { kind: DecisionKind, title: string } | null, department: { name: string } | null, hall: { name: string } | null, version: { id: string, number: number, reviewSteps: Array<string>, formFields: Array<{ key: string, label: string, type: FormFieldType, required: boolean, options: Array<string>, maxLength: number | null, min: number | null, max: number | null, help: string }>, situations: Array<{ key: number, name: string, materials: Array<{ key: number, name: string, form: MaterialForm, copies: number, media: MaterialMedia, necessity: Necessity, reviewPoints: string, elicence: string | null, sharedData: boolean }> }> } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: CaseErrorCode }> } };
 
 export type CounterPersonQueryVariables = Exact<{
   idNumber: string;
@@ -3613,6 +3642,10 @@ export const CaseFullFragmentDoc = new TypedDocumentString(`
   }
   correctionNotice {
     caseNumber
+  }
+  decisionNotice {
+    kind
+    title
   }
   department {
     name
@@ -6534,6 +6567,10 @@ export const CaseDetailDocument = new TypedDocumentString(`
   correctionNotice {
     caseNumber
   }
+  decisionNotice {
+    kind
+    title
+  }
   department {
     name
   }
@@ -6620,6 +6657,39 @@ export const CaseNoticesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CaseNoticesQuery, CaseNoticesQueryVariables>;
+export const CaseDecisionDocument = new TypedDocumentString(`
+    query CaseDecision($id: ID!) {
+  case(id: $id) {
+    id
+    number
+    applicantKind
+    applicantName
+    applicantCitizenId
+    hall {
+      name
+      address
+      phone
+    }
+    decisionNotice {
+      kind
+      title
+      number
+      caseNumber
+      itemName
+      applicantName
+      appliedAt
+      decidedAt
+      decidedBy
+      departmentName
+      hallName
+      reason
+      legalBasis
+      reconsiderationBody
+      remedy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseDecisionQuery, CaseDecisionQueryVariables>;
 export const WalkInItemsDocument = new TypedDocumentString(`
     query WalkInItems($filter: ServiceItemFilter, $first: Int) {
   serviceItems(filter: $filter, first: $first) {
@@ -6787,6 +6857,10 @@ export const AcceptCaseDocument = new TypedDocumentString(`
   correctionNotice {
     caseNumber
   }
+  decisionNotice {
+    kind
+    title
+  }
   department {
     name
   }
@@ -6917,6 +6991,10 @@ export const AcceptCaseWithMissingDocument = new TypedDocumentString(`
   }
   correctionNotice {
     caseNumber
+  }
+  decisionNotice {
+    kind
+    title
   }
   department {
     name
@@ -7049,6 +7127,10 @@ export const RequestCaseCorrectionDocument = new TypedDocumentString(`
   correctionNotice {
     caseNumber
   }
+  decisionNotice {
+    kind
+    title
+  }
   department {
     name
   }
@@ -7179,6 +7261,10 @@ export const ProposeCaseRejectionDocument = new TypedDocumentString(`
   }
   correctionNotice {
     caseNumber
+  }
+  decisionNotice {
+    kind
+    title
   }
   department {
     name
@@ -7311,6 +7397,10 @@ export const ConfirmCaseRejectionDocument = new TypedDocumentString(`
   correctionNotice {
     caseNumber
   }
+  decisionNotice {
+    kind
+    title
+  }
   department {
     name
   }
@@ -7441,6 +7531,10 @@ export const OverturnCaseRejectionDocument = new TypedDocumentString(`
   }
   correctionNotice {
     caseNumber
+  }
+  decisionNotice {
+    kind
+    title
   }
   department {
     name
@@ -7573,6 +7667,10 @@ export const SupplyCaseMaterialsDocument = new TypedDocumentString(`
   correctionNotice {
     caseNumber
   }
+  decisionNotice {
+    kind
+    title
+  }
   department {
     name
   }
@@ -7703,6 +7801,10 @@ export const ClaimCaseDocument = new TypedDocumentString(`
   }
   correctionNotice {
     caseNumber
+  }
+  decisionNotice {
+    kind
+    title
   }
   department {
     name
@@ -7835,6 +7937,10 @@ export const ReleaseCaseDocument = new TypedDocumentString(`
   correctionNotice {
     caseNumber
   }
+  decisionNotice {
+    kind
+    title
+  }
   department {
     name
   }
@@ -7965,6 +8071,10 @@ export const ApproveCaseDocument = new TypedDocumentString(`
   }
   correctionNotice {
     caseNumber
+  }
+  decisionNotice {
+    kind
+    title
   }
   department {
     name
@@ -8097,6 +8207,10 @@ export const DenyCaseDocument = new TypedDocumentString(`
   correctionNotice {
     caseNumber
   }
+  decisionNotice {
+    kind
+    title
+  }
   department {
     name
   }
@@ -8227,6 +8341,10 @@ export const SuspendCaseDocument = new TypedDocumentString(`
   }
   correctionNotice {
     caseNumber
+  }
+  decisionNotice {
+    kind
+    title
   }
   department {
     name
@@ -8359,6 +8477,10 @@ export const ResumeCaseDocument = new TypedDocumentString(`
   correctionNotice {
     caseNumber
   }
+  decisionNotice {
+    kind
+    title
+  }
   department {
     name
   }
@@ -8397,6 +8519,141 @@ export const ResumeCaseDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<ResumeCaseMutation, ResumeCaseMutationVariables>;
+export const UrgeCaseDocument = new TypedDocumentString(`
+    mutation UrgeCase($input: UrgeCaseInput!) {
+  urgeCase(input: $input) {
+    case {
+      ...CaseFull
+    }
+    errors {
+      field
+      message
+      code
+    }
+  }
+}
+    fragment CaseFull on Case {
+  id
+  number
+  status
+  statusLabel
+  channel
+  itemName
+  basicCode
+  departmentCode
+  regionCode
+  hallCode
+  applicantKind
+  formData
+  submittedAt
+  acceptedAt
+  decidedAt
+  completedAt
+  deadline
+  statutoryDeadline
+  extensionDays
+  supplyBy
+  correctionNote
+  reviewStep
+  reviewStepName
+  decisionReason
+  instantRule
+  resultMethod
+  trackingNumber
+  workingDaysUsed
+  applicantName
+  contactPhone
+  queryCode
+  applicantCitizenId
+  warning
+  deadlineExplanation
+  claimedByMe
+  futureEnterprise {
+    name
+    kind
+    address
+  }
+  materials {
+    materialKey
+    name
+    necessity
+    state
+    trust
+    uploadId
+    elicenceNumber
+    note
+    supplyNote
+    checkedAt
+  }
+  prefilled {
+    key
+    base
+    field
+    sourceLabel
+  }
+  timeline {
+    at
+    action
+    actionLabel
+    fromStatus
+    toStatus
+    reason
+    actorKind
+    actorName
+    onBehalf
+  }
+  elicences {
+    number
+    kind
+  }
+  deferralNotice {
+    caseNumber
+  }
+  correctionNotice {
+    caseNumber
+  }
+  decisionNotice {
+    kind
+    title
+  }
+  department {
+    name
+  }
+  hall {
+    name
+  }
+  version {
+    id
+    number
+    reviewSteps
+    formFields {
+      key
+      label
+      type
+      required
+      options
+      maxLength
+      min
+      max
+      help
+    }
+    situations {
+      key
+      name
+      materials {
+        key
+        name
+        form
+        copies
+        media
+        necessity
+        reviewPoints
+        elicence
+        sharedData
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<UrgeCaseMutation, UrgeCaseMutationVariables>;
 export const ExtendCaseDocument = new TypedDocumentString(`
     mutation ExtendCase($input: ExtendCaseInput!) {
   extendCase(input: $input) {
@@ -8489,6 +8746,10 @@ export const ExtendCaseDocument = new TypedDocumentString(`
   }
   correctionNotice {
     caseNumber
+  }
+  decisionNotice {
+    kind
+    title
   }
   department {
     name
@@ -8621,6 +8882,10 @@ export const IssueCaseResultDocument = new TypedDocumentString(`
   correctionNotice {
     caseNumber
   }
+  decisionNotice {
+    kind
+    title
+  }
   department {
     name
   }
@@ -8751,6 +9016,10 @@ export const CompleteCaseDocument = new TypedDocumentString(`
   }
   correctionNotice {
     caseNumber
+  }
+  decisionNotice {
+    kind
+    title
   }
   department {
     name
@@ -8915,6 +9184,10 @@ export const SendBackCaseDocument = new TypedDocumentString(`
   }
   correctionNotice {
     caseNumber
+  }
+  decisionNotice {
+    kind
+    title
   }
   department {
     name

@@ -1,5 +1,6 @@
-"""The back office (后台分类审批): a department's reviewers claim a case, go through the item's
-review steps, and approve or deny with reasons; suspension (off the clock) and extension too.
+"""The back office (后台分类审批): a department's reviewer claims a case once and goes through every
+one of the item's review steps (each step passed is a timeline entry; the case stays theirs, under
+review), then approves or denies with reasons; suspension (off the clock) and extension too.
 
 An approval that the item version gives an e-licence for issues it in the same transaction (trust
 level A, reusable by the applicant's later applications).
@@ -12,7 +13,17 @@ from typing import Any
 from server.domain.accounts.roles import Actor, Role
 from server.domain.cases import clock, errors, realestate
 from server.domain.cases.apply import issue_elicence
-from server.domain.cases.flow import Acting, Outgoing, check, may, reason_text, transition, visible_case
+from server.domain.cases.flow import (
+    Acting,
+    Outgoing,
+    check,
+    iso,
+    may,
+    reason_text,
+    staff_with_role,
+    transition,
+    visible_case,
+)
 from server.domain.cases.models import Case, CaseMaterial
 from server.domain.cases.states import Action, Status
 from server.domain.cases.window import _region_deadlines
@@ -43,7 +54,8 @@ def _require_claimant(actor: Actor, case: Case, what: str) -> None:
 
 
 async def claim(*, actor: Actor, settings: Settings | None, case_id: int) -> Case:
-    """领取: the case leaves the department's queue for this reviewer (one winner if two claim)."""
+    """领取: the case leaves the department's queue for this reviewer (one winner if two claim), for
+    every review step it has left: passing a step keeps it with them."""
     case = await _reviewer_case(actor, case_id, Action.CLAIMED, "领取办件")
     version = await ItemVersion.get(id=case.version_id)
     step = steps_of(version)[min(case.review_step, len(steps_of(version)) - 1)]
@@ -64,7 +76,8 @@ async def release(*, actor: Actor, settings: Settings | None, case_id: int, reas
 
 
 async def approve(*, actor: Actor, settings: Settings | None, case_id: int, opinion: str) -> Case:
-    """Pass the current review step; at the last step, 准予 (and the e-licence, if the item gives one)."""
+    """Pass the current review step (the case stays with its claimant, under review at the next one);
+    at the last step, 准予 (and the e-licence, if the item gives one)."""
     case = await _reviewer_case(actor, case_id, Action.APPROVED, "审批")
     _require_claimant(actor, case, "审批")
     why = reason_text(opinion, required=True, what="审查意见", field_name="opinion")
@@ -73,8 +86,8 @@ async def approve(*, actor: Actor, settings: Settings | None, case_id: int, opin
     step_name = steps[min(case.review_step, len(steps) - 1)]
     if case.review_step + 1 < len(steps):
         return await transition(
-            case, acting=Acting(actor), action=Action.STEP_PASSED, to=Status.ACCEPTED, settings=settings,
-            reason=f"{step_name}：{why}", updates={"review_step": case.review_step + 1, "claimed_by_id": None},
+            case, acting=Acting(actor), action=Action.STEP_PASSED, to=Status.UNDER_REVIEW, settings=settings,
+            reason=f"{step_name}：{why}", updates={"review_step": case.review_step + 1},
             data={"step": case.review_step, "step_name": step_name, "next": steps[case.review_step + 1]},
         )
     if await CaseMaterial.exists(case_id=case.id, state="missing"):
@@ -172,4 +185,28 @@ async def extend(*, actor: Actor, settings: Settings | None, case_id: int, days:
         updates={"extension_days": days, "deadline": dl.deadline, "statutory_deadline": dl.statutory, "warn_on": dl.warn_on,
                  "warned_yellow": False, "warned_red": False},
         data={"days": days, "deadline": dl.deadline.isoformat()}, side=side,
+    )
+
+
+async def urge(*, actor: Actor, settings: Settings | None, case_id: int, message: str) -> Case:
+    """督办: a hall supervisor or an administrator (of the case's region: the case must be theirs to
+    see) urges the department on a case it holds, with a message. Nothing about the case changes; the
+    timeline records the message, and the reviewer who claimed the case is told (the department's
+    reviewers when nobody has claimed it yet), in the same transaction."""
+    may(actor, Action.URGED)
+    case = await visible_case(actor, case_id)
+    check(case, Action.URGED, actor)
+    why = reason_text(message, required=True, what="督办意见", field_name="message")
+    if case.claimed_by_id is not None:
+        staff = [int(case.claimed_by_id)]
+    else:
+        staff = await staff_with_role(Role.DEPT_REVIEWER, department_code=case.department_code)
+    by = actor.display_name or actor.username or "大厅负责人"
+
+    async def side(conn: Any, out: Outgoing) -> None:
+        await out.staff("staff_case_urged", staff, by=by, message=why, deadline=iso(case.deadline) or "（未定）")
+
+    return await transition(
+        case, acting=Acting(actor), action=Action.URGED, to=Status(case.status), settings=settings, reason=why,
+        data={"message": why, "notified": staff, "claimed_by": case.claimed_by_id}, side=side,
     )

@@ -84,6 +84,8 @@ RATEABLE = frozenset({Status.COMPLETED, Status.DENIED, Status.REJECTED})
 AWAITING_SUPPLY = frozenset({Status.CORRECTION_REQUESTED, Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED})
 """Where an applicant may still owe something: a correction, or a 容缺 material."""
 REVIEWING = frozenset({Status.ACCEPTED, Status.UNDER_REVIEW})
+URGEABLE = frozenset({Status.ACCEPTED, Status.UNDER_REVIEW, Status.SUSPENDED})
+"""With the department (in its queue, claimed, or suspended): where a supervisor may urge it (督办)."""
 WITH_APPLICANT = frozenset({Status.CORRECTION_REQUESTED, Status.RETURNED})
 """The applicant's turn: a correction at the window, or a sub-case sent back during review."""
 
@@ -132,6 +134,7 @@ class Action(StrEnum):
     VISIT_BOOKED = "visit_booked"
     ONSITE_VERIFIED = "onsite_verified"
     DEED_TAX_PAID = "deed_tax_paid"
+    URGED = "urged"  # 督办: a supervisor urges the department, with a message
 
 
 ACTIONS: dict[Action, str] = {
@@ -176,9 +179,11 @@ ACTIONS: dict[Action, str] = {
     Action.VISIT_BOOKED: "预约现场核验",
     Action.ONSITE_VERIFIED: "现场核验通过",
     Action.DEED_TAX_PAID: "登记契税缴纳（完税）",
+    Action.URGED: "督办",
 }
 
-PRIVATE_ACTIONS = frozenset({Action.DRAFT_SAVED, Action.SUPPLY_REMINDED, Action.WARNED_YELLOW, Action.WARNED_RED})
+PRIVATE_ACTIONS = frozenset({Action.DRAFT_SAVED, Action.SUPPLY_REMINDED, Action.WARNED_YELLOW, Action.WARNED_RED,
+                             Action.URGED})
 """Timeline entries the public tracking page does not show."""
 
 
@@ -190,6 +195,7 @@ class Party(StrEnum):
     CLERK = "clerk"  # 综合窗口受理员
     REVIEWER = "reviewer"  # 部门审批人员
     SUPERVISOR = "supervisor"  # 大厅负责人
+    ADMIN = "admin"  # 管理员 (of a city or a county): only supervises (督办)
     PARTNER = "partner"  # a partner system, on the sub-cases routed to it
     SYSTEM = "system"  # the platform itself: instant rules, scheduled jobs
 
@@ -200,6 +206,7 @@ PARTY_LABELS: dict[Party, str] = {
     Party.CLERK: "窗口受理员",
     Party.REVIEWER: "审批人员",
     Party.SUPERVISOR: "大厅负责人",
+    Party.ADMIN: "管理员",
     Party.PARTNER: "合作机构",
     Party.SYSTEM: "系统",
 }
@@ -224,6 +231,7 @@ SUPERVISOR = frozenset({P.SUPERVISOR})
 SYSTEM = frozenset({P.SYSTEM})
 PARTNER = frozenset({P.PARTNER})
 EXTENDERS = frozenset({P.REVIEWER, P.SUPERVISOR})
+URGERS = frozenset({P.SUPERVISOR, P.ADMIN})
 
 
 def _rows() -> list[Move]:
@@ -261,7 +269,9 @@ def _rows() -> list[Move]:
     # the back office
     add([S.ACCEPTED], A.CLAIMED, S.UNDER_REVIEW, REVIEWER)
     add([S.UNDER_REVIEW], A.RELEASED, S.ACCEPTED, REVIEWER)
-    add([S.UNDER_REVIEW], A.STEP_PASSED, S.ACCEPTED, REVIEWER)
+    # one claim covers every review step: passing a step that is not the last keeps the case with
+    # its claimant, under review at the next step (the timeline records each step passed)
+    add([S.UNDER_REVIEW], A.STEP_PASSED, None, REVIEWER)
     add([S.UNDER_REVIEW], A.APPROVED, S.APPROVED, REVIEWER | PARTNER)
     add([S.ACCEPTED], A.INSTANT_APPROVED, S.APPROVED, SYSTEM)
     add([S.UNDER_REVIEW], A.DENIED, S.DENIED, REVIEWER | PARTNER)
@@ -275,6 +285,9 @@ def _rows() -> list[Move]:
     add(REVIEWING, A.SUSPENDED, S.SUSPENDED, REVIEWER)
     add([S.SUSPENDED], A.RESUMED, (S.ACCEPTED, S.UNDER_REVIEW), REVIEWER)
     add(REVIEWING, A.EXTENDED, None, EXTENDERS)
+    # 督办: a hall supervisor or an administrator urges the department on a case it holds, with a
+    # message to the claimant (or the department's reviewers); a timeline entry, no status change
+    add(URGEABLE, A.URGED, None, URGERS)
     # a reviewer sends a case under review back to the applicant for correction (e.g. a bundle's
     # opened sub-case, which never passes the window again): off the clock until the applicant
     # resubmits it, then back with the same reviewer

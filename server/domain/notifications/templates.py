@@ -59,6 +59,8 @@ _ALL = [
              "【聊易】您的“{item}”申请（办件号 {case_no}）已中止办理，原因：{reason}。中止期间不计入办理时限。"),
     Template("deadline_moved", 1, "期限调整", "办理期限已按节假日安排调整",
              "【聊易】国务院公布了节假日安排，您的“{item}”申请（办件号 {case_no}）承诺办结期限由 {old} 调整为 {deadline}。"),
+    Template("staff_case_urged", 1, "办件督办", "办件督办",
+             "{by}督办办件 {case_no}（{item}）：{message}。承诺办结期限 {deadline}，请抓紧办理。", audience="staff"),
     Template("staff_deadline_moved", 1, "期限调整", "办件期限已按节假日安排调整",
              "办件 {case_no}（{item}）的承诺办结期限由 {old} 调整为 {deadline}（按新公布的节假日安排重新计算）。",
              audience="staff"),

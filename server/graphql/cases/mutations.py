@@ -19,7 +19,8 @@ from server.domain.cases.models import Case as CaseRow
 from server.graphql.cases.types import Case, CaseError, InstantDecision, ResultMethod
 from server.graphql.context import Info
 from server.graphql.core.errors import attempt
-from server.graphql.core.permissions import IsSignedIn, IsStaff
+from server.graphql.core.lengths import max_length
+from server.graphql.core.permissions import CanUrgeCases, IsSignedIn, IsStaff
 from server.graphql.core.relay import domain_id, optional_domain_id
 from server.graphql.ratings.types import RatingScoreInput, scores_of
 
@@ -204,6 +205,13 @@ class ExtendCaseInput:
     reason: str = strawberry.field(description="延期理由")
 
 
+@strawberry.input(description="督办：催促办理部门办理一件在办的办件")
+class UrgeCaseInput:
+    case_id: relay.GlobalID = strawberry.field(description="办件的全局 ID")
+    message: str = strawberry.field(description="督办意见（2 到 1000 个字），写入办件时间线并通知审批人员",
+                                    metadata=max_length(1000))
+
+
 @strawberry.input(description="出件")
 class IssueCaseResultInput:
     case_id: relay.GlobalID = strawberry.field(description="办件的全局 ID")
@@ -311,6 +319,11 @@ class ResumeCasePayload(_CasePayload):
 
 @strawberry.type(description="延期的结果")
 class ExtendCasePayload(_CasePayload):
+    pass
+
+
+@strawberry.type(description="督办的结果：办件状态不变，时间线多一条督办记录")
+class UrgeCasePayload(_CasePayload):
     pass
 
 
@@ -466,6 +479,14 @@ class CasesMutation:
         ctx = info.context
         return await _run(ExtendCasePayload, lambda: review.extend(
             actor=ctx.actor, settings=ctx.settings, case_id=_case_id(input.case_id), days=input.days, reason=input.reason))
+
+    @strawberry.mutation(description="督办：大厅负责人或管理员就部门在办（待审、审查中、中止）的办件督促办理，"
+                         "督办意见记入时间线，并通知领取该办件的审批人员（未领取时通知本部门审批人员）",
+                         permission_classes=[CanUrgeCases])
+    async def urge_case(self, info: Info, input: Annotated[UrgeCaseInput, Input]) -> UrgeCasePayload:
+        ctx = info.context
+        return await _run(UrgeCasePayload, lambda: review.urge(
+            actor=ctx.actor, settings=ctx.settings, case_id=_case_id(input.case_id), message=input.message))
 
     @strawberry.mutation(description="出件：窗口领取、邮寄（附运单号）或电子证照：综合窗口受理员", permission_classes=[IsStaff])
     async def issue_case_result(self, info: Info, input: Annotated[IssueCaseResultInput, Input]) -> IssueCaseResultPayload:

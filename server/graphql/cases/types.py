@@ -14,7 +14,7 @@ from strawberry.scalars import JSON
 
 from server.domain.accounts.identifiers import mask_name, mask_phone
 from server.domain.calendar import service as calendar
-from server.domain.cases import clock, errors, models, queries
+from server.domain.cases import clock, decisions, errors, models, queries
 from server.domain.cases.states import ACTIONS, DESCRIPTIONS, LABELS, Action
 from server.domain.cases.states import Status as DomainStatus
 from server.domain.catalog.forms import mask_form
@@ -205,6 +205,32 @@ class CorrectionNotice:
     note: str = strawberry.field(description="总体说明")
     items: list[NoticeItem] = strawberry.field(description="逐项补正要求")
     clerk: str = strawberry.field(description="告知人")
+
+
+@strawberry.enum(description="决定书的种类")
+class DecisionKind(Enum):
+    REJECTION = enum_value(decisions.REJECTION, description="不予受理决定书（窗口受理时不予受理，经大厅负责人确认）")
+    DENIAL = enum_value(decisions.DENIAL, description="不予许可决定书（审查后不予许可，含容缺材料逾期未补齐）")
+
+
+@strawberry.type(description="不予受理决定书或不予许可决定书：决定书编号、日期、作出决定的部门、理由、依据和救济途径"
+                             "（行政复议六十日、行政诉讼六个月）")
+class DecisionNotice:
+    kind: DecisionKind = strawberry.field(description="种类")
+    title: str = strawberry.field(description="标题：不予受理决定书 或 不予许可决定书")
+    number: str = strawberry.field(description="决定书编号，如“不予许可〔2026〕371500-20261126-00017号”（按办件号，每件一个）")
+    case_number: str = strawberry.field(description="办件号")
+    item_name: str = strawberry.field(description="事项名称")
+    applicant_name: str = strawberry.field(description="申请人：申请人本人看到全名，工作人员看到脱敏（打印时经 revealPersonalData 填入全名，记入访问日志）")
+    applied_at: datetime | None = strawberry.field(description="申请（提交）时间")
+    decided_at: datetime = strawberry.field(description="作出决定的时间（决定书日期）")
+    decided_by: str = strawberry.field(description="作出决定的人员（不予受理为确认的大厅负责人，不予许可为审批人员）")
+    department_name: str = strawberry.field(description="作出决定的部门（决定书落款）")
+    hall_name: str | None = strawberry.field(description="受理大厅（不予受理的办件为作出决定的大厅）")
+    reason: str = strawberry.field(description="理由")
+    legal_basis: str = strawberry.field(description="依据，如“《中华人民共和国行政许可法》第三十八条第二款”")
+    reconsideration_body: str = strawberry.field(description="行政复议机关（办理部门所在区划的人民政府）")
+    remedy: str = strawberry.field(description="救济途径告知：六十日内申请行政复议，或六个月内提起行政诉讼（标准表述）")
 
 
 @strawberry.type(description="电子证照（信任等级 A）：由部门签发，再次办事时无需重复提交")
@@ -409,6 +435,30 @@ class Case(relay.Node):
             case_number=c.number or "", item_name=c.item_name, applicant_name=mask_name(c.applicant_name) or "",
             issued_at=e.at, supply_by=date.fromisoformat(e.data["supply_by"]), note=e.data.get("note", ""),
             clerk=e.actor_name, items=[NoticeItem(name=i["name"], requirement=i["note"]) for i in e.data.get("items", [])],
+        )
+
+    @strawberry.field(description="不予受理决定书（不予受理的办件）或不予许可决定书（不予许可的办件）；其他办件为空。"
+                      "可见范围：能查看本办件的工作人员，以及申请人本人（合作系统为空）")
+    async def decision_notice(self, info: Info) -> DecisionNotice | None:
+        c, actor = self._c, info.context.actor
+        if decisions.kind_of(c) is None or not (actor.is_staff or queries.is_own(actor, c)):
+            return None
+        loaders = info.context.loaders
+        events = await loaders.case_events.load(c.id)
+        region = await loaders.region.load(c.region_code)
+        if region is not None and region.kind == "local" and region.parent_id:  # a city-run zone: the city
+            region = await loaders.region.load(region.parent_id) or region
+        d = decisions.decision(c, events, region_name=region.name if region else "")
+        if d is None:
+            return None
+        department = await loaders.department.load(c.department_code)
+        hall = await loaders.hall.load(c.hall_code) if c.hall_code else None
+        return DecisionNotice(
+            kind=DecisionKind(d.kind), title=d.title, number=d.number, case_number=c.number or "",
+            item_name=c.item_name, applicant_name=queries.applicant_name_for(actor, c), applied_at=c.submitted_at,
+            decided_at=d.decided_at, decided_by=d.decided_by, department_name=department.name if department else "",
+            hall_name=hall.name if hall else None, reason=d.reason, legal_basis=d.basis,
+            reconsideration_body=d.reconsideration_body, remedy=d.remedy,
         )
 
     @strawberry.field(description="所申请的事项（当前状态）")

@@ -198,6 +198,13 @@ class CanRevokeMandates(ActorPermission):
         return actor.is_citizen or (actor.is_staff and actor.has_any(mandates.MANDATE_GRANTORS))
 
 
+class CanUrgeCases(_HasRole):
+    """督办: the hall's supervisors and the region's administrators (the domain scopes the case)."""
+
+    roles = frozenset({Role.HALL_SUPERVISOR, Role.CITY_ADMIN})
+    message = "只有大厅负责人或管理员可以督办办件"
+
+
 class CanRevealPersonalData(ActorPermission):
     message = "您的角色无权查看完整的个人信息"
 
