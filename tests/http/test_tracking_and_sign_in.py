@@ -127,6 +127,21 @@ async def test_strangers_on_many_addresses_do_not_slow_the_owner_down(settings: 
         assert (await _login(desk, user.username, PASSWORD))["errors"] == []
 
 
+async def test_a_halls_staff_sign_in_from_one_address_every_morning(settings: Settings) -> None:
+    """More staff than the per-address budget sign in from the hall's one address: each signs in
+    again the next morning, since the address is known to their account; a stranger's new account
+    names from that address still share the per-address budget."""
+    limited = create_app(replace(settings, login_rate_per_minute=3), manage_db=False)
+    staff = [await _desk_user() for _ in range(3)]
+    async with _client(limited, "10.20.30.60") as hall:
+        for user in staff:  # the first morning: three new desks use the address's budget
+            assert (await _login(hall, user.username, PASSWORD))["errors"] == []
+        for user in staff * 2:  # the mornings after: known desks, not counted per address
+            assert (await _login(hall, user.username, PASSWORD))["errors"] == [], user.username
+        stranger = await _login(hall, "no-such-user", "guess-123456")
+        assert [e["code"] for e in stranger["errors"]] == ["RATE_LIMITED"]
+
+
 @pytest.mark.parametrize(("trusted", "seen"), [("", "127.0.0.1"), ("127.0.0.1", "198.51.100.7")])
 async def test_forwarded_for_only_from_trusted_proxies(settings: Settings, trusted: str, seen: str) -> None:
     app = create_app(replace(settings, trusted_proxies=trusted), manage_db=False)

@@ -338,7 +338,9 @@ async def login(
     from one client address lock it there for 15 minutes, so a stranger who knows a user name locks
     out only their own address and the owner still signs in from their desk. The limiter counts per
     user name and address, per address, and per user name (the budget strangers on many addresses
-    share) except from an address the account signed in from in the last 30 days."""
+    share) — from an address the account signed in from in the last 30 days only per user name and
+    address: a hall's staff sign in from one address every morning, more of them than a stranger's
+    per-address budget allows, and a known desk is no stranger."""
     username = username.strip()  # one spelling for the limiter and the lookup
     address = (client or "-")[:64]
     user = await StaffUser.get_or_none(username=username)
@@ -346,7 +348,7 @@ async def login(
     failure = await SignInFailure.get_or_none(user_id=user.id, address=address) if user is not None else None
     known = failure is not None and failure.succeeded_at is not None and failure.succeeded_at > now - KNOWN_ADDRESS
     if limiter is not None:
-        keys = [f"user:{username.casefold()}|ip:{address}", f"ip:{address}"] + ([] if known else [f"user:{username.casefold()}"])
+        keys = [f"user:{username.casefold()}|ip:{address}"] + ([] if known else [f"ip:{address}", f"user:{username.casefold()}"])
         if not (await limiter.ahit(*keys)).allowed:
             raise DomainError(errors.RATE_LIMITED, "登录尝试过于频繁，请一分钟后再试")
     stored = user.password_hash if user is not None else _DUMMY_HASH
