@@ -115,18 +115,15 @@ class CatalogQuery:
         first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> Connection[ServiceItem]:
         actor = info.context.actor
-        flt = _domain_filter(filter, actor.hall_code if actor.is_staff else None)
+        # one ranking (when searching) for the page and its totalCount
+        pages = service.ItemPages(actor=actor, flt=_domain_filter(filter, actor.hall_code if actor.is_staff else None))
 
         async def fetch(offset: int, limit: int) -> list[ServiceItem]:
-            rows = await service.list_items(actor=actor, flt=flt, offset=offset, limit=limit)
-            items = [ServiceItem.of(v) for v in rows]
+            items = [ServiceItem.of(v) for v in await pages.page(offset, limit)]
             await prefetch(info, items, selected_below(info, "edges", "node"))
             return items
 
-        return await build(
-            win=page_slice(first, after, last, before), fetch=fetch,
-            count=lambda: service.count_items(actor=actor, flt=flt),
-        )
+        return await build(win=page_slice(first, after, last, before), fetch=fetch, count=pages.count)
 
     @strawberry.field(description="按全局 ID 读取事项（聊易知：办事指南）")
     async def service_item(

@@ -11,6 +11,7 @@ from strawberry import relay
 
 from server.domain.catalog import models, rules
 from server.domain.catalog.content import review_steps as effective_review_steps
+from server.domain.catalog.service import VersionRow
 from server.domain.shareddata import rules as shared_rules
 from server.graphql.catalog.enums import (
     ChangeKind,
@@ -280,7 +281,9 @@ def _situation(s: models.Situation) -> Situation:
 
 @strawberry.interface(description="事项内容：三级十同的十个要素与办事指南（事项和版本共有）")
 class ItemContent:
-    _v: strawberry.Private[models.ItemVersion]
+    # the version: a model, or (the hot reads: catalogue pages, search, node lookups) a plain row
+    # with the same attributes
+    _v: strawberry.Private[models.ItemVersion | VersionRow]
     _situations: strawberry.Private[list[Situation] | None] = None  # prefetched by a list resolver
     _halls: strawberry.Private[list[models.Hall] | None] = None
     name: str = strawberry.field(description="事项名称")
@@ -345,7 +348,7 @@ def _guide(g: dict[str, Any], halls: list[models.Hall]) -> Guide:
         )
 
 
-def content_kwargs(v: models.ItemVersion) -> dict[str, Any]:
+def content_kwargs(v: models.ItemVersion | VersionRow) -> dict[str, Any]:
     return dict(
         _v=v, name=v.name, basic_code=v.item.basic_code, item_type=ItemType(v.item_type), legal_basis=v.legal_basis,
         exercise_levels=[Level(x) for x in v.exercise_levels], acceptance_conditions=v.acceptance_conditions,
@@ -421,7 +424,7 @@ class ServiceItem(ItemContent, relay.Node):
     _department: strawberry.Private[Department | None] = None  # prefetched by a list resolver
 
     @classmethod
-    def of(cls, v: models.ItemVersion) -> ServiceItem:
+    def of(cls, v: models.ItemVersion | VersionRow) -> ServiceItem:
         i = v.item
         return cls(
             id=i.id, implementation_code=i.implementation_code, status=ItemStatus(i.status),
