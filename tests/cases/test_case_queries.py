@@ -171,11 +171,11 @@ async def test_list_statements_do_not_grow_with_the_page(
     assert small == large, f"{name}: {small} statements for 10 cases, {large} for 50"
     # the token; the page (+1 row) and its count; one batch each for materials, events, e-licences,
     # items, versions, departments, halls. myCases also reads the citizen's enterprises (legal
-    # representative, operator) for its scope, once for the page and once for the count.
+    # representative, operator) for its scope, once for the page and its count.
     assert large == BUDGET[name], (large, statements[0])
 
 
-BUDGET = {"caseQueue": 10, "myCases": 14, "overdueCases": 10}
+BUDGET = {"caseQueue": 10, "myCases": 12, "overdueCases": 10}
 
 
 async def test_one_case_costs_the_same_with_a_long_timeline(

@@ -61,33 +61,51 @@ def _ordering(order: str) -> list[str]:
     return ["-id"] if order == "-id" else (["id"] if order == "id" else ["deadline", "id"])
 
 
+class MyCases:
+    """The caller's own applications (a citizen's, or those an agent submitted), newest first: the
+    pages and the count of one request share one scope, so a citizen's enterprises (legal
+    representative, operator) are read once."""
+
+    def __init__(self, *, actor: Actor, statuses: Sequence[str] = (), include_drafts: bool = True) -> None:
+        self.actor, self.statuses, self.include_drafts = actor, list(statuses), include_drafts
+        self._scope: Q | None = None
+
+    async def _qs(self) -> Any:
+        """The queryset, or None for anyone but a citizen or an assistance agent."""
+        actor = self.actor
+        if not actor.is_citizen and not (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles):
+            return None
+        if self._scope is None:
+            self._scope = await case_scope(actor)
+        qs = Case.filter(self._scope)
+        if actor.is_staff:
+            qs = qs.filter(submitted_by_staff_id=actor.user_id)
+        if self.statuses:
+            return qs.filter(status__in=self.statuses)
+        return qs if self.include_drafts else qs.exclude(status="draft")
+
+    async def page(self, *, after: int | None = None, limit: int = 20) -> list[Case]:
+        qs = await self._qs()
+        if qs is None:
+            return []
+        if after is not None:
+            qs = qs.filter(id__lt=after)
+        return list(await qs.order_by("-id").limit(limit))
+
+    async def count(self) -> int:
+        qs = await self._qs()
+        return 0 if qs is None else int(await qs.count())
+
+
 async def my_cases(
     *, actor: Actor, statuses: Sequence[str] = (), after: int | None = None, limit: int = 20, include_drafts: bool = True,
 ) -> list[Case]:
     """The caller's own applications, newest first."""
-    qs = await _mine_qs(actor, statuses)
-    if qs is None:
-        return []
-    if not statuses and not include_drafts:
-        qs = qs.exclude(status="draft")
-    if after is not None:
-        qs = qs.filter(id__lt=after)
-    return list(await qs.order_by("-id").limit(limit))
+    return await MyCases(actor=actor, statuses=statuses, include_drafts=include_drafts).page(after=after, limit=limit)
 
 
 async def count_my_cases(*, actor: Actor, statuses: Sequence[str] = ()) -> int:
-    qs = await _mine_qs(actor, statuses)
-    return 0 if qs is None else await qs.count()
-
-
-async def _mine_qs(actor: Actor, statuses: Sequence[str]) -> Any:
-    """The caller's own cases (a citizen's, or those an agent submitted), or None for anyone else."""
-    if not actor.is_citizen and not (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles):
-        return None
-    qs = Case.filter(await case_scope(actor))
-    if actor.is_staff:
-        qs = qs.filter(submitted_by_staff_id=actor.user_id)
-    return qs.filter(status__in=list(statuses)) if statuses else qs
+    return await MyCases(actor=actor, statuses=statuses).count()
 
 
 async def _queue_qs(actor: Actor, queue: str, flt: CaseFilter) -> Any:

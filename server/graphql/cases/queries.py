@@ -131,14 +131,13 @@ class CasesQuery:
         statuses: Annotated[list[CaseStatus] | None, strawberry.argument(description="只看这些状态")] = None,
         first: PageFirst = None, after: PageAfter = None,
     ) -> Connection[Case]:
-        actor = info.context.actor
-        wanted = [s.value for s in statuses or []]
+        # the page and its totalCount share one scope (the citizen's enterprises read once)
+        mine = queries.MyCases(actor=info.context.actor, statuses=[s.value for s in statuses or []])
 
         async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[models.Case]:
-            return await queries.my_cases(actor=actor, statuses=wanted, after=cursor[1] if cursor else None, limit=limit)
+            return await mine.page(after=cursor[1] if cursor else None, limit=limit)
 
-        return await keyset(first=first, after=after, sort_key=lambda c: None, fetch=fetch,
-                            count=lambda: queries.count_my_cases(actor=actor, statuses=wanted))
+        return await keyset(first=first, after=after, sort_key=lambda c: None, fetch=fetch, count=mine.count)
 
     @strawberry.field(description="按全局 ID 读取一个办件；不存在或无权查看时为空（未登录时报 UNAUTHENTICATED）", permission_classes=[HasIdentity])
     async def case(self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="办件的全局 ID")]) -> Case | None:
