@@ -190,6 +190,25 @@ async def test_one_case_costs_the_same_with_a_long_timeline(
     assert a == b <= 10, (a, b)
 
 
+TRACK = ("query($n: String!, $q: String!) { trackCase(number: $n, queryCode: $q) { number itemName departmentName "
+         "applicantName status statusLabel steps { at label statusLabel } } }")
+
+
+async def test_tracking_reads_plain_rows_in_three_statements(gql: GraphQLClient, sql: Any, world: World) -> None:
+    from server.domain.accounts.identifiers import mask_name
+
+    case = world.cases[0]
+    with sql() as counter:
+        data = (await gql(TRACK, {"n": case.number, "q": "ABCD2345"}))["trackCase"]
+    name = await Department.get(code=world.department).values_list("name", flat=True)
+    assert data["number"] == case.number and data["departmentName"] == name
+    assert data["applicantName"] == mask_name("张晓明") != "张晓明"  # masked for anybody
+    assert len(data["steps"]) == 2 and all(s["label"] and s["statusLabel"] for s in data["steps"])
+    # the number's guard, the case with its timeline (one join), the department's name
+    assert counter.count == 3, counter.statements
+    assert (await gql(TRACK, {"n": case.number, "q": "WRONG22"}))["trackCase"] is None
+
+
 # ---------------------------------------------------------------------------------------------
 # keyset pages while the queue changes
 

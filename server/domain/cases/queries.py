@@ -9,7 +9,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from tortoise.expressions import Q
@@ -20,6 +20,7 @@ from server.domain.cases import clock, errors
 from server.domain.cases.models import Case, CaseEvent, CaseMaterial, ELicence
 from server.domain.cases.scope import case_scope, sees_cases
 from server.domain.cases.states import CLOCK_RUNNING, PRIVATE_ACTIONS, Status
+from server.domain.catalog.models import Department
 from server.domain.errors import DomainError
 
 QUEUE_STATUSES = {
@@ -236,16 +237,66 @@ async def my_elicences(*, actor: Actor) -> list[ELicence]:
     return list(await ELicence.filter(q, revoked_at=None).order_by("-issued_at", "-id").limit(100))
 
 
-async def track(*, number: str, query_code: str) -> Case | None:
-    """A case by its number and public query code, for anyone; None when either is wrong (the
-    answer never says whether the number exists)."""
+TRACK_COLUMNS = (
+    "id", "number", "query_code", "status", "item_name", "department_code", "applicant_kind", "applicant_name",
+    "submitted_at", "accepted_at", "deadline", "completed_at",
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class PublicStep:
+    at: datetime
+    action: str
+    to_status: str
+
+
+@dataclass(slots=True)
+class Tracked:
+    """What tracking by number and query code shows of a case (:data:`TRACK_COLUMNS`, plain)."""
+
+    id: int
+    number: str
+    query_code: str | None
+    status: str
+    item_name: str
+    department_code: str
+    applicant_kind: str
+    applicant_name: str
+    submitted_at: datetime | None
+    accepted_at: datetime | None
+    deadline: date | None
+    completed_at: datetime | None
+    department_name: str = ""
+    steps: list[PublicStep] = field(default_factory=list)  # the public timeline, oldest first
+
+    @property
+    def public_applicant_name(self) -> str:
+        return masked_applicant_name(self.applicant_kind, self.applicant_name)
+
+
+async def track(*, number: str, query_code: str) -> Tracked | None:
+    """A case by its number and public query code, for anyone, with its department's name and its
+    public timeline (plain rows: the case with its timeline in one statement, the department's name
+    in another); None when either is wrong (the answer never says whether the number exists)."""
     number = (number or "").strip()
     code = (query_code or "").strip().upper()
     if not (5 <= len(number) <= 32) or not (4 <= len(code) <= 8):
         return None
-    case = await Case.get_or_none(number=number)
-    if case is None or case.query_code is None or not hmac.compare_digest(case.query_code, code):
+    joined = [f"case__{c}" for c in TRACK_COLUMNS]
+    rows = await CaseEvent.filter(case__number=number).order_by("id").values("at", "action", "to_status", *joined)
+    if rows:
+        head = {c: rows[0][j] for c, j in zip(TRACK_COLUMNS, joined, strict=True)}
+    else:  # no timeline yet
+        found = await Case.filter(number=number).values(*TRACK_COLUMNS)
+        if not found:
+            return None
+        head = found[0]
+    if head["query_code"] is None or not hmac.compare_digest(head["query_code"], code):
         return None
+    case = Tracked(**head)
+    case.steps = [PublicStep(r["at"], r["action"], r["to_status"]) for r in rows if r["action"] not in PRIVATE_ACTIONS]
+    names: list[Any] = await Department.filter(code=case.department_code).values_list("name", flat=True)
+    case.department_name = str(names[0]) if names else ""
     return case
 
 
@@ -258,17 +309,17 @@ def may_see_query_code(actor: Actor, case: Case) -> bool:
 
 
 
-async def public_steps(case_id: int) -> list[CaseEvent]:
-    """What tracking by number and query code shows of a case's timeline."""
-    return [e for e in (await events_of([case_id]))[case_id] if e.action not in PRIVATE_ACTIONS]
-
-
 def applicant_name_for(actor: Actor, case: Case) -> str:
     """An enterprise's name is not personal data; a person's name is whole for themself, masked for
     everybody else (staff see it whole through revealPersonalData, which is logged)."""
-    if case.applicant_kind == "enterprise" or is_own(actor, case):
+    if is_own(actor, case):
         return case.applicant_name
-    return mask_name(case.applicant_name) or ""
+    return masked_applicant_name(case.applicant_kind, case.applicant_name)
+
+
+def masked_applicant_name(kind: str, name: str) -> str:
+    """The applicant's name for anybody but themself: an enterprise's whole, a person's masked."""
+    return name if kind == "enterprise" else (mask_name(name) or "")
 
 
 def is_own(actor: Actor, case: Case) -> bool:

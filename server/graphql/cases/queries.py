@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry import relay
 
-from server.domain.accounts.roles import ANONYMOUS, Actor
+from server.domain.accounts.roles import Actor
 from server.domain.cases import models, queries, tracking, window
 from server.domain.cases.scope import sees_cases
 from server.domain.cases.states import ACTIONS, LABELS, Action, Status
@@ -188,14 +188,13 @@ class CasesQuery:
                                    lambda: queries.track(number=number, query_code=query_code))
         if c is None:
             return None
-        dept = await info.context.loaders.department.load(c.department_code)
         return TrackedCase(
-            number=c.number or "", item_name=c.item_name, department_name=dept.name if dept else "",
-            applicant_name=queries.applicant_name_for(ANONYMOUS, c),
+            number=c.number or "", item_name=c.item_name, department_name=c.department_name,
+            applicant_name=c.public_applicant_name,
             status=CaseStatus(c.status), status_label=LABELS[Status(c.status)], submitted_at=c.submitted_at,
             accepted_at=c.accepted_at, deadline=c.deadline, completed_at=c.completed_at,
             steps=[TrackedStep(at=e.at, label=ACTIONS[Action(e.action)], status_label=LABELS[Status(e.to_status)])
-                   for e in await queries.public_steps(c.id)],
+                   for e in c.steps],
         )
 
     @strawberry.field(description="我（及我所代表的企业）持有的电子证照", permission_classes=[IsApplicant])
