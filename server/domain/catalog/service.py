@@ -311,16 +311,57 @@ async def versions_of_items(*, actor: Actor, item_ids: Sequence[int]) -> dict[in
     return out
 
 
-async def situations_of(version_ids: Sequence[int]) -> dict[int, list[Situation]]:
-    out: dict[int, list[Situation]] = defaultdict(list)
-    for s in await Situation.filter(version_id__in=list(version_ids)).order_by("version_id", "position"):
+@dataclass(slots=True)
+class SituationRow:
+    """A situation (办理情形) as a plain row: the attributes of ``Situation``'s columns."""
+
+    id: int
+    version_id: int
+    position: int
+    name: str
+    conditions: str
+
+
+@dataclass(slots=True)
+class MaterialRow:
+    """A material as a plain row: the attributes of ``Material``'s columns."""
+
+    id: int
+    situation_id: int
+    position: int
+    name: str
+    form: str
+    copies: int
+    media: str
+    necessity: str
+    sample_text: str
+    review_points: str
+    elicence: str | None
+    shared_data: bool
+    source: str
+    standard_code: str | None
+
+
+_SITUATION_COLUMNS = tuple(f.name for f in fields(SituationRow))
+_MATERIAL_COLUMNS = tuple(f.name for f in fields(MaterialRow))
+
+
+async def situations_of(version_ids: Sequence[int]) -> dict[int, list[SituationRow]]:
+    """The situations of versions, in order (plain rows: read by the guide and every item page)."""
+    out: dict[int, list[SituationRow]] = defaultdict(list)
+    rows = Situation.filter(version_id__in=list(version_ids)).order_by("version_id", "position")
+    for r in await rows.values_list(*_SITUATION_COLUMNS):
+        s = SituationRow(*r)
         out[s.version_id].append(s)
     return out
 
 
-async def materials_of(situation_ids: Sequence[int]) -> dict[int, list[Material]]:
-    out: dict[int, list[Material]] = defaultdict(list)
-    for m in await Material.filter(situation_id__in=list(situation_ids)).order_by("situation_id", "position"):
+async def materials_of(situation_ids: Sequence[int]) -> dict[int, list[MaterialRow]]:
+    """The materials of situations, in order (plain rows)."""
+    out: dict[int, list[MaterialRow]] = defaultdict(list)
+    rows = Material.filter(situation_id__in=list(situation_ids)).order_by("situation_id", "position")
+    for r in await rows.values_list(*_MATERIAL_COLUMNS):
+        m = MaterialRow(*r)
         out[m.situation_id].append(m)
     return out
 

@@ -11,7 +11,7 @@ from strawberry import relay
 
 from server.domain.catalog import models, rules
 from server.domain.catalog.content import review_steps as effective_review_steps
-from server.domain.catalog.service import VersionRow
+from server.domain.catalog.service import MaterialRow, SituationRow, VersionRow
 from server.domain.shareddata import rules as shared_rules
 from server.graphql.catalog.enums import (
     ChangeKind,
@@ -247,7 +247,7 @@ def _instant_rule(rule: dict[str, Any] | None) -> InstantRule | None:
     )
 
 
-def _material(m: models.Material) -> Material:
+def _material(m: MaterialRow | models.Material) -> Material:
     return Material(
         key=m.id, name=m.name, form=MaterialForm(m.form), copies=m.copies, media=MaterialMedia(m.media),
         necessity=Necessity(m.necessity), sample_text=m.sample_text, review_points=m.review_points,
@@ -275,7 +275,7 @@ class Situation:
         return [_material(m) for m in await info.context.loaders.materials.load(self._id)]
 
 
-def _situation(s: models.Situation) -> Situation:
+def _situation(s: SituationRow | models.Situation) -> Situation:
     return Situation(_id=s.id, key=s.id, position=s.position, name=s.name, conditions=s.conditions)
 
 
@@ -518,7 +518,7 @@ async def prefetch(info: Info, items: list[ServiceItem], selected: set[str]) -> 
     loaders = info.context.loaders
     if "situations" in selected:
         sits = await loaders.situations.load_many([i._v.id for i in items])
-        mats: list[list[models.Material]] = []
+        mats: list[list[MaterialRow]] = []
         if "materials" in selected:
             mats = await loaders.materials.load_many([s.id for group in sits for s in group])
         position = 0
