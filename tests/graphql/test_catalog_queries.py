@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +30,9 @@ query($first: Int!, $after: String) {
     } }
   }
 }"""
+
+
+GUIDE = Path(__file__).resolve().parents[2] / "mobile-contract" / "operations" / "ServiceItemGuide.graphql"
 
 
 def names(data: dict[str, Any]) -> list[str]:
@@ -204,9 +208,7 @@ async def test_departments_paging_and_halls(gql: GraphQLClient) -> None:
 
 
 async def test_the_guide_of_an_item_costs_one_statement_per_kind(gql: GraphQLClient, sql: Any) -> None:
-    from pathlib import Path
-
-    guide = (Path(__file__).resolve().parents[2] / "mobile-contract" / "operations" / "ServiceItemGuide.graphql").read_text()
+    guide = GUIDE.read_text(encoding="utf-8")
     first = (await gql(PAGE, {"first": 20}))["serviceItems"]["edges"]
     node = next(e["node"] for e in first if e["node"]["situations"] and e["node"]["situations"][0]["materials"])
     with sql() as counter:
