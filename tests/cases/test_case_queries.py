@@ -190,6 +190,24 @@ async def test_one_case_costs_the_same_with_a_long_timeline(
     assert a == b <= 10, (a, b)
 
 
+MINE_FORMS = "query($first: Int) { myCases(first: $first) { edges { node { id formData prefilled { key } futureEnterprise { name } } } } }"
+
+
+async def test_a_list_reads_the_whole_cases_once_for_the_fields_that_need_them(
+    gql: GraphQLClient, sql: Any, world: World,
+) -> None:
+    # a list's cases are plain rows without the JSON columns; the form's data (and the like) come
+    # from the whole cases, read in one statement for the page
+    plain, _ = await _count(gql, sql, "query($first: Int) { myCases(first: $first) { edges { node { id } } } }",
+                            {"first": 20}, world.citizen)
+    small, data10 = await _count(gql, sql, MINE_FORMS, {"first": 10}, world.citizen)
+    large, data50 = await _count(gql, sql, MINE_FORMS, {"first": 50}, world.citizen)
+    assert len(data50["myCases"]["edges"]) == 50 and all(e["node"]["formData"] == {} for e in data50["myCases"]["edges"])
+    assert small == large, (small, large, statements[0])
+    # the whole cases (one batch, scoped: the citizen's enterprises read again), the prefilled fields
+    assert large - plain == 4, (plain, large, statements[0])
+
+
 TRACK = ("query($n: String!, $q: String!) { trackCase(number: $n, queryCode: $q) { number itemName departmentName "
          "applicantName status statusLabel steps { at label statusLabel } } }")
 

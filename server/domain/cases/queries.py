@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -41,6 +41,80 @@ class CaseFilter:
     claimed_by_me: bool = False
     unclaimed: bool = False
     instant_only: bool = False  # instant approvals, to sample for inspection
+
+
+@dataclass(slots=True)
+class CaseRow:
+    """A case as a plain row, for the lists (myCases, the queues, the overdue lists): every column of
+    ``Case`` but the JSON ones (the form's data, the pauses, the enterprise to be founded) and the
+    idempotency columns, which no list shows. The graph's Case reads the whole case (``Case`` by
+    id, through its scoped loader) for the fields that need them."""
+
+    id: int
+    number: str | None
+    query_code: str | None
+    status: str
+    channel: str
+    item_id: int
+    version_id: int
+    situation_id: int | None
+    item_name: str
+    basic_code: str
+    department_code: str
+    region_code: str
+    city_code: str
+    county_code: str | None
+    hall_code: str | None
+    partner_code: str | None
+    parent_id: int | None
+    bundle_id: int | None
+    bundle_stage: int | None
+    forwarded_platform: str | None
+    forwarded_number: str | None
+    applicant_kind: str
+    applicant_citizen_id: int | None
+    applicant_enterprise_id: int | None
+    applicant_name: str
+    contact_phone: str
+    contact_citizen_id: int | None
+    submitted_by_staff_id: int | None
+    mandate_id: int | None
+    submitted_at: datetime | None
+    accepted_at: datetime | None
+    decided_at: datetime | None
+    completed_at: datetime | None
+    committed_limit: int
+    committed_unit: str
+    working_days_used: int | None
+    deadline: date | None
+    statutory_deadline: date | None
+    warn_on: date | None
+    extension_days: int
+    paused_since: date | None
+    resume_status: str | None
+    supply_by: date | None
+    correction_note: str
+    correction_sent: bool
+    claimed_by_id: int | None
+    review_step: int
+    decision: str | None
+    decision_reason: str
+    instant_rule: str | None
+    result_method: str | None
+    tracking_number: str | None
+    warned_yellow: bool
+    warned_red: bool
+    row_version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+CASE_ROW_COLUMNS = tuple(f.name for f in fields(CaseRow))
+
+
+async def case_rows(qs: Any) -> list[CaseRow]:
+    """The rows of a queryset of ``Case`` as :class:`CaseRow` (no model built per row)."""
+    return [CaseRow(*r) for r in await qs.values_list(*CASE_ROW_COLUMNS)]
 
 
 def _cursor_q(order: str, cursor: tuple[Any, int] | None) -> Q:
@@ -85,13 +159,13 @@ class MyCases:
             return qs.filter(status__in=self.statuses)
         return qs if self.include_drafts else qs.exclude(status="draft")
 
-    async def page(self, *, after: int | None = None, limit: int = 20) -> list[Case]:
+    async def page(self, *, after: int | None = None, limit: int = 20) -> list[CaseRow]:
         qs = await self._qs()
         if qs is None:
             return []
         if after is not None:
             qs = qs.filter(id__lt=after)
-        return list(await qs.order_by("-id").limit(limit))
+        return await case_rows(qs.order_by("-id").limit(limit))
 
     async def count(self) -> int:
         qs = await self._qs()
@@ -100,8 +174,8 @@ class MyCases:
 
 async def my_cases(
     *, actor: Actor, statuses: Sequence[str] = (), after: int | None = None, limit: int = 20, include_drafts: bool = True,
-) -> list[Case]:
-    """The caller's own applications, newest first."""
+) -> list[CaseRow]:
+    """The caller's own applications, newest first (plain rows)."""
     return await MyCases(actor=actor, statuses=statuses, include_drafts=include_drafts).page(after=after, limit=limit)
 
 
@@ -159,12 +233,12 @@ def queue_order(queue: str, flt: CaseFilter | None = None) -> str:
 
 async def case_queue(
     *, actor: Actor, queue: str, flt: CaseFilter, after: tuple[Any, int] | None = None, limit: int = 20,
-) -> list[Case]:
+) -> list[CaseRow]:
     """A queue: ``window`` (waiting for intake, oldest first), ``review`` (the department's, by
-    deadline), ``result`` (results to issue, by deadline), or ``all`` (newest first)."""
+    deadline), ``result`` (results to issue, by deadline), or ``all`` (newest first); plain rows."""
     order = queue_order(queue, flt)
     qs = await _queue_qs(actor, queue, flt)
-    return list(await qs.filter(_cursor_q(order, after)).order_by(*_ordering(order)).limit(limit))
+    return await case_rows(qs.filter(_cursor_q(order, after)).order_by(*_ordering(order)).limit(limit))
 
 
 async def count_queue(*, actor: Actor, queue: str, flt: CaseFilter) -> int:
@@ -173,10 +247,10 @@ async def count_queue(*, actor: Actor, queue: str, flt: CaseFilter) -> int:
 
 async def overdue_cases(
     *, actor: Actor, level: str = "red", after: tuple[Any, int] | None = None, limit: int = 20, on: date | None = None,
-) -> list[Case]:
-    """督办: open cases past their deadline (red), or in their yellow days (yellow), by deadline."""
+) -> list[CaseRow]:
+    """督办: open cases past their deadline (red), or in their yellow days (yellow), by deadline; plain rows."""
     qs = await _overdue_qs(actor, level, on)
-    return list(await qs.filter(_cursor_q("deadline", after)).order_by("deadline", "id").limit(limit))
+    return await case_rows(qs.filter(_cursor_q("deadline", after)).order_by("deadline", "id").limit(limit))
 
 
 async def count_overdue(*, actor: Actor, level: str = "red", on: date | None = None) -> int:
@@ -300,7 +374,7 @@ async def track(*, number: str, query_code: str) -> Tracked | None:
     return case
 
 
-def may_see_query_code(actor: Actor, case: Case) -> bool:
+def may_see_query_code(actor: Actor, case: Case | CaseRow) -> bool:
     """The applicant (and whoever acted for them) and front-desk staff, who print it on the receipt."""
     if actor.is_citizen:
         return True  # only their own cases reach them
@@ -309,7 +383,7 @@ def may_see_query_code(actor: Actor, case: Case) -> bool:
 
 
 
-def applicant_name_for(actor: Actor, case: Case) -> str:
+def applicant_name_for(actor: Actor, case: Case | CaseRow) -> str:
     """An enterprise's name is not personal data; a person's name is whole for themself, masked for
     everybody else (staff see it whole through revealPersonalData, which is logged)."""
     if is_own(actor, case):
@@ -322,7 +396,7 @@ def masked_applicant_name(kind: str, name: str) -> str:
     return name if kind == "enterprise" else (mask_name(name) or "")
 
 
-def is_own(actor: Actor, case: Case) -> bool:
+def is_own(actor: Actor, case: Case | CaseRow) -> bool:
     return actor.is_citizen and (case.contact_citizen_id == actor.citizen_id or case.applicant_citizen_id == actor.citizen_id)
 
 

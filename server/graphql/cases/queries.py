@@ -75,8 +75,9 @@ def _limit(first: int | None) -> int:
 
 
 async def keyset(
-    *, first: int | None, after: str | None, sort_key: Callable[[models.Case], Any],
-    fetch: Callable[[tuple[Any, int] | None, int], Awaitable[Sequence[models.Case]]], count: Callable[[], Awaitable[int]],
+    *, first: int | None, after: str | None, sort_key: Callable[[models.Case | queries.CaseRow], Any],
+    fetch: Callable[[tuple[Any, int] | None, int], Awaitable[Sequence[models.Case | queries.CaseRow]]],
+    count: Callable[[], Awaitable[int]],
 ) -> Connection[Case]:
     """A Relay connection over keyset pages: the cursor carries (sort key, id) of the last row."""
     n = _limit(first)
@@ -134,7 +135,7 @@ class CasesQuery:
         # the page and its totalCount share one scope (the citizen's enterprises read once)
         mine = queries.MyCases(actor=info.context.actor, statuses=[s.value for s in statuses or []])
 
-        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[models.Case]:
+        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[queries.CaseRow]:
             return await mine.page(after=cursor[1] if cursor else None, limit=limit)
 
         return await keyset(first=first, after=after, sort_key=lambda c: None, fetch=fetch, count=mine.count)
@@ -155,7 +156,7 @@ class CasesQuery:
         flt = _flt(filter)
         order = queries.queue_order(queue.value, flt)
 
-        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[models.Case]:
+        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[queries.CaseRow]:
             return await queries.case_queue(actor=actor, queue=queue.value, flt=flt, after=cursor, limit=limit)
 
         return await keyset(
@@ -172,7 +173,7 @@ class CasesQuery:
         actor = info.context.actor
         lvl = {"red": "red", "yellow": "yellow", "none": "both"}[level.value]
 
-        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[models.Case]:
+        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[queries.CaseRow]:
             return await queries.overdue_cases(actor=actor, level=lvl, after=cursor, limit=limit)
 
         return await keyset(first=first, after=after, sort_key=lambda c: c.deadline, fetch=fetch,
