@@ -38,7 +38,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import cProfile
 import os
+import pstats
 import statistics
 import subprocess
 import sys
@@ -197,15 +199,23 @@ async def run(args: argparse.Namespace) -> int:
                 print(f" measuring {args.requests} ", end="", flush=True)
                 walls: list[float] = []
                 sql = 0
+                profiler = cProfile.Profile() if args.profile else None
                 cpu0 = time.process_time()
+                if profiler:
+                    profiler.enable()
                 for i in range(args.requests):
                     t = time.perf_counter()
                     sql = await send(name)
                     walls.append(time.perf_counter() - t)
                     if (i + 1) % max(1, args.requests // 10) == 0:
                         print(".", end="", flush=True)
+                if profiler:
+                    profiler.disable()
                 cpu = (time.process_time() - cpu0) / args.requests
                 print(" done", flush=True)
+                if profiler:  # the measured requests only (cProfile slows calls down: read the shares)
+                    stats = pstats.Stats(profiler, stream=sys.stdout)
+                    stats.sort_stats("tottime").print_stats(args.profile)
                 rows.append((name, cpu * 1000, statistics.median(walls) * 1000,
                              sorted(walls)[int(0.99 * (len(walls) - 1))] * 1000, sql))
         print(f"load average after: {load_average()}\n")
@@ -223,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--warmup", type=int, default=30, help="warm-up requests per path (default 30)")
     p.add_argument("--cases", type=int, default=40, help="cases of the signed-in citizen (default 40)")
     p.add_argument("--paths", nargs="+", choices=PATHS, default=list(PATHS), help="which paths (default all)")
+    p.add_argument("--profile", type=int, default=0, metavar="N",
+                   help="profile the measured requests of each path (cProfile) and print its N costliest functions")
     p.add_argument("--database-url", help="migrate, seed and use this (empty) database, not a fresh SQLite file")
     args = p.parse_args(argv)
     if args.requests < 1 or args.warmup < 1:
