@@ -171,11 +171,11 @@ async def test_list_statements_do_not_grow_with_the_page(
     assert small == large, f"{name}: {small} statements for 10 cases, {large} for 50"
     # the token; the page (+1 row) and its count; one batch each for materials, events, e-licences,
     # items, versions, departments, halls. myCases also reads the citizen's enterprises (legal
-    # representative, operator) for its scope, once for the page and once for the count.
+    # representative, operator) for its scope, once for the page and its count.
     assert large == BUDGET[name], (large, statements[0])
 
 
-BUDGET = {"caseQueue": 10, "myCases": 14, "overdueCases": 10}
+BUDGET = {"caseQueue": 10, "myCases": 12, "overdueCases": 10}
 
 
 async def test_one_case_costs_the_same_with_a_long_timeline(
@@ -188,6 +188,43 @@ async def test_one_case_costs_the_same_with_a_long_timeline(
     assert len(one["case"]["timeline"]) == 2 and len(other["case"]["timeline"]) == 25
     assert len(other["case"]["materials"]) == 3
     assert a == b <= 10, (a, b)
+
+
+MINE_FORMS = "query($first: Int) { myCases(first: $first) { edges { node { id formData prefilled { key } futureEnterprise { name } } } } }"
+
+
+async def test_a_list_reads_the_whole_cases_once_for_the_fields_that_need_them(
+    gql: GraphQLClient, sql: Any, world: World,
+) -> None:
+    # a list's cases are plain rows without the JSON columns; the form's data (and the like) come
+    # from the whole cases, read in one statement for the page
+    plain, _ = await _count(gql, sql, "query($first: Int) { myCases(first: $first) { edges { node { id } } } }",
+                            {"first": 20}, world.citizen)
+    small, data10 = await _count(gql, sql, MINE_FORMS, {"first": 10}, world.citizen)
+    large, data50 = await _count(gql, sql, MINE_FORMS, {"first": 50}, world.citizen)
+    assert len(data50["myCases"]["edges"]) == 50 and all(e["node"]["formData"] == {} for e in data50["myCases"]["edges"])
+    assert small == large, (small, large, statements[0])
+    # the whole cases (one batch, scoped: the citizen's enterprises read again), the prefilled fields
+    assert large - plain == 4, (plain, large, statements[0])
+
+
+TRACK = ("query($n: String!, $q: String!) { trackCase(number: $n, queryCode: $q) { number itemName departmentName "
+         "applicantName status statusLabel steps { at label statusLabel } } }")
+
+
+async def test_tracking_reads_plain_rows_in_three_statements(gql: GraphQLClient, sql: Any, world: World) -> None:
+    from server.domain.accounts.identifiers import mask_name
+
+    case = world.cases[0]
+    with sql() as counter:
+        data = (await gql(TRACK, {"n": case.number, "q": "ABCD2345"}))["trackCase"]
+    name = await Department.get(code=world.department).values_list("name", flat=True)
+    assert data["number"] == case.number and data["departmentName"] == name
+    assert data["applicantName"] == mask_name("张晓明") != "张晓明"  # masked for anybody
+    assert len(data["steps"]) == 2 and all(s["label"] and s["statusLabel"] for s in data["steps"])
+    # the number's guard, the case with its timeline (one join), the department's name
+    assert counter.count == 3, counter.statements
+    assert (await gql(TRACK, {"n": case.number, "q": "WRONG22"}))["trackCase"] is None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +30,9 @@ query($first: Int!, $after: String) {
     } }
   }
 }"""
+
+
+GUIDE = Path(__file__).resolve().parents[2] / "mobile-contract" / "operations" / "ServiceItemGuide.graphql"
 
 
 def names(data: dict[str, Any]) -> list[str]:
@@ -201,3 +205,15 @@ async def test_departments_paging_and_halls(gql: GraphQLClient) -> None:
     halls = await gql('{ halls(regionCode: "371500") { name address windows { number name kind } } }')
     windows = halls["halls"][0]["windows"]
     assert any(w["kind"] == "comprehensive" for w in windows)
+
+
+async def test_the_guide_of_an_item_costs_one_statement_per_kind(gql: GraphQLClient, sql: Any) -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    first = (await gql(PAGE, {"first": 20}))["serviceItems"]["edges"]
+    node = next(e["node"] for e in first if e["node"]["situations"] and e["node"]["situations"][0]["materials"])
+    with sql() as counter:
+        item = (await gql(guide, {"id": node["id"]}))["serviceItem"]
+    assert item["name"] == node["name"] and item["situations"][0]["materials"]
+    assert item["guide"]["address"] and item["department"]["name"] and item["region"]["name"]
+    # the item (its current version, plain), situations, materials, department, region, the hall
+    assert counter.count == 6, counter.statements

@@ -26,6 +26,10 @@ QUERIES = [
     """{ catalogConsistency(basicCode: "010800001000") { consistent differenceCount rows { isReference
         values { element label value } differences { element expected actual description } } } }""",
     """{ halls(regionCode: "371500") { code name address windows { number name kind departmentCodes } } }""",
+    """{ findServices(text: "营业执照", first: 20) { totalCount words didYouMean hits { kind code name matchedBy
+        score implementationCount item { id name implementationCode regionCode online instant highFrequency
+        maxVisits committedLimit { value unit text } department { id name shortName } }
+        theme { id code name audience maxVisits } } } }""",
 ]
 
 
@@ -80,3 +84,45 @@ async def test_the_fast_path_is_taken_for_leaf_objects(settings: Settings, monke
     assert errors == [] and materials > 40
     # material objects are completed without a field-by-field walk
     assert calls["n"] < materials
+
+
+async def test_a_null_in_a_non_null_leaf_beside_other_fields_is_reported_as_graphql_core_would(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # an object with plain leaves and resolver fields (the mixed path): the leaf that fails goes
+    # through graphql-core's own completion
+    from server.graphql.catalog import types
+
+    original = types.ServiceItem.of
+
+    def broken(v: Any) -> Any:
+        out = original(v)
+        out.implementation_code = None  # type: ignore[assignment]  # on purpose: the schema says String!
+        return out
+
+    monkeypatch.setattr(types.ServiceItem, "of", broken)
+    q = "{ serviceItems(first: 2) { edges { node { name implementationCode online department { code } } } } }"
+    fast = await _run(build_schema(settings), settings, q)
+    stock = await _run(build_schema(settings, fast_leaves=False), settings, q)
+    assert fast == stock
+    assert "Cannot return null for non-nullable field ServiceItem.implementationCode" in fast[1][0]["message"]
+
+
+async def test_plain_leaves_beside_resolver_fields_take_the_fast_path(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from server.graphql.core.execution import FastLeafExecutionContext
+
+    calls = {"n": 0}
+    original = FastLeafExecutionContext.execute_field
+
+    def counting(self: Any, *args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(FastLeafExecutionContext, "execute_field", counting)
+    q = "{ serviceItems(first: 20) { edges { node { name basicCode online instant maxVisits department { code } } } } }"
+    data, errors = await _run(build_schema(settings), settings, q)
+    assert errors == [] and len(data["serviceItems"]["edges"]) == 20
+    # per item only the department goes through execute_field (its code is a leaf object: fast)
+    assert calls["n"] < 20 * 2 + 5, calls

@@ -251,3 +251,51 @@ async def test_a_write_by_another_process_is_seen_after_the_stamp_ttl(monkeypatc
     finally:
         await SearchSynonym.filter(term="咕咕鸟").delete()
         finder.INDEX.invalidate()
+
+
+SEARCH_PAGE = """
+query($text: String!, $first: Int) {
+  serviceItems(filter: {text: $text}, first: $first) {
+    totalCount edges { node { id name basicCode implementationCode level guide { address } department { name } } }
+  }
+}"""
+
+
+async def test_a_search_page_and_its_count_rank_once(gql: GraphQLClient, sql: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the snapshot checked once and then trusted, so that only the request's own statements are counted
+    await finder.rank_items(actor=ANONYMOUS, text="身份证", scope=finder.ItemScope())
+    await finder.INDEX.popularity()
+    monkeypatch.setattr(finder, "STAMP_TTL", 10**9)
+    monkeypatch.setattr(finder.INDEX, "_check_until", 0.0)
+    calls: list[str] = []
+    rank = finder.rank_items
+
+    async def counted(**kw: Any) -> list[int]:
+        calls.append(kw["text"])
+        return await rank(**kw)
+
+    monkeypatch.setattr(finder, "rank_items", counted)
+    with sql() as counter:
+        data = (await gql(SEARCH_PAGE, {"text": "身份证", "first": 5}))["serviceItems"]
+    assert calls == ["身份证"]  # one ranking for the page and its totalCount
+    assert len(data["edges"]) == 5 and data["totalCount"] >= 5
+    assert data["totalCount"] == await count_items(actor=ANONYMOUS, flt=ItemFilter(text="身份证"))
+    # the page's rows (their items joined), the departments, the halls for the guide: no count query
+    assert counter.count == 3, counter.statements
+    page = await list_items(actor=ANONYMOUS, flt=ItemFilter(text="身份证"), offset=0, limit=5)
+    assert [e["node"]["name"] for e in data["edges"]] == [v.name for v in page]
+
+
+async def test_find_services_reads_the_hits_in_two_statements(gql: GraphQLClient, sql: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    await finder.search(actor=ANONYMOUS, text="营业执照")
+    await finder.INDEX.popularity()
+    monkeypatch.setattr(finder, "STAMP_TTL", 10**9)
+    monkeypatch.setattr(finder.INDEX, "_check_until", 0.0)
+    with sql() as counter:
+        hits = (await gql(FIND, {"text": "营业执照", "first": 10}))["findServices"]["hits"]
+    items = [h for h in hits if h["kind"] == "ITEM"]
+    assert items and all(h["item"]["department"]["shortName"] for h in items)
+    # the items' current versions (plain rows, their items joined) and their departments; themes
+    # add one statement when a theme is among the hits
+    themes = any(h["kind"] == "THEME" for h in hits)
+    assert counter.count == 2 + themes, counter.statements

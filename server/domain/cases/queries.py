@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
 from typing import Any
 
 from tortoise.expressions import Q
@@ -20,6 +20,7 @@ from server.domain.cases import clock, errors
 from server.domain.cases.models import Case, CaseEvent, CaseMaterial, ELicence
 from server.domain.cases.scope import case_scope, sees_cases
 from server.domain.cases.states import CLOCK_RUNNING, PRIVATE_ACTIONS, Status
+from server.domain.catalog.models import Department
 from server.domain.errors import DomainError
 
 QUEUE_STATUSES = {
@@ -42,6 +43,80 @@ class CaseFilter:
     instant_only: bool = False  # instant approvals, to sample for inspection
 
 
+@dataclass(slots=True)
+class CaseRow:
+    """A case as a plain row, for the lists (myCases, the queues, the overdue lists): every column of
+    ``Case`` but the JSON ones (the form's data, the pauses, the enterprise to be founded) and the
+    idempotency columns, which no list shows. The graph's Case reads the whole case (``Case`` by
+    id, through its scoped loader) for the fields that need them."""
+
+    id: int
+    number: str | None
+    query_code: str | None
+    status: str
+    channel: str
+    item_id: int
+    version_id: int
+    situation_id: int | None
+    item_name: str
+    basic_code: str
+    department_code: str
+    region_code: str
+    city_code: str
+    county_code: str | None
+    hall_code: str | None
+    partner_code: str | None
+    parent_id: int | None
+    bundle_id: int | None
+    bundle_stage: int | None
+    forwarded_platform: str | None
+    forwarded_number: str | None
+    applicant_kind: str
+    applicant_citizen_id: int | None
+    applicant_enterprise_id: int | None
+    applicant_name: str
+    contact_phone: str
+    contact_citizen_id: int | None
+    submitted_by_staff_id: int | None
+    mandate_id: int | None
+    submitted_at: datetime | None
+    accepted_at: datetime | None
+    decided_at: datetime | None
+    completed_at: datetime | None
+    committed_limit: int
+    committed_unit: str
+    working_days_used: int | None
+    deadline: date | None
+    statutory_deadline: date | None
+    warn_on: date | None
+    extension_days: int
+    paused_since: date | None
+    resume_status: str | None
+    supply_by: date | None
+    correction_note: str
+    correction_sent: bool
+    claimed_by_id: int | None
+    review_step: int
+    decision: str | None
+    decision_reason: str
+    instant_rule: str | None
+    result_method: str | None
+    tracking_number: str | None
+    warned_yellow: bool
+    warned_red: bool
+    row_version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+CASE_ROW_COLUMNS = tuple(f.name for f in fields(CaseRow))
+
+
+async def case_rows(qs: Any) -> list[CaseRow]:
+    """The rows of a queryset of ``Case`` as :class:`CaseRow` (no model built per row)."""
+    return [CaseRow(*r) for r in await qs.values_list(*CASE_ROW_COLUMNS)]
+
+
 def _cursor_q(order: str, cursor: tuple[Any, int] | None) -> Q:
     """Rows after ``cursor`` in ``order`` (``deadline`` ascending with nulls last, or ``-id``)."""
     if cursor is None:
@@ -61,33 +136,51 @@ def _ordering(order: str) -> list[str]:
     return ["-id"] if order == "-id" else (["id"] if order == "id" else ["deadline", "id"])
 
 
+class MyCases:
+    """The caller's own applications (a citizen's, or those an agent submitted), newest first: the
+    pages and the count of one request share one scope, so a citizen's enterprises (legal
+    representative, operator) are read once."""
+
+    def __init__(self, *, actor: Actor, statuses: Sequence[str] = (), include_drafts: bool = True) -> None:
+        self.actor, self.statuses, self.include_drafts = actor, list(statuses), include_drafts
+        self._scope: Q | None = None
+
+    async def _qs(self) -> Any:
+        """The queryset, or None for anyone but a citizen or an assistance agent."""
+        actor = self.actor
+        if not actor.is_citizen and not (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles):
+            return None
+        if self._scope is None:
+            self._scope = await case_scope(actor)
+        qs = Case.filter(self._scope)
+        if actor.is_staff:
+            qs = qs.filter(submitted_by_staff_id=actor.user_id)
+        if self.statuses:
+            return qs.filter(status__in=self.statuses)
+        return qs if self.include_drafts else qs.exclude(status="draft")
+
+    async def page(self, *, after: int | None = None, limit: int = 20) -> list[CaseRow]:
+        qs = await self._qs()
+        if qs is None:
+            return []
+        if after is not None:
+            qs = qs.filter(id__lt=after)
+        return await case_rows(qs.order_by("-id").limit(limit))
+
+    async def count(self) -> int:
+        qs = await self._qs()
+        return 0 if qs is None else int(await qs.count())
+
+
 async def my_cases(
     *, actor: Actor, statuses: Sequence[str] = (), after: int | None = None, limit: int = 20, include_drafts: bool = True,
-) -> list[Case]:
-    """The caller's own applications, newest first."""
-    qs = await _mine_qs(actor, statuses)
-    if qs is None:
-        return []
-    if not statuses and not include_drafts:
-        qs = qs.exclude(status="draft")
-    if after is not None:
-        qs = qs.filter(id__lt=after)
-    return list(await qs.order_by("-id").limit(limit))
+) -> list[CaseRow]:
+    """The caller's own applications, newest first (plain rows)."""
+    return await MyCases(actor=actor, statuses=statuses, include_drafts=include_drafts).page(after=after, limit=limit)
 
 
 async def count_my_cases(*, actor: Actor, statuses: Sequence[str] = ()) -> int:
-    qs = await _mine_qs(actor, statuses)
-    return 0 if qs is None else await qs.count()
-
-
-async def _mine_qs(actor: Actor, statuses: Sequence[str]) -> Any:
-    """The caller's own cases (a citizen's, or those an agent submitted), or None for anyone else."""
-    if not actor.is_citizen and not (actor.is_staff and Role.ASSISTANCE_AGENT in actor.roles):
-        return None
-    qs = Case.filter(await case_scope(actor))
-    if actor.is_staff:
-        qs = qs.filter(submitted_by_staff_id=actor.user_id)
-    return qs.filter(status__in=list(statuses)) if statuses else qs
+    return await MyCases(actor=actor, statuses=statuses).count()
 
 
 async def _queue_qs(actor: Actor, queue: str, flt: CaseFilter) -> Any:
@@ -140,12 +233,12 @@ def queue_order(queue: str, flt: CaseFilter | None = None) -> str:
 
 async def case_queue(
     *, actor: Actor, queue: str, flt: CaseFilter, after: tuple[Any, int] | None = None, limit: int = 20,
-) -> list[Case]:
+) -> list[CaseRow]:
     """A queue: ``window`` (waiting for intake, oldest first), ``review`` (the department's, by
-    deadline), ``result`` (results to issue, by deadline), or ``all`` (newest first)."""
+    deadline), ``result`` (results to issue, by deadline), or ``all`` (newest first); plain rows."""
     order = queue_order(queue, flt)
     qs = await _queue_qs(actor, queue, flt)
-    return list(await qs.filter(_cursor_q(order, after)).order_by(*_ordering(order)).limit(limit))
+    return await case_rows(qs.filter(_cursor_q(order, after)).order_by(*_ordering(order)).limit(limit))
 
 
 async def count_queue(*, actor: Actor, queue: str, flt: CaseFilter) -> int:
@@ -154,10 +247,10 @@ async def count_queue(*, actor: Actor, queue: str, flt: CaseFilter) -> int:
 
 async def overdue_cases(
     *, actor: Actor, level: str = "red", after: tuple[Any, int] | None = None, limit: int = 20, on: date | None = None,
-) -> list[Case]:
-    """督办: open cases past their deadline (red), or in their yellow days (yellow), by deadline."""
+) -> list[CaseRow]:
+    """督办: open cases past their deadline (red), or in their yellow days (yellow), by deadline; plain rows."""
     qs = await _overdue_qs(actor, level, on)
-    return list(await qs.filter(_cursor_q("deadline", after)).order_by("deadline", "id").limit(limit))
+    return await case_rows(qs.filter(_cursor_q("deadline", after)).order_by("deadline", "id").limit(limit))
 
 
 async def count_overdue(*, actor: Actor, level: str = "red", on: date | None = None) -> int:
@@ -218,20 +311,70 @@ async def my_elicences(*, actor: Actor) -> list[ELicence]:
     return list(await ELicence.filter(q, revoked_at=None).order_by("-issued_at", "-id").limit(100))
 
 
-async def track(*, number: str, query_code: str) -> Case | None:
-    """A case by its number and public query code, for anyone; None when either is wrong (the
-    answer never says whether the number exists)."""
+TRACK_COLUMNS = (
+    "id", "number", "query_code", "status", "item_name", "department_code", "applicant_kind", "applicant_name",
+    "submitted_at", "accepted_at", "deadline", "completed_at",
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class PublicStep:
+    at: datetime
+    action: str
+    to_status: str
+
+
+@dataclass(slots=True)
+class Tracked:
+    """What tracking by number and query code shows of a case (:data:`TRACK_COLUMNS`, plain)."""
+
+    id: int
+    number: str
+    query_code: str | None
+    status: str
+    item_name: str
+    department_code: str
+    applicant_kind: str
+    applicant_name: str
+    submitted_at: datetime | None
+    accepted_at: datetime | None
+    deadline: date | None
+    completed_at: datetime | None
+    department_name: str = ""
+    steps: list[PublicStep] = field(default_factory=list)  # the public timeline, oldest first
+
+    @property
+    def public_applicant_name(self) -> str:
+        return masked_applicant_name(self.applicant_kind, self.applicant_name)
+
+
+async def track(*, number: str, query_code: str) -> Tracked | None:
+    """A case by its number and public query code, for anyone, with its department's name and its
+    public timeline (plain rows: the case with its timeline in one statement, the department's name
+    in another); None when either is wrong (the answer never says whether the number exists)."""
     number = (number or "").strip()
     code = (query_code or "").strip().upper()
     if not (5 <= len(number) <= 32) or not (4 <= len(code) <= 8):
         return None
-    case = await Case.get_or_none(number=number)
-    if case is None or case.query_code is None or not hmac.compare_digest(case.query_code, code):
+    joined = [f"case__{c}" for c in TRACK_COLUMNS]
+    rows = await CaseEvent.filter(case__number=number).order_by("id").values("at", "action", "to_status", *joined)
+    if rows:
+        head = {c: rows[0][j] for c, j in zip(TRACK_COLUMNS, joined, strict=True)}
+    else:  # no timeline yet
+        found = await Case.filter(number=number).values(*TRACK_COLUMNS)
+        if not found:
+            return None
+        head = found[0]
+    if head["query_code"] is None or not hmac.compare_digest(head["query_code"], code):
         return None
+    case = Tracked(**head)
+    case.steps = [PublicStep(r["at"], r["action"], r["to_status"]) for r in rows if r["action"] not in PRIVATE_ACTIONS]
+    names: list[Any] = await Department.filter(code=case.department_code).values_list("name", flat=True)
+    case.department_name = str(names[0]) if names else ""
     return case
 
 
-def may_see_query_code(actor: Actor, case: Case) -> bool:
+def may_see_query_code(actor: Actor, case: Case | CaseRow) -> bool:
     """The applicant (and whoever acted for them) and front-desk staff, who print it on the receipt."""
     if actor.is_citizen:
         return True  # only their own cases reach them
@@ -240,20 +383,20 @@ def may_see_query_code(actor: Actor, case: Case) -> bool:
 
 
 
-async def public_steps(case_id: int) -> list[CaseEvent]:
-    """What tracking by number and query code shows of a case's timeline."""
-    return [e for e in (await events_of([case_id]))[case_id] if e.action not in PRIVATE_ACTIONS]
-
-
-def applicant_name_for(actor: Actor, case: Case) -> str:
+def applicant_name_for(actor: Actor, case: Case | CaseRow) -> str:
     """An enterprise's name is not personal data; a person's name is whole for themself, masked for
     everybody else (staff see it whole through revealPersonalData, which is logged)."""
-    if case.applicant_kind == "enterprise" or is_own(actor, case):
+    if is_own(actor, case):
         return case.applicant_name
-    return mask_name(case.applicant_name) or ""
+    return masked_applicant_name(case.applicant_kind, case.applicant_name)
 
 
-def is_own(actor: Actor, case: Case) -> bool:
+def masked_applicant_name(kind: str, name: str) -> str:
+    """The applicant's name for anybody but themself: an enterprise's whole, a person's masked."""
+    return name if kind == "enterprise" else (mask_name(name) or "")
+
+
+def is_own(actor: Actor, case: Case | CaseRow) -> bool:
     return actor.is_citizen and (case.contact_citizen_id == actor.citizen_id or case.applicant_citizen_id == actor.citizen_id)
 
 

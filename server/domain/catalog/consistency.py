@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from server.domain.catalog import rules
-from server.domain.catalog.models import ItemVersion, Material, ServiceItem, Situation
+from server.domain.catalog.models import ItemVersion, ServiceItem
+from server.domain.catalog.service import MaterialRow as Material
+from server.domain.catalog.service import SituationRow as Situation
 from server.domain.catalog.service import materials_of, situations_of
 
 ELEMENTS = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from tortoise.expressions import Q
@@ -63,7 +63,7 @@ async def _region_path(code: str) -> str | None:
     return str(row[0]) if row else None
 
 
-async def _item_query(*, actor: Actor, flt: ItemFilter) -> Any:
+async def _item_query(*, actor: Actor, flt: ItemFilter, region_path: str | None = None) -> Any:
     """The scoped queryset of current item versions (with their item) matching the filter's
     fields other than the text."""
     qs = ItemVersion.filter(is_current=True)
@@ -77,7 +77,7 @@ async def _item_query(*, actor: Actor, flt: ItemFilter) -> Any:
     if flt.department_code:
         qs = qs.filter(item__department_id=flt.department_code)
     if flt.region_code:
-        path = await _region_path(flt.region_code)
+        path = region_path if region_path is not None else await _region_path(flt.region_code)  # "": none
         qs = qs.filter(item__region_path__startswith=path) if path else qs.filter(id=-1)
     if flt.level:
         qs = qs.filter(item__level=flt.level)
@@ -91,27 +91,7 @@ async def _item_query(*, actor: Actor, flt: ItemFilter) -> Any:
         qs = qs.filter(instant=True)
     if flt.high_frequency is not None:
         qs = qs.filter(high_frequency=flt.high_frequency)
-    return qs  # a text is searched by the finder (_ranked), not here
-
-
-async def _ranked(*, actor: Actor, flt: ItemFilter) -> list[int]:
-    """Searching: the matching current versions best first (聊易找, catalog/finder.py)."""
-    path = None
-    if flt.region_code:
-        path = await _region_path(flt.region_code) or ""
-    scope = finder.ItemScope(
-        statuses=flt.statuses, department_code=flt.department_code, region_path=path, level=flt.level,
-        item_type=flt.item_type, service_object=flt.service_object, online_only=flt.online_only,
-        instant_only=flt.instant_only, high_frequency=flt.high_frequency,
-    )  # fmt: skip
-    return await finder.rank_items(actor=actor, text=flt.text or "", scope=scope)
-
-
-async def count_items(*, actor: Actor, flt: ItemFilter) -> int:
-    if flt.text and flt.text.strip():
-        return len(await _ranked(actor=actor, flt=flt))
-    qs = await _item_query(actor=actor, flt=flt)
-    return await qs.count()
+    return qs  # a text is searched by the finder (ItemPages.ranked), not here
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,29 +136,159 @@ async def _hall_first(ids: list[int], hall_code: str) -> list[int]:
     return [i for i in ids if i in own] + [i for i in ids if i not in own]
 
 
-async def list_items(*, actor: Actor, flt: ItemFilter, offset: int, limit: int) -> list[ItemVersion]:
-    """A page of current versions, each with ``.item`` loaded; ranked when searching (the clerk's
-    hall's items first when ``flt.hall_first`` names a hall)."""
-    if flt.text and flt.text.strip():
-        ranked = await _ranked(actor=actor, flt=flt)
-        if flt.hall_first:
-            ranked = await _hall_first(ranked, flt.hall_first)
-        ids = ranked[offset : offset + limit]
-        rows = {v.id: v for v in await ItemVersion.filter(id__in=ids).select_related("item")} if ids else {}
-        return [rows[i] for i in ids if i in rows]
-    qs = await _item_query(actor=actor, flt=flt)
-    return await qs.order_by("item_id").select_related("item").offset(offset).limit(limit)
+# The graph's ServiceItem shows a current version's content and its item's head. The hot reads
+# (the catalogue page, the search, the guide, a case's item) take these columns as plain rows
+# (``.values()``): no model is built per row, and the search columns (``s_*``: the guide's whole
+# text, pinyin), the audit columns and the change note are not read at all.
+VERSION_COLUMNS = (
+    "id", "item_id", "number", "name", "item_type", "legal_basis", "exercise_levels", "acceptance_conditions",
+    "service_objects", "statutory_limit", "statutory_unit", "committed_limit", "committed_unit", "fees",
+    "max_visits", "online", "instant", "high_frequency", "keywords", "aliases", "guide", "form_fields",
+    "review_steps", "result_licence", "instant_rule",
+)  # fmt: skip
+ITEM_COLUMNS = (
+    "id", "basic_code", "implementation_code", "status", "status_reason", "level", "department_id", "region_id",
+    "region_path", "published_version_id",
+)  # fmt: skip
+_JOINED = tuple(f"item__{c}" for c in ITEM_COLUMNS)
 
 
-def _readable(actor: Actor, item: ServiceItem) -> bool:
+@dataclass(slots=True)
+class ItemHead:
+    """The item of a :class:`VersionRow`: the columns of ``ServiceItem`` the graph shows or scopes by."""
+
+    id: int
+    basic_code: str
+    implementation_code: str
+    status: str
+    status_reason: str
+    level: str
+    department_id: str
+    region_id: str
+    region_path: str
+    published_version_id: int | None
+
+
+@dataclass(slots=True)
+class VersionRow:
+    """A current item version as plain columns (:data:`VERSION_COLUMNS`) with its item's head; it
+    has the attributes of ``ItemVersion`` that the graph's ServiceItem and the plain page read."""
+
+    id: int
+    item_id: int
+    number: int
+    name: str
+    item_type: str
+    legal_basis: str
+    exercise_levels: list[str]
+    acceptance_conditions: str
+    service_objects: list[str]
+    statutory_limit: int
+    statutory_unit: str
+    committed_limit: int
+    committed_unit: str
+    fees: list[dict[str, Any]]
+    max_visits: int
+    online: bool
+    instant: bool
+    high_frequency: bool
+    keywords: list[str]
+    aliases: list[str]
+    guide: dict[str, Any]
+    form_fields: list[dict[str, Any]]
+    review_steps: list[str]
+    result_licence: str | None
+    instant_rule: dict[str, Any] | None
+    item: ItemHead
+
+
+# built positionally, in the order of the columns
+assert tuple(f.name for f in fields(VersionRow)) == (*VERSION_COLUMNS, "item")
+assert tuple(f.name for f in fields(ItemHead)) == ITEM_COLUMNS
+
+
+async def version_rows(qs: Any) -> list[VersionRow]:
+    """The rows of a queryset of ``ItemVersion`` as :class:`VersionRow` (one statement, joined)."""
+    out = []
+    for r in await qs.values(*VERSION_COLUMNS, *_JOINED):
+        head = ItemHead(*(r[c] for c in _JOINED))
+        out.append(VersionRow(*(r[c] for c in VERSION_COLUMNS), head))  # type: ignore[call-arg]
+    return out
+
+
+class ItemPages:
+    """The pages of one ``serviceItems`` filter and their count. Searching ranks once (聊易找,
+    catalog/finder.py) for every page and the count asked of the same request: the count is the
+    ranking's length; otherwise one query for a page and one for the count. A region code is looked
+    up once."""
+
+    def __init__(self, *, actor: Actor, flt: ItemFilter) -> None:
+        self.actor, self.flt = actor, flt
+        self.searching = bool(flt.text and flt.text.strip())
+        self._ranked: list[int] | None = None
+        self._path: tuple[str | None] | None = None
+
+    async def _region(self) -> str | None:
+        if self._path is None:
+            # "" for a region code that does not exist: nothing is in it
+            self._path = ((await _region_path(self.flt.region_code) or "") if self.flt.region_code else None,)
+        return self._path[0]
+
+    async def ranked(self) -> list[int]:
+        """Searching: the matching current versions (ids) best first, the clerk's hall's first when
+        ``flt.hall_first`` names a hall."""
+        if self._ranked is None:
+            flt = self.flt
+            path = await self._region()
+            scope = finder.ItemScope(
+                statuses=flt.statuses, department_code=flt.department_code, region_path=path, level=flt.level,
+                item_type=flt.item_type, service_object=flt.service_object, online_only=flt.online_only,
+                instant_only=flt.instant_only, high_frequency=flt.high_frequency,
+            )  # fmt: skip
+            ranked = await finder.rank_items(actor=self.actor, text=flt.text or "", scope=scope)
+            if flt.hall_first:
+                ranked = await _hall_first(ranked, flt.hall_first)
+            self._ranked = ranked
+        return self._ranked
+
+    async def _query(self) -> Any:
+        return await _item_query(actor=self.actor, flt=self.flt, region_path=await self._region())
+
+    async def page(self, offset: int, limit: int) -> list[VersionRow]:
+        """A page of current versions, ranked when searching, else by item."""
+        if self.searching:
+            ids = (await self.ranked())[offset : offset + limit]
+            if not ids:
+                return []
+            rows = {v.id: v for v in await version_rows(ItemVersion.filter(id__in=ids))}
+            return [rows[i] for i in ids if i in rows]
+        return await version_rows((await self._query()).order_by("item_id").offset(offset).limit(limit))
+
+    async def count(self) -> int:
+        if self.searching:
+            return len(await self.ranked())
+        return int(await (await self._query()).count())
+
+
+async def list_items(*, actor: Actor, flt: ItemFilter, offset: int, limit: int) -> list[VersionRow]:
+    """A page of current versions (plain rows with their item's head); ranked when searching (the
+    clerk's hall's items first when ``flt.hall_first`` names a hall)."""
+    return await ItemPages(actor=actor, flt=flt).page(offset, limit)
+
+
+async def count_items(*, actor: Actor, flt: ItemFilter) -> int:
+    return await ItemPages(actor=actor, flt=flt).count()
+
+
+def _readable(actor: Actor, item: ServiceItem | ItemHead) -> bool:
     if item.published_version_id is not None:
         return True
     return actor.can_edit_catalog and actor.covers(item.region_path)
 
 
-async def items_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, ItemVersion]:
-    """Current versions by item id (for node lookups), only those the actor may read."""
-    rows = await ItemVersion.filter(item_id__in=list(ids), is_current=True).select_related("item")
+async def items_by_ids(*, actor: Actor, ids: Sequence[int]) -> dict[int, VersionRow]:
+    """Current versions by item id (for node lookups), only those the actor may read; plain rows."""
+    rows = await version_rows(ItemVersion.filter(item_id__in=list(ids), is_current=True))
     return {v.item_id: v for v in rows if _readable(actor, v.item)}
 
 
@@ -207,16 +317,57 @@ async def versions_of_items(*, actor: Actor, item_ids: Sequence[int]) -> dict[in
     return out
 
 
-async def situations_of(version_ids: Sequence[int]) -> dict[int, list[Situation]]:
-    out: dict[int, list[Situation]] = defaultdict(list)
-    for s in await Situation.filter(version_id__in=list(version_ids)).order_by("version_id", "position"):
+@dataclass(slots=True)
+class SituationRow:
+    """A situation (办理情形) as a plain row: the attributes of ``Situation``'s columns."""
+
+    id: int
+    version_id: int
+    position: int
+    name: str
+    conditions: str
+
+
+@dataclass(slots=True)
+class MaterialRow:
+    """A material as a plain row: the attributes of ``Material``'s columns."""
+
+    id: int
+    situation_id: int
+    position: int
+    name: str
+    form: str
+    copies: int
+    media: str
+    necessity: str
+    sample_text: str
+    review_points: str
+    elicence: str | None
+    shared_data: bool
+    source: str
+    standard_code: str | None
+
+
+_SITUATION_COLUMNS = tuple(f.name for f in fields(SituationRow))
+_MATERIAL_COLUMNS = tuple(f.name for f in fields(MaterialRow))
+
+
+async def situations_of(version_ids: Sequence[int]) -> dict[int, list[SituationRow]]:
+    """The situations of versions, in order (plain rows: read by the guide and every item page)."""
+    out: dict[int, list[SituationRow]] = defaultdict(list)
+    rows = Situation.filter(version_id__in=list(version_ids)).order_by("version_id", "position")
+    for r in await rows.values_list(*_SITUATION_COLUMNS):
+        s = SituationRow(*r)
         out[s.version_id].append(s)
     return out
 
 
-async def materials_of(situation_ids: Sequence[int]) -> dict[int, list[Material]]:
-    out: dict[int, list[Material]] = defaultdict(list)
-    for m in await Material.filter(situation_id__in=list(situation_ids)).order_by("situation_id", "position"):
+async def materials_of(situation_ids: Sequence[int]) -> dict[int, list[MaterialRow]]:
+    """The materials of situations, in order (plain rows)."""
+    out: dict[int, list[MaterialRow]] = defaultdict(list)
+    rows = Material.filter(situation_id__in=list(situation_ids)).order_by("situation_id", "position")
+    for r in await rows.values_list(*_MATERIAL_COLUMNS):
+        m = MaterialRow(*r)
         out[m.situation_id].append(m)
     return out
 

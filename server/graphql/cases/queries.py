@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry import relay
 
-from server.domain.accounts.roles import ANONYMOUS, Actor
+from server.domain.accounts.roles import Actor
 from server.domain.cases import models, queries, tracking, window
 from server.domain.cases.scope import sees_cases
 from server.domain.cases.states import ACTIONS, LABELS, Action, Status
@@ -75,8 +75,9 @@ def _limit(first: int | None) -> int:
 
 
 async def keyset(
-    *, first: int | None, after: str | None, sort_key: Callable[[models.Case], Any],
-    fetch: Callable[[tuple[Any, int] | None, int], Awaitable[Sequence[models.Case]]], count: Callable[[], Awaitable[int]],
+    *, first: int | None, after: str | None, sort_key: Callable[[models.Case | queries.CaseRow], Any],
+    fetch: Callable[[tuple[Any, int] | None, int], Awaitable[Sequence[models.Case | queries.CaseRow]]],
+    count: Callable[[], Awaitable[int]],
 ) -> Connection[Case]:
     """A Relay connection over keyset pages: the cursor carries (sort key, id) of the last row."""
     n = _limit(first)
@@ -131,14 +132,13 @@ class CasesQuery:
         statuses: Annotated[list[CaseStatus] | None, strawberry.argument(description="只看这些状态")] = None,
         first: PageFirst = None, after: PageAfter = None,
     ) -> Connection[Case]:
-        actor = info.context.actor
-        wanted = [s.value for s in statuses or []]
+        # the page and its totalCount share one scope (the citizen's enterprises read once)
+        mine = queries.MyCases(actor=info.context.actor, statuses=[s.value for s in statuses or []])
 
-        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[models.Case]:
-            return await queries.my_cases(actor=actor, statuses=wanted, after=cursor[1] if cursor else None, limit=limit)
+        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[queries.CaseRow]:
+            return await mine.page(after=cursor[1] if cursor else None, limit=limit)
 
-        return await keyset(first=first, after=after, sort_key=lambda c: None, fetch=fetch,
-                            count=lambda: queries.count_my_cases(actor=actor, statuses=wanted))
+        return await keyset(first=first, after=after, sort_key=lambda c: None, fetch=fetch, count=mine.count)
 
     @strawberry.field(description="按全局 ID 读取一个办件；不存在或无权查看时为空（未登录时报 UNAUTHENTICATED）", permission_classes=[HasIdentity])
     async def case(self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="办件的全局 ID")]) -> Case | None:
@@ -156,7 +156,7 @@ class CasesQuery:
         flt = _flt(filter)
         order = queries.queue_order(queue.value, flt)
 
-        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[models.Case]:
+        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[queries.CaseRow]:
             return await queries.case_queue(actor=actor, queue=queue.value, flt=flt, after=cursor, limit=limit)
 
         return await keyset(
@@ -173,7 +173,7 @@ class CasesQuery:
         actor = info.context.actor
         lvl = {"red": "red", "yellow": "yellow", "none": "both"}[level.value]
 
-        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[models.Case]:
+        async def fetch(cursor: tuple[Any, int] | None, limit: int) -> list[queries.CaseRow]:
             return await queries.overdue_cases(actor=actor, level=lvl, after=cursor, limit=limit)
 
         return await keyset(first=first, after=after, sort_key=lambda c: c.deadline, fetch=fetch,
@@ -189,14 +189,13 @@ class CasesQuery:
                                    lambda: queries.track(number=number, query_code=query_code))
         if c is None:
             return None
-        dept = await info.context.loaders.department.load(c.department_code)
         return TrackedCase(
-            number=c.number or "", item_name=c.item_name, department_name=dept.name if dept else "",
-            applicant_name=queries.applicant_name_for(ANONYMOUS, c),
+            number=c.number or "", item_name=c.item_name, department_name=c.department_name,
+            applicant_name=c.public_applicant_name,
             status=CaseStatus(c.status), status_label=LABELS[Status(c.status)], submitted_at=c.submitted_at,
             accepted_at=c.accepted_at, deadline=c.deadline, completed_at=c.completed_at,
             steps=[TrackedStep(at=e.at, label=ACTIONS[Action(e.action)], status_label=LABELS[Status(e.to_status)])
-                   for e in await queries.public_steps(c.id)],
+                   for e in c.steps],
         )
 
     @strawberry.field(description="我（及我所代表的企业）持有的电子证照", permission_classes=[IsApplicant])

@@ -18,6 +18,7 @@ from server.domain.cases import clock, decisions, errors, models, queries
 from server.domain.cases.states import ACTIONS, DESCRIPTIONS, LABELS, Action
 from server.domain.cases.states import Status as DomainStatus
 from server.domain.catalog.forms import mask_form
+from server.domain.errors import DomainError
 from server.graphql.catalog.enums import Necessity
 from server.graphql.catalog.types import Department, Hall, ItemVersion, ServiceItem, _department
 from server.graphql.context import Info
@@ -256,13 +257,26 @@ class ELicence(relay.Node):
         return await resolve_nodes(node_ids, fetch=mine, build=cls.of, required=required)
 
 
-def _status(c: models.Case) -> CaseStatus:
+async def _whole(case: Case, info: Info) -> models.Case:
+    """The whole case: a list gives a plain row, and the scoped loader reads the case by id (one
+    statement for a page)."""
+    if isinstance(case._c, models.Case):
+        return case._c
+    found = await info.context.loaders.case.load(case._c.id)
+    if found is None:  # gone since the list was read
+        raise DomainError(errors.NOT_FOUND, "办件不存在或无权查看")
+    return found
+
+
+def _status(c: models.Case | queries.CaseRow) -> CaseStatus:
     return CaseStatus(c.status)
 
 
 @strawberry.type(description="办件：一次申请从提交到办结的全过程")
 class Case(relay.Node):
-    _c: strawberry.Private[models.Case]
+    # the case: a model, or (the lists: myCases, the queues, the overdue lists) a plain row without
+    # the JSON columns; the fields that need those read the whole case (_whole)
+    _c: strawberry.Private[models.Case | queries.CaseRow]
     id: relay.NodeID[int] = strawberry.field(description="办件的全局 ID")
     number: str | None = strawberry.field(description="办件号（提交时生成：区划-日期-序号）；草稿为空")
     status: CaseStatus = strawberry.field(description="状态")
@@ -293,7 +307,7 @@ class Case(relay.Node):
     forwarded_number: str | None = strawberry.field(description="外部平台上的办件号")
 
     @classmethod
-    def of(cls, c: models.Case) -> Case:
+    def of(cls, c: models.Case | queries.CaseRow) -> Case:
         return cls(
             _c=c, id=c.id, number=c.number, status=_status(c), status_label=LABELS[DomainStatus(c.status)],
             channel=c.channel, item_name=c.item_name, basic_code=c.basic_code, department_code=c.department_code,
@@ -318,7 +332,7 @@ class Case(relay.Node):
                       "（姓名、手机号码、身份证号码、地址类表单项）已脱敏，工作人员查看完整内容请用 revealPersonalData"
                       "（查看对象为本办件、信息项 FORM_DATA，会记录访问日志）")
     async def form_data(self, info: Info) -> JSON:
-        c = self._c
+        c = await _whole(self, info)
         if queries.is_own(info.context.actor, c):
             return JSON(c.form_data)
         v = await info.context.loaders.version.load(c.version_id)
@@ -349,7 +363,7 @@ class Case(relay.Node):
     async def applicant_on_dishonesty_list(self, info: Info) -> bool | None:
         if not info.context.actor.is_staff:
             return None
-        return bool(await queries.applicant_credit_listing(actor=info.context.actor, case=self._c,
+        return bool(await queries.applicant_credit_listing(actor=info.context.actor, case=await _whole(self, info),
                                                            settings=info.context.settings))
 
     @strawberry.field(description="时限预警：黄灯（临近）、红灯（超期）")
@@ -366,9 +380,9 @@ class Case(relay.Node):
 
     @strawberry.field(description="承诺期限是怎样算出来的：跳过了哪些节假日、周末和中止的日子，为什么（逐件计算，用于办件详情页）")
     async def deadline_explanation(self, info: Info) -> str | None:
-        c = self._c
-        if c.accepted_at is None or c.deadline is None:
+        if self._c.accepted_at is None or self._c.deadline is None:
             return None
+        c = await _whole(self, info)
         v = await info.context.loaders.version.load(c.version_id)
         dl = await clock.compute(c, statutory_limit=v.statutory_limit, statutory_unit=v.statutory_unit,
                                  yellow=clock.yellow_days(info.context.settings))
@@ -390,7 +404,7 @@ class Case(relay.Node):
     ) -> list[Annotated[PrefilledField, strawberry.lazy("server.graphql.shareddata.types")]]:
         from server.graphql.shareddata.types import PrefilledField as PrefilledType
 
-        c = self._c
+        c = await _whole(self, info)
         key = ("bundle", c.bundle_id) if c.bundle_id is not None else ("case", c.id)
         keys = set((c.form_data or {}).keys())
         return [PrefilledType.of(p) for p in await info.context.loaders.prefilled.load(key) if p.key in keys]
@@ -500,8 +514,8 @@ class Case(relay.Node):
         return [Case.of(c) for c in await info.context.loaders.sub_cases.load(self._c.id)]
 
     @strawberry.field(description="设立登记拟设立的企业（窗口收件时填写：名称、类型、住所）；其他办件为空；仅工作人员和申请人本人可见")
-    def future_enterprise(self, info: Info) -> FutureEnterprise | None:
-        f = self._c.future_enterprise
+    async def future_enterprise(self, info: Info) -> FutureEnterprise | None:
+        f = (await _whole(self, info)).future_enterprise
         actor = info.context.actor
         if not f or not (actor.is_staff or (actor.citizen_id is not None and actor.citizen_id == self._c.applicant_citizen_id)):
             return None
@@ -513,7 +527,7 @@ class Case(relay.Node):
             return None
         from server.domain.exchange import routing
 
-        kind, note, partner = await routing.destination(self._c)
+        kind, note, partner = await routing.destination(await _whole(self, info))
         return CaseForwarding(kind=kind, note=note, partner_code=partner)
 
     @strawberry.field(description="所属的主题办件（“一件事”的子办件；调用者有权查看时）；单独申请的办件为空")
@@ -607,8 +621,6 @@ def encode_key(key: Any, ident: int) -> str:
 
 
 def decode_key(cursor: str) -> tuple[date | None, int]:
-    from server.domain.errors import DomainError
-
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         kind, key, ident = raw.split(":", 2)

@@ -115,24 +115,23 @@ class CatalogQuery:
         first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> Connection[ServiceItem]:
         actor = info.context.actor
-        flt = _domain_filter(filter, actor.hall_code if actor.is_staff else None)
+        # one ranking (when searching) for the page and its totalCount
+        pages = service.ItemPages(actor=actor, flt=_domain_filter(filter, actor.hall_code if actor.is_staff else None))
 
         async def fetch(offset: int, limit: int) -> list[ServiceItem]:
-            rows = await service.list_items(actor=actor, flt=flt, offset=offset, limit=limit)
-            items = [ServiceItem.of(v) for v in rows]
+            items = [ServiceItem.of(v) for v in await pages.page(offset, limit)]
             await prefetch(info, items, selected_below(info, "edges", "node"))
             return items
 
-        return await build(
-            win=page_slice(first, after, last, before), fetch=fetch,
-            count=lambda: service.count_items(actor=actor, flt=flt),
-        )
+        return await build(win=page_slice(first, after, last, before), fetch=fetch, count=pages.count)
 
     @strawberry.field(description="按全局 ID 读取事项（聊易知：办事指南）")
     async def service_item(
         self, info: Info, id: Annotated[relay.GlobalID, strawberry.argument(description="事项的全局 ID")]
     ) -> ServiceItem | None:
         [found] = await ServiceItem.resolve_nodes(info=info, node_ids=[domain_id(id, "ServiceItem")])
+        if found is not None:  # the guide's situations, materials, department and hall, loaded before execution walks them
+            await prefetch(info, [found], selected_below(info))
         return found
 
     @strawberry.field(description="按实施编码读取事项；也可传 12 位基本编码（有多个实施时取层级最高者）")
@@ -140,7 +139,11 @@ class CatalogQuery:
         self, info: Info, code: Annotated[str, strawberry.argument(metadata=max_length(48), description="实施编码或基本编码")]
     ) -> ServiceItem | None:
         v = await service.item_by_code(actor=info.context.actor, code=code)
-        return ServiceItem.of(v) if v else None
+        if v is None:
+            return None
+        found = ServiceItem.of(v)
+        await prefetch(info, [found], selected_below(info))
+        return found
 
     @strawberry.field(description="行政区划树（按路径排序，上级在前）")
     async def regions(

@@ -11,6 +11,7 @@ from strawberry import relay
 
 from server.domain.catalog import models, rules
 from server.domain.catalog.content import review_steps as effective_review_steps
+from server.domain.catalog.service import MaterialRow, SituationRow, VersionRow
 from server.domain.shareddata import rules as shared_rules
 from server.graphql.catalog.enums import (
     ChangeKind,
@@ -246,7 +247,7 @@ def _instant_rule(rule: dict[str, Any] | None) -> InstantRule | None:
     )
 
 
-def _material(m: models.Material) -> Material:
+def _material(m: MaterialRow | models.Material) -> Material:
     return Material(
         key=m.id, name=m.name, form=MaterialForm(m.form), copies=m.copies, media=MaterialMedia(m.media),
         necessity=Necessity(m.necessity), sample_text=m.sample_text, review_points=m.review_points,
@@ -274,13 +275,15 @@ class Situation:
         return [_material(m) for m in await info.context.loaders.materials.load(self._id)]
 
 
-def _situation(s: models.Situation) -> Situation:
+def _situation(s: SituationRow | models.Situation) -> Situation:
     return Situation(_id=s.id, key=s.id, position=s.position, name=s.name, conditions=s.conditions)
 
 
 @strawberry.interface(description="事项内容：三级十同的十个要素与办事指南（事项和版本共有）")
 class ItemContent:
-    _v: strawberry.Private[models.ItemVersion]
+    # the version: a model, or (the hot reads: catalogue pages, search, node lookups) a plain row
+    # with the same attributes
+    _v: strawberry.Private[models.ItemVersion | VersionRow]
     _situations: strawberry.Private[list[Situation] | None] = None  # prefetched by a list resolver
     _halls: strawberry.Private[list[models.Hall] | None] = None
     name: str = strawberry.field(description="事项名称")
@@ -345,7 +348,7 @@ def _guide(g: dict[str, Any], halls: list[models.Hall]) -> Guide:
         )
 
 
-def content_kwargs(v: models.ItemVersion) -> dict[str, Any]:
+def content_kwargs(v: models.ItemVersion | VersionRow) -> dict[str, Any]:
     return dict(
         _v=v, name=v.name, basic_code=v.item.basic_code, item_type=ItemType(v.item_type), legal_basis=v.legal_basis,
         exercise_levels=[Level(x) for x in v.exercise_levels], acceptance_conditions=v.acceptance_conditions,
@@ -421,7 +424,7 @@ class ServiceItem(ItemContent, relay.Node):
     _department: strawberry.Private[Department | None] = None  # prefetched by a list resolver
 
     @classmethod
-    def of(cls, v: models.ItemVersion) -> ServiceItem:
+    def of(cls, v: models.ItemVersion | VersionRow) -> ServiceItem:
         i = v.item
         return cls(
             id=i.id, implementation_code=i.implementation_code, status=ItemStatus(i.status),
@@ -515,7 +518,7 @@ async def prefetch(info: Info, items: list[ServiceItem], selected: set[str]) -> 
     loaders = info.context.loaders
     if "situations" in selected:
         sits = await loaders.situations.load_many([i._v.id for i in items])
-        mats: list[list[models.Material]] = []
+        mats: list[list[MaterialRow]] = []
         if "materials" in selected:
             mats = await loaders.materials.load_many([s.id for group in sits for s in group])
         position = 0

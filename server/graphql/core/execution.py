@@ -1,4 +1,4 @@
-"""A faster path through graphql-core for objects whose selected fields are all plain leaves.
+"""A faster path through graphql-core for the plain leaves of an object.
 
 A page of the catalogue completes thousands of fields such as ``Material.name`` or
 ``Material.necessity``: attribute reads followed by scalar or enum serialisation. graphql-core
@@ -8,7 +8,10 @@ basic Strawberry field (no resolver, no arguments, no permission or extension) o
 list of leaves, :class:`FastLeafExecutionContext` reads the attributes and serialises them
 directly. Anything unusual on the way (a null where the schema says non-null, a value that does
 not serialise) hands the object back to graphql-core, which then reports it exactly as it would
-have. Results are the same by construction; tests compare both executors on the same queries.
+have. An object with some such fields among others (a page's item: its name, codes and flags beside
+its department and situations) reads those directly and leaves the others to ``execute_field``, in
+the selection's order, awaited as graphql-core awaits them. Results are the same by construction;
+tests compare both executors on the same queries.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from graphql import (
     GraphQLScalarType,
     Undefined,
 )
+from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 _BACKREF = "strawberry-definition"
@@ -75,6 +79,18 @@ def _serialise(leaf: Any, value: Any) -> Any:
     return out
 
 
+def _fast_value(source: Any, step: tuple[Any, ...]) -> Any:
+    attr, leaf, nullable, kind = step
+    value = getattr(source, attr)
+    if value is None:
+        if not nullable:
+            raise _Fallback
+        return None
+    if kind is None:
+        return _serialise(leaf, value)
+    return [_serialise(leaf, v) for v in value]
+
+
 class FastLeafExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -83,20 +99,24 @@ class FastLeafExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._plans: dict[int, Any] = {}
 
     def _plan(self, parent_type: GraphQLObjectType, grouped: Any) -> Any:
+        """``(True, steps)`` when every selected field is a plain leaf; ``(False, fields)`` when
+        some are (each with its step, or None for the stock machinery); else ``_NO_PLAN``."""
         key = id(grouped)
         plan = self._plans.get(key)
         if plan is None:
-            steps: list[tuple[Any, ...]] = []
-            for response_name, details in grouped.items():
-                step = _plan_field(parent_type, details)
-                if step is None:  # one field needs the stock machinery: then the whole set does
-                    steps = []
-                    break
-                steps.append((response_name, *step))
+            fields: list[tuple[str, Any, tuple[Any, ...] | None]] = [
+                (response_name, details, _plan_field(parent_type, details)) for response_name, details in grouped.items()
+            ]
+            fast = sum(step is not None for _, _, step in fields)
             middleware = self.middleware_manager is not None and bool(self.middleware_manager.middlewares)
-            plan = steps if steps and not middleware else _NO_PLAN
-            self._plans[key] = (grouped, plan)  # keep grouped alive so its id stays unique
-            return plan
+            if middleware or not fast:
+                built: Any = _NO_PLAN
+            elif fast == len(fields):
+                built = (True, [(response_name, *step) for response_name, _, step in fields if step is not None])
+            else:
+                built = (False, fields)
+            self._plans[key] = (grouped, built)  # keep grouped alive so its id stays unique
+            return built
         return plan[1]
 
     def execute_fields(
@@ -104,10 +124,13 @@ class FastLeafExecutionContext(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> Any:
         plan = self._plan(parent_type, grouped_field_set)
-        if plan is not _NO_PLAN:
+        if plan is _NO_PLAN:
+            return super().execute_fields(parent_type, source_value, path, grouped_field_set, position_context)
+        every, steps = plan
+        if every:
             try:
                 out: dict[str, Any] = {}
-                for response_name, attr, leaf, nullable, kind in plan:
+                for response_name, attr, leaf, nullable, kind in steps:
                     value = getattr(source_value, attr)
                     if value is None:
                         if not nullable:
@@ -119,5 +142,47 @@ class FastLeafExecutionContext(StrawberryGraphQLCoreExecutionContext):
                         out[response_name] = [_serialise(leaf, v) for v in value]
                 return out
             except Exception:  # noqa: BLE001 - graphql-core redoes it and reports any error itself
-                pass
-        return super().execute_fields(parent_type, source_value, path, grouped_field_set, position_context)
+                return super().execute_fields(parent_type, source_value, path, grouped_field_set, position_context)
+        return self._execute_mixed(parent_type, source_value, path, steps, position_context)
+
+    def _execute_mixed(
+        self, parent_type: GraphQLObjectType, source_value: Any, path: Any, fields: list[tuple[Any, ...]],
+        position_context: Any,
+    ) -> Any:
+        """graphql-core's ``execute_fields`` (same order, same awaiting), with the plain leaves read
+        and serialised directly; a leaf that does not serialise goes through ``execute_field``,
+        which reports it as graphql-core would."""
+        results: dict[str, Any] = {}
+        is_awaitable = self.is_awaitable
+        awaitable_fields: list[str] = []
+        try:
+            for response_name, details, step in fields:
+                if step is not None:
+                    try:
+                        results[response_name] = _fast_value(source_value, step)
+                        continue
+                    except Exception:  # noqa: BLE001, S112 - the stock path below reports it
+                        pass
+                result = self.execute_field(
+                    parent_type, source_value, details, Path(path, response_name, parent_type.name), position_context,
+                )
+                if result is not Undefined:
+                    results[response_name] = result
+                    if is_awaitable(result):
+                        awaitable_fields.append(response_name)
+        except Exception:
+            if awaitable_fields:
+                self.settle_in_background([results[f] for f in awaitable_fields])
+            raise
+        if not awaitable_fields:
+            return results
+
+        async def get_results() -> dict[str, Any]:
+            if len(awaitable_fields) == 1:
+                results[awaitable_fields[0]] = await results[awaitable_fields[0]]
+            else:
+                awaited = await gather_with_cancel(*(results[f] for f in awaitable_fields))
+                results.update(zip(awaitable_fields, awaited, strict=True))
+            return results
+
+        return get_results()
