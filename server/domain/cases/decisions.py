@@ -15,10 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from server import clock
 from server.domain.cases.models import Case, CaseEvent
 from server.domain.cases.states import Action, Status
+
+if TYPE_CHECKING:
+    from server.domain.cases.queries import CaseRow
 
 REJECTION = "rejection"  # 不予受理: refused at acceptance, confirmed by the hall's supervisor
 DENIAL = "denial"  # 不予许可: denied after review (or ended so when a 容缺 material never came)
@@ -48,7 +52,7 @@ class Decision:
     remedy: str
 
 
-def kind_of(case: Case) -> str | None:
+def kind_of(case: Case | CaseRow) -> str | None:
     """REJECTION or DENIAL for a case that ended so, else None."""
     return KINDS.get(Status(case.status)) if case.status in KINDS else None
 
@@ -72,13 +76,13 @@ def _months(n: int) -> str:
     return {6: "六"}.get(n, str(n))
 
 
-def number(case: Case, kind: str, decided_at: datetime) -> str:
+def number(case: Case | CaseRow, kind: str, decided_at: datetime) -> str:
     """The decision's number: its kind, the year of the decision (China time), the case number."""
     year = clock.china(decided_at).year
     return f"{DECIDED[kind]}〔{year}〕{case.number or case.id}号"
 
 
-def decision(case: Case, events: Iterable[CaseEvent], *, region_name: str) -> Decision | None:
+def decision(case: Case | CaseRow, events: Iterable[CaseEvent], *, region_name: str) -> Decision | None:
     """The decision of ``case`` from its timeline (``events`` in order), or None when it has none.
     ``region_name``: the region whose people's government reviews the department's decisions."""
     kind = kind_of(case)
