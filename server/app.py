@@ -36,8 +36,8 @@ from server.domain.errors import DomainError
 from server.graphql.context import Context, Loaders
 from server.graphql.core.view import GraphQLHTTP, RequestError, new_request_id
 from server.graphql.schema import build_schema
-from server.observability import Metrics, operation_var, request_id_var
-from server.settings import Settings, get_settings
+from server.observability import Metrics, operation_var, request_id_var, tune_gc
+from server.settings import Settings, gc_thresholds, get_settings
 
 log = logging.getLogger("liaoyi.http")
 
@@ -268,6 +268,9 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
 
             scheduler = Scheduler(settings)
             await scheduler.start()
+        if manage_db:
+            # the app is built and the database open: freeze what lives as long as the process (issue 19)
+            tune_gc(freeze=settings.gc_freeze, thresholds=gc_thresholds(settings.gc_threshold))
         try:
             yield
         finally:
