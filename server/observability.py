@@ -115,6 +115,9 @@ class GcPauses:
         self.collected = [0, 0, 0]
         self._started = 0.0
 
+    def reset(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
     def __call__(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start":
             self._started = time.perf_counter()
@@ -149,6 +152,7 @@ def tune_gc(*, freeze: bool, thresholds: tuple[int, ...] | None) -> None:
     if freeze:
         gc.collect()
         gc.freeze()
+    GC_PAUSES.reset()  # the pauses of serving: not the imports' nor this collection of everything
 
 
 class GcCollector(Collector):

@@ -120,6 +120,9 @@ class Settings:
     # keeps Python's 700,10,10); pauses are on /metrics (liaoyi_gc_pause_seconds)
     gc_freeze: bool = True
     gc_threshold: str = "10000,10,10"
+    # verified bearer tokens kept this many seconds in each process (0: off, at most 60); revocations
+    # reach every process at once through Redis (server/domain/accounts/tokencache.py)
+    token_cache_seconds: int = 30
 
     @property
     def token_lifetimes(self) -> Lifetimes:
@@ -219,6 +222,7 @@ class Settings:
             shared_data_remote=_shared_data_remote(os.environ.get("LIAOYI_SHARED_DATA_REMOTE", "")),
             gc_freeze=_bool("LIAOYI_GC_FREEZE", True),
             gc_threshold=_gc_threshold(os.environ.get("LIAOYI_GC_THRESHOLD", "10000,10,10")),
+            token_cache_seconds=_token_cache_seconds(_int("LIAOYI_TOKEN_CACHE_SECONDS", 30)),
         )
 
 
@@ -280,6 +284,12 @@ def _gc_threshold(raw: str) -> str:
         raise SystemExit(f"LIAOYI_GC_THRESHOLD 应为一到三个非负整数，以逗号分隔（如 10000,10,10；留空为 Python 默认），"
                          f"当前为 {raw!r}") from None
     return raw.strip()
+
+
+def _token_cache_seconds(seconds: int) -> int:
+    if not 0 <= seconds <= 60:
+        raise SystemExit(f"LIAOYI_TOKEN_CACHE_SECONDS 应在 0 到 60 之间（0 为不缓存），当前为 {seconds}")
+    return seconds
 
 
 SHARED_BASES = ("population", "legal_person", "elicence", "credit")
