@@ -109,14 +109,14 @@ class GcPauses:
     reads the clock and adds to a few lists: it runs inside every collection."""
 
     def __init__(self) -> None:
+        self._started = 0.0
+        self.reset()
+
+    def reset(self) -> None:
         self.counts = [[0] * (len(GC_BUCKETS) + 1) for _ in range(3)]  # per generation, per bucket (+Inf)
         self.sums = [0.0, 0.0, 0.0]
         self.maxima = [0.0, 0.0, 0.0]
         self.collected = [0, 0, 0]
-        self._started = 0.0
-
-    def reset(self) -> None:
-        self.__init__()  # type: ignore[misc]
 
     def __call__(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start":
