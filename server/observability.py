@@ -110,6 +110,7 @@ class GcPauses:
 
     def __init__(self) -> None:
         self._started = 0.0
+        self._started_cpu = 0.0
         self.reset()
 
     def reset(self) -> None:
@@ -117,12 +118,16 @@ class GcPauses:
         self.sums = [0.0, 0.0, 0.0]
         self.maxima = [0.0, 0.0, 0.0]
         self.collected = [0, 0, 0]
+        self.cpu_sums = [0.0, 0.0, 0.0]  # the thread's CPU time in collections: a wall pause far above it
+        self.cpu_maxima = [0.0, 0.0, 0.0]  # was the process waiting for a core, not collecting
 
     def __call__(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start":
             self._started = time.perf_counter()
+            self._started_cpu = time.thread_time()
             return
         pause = time.perf_counter() - self._started
+        cpu = time.thread_time() - self._started_cpu
         generation = info.get("generation", 2)
         i = 0
         while i < len(GC_BUCKETS) and pause > GC_BUCKETS[i]:
@@ -132,6 +137,9 @@ class GcPauses:
         if pause > self.maxima[generation]:
             self.maxima[generation] = pause
         self.collected[generation] += info.get("collected", 0)
+        self.cpu_sums[generation] += cpu
+        if cpu > self.cpu_maxima[generation]:
+            self.cpu_maxima[generation] = cpu
 
     def install(self) -> None:
         if self not in gc.callbacks:
@@ -165,6 +173,10 @@ class GcCollector(Collector):
                                     labels=["generation"])
         collected = CounterMetricFamily("liaoyi_gc_collected_objects", "Objects freed by the collector",
                                         labels=["generation"])
+        cpu = CounterMetricFamily("liaoyi_gc_pause_cpu_seconds", "CPU time of the collecting thread in collections",
+                                  labels=["generation"])
+        cpu_longest = GaugeMetricFamily("liaoyi_gc_pause_cpu_max_seconds", "Longest collection in CPU time",
+                                        labels=["generation"])
         g = GC_PAUSES
         for generation in range(3):
             running = 0
@@ -175,9 +187,13 @@ class GcCollector(Collector):
             pauses.add_metric([str(generation)], buckets, g.sums[generation])
             longest.add_metric([str(generation)], g.maxima[generation])
             collected.add_metric([str(generation)], g.collected[generation])
+            cpu.add_metric([str(generation)], g.cpu_sums[generation])
+            cpu_longest.add_metric([str(generation)], g.cpu_maxima[generation])
         yield pauses
         yield longest
         yield collected
+        yield cpu
+        yield cpu_longest
         yield GaugeMetricFamily("liaoyi_gc_frozen_objects", "Objects moved out of the collector's sight",
                                 value=gc.get_freeze_count())
         yield GaugeMetricFamily("liaoyi_process_id", "The process that answered", value=os.getpid())

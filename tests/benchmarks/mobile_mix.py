@@ -403,24 +403,30 @@ async def gc_figures(port: int, workers: int) -> dict[int, dict[str, float]] | N
         sums = [float(n) for n in re.findall(r'^liaoyi_gc_pause_seconds_sum\{generation="\d"\} (\S+)', text, re.M)]
         full = re.search(r'^liaoyi_gc_pause_seconds_count\{generation="2"\} (\S+)', text, re.M)
         longest = [float(n) for n in re.findall(r'^liaoyi_gc_pause_max_seconds\{generation="\d"\} (\S+)', text, re.M)]
+        cpu = [float(n) for n in re.findall(r'^liaoyi_gc_pause_cpu_seconds_total\{generation="\d"\} (\S+)', text, re.M)]
+        cpu_max = [float(n) for n in re.findall(r'^liaoyi_gc_pause_cpu_max_seconds\{generation="\d"\} (\S+)', text, re.M)]
         seen[int(float(pid.group(1)))] = {"count": sum(counts), "sum": sum(sums), "max": max(longest or [0.0]),
-                                          "full": float(full.group(1)) if full else 0.0}
+                                          "full": float(full.group(1)) if full else 0.0, "cpu": sum(cpu),
+                                          "cpu_max": max(cpu_max or [0.0])}
         if len(seen) >= workers:
             break
     return seen
+
+
+GC_KEYS = ("count", "sum", "full", "max", "cpu", "cpu_max")
 
 
 def gc_delta(before: dict[int, dict[str, float]] | None, after: dict[int, dict[str, float]] | None
              ) -> dict[str, float] | None:
     if before is None or after is None:
         return None
-    out = {"count": 0.0, "sum": 0.0, "full": 0.0, "max": 0.0}
+    out = dict.fromkeys(GC_KEYS, 0.0)
     for pid, fig in after.items():
-        was = before.get(pid, {"count": 0.0, "sum": 0.0, "full": 0.0, "max": 0.0})
-        out["count"] += fig["count"] - was["count"]
-        out["sum"] += fig["sum"] - was["sum"]
-        out["full"] += fig["full"] - was["full"]
-        out["max"] = max(out["max"], fig["max"])  # the longest since start-up
+        was = before.get(pid, dict.fromkeys(GC_KEYS, 0.0))
+        for key in ("count", "sum", "full", "cpu"):
+            out[key] += fig[key] - was[key]
+        for key in ("max", "cpu_max"):
+            out[key] = max(out[key], fig[key])  # the longest since start-up
     return out
 
 
@@ -441,8 +447,8 @@ def merge(rounds: list[Round]) -> Round:
         out.cpu += r.cpu
         out.failures += r.failures
         if r.gc is not None:
-            g = out.gc or {"count": 0.0, "sum": 0.0, "full": 0.0, "max": 0.0}
-            out.gc = {k: (max(g[k], r.gc[k]) if k == "max" else g[k] + r.gc[k]) for k in g}
+            g = out.gc or dict.fromkeys(GC_KEYS, 0.0)
+            out.gc = {k: (max(g[k], r.gc[k]) if k in ("max", "cpu_max") else g[k] + r.gc[k]) for k in g}
     return out
 
 
@@ -472,15 +478,17 @@ def report(results: list[tuple[Round, Round]], args: argparse.Namespace) -> int:
     print()
     print(f"mobile mix ({', '.join(f'{k} {s}%' for k, s in MIX)}), {args.db}, serve --workers {args.workers}, "
           f"{args.seconds:g} s rounds x2 per endpoint")
-    print("| c | endpoint | req/s | p50 ms | p99 ms | server CPU ms/req | GC pauses (count, total ms, full, max ms) |")
-    print("|---|---|---|---|---|---|---|")
+    print("| c | endpoint | req/s | p50 ms | p99 ms | server CPU ms/req | GC: collections (full) | GC pause total ms "
+          "wall / CPU | longest GC since start ms wall / CPU |")
+    print("|---|---|---|---|---|---|---|---|---|")
     failed = 0
     for graph, raw in results:
         for r in (graph, raw):
             failed += r.failures
             rate = r.requests / r.seconds
-            gc = "-" if r.endpoint == "raw" else ("n/a" if r.gc is None else
-                 f"{r.gc['count']:.0f}, {r.gc['sum'] * 1000:.1f}, {r.gc['full']:.0f}, {r.gc['max'] * 1000:.1f}")
+            gc = "- | - | -" if r.endpoint == "raw" else ("n/a | n/a | n/a" if r.gc is None else
+                 f"{r.gc['count']:.0f} ({r.gc['full']:.0f}) | {r.gc['sum'] * 1000:.1f} / {r.gc['cpu'] * 1000:.1f} | "
+                 f"{r.gc['max'] * 1000:.1f} / {r.gc['cpu_max'] * 1000:.1f}")
             print(f"| {r.concurrency} | {r.endpoint} | {rate:.0f} | {pct(r.latencies, 50) * 1000:.1f} | "
                   f"{pct(r.latencies, 99) * 1000:.1f} | {r.cpu / max(r.requests, 1) * 1000:.2f} | {gc} |")
     print()

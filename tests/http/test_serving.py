@@ -47,6 +47,8 @@ async def test_gc_pauses_are_on_metrics(client: httpx.AsyncClient) -> None:
     assert found.keys() == {0, 1, 2} and found[2] >= 1 and found[0] >= 1, text
     assert re.search(r'^liaoyi_gc_pause_seconds_bucket\{generation="2",le="\+Inf"\} [1-9]', text, re.M)
     assert re.search(r'^liaoyi_gc_pause_max_seconds\{generation="2"\} [0-9.e-]+$', text, re.M)
+    assert re.search(r'^liaoyi_gc_pause_cpu_seconds_total\{generation="2"\} [0-9.e-]+$', text, re.M), text
+    assert re.search(r'^liaoyi_gc_pause_cpu_max_seconds\{generation="0"\} [0-9.e-]+$', text, re.M)
     assert re.search(r"^liaoyi_gc_frozen_objects \d", text, re.M)
     assert re.search(r"^liaoyi_process_id \d", text, re.M)
 

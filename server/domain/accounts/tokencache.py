@@ -62,8 +62,10 @@ class TokenCache:
         self.entries: dict[str, Entry] = {}
         self.generation = 0
         self.listener: Listener | None = None
+        self.configured = False
 
     def configure(self, *, seconds: float, redis_url: str | None) -> None:
+        self.configured = True
         self.seconds = max(0.0, min(float(seconds), MAX_SECONDS))
         if redis_url != self.redis_url:
             self.entries.clear()
@@ -124,17 +126,29 @@ async def revoked(*, families: list[str] | tuple[str, ...] = (), user_id: int | 
                   citizen_id: int | None = None) -> None:
     """After a revocation was written: drop it here, and tell every process with ``REDIS_URL``."""
     CACHE.drop(families=families, user_id=user_id, citizen_id=citizen_id)
-    if CACHE.redis_url is None:
+    redis_url = CACHE.redis_url if CACHE.configured else _redis_url_of_process()
+    if redis_url is None:
         return
     message = json.dumps({"families": list(families), "user_id": user_id, "citizen_id": citizen_id})
     from server import jobqueue
 
     try:
-        redis = await jobqueue.pool(CACHE.redis_url)
+        redis = await jobqueue.pool(redis_url)
         await redis.publish(CHANNEL, message)
     except Exception as exc:  # noqa: BLE001 - the listeners' reconnection empties their caches
         log.error("could not publish a token revocation (%s): other processes keep it until their "
                   "listener reconnects or the entry expires (≤ %.0f s)", exc, CACHE.seconds)
+
+
+def _redis_url_of_process() -> str | None:
+    """``REDIS_URL`` of a process that built no app (the worker, a command): its revocations are
+    published all the same."""
+    try:
+        from server.settings import get_settings
+
+        return get_settings().redis_url
+    except (Exception, SystemExit):  # noqa: BLE001 - settings unreadable here: nothing to publish to
+        return None
 
 
 async def changed(*, user_id: int | None = None, citizen_id: int | None = None) -> None:
