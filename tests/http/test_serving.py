@@ -34,9 +34,15 @@ async def test_a_trusted_document_names_its_operation_in_logs_and_metrics(
     text = (await client.get("/metrics")).text
     assert re.search(r'^liaoyi_graphql_requests_total\{operation="ListRegions",outcome="ok"\} [1-9]', text, re.M), text
     assert re.search(r'^liaoyi_graphql_request_seconds_count\{operation="ListRegions"\} [1-9]', text, re.M)
-    # by GET too, and an operationName the request gives still wins (it must match the document's)
-    r = await client.get("/graphql", params={"documentId": _document_id("ListRegions"), "operationName": "ListRegions"})
-    assert r.status_code == 200, r.text
+    # by GET too, also when the answer comes from the public cache (the second GET)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="liaoyi"):
+        for _ in range(2):
+            r = await client.get("/graphql", params={"documentId": _document_id("ListRegions"),
+                                                     "variables": '{"parentCode": "371500"}'})
+            assert r.status_code == 200, r.text
+    logged = [rec for rec in caplog.records if rec.name == "liaoyi.http" and getattr(rec, "path", "") == "/graphql"]
+    assert [rec.operation for rec in logged] == ["ListRegions", "ListRegions"]  # type: ignore[attr-defined]
 
 
 async def test_gc_pauses_are_on_metrics(client: httpx.AsyncClient) -> None:

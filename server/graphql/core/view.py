@@ -179,6 +179,11 @@ class GraphQLHTTP:
             if exc.code:
                 error["extensions"] = {"code": exc.code}
             return self._respond(media, {"errors": [error]}, exc.status, request_id, exc.headers)
+        # the operation names the log line and the metrics; a trusted document's own name when none is given
+        name = params.get("operationName") or (self.document_names.get(params["documentId"]) if params.get("trusted")
+                                               else None)
+        operation = metric_operation(name, self.metrics.operation_names)
+        operation_var.set(operation)
         if not params.get("trusted") and self._must_be_trusted(request, context, params["query"]):
             return self._respond(
                 media, {"errors": [{"message": "本客户端只能发送可信文档（documentId），请更新应用",
@@ -202,10 +207,6 @@ class GraphQLHTTP:
             kept = self.public_answers.get(public_key)
             if kept is not None and kept[0] > time.monotonic():
                 return self._cacheable(request, media, kept[1], kept[2])
-        name = params.get("operationName") or (self.document_names.get(params["documentId"]) if params.get("trusted")
-                                               else None)
-        operation = metric_operation(name, self.metrics.operation_names)
-        operation_var.set(operation)
         allowed = {OperationType.QUERY} if request.method == "GET" else {
             OperationType.QUERY, OperationType.MUTATION
         }
