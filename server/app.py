@@ -29,6 +29,7 @@ from strawberry.types.graphql import OperationType
 from tortoise import connections
 
 from server.db import close_db, init_db
+from server.domain.accounts import tokencache
 from server.domain.accounts.roles import ANONYMOUS
 from server.domain.accounts.tokens import actor_for_token
 from server.domain.cases.uploads import read_upload
@@ -36,8 +37,8 @@ from server.domain.errors import DomainError
 from server.graphql.context import Context, Loaders
 from server.graphql.core.view import GraphQLHTTP, RequestError, new_request_id
 from server.graphql.schema import build_schema
-from server.observability import Metrics, operation_var, request_id_var
-from server.settings import Settings, get_settings
+from server.observability import Metrics, operation_var, request_id_var, tune_gc
+from server.settings import Settings, gc_thresholds, get_settings
 
 log = logging.getLogger("liaoyi.http")
 
@@ -250,6 +251,7 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
     schema = build_schema(settings)
     graphql = GraphQLHTTP(schema=schema, settings=settings, metrics=metrics, graphiql=_graphiql_page(settings))
     subscriptions = GraphQLWebSocket(schema, settings)
+    tokencache.CACHE.configure(seconds=settings.token_cache_seconds, redis_url=settings.redis_url)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -257,6 +259,13 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
             await init_db(settings.database_url)
         drainer = None
         scheduler = None
+        revocations = None
+        if manage_db and settings.redis_url:
+            # revoked tokens leave every process's token cache through Redis; until subscribed, none is kept
+            revocations = tokencache.Listener(settings.redis_url)
+            revocations.start()
+            if not await revocations.wait_subscribed(2.0):
+                log.warning("token revocations: not subscribed yet; tokens are read from the database meanwhile")
         if manage_db and not settings.redis_url:
             # no Redis: notifications are delivered by a task in this process (DESIGN.md rule 6)
             from server.domain.notifications.drainer import Drainer
@@ -268,9 +277,14 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
 
             scheduler = Scheduler(settings)
             await scheduler.start()
+        if manage_db:
+            # the app is built and the database open: freeze what lives as long as the process (issue 19)
+            tune_gc(freeze=settings.gc_freeze, thresholds=gc_thresholds(settings.gc_threshold))
         try:
             yield
         finally:
+            if revocations is not None:
+                await revocations.stop()
             if scheduler is not None:
                 await scheduler.stop()
             if drainer is not None:

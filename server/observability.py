@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -11,7 +13,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
 from prometheus_client.registry import Collector
 
 request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
@@ -98,6 +100,105 @@ class PoolCollector(Collector):
         yield idle
 
 
+GC_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
+
+
+class GcPauses:
+    """Every collection's pause, by generation, measured through :data:`gc.callbacks` (a process-wide
+    hook: installed once per process, read by each app's :class:`GcCollector`). The callback only
+    reads the clock and adds to a few lists: it runs inside every collection."""
+
+    def __init__(self) -> None:
+        self._started = 0.0
+        self._started_cpu = 0.0
+        self.reset()
+
+    def reset(self) -> None:
+        self.counts = [[0] * (len(GC_BUCKETS) + 1) for _ in range(3)]  # per generation, per bucket (+Inf)
+        self.sums = [0.0, 0.0, 0.0]
+        self.maxima = [0.0, 0.0, 0.0]
+        self.collected = [0, 0, 0]
+        self.cpu_sums = [0.0, 0.0, 0.0]  # the thread's CPU time in collections: a wall pause far above it
+        self.cpu_maxima = [0.0, 0.0, 0.0]  # was the process waiting for a core, not collecting
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+            self._started_cpu = time.thread_time()
+            return
+        pause = time.perf_counter() - self._started
+        cpu = time.thread_time() - self._started_cpu
+        generation = info.get("generation", 2)
+        i = 0
+        while i < len(GC_BUCKETS) and pause > GC_BUCKETS[i]:
+            i += 1
+        self.counts[generation][i] += 1
+        self.sums[generation] += pause
+        if pause > self.maxima[generation]:
+            self.maxima[generation] = pause
+        self.collected[generation] += info.get("collected", 0)
+        self.cpu_sums[generation] += cpu
+        if cpu > self.cpu_maxima[generation]:
+            self.cpu_maxima[generation] = cpu
+
+    def install(self) -> None:
+        if self not in gc.callbacks:
+            gc.callbacks.append(self)
+
+
+GC_PAUSES = GcPauses()
+
+
+def tune_gc(*, freeze: bool, thresholds: tuple[int, ...] | None) -> None:
+    """At start-up, once the app is built and the database opened: what exists now (modules, the
+    schema, the catalogue, Tortoise's models) lives as long as the process, so a full collection
+    need not walk it again (``gc.freeze``, after one collection so no garbage is frozen); the
+    thresholds make young collections rarer (a request allocates thousands of objects)."""
+    GC_PAUSES.install()
+    if thresholds is not None:
+        gc.set_threshold(*thresholds)
+    if freeze:
+        gc.collect()
+        gc.freeze()
+    GC_PAUSES.reset()  # the pauses of serving: not the imports' nor this collection of everything
+
+
+class GcCollector(Collector):
+    """``liaoyi_gc_pause_seconds`` (a histogram per generation), its maximum, objects collected, objects
+    frozen, and ``liaoyi_process_id`` (which of the ``--workers`` processes answered this scrape)."""
+
+    def collect(self) -> Any:
+        pauses = HistogramMetricFamily("liaoyi_gc_pause_seconds", "Garbage collection pauses", labels=["generation"])
+        longest = GaugeMetricFamily("liaoyi_gc_pause_max_seconds", "Longest garbage collection pause",
+                                    labels=["generation"])
+        collected = CounterMetricFamily("liaoyi_gc_collected_objects", "Objects freed by the collector",
+                                        labels=["generation"])
+        cpu = CounterMetricFamily("liaoyi_gc_pause_cpu_seconds", "CPU time of the collecting thread in collections",
+                                  labels=["generation"])
+        cpu_longest = GaugeMetricFamily("liaoyi_gc_pause_cpu_max_seconds", "Longest collection in CPU time",
+                                        labels=["generation"])
+        g = GC_PAUSES
+        for generation in range(3):
+            running = 0
+            buckets: list[tuple[str, float]] = []
+            for bound, n in zip((*map(str, GC_BUCKETS), "+Inf"), g.counts[generation], strict=True):
+                running += n
+                buckets.append((bound, running))
+            pauses.add_metric([str(generation)], buckets, g.sums[generation])
+            longest.add_metric([str(generation)], g.maxima[generation])
+            collected.add_metric([str(generation)], g.collected[generation])
+            cpu.add_metric([str(generation)], g.cpu_sums[generation])
+            cpu_longest.add_metric([str(generation)], g.cpu_maxima[generation])
+        yield pauses
+        yield longest
+        yield collected
+        yield cpu
+        yield cpu_longest
+        yield GaugeMetricFamily("liaoyi_gc_frozen_objects", "Objects moved out of the collector's sight",
+                                value=gc.get_freeze_count())
+        yield GaugeMetricFamily("liaoyi_process_id", "The process that answered", value=os.getpid())
+
+
 class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
@@ -115,4 +216,6 @@ class Metrics:
             buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
         )
         self.registry.register(PoolCollector())
+        self.registry.register(GcCollector())
+        GC_PAUSES.install()
         self.operation_names: set[str] = set()

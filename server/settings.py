@@ -115,6 +115,14 @@ class Settings:
     # shared base data (issue 13): bases read from a partner over the signed exchange, as
     # "population=<partner code>,credit=<partner code>"; every other base is read locally
     shared_data_remote: str = ""
+    # garbage collection (issue 19): at start-up, once the app is built, what exists is moved out of
+    # the collector's sight (gc.freeze) and the thresholds are set to gc_threshold ("g0,g1,g2"; ""
+    # keeps Python's 700,10,10); pauses are on /metrics (liaoyi_gc_pause_seconds)
+    gc_freeze: bool = True
+    gc_threshold: str = "10000,10,10"
+    # verified bearer tokens kept this many seconds in each process (0: off, at most 60); revocations
+    # reach every process at once through Redis (server/domain/accounts/tokencache.py)
+    token_cache_seconds: int = 30
 
     @property
     def token_lifetimes(self) -> Lifetimes:
@@ -212,6 +220,9 @@ class Settings:
             upload_max_files=_int("LIAOYI_UPLOAD_MAX_FILES", 10),
             upload_max_request_bytes=_int("LIAOYI_UPLOAD_MAX_REQUEST_BYTES", 50 * 1024 * 1024),
             shared_data_remote=_shared_data_remote(os.environ.get("LIAOYI_SHARED_DATA_REMOTE", "")),
+            gc_freeze=_bool("LIAOYI_GC_FREEZE", True),
+            gc_threshold=_gc_threshold(os.environ.get("LIAOYI_GC_THRESHOLD", "10000,10,10")),
+            token_cache_seconds=_token_cache_seconds(_int("LIAOYI_TOKEN_CACHE_SECONDS", 30)),
         )
 
 
@@ -253,6 +264,32 @@ def _trusted_proxies(raw: str) -> str:
         except ValueError:
             raise SystemExit(f"LIAOYI_TRUSTED_PROXIES 每项应为 IP 地址或网段（如 10.0.0.5 或 10.1.0.0/16），当前有 {part!r}") from None
     return ",".join(parts)
+
+
+def gc_thresholds(raw: str) -> tuple[int, ...] | None:
+    """``"10000,10,10"`` as integers for :func:`gc.set_threshold`; None for "" (Python's own)."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    parts = tuple(int(p) for p in raw.split(","))
+    if not 1 <= len(parts) <= 3 or any(p < 0 for p in parts):
+        raise ValueError(raw)
+    return parts
+
+
+def _gc_threshold(raw: str) -> str:
+    try:
+        gc_thresholds(raw)
+    except ValueError:
+        raise SystemExit(f"LIAOYI_GC_THRESHOLD 应为一到三个非负整数，以逗号分隔（如 10000,10,10；留空为 Python 默认），"
+                         f"当前为 {raw!r}") from None
+    return raw.strip()
+
+
+def _token_cache_seconds(seconds: int) -> int:
+    if not 0 <= seconds <= 60:
+        raise SystemExit(f"LIAOYI_TOKEN_CACHE_SECONDS 应在 0 到 60 之间（0 为不缓存），当前为 {seconds}")
+    return seconds
 
 
 SHARED_BASES = ("population", "legal_person", "elicence", "credit")

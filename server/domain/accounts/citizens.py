@@ -30,7 +30,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from server import clock
-from server.domain.accounts import errors, tokens
+from server.domain.accounts import errors, tokencache, tokens
 from server.domain.accounts.identifiers import check_phone, parse_id_number
 from server.domain.accounts.models import Citizen, SmsCode
 from server.domain.accounts.ratelimit import Limiter, SlidingWindowLimiter, make_limiter
@@ -251,6 +251,7 @@ async def verify_real_name(*, actor: Actor, name: str, id_number: str) -> Citize
         raise taken from None
     if done != 1:  # verified concurrently: same data is fine, other data is not
         return await verify_real_name(actor=actor, name=name, id_number=rid.number)
+    await tokencache.changed(citizen_id=citizen_id)  # the actor's name, in every process
     return await Citizen.get(id=citizen_id)
 
 

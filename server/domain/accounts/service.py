@@ -17,7 +17,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 
 from server import clock
-from server.domain.accounts import errors, tokens
+from server.domain.accounts import errors, tokencache, tokens
 from server.domain.accounts.models import SignInFailure, StaffUser
 from server.domain.accounts.ratelimit import Limiter, make_limiter
 from server.domain.accounts.roles import Actor, Role
@@ -274,6 +274,7 @@ async def update_user(
     _raise_all(problems)
     changes.update(region_id=region, department_id=department, hall_id=hall)
     await StaffUser.filter(id=user.id).update(**changes)
+    await tokencache.changed(user_id=user.id)  # no process keeps the old roles or scope of its tokens
     await user.refresh_from_db()
     return user
 

@@ -2,12 +2,17 @@
 
 A refresh token is spent when exchanged; presenting a spent one again means it was copied, so the
 whole family (every token descended from the same sign-in) is revoked.
+
+A verified access token is kept a few seconds in the process (:mod:`.tokencache`): every revocation
+here is written to the database, then dropped from every process's cache (directly, and through
+Redis with ``REDIS_URL``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -17,7 +22,7 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from server import clock
-from server.domain.accounts import errors
+from server.domain.accounts import errors, tokencache
 from server.domain.accounts.models import AccessToken, Citizen, RefreshToken, StaffUser
 from server.domain.accounts.roles import Actor, Role
 from server.domain.errors import DomainError
@@ -83,13 +88,16 @@ async def rotate(*, refresh_token: str, lifetimes: Lifetimes) -> TokenPair:
         if spent != 1:  # a concurrent exchange won
             raise invalid
         await AccessToken.filter(family=row.family, revoked_at=None).using_db(conn).update(revoked_at=now)
-        return await issue(lifetimes=lifetimes, user=row.user, citizen=row.citizen, family=row.family, conn=conn)
+        pair = await issue(lifetimes=lifetimes, user=row.user, citizen=row.citizen, family=row.family, conn=conn)
+    await tokencache.revoked(families=[row.family])  # the family's earlier access tokens, in every process
+    return pair
 
 
 async def revoke_family(family: str) -> int:
     now = clock.utcnow()
     n = await AccessToken.filter(family=family, revoked_at=None).update(revoked_at=now)
     await RefreshToken.filter(family=family, revoked_at=None).update(revoked_at=now)
+    await tokencache.revoked(families=[family])
     return n
 
 
@@ -98,6 +106,7 @@ async def revoke_all(*, user_id: int | None = None, citizen_id: int | None = Non
     q = Q(user_id=user_id) if user_id is not None else Q(citizen_id=citizen_id)
     n = await AccessToken.filter(q, revoked_at=None).update(revoked_at=now)
     await RefreshToken.filter(q, revoked_at=None).update(revoked_at=now)
+    await tokencache.revoked(user_id=user_id, citizen_id=citizen_id)
     return n
 
 
@@ -125,16 +134,28 @@ def citizen_actor(citizen: Citizen) -> Actor:
 
 
 async def actor_for_token(token: str) -> Actor | None:
-    """One query: the live token joined with its staff member (and region) or citizen."""
+    """The actor of a live token: from this process's cache of verified tokens (:mod:`.tokencache`,
+    no query), else one query (the token joined with its staff member and region, or its citizen),
+    kept for the next requests."""
+    key = digest(token)
+    cached = tokencache.CACHE.get(key)
+    if cached is not None:
+        return cached
+    generation = tokencache.CACHE.generation
     row = (
-        await AccessToken.filter(token_hash=digest(token), revoked_at=None, expires_at__gt=clock.utcnow())
+        await AccessToken.filter(token_hash=key, revoked_at=None, expires_at__gt=clock.utcnow())
         .select_related("user", "user__region", "citizen")
         .first()
     )
     if row is None:
         return None
+    actor: Actor | None = None
     if row.user is not None:
-        return staff_actor(row.user, row.user.region.path) if row.user.is_active else None
-    if row.citizen is not None and row.citizen.is_active:
-        return citizen_actor(row.citizen)
-    return None
+        actor = staff_actor(row.user, row.user.region.path) if row.user.is_active else None
+    elif row.citizen is not None and row.citizen.is_active:
+        actor = citizen_actor(row.citizen)
+    if actor is not None:
+        tokencache.CACHE.put(key, tokencache.Entry(
+            actor=actor, expires_at=row.expires_at, family=row.family, user_id=row.user_id,
+            citizen_id=row.citizen_id, stored_at=time.monotonic()), generation=generation)
+    return actor

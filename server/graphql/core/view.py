@@ -142,6 +142,8 @@ class GraphQLHTTP:
         self.public_limiter = make_limiter(settings.public_rate_per_minute, 60.0, name="public",
                                            redis_url=settings.redis_url)
         self.documents = load_manifest(settings.trusted_manifest)  # {"sha256:<hex>": text}
+        # the operation each trusted document runs, for logs and metrics when the request names none
+        self.document_names = {key: name for key, text in self.documents.items() if (name := _operation_name(text))}
         # public answers (anonymous GET of a trusted query), kept as a proxy would: key -> (expiry, body, etag)
         self.public_answers: dict[tuple[str, ...], tuple[float, bytes, str]] = {}
         if settings.trusted_documents == "mobile" and not self.documents:
@@ -177,6 +179,11 @@ class GraphQLHTTP:
             if exc.code:
                 error["extensions"] = {"code": exc.code}
             return self._respond(media, {"errors": [error]}, exc.status, request_id, exc.headers)
+        # the operation names the log line and the metrics; a trusted document's own name when none is given
+        name = params.get("operationName") or (self.document_names.get(params["documentId"]) if params.get("trusted")
+                                               else None)
+        operation = metric_operation(name, self.metrics.operation_names)
+        operation_var.set(operation)
         if not params.get("trusted") and self._must_be_trusted(request, context, params["query"]):
             return self._respond(
                 media, {"errors": [{"message": "本客户端只能发送可信文档（documentId），请更新应用",
@@ -200,8 +207,6 @@ class GraphQLHTTP:
             kept = self.public_answers.get(public_key)
             if kept is not None and kept[0] > time.monotonic():
                 return self._cacheable(request, media, kept[1], kept[2])
-        operation = metric_operation(params.get("operationName"), self.metrics.operation_names)
-        operation_var.set(operation)
         allowed = {OperationType.QUERY} if request.method == "GET" else {
             OperationType.QUERY, OperationType.MUTATION
         }
@@ -539,6 +544,16 @@ def _is_mutation(query: str, operation_name: str | None, max_tokens: int) -> boo
     if operation_name is not None:
         ops = [o for o in ops if o.name is not None and o.name.value == operation_name]
     return len(ops) == 1 and ops[0].operation.value == "mutation"
+
+
+def _operation_name(text: str) -> str | None:
+    """The name of a document's one operation (None for several, or an anonymous one)."""
+    try:
+        document = parse(text, no_location=True)
+    except GraphQLError:
+        return None
+    ops = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    return ops[0].name.value if len(ops) == 1 and ops[0].name is not None else None
 
 
 def _staff_sign_in(query: str) -> bool:
