@@ -423,7 +423,7 @@ async def test_graphiql_assets_served_when_built(dev: httpx.AsyncClient, develop
 # --- masked errors ---------------------------------------------------------------------------------
 
 
-async def _boom(**_: Any) -> int:
+async def _boom(*_: Any, **__: Any) -> int:
     raise RuntimeError("secret detail")
 
 
@@ -435,7 +435,7 @@ async def test_unexpected_error_masked_in_production(
 ) -> None:
     import server.domain.catalog.service as catalog_service
 
-    monkeypatch.setattr(catalog_service, "count_items", _boom)
+    monkeypatch.setattr(catalog_service.ItemPages, "count", _boom)  # what totalCount reads
     with caplog.at_level(logging.ERROR, logger="liaoyi.graphql"):
         r = await _post(prod, {"query": COUNT, "operationName": "CountItems"})
     assert r.status_code == 200, r.text
@@ -458,7 +458,7 @@ async def test_unexpected_error_shown_in_development(
 ) -> None:
     import server.domain.catalog.service as catalog_service
 
-    monkeypatch.setattr(catalog_service, "count_items", _boom)
+    monkeypatch.setattr(catalog_service.ItemPages, "count", _boom)  # what totalCount reads
     r = await _post(dev, {"query": COUNT})
     assert r.status_code == 200
     [error] = r.json()["errors"]
