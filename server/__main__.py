@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import logging
 import os
 import sys
 import time
@@ -227,6 +228,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from server.observability import setup_logging
 
     setup_logging(settings.log_level, settings.log_json)
+    if args.workers > 1 and not settings.redis_url and "LIAOYI_TOKEN_CACHE_SECONDS" not in os.environ:
+        # without Redis a sign-out in one process cannot reach the others' token caches: none keeps one
+        os.environ["LIAOYI_TOKEN_CACHE_SECONDS"] = "0"
+        logging.getLogger("liaoyi").info("%d 个进程且未设置 REDIS_URL：不缓存已验证的令牌（注销须立即在所有进程生效）", args.workers)
     uvicorn.run(
         "server.app:app_factory", factory=True, host=args.host, port=args.port, workers=args.workers,
         log_config=None, access_log=False, server_header=False,

@@ -5,6 +5,7 @@ token's expiry holds from the cache too."""
 from __future__ import annotations
 
 import base64
+import os
 import uuid
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
@@ -132,3 +133,27 @@ def test_a_lookup_that_raced_a_revocation_is_not_kept() -> None:
     assert cache.get("k") is None and not cache.usable
     cache.configure(seconds=0, redis_url=None)
     assert not cache.usable
+
+
+@pytest.mark.parametrize(("workers", "redis", "cached"), [(1, "", None), (2, "", "0"), (2, "redis://127.0.0.1:6379/0", None)])
+def test_several_processes_without_redis_keep_no_tokens(monkeypatch: pytest.MonkeyPatch, workers: int, redis: str,
+                                                        cached: str | None) -> None:
+    """``serve --workers N`` without Redis: a sign-out in one process could not reach the others'
+    caches, so none keeps verified tokens (unless the operator set the cache explicitly)."""
+    import argparse
+
+    import uvicorn
+
+    import server.__main__ as cli
+    from server.settings import get_settings
+
+    monkeypatch.delenv("LIAOYI_TOKEN_CACHE_SECONDS", raising=False)
+    monkeypatch.setenv("REDIS_URL", redis)
+    get_settings.cache_clear()
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: None)
+    try:
+        assert cli.cmd_serve(argparse.Namespace(host="127.0.0.1", port=0, workers=workers)) == 0
+        assert os.environ.get("LIAOYI_TOKEN_CACHE_SECONDS") == cached
+    finally:
+        os.environ.pop("LIAOYI_TOKEN_CACHE_SECONDS", None)  # set by cmd_serve, not through monkeypatch
+        get_settings.cache_clear()

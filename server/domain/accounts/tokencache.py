@@ -15,8 +15,8 @@ query the database for its token every time (issue 19).
   is, and whenever its connection drops, every request reads its token from the database, and each
   (re)subscription empties the cache (a revocation published meanwhile was missed). Without Redis
   (the embedded default: one process) revocations are all made in this process and the cache is
-  invalidated directly. ``serve --workers N`` without Redis: a revocation made by one process
-  reaches another only when its entry expires (set ``LIAOYI_TOKEN_CACHE_SECONDS=0`` there, or Redis).
+  invalidated directly. ``serve --workers N`` without Redis, where a revocation made by one process
+  could not reach another, turns the cache off (``LIAOYI_TOKEN_CACHE_SECONDS=0``, server.__main__).
 - A lookup that races a revocation is not kept: :attr:`TokenCache.generation` counts the
   revocations seen, and an entry read from the database before one arrived is not stored.
 """
