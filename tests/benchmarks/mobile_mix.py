@@ -513,6 +513,8 @@ def main() -> int:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--root", type=Path, default=ROOT, help="the checkout to serve (default this one)")
     p.add_argument("--env", action="append", default=[], help="NAME=VALUE for the graph server")
+    p.add_argument("--redis", default="", help="REDIS_URL for the graph server (the production shape: verified tokens "
+                   "cached, revocations published); without it N workers keep no tokens (serve's rule)")
     args = p.parse_args()
     args.concurrency = [int(c) for c in args.concurrency.split(",")]
     args.seconds = args.seconds or (3.0 if args.quick else 15.0)
@@ -531,7 +533,7 @@ def main() -> int:
         say(f"{len(data['items'])} items, {len(data['cases'])} cases, {len(data['tokens'])} citizens signed in")
         specs = build_requests(data, _documents(root), random.Random(19))
         port = _free_port()
-        graph_env = {**env, **dict(e.split("=", 1) for e in args.env)}
+        graph_env = {**env, **({"REDIS_URL": args.redis} if args.redis else {}), **dict(e.split("=", 1) for e in args.env)}
         graph = start("graph", ["-m", "server", "serve", "--host", "127.0.0.1", "--port", str(port),
                                 "--workers", str(args.workers)], root, graph_env, tmp, port)
         raw = None
