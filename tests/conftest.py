@@ -100,9 +100,22 @@ async def database(database_kind: str, tmp_path_factory: pytest.TempPathFactory)
 
 @pytest.fixture(scope="session")
 def settings(database: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    # token_cache_seconds=0: every request reads its token, so the statement counts the tests assert
+    # do not depend on whether an earlier request of the test cached it (tests/http/test_token_cache.py
+    # turns the cache on for its own tests)
     return Settings(env="test", database_url=database, secret_key="test-secret-" + "x" * 32,
                     login_rate_per_minute=1000, public_rate_per_minute=100_000,
-                    upload_dir=tmp_path_factory.mktemp("uploads"))
+                    upload_dir=tmp_path_factory.mktemp("uploads"), token_cache_seconds=0)
+
+
+@pytest.fixture(autouse=True)
+def _no_token_cache() -> None:
+    """Every test starts with the token cache off (a test's own ``create_app(Settings(...))`` may turn
+    it on for itself; the cache is one per process): see ``settings``."""
+    from server.domain.accounts import tokencache
+
+    tokencache.CACHE.configure(seconds=0, redis_url=None)
+    tokencache.CACHE.drop(everything=True)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,6 +23,15 @@ from tests.conftest import DEMO_PASSWORD, GraphQLClient
 
 ME = "query { me { username roles } }"
 PASSWORD = "Another-pass-2026!"
+
+
+@pytest.fixture(autouse=True)
+def cached() -> Iterator[None]:
+    """The cache as production keeps it (the suite's settings turn it off: see tests/conftest.py)."""
+    tokencache.CACHE.configure(seconds=30, redis_url=None)
+    yield
+    tokencache.CACHE.configure(seconds=0, redis_url=None)
+    tokencache.CACHE.drop(everything=True)
 
 
 @pytest.fixture
